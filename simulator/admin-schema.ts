@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { ADMIN_API_VERSION } from "../app/shopify/api-version";
+
+const cache = new Map<string, GraphQLSchema>();
+
+/**
+ * Shopify's own Admin GraphQL schema for one API version, built from the introspection result that
+ * ships inside the `@shopify/dev-mcp` package. Used by the simulator to execute requests and by the
+ * tests to validate every document the app sends.
+ */
+export function loadAdminSchema(version: string = ADMIN_API_VERSION): GraphQLSchema {
+  const cached = cache.get(version);
+  if (cached) return cached;
+  const file = join(findDataDir(), `admin_${version}.json.gz`);
+  const json = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8")) as
+    | { data: IntrospectionQuery }
+    | IntrospectionQuery;
+  const introspection = "data" in json ? json.data : json;
+  const schema = buildClientSchema(introspection);
+  cache.set(version, schema);
+  return schema;
+}
+
+/** The package exports no data path, so walk up to the node_modules that holds it. */
+function findDataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "node_modules", "@shopify", "dev-mcp", "dist", "data");
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("@shopify/dev-mcp is not installed: run npm install");
+    dir = parent;
+  }
+}
