@@ -1,6 +1,20 @@
 import tsconfigPaths from "vite-tsconfig-paths";
 import { defineConfig } from "vitest/config";
 
+// Vitest 5's reporter calls Map.groupBy (Node >= 21) when it prints failures; Node 20.19 lacks it.
+const mapWithGroupBy = Map as unknown as { groupBy?: unknown };
+mapWithGroupBy.groupBy ??= <K, V>(items: Iterable<V>, key: (item: V, index: number) => K): Map<K, V[]> => {
+  const groups = new Map<K, V[]>();
+  let index = 0;
+  for (const item of items) {
+    const k = key(item, index++);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+};
+
 // Tests run against real services: PostgreSQL (each worker gets its own database, cloned from a
 // migrated template in globalSetup), Redis, the simulator on an ephemeral port, Debian's Chromium.
 export default defineConfig({

@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+/**
+ * Crossdock's configuration, checked once at start-up. A missing or malformed variable stops the
+ * process with a message that names it, instead of failing later inside a request.
+ */
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export function isLoopbackUrl(value: string): boolean {
+  try {
+    return loopbackHosts.has(new URL(value).hostname);
+  } catch {
+    return false;
+  }
+}
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    SHOPIFY_API_KEY: z.string().min(1, "SHOPIFY_API_KEY is required (the app's client id)"),
+    SHOPIFY_API_SECRET: z.string().min(1, "SHOPIFY_API_SECRET is required (the app's client secret)"),
+    SHOPIFY_APP_URL: z.url("SHOPIFY_APP_URL must be the app's public URL, e.g. https://crossdock.example.com"),
+    SCOPES: z.string().optional(),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    /** Real PostgreSQL. Unset: the embedded PostgreSQL (PGlite) in EMBEDDED_DB_DIR. */
+    DATABASE_URL: z.string().optional(),
+    EMBEDDED_DB_DIR: z.string().optional(),
+    /** Redis for BullMQ and rate limits. Unset: the embedded in-process driver. */
+    REDIS_URL: z.string().optional(),
+    /**
+     * Send every Admin API request to this origin instead of https://{shop}: the local Shopify
+     * Admin simulator. Unset in real deployments.
+     */
+    SHOPIFY_ADMIN_API_ORIGIN: z.url().optional(),
+    /** Demo mode: the admin runs outside Shopify admin with a local sign-in. Never in production. */
+    CROSSDOCK_DEMO: flag,
+    /** The simulated shop the demo signs in to. */
+    CROSSDOCK_DEMO_SHOP: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be a *.myshopify.com domain")
+      .default("crossdock-demo.myshopify.com"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.CROSSDOCK_DEMO) return;
+    if (env.NODE_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CROSSDOCK_DEMO"],
+        message: "demo mode can never run with NODE_ENV=production",
+      });
+    }
+    if (!isLoopbackUrl(env.SHOPIFY_APP_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CROSSDOCK_DEMO"],
+        message: `demo mode needs a local SHOPIFY_APP_URL (localhost), not ${env.SHOPIFY_APP_URL}`,
+      });
+    }
+    if (!env.SHOPIFY_ADMIN_API_ORIGIN || !isLoopbackUrl(env.SHOPIFY_ADMIN_API_ORIGIN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CROSSDOCK_DEMO"],
+        message: "demo mode needs SHOPIFY_ADMIN_API_ORIGIN pointing at the local simulator",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new ConfigurationError(`Crossdock cannot start, its configuration is invalid:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed on first use). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,73 @@
+/**
+ * The shape of `admin.graphql` from `@shopify/shopify-app-remix`: adapters take this function as an
+ * argument, so routes, jobs and tests can hand in whichever client they hold.
+ */
+export type AdminGraphql = (
+  query: string,
+  options?: { variables?: Record<string, unknown> },
+) => Promise<Response>;
+
+export interface GraphqlErrorEntry {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string } & Record<string, unknown>;
+}
+
+/** The Admin API answered with top-level GraphQL errors (a bad document, throttling, access). */
+export class AdminApiError extends Error {
+  override name = "AdminApiError";
+  constructor(
+    message: string,
+    readonly errors: GraphqlErrorEntry[],
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+/** A mutation answered `userErrors`: the request was understood and refused. */
+export class AdminUserError extends Error {
+  override name = "AdminUserError";
+  constructor(
+    readonly operation: string,
+    readonly userErrors: { field?: string[] | null; message: string; code?: string | null }[],
+  ) {
+    super(`${operation}: ${userErrors.map((e) => e.message).join("; ")}`);
+  }
+}
+
+/** Runs one document and returns its `data`, or throws AdminApiError. */
+export async function adminRequest<T>(
+  graphql: AdminGraphql,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await graphql(query, variables ? { variables } : undefined);
+  } catch (error) {
+    throw toAdminApiError(error);
+  }
+  const body = (await response.json()) as { data?: T; errors?: GraphqlErrorEntry[] | string };
+  if (body.errors) {
+    const errors = typeof body.errors === "string" ? [{ message: body.errors }] : body.errors;
+    throw new AdminApiError(errors.map((e) => e.message).join("; "), errors, response.status);
+  }
+  if (!body.data) throw new AdminApiError("The Admin API answered without data", [], response.status);
+  return body.data;
+}
+
+/** The Remix library throws its own error type for GraphQL errors; normalise it. */
+function toAdminApiError(error: unknown): unknown {
+  if (error instanceof Response) return error;
+  const candidate = error as { body?: { errors?: { graphQLErrors?: GraphqlErrorEntry[] } }; message?: string };
+  const graphQLErrors = candidate?.body?.errors?.graphQLErrors;
+  if (Array.isArray(graphQLErrors)) {
+    return new AdminApiError(candidate.message ?? "Admin API error", graphQLErrors);
+  }
+  return error;
+}

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { ADMIN_API_VERSION } from "~/shopify/api-version";
+
+const root = join(import.meta.dirname, "..", "..");
+const raw = readFileSync(join(root, "shopify.app.toml"), "utf8");
+
+interface Subscription {
+  topics?: string[];
+  compliance_topics?: string[];
+  uri: string;
+}
+const toml = parse(raw) as {
+  access_scopes: { scopes: string };
+  webhooks: { api_version: string; subscriptions: Subscription[] };
+  app_proxy: { url: string; prefix: string; subpath: string };
+};
+
+describe("shopify.app.toml", () => {
+  it("subscribes webhooks on the app's one Admin API version", () => {
+    expect(toml.webhooks.api_version).toBe(ADMIN_API_VERSION);
+  });
+
+  it("declares every topic Crossdock handles, and the three compliance topics", () => {
+    const topics = toml.webhooks.subscriptions.flatMap((s) => s.topics ?? []);
+    expect(topics.sort()).toEqual(
+      [
+        "app/scopes_update",
+        "app/uninstalled",
+        "fulfillments/create",
+        "fulfillments/update",
+        "inventory_levels/update",
+        "locations/create",
+        "locations/delete",
+        "locations/update",
+        "orders/cancelled",
+        "orders/create",
+        "orders/updated",
+        "returns/approve",
+        "returns/decline",
+        "returns/request",
+      ].sort(),
+    );
+    const compliance = toml.webhooks.subscriptions.flatMap((s) => s.compliance_topics ?? []);
+    expect(compliance.sort()).toEqual(["customers/data_request", "customers/redact", "shop/redact"]);
+  });
+
+  it("names, for every subscription, a route file that exists and matches its URI", () => {
+    const blocks = raw.split("[[webhooks.subscriptions]]").slice(1);
+    expect(blocks).toHaveLength(toml.webhooks.subscriptions.length);
+    for (const block of blocks) {
+      const handler = /# Handled by: (\S+)/.exec(block)?.[1];
+      const uri = /uri = "([^"]+)"/.exec(block)?.[1];
+      expect(handler, block).toBeDefined();
+      expect(existsSync(join(root, handler!)), `${handler} exists`).toBe(true);
+      // Remix flat routes: /webhooks/orders/create <-> webhooks.orders.create.tsx
+      expect(handler).toBe(`app/routes/${uri!.slice(1).replaceAll("/", ".")}.tsx`);
+    }
+  });
+
+  it("asks for the scopes the whole product needs", () => {
+    const scopes = toml.access_scopes.scopes.split(",");
+    for (const scope of [
+      "read_orders",
+      "write_merchant_managed_fulfillment_orders",
+      "write_assigned_fulfillment_orders",
+      "read_locations",
+      "write_inventory",
+      "read_products",
+      "write_returns",
+      "read_customers",
+    ]) {
+      expect(scopes).toContain(scope);
+    }
+  });
+
+  it("serves the storefront and the portal through an app proxy", () => {
+    expect(toml.app_proxy).toMatchObject({ prefix: "apps", subpath: "crossdock" });
+    expect(new URL(toml.app_proxy.url).pathname).toBe("/proxy");
+  });
+});
