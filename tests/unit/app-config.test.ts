@@ -12,7 +12,7 @@ interface Subscription {
   compliance_topics?: string[];
   uri: string;
 }
-const toml = parse(raw) as {
+const toml = parse(raw) as unknown as {
   access_scopes: { scopes: string };
   webhooks: { api_version: string; subscriptions: Subscription[] };
   app_proxy: { url: string; prefix: string; subpath: string };

@@ -24,7 +24,9 @@ export interface LocationSnapshot {
 }
 
 /** One line per address, for display ("350 5th Ave", "New York NY 10118", "United States"). */
-export function formatAddressLines(address: LocationSnapshot["address"]): string[] {
+export function formatAddressLines(
+  address: Pick<LocationSnapshot["address"], "address1" | "address2" | "city" | "province" | "provinceCode" | "zip" | "country">,
+): string[] {
   const cityLine = [address.city, address.provinceCode ?? address.province, address.zip].filter(Boolean).join(" ");
   return [address.address1, address.address2, cityLine, address.country].filter(
     (line): line is string => Boolean(line && line.trim()),
