@@ -20,6 +20,8 @@ export default defineConfig({
   plugins: [
     remix({
       ignoredRouteFiles: ["**/.*", "**/*.spec.ts"],
+      // Tests build into a scratch folder so they never clobber a developer's build/.
+      ...(process.env.CROSSDOCK_BUILD_DIR ? { buildDirectory: process.env.CROSSDOCK_BUILD_DIR } : {}),
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

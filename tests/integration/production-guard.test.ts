@@ -1,0 +1,83 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startProcess, waitForHttp } from "../support/processes";
+
+// The production build, started the way a host starts it, must refuse demo mode outright and
+// must not expose any demo route when demo mode is off.
+const root = join(import.meta.dirname, "..", "..");
+// Inside the project (ignored by git) so that the bundle resolves the project's node_modules.
+mkdirSync(join(root, ".cache"), { recursive: true });
+const buildDir = mkdtempSync(join(root, ".cache", "test-build-"));
+const serverEntry = join(buildDir, "server", "index.js");
+const remixServe = join(root, "node_modules", ".bin", "remix-serve");
+
+const realApp = {
+  SHOPIFY_API_KEY: "prod-key",
+  SHOPIFY_API_SECRET: "prod-secret",
+  SHOPIFY_APP_URL: "https://crossdock.example.com",
+  DATABASE_URL: process.env.DATABASE_URL,
+  LOG_LEVEL: "error",
+};
+
+beforeAll(() => {
+  execFileSync(join(root, "node_modules", ".bin", "remix"), ["vite:build"], {
+    cwd: root,
+    env: { ...process.env, CROSSDOCK_BUILD_DIR: buildDir, NODE_ENV: "production" },
+    stdio: "pipe",
+  });
+}, 180_000);
+
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+
+async function expectRefusal(env: Record<string, string | undefined>, message: RegExp) {
+  const port = await freePort();
+  const server = startProcess(remixServe, [serverEntry], { ...env, PORT: String(port) }, root);
+  const code = await Promise.race([server.exited, new Promise<"running">((r) => setTimeout(() => r("running"), 20_000))]);
+  await server.stop();
+  expect(code, server.output()).not.toBe("running");
+  expect(code).not.toBe(0);
+  expect(server.output()).toMatch(message);
+}
+
+describe("the production build", () => {
+  it("refuses to start in demo mode with NODE_ENV=production", async () => {
+    await expectRefusal(
+      { ...realApp, NODE_ENV: "production", CROSSDOCK_DEMO: "1", SHOPIFY_APP_URL: "http://localhost:3000", SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:3100" },
+      /demo mode can never run with NODE_ENV=production/,
+    );
+  });
+
+  it("refuses to start in demo mode with a real Shopify app URL", async () => {
+    await expectRefusal(
+      { ...realApp, NODE_ENV: "development", CROSSDOCK_DEMO: "1", SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:3100" },
+      /demo mode needs a local SHOPIFY_APP_URL/,
+    );
+  });
+
+  it("refuses to start without its required configuration, naming what is missing", async () => {
+    await expectRefusal({ NODE_ENV: "production", SHOPIFY_APP_URL: "https://crossdock.example.com" }, /SHOPIFY_API_SECRET/);
+  });
+
+  it("starts normally without demo mode, and every demo route is a 404", async () => {
+    const port = await freePort();
+    const server = startProcess(remixServe, [serverEntry], { ...realApp, NODE_ENV: "production", PORT: String(port) }, root);
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/`, 30_000, server);
+      const landing = await fetch(`http://127.0.0.1:${port}/`);
+      expect(landing.status).toBe(200);
+      expect(await landing.text()).not.toContain("Open the demo admin");
+      for (const method of ["GET", "POST"]) {
+        const demo = await fetch(`http://127.0.0.1:${port}/demo/login`, { method, redirect: "manual" });
+        expect(demo.status, `${method} /demo/login`).toBe(404);
+      }
+      // The admin itself still goes through Shopify's normal authentication.
+      const admin = await fetch(`http://127.0.0.1:${port}/app`, { redirect: "manual" });
+      expect([302, 400, 401, 410]).toContain(admin.status);
+      expect(admin.headers.get("set-cookie") ?? "").not.toContain("shopify_app_session");
+    } finally {
+      await server.stop();
+    }
+  });
+});
