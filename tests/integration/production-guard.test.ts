@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startProcess, waitForHttp } from "../support/processes";
+import { freePort, startProcess, waitForHttp } from "../../scripts/lib/processes";
 
 // The production build, started the way a host starts it, must refuse demo mode outright and
 // must not expose any demo route when demo mode is off.
