@@ -118,7 +118,7 @@ function main(): void {
   }
 
   const decisions = plans.map(toDecision);
-  const json = JSON.stringify(decisions, null, 1) + "\n";
+  const json = `[\n${decisions.map((d) => JSON.stringify(d)).join(",\n")}\n]\n`;
   if (args.out) writeFileSync(args.out, json);
   else process.stdout.write(json);
 

@@ -1,0 +1,112 @@
+/**
+ * Order routing: which locations ship which units of an order.
+ *
+ * Everything here is plain, serialisable data. The engine is pure: it reads a `RoutingInput` and
+ * returns a `RoutingPlan`; the stock snapshot, the day's load and the shopper's choices are all
+ * handed in by the caller (a service), never read from a database here.
+ */
+
+export type LocationKind = "warehouse" | "store";
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+export interface OrderLine {
+  /** Unique within the order (Shopify's line item id). */
+  id: string;
+  /** The stock-keeping unit (or variant id) that stock is counted by. */
+  sku: string;
+  quantity: number;
+  /** Product tags, e.g. "bulky". Lines of the same sku share the product's tags. */
+  productTags?: readonly string[];
+  productType?: string;
+}
+
+export interface Destination extends GeoPoint {
+  countryCode?: string;
+  /** Shopify market handle, e.g. "us", "eu". */
+  market?: string;
+}
+
+export interface CandidateLocation extends GeoPoint {
+  id: string;
+  name: string;
+  kind: LocationKind;
+  countryCode?: string;
+  tags?: readonly string[];
+  /** Merchant's ranking: 1 is the most preferred location. Locations without a rank come last. */
+  priority?: number;
+  active: boolean;
+  fulfillsOnlineOrders: boolean;
+  pickupEnabled: boolean;
+  /** Orders per day the location can pack; absent means no limit. */
+  dailyCapacity?: number;
+  /** Orders already assigned to the location today. */
+  ordersToday?: number;
+  /** Units per sku the location keeps back (read by the stock-buffer rule). */
+  stockBuffer?: number;
+  /** Available units per sku for the skus of this order (snapshot). Missing sku = 0. */
+  stock: Readonly<Record<string, number>>;
+}
+
+export interface RoutingInput {
+  orderId: string;
+  lines: readonly OrderLine[];
+  destination: Destination;
+  locations: readonly CandidateLocation[];
+  /** Present when the shopper chose in-store pickup: the order goes all-or-nothing to that store. */
+  pickupLocationId?: string;
+}
+
+export interface Assignment {
+  locationId: string;
+  lineId: string;
+  sku: string;
+  quantity: number;
+}
+
+export interface UnassignedUnits {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  reason: string;
+}
+
+export type LocationStatus = "chosen" | "excluded" | "not-chosen";
+
+export interface LocationExplanation {
+  locationId: string;
+  name: string;
+  status: LocationStatus;
+  /** Human-readable, in the order they were decided. */
+  reasons: string[];
+  /** This location's score under every ranking rule (lower is better), keyed by rule type. */
+  scores: Record<string, number>;
+  /** Units the location ships in this plan (0 unless chosen). */
+  units: number;
+}
+
+export interface RuleScore {
+  rule: string;
+  label: string;
+  /** The plan's value under the rule (lower is better). */
+  value: number;
+}
+
+export interface RoutingPlan {
+  orderId: string;
+  strategy: string;
+  mode: "ship" | "pickup";
+  assignments: Assignment[];
+  unassigned: UnassignedUnits[];
+  /** Number of distinct locations that ship at least one unit. */
+  shipments: number;
+  /** The chosen plan's value under each ranking rule, in rule order. */
+  scores: RuleScore[];
+  /** How the plan was found: visited location sets and whether the search was exhaustive. */
+  search: { nodes: number; exhaustive: boolean };
+  summary: string;
+  locations: LocationExplanation[];
+}
