@@ -1,0 +1,27 @@
+/**
+ * How the simulator resolves fields over Shopify's client-built schema (which has no resolvers):
+ * a resolver from the map, else the source's own property, else an error naming the field —
+ * never a silent null. Abstract types resolve by the records' `__typename`.
+ */
+import type { GraphQLFieldResolver, GraphQLTypeResolver } from "graphql";
+import type { GraphqlContext, ResolverMap } from "./context";
+import { notImplemented } from "./errors";
+
+type AnyResolver = (source: unknown, args: unknown, ctx: GraphqlContext, info: Parameters<GraphQLFieldResolver<unknown, GraphqlContext>>[3]) => unknown;
+
+export function createFieldResolver(resolvers: ResolverMap): GraphQLFieldResolver<unknown, GraphqlContext> {
+  return (source, args, ctx, info) => {
+    const resolver = resolvers[info.parentType.name]?.[info.fieldName] as AnyResolver | undefined;
+    if (resolver) return resolver(source, args, ctx, info);
+    if (source !== null && typeof source === "object" && info.fieldName in source) {
+      return (source as Record<string, unknown>)[info.fieldName] ?? null;
+    }
+    throw notImplemented(info.parentType.name, info.fieldName);
+  };
+}
+
+export const typeResolver: GraphQLTypeResolver<unknown, GraphqlContext> = (value, _ctx, _info, abstractType) => {
+  const typename = value !== null && typeof value === "object" ? (value as { __typename?: unknown }).__typename : undefined;
+  if (typeof typename === "string") return typename;
+  throw new Error(`The Crossdock simulator cannot tell which ${abstractType.name} this value is`);
+};

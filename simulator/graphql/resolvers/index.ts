@@ -1,0 +1,35 @@
+import type { ResolverMap } from "../context";
+import { fulfillmentOrderMutations } from "../mutations/fulfillment-orders";
+import { fulfillmentMutations } from "../mutations/fulfillments";
+import { inventoryMutations } from "../mutations/inventory";
+import { pickupMutations } from "../mutations/pickup";
+import { fulfillmentOrderResolvers } from "./fulfillment-orders";
+import { fulfillmentResolvers } from "./fulfillments";
+import { inventoryResolvers } from "./inventory";
+import { locationResolvers } from "./locations";
+import { orderResolvers } from "./orders";
+import { productResolvers } from "./products";
+import { queryResolvers } from "./query";
+
+function merge(...maps: ResolverMap[]): ResolverMap {
+  const result: ResolverMap = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) result[type] = { ...result[type], ...fields };
+  }
+  return result;
+}
+
+/** Every implemented field that is not a plain property of the stored record. */
+export const resolvers: ResolverMap = merge(
+  queryResolvers,
+  locationResolvers,
+  productResolvers,
+  inventoryResolvers,
+  orderResolvers,
+  fulfillmentOrderResolvers,
+  fulfillmentResolvers,
+  fulfillmentOrderMutations,
+  inventoryMutations,
+  fulfillmentMutations,
+  pickupMutations,
+);

@@ -1,0 +1,75 @@
+import { gid, inventoryLevelGid } from "../../store/ids";
+import { isQuantityName, quantityOf } from "../../store/inventory";
+import type { InventoryAdjustmentGroupRecord, InventoryChangeRecord, InventoryItemRecord, InventoryLevelRecord } from "../../store/records";
+import type { GraphqlContext, ResolverMap } from "../context";
+import { connection, type ConnectionArgs } from "../connection";
+import { argId } from "../ids";
+import { GraphQLError } from "graphql";
+import { count } from "./common";
+
+export const inventoryResolvers: ResolverMap = {
+  InventoryItem: {
+    id: (i: InventoryItemRecord) => gid("InventoryItem", i.id),
+    legacyResourceId: (i: InventoryItemRecord) => String(i.id),
+    variant: (i: InventoryItemRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.variants.get(i.variantId),
+    inventoryLevel: (i: InventoryItemRecord, args: { locationId: string }, ctx: GraphqlContext) => {
+      const locationId = argId("Location", args.locationId);
+      return locationId == null ? null : (ctx.shop.level(i.id, locationId) ?? null);
+    },
+    inventoryLevels: (i: InventoryItemRecord, args: ConnectionArgs & { reverse?: boolean }, ctx: GraphqlContext) => {
+      const levels = levelsOf(ctx, i.id);
+      return connection(args.reverse ? levels.reverse() : levels, args, (level) => level.locationId);
+    },
+    locationsCount: (i: InventoryItemRecord, _a: unknown, ctx: GraphqlContext) => count(levelsOf(ctx, i.id).length),
+    measurement: (i: InventoryItemRecord, _a: unknown, ctx: GraphqlContext) => ({
+      id: gid("InventoryItem", i.id) + "/measurement",
+      weight: { unit: "GRAMS", value: ctx.shop.variants.get(i.variantId)?.weightGrams ?? 0 },
+    }),
+    duplicateSkuCount: (i: InventoryItemRecord, _a: unknown, ctx: GraphqlContext) =>
+      [...ctx.shop.inventoryItems.values()].filter((other) => other.id !== i.id && other.sku != null && other.sku === i.sku).length,
+  },
+  InventoryLevel: {
+    id: (l: InventoryLevelRecord) => inventoryLevelGid(l.inventoryItemId, l.locationId),
+    item: (l: InventoryLevelRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.inventoryItems.get(l.inventoryItemId),
+    location: (l: InventoryLevelRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.locations.get(l.locationId),
+    isActive: () => true,
+    canDeactivate: (l: InventoryLevelRecord, _a: unknown, ctx: GraphqlContext) => quantityOf(ctx.shop, l, "committed") === 0,
+    deactivationAlert: () => null,
+    quantities: (l: InventoryLevelRecord, args: { names: string[] }, ctx: GraphqlContext) => {
+      const unknown = args.names.filter((name) => !isQuantityName(name));
+      if (unknown.length) {
+        throw new GraphQLError(`Invalid quantity name: ${unknown.join(", ")}`, { extensions: { code: "BAD_REQUEST" } });
+      }
+      return args.names.map((name) => ({
+        __typename: "InventoryQuantity",
+        id: `gid://shopify/InventoryQuantity/${l.locationId}?inventory_item_id=${l.inventoryItemId}&name=${name}`,
+        name,
+        quantity: quantityOf(ctx.shop, l, name as Parameters<typeof quantityOf>[2]),
+        updatedAt: l.updatedAt,
+      }));
+    },
+  },
+  InventoryAdjustmentGroup: {
+    id: (g: InventoryAdjustmentGroupRecord) => gid("InventoryAdjustmentGroup", g.id),
+    app: () => null,
+    staffMember: () => null,
+    changes: (
+      g: InventoryAdjustmentGroupRecord,
+      args: { inventoryItemIds?: string[] | null; locationIds?: string[] | null; quantityNames?: string[] | null },
+    ) =>
+      g.changes.filter(
+        (c) =>
+          (!args.inventoryItemIds || args.inventoryItemIds.includes(gid("InventoryItem", c.inventoryItemId))) &&
+          (!args.locationIds || args.locationIds.includes(gid("Location", c.locationId))) &&
+          (!args.quantityNames || args.quantityNames.includes(c.name)),
+      ),
+  },
+  InventoryChange: {
+    item: (c: InventoryChangeRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.inventoryItems.get(c.inventoryItemId) ?? null,
+    location: (c: InventoryChangeRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.locations.get(c.locationId) ?? null,
+  },
+};
+
+function levelsOf(ctx: GraphqlContext, inventoryItemId: number): InventoryLevelRecord[] {
+  return [...ctx.shop.levels.values()].filter((level) => level.inventoryItemId === inventoryItemId).sort((a, b) => a.locationId - b.locationId);
+}

@@ -1,0 +1,45 @@
+/** `node` / `nodes`: any stored record by its GID. */
+import { parseGid, parseInventoryLevelGid } from "../../store/ids";
+import type { ShopState } from "../../store/shop-state";
+import { invalidGlobalId } from "../errors";
+
+export function findNode(shop: ShopState, id: string): unknown {
+  const parsed = parseGid(id);
+  if (!parsed) throw invalidGlobalId(id);
+  switch (parsed.type) {
+    case "Shop":
+      return parsed.id === shop.shop.id ? shop.shop : null;
+    case "Location":
+      return shop.locations.get(parsed.id);
+    case "Product":
+      return shop.products.get(parsed.id);
+    case "ProductVariant":
+      return shop.variants.get(parsed.id);
+    case "InventoryItem":
+      return shop.inventoryItems.get(parsed.id);
+    case "InventoryLevel": {
+      const level = parseInventoryLevelGid(id);
+      return level ? shop.level(level.inventoryItemId, level.locationId) : null;
+    }
+    case "Customer":
+      return shop.customers.get(parsed.id);
+    case "Order":
+      return shop.orders.get(parsed.id);
+    case "LineItem":
+      return shop.lineItem(parsed.id)?.line;
+    case "FulfillmentOrder":
+      return shop.fulfillmentOrders.get(parsed.id);
+    case "FulfillmentOrderLineItem":
+      for (const fo of shop.fulfillmentOrders.values()) {
+        const line = fo.lineItems.find((l) => l.id === parsed.id);
+        if (line) return line;
+      }
+      return null;
+    case "Fulfillment":
+      return shop.fulfillments.get(parsed.id);
+    case "InventoryAdjustmentGroup":
+      return shop.adjustmentGroups.get(parsed.id);
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,120 @@
+import { gid } from "../../store/ids";
+import { displayFulfillmentStatus, fulfilledQuantity, unfulfilledQuantity } from "../../store/orders";
+import { filterByQuery } from "../../store/search-query";
+import { fulfillmentOrderSearch } from "../../store/queries";
+import type { CustomerRecord, LineItemRecord, MailingAddressRecord, OrderRecord } from "../../store/records";
+import type { GraphqlContext, ResolverMap } from "../context";
+import { connection, type ConnectionArgs } from "../connection";
+import { addressFields, count, money, moneyBag } from "./common";
+
+function subtotal(o: OrderRecord): number {
+  return o.lineItems.reduce((sum, line) => sum + Number(line.price) * line.quantity, 0);
+}
+
+export const orderResolvers: ResolverMap = {
+  Order: {
+    id: (o: OrderRecord) => gid("Order", o.id),
+    legacyResourceId: (o: OrderRecord) => String(o.id),
+    customer: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => (o.customerId == null ? null : (ctx.shop.customers.get(o.customerId) ?? null)),
+    displayAddress: (o: OrderRecord) => o.shippingAddress ?? o.billingAddress,
+    billingAddressMatchesShippingAddress: () => true,
+    lineItems: (o: OrderRecord, args: ConnectionArgs & { reverse?: boolean }) =>
+      connection(args.reverse ? [...o.lineItems].reverse() : o.lineItems, args, (l) => l.id),
+    displayFinancialStatus: (o: OrderRecord) => o.financialStatus,
+    displayFulfillmentStatus: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => displayFulfillmentStatus(ctx.shop, o),
+    closed: (o: OrderRecord) => o.closedAt != null,
+    confirmed: () => true,
+    test: () => false,
+    fullyPaid: (o: OrderRecord) => o.financialStatus === "PAID",
+    unpaid: (o: OrderRecord) => o.financialStatus === "PENDING" || o.financialStatus === "AUTHORIZED",
+    fulfillable: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) =>
+      o.cancelledAt == null && o.lineItems.some((l) => unfulfilledQuantity(ctx.shop, l) > 0),
+    requiresShipping: (o: OrderRecord) => o.deliveryMethod === "SHIPPING",
+    presentmentCurrencyCode: (o: OrderRecord) => o.currencyCode,
+    sourceName: () => "web",
+    customerLocale: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) =>
+      o.customerId == null ? null : (ctx.shop.customers.get(o.customerId)?.locale ?? null),
+    subtotalLineItemsQuantity: (o: OrderRecord) => o.lineItems.reduce((sum, l) => sum + l.quantity, 0),
+    currentSubtotalLineItemsQuantity: (o: OrderRecord) => o.lineItems.reduce((sum, l) => sum + l.quantity, 0),
+    totalWeight: (o: OrderRecord) => String(o.lineItems.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0)),
+    subtotalPriceSet: (o: OrderRecord) => moneyBag(subtotal(o), o.currencyCode),
+    totalPriceSet: (o: OrderRecord) => moneyBag(subtotal(o), o.currencyCode),
+    currentSubtotalPriceSet: (o: OrderRecord) => moneyBag(subtotal(o), o.currencyCode),
+    currentTotalPriceSet: (o: OrderRecord) => moneyBag(o.cancelledAt ? 0 : subtotal(o), o.currencyCode),
+    totalShippingPriceSet: (o: OrderRecord) => moneyBag(0, o.currencyCode),
+    totalTaxSet: (o: OrderRecord) => moneyBag(0, o.currencyCode),
+    totalDiscountsSet: (o: OrderRecord) => moneyBag(0, o.currencyCode),
+    totalRefundedSet: (o: OrderRecord) => moneyBag(o.financialStatus === "REFUNDED" ? subtotal(o) : 0, o.currencyCode),
+    returnStatus: () => "NO_RETURN",
+    statusPageUrl: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => `https://${ctx.shop.domain}/orders/${o.id}/authenticate`,
+    fulfillmentOrders: (o: OrderRecord, args: ConnectionArgs & { displayable?: boolean | null; query?: string | null; reverse?: boolean }, ctx: GraphqlContext) => {
+      let fos = ctx.shop.fulfillmentOrdersOf(o.id);
+      if (args.displayable) fos = fos.filter((fo) => fo.status !== "CLOSED" || fo.lineItems.some((l) => l.totalQuantity > 0));
+      fos = filterByQuery(fos, args.query, fulfillmentOrderSearch);
+      return connection(args.reverse ? [...fos].reverse() : fos, args, (fo) => fo.id);
+    },
+    fulfillments: (o: OrderRecord, args: { first?: number | null }, ctx: GraphqlContext) =>
+      ctx.shop.fulfillmentsOf(o.id).slice(0, args.first ?? undefined),
+    fulfillmentsCount: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => count(ctx.shop.fulfillmentsOf(o.id).length),
+    physicalLocation: () => null,
+    retailLocation: () => null,
+    poNumber: () => null,
+    discountCode: () => null,
+    discountCodes: () => [],
+    paymentGatewayNames: () => ["manual"],
+  },
+  LineItem: {
+    id: (l: LineItemRecord) => gid("LineItem", l.id),
+    name: (l: LineItemRecord) => (l.variantTitle ? `${l.title} - ${l.variantTitle}` : l.title),
+    variant: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => (l.variantId == null ? null : (ctx.shop.variants.get(l.variantId) ?? null)),
+    product: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => (l.productId == null ? null : (ctx.shop.products.get(l.productId) ?? null)),
+    currentQuantity: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) =>
+      ctx.shop.orders.get(l.orderId)?.cancelledAt ? fulfilledQuantity(ctx.shop, l) : l.quantity,
+    unfulfilledQuantity: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => unfulfilledQuantity(ctx.shop, l),
+    fulfillableQuantity: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => unfulfilledQuantity(ctx.shop, l),
+    nonFulfillableQuantity: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => l.quantity - fulfilledQuantity(ctx.shop, l) - unfulfilledQuantity(ctx.shop, l),
+    refundableQuantity: (l: LineItemRecord) => l.quantity,
+    fulfillmentStatus: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => {
+      const done = fulfilledQuantity(ctx.shop, l);
+      return done >= l.quantity ? "fulfilled" : done > 0 ? "partial" : "unfulfilled";
+    },
+    customAttributes: () => [],
+    isGiftCard: () => false,
+    taxable: () => true,
+    restockable: () => true,
+    merchantEditable: () => true,
+    image: () => null,
+    fulfillmentService: () => null,
+    weight: (l: LineItemRecord) => ({ unit: "GRAMS", value: l.weightGrams }),
+    originalUnitPrice: (l: LineItemRecord) => money(l.price, "USD").amount,
+    originalUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(l.price, ctx.shop.shop.currencyCode),
+    discountedUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(l.price, ctx.shop.shop.currencyCode),
+    discountedUnitPriceAfterAllDiscountsSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(l.price, ctx.shop.shop.currencyCode),
+    originalTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(Number(l.price) * l.quantity, ctx.shop.shop.currencyCode),
+    discountedTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(Number(l.price) * l.quantity, ctx.shop.shop.currencyCode),
+    totalDiscountSet: (_l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(0, ctx.shop.shop.currencyCode),
+  },
+  MailingAddress: {
+    id: (a: MailingAddressRecord) => gid("MailingAddress", a.id),
+    name: (a: MailingAddressRecord) => [a.firstName, a.lastName].filter(Boolean).join(" ") || null,
+    countryCodeV2: (a: MailingAddressRecord) => a.countryCode,
+    coordinatesValidated: (a: MailingAddressRecord) => a.latitude != null,
+    formatted: (a: MailingAddressRecord, args: { withName?: boolean; withCompany?: boolean }) =>
+      addressFields(a, args.withName ? [a.firstName, a.lastName].filter(Boolean).join(" ") : null).formatted,
+    formattedArea: (a: MailingAddressRecord) => addressFields(a).formattedArea,
+    timeZone: () => null,
+  },
+  Customer: {
+    id: (c: CustomerRecord) => gid("Customer", c.id),
+    legacyResourceId: (c: CustomerRecord) => String(c.id),
+    displayName: (c: CustomerRecord) => [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || "",
+    defaultEmailAddress: (c: CustomerRecord) => (c.email ? { emailAddress: c.email, marketingState: "NOT_SUBSCRIBED" } : null),
+    defaultPhoneNumber: (c: CustomerRecord) => (c.phone ? { phoneNumber: c.phone, marketingState: "NOT_SUBSCRIBED" } : null),
+    numberOfOrders: (c: CustomerRecord, _a: unknown, ctx: GraphqlContext) =>
+      String([...ctx.shop.orders.values()].filter((o) => o.customerId === c.id).length),
+    verifiedEmail: () => true,
+    validEmailAddress: (c: CustomerRecord) => c.email != null,
+    state: () => "ENABLED",
+    taxExempt: () => false,
+  },
+};

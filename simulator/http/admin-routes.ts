@@ -1,0 +1,35 @@
+/** Shopify's own endpoints: Admin GraphQL and OAuth, under /shops/:shop/admin/… */
+import type { GraphQLSchema } from "graphql";
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
+import { executeAdminRequest, type GraphqlRequestBody } from "../graphql/execute";
+import type { SimulatorStore } from "../store/store";
+import { accessTokenRequest, authorizeRequest, type AppCredentials } from "./oauth";
+import { route, type HttpResult, type Route, type RouteContext } from "./util";
+
+const NOT_FOUND: HttpResult = { status: 404, body: { errors: "Not Found" } };
+const INVALID_TOKEN: HttpResult = {
+  status: 401,
+  body: { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" },
+};
+
+export function adminRoutes(deps: { store: SimulatorStore; schema: GraphQLSchema; app: AppCredentials }): Route[] {
+  const graphql = async (ctx: RouteContext): Promise<HttpResult> => {
+    const shop = deps.store.shop(ctx.params.shop!);
+    if (!shop || ctx.params.version !== ADMIN_API_VERSION) return NOT_FOUND;
+    const token = ctx.req.headers["x-shopify-access-token"];
+    if (typeof token !== "string" || !shop.tokens.has(token)) return INVALID_TOKEN;
+    const contentType = ctx.req.headers["content-type"] ?? "";
+    const body: GraphqlRequestBody = contentType.includes("application/graphql")
+      ? { query: ctx.rawBody }
+      : ((ctx.body ?? {}) as GraphqlRequestBody);
+    const result = await executeAdminRequest(deps.schema, deps.store, shop, body);
+    return { ...result, headers: { "X-Shopify-API-Version": ADMIN_API_VERSION } };
+  };
+  return [
+    route("POST", "/shops/:shop/admin/api/:version/graphql.json", graphql),
+    route("GET", "/shops/:shop/admin/oauth/authorize", (ctx) => authorizeRequest(deps.store, deps.app, ctx.params.shop!, ctx.query)),
+    route("POST", "/shops/:shop/admin/oauth/access_token", (ctx) =>
+      accessTokenRequest(deps.store, deps.app, ctx.params.shop!, (ctx.body ?? {}) as Record<string, unknown>),
+    ),
+  ];
+}

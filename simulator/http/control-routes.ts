@@ -1,0 +1,223 @@
+/** The simulator-only control API under /_control (JSON, zod-validated bodies). */
+import type { z } from "zod";
+import { looseIdOf, type GidType } from "../store/ids";
+import { gid } from "../store/ids";
+import { ensureLevel, setQuantity, adjustQuantity, trackInventory } from "../store/inventory";
+import { addLocation, deleteLocation, updateLocation } from "../store/locations";
+import { cancelOrder, createOrder } from "../store/orders";
+import { createFulfillment, updateFulfillmentStatus } from "../store/fulfillments";
+import type { ShopState } from "../store/shop-state";
+import type { SimulatorStore } from "../store/store";
+import { shopSummary } from "../store/summary";
+import type { SeedData } from "../seed/types";
+import { configureBucket } from "../graphql/throttle";
+import type { WebhookDispatcher } from "../webhooks/dispatcher";
+import * as schemas from "./control-schemas";
+import { HttpError, route, type HttpResult, type Route, type RouteContext } from "./util";
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const message = result.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ");
+    throw new HttpError(400, { error: `Invalid body: ${message}`, issues: result.error.issues });
+  }
+  return result.data;
+}
+
+function id(type: GidType, value: string | number | undefined, what = type): number {
+  const parsed = value == null ? null : looseIdOf(type, value);
+  if (parsed == null) throw new HttpError(400, { error: `Invalid ${what} id: ${String(value)}` });
+  return parsed;
+}
+
+function unprocessable(error: string): never {
+  throw new HttpError(422, { error });
+}
+
+export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDispatcher }): Route[] {
+  const { store, webhooks } = deps;
+  const shopOf = (ctx: RouteContext): ShopState => {
+    const shop = store.shop(ctx.params.shop!);
+    if (!shop) throw new HttpError(404, { error: `Unknown shop ${ctx.params.shop}` });
+    return shop;
+  };
+  const ok = (body: unknown, status = 200): HttpResult => ({ status, body });
+
+  return [
+    route("GET", "/_control/health", () => ok({ ok: true })),
+    route("GET", "/_control/shops", () => ok({ shops: store.domains() })),
+    route("POST", "/_control/reset", () => {
+      store.reset();
+      webhooks.clear();
+      return ok({ ok: true });
+    }),
+    route("POST", "/_control/shops", (ctx) => {
+      const body = parse(schemas.createShopBody, ctx.body);
+      const shop = store.createShop(body.shop, { ...body, bucket: body.throttle });
+      if (body.throttle) configureBucket(shop.bucket, body.throttle);
+      return ok({ shop: shop.domain, id: gid("Shop", shop.shop.id), scopes: shop.scopes }, 201);
+    }),
+    route("DELETE", "/_control/shops/:shop", (ctx) => ok({ deleted: store.deleteShop(ctx.params.shop!) })),
+    route("POST", "/_control/shops/:shop/seed", (ctx) => {
+      const data = parse(schemas.seedBody, ctx.body) as SeedData;
+      const accessToken = ctx.query.get("accessToken") ?? undefined;
+      try {
+        const { shop, ...result } = store.seed(data, { domain: ctx.params.shop, accessToken });
+        return ok({ shop: shop.domain, ...result }, 201);
+      } catch (error) {
+        return unprocessable((error as Error).message);
+      }
+    }),
+    route("GET", "/_control/shops/:shop/state", (ctx) => ok(shopSummary(shopOf(ctx)))),
+    route("PUT", "/_control/shops/:shop/throttle", (ctx) => {
+      const shop = shopOf(ctx);
+      configureBucket(shop.bucket, parse(schemas.throttleBody, ctx.body));
+      return ok({ throttle: shop.bucket });
+    }),
+    route("POST", "/_control/shops/:shop/orders", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.createOrderBody, ctx.body);
+      const result = createOrder(shop, {
+        ...body,
+        customer: body.customer && { ...body.customer, id: body.customer.id == null ? undefined : id("Customer", body.customer.id) },
+        lines: body.lines.map((l) => ({ ...l, variantId: l.variantId == null ? undefined : id("ProductVariant", l.variantId) })),
+        pickupLocationId: body.pickupLocationId == null ? undefined : id("Location", body.pickupLocationId),
+      });
+      if (!result.ok) return unprocessable(result.error);
+      const order = result.value;
+      return ok(
+        {
+          order: { id: gid("Order", order.id), name: order.name },
+          fulfillmentOrders: shop.fulfillmentOrdersOf(order.id).map((fo) => ({
+            id: gid("FulfillmentOrder", fo.id),
+            locationId: gid("Location", fo.assignedLocationId),
+            status: fo.status,
+          })),
+        },
+        201,
+      );
+    }),
+    route("POST", "/_control/shops/:shop/orders/:id/cancel", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.cancelOrderBody, ctx.body);
+      const result = cancelOrder(shop, id("Order", ctx.params.id), body.reason);
+      return result.ok ? ok({ order: { id: gid("Order", result.value.id), cancelledAt: result.value.cancelledAt } }) : unprocessable(result.error);
+    }),
+    route("POST", "/_control/shops/:shop/inventory", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.inventoryBody, ctx.body);
+      const targets = body.changes.map((c) => {
+        const variant =
+          c.inventoryItemId != null
+            ? undefined
+            : c.variantId != null
+              ? shop.variants.get(id("ProductVariant", c.variantId))
+              : shop.variantBySku(c.sku!);
+        const itemId = c.inventoryItemId != null ? id("InventoryItem", c.inventoryItemId) : variant?.inventoryItemId;
+        if (itemId == null || !shop.inventoryItems.has(itemId)) unprocessable(`Unknown inventory item for change ${JSON.stringify(c)}`);
+        const locationId = id("Location", c.locationId);
+        if (!shop.locations.has(locationId)) unprocessable(`Unknown location ${c.locationId}`);
+        return { change: c, itemId, locationId };
+      });
+      trackInventory(shop, () => {
+        for (const { change, itemId, locationId } of targets) {
+          const level = ensureLevel(shop, itemId, locationId);
+          const name = change.name ?? "available";
+          if (change.quantity != null) {
+            if (name !== "available" && name !== "on_hand") level.stored[name] = change.quantity;
+            else setQuantity(shop, level, name, change.quantity);
+          } else adjustQuantity(shop, level, name, change.delta!);
+          shop.bump();
+        }
+      });
+      return ok({ ok: true });
+    }),
+    route("POST", "/_control/shops/:shop/fulfillments", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.createFulfillmentBody, ctx.body);
+      const foIds =
+        body.fulfillmentOrderId != null
+          ? [id("FulfillmentOrder", body.fulfillmentOrderId)]
+          : shop
+              .fulfillmentOrdersOf(id("Order", body.orderId))
+              .filter((fo) => fo.status === "OPEN" || fo.status === "IN_PROGRESS")
+              .map((fo) => fo.id);
+      if (foIds.length === 0) unprocessable("The order has no open fulfillment order");
+      const created = foIds.map((foId) => {
+        const result = createFulfillment(shop, {
+          fulfillmentOrderId: foId,
+          lines: body.lines?.map((l) => ({ fulfillmentOrderLineItemId: id("FulfillmentOrderLineItem", l.fulfillmentOrderLineItemId), quantity: l.quantity })),
+          tracking: body.tracking,
+          displayStatus: body.displayStatus,
+          estimatedDeliveryAt: body.estimatedDeliveryAt,
+        });
+        return result.ok ? result.value : unprocessable(result.error);
+      });
+      return ok({ fulfillments: created.map((f) => ({ id: gid("Fulfillment", f.id), name: f.name, displayStatus: f.displayStatus })) }, 201);
+    }),
+    route("POST", "/_control/shops/:shop/fulfillments/:id/status", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.fulfillmentStatusBody, ctx.body);
+      const result = updateFulfillmentStatus(shop, id("Fulfillment", ctx.params.id), body.displayStatus, body);
+      return result.ok ? ok({ id: gid("Fulfillment", result.value.id), displayStatus: result.value.displayStatus }) : unprocessable(result.error);
+    }),
+    route("POST", "/_control/shops/:shop/fulfillments/:id/deliver", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.deliverBody, ctx.body);
+      const fulfillmentId = id("Fulfillment", ctx.params.id);
+      const pickup = shop.fulfillments.get(fulfillmentId)?.displayStatus === "READY_FOR_PICKUP";
+      const result = updateFulfillmentStatus(shop, fulfillmentId, pickup ? "PICKED_UP" : "DELIVERED", body);
+      return result.ok ? ok({ id: gid("Fulfillment", result.value.id), displayStatus: result.value.displayStatus, deliveredAt: result.value.deliveredAt }) : unprocessable(result.error);
+    }),
+    route("POST", "/_control/shops/:shop/locations", (ctx) => {
+      const location = addLocation(shopOf(ctx), parse(schemas.createLocationBody, ctx.body));
+      return ok({ id: gid("Location", location.id), name: location.name }, 201);
+    }),
+    route("PATCH", "/_control/shops/:shop/locations/:id", (ctx) => {
+      const shop = shopOf(ctx);
+      const location = shop.locations.get(id("Location", ctx.params.id));
+      if (!location) throw new HttpError(404, { error: `Unknown location ${ctx.params.id}` });
+      updateLocation(shop, location, parse(schemas.updateLocationBody, ctx.body));
+      return ok({ id: gid("Location", location.id), name: location.name, isActive: location.isActive });
+    }),
+    route("DELETE", "/_control/shops/:shop/locations/:id", (ctx) => {
+      const shop = shopOf(ctx);
+      const location = shop.locations.get(id("Location", ctx.params.id));
+      if (!location) throw new HttpError(404, { error: `Unknown location ${ctx.params.id}` });
+      const result = deleteLocation(shop, location);
+      return result.ok ? ok({ deleted: gid("Location", location.id) }) : unprocessable(result.error);
+    }),
+    route("POST", "/_control/shops/:shop/uninstall", (ctx) => {
+      store.uninstall(shopOf(ctx).domain);
+      return ok({ ok: true });
+    }),
+    route("POST", "/_control/shops/:shop/compliance", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.complianceBody, ctx.body);
+      if (body.topic === "shop/redact") shop.emit({ topic: "shop/redact", shop: shop.domain });
+      else {
+        const customerId = id("Customer", body.customerId, "Customer");
+        if (!shop.customers.has(customerId)) unprocessable(`Unknown customer ${body.customerId}`);
+        shop.emit({ topic: body.topic, shop: shop.domain, customerId });
+      }
+      return ok({ ok: true });
+    }),
+    route("GET", "/_control/webhooks", async (ctx) => {
+      if (ctx.query.get("wait") === "1") await webhooks.idle();
+      const shop = ctx.query.get("shop");
+      const topic = ctx.query.get("topic");
+      const deliveries = webhooks.deliveries.filter((d) => (!shop || d.shop === shop) && (!topic || d.topic === topic));
+      return ok({
+        deliveries: deliveries.map((d) => ({
+          ...d,
+          statusCode: d.attempts.at(-1)?.status ?? null,
+          durationMs: d.attempts.at(-1)?.durationMs ?? null,
+        })),
+      });
+    }),
+    route("DELETE", "/_control/webhooks", () => {
+      webhooks.clear();
+      return ok({ ok: true });
+    }),
+  ];
+}

@@ -1,0 +1,234 @@
+/** zod schemas of the control API bodies. */
+import { z } from "zod";
+
+const id = z.union([z.string().min(1), z.number().int().positive()]);
+const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO date");
+const pickupTime = z.enum(["ONE_HOUR", "TWO_HOURS", "FOUR_HOURS", "TWENTY_FOUR_HOURS", "TWO_TO_FOUR_DAYS", "FIVE_OR_MORE_DAYS", "CUSTOM"]);
+
+const address = z.object({
+  address1: z.string().optional(),
+  address2: z.string().optional(),
+  city: z.string().optional(),
+  province: z.string().optional(),
+  provinceCode: z.string().optional(),
+  zip: z.string().optional(),
+  country: z.string().optional(),
+  countryCode: z.string().length(2).optional(),
+  phone: z.string().optional(),
+  latitude: z.number().optional(),
+  longitude: z.number().optional(),
+});
+
+const throttle = z.object({
+  maximumAvailable: z.number().positive().optional(),
+  restoreRate: z.number().nonnegative().optional(),
+  currentlyAvailable: z.number().nonnegative().optional(),
+});
+
+export const createShopBody = z.object({
+  shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i, "must be a myshopify.com domain"),
+  accessToken: z.string().min(1).optional(),
+  scopes: z.string().optional(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  currencyCode: z.string().length(3).optional(),
+  appUrl: z.string().url().nullable().optional(),
+  throttle: throttle.optional(),
+});
+
+export const throttleBody = throttle;
+
+const seedAddress = address.extend({
+  address1: z.string(),
+  city: z.string(),
+  zip: z.string(),
+  country: z.string(),
+  countryCode: z.string().length(2),
+});
+
+/** SeedData (simulator/seed/types.ts). */
+export const seedBody = z.object({
+  shop: z.object({
+    domain: z.string(),
+    name: z.string(),
+    email: z.string(),
+    currencyCode: z.string(),
+    ianaTimezone: z.string(),
+    countryCode: z.string(),
+  }),
+  locations: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      kind: z.enum(["warehouse", "store"]),
+      address: seedAddress.extend({ latitude: z.number(), longitude: z.number() }),
+      fulfillsOnlineOrders: z.boolean(),
+      isActive: z.boolean(),
+      localPickup: z.object({ pickupTime: pickupTime.exclude(["CUSTOM"]), instructions: z.string() }).nullable(),
+    }),
+  ),
+  products: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      handle: z.string(),
+      vendor: z.string(),
+      productType: z.string(),
+      tags: z.array(z.string()),
+      status: z.enum(["ACTIVE", "DRAFT", "ARCHIVED"]),
+      options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
+      variants: z.array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          sku: z.string(),
+          price: z.string(),
+          barcode: z.string().optional(),
+          selectedOptions: z.array(z.object({ name: z.string(), value: z.string() })),
+          weightGrams: z.number(),
+          inventory: z.record(
+            z.string(),
+            z.object({ onHand: z.number().int(), committed: z.number().int().optional(), incoming: z.number().int().optional() }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  customers: z.array(
+    z.object({
+      key: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      email: z.string(),
+      phone: z.string().optional(),
+      locale: z.string().optional(),
+    }),
+  ),
+  orders: z.array(
+    z.object({
+      key: z.string(),
+      number: z.number().int(),
+      createdAt: isoDate,
+      customerKey: z.string(),
+      email: z.string(),
+      phone: z.string().optional(),
+      shippingAddress: seedAddress
+        .extend({ firstName: z.string(), lastName: z.string(), latitude: z.number().optional(), longitude: z.number().optional() })
+        .nullable(),
+      lines: z.array(z.object({ variantKey: z.string(), quantity: z.number().int().positive() })).min(1),
+      deliveryMethod: z.enum(["SHIPPING", "PICK_UP"]),
+      pickupLocationKey: z.string().optional(),
+      assignedLocationKey: z.string(),
+      financialStatus: z.enum(["PENDING", "AUTHORIZED", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"]),
+      state: z.enum(["unfulfilled", "partially_fulfilled", "fulfilled", "delivered", "cancelled", "ready_for_pickup", "picked_up"]),
+      fulfillments: z.array(
+        z.object({
+          lines: z.array(z.object({ variantKey: z.string(), quantity: z.number().int().positive() })),
+          trackingCompany: z.string().optional(),
+          trackingNumber: z.string().optional(),
+          trackingUrl: z.string().optional(),
+          status: z.enum(["CONFIRMED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED", "READY_FOR_PICKUP", "PICKED_UP"]),
+          createdAt: isoDate,
+          inTransitAt: isoDate.optional(),
+          estimatedDeliveryAt: isoDate.optional(),
+          deliveredAt: isoDate.optional(),
+        }),
+      ),
+      cancelledAt: isoDate.optional(),
+      cancelReason: z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]).optional(),
+      noteAttributes: z.array(z.object({ name: z.string(), value: z.string() })),
+      tags: z.array(z.string()),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+export const createOrderBody = z.object({
+  lines: z
+    .array(
+      z
+        .object({ variantId: id.optional(), sku: z.string().optional(), quantity: z.number().int().positive(), price: z.string().optional() })
+        .refine((l) => l.variantId != null || l.sku != null, "each line needs variantId or sku"),
+    )
+    .min(1),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  customer: z
+    .object({ id: id.optional(), email: z.string().optional(), firstName: z.string().optional(), lastName: z.string().optional(), phone: z.string().optional(), locale: z.string().optional() })
+    .optional(),
+  shippingAddress: address.extend({ firstName: z.string().optional(), lastName: z.string().optional(), company: z.string().optional() }).nullable().optional(),
+  deliveryMethod: z.enum(["SHIPPING", "PICK_UP"]).optional(),
+  pickupLocationId: id.optional(),
+  noteAttributes: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+  tags: z.array(z.string()).optional(),
+  note: z.string().optional(),
+  financialStatus: z.enum(["PENDING", "AUTHORIZED", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"]).optional(),
+  createdAt: isoDate.optional(),
+});
+
+export const cancelOrderBody = z.object({
+  reason: z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]).optional(),
+});
+
+export const inventoryBody = z.object({
+  changes: z
+    .array(
+      z
+        .object({
+          inventoryItemId: id.optional(),
+          variantId: id.optional(),
+          sku: z.string().optional(),
+          locationId: id,
+          name: z.enum(["available", "on_hand", "incoming", "reserved", "damaged", "safety_stock", "quality_control"]).optional(),
+          quantity: z.number().int().optional(),
+          delta: z.number().int().optional(),
+        })
+        .refine((c) => (c.quantity == null) !== (c.delta == null), "give exactly one of quantity or delta")
+        .refine((c) => c.inventoryItemId != null || c.variantId != null || c.sku != null, "give inventoryItemId, variantId or sku"),
+    )
+    .min(1),
+});
+
+const displayStatus = z.enum(["CONFIRMED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED", "ATTEMPTED_DELIVERY", "FAILURE", "READY_FOR_PICKUP", "PICKED_UP"]);
+
+export const createFulfillmentBody = z
+  .object({
+    fulfillmentOrderId: id.optional(),
+    orderId: id.optional(),
+    lines: z.array(z.object({ fulfillmentOrderLineItemId: id, quantity: z.number().int().positive() })).optional(),
+    tracking: z.object({ company: z.string().optional(), number: z.string().optional(), url: z.string().optional() }).optional(),
+    displayStatus: displayStatus.optional(),
+    estimatedDeliveryAt: isoDate.optional(),
+  })
+  .refine((b) => b.fulfillmentOrderId != null || b.orderId != null, "give fulfillmentOrderId or orderId");
+
+export const fulfillmentStatusBody = z.object({
+  displayStatus,
+  at: isoDate.optional(),
+  estimatedDeliveryAt: isoDate.nullable().optional(),
+});
+
+export const deliverBody = z.object({ at: isoDate.optional() });
+
+const localPickup = z.object({ pickupTime, instructions: z.string() }).nullable();
+
+export const createLocationBody = z.object({
+  name: z.string().min(1),
+  address,
+  fulfillsOnlineOrders: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+  localPickup: localPickup.optional(),
+});
+
+export const updateLocationBody = z.object({
+  name: z.string().min(1).optional(),
+  address: address.optional(),
+  fulfillsOnlineOrders: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+  localPickup: localPickup.optional(),
+});
+
+export const complianceBody = z.object({
+  topic: z.enum(["customers/data_request", "customers/redact", "shop/redact"]),
+  customerId: id.optional(),
+});

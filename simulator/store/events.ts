@@ -1,0 +1,43 @@
+/**
+ * What the store announces when its state changes, in Shopify webhook topic names. The webhook
+ * dispatcher turns these into deliveries (building the REST payload at once, from the state at the
+ * time of the event); nothing else needs to listen.
+ */
+
+export type OrderTopic =
+  | "orders/create"
+  | "orders/updated"
+  | "orders/cancelled"
+  | "orders/fulfilled"
+  | "orders/partially_fulfilled"
+  | "orders/paid";
+export type LocationTopic =
+  | "locations/create"
+  | "locations/update"
+  | "locations/delete"
+  | "locations/activate"
+  | "locations/deactivate";
+export type FulfillmentTopic = "fulfillments/create" | "fulfillments/update";
+export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
+
+export type StoreEvent =
+  | { topic: OrderTopic; shop: string; orderId: number }
+  | { topic: "inventory_levels/update"; shop: string; inventoryItemId: number; locationId: number }
+  | { topic: LocationTopic; shop: string; locationId: number }
+  | { topic: FulfillmentTopic; shop: string; fulfillmentId: number }
+  | {
+      topic: "fulfillment_orders/moved";
+      shop: string;
+      originalFulfillmentOrderId: number;
+      movedFulfillmentOrderId: number;
+      sourceLocationId: number;
+      destinationLocationId: number;
+      lineItems: { id: number; quantity: number }[];
+    }
+  | { topic: "app/uninstalled"; shop: string }
+  | { topic: "app/scopes_update"; shop: string; previous: string[]; current: string[] }
+  | { topic: "shop/redact"; shop: string }
+  | { topic: "customers/data_request" | "customers/redact"; shop: string; customerId: number };
+
+export type StoreEventTopic = StoreEvent["topic"];
+export type StoreListener = (event: StoreEvent) => void;

@@ -1,0 +1,272 @@
+/**
+ * The simulator's stored records. Field names follow the Admin GraphQL schema wherever a field is
+ * served as-is, so the default field resolver can read them; computed fields live in the resolvers.
+ * Optional schema fields are stored as `null`, never left out: a missing property means "not
+ * implemented" to the GraphQL layer.
+ */
+import type { DeliveryLocalPickupTime } from "../seed/types";
+
+export type Iso = string;
+
+export interface AddressRecord {
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  country: string | null;
+  countryCode: string | null;
+  phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface MailingAddressRecord extends AddressRecord {
+  __typename: "MailingAddress";
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+}
+
+export interface ShopRecord {
+  __typename: "Shop";
+  id: number;
+  domain: string;
+  name: string;
+  email: string;
+  currencyCode: string;
+  ianaTimezone: string;
+  countryCode: string;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export interface LocalPickupRecord {
+  pickupTime: DeliveryLocalPickupTime | "CUSTOM";
+  instructions: string;
+}
+
+export interface LocationRecord {
+  __typename: "Location";
+  id: number;
+  name: string;
+  address: AddressRecord;
+  fulfillsOnlineOrders: boolean;
+  isActive: boolean;
+  localPickup: LocalPickupRecord | null;
+  deactivatedAt: Iso | null;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export interface ProductRecord {
+  __typename: "Product";
+  id: number;
+  title: string;
+  handle: string;
+  vendor: string;
+  productType: string;
+  tags: string[];
+  status: "ACTIVE" | "DRAFT" | "ARCHIVED";
+  options: { name: string; values: string[] }[];
+  variantIds: number[];
+  descriptionHtml: string;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export interface VariantRecord {
+  __typename: "ProductVariant";
+  id: number;
+  productId: number;
+  inventoryItemId: number;
+  title: string;
+  sku: string | null;
+  barcode: string | null;
+  price: string;
+  position: number;
+  selectedOptions: { name: string; value: string }[];
+  weightGrams: number;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export interface InventoryItemRecord {
+  __typename: "InventoryItem";
+  id: number;
+  variantId: number;
+  sku: string | null;
+  tracked: boolean;
+  requiresShipping: boolean;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+/** Quantities Shopify stores; `available` and `committed` are derived (see inventory.ts). */
+export interface StoredQuantities {
+  on_hand: number;
+  reserved: number;
+  incoming: number;
+  damaged: number;
+  safety_stock: number;
+  quality_control: number;
+}
+
+export interface InventoryLevelRecord {
+  __typename: "InventoryLevel";
+  inventoryItemId: number;
+  locationId: number;
+  stored: StoredQuantities;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export interface CustomerRecord {
+  __typename: "Customer";
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  tags: string[];
+  note: string | null;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export type FinancialStatus = "PENDING" | "AUTHORIZED" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOIDED";
+export type CancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
+export type DeliveryMethodType = "SHIPPING" | "PICK_UP";
+
+export interface LineItemRecord {
+  __typename: "LineItem";
+  id: number;
+  orderId: number;
+  variantId: number | null;
+  productId: number | null;
+  sku: string | null;
+  title: string;
+  variantTitle: string | null;
+  vendor: string | null;
+  quantity: number;
+  price: string;
+  requiresShipping: boolean;
+  weightGrams: number;
+}
+
+export interface OrderRecord {
+  __typename: "Order";
+  id: number;
+  number: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  customerId: number | null;
+  shippingAddress: MailingAddressRecord | null;
+  billingAddress: MailingAddressRecord | null;
+  lineItems: LineItemRecord[];
+  financialStatus: FinancialStatus;
+  cancelledAt: Iso | null;
+  cancelReason: CancelReason | null;
+  closedAt: Iso | null;
+  customAttributes: { key: string; value: string | null }[];
+  tags: string[];
+  note: string | null;
+  currencyCode: string;
+  deliveryMethod: DeliveryMethodType;
+  createdAt: Iso;
+  updatedAt: Iso;
+  processedAt: Iso;
+}
+
+export type FulfillmentOrderStatus =
+  | "OPEN"
+  | "IN_PROGRESS"
+  | "CLOSED"
+  | "CANCELLED"
+  | "ON_HOLD"
+  | "SCHEDULED"
+  | "INCOMPLETE";
+
+export interface FulfillmentOrderLineItemRecord {
+  __typename: "FulfillmentOrderLineItem";
+  id: number;
+  lineItemId: number;
+  totalQuantity: number;
+  remainingQuantity: number;
+}
+
+export interface FulfillmentOrderRecord {
+  __typename: "FulfillmentOrder";
+  id: number;
+  orderId: number;
+  status: FulfillmentOrderStatus;
+  requestStatus: "UNSUBMITTED";
+  assignedLocationId: number;
+  deliveryMethod: { id: number; methodType: DeliveryMethodType; presentedName: string };
+  destination: MailingAddressRecord | null;
+  lineItems: FulfillmentOrderLineItemRecord[];
+  createdAt: Iso;
+  updatedAt: Iso;
+  fulfillAt: Iso | null;
+}
+
+export type FulfillmentDisplayStatus =
+  | "CONFIRMED"
+  | "IN_TRANSIT"
+  | "OUT_FOR_DELIVERY"
+  | "DELIVERED"
+  | "ATTEMPTED_DELIVERY"
+  | "FAILURE"
+  | "READY_FOR_PICKUP"
+  | "PICKED_UP"
+  | "CANCELED"
+  | "FULFILLED";
+
+export interface FulfillmentLineItemRecord {
+  __typename: "FulfillmentLineItem";
+  id: number;
+  lineItemId: number;
+  fulfillmentOrderLineItemId: number | null;
+  quantity: number;
+}
+
+export interface FulfillmentRecord {
+  __typename: "Fulfillment";
+  id: number;
+  orderId: number;
+  /** "#1001.1", as Shopify names fulfillments. */
+  name: string;
+  locationId: number;
+  fulfillmentOrderIds: number[];
+  status: "SUCCESS" | "OPEN" | "CANCELLED" | "ERROR" | "FAILURE" | "PENDING";
+  displayStatus: FulfillmentDisplayStatus;
+  tracking: { company: string | null; number: string | null; url: string | null }[];
+  lines: FulfillmentLineItemRecord[];
+  createdAt: Iso;
+  updatedAt: Iso;
+  inTransitAt: Iso | null;
+  estimatedDeliveryAt: Iso | null;
+  deliveredAt: Iso | null;
+}
+
+export interface InventoryChangeRecord {
+  name: string;
+  delta: number;
+  quantityAfterChange: number | null;
+  inventoryItemId: number;
+  locationId: number;
+  ledgerDocumentUri: string | null;
+}
+
+export interface InventoryAdjustmentGroupRecord {
+  __typename: "InventoryAdjustmentGroup";
+  id: number;
+  reason: string;
+  referenceDocumentUri: string | null;
+  createdAt: Iso;
+  changes: InventoryChangeRecord[];
+}

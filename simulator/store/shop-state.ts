@@ -1,0 +1,160 @@
+import type { StoreEvent } from "./events";
+import type { GidType } from "./ids";
+import type {
+  CustomerRecord,
+  FulfillmentOrderRecord,
+  FulfillmentRecord,
+  InventoryAdjustmentGroupRecord,
+  InventoryItemRecord,
+  InventoryLevelRecord,
+  LineItemRecord,
+  LocationRecord,
+  OrderRecord,
+  ProductRecord,
+  ShopRecord,
+  VariantRecord,
+} from "./records";
+
+/** Hands out ids; one source for the whole simulator, so ids are unique across shops like Shopify's. */
+export type IdSource = (type: GidType) => number;
+
+export interface BucketState {
+  maximumAvailable: number;
+  restoreRate: number;
+  currentlyAvailable: number;
+  updatedAtMs: number;
+}
+
+export const DEFAULT_BUCKET = { maximumAvailable: 2000, restoreRate: 100 } as const;
+
+export function levelKey(inventoryItemId: number, locationId: number): string {
+  return `${inventoryItemId}:${locationId}`;
+}
+
+/** All state of one shop. Store modules (orders.ts, inventory.ts, …) operate on it. */
+export class ShopState {
+  readonly locations = new Map<number, LocationRecord>();
+  readonly products = new Map<number, ProductRecord>();
+  readonly variants = new Map<number, VariantRecord>();
+  readonly inventoryItems = new Map<number, InventoryItemRecord>();
+  readonly levels = new Map<string, InventoryLevelRecord>();
+  readonly customers = new Map<number, CustomerRecord>();
+  readonly orders = new Map<number, OrderRecord>();
+  readonly fulfillmentOrders = new Map<number, FulfillmentOrderRecord>();
+  readonly fulfillments = new Map<number, FulfillmentRecord>();
+  readonly adjustmentGroups = new Map<number, InventoryAdjustmentGroupRecord>();
+  readonly tokens = new Set<string>();
+  /** Idempotency keys (`@idempotent`) of inventory mutations: key → fingerprint and payload. */
+  readonly idempotency = new Map<string, { fingerprint: string; payload: unknown }>();
+  scopes: string;
+  /** Overrides the simulator's app URL for this shop's webhooks. */
+  appUrl: string | null = null;
+  installed = true;
+  bucket: BucketState;
+  private mutedDepth = 0;
+  private readonly caches = new Map<string, unknown>();
+
+  constructor(
+    public shop: ShopRecord,
+    private readonly ids: IdSource,
+    private readonly emitter: (event: StoreEvent) => void,
+    options: { scopes: string; bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">> },
+  ) {
+    this.scopes = options.scopes;
+    const maximumAvailable = options.bucket?.maximumAvailable ?? DEFAULT_BUCKET.maximumAvailable;
+    this.bucket = {
+      maximumAvailable,
+      restoreRate: options.bucket?.restoreRate ?? DEFAULT_BUCKET.restoreRate,
+      currentlyAvailable: maximumAvailable,
+      updatedAtMs: Date.now(),
+    };
+  }
+
+  get domain(): string {
+    return this.shop.domain;
+  }
+
+  nextId(type: GidType): number {
+    return this.ids(type);
+  }
+
+  now(): string {
+    return new Date().toISOString();
+  }
+
+  /** Events are announced only while the app is installed, as Shopify does. */
+  emit(event: StoreEvent): void {
+    if (this.mutedDepth > 0) return;
+    if (this.installed || event.topic === "app/uninstalled" || event.topic === "shop/redact") this.emitter(event);
+  }
+
+  /** Runs a change without announcing it (seeding builds history, not news). */
+  silently<T>(change: () => T): T {
+    this.mutedDepth += 1;
+    try {
+      return change();
+    } finally {
+      this.mutedDepth -= 1;
+    }
+  }
+
+  get muted(): boolean {
+    return this.mutedDepth > 0;
+  }
+
+  /** Every mutation calls this; derived values cached with `cached()` are recomputed afterwards. */
+  bump(): void {
+    this.caches.clear();
+  }
+
+  cached<T>(name: string, compute: () => T): T {
+    if (this.caches.has(name)) return this.caches.get(name) as T;
+    const value = compute();
+    this.caches.set(name, value);
+    return value;
+  }
+
+  level(inventoryItemId: number, locationId: number): InventoryLevelRecord | undefined {
+    return this.levels.get(levelKey(inventoryItemId, locationId));
+  }
+
+  lineItem(lineItemId: number): { order: OrderRecord; line: LineItemRecord } | undefined {
+    const index = this.cached("lineItems", () => {
+      const map = new Map<number, { order: OrderRecord; line: LineItemRecord }>();
+      for (const order of this.orders.values()) for (const line of order.lineItems) map.set(line.id, { order, line });
+      return map;
+    });
+    return index.get(lineItemId);
+  }
+
+  fulfillmentOrdersOf(orderId: number): FulfillmentOrderRecord[] {
+    const index = this.cached("fosByOrder", () => groupBy([...this.fulfillmentOrders.values()], (fo) => fo.orderId));
+    return index.get(orderId) ?? [];
+  }
+
+  fulfillmentsOf(orderId: number): FulfillmentRecord[] {
+    const index = this.cached("fulfillmentsByOrder", () => groupBy([...this.fulfillments.values()], (f) => f.orderId));
+    return index.get(orderId) ?? [];
+  }
+
+  variantBySku(sku: string): VariantRecord | undefined {
+    for (const variant of this.variants.values()) if (variant.sku === sku) return variant;
+    return undefined;
+  }
+
+  /** Locations in Shopify's default order for routing: creation order. */
+  locationsInOrder(): LocationRecord[] {
+    return [...this.locations.values()].sort((a, b) => a.id - b.id);
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items.sort((a, b) => (a as { id: number }).id - (b as { id: number }).id)) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

@@ -1,0 +1,149 @@
+/**
+ * The simulator's state: shops keyed by myshopify domain, each a ShopState. Also the one id
+ * source and the event fan-out the webhook dispatcher listens to.
+ */
+import { randomBytes } from "node:crypto";
+import type { SeedData } from "../seed/types";
+import type { StoreEvent, StoreListener } from "./events";
+import type { GidType } from "./ids";
+import { seedShop, type SeedResult } from "./seed";
+import { ShopState, type BucketState } from "./shop-state";
+
+export interface ShopOptions {
+  accessToken?: string;
+  scopes?: string;
+  name?: string;
+  email?: string;
+  currencyCode?: string;
+  /** Where this shop's webhooks go, instead of the simulator's app URL. */
+  appUrl?: string | null;
+  bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">>;
+}
+
+export const DEFAULT_SCOPES =
+  "read_orders,write_orders,read_products,read_inventory,write_inventory,read_locations,read_customers," +
+  "read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders," +
+  "read_assigned_fulfillment_orders,write_assigned_fulfillment_orders,read_fulfillments,write_fulfillments," +
+  "read_returns,write_returns,read_shipping,write_shipping";
+
+export class SimulatorStore {
+  private readonly shops = new Map<string, ShopState>();
+  private readonly sequences = new Map<GidType, number>();
+  private readonly listeners = new Set<StoreListener>();
+
+  constructor(private readonly defaults: { scopes?: string } = {}) {}
+
+  onEvent(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private nextId = (type: GidType): number => {
+    const next = (this.sequences.get(type) ?? 1000) + 1;
+    this.sequences.set(type, next);
+    return next;
+  };
+
+  shop(domain: string): ShopState | undefined {
+    return this.shops.get(normalizeDomain(domain));
+  }
+
+  requireShop(domain: string): ShopState {
+    const shop = this.shop(domain);
+    if (!shop) throw new Error(`Unknown shop ${domain}`);
+    return shop;
+  }
+
+  domains(): string[] {
+    return [...this.shops.keys()];
+  }
+
+  /** Creates the shop, or updates its settings (and adds the token) when it exists. */
+  createShop(domain: string, options: ShopOptions = {}): ShopState {
+    const key = normalizeDomain(domain);
+    let shop = this.shops.get(key);
+    if (!shop) {
+      const now = new Date().toISOString();
+      shop = new ShopState(
+        {
+          __typename: "Shop",
+          id: this.nextId("Shop"),
+          domain: key,
+          name: options.name ?? key.replace(/\.myshopify\.com$/, ""),
+          email: options.email ?? `owner@${key}`,
+          currencyCode: options.currencyCode ?? "USD",
+          ianaTimezone: "UTC",
+          countryCode: "US",
+          createdAt: now,
+          updatedAt: now,
+        },
+        this.nextId,
+        (event) => this.emit(event),
+        { scopes: options.scopes ?? this.defaults.scopes ?? DEFAULT_SCOPES, bucket: options.bucket },
+      );
+      this.shops.set(key, shop);
+    } else {
+      if (options.scopes && options.scopes !== shop.scopes) {
+        const previous = shop.scopes.split(",");
+        shop.scopes = options.scopes;
+        shop.emit({ topic: "app/scopes_update", shop: shop.domain, previous, current: options.scopes.split(",") });
+      }
+      if (options.name) shop.shop.name = options.name;
+      if (options.bucket) Object.assign(shop.bucket, options.bucket);
+    }
+    if (options.appUrl !== undefined) shop.appUrl = options.appUrl;
+    if (options.accessToken) shop.tokens.add(options.accessToken);
+    shop.installed = true;
+    return shop;
+  }
+
+  /**
+   * Loads seed data into a fresh shop (replacing one with the same domain, keeping its tokens
+   * and settings). The domain defaults to the seed's own.
+   */
+  seed(data: SeedData, options: ShopOptions & { domain?: string } = {}): SeedResult & { shop: ShopState } {
+    const domain = normalizeDomain(options.domain ?? data.shop.domain);
+    const previous = this.shops.get(domain);
+    this.shops.delete(domain);
+    const shop = this.createShop(domain, { scopes: previous?.scopes, appUrl: previous?.appUrl, ...options });
+    if (previous) {
+      for (const token of previous.tokens) shop.tokens.add(token);
+      Object.assign(shop.bucket, { maximumAvailable: previous.bucket.maximumAvailable, restoreRate: previous.bucket.restoreRate });
+    }
+    const { keys: _keys, ...result } = seedShop(shop, data);
+    return { ...result, shop };
+  }
+
+  /** Issues a fresh offline access token for the shop (OAuth / token exchange). */
+  issueToken(domain: string): string {
+    const shop = this.requireShop(domain);
+    const token = `shpat_${randomBytes(16).toString("hex")}`;
+    shop.tokens.add(token);
+    shop.installed = true;
+    return token;
+  }
+
+  /** Uninstalls the app: tokens revoked, app/uninstalled announced. */
+  uninstall(domain: string): void {
+    const shop = this.requireShop(domain);
+    shop.tokens.clear();
+    shop.emit({ topic: "app/uninstalled", shop: shop.domain });
+    shop.installed = false;
+  }
+
+  deleteShop(domain: string): boolean {
+    return this.shops.delete(normalizeDomain(domain));
+  }
+
+  reset(): void {
+    this.shops.clear();
+  }
+}
+
+export function normalizeDomain(domain: string): string {
+  return domain.trim().toLowerCase();
+}

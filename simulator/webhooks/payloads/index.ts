@@ -1,0 +1,65 @@
+/** The REST payload Shopify sends for a store event, built from the state at the time of the event. */
+import type { StoreEvent } from "../../store/events";
+import type { ShopState } from "../../store/shop-state";
+import { fulfillmentPayload } from "./fulfillments";
+import { orderPayload } from "./orders";
+import { customerComplianceSubject, fulfillmentOrderSummary, inventoryLevelPayload, locationPayload, shopPayload } from "./other";
+import { gid } from "../../store/ids";
+
+export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
+  switch (event.topic) {
+    case "orders/create":
+    case "orders/updated":
+    case "orders/cancelled":
+    case "orders/fulfilled":
+    case "orders/partially_fulfilled":
+    case "orders/paid": {
+      const order = shop.orders.get(event.orderId);
+      return order ? orderPayload(shop, order) : null;
+    }
+    case "inventory_levels/update":
+      return inventoryLevelPayload(shop, event.inventoryItemId, event.locationId);
+    case "locations/delete":
+      return { id: event.locationId };
+    case "locations/create":
+    case "locations/update":
+    case "locations/activate":
+    case "locations/deactivate": {
+      const location = shop.locations.get(event.locationId);
+      return location ? locationPayload(location) : null;
+    }
+    case "fulfillments/create":
+    case "fulfillments/update": {
+      const fulfillment = shop.fulfillments.get(event.fulfillmentId);
+      return fulfillment ? fulfillmentPayload(shop, fulfillment) : null;
+    }
+    case "fulfillment_orders/moved":
+      return {
+        original_fulfillment_order: fulfillmentOrderSummary(shop, event.originalFulfillmentOrderId),
+        moved_fulfillment_order: fulfillmentOrderSummary(shop, event.movedFulfillmentOrderId),
+        destination_location_id: gid("Location", event.destinationLocationId),
+        fulfillment_order_line_items_requested: event.lineItems.map((l) => ({ id: gid("FulfillmentOrderLineItem", l.id), quantity: l.quantity })),
+        source_location: { id: gid("Location", event.sourceLocationId) },
+      };
+    case "app/uninstalled":
+      return shopPayload(shop);
+    case "app/scopes_update":
+      return { id: shop.shop.id, previous: event.previous, current: event.current, updated_at: shop.now() };
+    case "shop/redact":
+      return { shop_id: shop.shop.id, shop_domain: shop.domain };
+    case "customers/data_request": {
+      const subject = customerComplianceSubject(shop, event.customerId);
+      return {
+        shop_id: shop.shop.id,
+        shop_domain: shop.domain,
+        orders_requested: subject.orders,
+        customer: subject.customer,
+        data_request: { id: shop.nextId("Customer") },
+      };
+    }
+    case "customers/redact": {
+      const subject = customerComplianceSubject(shop, event.customerId);
+      return { shop_id: shop.shop.id, shop_domain: shop.domain, customer: subject.customer, orders_to_redact: subject.orders };
+    }
+  }
+}

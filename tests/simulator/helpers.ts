@@ -1,0 +1,67 @@
+/** Starts the simulator in-process on port 0 with the fixture shop, and talks to it over HTTP. */
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../simulator/main";
+import { fixtureSeed, SHOP } from "./fixture-seed";
+
+export const API_KEY = "test-api-key";
+export const API_SECRET = "test-api-secret";
+export const TOKEN = "shpat_test_token";
+
+/** Response data is checked by the assertions themselves; one loose type keeps them readable. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any;
+
+export interface GraphqlBody {
+  data?: Record<string, Loose>;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, Loose> }[];
+  extensions?: { cost: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } } };
+}
+
+export interface TestSimulator {
+  sim: RunningSimulator;
+  gql(query: string, variables?: Record<string, unknown>, options?: { token?: string; shop?: string; version?: string }): Promise<GraphqlBody>;
+  gqlRaw(query: string, variables?: Record<string, unknown>, options?: { token?: string; shop?: string; version?: string }): Promise<Response>;
+  control(method: string, path: string, body?: unknown): Promise<{ status: number; body: Loose }>;
+  /** Fails the test on GraphQL errors; returns data. */
+  data(query: string, variables?: Record<string, unknown>): Promise<Record<string, Loose>>;
+  close(): Promise<void>;
+}
+
+export async function startTestSimulator(options: Partial<SimulatorOptions> = {}): Promise<TestSimulator> {
+  const sim = await startSimulator({
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    seed: fixtureSeed(),
+    accessToken: TOKEN,
+    webhookConfig: { apiVersion: ADMIN_API_VERSION, subscriptions: [] },
+    ...options,
+  });
+  const gqlRaw: TestSimulator["gqlRaw"] = (query, variables, opts = {}) =>
+    fetch(`${sim.url}/shops/${opts.shop ?? SHOP}/admin/api/${opts.version ?? ADMIN_API_VERSION}/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": opts.token ?? TOKEN },
+      body: JSON.stringify({ query, variables }),
+    });
+  const gql: TestSimulator["gql"] = async (query, variables, opts) => (await (await gqlRaw(query, variables, opts)).json()) as GraphqlBody;
+  return {
+    sim,
+    gqlRaw,
+    gql,
+    async data(query, variables) {
+      const body = await gql(query, variables);
+      if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+      return body.data!;
+    },
+    async control(method, path, body) {
+      const response = await fetch(`${sim.url}${path}`, {
+        method,
+        headers: { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    close: () => sim.close(),
+  };
+}
+
+export { SHOP };
