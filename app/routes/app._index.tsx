@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link as RemixLink, useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { useLoaderData } from "@remix-run/react";
+import { BlockStack, Card, InlineGrid, Layout, Link, Page, Text } from "@shopify/polaris";
 import { loadHome } from "~/services/load-home.server";
 import { authenticate } from "~/shopify.server";
 
@@ -33,7 +33,7 @@ export default function Home() {
               </Text>
               <Text as="p">
                 Crossdock reads your locations from Shopify: addresses, coordinates and local pickup settings.{" "}
-                <RemixLink to="/app/locations">Review locations</RemixLink>
+                <Link url="/app/locations">Review locations</Link>
               </Text>
             </BlockStack>
           </Card>

@@ -84,9 +84,12 @@ export default function LocationsPage() {
                             {location.pickup.time}
                           </Text>
                           {location.pickup.instructions && (
-                            <Text as="span" variant="bodySm" tone="subdued">
-                              {location.pickup.instructions}
-                            </Text>
+                            // IndexTable cells do not wrap; instructions are sentences.
+                            <div style={{ whiteSpace: "normal", maxWidth: "22rem" }}>
+                              <Text as="p" variant="bodySm" tone="subdued">
+                                {location.pickup.instructions}
+                              </Text>
+                            </div>
                           )}
                         </BlockStack>
                       ) : (

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Locator } from "playwright-core";
 
 // Headless Chromium says "HeadlessChrome" in its user agent and Shopify's library answers bots with
 // 410, so the tests present the user agent of the same Chromium in a window.
@@ -39,4 +39,9 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the element is visible; fails with Playwright's message (what it looked for) if not. */
+export async function visible(locator: Locator, timeout = 10_000): Promise<void> {
+  await locator.waitFor({ state: "visible", timeout });
 }
