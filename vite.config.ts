@@ -34,5 +34,21 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { assetsInlineLimit: 0, target: "es2022" },
-  optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
+  // The client's dependencies, pre-bundled at start-up. Discovery is off: Vite's scanner would
+  // otherwise find the server-only imports of route modules on the first page load, re-optimise
+  // and reload the page mid-navigation.
+  optimizeDeps: {
+    noDiscovery: true,
+    include: [
+      "react",
+      "react/jsx-runtime",
+      "react/jsx-dev-runtime",
+      "react-dom",
+      "react-dom/client",
+      "@remix-run/react",
+      "@shopify/polaris",
+      "@shopify/app-bridge-react",
+      "@shopify/shopify-app-remix/react",
+    ],
+  },
 });

@@ -25,13 +25,14 @@ describe("admin in demo mode", () => {
     const page = await browser.context.newPage();
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole("button", { name: "Open the demo admin" }).click();
-    await page.waitForURL(/\/app\?/);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).first().textContent()).toBe(seed.shop.name);
+    // The first admin page compiles on demand in the dev server: allow for a cold start.
+    await page.waitForURL(/\/app\?/, { timeout: 60_000 });
+    await visible(page.getByRole("heading", { level: 1, name: seed.shop.name }), 60_000);
 
     await page.getByRole("link", { name: "Locations", exact: true }).click();
-    await page.waitForURL(/\/app\/locations/);
+    await page.waitForURL(/\/app\/locations/, { timeout: 60_000 });
     const table = page.getByRole("table");
-    await table.waitFor();
+    await table.waitFor({ timeout: 60_000 });
     for (const location of seed.locations) {
       await visible(table.getByText(location.name, { exact: true }));
     }
