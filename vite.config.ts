@@ -34,21 +34,11 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { assetsInlineLimit: 0, target: "es2022" },
-  // The client's dependencies, pre-bundled at start-up. Discovery is off: Vite's scanner would
-  // otherwise find the server-only imports of route modules on the first page load, re-optimise
-  // and reload the page mid-navigation.
+  // Scan every route at start-up so that all dependencies are pre-bundled before the first page
+  // load; otherwise Vite discovers the routes' imports on first visit, re-optimises and reloads
+  // the page mid-navigation.
   optimizeDeps: {
-    noDiscovery: true,
-    include: [
-      "react",
-      "react/jsx-runtime",
-      "react/jsx-dev-runtime",
-      "react-dom",
-      "react-dom/client",
-      "@remix-run/react",
-      "@shopify/polaris",
-      "@shopify/app-bridge-react",
-      "@shopify/shopify-app-remix/react",
-    ],
+    entries: ["app/root.tsx", "app/routes/**/*.tsx"],
+    include: ["@shopify/app-bridge-react", "@shopify/polaris"],
   },
-});
+
