@@ -41,4 +41,4 @@ export default defineConfig({
     entries: ["app/root.tsx", "app/routes/**/*.tsx"],
     include: ["@shopify/app-bridge-react", "@shopify/polaris"],
   },
-
+});
