@@ -1,17 +1,8 @@
-import type { FulfillmentOrderState } from "~/domain/routing/fulfillment-moves";
+import type { RoutableOrder } from "~/domain/routing/order-input";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
 /** What routing needs to know about one order, read live from the Admin API. */
-export interface OrderForRouting {
-  id: string;
-  name: string;
-  createdAt: string;
-  cancelledAt: string | null;
-  destination: { latitude: number | null; longitude: number | null; countryCode: string | null } | null;
-  attributes: Record<string, string>;
-  lines: { id: string; sku: string | null; variantId: string | null; quantity: number; productTags: string[]; productType: string | null }[];
-  fulfillmentOrders: (FulfillmentOrderState & { deliveryMethod: string | null })[];
-}
+export type OrderForRouting = RoutableOrder;
 
 export const ORDER_FOR_ROUTING_QUERY = `#graphql
   query CrossdockOrderForRouting($id: ID!) {

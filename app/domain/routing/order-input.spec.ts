@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { PICKUP_ATTRIBUTE, pickupLocationOf, toRoutingInput, type LocationAttributes, type RoutableOrder } from "./order-input";
+
+const location = (id: string, over: Partial<LocationAttributes> = {}): LocationAttributes => ({
+  shopifyId: `gid://shopify/Location/${id}`,
+  legacyResourceId: id,
+  name: `Location ${id}`,
+  kind: "warehouse",
+  countryCode: "US",
+  latitude: 40,
+  longitude: -74,
+  isActive: true,
+  fulfillsOnlineOrders: true,
+  pickupEnabled: false,
+  priority: 100,
+  dailyCapacity: null,
+  stockBuffer: null,
+  tags: [],
+  ...over,
+});
+
+const order = (over: Partial<RoutableOrder> = {}): RoutableOrder => ({
+  id: "gid://shopify/Order/1",
+  name: "#1001",
+  createdAt: "2026-11-20T10:00:00Z",
+  cancelledAt: null,
+  destination: { latitude: 40.7, longitude: -73.9, countryCode: "US" },
+  attributes: {},
+  lines: [{ id: "L1", sku: "MUG", variantId: "V1", quantity: 2, productTags: ["kitchen"], productType: "Mug" }],
+  fulfillmentOrders: [{ id: "F1", locationId: "gid://shopify/Location/1", status: "OPEN", deliveryMethod: "SHIPPING", lines: [{ id: "FL1", lineItemId: "L1", remainingQuantity: 2 }] }],
+  ...over,
+});
+
+describe("toRoutingInput", () => {
+  it("maps lines by variant, stock per location, and the shop's default buffer", () => {
+    const result = toRoutingInput(order(), [location("1"), location("2", { stockBuffer: 1, dailyCapacity: 5 })], { V1: { "gid://shopify/Location/1": 3, "gid://shopify/Location/2": 7 } }, { defaultStockBuffer: 2, ordersToday: { "gid://shopify/Location/2": 4 } });
+    expect(result.status).toBe("ready");
+    if (result.status !== "ready") return;
+    expect(result.input.lines).toEqual([{ id: "L1", sku: "V1", quantity: 2, productTags: ["kitchen"], productType: "Mug" }]);
+    expect(result.input.destination).toEqual({ lat: 40.7, lon: -73.9, countryCode: "US" });
+    const [a, b] = result.input.locations;
+    expect(a).toMatchObject({ id: "gid://shopify/Location/1", stock: { V1: 3 }, stockBuffer: 2, ordersToday: 0 });
+    expect(b).toMatchObject({ stock: { V1: 7 }, stockBuffer: 1, dailyCapacity: 5, ordersToday: 4 });
+  });
+
+  it("refuses cancelled orders, orders without stock items, and orders with nothing open", () => {
+    expect(toRoutingInput(order({ cancelledAt: "2026-11-20T11:00:00Z" }), [location("1")], {}, { defaultStockBuffer: 0 })).toEqual({ status: "not-routable", reason: "The order is cancelled" });
+    expect(toRoutingInput(order({ lines: [{ id: "L1", sku: null, variantId: null, quantity: 1, productTags: [], productType: null }] }), [location("1")], {}, { defaultStockBuffer: 0 }).status).toBe("not-routable");
+    const closed = order({ fulfillmentOrders: [{ id: "F1", locationId: "x", status: "CLOSED", deliveryMethod: "SHIPPING", lines: [] }] });
+    expect(toRoutingInput(closed, [location("1")], {}, { defaultStockBuffer: 0 })).toMatchObject({ status: "not-routable", reason: "No open fulfillment order is left to route" });
+  });
+
+  it("needs coordinates for a shipped order, but a pickup order uses its store's", () => {
+    const noCoords = order({ destination: { latitude: null, longitude: null, countryCode: "US" } });
+    expect(toRoutingInput(noCoords, [location("1")], {}, { defaultStockBuffer: 0 }).status).toBe("not-routable");
+    const pickup = order({ destination: null, attributes: { [PICKUP_ATTRIBUTE]: "2" } });
+    const result = toRoutingInput(pickup, [location("1"), location("2", { latitude: 10, longitude: 106, pickupEnabled: true })], {}, { defaultStockBuffer: 0 });
+    expect(result).toMatchObject({ status: "ready", input: { pickupLocationId: "gid://shopify/Location/2", destination: { lat: 10, lon: 106 } } });
+  });
+});
+
+describe("pickupLocationOf", () => {
+  const locations = [location("1"), location("2", { pickupEnabled: true })];
+  it("reads the Crossdock attribute as a GID or a numeric id", () => {
+    expect(pickupLocationOf(order({ attributes: { [PICKUP_ATTRIBUTE]: "gid://shopify/Location/2" } }), locations)).toBe("gid://shopify/Location/2");
+    expect(pickupLocationOf(order({ attributes: { [PICKUP_ATTRIBUTE]: "2" } }), locations)).toBe("gid://shopify/Location/2");
+  });
+  it("falls back to Shopify's own pickup fulfillment order, and ignores unknown stores", () => {
+    const nativePickup = order({ attributes: { [PICKUP_ATTRIBUTE]: "999" }, fulfillmentOrders: [{ id: "F1", locationId: "gid://shopify/Location/1", status: "OPEN", deliveryMethod: "PICK_UP", lines: [] }] });
+    expect(pickupLocationOf(nativePickup, locations)).toBe("gid://shopify/Location/1");
+    expect(pickupLocationOf(order(), locations)).toBeUndefined();
+  });
+});
