@@ -96,3 +96,6 @@ export function defaultRoutingConfig(): RoutingConfigInput {
     rules: [{ type: "stock-buffer", units: 0 }, { type: "daily-capacity" }, { type: "fewest-shipments" }, { type: "closest" }],
   };
 }
+
+/** The cost model used to compare strategies until the merchant sets their own carrier costs. */
+export const defaultCostModel = { perShipment: 7, perKm: 0.015, unfilledPenalty: 250 } as const;

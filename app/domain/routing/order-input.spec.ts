@@ -39,7 +39,8 @@ describe("toRoutingInput", () => {
     expect(result.input.lines).toEqual([{ id: "L1", sku: "V1", quantity: 2, productTags: ["kitchen"], productType: "Mug" }]);
     expect(result.input.destination).toEqual({ lat: 40.7, lon: -73.9, countryCode: "US" });
     const [a, b] = result.input.locations;
-    expect(a).toMatchObject({ id: "gid://shopify/Location/1", stock: { V1: 3 }, stockBuffer: 2, ordersToday: 0 });
+    // Location 1 holds this order's fulfillment order: its 2 committed units count as available.
+    expect(a).toMatchObject({ id: "gid://shopify/Location/1", stock: { V1: 5 }, stockBuffer: 2, ordersToday: 0 });
     expect(b).toMatchObject({ stock: { V1: 7 }, stockBuffer: 1, dailyCapacity: 5, ordersToday: 4 });
   });
 

@@ -48,7 +48,8 @@ export type RoutingInputResult =
   | { status: "not-routable"; reason: string };
 
 /**
- * `stock[variantId][locationGid]` = available units. Lines without a variant (custom items) are
+ * `stock[variantId][locationGid]` = available units as Shopify reports them (this order's own
+ * committed units are added back where its fulfillment orders sit). Lines without a variant are
  * left where Shopify put them. `ordersToday[locationGid]` feeds the daily-capacity rule.
  */
 export function toRoutingInput(
@@ -83,6 +84,22 @@ export function toRoutingInput(
   }
   if (!point) return { status: "not-routable", reason: "The shipping address has no coordinates, so distances cannot be compared" };
 
+  // Shopify already committed this order's units at the locations its fulfillment orders sit at:
+  // count them as available there, or the engine would see the order competing with itself.
+  const variantOfLine = new Map(lines.map((l) => [l.id, l.sku]));
+  const ownCommitted = new Map<string, number>();
+  for (const fo of order.fulfillmentOrders) {
+    if (fo.status !== "OPEN") continue;
+    for (const line of fo.lines) {
+      const variant = variantOfLine.get(line.lineItemId);
+      if (!variant || line.remainingQuantity <= 0) continue;
+      const key = `${variant}@${fo.locationId}`;
+      ownCommitted.set(key, (ownCommitted.get(key) ?? 0) + line.remainingQuantity);
+    }
+  }
+  const availableFor = (variant: string, locationId: string) =>
+    Math.max(0, (stock[variant]?.[locationId] ?? 0) + (ownCommitted.get(`${variant}@${locationId}`) ?? 0));
+
   const candidates: CandidateLocation[] = locations
     .filter((l) => l.latitude !== null && l.longitude !== null)
     .map((l) => ({
@@ -100,7 +117,7 @@ export function toRoutingInput(
       ...(l.dailyCapacity !== null ? { dailyCapacity: l.dailyCapacity } : {}),
       ordersToday: options.ordersToday?.[l.shopifyId] ?? 0,
       stockBuffer: l.stockBuffer ?? options.defaultStockBuffer,
-      stock: Object.fromEntries(lines.map((line) => [line.sku, Math.max(0, stock[line.sku]?.[l.shopifyId] ?? 0)])),
+      stock: Object.fromEntries(lines.map((line) => [line.sku, availableFor(line.sku, l.shopifyId)])),
     }));
 
   return {

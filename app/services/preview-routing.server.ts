@@ -1,0 +1,62 @@
+import { defaultCostModel, defaultRoutingConfig } from "~/domain/routing/catalog";
+import type { RoutingConfigInput } from "~/domain/routing/config";
+import { planMetrics, type PlanMetrics } from "~/domain/routing/metrics";
+import { toRoutingInput } from "~/domain/routing/order-input";
+import { builtInStrategy, ruleBasedStrategy, type RoutingStrategy } from "~/domain/routing/strategy";
+import type { RoutingInput, RoutingPlan } from "~/domain/routing/types";
+import type { ShopRef } from "~/models/scope.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { fetchOrderForRouting, fetchVariantStock } from "~/shopify/fulfillment-orders";
+import { loadRoutingContext } from "./routing-context.server";
+
+export const strategyChoices = ["rules", "shopify-default", "cost-optimal", "closest"] as const;
+export type StrategyChoice = (typeof strategyChoices)[number];
+
+export const strategyLabels: Record<StrategyChoice, string> = {
+  rules: "Your routing rules",
+  "shopify-default": "Shopify's default (fewest locations, then closest)",
+  "cost-optimal": "Lowest shipping cost",
+  closest: "Closest",
+};
+
+export function strategyFor(choice: StrategyChoice, rules: RoutingConfigInput = defaultRoutingConfig()): RoutingStrategy {
+  if (choice === "rules") return ruleBasedStrategy(rules);
+  // Built-ins still respect the shop's buffers and capacities.
+  return builtInStrategy(choice, defaultCostModel, { filters: [{ type: "stock-buffer", units: 0 }, { type: "daily-capacity" }] });
+}
+
+export type RoutingPreview =
+  | { status: "not-found" }
+  | { status: "not-routable"; orderName: string; reason: string }
+  | {
+      status: "ok";
+      orderName: string;
+      input: RoutingInput;
+      results: { choice: StrategyChoice; label: string; plan: RoutingPlan; metrics: PlanMetrics }[];
+    };
+
+/** What the chosen strategies would do with one order, on today's live stock. Changes nothing. */
+export async function previewRouting(input: {
+  shop: ShopRef;
+  graphql: AdminGraphql;
+  orderId: string;
+  choices: readonly StrategyChoice[];
+  rules?: RoutingConfigInput;
+}): Promise<RoutingPreview> {
+  const order = await fetchOrderForRouting(input.graphql, input.orderId);
+  if (!order) return { status: "not-found" };
+  const context = await loadRoutingContext(input.shop);
+  const variantIds = order.lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
+  const stock = await fetchVariantStock(input.graphql, variantIds);
+  const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer });
+  if (built.status === "not-routable") return { status: "not-routable", orderName: order.name, reason: built.reason };
+  return {
+    status: "ok",
+    orderName: order.name,
+    input: built.input,
+    results: input.choices.map((choice) => {
+      const plan = strategyFor(choice, input.rules).route(built.input);
+      return { choice, label: strategyLabels[choice], plan, metrics: planMetrics(built.input, plan, defaultCostModel) };
+    }),
+  };
+}
