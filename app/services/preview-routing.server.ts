@@ -32,6 +32,8 @@ export type RoutingPreview =
       status: "ok";
       orderName: string;
       input: RoutingInput;
+      /** Line id → what staff recognise (SKU, else the variant id). */
+      lineLabels: Record<string, string>;
       results: { choice: StrategyChoice; label: string; plan: RoutingPlan; metrics: PlanMetrics }[];
     };
 
@@ -54,6 +56,7 @@ export async function previewRouting(input: {
     status: "ok",
     orderName: order.name,
     input: built.input,
+    lineLabels: Object.fromEntries(order.lines.map((l) => [l.id, l.sku || l.variantId || l.id])),
     results: input.choices.map((choice) => {
       const plan = strategyFor(choice, input.rules).route(built.input);
       return { choice, label: strategyLabels[choice], plan, metrics: planMetrics(built.input, plan, defaultCostModel) };

@@ -20,7 +20,7 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
         key
         value
       }
-      lineItems(first: 100) {
+      lineItems(first: 50) {
         nodes {
           id
           sku
@@ -34,7 +34,7 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
           }
         }
       }
-      fulfillmentOrders(first: 25) {
+      fulfillmentOrders(first: 10) {
         nodes {
           id
           status
@@ -46,7 +46,7 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
           deliveryMethod {
             methodType
           }
-          lineItems(first: 100) {
+          lineItems(first: 20) {
             nodes {
               id
               remainingQuantity
@@ -132,7 +132,7 @@ export const VARIANT_STOCK_QUERY = `#graphql
       ... on ProductVariant {
         id
         inventoryItem {
-          inventoryLevels(first: 100) {
+          inventoryLevels(first: 50) {
             nodes {
               location {
                 id
@@ -158,15 +158,22 @@ interface VariantStockData {
   } | null)[];
 }
 
+/** Variants per request: each costs about 155 points, and one query may cost at most 1000. */
+const VARIANTS_PER_REQUEST = 5;
+
 /** Live available units per variant and location: `stock[variantId][locationId]`. */
 export async function fetchVariantStock(
   graphql: AdminGraphql,
   variantIds: readonly string[],
 ): Promise<Record<string, Record<string, number>>> {
-  if (variantIds.length === 0) return {};
-  const data = await adminRequest<VariantStockData>(graphql, VARIANT_STOCK_QUERY, { ids: [...new Set(variantIds)] });
+  const ids = [...new Set(variantIds)];
+  const nodes: VariantStockData["nodes"] = [];
+  for (let i = 0; i < ids.length; i += VARIANTS_PER_REQUEST) {
+    const data = await adminRequest<VariantStockData>(graphql, VARIANT_STOCK_QUERY, { ids: ids.slice(i, i + VARIANTS_PER_REQUEST) });
+    nodes.push(...data.nodes);
+  }
   const stock: Record<string, Record<string, number>> = {};
-  for (const node of data.nodes) {
+  for (const node of nodes) {
     if (!node?.inventoryItem) continue;
     const byLocation: Record<string, number> = {};
     for (const level of node.inventoryItem.inventoryLevels.nodes) {
