@@ -4,8 +4,13 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "./env.server";
+import { jobDriver } from "./jobs/runtime.server";
 import { logger } from "./logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+
+// Background jobs: the driver follows REDIS_URL. Without Redis the in-process runner starts here, at
+// boot, so deliveries left in the inbox by a previous run are processed without waiting for traffic.
+jobDriver();
 
 export const streamTimeout = 5000;
 

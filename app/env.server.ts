@@ -32,7 +32,25 @@ const envSchema = z
     DATABASE_URL: z.string().optional(),
     EMBEDDED_DB_DIR: z.string().optional(),
     /** Redis for BullMQ and rate limits. Unset: the embedded in-process driver. */
-    REDIS_URL: z.string().optional(),
+    REDIS_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined))
+      .refine((v) => v === undefined || /^rediss?:\/\//.test(v), "REDIS_URL must be a redis:// or rediss:// URL"),
+    /** Key prefix of Crossdock's BullMQ queues in Redis (several apps or test runs can share one Redis). */
+    JOBS_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, _ . - only").default("crossdock"),
+    /** Attempts per job before it is FAILED (the dead letter the Activity page shows). */
+    JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** First retry delay; doubles with every failure. */
+    JOBS_BACKOFF_MS: z.coerce.number().int().min(0).default(2_000),
+    /** Jobs a worker process runs at once (BullMQ driver). */
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+    /** How long a worker holds a job without renewing; a killed worker's job is picked up after it. */
+    JOBS_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+    /** Reconcile every installed shop with the Admin API this often; 0 = never. */
+    RECONCILE_INTERVAL_MINUTES: z.coerce.number().min(0).default(15),
+    /** Orders changed in this many hours are compared by reconciliation. */
+    RECONCILE_ORDERS_WINDOW_HOURS: z.coerce.number().min(1).max(24 * 60).default(24),
     /**
      * Send every Admin API request to this origin instead of https://{shop}: the local Shopify
      * Admin simulator. Unset in real deployments.

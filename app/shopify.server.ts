@@ -1,6 +1,7 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import {
   AppDistribution,
+  LogSeverity,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
@@ -28,6 +29,11 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: !config.CROSSDOCK_DEMO,
+  // The library logs every app-proxy request at info (the storefront block's hot path): only
+  // warnings and errors unless our own level asks for debugging.
+  logger: {
+    level: config.LOG_LEVEL === "debug" || config.LOG_LEVEL === "trace" ? LogSeverity.Debug : LogSeverity.Warning,
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

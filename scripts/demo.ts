@@ -19,6 +19,7 @@ Crossdock demo is up (${((performance.now() - started) / 1000).toFixed(1)} s).
 
   Admin (signs you in to ${stack.shop}):  ${stack.adminUrl}
   Landing page:                          ${stack.appUrl}/
+  Storefront (pickup availability block): ${stack.appUrl}/demo/storefront/
   Shopify Admin simulator:               ${stack.simulator.url}/_control/shops/${stack.shop}/state
 
 Press Ctrl+C to stop.`);

@@ -102,3 +102,15 @@ export async function listInventoryForVariant(
     orderBy: [{ location: { priority: "asc" } }, { location: { name: "asc" } }],
   });
 }
+
+/** One level, by inventory item and Crossdock location id. */
+export async function getInventoryLevel(
+  shop: ShopRef,
+  inventoryItemId: string,
+  locationId: string,
+  db: Db = prisma,
+): Promise<InventoryLevel | null> {
+  return db.inventoryLevel.findUnique({
+    where: { shopId_inventoryItemId_locationId: { shopId: shop.id, inventoryItemId, locationId } },
+  });
+}

@@ -123,3 +123,12 @@ export async function updateShopSettings(
   });
   return { ok: true, settings };
 }
+
+/**
+ * Deletes the shop and, by cascade, everything keyed by its id (settings, locations, inventory,
+ * orders, data exports). shop/redact only. Returns false when the shop is unknown.
+ */
+export async function deleteShopByDomain(domain: string, db: Db = prisma): Promise<boolean> {
+  const { count } = await db.shop.deleteMany({ where: { domain } });
+  return count > 0;
+}

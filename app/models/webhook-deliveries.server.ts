@@ -1,8 +1,9 @@
 // Webhook deliveries: idempotency (X-Shopify-Webhook-Id per shop) and the Activity page.
 // Scoped by the shop *domain*: deliveries exist before install completes and after uninstall.
+import { randomBytes } from "node:crypto";
 import type { Prisma, WebhookDelivery, WebhookDeliveryStatus } from "@prisma/client";
 import { prisma } from "../db.server";
-import type { Db, JsonValue } from "./scope.server";
+import { inTransaction, type Db, type JsonValue } from "./scope.server";
 
 export type { WebhookDelivery, WebhookDeliveryStatus };
 
@@ -25,24 +26,26 @@ export interface DeliveryInput {
 /**
  * Records a delivery once per (shop, webhookId), in one statement (INSERT … ON CONFLICT DO
  * NOTHING). `isNew` is false for a redelivery, which the caller acknowledges without processing.
+ * Raw SQL on purpose: this runs in every webhook request, and a raw statement costs a third of the
+ * CPU of the equivalent createMany (bench:webhooks). Times are passed from here (UTC), like Prisma's.
  */
 export async function recordDelivery(input: DeliveryInput, db: Db = prisma): Promise<{ isNew: boolean }> {
-  const { count } = await db.webhookDelivery.createMany({
-    data: [
-      {
-        shop: input.shop,
-        topic: input.topic,
-        webhookId: input.webhookId,
-        triggeredAt: input.triggeredAt ?? null,
-        apiVersion: input.apiVersion ?? null,
-        payload: input.payload as Prisma.InputJsonValue,
-        status: input.status ?? "RECEIVED",
-        ...(input.receivedAt && { receivedAt: input.receivedAt }),
-      },
-    ],
-    skipDuplicates: true,
-  });
+  const now = new Date();
+  const receivedAt = input.receivedAt ?? now;
+  const status = input.status ?? "RECEIVED";
+  const count = await db.$executeRaw`
+    INSERT INTO "webhook_delivery"
+      ("id", "shop", "topic", "webhook_id", "triggered_at", "api_version", "payload", "status", "received_at", "created_at", "updated_at")
+    VALUES (${createId()}, ${input.shop}, ${input.topic}, ${input.webhookId}, ${input.triggeredAt ?? null},
+      ${input.apiVersion ?? null}, ${JSON.stringify(input.payload)}::jsonb, ${status}::"webhook_delivery_status",
+      ${receivedAt}, ${now}, ${now})
+    ON CONFLICT ("shop", "webhook_id") DO NOTHING`;
   return { isNew: count === 1 };
+}
+
+/** A collision-free, time-ordered id for rows inserted with raw SQL ("d" + time + random). */
+function createId(): string {
+  return `d${Date.now().toString(36)}${randomBytes(9).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0")}`;
 }
 
 export interface DeliveryStatusUpdate {
@@ -163,4 +166,268 @@ export async function listDeliveries(
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The inbox as a job queue (app/jobs): claiming, finishing attempts, retry and discard.
+// ---------------------------------------------------------------------------------------------
+
+/** What a queue needs to name a delivery: the job id is derived from (shop, webhookId). */
+export interface DeliveryRef {
+  shop: string;
+  webhookId: string;
+  topic: string;
+}
+
+/** A delivery handed to a processor: the row, with its payload. */
+export type ClaimedDelivery = WebhookDelivery;
+
+/**
+ * RECEIVED → QUEUED once the delivery sits in a queue. Conditional, so a worker that already
+ * processed it is never set back.
+ */
+export async function markQueued(shop: string, webhookId: string, db: Db = prisma): Promise<boolean> {
+  const { count } = await db.webhookDelivery.updateMany({
+    where: { shop, webhookId, status: "RECEIVED" },
+    data: { status: "QUEUED" },
+  });
+  return count > 0;
+}
+
+interface ClaimRow {
+  id: string;
+}
+
+/**
+ * Claims one delivery for an attempt (the BullMQ driver: BullMQ's job lock already guarantees a
+ * single holder, so a PROCESSING row, left by a worker that died, is taken over). Counts the
+ * attempt. Returns null when the delivery is finished (PROCESSED, SKIPPED), discarded, failed or
+ * unknown: a re-enqueued job then does nothing.
+ */
+export async function claimDelivery(
+  shop: string,
+  webhookId: string,
+  options: { leaseMs: number; now?: Date },
+  db: Db = prisma,
+): Promise<ClaimedDelivery | null> {
+  const now = options.now ?? new Date();
+  const lockedUntil = new Date(now.getTime() + options.leaseMs);
+  const rows = await db.$queryRaw<ClaimRow[]>`
+    UPDATE "webhook_delivery"
+       SET "status" = 'PROCESSING'::"webhook_delivery_status", "attempts" = "attempts" + 1,
+           "started_at" = ${now}, "locked_until" = ${lockedUntil}, "next_attempt_at" = NULL,
+           "updated_at" = ${now}
+     WHERE "shop" = ${shop} AND "webhook_id" = ${webhookId}
+       AND "status" IN ('RECEIVED', 'QUEUED', 'PROCESSING')
+    RETURNING "id"`;
+  const id = rows[0]?.id;
+  return id ? db.webhookDelivery.findUnique({ where: { id } }) : null;
+}
+
+/**
+ * Claims up to `limit` deliveries that are due (the in-process driver, any shop): RECEIVED or
+ * QUEUED whose next attempt time has come, or PROCESSING whose lease ran out (the process that held
+ * it died). Rows are locked with FOR UPDATE SKIP LOCKED, so concurrent claimers never share a row.
+ */
+export async function claimDueDeliveries(
+  options: { limit: number; leaseMs: number; now?: Date },
+  db: Db = prisma,
+): Promise<ClaimedDelivery[]> {
+  const now = options.now ?? new Date();
+  const lockedUntil = new Date(now.getTime() + options.leaseMs);
+  const rows = await db.$queryRaw<ClaimRow[]>`
+    UPDATE "webhook_delivery" AS d
+       SET "status" = 'PROCESSING'::"webhook_delivery_status", "attempts" = d."attempts" + 1,
+           "started_at" = ${now}, "locked_until" = ${lockedUntil}, "next_attempt_at" = NULL,
+           "updated_at" = ${now}
+     WHERE d."id" IN (
+       SELECT "id" FROM "webhook_delivery"
+        WHERE ("status" IN ('RECEIVED', 'QUEUED') AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= ${now}))
+           OR ("status" = 'PROCESSING' AND "locked_until" < ${now})
+        ORDER BY "received_at"
+        LIMIT ${options.limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING d."id"`;
+  if (rows.length === 0) return [];
+  const claimed = await db.webhookDelivery.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
+  return claimed.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+}
+
+/** When the next due delivery of the in-process queue may be claimed (null: none waiting). */
+export async function nextDueAt(db: Db = prisma): Promise<Date | null> {
+  const row = await db.webhookDelivery.findFirst({
+    where: { status: { in: ["RECEIVED", "QUEUED"] } },
+    orderBy: { nextAttemptAt: { sort: "asc", nulls: "first" } },
+    select: { nextAttemptAt: true },
+  });
+  if (!row) return null;
+  return row.nextAttemptAt ?? new Date(0);
+}
+
+export interface AttemptFinish {
+  /** The id of the claimed row (a claim is finished once). */
+  id: string;
+  startedAt: Date;
+  at?: Date;
+}
+
+/** The attempt succeeded: PROCESSED (or SKIPPED: no processor for the topic). */
+export async function finishDeliverySucceeded(
+  finish: AttemptFinish & { status: "PROCESSED" | "SKIPPED"; note?: string | null },
+  db: Db = prisma,
+): Promise<void> {
+  const at = finish.at ?? new Date();
+  await db.webhookDelivery.updateMany({
+    where: { id: finish.id, status: "PROCESSING" },
+    data: {
+      status: finish.status,
+      processedAt: at,
+      durationMs: at.getTime() - finish.startedAt.getTime(),
+      lastError: finish.note ?? null,
+      lockedUntil: null,
+      nextAttemptAt: null,
+    },
+  });
+}
+
+/**
+ * The attempt failed. `retryAt` set: QUEUED again (the error shown, retried then); null: FAILED,
+ * the dead-letter state (Retry / Discard on the Activity page).
+ */
+export async function finishDeliveryFailed(
+  finish: AttemptFinish & { error: string; retryAt: Date | null },
+  db: Db = prisma,
+): Promise<void> {
+  const at = finish.at ?? new Date();
+  await db.webhookDelivery.updateMany({
+    where: { id: finish.id, status: "PROCESSING" },
+    data: {
+      status: finish.retryAt ? "QUEUED" : "FAILED",
+      lastError: finish.error.slice(0, 10_000),
+      durationMs: at.getTime() - finish.startedAt.getTime(),
+      lockedUntil: null,
+      nextAttemptAt: finish.retryAt,
+    },
+  });
+}
+
+/** The shop's deliveries by status (the Activity page's counts). */
+export async function countDeliveriesByStatus(
+  shop: string,
+  db: Db = prisma,
+): Promise<Record<WebhookDeliveryStatus, number>> {
+  const groups = await db.webhookDelivery.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
+  const counts: Record<WebhookDeliveryStatus, number> = {
+    RECEIVED: 0,
+    QUEUED: 0,
+    PROCESSING: 0,
+    PROCESSED: 0,
+    FAILED: 0,
+    DISCARDED: 0,
+    SKIPPED: 0,
+  };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+/** Topics the shop has received (the Activity page's topic filter). */
+export async function listDeliveryTopics(shop: string, db: Db = prisma): Promise<string[]> {
+  const rows = await db.webhookDelivery.findMany({ where: { shop }, distinct: ["topic"], select: { topic: true } });
+  return rows.map((r) => r.topic).sort();
+}
+
+/**
+ * FAILED → QUEUED for the given deliveries of the shop, with a fresh attempt budget (attempts
+ * back to 0; the last error stays visible until an attempt succeeds). Returns the rows reset.
+ */
+export async function resetFailedForRetry(shop: string, ids: readonly string[], db: Db = prisma): Promise<DeliveryRef[]> {
+  return inTransaction(db, async (tx) => {
+    const rows = await tx.webhookDelivery.findMany({
+      where: { shop, id: { in: [...ids] }, status: "FAILED" },
+      select: { id: true, shop: true, webhookId: true, topic: true },
+    });
+    if (rows.length === 0) return [];
+    await tx.webhookDelivery.updateMany({
+      where: { shop, id: { in: rows.map((r) => r.id) }, status: "FAILED" },
+      data: { status: "QUEUED", attempts: 0, nextAttemptAt: null, lockedUntil: null },
+    });
+    return rows.map(({ shop: s, webhookId, topic }) => ({ shop: s, webhookId, topic }));
+  });
+}
+
+/** FAILED → DISCARDED for the given deliveries of the shop. Returns the rows discarded. */
+export async function discardFailed(shop: string, ids: readonly string[], db: Db = prisma): Promise<DeliveryRef[]> {
+  return inTransaction(db, async (tx) => {
+    const rows = await tx.webhookDelivery.findMany({
+      where: { shop, id: { in: [...ids] }, status: "FAILED" },
+      select: { id: true, shop: true, webhookId: true, topic: true },
+    });
+    if (rows.length === 0) return [];
+    await tx.webhookDelivery.updateMany({
+      where: { shop, id: { in: rows.map((r) => r.id) }, status: "FAILED" },
+      data: { status: "DISCARDED", nextAttemptAt: null, lockedUntil: null },
+    });
+    return rows.map(({ shop: s, webhookId, topic }) => ({ shop: s, webhookId, topic }));
+  });
+}
+
+/**
+ * Deliveries (any shop) that should be in a queue but may not be: RECEIVED (the enqueue failed,
+ * e.g. Redis was down) or QUEUED, unchanged for `olderThanMs`. Oldest first.
+ */
+export async function listUnsettledDeliveries(
+  options: { olderThanMs: number; limit: number; now?: Date },
+  db: Db = prisma,
+): Promise<DeliveryRef[]> {
+  const before = new Date((options.now ?? new Date()).getTime() - options.olderThanMs);
+  return db.webhookDelivery.findMany({
+    where: { status: { in: ["RECEIVED", "QUEUED"] }, updatedAt: { lt: before } },
+    orderBy: { receivedAt: "asc" },
+    take: options.limit,
+    select: { shop: true, webhookId: true, topic: true },
+  });
+}
+
+export interface DeliveryRedactionSubject {
+  /** Shopify's numeric customer id ("123"). */
+  customerLegacyId: string;
+  email?: string | null;
+  phone?: string | null;
+  /** Numeric order ids ("1001"). */
+  orderLegacyIds: readonly string[];
+}
+
+/**
+ * customers/redact: the inbox keeps payloads, and order / fulfillment / compliance payloads carry
+ * the customer's personal data. Every stored payload of the shop that concerns the customer (their
+ * customer id, one of their orders, their email or phone) is replaced by a marker. Returns how many.
+ */
+export async function redactDeliveryPayloads(
+  shop: string,
+  subject: DeliveryRedactionSubject,
+  db: Db = prisma,
+): Promise<number> {
+  const orderIds = [...subject.orderLegacyIds];
+  const email = subject.email ?? "";
+  const phone = subject.phone ?? "";
+  const now = new Date();
+  return db.$executeRaw`
+    UPDATE "webhook_delivery"
+       SET "payload" = jsonb_build_object('redacted', true, 'redactedAt', ${now.toISOString()}::text),
+           "updated_at" = ${now}
+     WHERE "shop" = ${shop}
+       AND ("payload"->>'redacted') IS NULL
+       AND (
+         "payload"->'customer'->>'id' = ${subject.customerLegacyId}
+         OR ("topic" LIKE 'orders/%' AND "payload"->>'id' = ANY(${orderIds}::text[]))
+         OR "payload"->>'order_id' = ANY(${orderIds}::text[])
+         OR (${email} <> '' AND (lower("payload"->>'email') = lower(${email}) OR lower("payload"->>'contact_email') = lower(${email})))
+         OR (${phone} <> '' AND "payload"->>'phone' = ${phone})
+       )`;
+}
+
+/** shop/redact: every delivery of the shop goes, except `keepId` (the shop/redact delivery itself). */
+export async function deleteDeliveriesOfShop(shop: string, keepId: string | null, db: Db = prisma): Promise<number> {
+  const { count } = await db.webhookDelivery.deleteMany({ where: { shop, ...(keepId && { id: { not: keepId } }) } });
+  return count;
 }

@@ -19,7 +19,8 @@ import { z } from "zod";
 import { RoutingMap } from "~/components/RoutingMap";
 import { getShop } from "~/models/shops.server";
 import { compareRouting } from "~/services/compare-routing.server";
-import { previewRouting, strategyChoices, strategyLabels } from "~/services/preview-routing.server";
+import { strategyChoices, strategyLabels } from "~/domain/routing/catalog";
+import { previewRouting } from "~/services/preview-routing.server";
 import { fetchOrderSummaries } from "~/shopify/order-summaries";
 import { authenticate } from "~/shopify.server";
 

@@ -1,4 +1,3 @@
-import { defaultCostModel } from "~/domain/routing/catalog";
 import type { RoutingConfigInput } from "~/domain/routing/config";
 import { planMetrics, sumMetrics, type PlanMetrics } from "~/domain/routing/metrics";
 import { toRoutingInput } from "~/domain/routing/order-input";
@@ -6,8 +5,9 @@ import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchOrderForRouting, fetchVariantStock } from "~/shopify/fulfillment-orders";
 import { fetchOrderSummaries } from "~/shopify/order-summaries";
-import { strategyFor, strategyLabels, type StrategyChoice } from "./preview-routing.server";
-import { loadRoutingContext } from "./routing-context.server";
+import { defaultCostModel, strategyLabels, type StrategyChoice } from "~/domain/routing/catalog";
+import { strategyFor } from "./preview-routing.server";
+import { loadRoutingContext, loadShopRules } from "./routing-context.server";
 
 export interface RoutingComparison {
   ordersCompared: number;
@@ -24,8 +24,9 @@ export async function compareRouting(input: {
   rules?: RoutingConfigInput;
 }): Promise<RoutingComparison> {
   const context = await loadRoutingContext(input.shop);
+  const rules = input.rules ?? (await loadShopRules(input.shop)).config;
   const recent = await fetchOrderSummaries(input.graphql, { first: input.lastOrders });
-  const strategies = input.choices.map((choice) => strategyFor(choice, input.rules));
+  const strategies = input.choices.map((choice) => strategyFor(choice, rules));
   const metrics: PlanMetrics[][] = input.choices.map(() => []);
   let skipped = 0;
   for (const summary of recent) {

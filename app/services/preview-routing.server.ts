@@ -1,4 +1,4 @@
-import { defaultCostModel, defaultRoutingConfig } from "~/domain/routing/catalog";
+import { defaultCostModel, defaultRoutingConfig, strategyLabels, type StrategyChoice } from "~/domain/routing/catalog";
 import type { RoutingConfigInput } from "~/domain/routing/config";
 import { planMetrics, type PlanMetrics } from "~/domain/routing/metrics";
 import { toRoutingInput } from "~/domain/routing/order-input";
@@ -7,17 +7,7 @@ import type { RoutingInput, RoutingPlan } from "~/domain/routing/types";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchOrderForRouting, fetchVariantStock } from "~/shopify/fulfillment-orders";
-import { loadRoutingContext } from "./routing-context.server";
-
-export const strategyChoices = ["rules", "shopify-default", "cost-optimal", "closest"] as const;
-export type StrategyChoice = (typeof strategyChoices)[number];
-
-export const strategyLabels: Record<StrategyChoice, string> = {
-  rules: "Your routing rules",
-  "shopify-default": "Shopify's default (fewest locations, then closest)",
-  "cost-optimal": "Lowest shipping cost",
-  closest: "Closest",
-};
+import { loadRoutingContext, loadShopRules } from "./routing-context.server";
 
 export function strategyFor(choice: StrategyChoice, rules: RoutingConfigInput = defaultRoutingConfig()): RoutingStrategy {
   if (choice === "rules") return ruleBasedStrategy(rules);
@@ -48,6 +38,7 @@ export async function previewRouting(input: {
   const order = await fetchOrderForRouting(input.graphql, input.orderId);
   if (!order) return { status: "not-found" };
   const context = await loadRoutingContext(input.shop);
+  const rules = input.rules ?? (await loadShopRules(input.shop)).config;
   const variantIds = order.lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
   const stock = await fetchVariantStock(input.graphql, variantIds);
   const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer });
@@ -58,7 +49,7 @@ export async function previewRouting(input: {
     input: built.input,
     lineLabels: Object.fromEntries(order.lines.map((l) => [l.id, l.sku || l.variantId || l.id])),
     results: input.choices.map((choice) => {
-      const plan = strategyFor(choice, input.rules).route(built.input);
+      const plan = strategyFor(choice, rules).route(built.input);
       return { choice, label: strategyLabels[choice], plan, metrics: planMetrics(built.input, plan, defaultCostModel) };
     }),
   };

@@ -1,15 +1,13 @@
 import type { Prisma } from "@prisma/client";
-import { defaultCostModel, defaultRoutingConfig } from "~/domain/routing/catalog";
-import { parseRoutingConfig, type RoutingConfig } from "~/domain/routing/config";
+import { defaultCostModel } from "~/domain/routing/catalog";
+import type { RoutingConfigInput } from "~/domain/routing/config";
 import { planFulfillmentOrderMoves, type MoveOperation } from "~/domain/routing/fulfillment-moves";
 import { planMetrics } from "~/domain/routing/metrics";
 import { toRoutingInput } from "~/domain/routing/order-input";
 import { ruleBasedStrategy } from "~/domain/routing/strategy";
-import { logger } from "~/logger.server";
 import {
   claimDecision,
   completeDecision,
-  getRuleSet,
   latestDecision,
   ordersPerLocationSince,
   type DecisionOutcome,
@@ -19,7 +17,7 @@ import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import { AdminApiError, AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { checkMovable, fetchOrderForRouting, fetchVariantStock, moveFulfillmentOrder } from "~/shopify/fulfillment-orders";
-import { loadRoutingContext } from "./routing-context.server";
+import { loadRoutingContext, loadShopRules } from "./routing-context.server";
 
 export type RoutingTrigger = "orders/create" | "manual" | "reallocation";
 
@@ -45,17 +43,6 @@ export interface MoveResult extends MoveOperation {
   ok: boolean;
   message: string | null;
   movedFulfillmentOrderId?: string;
-}
-
-/** The shop's rule set, or the default one; a stored set that no longer validates falls back loudly. */
-export async function loadRuleSet(shop: ShopRef): Promise<RoutingConfig> {
-  const stored = await getRuleSet(shop);
-  const parsed = parseRoutingConfig(stored?.config ?? defaultRoutingConfig());
-  if (parsed.status === "success") return parsed.config;
-  logger.error({ shop: shop.id, errors: parsed.errors }, "stored routing rules are invalid; using the default rules");
-  const fallback = parseRoutingConfig(defaultRoutingConfig());
-  if (fallback.status !== "success") throw new Error("The default routing rules are invalid");
-  return fallback.config;
 }
 
 /**
@@ -84,7 +71,7 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
   if (!decision) return { status: "already-routed", decision: await latestDecision(shop, order.id) };
 
   try {
-    const [context, settings, rules] = await Promise.all([loadRoutingContext(shop), getShopSettings(shop), loadRuleSet(shop)]);
+    const [context, settings, { config: rules }] = await Promise.all([loadRoutingContext(shop), getShopSettings(shop), loadShopRules(shop)]);
     const now = request.now ?? new Date();
     const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const ordersToday = await ordersPerLocationSince(shop, startOfDay);
@@ -94,7 +81,7 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
       return { status: "decided", decision: await completeDecision(shop, decision.id, emptyOutcome("NOT_ROUTABLE", built.reason)) };
     }
 
-    const config: RoutingConfig = excluded.length
+    const config: RoutingConfigInput = excluded.length
       ? { ...rules, rules: [{ type: "exclude-locations", kinds: [], tags: [], locationIds: excluded }, ...rules.rules] }
       : rules;
     const plan = ruleBasedStrategy(config).route(built.input);
@@ -108,7 +95,7 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
     const status = !apply ? "SUGGESTED" : failed.length ? "FAILED" : "APPLIED";
     const outcome: DecisionOutcome = {
       status,
-      strategy: config.name,
+      strategy: config.name ?? "custom",
       summary: plan.summary,
       plan: plan as unknown as Prisma.InputJsonValue,
       moves: results as unknown as Prisma.InputJsonValue,

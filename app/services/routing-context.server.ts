@@ -1,4 +1,8 @@
+import type { RoutingConfigInput } from "~/domain/routing/config";
 import type { LocationAttributes } from "~/domain/routing/order-input";
+import { readRuleSet, toRoutingConfig, type RuleSet } from "~/domain/routing/rule-set";
+import { logger } from "~/logger.server";
+import { getRuleSet } from "~/models/routing.server";
 import { listLocations, type Location } from "~/models/locations.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
@@ -31,4 +35,12 @@ export function toLocationAttributes(l: Location): LocationAttributes {
     stockBuffer: l.stockBuffer,
     tags: l.tags,
   };
+}
+
+/** The shop's routing rule set (the default one until the merchant saves their own). */
+export async function loadShopRules(shop: ShopRef): Promise<{ ruleSet: RuleSet; config: RoutingConfigInput; problems: string[] }> {
+  const stored = await getRuleSet(shop);
+  const { ruleSet, problems } = readRuleSet(stored?.config ?? null);
+  if (problems.length) logger.error({ shop: shop.id, problems }, "stored routing rules are invalid; using the default rules");
+  return { ruleSet, config: toRoutingConfig(ruleSet), problems };
 }

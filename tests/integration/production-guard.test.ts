@@ -69,9 +69,14 @@ describe("the production build", () => {
       expect(landing.status).toBe(200);
       expect(await landing.text()).not.toContain("Open the demo admin");
       for (const method of ["GET", "POST"]) {
-        const demo = await fetch(`http://127.0.0.1:${port}/demo/login`, { method, redirect: "manual" });
-        expect(demo.status, `${method} /demo/login`).toBe(404);
+        for (const path of ["/demo/login", "/demo/storefront/", "/demo/storefront/cart.js", "/demo/storefront/cart/update.js", "/demo/storefront/apps/crossdock/availability"]) {
+          const demo = await fetch(`http://127.0.0.1:${port}${path}`, { method, redirect: "manual" });
+          expect(demo.status, `${method} ${path}`).toBe(404);
+        }
       }
+      // The storefront endpoint itself exists, and refuses what Shopify's proxy did not sign.
+      const unsigned = await fetch(`http://127.0.0.1:${port}/proxy/availability?variant=1&shop=x.myshopify.com`);
+      expect(unsigned.status).toBe(401);
       // The admin itself still goes through Shopify's normal authentication.
       const admin = await fetch(`http://127.0.0.1:${port}/app`, { redirect: "manual" });
       expect([302, 400, 401, 410]).toContain(admin.status);

@@ -99,3 +99,14 @@ export function defaultRoutingConfig(): RoutingConfigInput {
 
 /** The cost model used to compare strategies until the merchant sets their own carrier costs. */
 export const defaultCostModel = { perShipment: 7, perKm: 0.015, unfilledPenalty: 250 } as const;
+
+/** The strategies staff can compare in the simulator: the shop's own rules and the built-ins. */
+export const strategyChoices = ["rules", "shopify-default", "cost-optimal", "closest"] as const;
+export type StrategyChoice = (typeof strategyChoices)[number];
+
+export const strategyLabels: Record<StrategyChoice, string> = {
+  rules: "Your routing rules",
+  "shopify-default": "Shopify's default (fewest locations, then closest)",
+  "cost-optimal": "Lowest shipping cost",
+  closest: "Closest",
+};

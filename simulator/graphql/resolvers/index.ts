@@ -1,4 +1,5 @@
 import type { ResolverMap } from "../context";
+import { appMetafieldResolvers } from "../mutations/app-metafields";
 import { fulfillmentOrderMutations } from "../mutations/fulfillment-orders";
 import { fulfillmentMutations } from "../mutations/fulfillments";
 import { inventoryMutations } from "../mutations/inventory";
@@ -32,4 +33,5 @@ export const resolvers: ResolverMap = merge(
   inventoryMutations,
   fulfillmentMutations,
   pickupMutations,
+  appMetafieldResolvers,
 );

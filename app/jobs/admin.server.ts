@@ -1,0 +1,27 @@
+import { logger } from "~/logger.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql, type BucketState, type ResilienceOptions } from "~/shopify/resilient-graphql";
+
+/** How jobs reach a shop's Admin API: with its offline session, through the resilient client. */
+export type AdminFactory = (shop: string) => Promise<AdminGraphql>;
+
+/**
+ * `unauthenticated.admin(shop)` (the offline session in storage; SessionNotFoundError, a permanent
+ * job error, when the shop uninstalled) wrapped in resilientGraphql. Imported lazily so that modules
+ * which only take an AdminFactory do not load the Shopify app configuration.
+ */
+export function offlineAdmin(options: ResilienceOptions = {}): AdminFactory {
+  // One bucket per shop: every job's client of a shop sees what the previous one learnt.
+  const buckets = new Map<string, BucketState>();
+  return async (shop) => {
+    let bucket = buckets.get(shop);
+    if (!bucket) buckets.set(shop, (bucket = { last: null }));
+    const { unauthenticated } = await import("~/shopify.server");
+    const { admin } = await unauthenticated.admin(shop);
+    return resilientGraphql(admin.graphql, {
+      onWait: (event) => logger.info({ shop, ...event }, "Admin API: waiting before retrying"),
+      bucket,
+      ...options,
+    });
+  };
+}

@@ -1,0 +1,267 @@
+// The BullMQ driver (REDIS_URL). The web process only enqueues (BullmqJobDriver); processors run in
+// the worker process (startBullmqWorkers, `npm run worker`). Each webhook job carries only the
+// delivery's key; the payload stays in the inbox table, which also keeps every delivery's state.
+import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from "bullmq";
+import { Redis, type RedisOptions } from "ioredis";
+import { logger } from "~/logger.server";
+import { claimDelivery, type DeliveryRef } from "~/models/webhook-deliveries.server";
+import type { JobDriver } from "./driver";
+import type { ProcessorRegistry } from "./processor";
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  maintenanceJobSchema,
+  QUEUE,
+  webhookJobId,
+  webhookJobSchema,
+  type MaintenanceJob,
+  type RetryPolicy,
+  type WebhookJob,
+} from "./queues";
+import { runDeliveryAttempt } from "./run-delivery.server";
+
+export interface BullmqConfig {
+  redisUrl: string;
+  /** Redis key prefix of the queues. */
+  prefix: string;
+  retry?: RetryPolicy;
+}
+
+/** Longest an enqueue may take before the route gives up (the delivery stays RECEIVED: drained later). */
+const ENQUEUE_TIMEOUT_MS = 2_000;
+
+export class QueueUnavailableError extends Error {
+  override name = "QueueUnavailableError";
+}
+
+function quietErrors(source: string) {
+  let last = 0;
+  return (error: Error) => {
+    // ioredis reports every failed reconnect; one line every 10 s is enough.
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    logger.warn({ err: error, source }, "Redis unavailable");
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QueueUnavailableError(message)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** The producer side: what the web process (and the worker's drain) uses. */
+export class BullmqJobDriver implements JobDriver {
+  readonly kind = "bullmq" as const;
+  readonly retry: RetryPolicy;
+  private readonly redis: Redis;
+  readonly webhooks: Queue<WebhookJob>;
+  readonly maintenance: Queue<MaintenanceJob>;
+
+  constructor(readonly config: BullmqConfig) {
+    this.retry = config.retry ?? DEFAULT_RETRY_POLICY;
+    // Fail fast while Redis is away: no offline queue, one try per command. The delivery is safe in
+    // the inbox table; the drain enqueues it once Redis is back.
+    this.redis = new Redis(config.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      retryStrategy: (times) => Math.min(times * 200, 2_000),
+    });
+    this.redis.on("error", quietErrors("queue"));
+    this.webhooks = new Queue(QUEUE.webhooks, { connection: this.redis, prefix: config.prefix });
+    this.maintenance = new Queue(QUEUE.maintenance, { connection: this.redis, prefix: config.prefix });
+    this.webhooks.on("error", quietErrors("webhooks queue"));
+    this.maintenance.on("error", quietErrors("maintenance queue"));
+  }
+
+  private ready(): void {
+    if (this.redis.status !== "ready") throw new QueueUnavailableError(`Redis is not connected (${this.redis.status})`);
+  }
+
+  webhookJobOptions(ref: DeliveryRef): JobsOptions {
+    return {
+      jobId: webhookJobId(ref),
+      attempts: this.retry.maxAttempts,
+      backoff: { type: "exponential", delay: this.retry.backoffMs },
+      // Completed jobs are kept a while so a re-enqueue of the same delivery stays a no-op; the
+      // inbox table is the lasting record.
+      removeOnComplete: { age: 24 * 3600, count: 50_000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    };
+  }
+
+  async enqueueDelivery(ref: DeliveryRef): Promise<void> {
+    this.ready();
+    const data = webhookJobSchema.parse(ref);
+    await withTimeout(this.webhooks.add(ref.topic, data, this.webhookJobOptions(ref)), ENQUEUE_TIMEOUT_MS, "Enqueue timed out");
+  }
+
+  async retryDeliveries(refs: readonly DeliveryRef[]): Promise<void> {
+    this.ready();
+    for (const ref of refs) {
+      const job = await this.webhooks.getJob(webhookJobId(ref));
+      if (job) {
+        const state = await job.getState();
+        if (state === "active" || state === "waiting" || state === "delayed" || state === "prioritized") continue;
+        await job.remove();
+      }
+      await this.webhooks.add(ref.topic, webhookJobSchema.parse(ref), this.webhookJobOptions(ref));
+    }
+  }
+
+  async discardDeliveries(refs: readonly DeliveryRef[]): Promise<void> {
+    this.ready();
+    for (const ref of refs) {
+      const job = await this.webhooks.getJob(webhookJobId(ref));
+      if (job && (await job.getState()) !== "active") await job.remove();
+    }
+  }
+
+  async requestReconcile(shop: string): Promise<void> {
+    this.ready();
+    // One pending request per shop and minute: pressing the button twice does not run it twice.
+    const bucket = Math.floor(Date.now() / 60_000);
+    await this.maintenance.add(
+      "reconcile-shop",
+      { kind: "reconcile-shop", shop },
+      { jobId: `reconcile-${shop}-${bucket}`, attempts: 3, backoff: { type: "exponential", delay: 30_000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.webhooks.close(), this.maintenance.close()]);
+    this.redis.disconnect();
+  }
+}
+
+export interface BullmqWorkerOptions extends BullmqConfig {
+  processors: ProcessorRegistry;
+  /** Webhook jobs at once. */
+  concurrency: number;
+  /** BullMQ lock: a killed worker's active job is moved back to waiting after it expires. */
+  lockDurationMs: number;
+  /** How often workers look for such stalled jobs. Default: lockDurationMs / 2. */
+  stalledIntervalMs?: number;
+  /** Re-enqueue deliveries stuck in RECEIVED this often (Redis was down when they arrived). */
+  drainEveryMs: number;
+  drain: (driver: BullmqJobDriver) => Promise<number>;
+  /** Reconcile every installed shop this often; 0 = never. */
+  reconcileEveryMs: number;
+  listShops: () => Promise<string[]>;
+  reconcile: (shop: string) => Promise<void>;
+}
+
+export interface RunningWorkers {
+  driver: BullmqJobDriver;
+  webhooks: Worker<WebhookJob>;
+  maintenance: Worker<MaintenanceJob>;
+  /** Waits for the jobs in progress, then disconnects. */
+  close(): Promise<void>;
+}
+
+export async function startBullmqWorkers(options: BullmqWorkerOptions): Promise<RunningWorkers> {
+  const driver = new BullmqJobDriver(options);
+  const retry = driver.retry;
+  const workerConnection = (): Redis => {
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null } satisfies RedisOptions);
+    redis.on("error", quietErrors("worker"));
+    return redis;
+  };
+  const stalledInterval = options.stalledIntervalMs ?? Math.max(250, Math.floor(options.lockDurationMs / 2));
+
+  const webhooks = new Worker<WebhookJob>(
+    QUEUE.webhooks,
+    async (job: Job<WebhookJob>) => {
+      const ref = webhookJobSchema.parse(job.data);
+      const delivery = await claimDelivery(ref.shop, ref.webhookId, { leaseMs: options.lockDurationMs });
+      if (!delivery) return { outcome: "not-claimable" }; // finished, discarded or gone: nothing to do
+      const failedBefore = job.attemptsMade;
+      const maxAttempts = job.opts.attempts ?? 1;
+      const outcome = await runDeliveryAttempt(delivery, options.processors, {
+        finalAttempt: failedBefore + 1 >= maxAttempts,
+        retryDelayMs: backoffDelay(retry, failedBefore + 1),
+      });
+      if (outcome.kind === "retry") throw new Error(outcome.error);
+      // The database already says FAILED: BullMQ must not try again either.
+      if (outcome.kind === "failed") throw new UnrecoverableError(outcome.error);
+      return { outcome: outcome.kind };
+    },
+    {
+      connection: workerConnection(),
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration: options.lockDurationMs,
+      stalledInterval,
+      maxStalledCount: 3,
+      autorun: false,
+    },
+  );
+
+  const maintenance = new Worker<MaintenanceJob>(
+    QUEUE.maintenance,
+    async (job) => {
+      const data = maintenanceJobSchema.parse(job.data);
+      switch (data.kind) {
+        case "drain-inbox":
+          return { enqueued: await options.drain(driver) };
+        case "reconcile-all": {
+          const shops = await options.listShops();
+          for (const shop of shops) await driver.requestReconcile(shop);
+          return { shops: shops.length };
+        }
+        case "reconcile-shop":
+          await options.reconcile(data.shop);
+          return { shop: data.shop };
+      }
+    },
+    {
+      connection: workerConnection(),
+      prefix: options.prefix,
+      concurrency: 2,
+      lockDuration: Math.max(options.lockDurationMs, 120_000),
+      autorun: false,
+    },
+  );
+  for (const worker of [webhooks, maintenance] as Worker[]) {
+    worker.on("error", quietErrors("worker"));
+    worker.on("failed", (job, error) => {
+      if (job && job.queueName === QUEUE.maintenance) logger.error({ err: error, job: job.name }, "maintenance job failed");
+    });
+  }
+
+  await driver.maintenance.upsertJobScheduler(
+    "drain-inbox",
+    { every: options.drainEveryMs },
+    { name: "drain-inbox", data: { kind: "drain-inbox" }, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+  if (options.reconcileEveryMs > 0) {
+    await driver.maintenance.upsertJobScheduler(
+      "reconcile-all",
+      { every: options.reconcileEveryMs },
+      { name: "reconcile-all", data: { kind: "reconcile-all" }, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  } else {
+    await driver.maintenance.removeJobScheduler("reconcile-all");
+  }
+
+  void webhooks.run();
+  void maintenance.run();
+  await Promise.all([webhooks.waitUntilReady(), maintenance.waitUntilReady()]);
+  // What arrived while no queue was reachable.
+  await options.drain(driver).catch((error: unknown) => logger.warn({ err: error }, "inbox drain at start failed"));
+
+  return {
+    driver,
+    webhooks,
+    maintenance,
+    async close() {
+      await Promise.allSettled([webhooks.close(), maintenance.close()]);
+      await driver.close();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+// The in-process driver (no REDIS_URL: the embedded default, the demo). The inbox table is the
+// queue: due rows are claimed with FOR UPDATE SKIP LOCKED, each attempt is counted on the row, a
+// failure sets the next attempt time (exponential back-off), FAILED after the last attempt is the
+// dead letter. A row whose process died mid-attempt is claimed again once its lease runs out, so a
+// restart loses nothing. Reconciliation runs on a timer.
+import { logger } from "~/logger.server";
+import { claimDueDeliveries, nextDueAt, type DeliveryRef } from "~/models/webhook-deliveries.server";
+import type { JobDriver } from "./driver";
+import type { ProcessorRegistry } from "./processor";
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./queues";
+import { runDeliveryAttempt } from "./run-delivery.server";
+
+export interface InlineDriverOptions {
+  processors: ProcessorRegistry;
+  retry?: RetryPolicy;
+  /** Attempts running at once. Default 4 (the embedded database has one connection: keep it low). */
+  concurrency?: number;
+  /** How long a claimed row stays ours; a crashed process's rows are taken over after it. */
+  leaseMs?: number;
+  /** Look for due rows at least this often (new rows of this process wake the loop at once). */
+  pollMs?: number;
+  /** Reconcile every installed shop this often; 0 = never. */
+  reconcileEveryMs?: number;
+  reconcile?: (shop?: string) => Promise<void>;
+}
+
+export class InlineJobDriver implements JobDriver {
+  readonly kind = "inline" as const;
+  private readonly retry: RetryPolicy;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private pendingWake = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private reconcileTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: InlineDriverOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.pollMs = options.pollMs ?? 1_000;
+  }
+
+  /** Starts processing in this process (idempotent). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+    const every = this.options.reconcileEveryMs ?? 0;
+    if (every > 0 && this.options.reconcile) {
+      const reconcile = this.options.reconcile;
+      this.reconcileTimer = setInterval(() => {
+        reconcile().catch((error: unknown) => logger.error({ err: error }, "scheduled reconciliation failed"));
+      }, every);
+      this.reconcileTimer.unref();
+    }
+  }
+
+  get started(): boolean {
+    return this.running;
+  }
+
+  async enqueueDelivery(_ref: DeliveryRef): Promise<void> {
+    // The row is in the inbox already (RECEIVED = due now): only wake the loop.
+    this.poke();
+  }
+
+  async retryDeliveries(refs: readonly DeliveryRef[]): Promise<void> {
+    if (refs.length) this.poke();
+  }
+
+  async discardDeliveries(_refs: readonly DeliveryRef[]): Promise<void> {
+    // DISCARDED rows are never claimed: nothing else to drop.
+  }
+
+  async requestReconcile(shop: string): Promise<void> {
+    if (!this.options.reconcile) throw new Error("Reconciliation is not configured");
+    const reconcile = this.options.reconcile;
+    const task = reconcile(shop).catch((error: unknown) => logger.error({ err: error, shop }, "reconciliation failed"));
+    this.track(task);
+  }
+
+  /**
+   * Claims and runs everything due now, until nothing is due (tests, and a process that wants to
+   * finish its inbox). Retries scheduled later are left for later.
+   */
+  async drainDue(): Promise<number> {
+    let processed = 0;
+    for (;;) {
+      const claimed = await claimDueDeliveries({ limit: this.concurrency, leaseMs: this.leaseMs });
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map((d) => this.attempt(d)));
+      processed += claimed.length;
+    }
+    await Promise.allSettled([...this.inFlight]);
+    return processed;
+  }
+
+  async close(): Promise<void> {
+    this.running = false;
+    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
+    this.reconcileTimer = null;
+    this.poke();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private poke(): void {
+    if (this.wake) {
+      const wake = this.wake;
+      this.wake = null;
+      wake();
+    } else {
+      this.pendingWake = true;
+    }
+  }
+
+  private track(task: Promise<void>): void {
+    this.inFlight.add(task);
+    void task.finally(() => {
+      this.inFlight.delete(task);
+      this.poke();
+    });
+  }
+
+  private async attempt(delivery: Awaited<ReturnType<typeof claimDueDeliveries>>[number]): Promise<void> {
+    await runDeliveryAttempt(delivery, this.options.processors, {
+      finalAttempt: delivery.attempts >= this.retry.maxAttempts,
+      retryDelayMs: backoffDelay(this.retry, delivery.attempts),
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const free = this.concurrency - this.inFlight.size;
+        if (free > 0) {
+          const claimed = await claimDueDeliveries({ limit: free, leaseMs: this.leaseMs });
+          for (const delivery of claimed) {
+            this.track(
+              this.attempt(delivery).catch((error: unknown) =>
+                logger.error({ err: error, webhookId: delivery.webhookId }, "in-process job runner: attempt crashed"),
+              ),
+            );
+          }
+          if (claimed.length === free) continue; // more may be due
+        }
+        await this.sleep(await this.idleDelay());
+      } catch (error) {
+        logger.error({ err: error }, "in-process job runner: claiming failed; retrying");
+        await this.sleep(this.pollMs);
+      }
+    }
+  }
+
+  private async idleDelay(): Promise<number> {
+    if (this.inFlight.size >= this.concurrency) return this.pollMs * 10; // woken when one finishes
+    const due = await nextDueAt();
+    if (!due) return this.pollMs;
+    return Math.min(this.pollMs, Math.max(10, due.getTime() - Date.now()));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.pendingWake || !this.running) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

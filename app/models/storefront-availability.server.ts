@@ -1,0 +1,118 @@
+// Read paths of the storefront availability endpoint (app proxy). Hot: raw SQL on the indexes
+// (inventory_level (shop_id, variant_id), location (shop_id, …)), every query scoped to the shop.
+import type { ShopSettings } from "@prisma/client";
+import { prisma } from "../db.server";
+import type { Db, ShopRef } from "./scope.server";
+
+export interface StorefrontShop {
+  id: string;
+  domain: string;
+  settings: Pick<ShopSettings, "stockBuffer" | "lowStockThreshold" | "showExactCounts" | "updatedAt"> | null;
+}
+
+/** The installed shop with its storefront settings; null when unknown or uninstalled. */
+export async function getStorefrontShop(domain: string, db: Db = prisma): Promise<StorefrontShop | null> {
+  const shop = await db.shop.findUnique({
+    where: { domain },
+    select: {
+      id: true,
+      domain: true,
+      uninstalledAt: true,
+      settings: { select: { stockBuffer: true, lowStockThreshold: true, showExactCounts: true, updatedAt: true } },
+    },
+  });
+  if (!shop || shop.uninstalledAt) return null;
+  return { id: shop.id, domain: shop.domain, settings: shop.settings };
+}
+
+export interface StorefrontLocationRow {
+  shopifyId: string;
+  name: string;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  countryCode: string | null;
+  phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  pickupEnabled: boolean;
+  pickupTime: string | null;
+  pickupInstructions: string | null;
+  priority: number;
+  stockBuffer: number | null;
+}
+
+/** The shop's active locations. */
+export async function listStorefrontLocations(shop: ShopRef, db: Db = prisma): Promise<StorefrontLocationRow[]> {
+  return db.location.findMany({
+    where: { shopId: shop.id, isActive: true },
+    select: {
+      shopifyId: true,
+      name: true,
+      address1: true,
+      address2: true,
+      city: true,
+      province: true,
+      provinceCode: true,
+      zip: true,
+      countryCode: true,
+      phone: true,
+      latitude: true,
+      longitude: true,
+      pickupEnabled: true,
+      pickupTime: true,
+      pickupInstructions: true,
+      priority: true,
+      stockBuffer: true,
+    },
+    orderBy: [{ priority: "asc" }, { name: "asc" }, { id: "asc" }],
+  });
+}
+
+/**
+ * The installed shop's id and a fingerprint of everything the storefront reads about it (shop,
+ * settings, locations): it changes whenever one of them is written, added or removed. Null when
+ * the shop is unknown or uninstalled. One statement.
+ */
+export async function storefrontShopVersion(
+  domain: string,
+  db: Db = prisma,
+): Promise<{ id: string; version: string } | null> {
+  const [row] = await db.$queryRaw<{ id: string; n: number; latest: Date | null; settings: Date | null; shop_state: Date }[]>`
+    SELECT s.id, s.updated_at AS shop_state,
+      (SELECT count(*)::int FROM location WHERE shop_id = s.id) AS n,
+      (SELECT max(updated_at) FROM location WHERE shop_id = s.id) AS latest,
+      (SELECT updated_at FROM shop_settings WHERE shop_id = s.id) AS settings
+    FROM shop s WHERE s.domain = ${domain} AND s.uninstalled_at IS NULL`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    version: `${row.id}:${row.n}:${row.latest?.getTime() ?? 0}:${row.settings?.getTime() ?? 0}:${row.shop_state.getTime()}`,
+  };
+}
+
+/** Shopify's `available` of the variant at each location, keyed by the location's GID. */
+export async function listVariantAvailable(
+  shop: ShopRef,
+  variantId: string,
+  db: Db = prisma,
+): Promise<{ locationId: string; available: number }[]> {
+  return db.$queryRaw<{ locationId: string; available: number }[]>`
+    SELECT l.shopify_id AS "locationId", il.available
+    FROM inventory_level il JOIN location l ON l.id = il.location_id
+    WHERE il.shop_id = ${shop.id} AND il.variant_id = ${variantId}`;
+}
+
+/**
+ * A fingerprint of the variant's inventory levels in the shop: it changes when a level is written
+ * (updated_at), added or removed (count), even by a writer that leaves updated_at alone (sum).
+ */
+export async function variantAvailableVersion(shop: ShopRef, variantId: string, db: Db = prisma): Promise<string> {
+  const [row] = await db.$queryRaw<{ n: number; total: bigint | null; latest: Date | null }[]>`
+    SELECT count(*)::int AS n, sum(available)::bigint AS total, max(updated_at) AS latest
+    FROM inventory_level WHERE shop_id = ${shop.id} AND variant_id = ${variantId}`;
+  return `${row?.n ?? 0}:${row?.total ?? 0}:${row?.latest?.getTime() ?? 0}`;
+}

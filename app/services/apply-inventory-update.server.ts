@@ -1,0 +1,31 @@
+import { upsertInventoryLevel, type UpsertInventoryResult } from "~/models/inventory.server";
+import { getShop } from "~/models/shops.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import type { InventoryLevelUpdate } from "~/shopify/webhook-payloads";
+import { ShopNotInstalledError } from "./record-order.server";
+import { syncLocations } from "./sync-locations.server";
+
+/**
+ * inventory_levels/update: the local per-location stock. An older state than the stored one is
+ * refused (webhooks arrive out of order). A level at a location Crossdock does not know yet (its
+ * locations/create is still on the way) brings the locations in first.
+ */
+export async function applyInventoryUpdate(input: {
+  shop: string;
+  update: InventoryLevelUpdate;
+  admin: () => Promise<AdminGraphql>;
+}): Promise<UpsertInventoryResult> {
+  const shop = await getShop(input.shop);
+  if (!shop) throw new ShopNotInstalledError(`${input.shop} is not installed (yet)`);
+  const level = {
+    inventoryItemId: input.update.inventoryItemId,
+    locationShopifyId: input.update.locationShopifyId,
+    // null: no longer stocked there; Crossdock keeps the row with nothing available.
+    available: input.update.available ?? 0,
+    shopifyUpdatedAt: input.update.updatedAt,
+  };
+  const result = await upsertInventoryLevel(shop, level);
+  if (result.applied || result.reason !== "unknown_location") return result;
+  await syncLocations(shop, await input.admin());
+  return upsertInventoryLevel(shop, level);
+}

@@ -1,0 +1,109 @@
+import { finishJobRun, startJobRun, type JobRun } from "~/models/job-runs.server";
+import { getInventoryLevel, upsertInventoryLevel } from "~/models/inventory.server";
+import { getOrderByShopifyId } from "~/models/orders.server";
+import { getShop } from "~/models/shops.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { fetchLocationInventory } from "~/shopify/inventory-levels";
+import { fetchOrdersUpdatedSince } from "~/shopify/order-snapshots";
+import type { OrderRouter } from "./order-router.server";
+import { recordOrder } from "./record-order.server";
+import { syncLocations } from "./sync-locations.server";
+
+export interface ReconcileResult {
+  locations: number;
+  ordersChecked: number;
+  ordersRepaired: number;
+  ordersHandedToRouting: number;
+  inventoryChecked: number;
+  inventoryRepaired: number;
+}
+
+export interface ReconcileOptions {
+  /** How far back "recent orders" reaches. Default 24 hours. */
+  ordersWindowMs?: number;
+  now?: Date;
+}
+
+/**
+ * Compares Crossdock's copy of the shop with the Admin API and repairs what a lost or late webhook
+ * left stale: locations (added, changed, removed), orders changed in the window (a lost
+ * orders/create is stored and handed to routing), and the stock of every location. Each write keeps
+ * the newest state by Shopify's updatedAt, so a late webhook processed after this run cannot
+ * overwrite what it repaired, and this run cannot overwrite a newer webhook. Recorded as a JobRun
+ * (the Activity page).
+ */
+export async function reconcileShop(input: {
+  shop: string;
+  graphql: AdminGraphql;
+  router: OrderRouter;
+  options?: ReconcileOptions;
+}): Promise<{ run: JobRun; result: ReconcileResult | null }> {
+  const run = await startJobRun(input.shop, "reconcile");
+  try {
+    const result = await reconcile(input);
+    return { run: await finishJobRun(run, { status: "SUCCEEDED", result: { ...result } }), result };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    await finishJobRun(run, { status: "FAILED", error: message });
+    throw error;
+  }
+}
+
+async function reconcile(input: {
+  shop: string;
+  graphql: AdminGraphql;
+  router: OrderRouter;
+  options?: ReconcileOptions;
+}): Promise<ReconcileResult> {
+  const shop = await getShop(input.shop);
+  if (!shop) throw new Error(`${input.shop} is not installed`);
+  const now = input.options?.now ?? new Date();
+  const since = new Date(now.getTime() - (input.options?.ordersWindowMs ?? 24 * 3600_000));
+
+  const locations = await syncLocations(shop, input.graphql);
+
+  const orders = await fetchOrdersUpdatedSince(input.graphql, since);
+  let ordersRepaired = 0;
+  let ordersHandedToRouting = 0;
+  for (const snapshot of orders) {
+    const before = await getOrderByShopifyId(shop, snapshot.shopifyId);
+    const recorded = await recordOrder({ shop, snapshot, router: input.router, handOver: "if-new" });
+    if (recorded.status !== "stored") continue;
+    if (!before || before.shopifyUpdatedAt < snapshot.shopifyUpdatedAt) ordersRepaired++;
+    if (recorded.routing?.status === "awaiting_routing") ordersHandedToRouting++;
+  }
+
+  let inventoryChecked = 0;
+  let inventoryRepaired = 0;
+  for (const location of locations.filter((l) => l.isActive)) {
+    const levels = await fetchLocationInventory(input.graphql, location.shopifyId);
+    if (!levels) continue;
+    for (const level of levels) {
+      inventoryChecked++;
+      const before = await getInventoryLevel(shop, level.inventoryItemId, location.id);
+      const result = await upsertInventoryLevel(shop, {
+        inventoryItemId: level.inventoryItemId,
+        locationShopifyId: location.shopifyId,
+        variantId: level.variantId,
+        sku: level.sku,
+        available: level.available,
+        onHand: level.onHand,
+        committed: level.committed,
+        incoming: level.incoming,
+        shopifyUpdatedAt: level.updatedAt,
+      });
+      if (result.applied && (before === null || before.available !== level.available || before.onHand !== level.onHand)) {
+        inventoryRepaired++;
+      }
+    }
+  }
+
+  return {
+    locations: locations.length,
+    ordersChecked: orders.length,
+    ordersRepaired,
+    ordersHandedToRouting,
+    inventoryChecked,
+    inventoryRepaired,
+  };
+}

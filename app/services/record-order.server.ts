@@ -1,0 +1,33 @@
+import { upsertOrderSnapshot, type Order, type OrderSnapshotInput } from "~/models/orders.server";
+import { getShop, type Shop } from "~/models/shops.server";
+import type { OrderRouter, RoutingHandoff } from "./order-router.server";
+
+export type RecordOrderResult =
+  | { status: "stored"; order: Order; created: boolean; routing: RoutingHandoff | null }
+  /** Crossdock holds a newer state of the order: this (late) one was ignored. */
+  | { status: "stale" };
+
+export class ShopNotInstalledError extends Error {
+  override name = "ShopNotInstalledError";
+}
+
+/**
+ * Stores an order's state from Shopify (a webhook or reconciliation), newest state wins, and hands
+ * new orders to routing. `handOver`: "always" for orders/create, "if-new" for orders/updated and
+ * reconciliation (an order first seen there had its orders/create lost or delayed).
+ */
+export async function recordOrder(input: {
+  shop: string | Shop;
+  snapshot: OrderSnapshotInput;
+  router: OrderRouter;
+  handOver: "always" | "if-new" | "never";
+}): Promise<RecordOrderResult> {
+  const shop = typeof input.shop === "string" ? await getShop(input.shop) : input.shop;
+  // Webhooks can arrive before the install finished: retried later by the queue.
+  if (!shop) throw new ShopNotInstalledError(`${String(input.shop)} is not installed (yet)`);
+  const stored = await upsertOrderSnapshot(shop, input.snapshot);
+  if (!stored.applied) return { status: "stale" };
+  const handOver = input.handOver === "always" || (input.handOver === "if-new" && stored.created);
+  const routing = handOver ? await input.router.route({ shop, order: stored.order }) : null;
+  return { status: "stored", order: stored.order, created: stored.created, routing };
+}

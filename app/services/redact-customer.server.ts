@@ -1,0 +1,50 @@
+import { deleteCustomerDataExports } from "~/models/customer-data-exports.server";
+import { redactOrdersOfCustomer } from "~/models/orders.server";
+import { getShop } from "~/models/shops.server";
+import { redactDeliveryPayloads } from "~/models/webhook-deliveries.server";
+import { prisma } from "~/db.server";
+
+export interface CustomerRedaction {
+  shop: string;
+  /** Shopify's numeric customer id. */
+  customerLegacyId: string;
+  email: string | null;
+  phone: string | null;
+  /** Numeric ids of the orders to redact. */
+  orderLegacyIds: string[];
+}
+
+/**
+ * customers/redact: erases what Crossdock holds of the customer's personal data, in one
+ * transaction: contact details and address in their order snapshots (lines, statuses, totals stay
+ * for the merchant's books), every stored webhook payload about them, and their data exports.
+ */
+export async function redactCustomer(input: CustomerRedaction): Promise<{ orders: number; deliveries: number; exports: number }> {
+  const customerId = `gid://shopify/Customer/${input.customerLegacyId}`;
+  return prisma.$transaction(async (tx) => {
+    const shop = await getShop(input.shop, tx);
+    let orders = 0;
+    let exports = 0;
+    if (shop) {
+      const redacted = await redactOrdersOfCustomer(
+        shop,
+        {
+          customerId,
+          email: input.email,
+          phone: input.phone,
+          orderIds: input.orderLegacyIds.map((id) => `gid://shopify/Order/${id}`),
+        },
+        new Date(),
+        tx,
+      );
+      orders = redacted.length;
+      exports = await deleteCustomerDataExports(shop, customerId, tx);
+    }
+    const deliveries = await redactDeliveryPayloads(
+      input.shop,
+      { customerLegacyId: input.customerLegacyId, email: input.email, phone: input.phone, orderLegacyIds: input.orderLegacyIds },
+      tx,
+    );
+    return { orders, deliveries, exports };
+  });
+}

@@ -1,0 +1,6 @@
+import type { JobDriver } from "~/jobs/driver";
+
+/** "Check with Shopify now" on the Activity page: a reconciliation of the shop, in the background. */
+export async function requestReconcile(input: { shop: string; driver: JobDriver }): Promise<void> {
+  await input.driver.requestReconcile(input.shop);
+}

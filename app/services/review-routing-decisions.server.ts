@@ -1,0 +1,72 @@
+import type { RoutingDecisionStatus } from "@prisma/client";
+import type { LocationExplanation, RoutingPlan } from "~/domain/routing/types";
+import { listLocations } from "~/models/locations.server";
+import { getDecision, listDecisions, type RoutingDecision } from "~/models/routing.server";
+import type { ShopRef } from "~/models/scope.server";
+import type { MoveResult } from "./route-order.server";
+
+export interface DecisionRow {
+  id: string;
+  orderId: string;
+  orderName: string;
+  revision: number;
+  trigger: string;
+  status: RoutingDecisionStatus;
+  summary: string;
+  locations: string[];
+  parcels: number;
+  km: number;
+  createdAt: string;
+  createdBy: string | null;
+  error: string | null;
+}
+
+function toRow(d: RoutingDecision, names: Map<string, string>): DecisionRow {
+  return {
+    id: d.id,
+    orderId: d.orderId,
+    orderName: d.orderName,
+    revision: d.revision,
+    trigger: d.trigger,
+    status: d.status,
+    summary: d.summary,
+    locations: d.shippingLocationIds.map((id) => names.get(id) ?? id),
+    parcels: d.parcels,
+    km: d.km,
+    createdAt: d.createdAt.toISOString(),
+    createdBy: d.createdBy,
+    error: d.error,
+  };
+}
+
+/** The routing log: every decision, newest first, filtered. */
+export async function listRoutingLog(
+  shop: ShopRef,
+  filters: { status?: RoutingDecisionStatus; orderName?: string; locationId?: string },
+  page: number,
+): Promise<{ rows: DecisionRow[]; total: number; pageSize: number; locations: { id: string; name: string }[] }> {
+  const pageSize = 25;
+  const [{ rows, total }, locations] = await Promise.all([
+    listDecisions(shop, filters, { take: pageSize, skip: (page - 1) * pageSize }),
+    listLocations(shop),
+  ]);
+  const names = new Map(locations.map((l) => [l.shopifyId, l.name]));
+  return { rows: rows.map((d) => toRow(d, names)), total, pageSize, locations: locations.map((l) => ({ id: l.shopifyId, name: l.name })) };
+}
+
+/** One decision with its explanation and the moves Shopify was asked for. */
+export async function getRoutingDecision(
+  shop: ShopRef,
+  id: string,
+): Promise<(DecisionRow & { explanation: LocationExplanation[]; moves: MoveResult[]; excluded: string[] }) | null> {
+  const [decision, locations] = await Promise.all([getDecision(shop, id), listLocations(shop)]);
+  if (!decision) return null;
+  const names = new Map(locations.map((l) => [l.shopifyId, l.name]));
+  const plan = decision.plan as unknown as RoutingPlan | null;
+  return {
+    ...toRow(decision, names),
+    explanation: plan?.locations ?? [],
+    moves: (decision.moves as unknown as MoveResult[]).map((m) => ({ ...m, fromLocationId: names.get(m.fromLocationId) ?? m.fromLocationId, toLocationId: names.get(m.toLocationId) ?? m.toLocationId })),
+    excluded: decision.excludedLocationIds.map((l) => names.get(l) ?? l),
+  };
+}

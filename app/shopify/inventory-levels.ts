@@ -1,0 +1,81 @@
+import { adminRequest, type AdminGraphql } from "./admin-graphql";
+
+// Every inventory level stocked at one location (reconciliation).
+export const LOCATION_INVENTORY_QUERY = `#graphql
+  query CrossdockLocationInventory($id: ID!, $first: Int!, $after: String) {
+    location(id: $id) {
+      id
+      inventoryLevels(first: $first, after: $after) {
+        nodes {
+          updatedAt
+          item {
+            id
+            sku
+            variant {
+              id
+            }
+          }
+          quantities(names: ["available", "on_hand", "committed", "incoming"]) {
+            name
+            quantity
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;
+
+export interface InventoryLevelSnapshot {
+  inventoryItemId: string;
+  variantId: string | null;
+  sku: string | null;
+  available: number;
+  onHand: number;
+  committed: number;
+  incoming: number;
+  updatedAt: Date;
+}
+
+interface LevelsPage {
+  location: {
+    id: string;
+    inventoryLevels: {
+      nodes: {
+        updatedAt: string;
+        item: { id: string; sku: string | null; variant: { id: string } | null };
+        quantities: { name: string; quantity: number }[];
+      }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
+}
+
+/** The location's levels, or null when Shopify no longer has the location. */
+export async function fetchLocationInventory(graphql: AdminGraphql, locationId: string): Promise<InventoryLevelSnapshot[] | null> {
+  const result: InventoryLevelSnapshot[] = [];
+  let after: string | null = null;
+  do {
+    const data: LevelsPage = await adminRequest<LevelsPage>(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: 100, after });
+    if (!data.location) return null;
+    for (const node of data.location.inventoryLevels.nodes) {
+      const q = (name: string) => node.quantities.find((x) => x.name === name)?.quantity ?? 0;
+      result.push({
+        inventoryItemId: node.item.id,
+        variantId: node.item.variant?.id ?? null,
+        sku: node.item.sku,
+        available: q("available"),
+        onHand: q("on_hand"),
+        committed: q("committed"),
+        incoming: q("incoming"),
+        updatedAt: new Date(node.updatedAt),
+      });
+    }
+    const page = data.location.inventoryLevels.pageInfo;
+    after = page.hasNextPage ? page.endCursor : null;
+  } while (after);
+  return result;
+}

@@ -1,0 +1,154 @@
+import { adminRequest, type AdminGraphql } from "./admin-graphql";
+
+// The initial full inventory sync: every variant with its inventory item's levels, page by page.
+// Page sizes keep the requested cost under Shopify's 1,000-point single-query limit:
+// 2 + variants × (4 + 3 × levels) = 2 + 12 × 79 = 950 (measured on the simulator). The actual
+// cost counts each returned quantity, hence three names only (`incoming` is not read here). An item
+// stocked at more than LEVELS_PER_VARIANT locations continues with INVENTORY_ITEM_LEVELS_QUERY.
+// Throttling is the caller's client's job (resilientGraphql: waits out THROTTLED and the bucket).
+const VARIANTS_PER_PAGE = 12;
+const LEVELS_PER_VARIANT = 25;
+const LEVELS_PER_PAGE = 100;
+
+export const VARIANT_INVENTORY_QUERY = `#graphql
+  query CrossdockVariantInventory($first: Int!, $levels: Int!, $after: String) {
+    productVariants(first: $first, after: $after) {
+      nodes {
+        id
+        sku
+        inventoryItem {
+          id
+          inventoryLevels(first: $levels) {
+            nodes {
+              updatedAt
+              location {
+                id
+              }
+              quantities(names: ["available", "on_hand", "committed"]) {
+                name
+                quantity
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+export const INVENTORY_ITEM_LEVELS_QUERY = `#graphql
+  query CrossdockInventoryItemLevels($id: ID!, $first: Int!, $after: String) {
+    inventoryItem(id: $id) {
+      id
+      inventoryLevels(first: $first, after: $after) {
+        nodes {
+          updatedAt
+          location {
+            id
+          }
+          quantities(names: ["available", "on_hand", "committed"]) {
+            name
+            quantity
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;
+
+export interface VariantLevelSnapshot {
+  variantId: string;
+  sku: string | null;
+  inventoryItemId: string;
+  locationId: string;
+  available: number;
+  onHand: number;
+  committed: number;
+  updatedAt: Date;
+}
+
+interface LevelNode {
+  updatedAt: string;
+  location: { id: string };
+  quantities: { name: string; quantity: number }[];
+}
+interface LevelConnection {
+  nodes: LevelNode[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+interface VariantsPage {
+  productVariants: {
+    nodes: { id: string; sku: string | null; inventoryItem: { id: string; inventoryLevels: LevelConnection } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+interface ItemLevelsPage {
+  inventoryItem: { id: string; inventoryLevels: LevelConnection } | null;
+}
+
+/**
+ * Every variant's levels, handed to `onPage` one page of variants at a time (so the caller can
+ * store as it goes instead of holding a large shop in memory). Returns the number of levels.
+ */
+export async function forEachVariantInventoryPage(
+  graphql: AdminGraphql,
+  onPage: (levels: VariantLevelSnapshot[]) => Promise<void>,
+): Promise<number> {
+  let after: string | null = null;
+  let total = 0;
+  do {
+    const data: VariantsPage = await adminRequest<VariantsPage>(graphql, VARIANT_INVENTORY_QUERY, {
+      first: VARIANTS_PER_PAGE,
+      levels: LEVELS_PER_VARIANT,
+      after,
+    });
+    const levels: VariantLevelSnapshot[] = [];
+    for (const variant of data.productVariants.nodes) {
+      const item = variant.inventoryItem;
+      const nodes = [...item.inventoryLevels.nodes];
+      let next = item.inventoryLevels.pageInfo.hasNextPage ? item.inventoryLevels.pageInfo.endCursor : null;
+      while (next) {
+        const more: ItemLevelsPage = await adminRequest<ItemLevelsPage>(graphql, INVENTORY_ITEM_LEVELS_QUERY, {
+          id: item.id,
+          first: LEVELS_PER_PAGE,
+          after: next,
+        });
+        if (!more.inventoryItem) break;
+        nodes.push(...more.inventoryItem.inventoryLevels.nodes);
+        const page = more.inventoryItem.inventoryLevels.pageInfo;
+        next = page.hasNextPage ? page.endCursor : null;
+      }
+      for (const node of nodes) levels.push(toSnapshot(variant.id, variant.sku, item.id, node));
+    }
+    if (levels.length > 0) await onPage(levels);
+    total += levels.length;
+    after = data.productVariants.pageInfo.hasNextPage ? data.productVariants.pageInfo.endCursor : null;
+  } while (after);
+  return total;
+}
+
+function toSnapshot(variantId: string, sku: string | null, inventoryItemId: string, node: LevelNode): VariantLevelSnapshot {
+  const quantity = (name: string) => node.quantities.find((q) => q.name === name)?.quantity ?? 0;
+  return {
+    variantId,
+    sku: sku || null,
+    inventoryItemId,
+    locationId: node.location.id,
+    available: quantity("available"),
+    onHand: quantity("on_hand"),
+    committed: quantity("committed"),
+    updatedAt: new Date(node.updatedAt),
+  };
+}

@@ -1,0 +1,67 @@
+// The load generator of `npm run bench:availability`, run as its own process (so it does not share
+// the server's CPU time slice): autocannon against the app-proxy endpoint, each request for a
+// random variant and shopper position, signed as Shopify's proxy signs it. Prints one JSON line.
+import autocannon from "autocannon";
+import { signedProxyQuery } from "../../../app/demo/app-proxy-signature.server";
+
+interface LoadConfig {
+  url: string;
+  shop: string;
+  secret: string;
+  variants: number;
+  firstVariant: number;
+  /** requests per second over all connections; 0 = as fast as it goes */
+  rate: number;
+  seconds: number;
+  connections: number;
+}
+
+const config = JSON.parse(process.argv[2] ?? "{}") as LoadConfig;
+
+function path(): string {
+  const variant = config.firstVariant + Math.floor(Math.random() * config.variants);
+  const query = new URLSearchParams({ variant: String(variant), limit: "5", low_stock_threshold: "3" });
+  if (Math.random() < 0.7) {
+    query.set("lat", (25 + Math.random() * 23).toFixed(3));
+    query.set("lon", (-123 + Math.random() * 53).toFixed(3));
+    query.set("radius_km", "200");
+  }
+  const signed = signedProxyQuery(query, { shop: config.shop, pathPrefix: "/apps/crossdock", secret: config.secret });
+  return `/proxy/availability?${signed}`;
+}
+
+const latencies: number[] = [];
+const statuses = new Map<number, number>();
+const instance = autocannon(
+  {
+    url: config.url,
+    connections: config.connections,
+    duration: config.seconds,
+    ...(config.rate > 0 && { overallRate: config.rate }),
+    requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: path() }) }],
+  },
+  (error, result) => {
+    if (error) throw error;
+    latencies.sort((a, b) => a - b);
+    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+    console.log(
+      JSON.stringify({
+        requests: latencies.length,
+        seconds: result.duration,
+        rps: latencies.length / result.duration,
+        p50: at(50),
+        p95: at(95),
+        p99: at(99),
+        max: latencies.at(-1) ?? NaN,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        statuses: Object.fromEntries(statuses),
+      }),
+    );
+  },
+);
+// Every response's own latency, for exact p95 (autocannon's summary has p90 and p97.5, not p95).
+instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+  latencies.push(responseTime);
+  statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+});

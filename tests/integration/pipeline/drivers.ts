@@ -1,0 +1,61 @@
+// Both drivers, built the way the app builds them, for tests that must hold on each.
+import { startBullmqWorkers, type RunningWorkers } from "~/jobs/bullmq-driver.server";
+import { drainInbox } from "~/jobs/drain.server";
+import type { JobDriver } from "~/jobs/driver";
+import { InlineJobDriver } from "~/jobs/inline-driver.server";
+import type { ProcessorRegistry } from "~/jobs/processor";
+import type { RetryPolicy } from "~/jobs/queues";
+import { installJobDriver } from "~/jobs/runtime.server";
+import { QUEUE_PREFIX, REDIS_URL } from "./env";
+
+export type DriverKind = "bullmq" | "inline";
+
+export interface TestJobs {
+  kind: DriverKind;
+  driver: JobDriver;
+  workers: RunningWorkers | null;
+  inline: InlineJobDriver | null;
+  close(): Promise<void>;
+}
+
+export async function startJobs(kind: DriverKind, processors: ProcessorRegistry, retry: RetryPolicy): Promise<TestJobs> {
+  if (kind === "bullmq") {
+    const workers = await startBullmqWorkers({
+      redisUrl: REDIS_URL,
+      prefix: QUEUE_PREFIX,
+      retry,
+      processors,
+      concurrency: 4,
+      lockDurationMs: 5_000,
+      drainEveryMs: 60_000,
+      drain: (driver) => drainInbox(driver),
+      reconcileEveryMs: 0,
+      listShops: async () => [],
+      reconcile: async () => undefined,
+    });
+    installJobDriver(workers.driver);
+    return {
+      kind,
+      driver: workers.driver,
+      workers,
+      inline: null,
+      async close() {
+        installJobDriver(undefined);
+        await workers.close();
+      },
+    };
+  }
+  const inline = new InlineJobDriver({ processors, retry, pollMs: 50, concurrency: 2 });
+  inline.start();
+  installJobDriver(inline);
+  return {
+    kind,
+    driver: inline,
+    workers: null,
+    inline,
+    async close() {
+      installJobDriver(undefined);
+      await inline.close();
+    },
+  };
+}

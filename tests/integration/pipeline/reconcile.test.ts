@@ -1,0 +1,137 @@
+// Reconciliation with the Admin API (the simulator, sending no webhooks here: every webhook "lost"),
+// repairs of stale data, the newest-state-wins rule against late webhooks, and the schedules.
+import "./env";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { offlineAdmin } from "~/jobs/admin.server";
+import { startBullmqWorkers } from "~/jobs/bullmq-driver.server";
+import { InlineJobDriver } from "~/jobs/inline-driver.server";
+import { applyInventoryUpdate } from "~/services/apply-inventory-update.server";
+import { awaitingRoutingRouter } from "~/services/order-router.server";
+import { reconcileShop } from "~/services/reconcile-shop.server";
+import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
+import { createTestShop, resetDatabase } from "../../setup/db";
+import { SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../../simulator/helpers";
+import { API_KEY, API_SECRET, QUEUE_PREFIX, REDIS_URL } from "./env";
+import { obliterateQueues, waitFor } from "./support";
+
+let sim: TestSimulator;
+const YEAR = 365 * 24 * 3600_000;
+
+beforeAll(async () => {
+  sim = await startTestSimulator({ apiKey: API_KEY, apiSecret: API_SECRET });
+  await import("~/shopify.server");
+  redirectAdminApiTo(sim.sim.url);
+});
+afterAll(async () => {
+  await sim.close();
+  await obliterateQueues();
+});
+
+beforeEach(async () => {
+  await resetDatabase();
+  await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_orders" } });
+});
+
+async function reconcile() {
+  return reconcileShop({ shop: SHOP, graphql: await offlineAdmin()(SHOP), router: awaitingRoutingRouter, options: { ordersWindowMs: 2 * YEAR } });
+}
+
+describe("reconcileShop", () => {
+  it("brings in what lost webhooks left out, hands lost new orders to routing, and records the run", async () => {
+    const shop = await createTestShop({ domain: SHOP });
+    const { run, result } = await reconcile();
+
+    expect(result).toMatchObject({ locations: 3, ordersChecked: 6, ordersRepaired: 6 });
+    expect(result!.inventoryChecked).toBeGreaterThan(0);
+    expect(result!.inventoryRepaired).toBe(result!.inventoryChecked);
+    expect(run).toMatchObject({ status: "SUCCEEDED", name: "reconcile", shop: SHOP });
+    expect(await prisma.location.count({ where: { shopId: shop.id } })).toBe(3);
+    const orders = await prisma.order.findMany({ where: { shopId: shop.id }, orderBy: { name: "asc" } });
+    expect(orders).toHaveLength(6);
+    // Open orders go to routing; the cancelled one does not.
+    expect(orders.filter((o) => o.cancelledAt)).toEqual([expect.objectContaining({ routingStatus: null })]);
+    expect(orders.filter((o) => !o.cancelledAt).every((o) => o.routingStatus === "AWAITING_ROUTING")).toBe(true);
+    expect(result!.ordersHandedToRouting).toBe(5);
+
+    // A second run finds nothing to repair.
+    const again = await reconcile();
+    expect(again.result).toMatchObject({ ordersRepaired: 0, inventoryRepaired: 0, ordersHandedToRouting: 0 });
+  });
+
+  it("repairs a stock level a lost webhook left stale; a late, older webhook cannot undo the repair", async () => {
+    const shop = await createTestShop({ domain: SHOP });
+    await reconcile();
+    const warehouse = await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, name: "Warehouse" } });
+    const before = await prisma.inventoryLevel.findFirstOrThrow({ where: { shopId: shop.id, locationId: warehouse.id, sku: "TEE-M" } });
+
+    // Stock changes at Shopify; the webhook is lost (this simulator sends none).
+    const changed = await sim.control("POST", `/_control/shops/${SHOP}/inventory`, { changes: [{ sku: "TEE-M", locationId: warehouse.shopifyId, quantity: before.available + 5 }] });
+    expect(changed.status).toBe(200);
+    const { result } = await reconcile();
+    expect(result!.inventoryRepaired).toBe(1);
+    const repaired = await prisma.inventoryLevel.findUniqueOrThrow({ where: { id: before.id } });
+    expect(repaired.available).toBe(before.available + 5);
+    expect(repaired.shopifyUpdatedAt.getTime()).toBeGreaterThan(before.shopifyUpdatedAt.getTime());
+
+    // The old webhook finally arrives (Triggered-At before the repair): refused.
+    const late = await applyInventoryUpdate({
+      shop: SHOP,
+      update: { inventoryItemId: before.inventoryItemId, locationShopifyId: warehouse.shopifyId, available: before.available, updatedAt: before.shopifyUpdatedAt },
+      admin: () => offlineAdmin()(SHOP),
+    });
+    expect(late).toEqual({ applied: false, reason: "stale" });
+    expect((await prisma.inventoryLevel.findUniqueOrThrow({ where: { id: before.id } })).available).toBe(before.available + 5);
+  });
+
+  it("records a failed run with its error", async () => {
+    await createTestShop({ domain: SHOP });
+    await prisma.session.deleteMany();
+    await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "revoked", scope: "" } });
+    await expect(reconcile()).rejects.toThrow();
+    const run = await prisma.jobRun.findFirstOrThrow({ where: { shop: SHOP } });
+    expect(run.status).toBe("FAILED");
+    expect(run.lastError).toBeTruthy();
+  });
+});
+
+describe("scheduled reconciliation", () => {
+  it("runs as a BullMQ job scheduler in the worker", async () => {
+    const reconciled: string[] = [];
+    const workers = await startBullmqWorkers({
+      redisUrl: REDIS_URL,
+      prefix: `${QUEUE_PREFIX}-${randomUUID().slice(0, 6)}`,
+      processors: {},
+      concurrency: 1,
+      lockDurationMs: 5_000,
+      drainEveryMs: 60_000,
+      drain: async () => 0,
+      reconcileEveryMs: 300,
+      listShops: async () => [SHOP],
+      reconcile: async (shop) => void reconciled.push(shop),
+    });
+    try {
+      const schedulers = await workers.driver.maintenance.getJobSchedulers();
+      expect(schedulers.map((s) => s.key ?? s.id).sort()).toEqual(["drain-inbox", "reconcile-all"]);
+      await waitFor(async () => reconciled.length >= 1, { what: "a scheduled reconciliation" });
+      // reconcile-all fans out one reconcile-shop job per shop, at most one per shop and minute.
+      await new Promise((r) => setTimeout(r, 700));
+      expect(reconciled).toEqual([SHOP]);
+    } finally {
+      await workers.driver.maintenance.obliterate({ force: true });
+      await workers.close();
+    }
+  });
+
+  it("runs on a timer with the in-process driver", async () => {
+    const reconciled: (string | undefined)[] = [];
+    const driver = new InlineJobDriver({ processors: {}, reconcileEveryMs: 100, reconcile: async (shop) => void reconciled.push(shop) });
+    driver.start();
+    try {
+      await waitFor(async () => reconciled.length >= 2, { what: "two timed reconciliations" });
+    } finally {
+      await driver.close();
+    }
+  });
+});

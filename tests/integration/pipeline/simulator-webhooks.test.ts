@@ -1,0 +1,184 @@
+// End to end from the simulator: a store change there sends signed webhooks to the app's routes
+// (served over HTTP here), the pipeline processes them. Orders, stock, uninstall, and the three
+// compliance topics, checked in the database (what is erased is really gone). Both drivers.
+import "./env";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { offlineAdmin } from "~/jobs/admin.server";
+import { createProcessors } from "~/jobs/processors.server";
+import { getShop } from "~/models/shops.server";
+import { syncLocations } from "~/services/sync-locations.server";
+import { ADMIN_API_VERSION } from "~/shopify/api-version";
+import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
+import { loadAppConfig } from "../../../simulator/webhooks/app-config";
+import { createTestShop, resetDatabase } from "../../setup/db";
+import { fixtureSeed } from "../../simulator/fixture-seed";
+import { SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../../simulator/helpers";
+import { startJobs, type DriverKind, type TestJobs } from "./drivers";
+import { API_KEY, API_SECRET } from "./env";
+import { obliterateQueues, postWebhook, waitFor } from "./support";
+
+let sim: TestSimulator;
+let app: Server;
+
+beforeAll(async () => {
+  // The app's webhook routes over HTTP, as Shopify reaches them.
+  app = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const topic = req.url!.replace(/^\/webhooks\//, "");
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const request = new Request(`https://crossdock.example.com${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) });
+      postWebhook({ topic, request }).then(
+        (response) => res.writeHead(response.status).end(),
+        () => res.writeHead(500).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  const port = (app.address() as { port: number }).port;
+  sim = await startTestSimulator({
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    appUrl: `http://127.0.0.1:${port}`,
+    webhookConfig: loadAppConfig(join(import.meta.dirname, "../../../shopify.app.toml"), ADMIN_API_VERSION),
+    webhooks: { retryDelayMs: 200 },
+  });
+  await import("~/shopify.server");
+  redirectAdminApiTo(sim.sim.url);
+});
+
+afterAll(async () => {
+  await sim.close();
+  await new Promise((resolve) => app.close(resolve));
+  await obliterateQueues();
+});
+
+beforeEach(async () => {
+  await resetDatabase();
+  // A fresh simulated shop (an uninstall revokes its token).
+  expect((await sim.control("POST", `/_control/shops/${SHOP}/seed?accessToken=${TOKEN}`, fixtureSeed())).status).toBe(201);
+  await sim.control("DELETE", "/_control/webhooks");
+  await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_orders" } });
+  const shop = await createTestShop({ domain: SHOP });
+  await syncLocations(shop, await offlineAdmin()(SHOP));
+});
+
+/** Waits until the simulator has delivered everything (the app answered), then for processing. */
+async function settled(): Promise<void> {
+  await sim.control("GET", "/_control/webhooks?wait=1");
+  await waitFor(async () => (await prisma.webhookDelivery.count({ where: { status: { in: ["RECEIVED", "QUEUED", "PROCESSING"] } } })) === 0, {
+    what: "the inbox to be processed",
+  });
+}
+
+async function createOrder(customer: { email: string; firstName: string; phone: string; street: string }) {
+  const created = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
+    lines: [{ sku: "TEE-S", quantity: 1 }],
+    email: customer.email,
+    phone: customer.phone,
+    customer: { email: customer.email, firstName: customer.firstName, phone: customer.phone },
+    shippingAddress: { firstName: customer.firstName, lastName: "Hopper", address1: customer.street, city: "Arlington", zip: "22201", countryCode: "US", phone: customer.phone },
+    noteAttributes: [{ name: "gift_message", value: `For ${customer.firstName}` }],
+  });
+  expect(created.status).toBe(201);
+  return created.body.order as { id: string; name: string };
+}
+
+/** Every row of every table, as text, that mentions `needle` (case-insensitive). */
+async function rowsMentioning(needle: string): Promise<string[]> {
+  const tables = ["order", "webhook_delivery", "customer_data_export", "job_run", "Session", "shop"];
+  const found: string[] = [];
+  for (const table of tables) {
+    const rows = await prisma.$queryRawUnsafe<{ row: string }[]>(`SELECT t::text AS row FROM "${table}" t WHERE t::text ILIKE $1`, `%${needle}%`);
+    found.push(...rows.map((r) => `${table}: ${r.row.slice(0, 200)}`));
+  }
+  return found;
+}
+
+describe.each<DriverKind>(["bullmq", "inline"])("with the %s driver", (kind) => {
+  let jobs: TestJobs;
+  beforeAll(async () => {
+    jobs = await startJobs(kind, createProcessors({ admin: offlineAdmin() }), { maxAttempts: 3, backoffMs: 100 });
+  });
+  afterAll(() => jobs.close());
+
+  it("creating an order in the simulator stores it and hands it to routing; changing stock updates the local level", async () => {
+    const order = await createOrder({ email: "grace@example.com", firstName: "Grace", phone: "+15550002222", street: "12 Cobol Road" });
+    const stock = await sim.control("POST", `/_control/shops/${SHOP}/inventory`, {
+      changes: [{ sku: "TEE-M", locationId: (await prisma.location.findFirstOrThrow({ where: { name: "Warehouse" } })).shopifyId, quantity: 17 }],
+    });
+    expect(stock.status).toBe(200);
+    await settled();
+
+    const stored = await prisma.order.findFirstOrThrow({ where: { shopifyId: order.id } });
+    expect(stored).toMatchObject({ name: order.name, email: "grace@example.com", routingStatus: "AWAITING_ROUTING", financialStatus: expect.any(String) });
+    expect(stored.lineItems).toEqual([expect.objectContaining({ sku: "TEE-S", quantity: 1 })]);
+    const level = await prisma.inventoryLevel.findFirstOrThrow({ where: { location: { name: "Warehouse" }, available: 17 } });
+    expect(level.inventoryItemId).toMatch(/^gid:\/\/shopify\/InventoryItem\/\d+$/);
+    expect(await prisma.webhookDelivery.count({ where: { status: "FAILED" } })).toBe(0);
+  });
+
+  it("customers/data_request exports what Crossdock holds; customers/redact really erases it", async () => {
+    const grace = await createOrder({ email: "grace@example.com", firstName: "Grace", phone: "+15550002222", street: "12 Cobol Road" });
+    const other = await createOrder({ email: "linus@example.com", firstName: "Linus", phone: "+15550003333", street: "7 Kernel Street" });
+    await settled();
+    const customerId = (await prisma.order.findFirstOrThrow({ where: { shopifyId: grace.id } })).customerId!;
+    expect(customerId).toMatch(/^gid:\/\/shopify\/Customer\/\d+$/);
+
+    expect((await sim.control("POST", `/_control/shops/${SHOP}/compliance`, { topic: "customers/data_request", customerId })).status).toBe(200);
+    await settled();
+    const exported = await prisma.customerDataExport.findFirstOrThrow({ where: { customerId } });
+    const data = exported.data as { customer: { email: string }; orders: { id: string; email: string; shippingAddress: { address1: string } }[] };
+    expect(data.customer.email).toBe("grace@example.com");
+    expect(data.orders.map((o) => o.id)).toEqual([grace.id]);
+    expect(data.orders[0]).toMatchObject({ email: "grace@example.com", shippingAddress: expect.objectContaining({ address1: "12 Cobol Road" }) });
+
+    expect((await rowsMentioning("grace")).length).toBeGreaterThan(0);
+    expect((await sim.control("POST", `/_control/shops/${SHOP}/compliance`, { topic: "customers/redact", customerId })).status).toBe(200);
+    await settled();
+
+    // Gone from every table: order snapshots, stored webhook payloads, exports.
+    expect(await rowsMentioning("grace")).toEqual([]);
+    expect(await rowsMentioning("5550002222")).toEqual([]);
+    expect(await rowsMentioning("Cobol")).toEqual([]);
+    const redacted = await prisma.order.findFirstOrThrow({ where: { shopifyId: grace.id } });
+    expect(redacted).toMatchObject({ email: null, phone: null, customerId: null, customerEmail: null, noteAttributes: [], redactedAt: expect.any(Date) });
+    expect(redacted.lineItems).toEqual([expect.objectContaining({ sku: "TEE-S" })]); // the books stay
+    expect(await prisma.customerDataExport.count()).toBe(0);
+    // The other customer is untouched.
+    expect(await prisma.order.findFirstOrThrow({ where: { shopifyId: other.id } })).toMatchObject({ email: "linus@example.com", redactedAt: null });
+    expect((await rowsMentioning("linus")).length).toBeGreaterThan(0);
+  });
+
+  it("app/uninstalled removes the sessions and keeps the data; shop/redact then erases everything of the shop", async () => {
+    await createOrder({ email: "grace@example.com", firstName: "Grace", phone: "+15550002222", street: "12 Cobol Road" });
+    await settled();
+    const shop = (await getShop(SHOP))!;
+    await prisma.jobRun.create({ data: { shop: SHOP, name: "reconcile", status: "SUCCEEDED" } });
+
+    expect((await sim.control("POST", `/_control/shops/${SHOP}/uninstall`)).status).toBe(200);
+    await settled();
+    expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(0);
+    expect((await getShop(SHOP))?.uninstalledAt).toBeInstanceOf(Date);
+    expect(await prisma.order.count({ where: { shopId: shop.id } })).toBe(1);
+
+    expect((await sim.control("POST", `/_control/shops/${SHOP}/compliance`, { topic: "shop/redact" })).status).toBe(200);
+    await settled();
+    expect(await getShop(SHOP)).toBeNull();
+    for (const table of ["order", "location", "inventory_level", "shop_settings", "customer_data_export"]) {
+      const [{ n }] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}" WHERE shop_id = $1`, shop.id);
+      expect(Number(n), table).toBe(0);
+    }
+    expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(0);
+    expect(await prisma.jobRun.count({ where: { shop: SHOP } })).toBe(0);
+    // Only the shop/redact delivery stays, as the record that the redaction ran.
+    const left = await prisma.webhookDelivery.findMany({ where: { shop: SHOP } });
+    expect(left.map((d) => [d.topic, d.status])).toEqual([["shop/redact", "PROCESSED"]]);
+    expect(await rowsMentioning("grace")).toEqual([]);
+  });
+});

@@ -1,0 +1,134 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { Queue } from "bullmq";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { prisma } from "~/db.server";
+import { upsertLocationsFromShopify } from "~/models/locations.server";
+import type { WebhookDelivery } from "~/models/webhook-deliveries.server";
+import { QUEUE } from "~/jobs/queues";
+import { API_SECRET, QUEUE_PREFIX, REDIS_URL } from "./env";
+
+export { API_SECRET, QUEUE_PREFIX, REDIS_URL };
+
+export interface SignedWebhook {
+  topic: string;
+  shop: string;
+  payload: unknown;
+  webhookId?: string;
+  triggeredAt?: Date;
+  secret?: string;
+}
+
+/** A webhook request as Shopify sends it (HMAC of the raw body with the app secret, X-Shopify-*). */
+export function signedWebhookRequest(input: SignedWebhook): Request {
+  const body = JSON.stringify(input.payload);
+  const hmac = createHmac("sha256", input.secret ?? API_SECRET).update(body, "utf8").digest("base64");
+  return new Request(`https://crossdock.example.com/webhooks/${input.topic}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Topic": input.topic,
+      "X-Shopify-Hmac-Sha256": hmac,
+      "X-Shopify-Shop-Domain": input.shop,
+      "X-Shopify-API-Version": "2026-10",
+      "X-Shopify-Webhook-Id": input.webhookId ?? randomUUID(),
+      "X-Shopify-Event-Id": randomUUID(),
+      "X-Shopify-Triggered-At": (input.triggeredAt ?? new Date()).toISOString(),
+    },
+    body,
+  });
+}
+
+type RouteModule = { action: (args: ActionFunctionArgs) => Promise<Response> };
+
+/** Calls the topic's Remix route action (app/routes/webhooks.<topic>.tsx) with a request. */
+export async function postWebhook(input: SignedWebhook | { topic: string; request: Request }): Promise<Response> {
+  const route = (await import(`../../../app/routes/webhooks.${input.topic.replace("/", ".")}.tsx`)) as RouteModule;
+  const request = "request" in input ? input.request : signedWebhookRequest(input);
+  try {
+    return await route.action({ request, params: {}, context: {} });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  options: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${options.what ?? "a condition"}`);
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 50));
+  }
+}
+
+export function deliveryById(shop: string, webhookId: string): Promise<WebhookDelivery | null> {
+  return prisma.webhookDelivery.findUnique({ where: { shop_webhookId: { shop, webhookId } } });
+}
+
+export function waitForStatus(shop: string, webhookId: string, statuses: WebhookDelivery["status"][], timeoutMs = 15_000) {
+  return waitFor(
+    async () => {
+      const d = await deliveryById(shop, webhookId);
+      return d && statuses.includes(d.status) ? d : null;
+    },
+    { timeoutMs, what: `delivery ${webhookId} to be ${statuses.join("/")}` },
+  );
+}
+
+/** Two locations for a test shop (gid://shopify/Location/1 and /2). */
+export async function seedLocations(shop: { id: string }) {
+  await upsertLocationsFromShopify(shop, [
+    { shopifyId: "gid://shopify/Location/1", legacyResourceId: "1", name: "Warehouse", isActive: true, fulfillsOnlineOrders: true },
+    { shopifyId: "gid://shopify/Location/2", legacyResourceId: "2", name: "Store", isActive: true, fulfillsOnlineOrders: true },
+  ]);
+}
+
+/** Removes this test file's queues from Redis. */
+export async function obliterateQueues(prefix = QUEUE_PREFIX): Promise<void> {
+  for (const name of Object.values(QUEUE)) {
+    const queue = new Queue(name, { connection: { url: REDIS_URL }, prefix });
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+}
+
+export function inventoryPayload(input: { item: number; location: number; available: number; updatedAt: Date }) {
+  return {
+    inventory_item_id: input.item,
+    location_id: input.location,
+    available: input.available,
+    updated_at: input.updatedAt.toISOString(),
+    admin_graphql_api_id: `gid://shopify/InventoryLevel/${input.location}?inventory_item_id=${input.item}`,
+  };
+}
+
+export function orderPayload(input: { id: number; updatedAt?: Date; email?: string; customerId?: number; phone?: string; cancelled?: boolean }) {
+  const updatedAt = (input.updatedAt ?? new Date()).toISOString();
+  return {
+    id: input.id,
+    admin_graphql_api_id: `gid://shopify/Order/${input.id}`,
+    name: `#${input.id}`,
+    email: input.email ?? "ada@example.com",
+    contact_email: input.email ?? "ada@example.com",
+    phone: input.phone ?? "+15550001111",
+    financial_status: "paid",
+    fulfillment_status: null,
+    cancelled_at: input.cancelled ? updatedAt : null,
+    closed_at: null,
+    currency: "USD",
+    total_price: "40.00",
+    tags: "vip, summer",
+    note_attributes: [{ name: "gift_note", value: "Happy birthday Ada" }],
+    shipping_address: { first_name: "Ada", last_name: "Lovelace", address1: "1 Analytical Way", city: "Oakland", zip: "94607", country_code: "US", phone: "+15550001111" },
+    customer: input.customerId
+      ? { id: input.customerId, email: input.email ?? "ada@example.com", phone: input.phone ?? "+15550001111", admin_graphql_api_id: `gid://shopify/Customer/${input.customerId}` }
+      : null,
+    line_items: [{ id: input.id * 10, admin_graphql_api_id: `gid://shopify/LineItem/${input.id * 10}`, variant_id: 501, product_id: 401, sku: "TEE-S", title: "Tee", name: "Tee - S", quantity: 2, price: "20.00", requires_shipping: true }],
+    created_at: updatedAt,
+    updated_at: updatedAt,
+  };
+}

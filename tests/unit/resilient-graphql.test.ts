@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { adminRequest, AdminApiError } from "~/shopify/admin-graphql";
+import { AdminRetriesExhaustedError, resilientGraphql } from "~/shopify/resilient-graphql";
+
+const cost = (requested: number, available: number, restoreRate = 50, max = 1000) => ({
+  requestedQueryCost: requested,
+  actualQueryCost: null,
+  throttleStatus: { maximumAvailable: max, currentlyAvailable: available, restoreRate },
+});
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const throttled = (requested: number, available: number) =>
+  json({ errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }], extensions: { cost: cost(requested, available) } });
+const ok = (data: unknown = { shop: { name: "x" } }) => json({ data, extensions: { cost: cost(1, 999) } });
+
+function scripted(steps: (() => Response | Promise<Response>)[]) {
+  let calls = 0;
+  const graphql = async () => {
+    const step = steps[Math.min(calls, steps.length - 1)]!;
+    calls++;
+    return step();
+  };
+  return { graphql, calls: () => calls };
+}
+
+function recorder() {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms: number) => void waits.push(ms) };
+}
+
+describe("resilientGraphql", () => {
+  it("waits (requested − available) / restoreRate on THROTTLED, then retries", async () => {
+    const api = scripted([() => throttled(120, 20), () => ok()]);
+    const clock = recorder();
+    const events: string[] = [];
+    const client = resilientGraphql(api.graphql, { sleep: clock.sleep, onWait: (e) => events.push(e.reason) });
+    expect(await adminRequest(client, "query Q { shop { name } }")).toEqual({ shop: { name: "x" } });
+    expect(api.calls()).toBe(2);
+    expect(clock.waits).toEqual([(100 / 50) * 1000 + 50]);
+    expect(events).toEqual(["throttled"]);
+  });
+
+  it("understands the Shopify library's GraphqlQueryError for THROTTLED", async () => {
+    let calls = 0;
+    const graphql = async () => {
+      if (calls++ === 0) {
+        throw Object.assign(new Error("Throttled"), {
+          name: "GraphqlQueryError",
+          body: { errors: { graphQLErrors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }] }, extensions: { cost: cost(60, 10, 25) } },
+        });
+      }
+      return ok();
+    };
+    const clock = recorder();
+    await adminRequest(resilientGraphql(graphql, { sleep: clock.sleep }), "query Q { shop { name } }");
+    expect(clock.waits).toEqual([2050]);
+  });
+
+  it("waits before a request the bucket cannot pay for, from the last throttleStatus", async () => {
+    let now = 0;
+    const responses = [json({ data: { a: 1 }, extensions: { cost: cost(300, 100, 100) } }), ok()];
+    let i = 0;
+    const clock = recorder();
+    const client = resilientGraphql(async () => responses[i++]!, { sleep: clock.sleep, now: () => now });
+    await client("query A { shop { name } }");
+    now += 1000; // +100 restored: 200 available, the last request cost 300
+    await client("query B { shop { name } }");
+    expect(clock.waits).toEqual([1000]);
+  });
+
+  it("retries 5xx and network errors with exponential back-off and jitter", async () => {
+    const api = scripted([
+      () => json({ errors: "Internal" }, 503),
+      () => {
+        throw new TypeError("fetch failed");
+      },
+      () => {
+        throw Object.assign(new Error("Shopify internal error"), { name: "HttpInternalError" });
+      },
+      () => ok(),
+    ]);
+    const clock = recorder();
+    const client = resilientGraphql(api.graphql, { sleep: clock.sleep, random: () => 1, baseDelayMs: 100 });
+    expect(await adminRequest(client, "query Q { shop { name } }")).toEqual({ shop: { name: "x" } });
+    expect(clock.waits).toEqual([100, 200, 400]);
+  });
+
+  it("honours Retry-After on 429", async () => {
+    const api = scripted([() => new Response("", { status: 429, headers: { "Retry-After": "2" } }), () => ok()]);
+    const clock = recorder();
+    await adminRequest(resilientGraphql(api.graphql, { sleep: clock.sleep }), "query Q { shop { name } }");
+    expect(clock.waits).toEqual([2000]);
+  });
+
+  it("gives up after its retries, naming the cause", async () => {
+    const api = scripted([() => json({}, 502)]);
+    const clock = recorder();
+    const client = resilientGraphql(api.graphql, { sleep: clock.sleep, maxRetries: 3 });
+    await expect(client("query Q { shop { name } }")).rejects.toThrow(AdminRetriesExhaustedError);
+    expect(api.calls()).toBe(4);
+  });
+
+  it("passes other GraphQL errors and userErrors through without retrying", async () => {
+    const bad = scripted([() => json({ errors: [{ message: "Field 'nope' doesn't exist", extensions: { code: "undefinedField" } }] })]);
+    const clock = recorder();
+    await expect(adminRequest(resilientGraphql(bad.graphql, { sleep: clock.sleep }), "query Q { nope }")).rejects.toThrow(AdminApiError);
+    expect(bad.calls()).toBe(1);
+
+    const refused = { fulfillmentOrderMove: { userErrors: [{ field: ["id"], message: "Not found" }] } };
+    const user = scripted([() => ok(refused)]);
+    expect(await adminRequest(resilientGraphql(user.graphql, { sleep: clock.sleep }), "mutation M { x }")).toEqual(refused);
+    expect(user.calls()).toBe(1);
+    expect(clock.waits).toEqual([]);
+  });
+
+  it("rethrows errors it cannot retry (access denied)", async () => {
+    const denied = new Response("", { status: 401 });
+    const graphql = async () => {
+      throw denied;
+    };
+    await expect(resilientGraphql(graphql)("query Q { shop { name } }")).rejects.toBe(denied);
+  });
+});
