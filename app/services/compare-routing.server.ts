@@ -3,6 +3,7 @@ import { planMetrics, sumMetrics, type PlanMetrics } from "~/domain/routing/metr
 import { toRoutingInput } from "~/domain/routing/order-input";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { fetchOrderForRouting, fetchVariantStock } from "~/shopify/fulfillment-orders";
 import { fetchOrderSummaries } from "~/shopify/order-summaries";
 import { defaultCostModel, strategyLabels, type StrategyChoice } from "~/domain/routing/catalog";
@@ -23,18 +24,20 @@ export async function compareRouting(input: {
   choices: readonly [StrategyChoice, StrategyChoice];
   rules?: RoutingConfigInput;
 }): Promise<RoutingComparison> {
+  // Several Admin API calls in a row: wait out Shopify's throttling instead of failing.
+  const graphql = resilientGraphql(input.graphql);
   const context = await loadRoutingContext(input.shop);
   const rules = input.rules ?? (await loadShopRules(input.shop)).config;
-  const recent = await fetchOrderSummaries(input.graphql, { first: input.lastOrders });
+  const recent = await fetchOrderSummaries(graphql, { first: input.lastOrders });
   const strategies = input.choices.map((choice) => strategyFor(choice, rules));
   const metrics: PlanMetrics[][] = input.choices.map(() => []);
   let skipped = 0;
   for (const summary of recent) {
-    const order = await fetchOrderForRouting(input.graphql, summary.id);
+    const order = await fetchOrderForRouting(graphql, summary.id);
     if (!order) continue;
     // Compare as at arrival: every line counts, whatever has shipped since.
     const asNew = { ...order, fulfillmentOrders: [{ id: "new", locationId: "", status: "OPEN", deliveryMethod: null, lines: [] }] };
-    const stock = await fetchVariantStock(input.graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
+    const stock = await fetchVariantStock(graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
     const built = toRoutingInput(asNew, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer });
     if (built.status !== "ready") {
       skipped++;

@@ -6,6 +6,7 @@ import { builtInStrategy, ruleBasedStrategy, type RoutingStrategy } from "~/doma
 import type { RoutingInput, RoutingPlan } from "~/domain/routing/types";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { fetchOrderForRouting, fetchVariantStock } from "~/shopify/fulfillment-orders";
 import { loadRoutingContext, loadShopRules } from "./routing-context.server";
 
@@ -35,12 +36,14 @@ export async function previewRouting(input: {
   choices: readonly StrategyChoice[];
   rules?: RoutingConfigInput;
 }): Promise<RoutingPreview> {
-  const order = await fetchOrderForRouting(input.graphql, input.orderId);
+  // Several Admin API calls in a row: wait out Shopify's throttling instead of failing.
+  const graphql = resilientGraphql(input.graphql);
+  const order = await fetchOrderForRouting(graphql, input.orderId);
   if (!order) return { status: "not-found" };
   const context = await loadRoutingContext(input.shop);
   const rules = input.rules ?? (await loadShopRules(input.shop)).config;
   const variantIds = order.lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
-  const stock = await fetchVariantStock(input.graphql, variantIds);
+  const stock = await fetchVariantStock(graphql, variantIds);
   const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer });
   if (built.status === "not-routable") return { status: "not-routable", orderName: order.name, reason: built.reason };
   return {

@@ -16,6 +16,7 @@ import {
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import { AdminApiError, AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { checkMovable, fetchOrderForRouting, fetchVariantStock, moveFulfillmentOrder } from "~/shopify/fulfillment-orders";
 import { loadRoutingContext, loadShopRules } from "./routing-context.server";
 
@@ -52,7 +53,9 @@ export interface MoveResult extends MoveOperation {
  * once, so a replayed orders/create never moves anything twice.
  */
 export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrderResult> {
-  const { shop, graphql } = request;
+  const { shop } = request;
+  // Several Admin API calls in a row: wait out Shopify's throttling instead of failing.
+  const graphql = resilientGraphql(request.graphql);
   const order = await fetchOrderForRouting(graphql, request.orderId);
   if (!order) return { status: "order-not-found" };
 

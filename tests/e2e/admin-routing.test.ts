@@ -1,0 +1,76 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStack, type Stack } from "../../scripts/stack";
+import { launchBrowser, visible, type Browser } from "../support/browser";
+
+// The routing rules page and the routing simulator, as staff use them, in Debian's Chromium.
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now: new Date("2026-11-20T12:00:00Z") });
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(`${stack.appUrl}/demo/login`);
+  await page.waitForURL(/\/app\?/, { timeout: 60_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const ruleNames = () => page.locator('ol[aria-label="Routing rules"] > li h3').allTextContents();
+
+describe("routing rules page", () => {
+  it("shows the default rules and reorders them with the buttons", async () => {
+    await page.goto(`${stack.appUrl}/app/routing`);
+    await visible(page.getByRole("heading", { name: "Rules, in order" }), 60_000);
+    expect(await ruleNames()).toEqual(["Stock buffer", "Daily capacity", "Fewest shipments", "Closest"]);
+    await page.getByRole("button", { name: "Move Closest up" }).click();
+    await expect.poll(ruleNames, { timeout: 10_000 }).toEqual(["Stock buffer", "Daily capacity", "Closest", "Fewest shipments"]);
+  });
+
+  it("adds a rule, edits its settings, switches rules off, and says why a bad value is refused", async () => {
+    await page.getByLabel("Add a rule").selectOption("product-tag-routing");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await expect.poll(ruleNames, { timeout: 10_000 }).toContain("Product-tag routing");
+    await visible(page.getByText("bulky → only from warehouse"));
+
+    await page.getByLabel("Units kept back").fill("2");
+    await page.getByRole("button", { name: "Save Stock buffer" }).click();
+    await visible(page.getByText("2 unit(s) kept back where a location has no buffer of its own"));
+
+    await page.getByLabel("Units kept back").fill("-1");
+    await page.getByRole("button", { name: "Save Stock buffer" }).click();
+    await visible(page.getByText("The rules were not changed"));
+
+    await page.getByRole("button", { name: "Turn off Daily capacity" }).click();
+    await visible(page.getByRole("button", { name: "Turn on Daily capacity" }));
+
+    // The saved rules survive a reload.
+    await page.reload();
+    expect(await ruleNames()).toEqual(["Stock buffer", "Daily capacity", "Closest", "Fewest shipments", "Product-tag routing"]);
+    await visible(page.getByText("2 unit(s) kept back where a location has no buffer of its own"));
+  });
+});
+
+describe("routing simulator page", () => {
+  it("routes a recent order with two strategies, explains every location, and compares on recent orders", async () => {
+    await page.goto(`${stack.appUrl}/app/routing/simulator`);
+    await page.getByLabel("Strategy B").first().selectOption("shopify-default");
+    await page.getByRole("button", { name: "Simulate this order" }).click();
+    await visible(page.getByRole("heading", { name: "Your routing rules", exact: true }), 30_000);
+    await visible(page.getByRole("heading", { name: "Shopify's default (fewest locations, then closest)" }));
+    expect(await page.getByText(/parcel\(s\)/).count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("svg[role=img] title").first().textContent()).toMatch(/^Map of /);
+    await visible(page.getByRole("heading", { name: /^Why: every location/ }));
+
+    // Forty Admin API reads in a row: the simulator's throttling makes the app wait, as Shopify would.
+    await page.getByRole("button", { name: "Compare" }).click();
+    await visible(page.getByText(/orders compared as if they arrived today/), 100_000);
+    const rows = page.locator("table").last().locator("tbody tr");
+    expect(await rows.count()).toBe(2);
+  }, 120_000);
+});
