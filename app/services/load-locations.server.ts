@@ -8,6 +8,7 @@ export interface LocationRow {
   id: string;
   shopifyId: string;
   name: string;
+  kind: "WAREHOUSE" | "STORE";
   isActive: boolean;
   fulfillsOnlineOrders: boolean;
   addressLines: string[];
@@ -25,6 +26,7 @@ export async function loadLocations(input: { shop: string; graphql: AdminGraphql
     id: l.id,
     shopifyId: l.shopifyId,
     name: l.name,
+    kind: l.kind,
     isActive: l.isActive,
     fulfillsOnlineOrders: l.fulfillsOnlineOrders,
     addressLines: formatAddressLines({

@@ -69,6 +69,35 @@ describe("admin in demo mode", () => {
   });
 });
 
+describe("per-location routing settings", () => {
+  it("edits a location's kind, priority, capacity, buffer and tags, refusing bad values with a message", async () => {
+    const page = await browser.context.newPage();
+    const target = seed.locations.find((l) => l.isActive && l.localPickup)!;
+    await page.goto(`${stack.appUrl}/app/locations?shop=${stack.shop}`);
+    await page.getByRole("link", { name: `Routing settings of ${target.name}` }).click();
+    await visible(page.getByRole("heading", { name: target.name }), 30_000);
+
+    await page.getByLabel("Priority").fill("-5");
+    await page.getByRole("button", { name: "Save" }).click();
+    await visible(page.getByText("The settings were not saved"));
+
+    await page.getByLabel("Kind").selectOption("STORE");
+    await page.getByLabel("Priority").fill("1");
+    await page.getByLabel("Daily capacity (orders)").fill("40");
+    await page.getByLabel("Stock buffer (units per product)").fill("2");
+    await page.getByLabel("Tags").fill("flagship, manhattan");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/app\/locations$/, { timeout: 30_000 });
+    const row = page.getByRole("table").locator("tbody tr", { hasText: target.name });
+    await visible(row.getByText("Store", { exact: true }));
+
+    await row.getByRole("link").click();
+    await visible(page.getByRole("heading", { name: target.name }), 30_000);
+    expect(await page.getByLabel("Daily capacity (orders)").inputValue()).toBe("40");
+    expect(await page.getByLabel("Tags").inputValue()).toBe("flagship, manhattan");
+  });
+});
+
 async function findLocationId(name: string): Promise<string> {
   const state = (await (await fetch(`${stack.simulator.url}/_control/shops/${stack.shop}/state`)).json()) as {
     locations?: { id: string; name: string }[];

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, EmptyState, IndexTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { loadLocations } from "~/services/load-locations.server";
 import { authenticate } from "~/shopify.server";
 
@@ -43,10 +43,13 @@ export default function LocationsPage() {
                   <IndexTable.Row id={location.id} key={location.id} position={index}>
                     <IndexTable.Cell>
                       <BlockStack gap="100">
-                        <Text as="span" variant="bodyMd" fontWeight="semibold">
-                          {location.name}
-                        </Text>
+                        <Link url={`/app/locations/${location.id}`} removeUnderline accessibilityLabel={`Routing settings of ${location.name}`}>
+                          <Text as="span" variant="bodyMd" fontWeight="semibold">
+                            {location.name}
+                          </Text>
+                        </Link>
                         <InlineStack gap="100">
+                          <Badge>{location.kind === "STORE" ? "Store" : "Warehouse"}</Badge>
                           {!location.isActive && <Badge tone="critical">Inactive</Badge>}
                           {location.isActive && !location.fulfillsOnlineOrders && (
                             <Badge tone="attention">Doesn't fulfill online orders</Badge>
