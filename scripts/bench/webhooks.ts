@@ -73,7 +73,7 @@ async function main() {
   const database = `crossdock_bench_${process.pid}`;
   const databaseUrl = databaseUrlFor(database, adminUrl());
   const processes: Started[] = [];
-  const report: Record<string, unknown>[] = [];
+  const report: (LoadResult & { driver: string; stored: number; drainedAfterLoadS: number | null; deliveryStatuses: Record<string, number> })[] = [];
   try {
     if (!values.build) {
       console.error("building the app (remix vite:build)…");
@@ -148,7 +148,7 @@ async function main() {
 
   console.log("\nWebhook endpoint (POST /webhooks/inventory_levels/update), remix-serve production build, loopback:");
   console.log("driver                 target/s  achieved/s  ok/sent     p50 ms  p95 ms  p99 ms  max ms  inbox drained after");
-  for (const r of report as (LoadResult & { driver: string; drainedAfterLoadS: number | null })[]) {
+  for (const r of report) {
     console.log(
       `${r.driver.padEnd(22)} ${String(r.targetRate).padStart(8)}  ${String(r.achievedRate).padStart(10)}  ${`${r.ok}/${r.sent}`.padEnd(10)} ${String(r.p50).padStart(6)}  ${String(r.p95).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.max).padStart(6)}  ${r.drainedAfterLoadS === null ? "not within 120 s" : `${r.drainedAfterLoadS} s`}`,
     );

@@ -99,9 +99,10 @@ describe("reconcileShop", () => {
 describe("scheduled reconciliation", () => {
   it("runs as a BullMQ job scheduler in the worker", async () => {
     const reconciled: string[] = [];
+    const prefix = `${QUEUE_PREFIX}-${randomUUID().slice(0, 6)}`;
     const workers = await startBullmqWorkers({
       redisUrl: REDIS_URL,
-      prefix: `${QUEUE_PREFIX}-${randomUUID().slice(0, 6)}`,
+      prefix,
       processors: {},
       concurrency: 1,
       lockDurationMs: 5_000,
@@ -119,8 +120,8 @@ describe("scheduled reconciliation", () => {
       await new Promise((r) => setTimeout(r, 700));
       expect(reconciled).toEqual([SHOP]);
     } finally {
-      await workers.driver.maintenance.obliterate({ force: true });
       await workers.close();
+      await obliterateQueues(prefix);
     }
   });
 

@@ -171,8 +171,8 @@ describe.each<DriverKind>(["bullmq", "inline"])("with the %s driver", (kind) => 
     await settled();
     expect(await getShop(SHOP)).toBeNull();
     for (const table of ["order", "location", "inventory_level", "shop_settings", "customer_data_export"]) {
-      const [{ n }] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}" WHERE shop_id = $1`, shop.id);
-      expect(Number(n), table).toBe(0);
+      const rows = await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}" WHERE shop_id = $1`, shop.id);
+      expect(Number(rows[0]?.n), table).toBe(0);
     }
     expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(0);
     expect(await prisma.jobRun.count({ where: { shop: SHOP } })).toBe(0);

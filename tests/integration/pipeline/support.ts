@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import { upsertLocationsFromShopify } from "~/models/locations.server";
@@ -87,12 +87,20 @@ export async function seedLocations(shop: { id: string }) {
   ]);
 }
 
-/** Removes this test file's queues from Redis. */
+/** Removes every Redis key of this test file's queues. */
 export async function obliterateQueues(prefix = QUEUE_PREFIX): Promise<void> {
-  for (const name of Object.values(QUEUE)) {
-    const queue = new Queue(name, { connection: { url: REDIS_URL }, prefix });
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await queue.close();
+  const redis = new Redis(REDIS_URL);
+  try {
+    for (const name of Object.values(QUEUE)) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:${name}:*`, "COUNT", 1000);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== "0");
+    }
+  } finally {
+    redis.disconnect();
   }
 }
 
