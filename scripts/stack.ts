@@ -33,8 +33,8 @@ export interface Stack {
 }
 
 // Local-only credentials: the simulator accepts whatever the app is configured with.
-const DEMO_API_KEY = "crossdock-demo-key";
-const DEMO_API_SECRET = "crossdock-demo-secret";
+export const DEMO_API_KEY = "crossdock-demo-key";
+export const DEMO_API_SECRET = "crossdock-demo-secret";
 
 function tomlScopes(): string {
   const toml = parse(readFileSync(join(REPO_ROOT, "shopify.app.toml"), "utf8")) as unknown as {

@@ -1,6 +1,7 @@
 import { env, type Env } from "~/env.server";
 import { listShopsWithOfflineSession } from "~/models/sessions.server";
-import { awaitingRoutingRouter, type OrderRouter } from "~/services/order-router.server";
+import { engineOrderRouter } from "~/services/engine-order-router.server";
+import type { OrderRouter } from "~/services/order-router.server";
 import { reconcileShop } from "~/services/reconcile-shop.server";
 import { offlineAdmin, type AdminFactory } from "./admin.server";
 import { createProcessors } from "./processors.server";
@@ -21,7 +22,7 @@ export function jobsSetup(
   config: Env = env(),
 ): JobsSetup {
   const admin = overrides.admin ?? offlineAdmin();
-  const router = overrides.orderRouter ?? awaitingRoutingRouter;
+  const router = overrides.orderRouter ?? engineOrderRouter(admin);
   return {
     processors: overrides.processors ?? createProcessors({ admin, orderRouter: router }),
     retry: { maxAttempts: config.JOBS_MAX_ATTEMPTS, backoffMs: config.JOBS_BACKOFF_MS },

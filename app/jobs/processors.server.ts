@@ -1,5 +1,6 @@
 // The webhook processors: thin adapters from a stored delivery to one service each.
 import { applyInventoryUpdate } from "~/services/apply-inventory-update.server";
+import { invalidateAvailability } from "~/services/availability-cache.server";
 import { exportCustomerData } from "~/services/export-customer-data.server";
 import { handleAppUninstalled } from "~/services/handle-app-uninstalled.server";
 import { awaitingRoutingRouter, type OrderRouter } from "~/services/order-router.server";
@@ -61,7 +62,10 @@ export function createProcessors(deps: ProcessorDependencies): ProcessorRegistry
         update,
         admin: () => deps.admin(ctx.delivery.shop),
       });
-      if (!result.applied) {
+      if (result.applied) {
+        // The storefront's availability answers for this shop are stale now.
+        invalidateAvailability(ctx.delivery.shop);
+      } else {
         return {
           skipped:
             result.reason === "stale"

@@ -3,6 +3,8 @@ import type { Shop } from "~/models/shops.server";
 
 export type RoutingHandoff =
   | { status: "awaiting_routing" }
+  /** The routing engine decided (moves applied, or a suggestion when auto-routing is off). */
+  | { status: "routed"; decision: "APPLIED" | "SUGGESTED" }
   /** The order was handed over before (a replayed or late delivery): nothing done. */
   | { status: "already_handed_over" }
   | { status: "not_routable"; reason: string };

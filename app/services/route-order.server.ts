@@ -61,12 +61,13 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
 
   const previous = await latestDecision(shop, order.id);
   const first = request.trigger === "orders/create";
-  if (first && previous) return { status: "already-routed", decision: previous };
+  // A replayed orders/create changes nothing, unless the last attempt failed (the job is retried).
+  if (first && previous && previous.status !== "FAILED") return { status: "already-routed", decision: previous };
   const excluded = [...new Set([...(previous?.excludedLocationIds ?? []), ...(request.excludeLocationIds ?? [])])];
   const decision = await claimDecision(shop, {
     orderId: order.id,
     orderName: order.name,
-    revision: first ? 1 : (previous?.revision ?? 0) + 1,
+    revision: (previous?.revision ?? 0) + 1,
     trigger: request.trigger,
     createdBy: request.createdBy ?? null,
     excludedLocationIds: excluded,

@@ -1,0 +1,30 @@
+import { setRoutingStatus } from "~/models/orders.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import type { OrderRouter } from "./order-router.server";
+import { routeOrder } from "./route-order.server";
+
+/**
+ * The pipeline's OrderRouter backed by the routing engine: a new order is marked awaiting routing,
+ * routed on live stock with the shop's rules (moves applied unless auto-routing is off), and marked
+ * ROUTED, or NEEDS_REVIEW when it could not be routed or a move was refused. Replays are harmless:
+ * routeOrder claims the order's first decision once.
+ */
+export function engineOrderRouter(admin: (shop: string) => Promise<AdminGraphql>): OrderRouter {
+  return {
+    name: "routing-engine",
+    async route({ shop, order }) {
+      if (order.cancelledAt) return { status: "not_routable", reason: "the order is cancelled" };
+      await setRoutingStatus(shop, order.id, "AWAITING_ROUTING", null);
+      const result = await routeOrder({ shop, graphql: await admin(shop.domain), orderId: order.shopifyId, trigger: "orders/create" });
+      if (result.status === "already-routed") return { status: "already_handed_over" };
+      if (result.status === "order-not-found") return { status: "not_routable", reason: "Shopify no longer has this order" };
+      const { decision } = result;
+      if (decision.status === "APPLIED" || decision.status === "SUGGESTED") {
+        await setRoutingStatus(shop, order.id, "ROUTED", "AWAITING_ROUTING");
+        return { status: "routed", decision: decision.status };
+      }
+      await setRoutingStatus(shop, order.id, "NEEDS_REVIEW", "AWAITING_ROUTING");
+      return { status: "not_routable", reason: decision.error ?? decision.summary };
+    },
+  };
+}
