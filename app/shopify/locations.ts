@@ -44,19 +44,7 @@ interface LocationNode {
   isActive: boolean;
   fulfillsOnlineOrders: boolean;
   shipsInventory: boolean;
-  address: {
-    address1: string | null;
-    address2: string | null;
-    city: string | null;
-    province: string | null;
-    provinceCode: string | null;
-    zip: string | null;
-    country: string | null;
-    countryCode: string | null;
-    phone: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  };
+  address: LocationSnapshot["address"];
   localPickupSettingsV2: { pickupTime: string; instructions: string } | null;
 }
 
