@@ -19,12 +19,11 @@ export function engineOrderRouter(admin: (shop: string) => Promise<AdminGraphql>
       if (result.status === "already-routed") return { status: "already_handed_over" };
       if (result.status === "order-not-found") return { status: "not_routable", reason: "Shopify no longer has this order" };
       const { decision } = result;
-      if (decision.status === "APPLIED" || decision.status === "SUGGESTED") {
-        await setRoutingStatus(shop, order.id, "ROUTED", "AWAITING_ROUTING");
-        return { status: "routed", decision: decision.status };
-      }
-      await setRoutingStatus(shop, order.id, "NEEDS_REVIEW", "AWAITING_ROUTING");
-      return { status: "not_routable", reason: decision.error ?? decision.summary };
+      const routed = decision.status === "APPLIED" || decision.status === "SUGGESTED";
+      // From awaiting, or from needs-review when a failed first attempt is being retried.
+      const to = routed ? "ROUTED" : "NEEDS_REVIEW";
+      if (!(await setRoutingStatus(shop, order.id, to, "AWAITING_ROUTING"))) await setRoutingStatus(shop, order.id, to, "NEEDS_REVIEW");
+      return routed ? { status: "routed", decision: decision.status as "APPLIED" | "SUGGESTED" } : { status: "not_routable", reason: decision.error ?? decision.summary };
     },
   };
 }
