@@ -2,6 +2,7 @@
 // (inventory_level (shop_id, variant_id), location (shop_id, …)), every query scoped to the shop.
 import type { ShopSettings } from "@prisma/client";
 import { prisma } from "../db.server";
+import type { StorefrontLocation } from "~/domain/availability/types";
 import type { Db, ShopRef } from "./scope.server";
 
 export interface StorefrontShop {
@@ -25,25 +26,8 @@ export async function getStorefrontShop(domain: string, db: Db = prisma): Promis
   return { id: shop.id, domain: shop.domain, settings: shop.settings };
 }
 
-export interface StorefrontLocationRow {
-  shopifyId: string;
-  name: string;
-  address1: string | null;
-  address2: string | null;
-  city: string | null;
-  province: string | null;
-  provinceCode: string | null;
-  zip: string | null;
-  countryCode: string | null;
-  phone: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  pickupEnabled: boolean;
-  pickupTime: string | null;
-  pickupInstructions: string | null;
-  priority: number;
-  stockBuffer: number | null;
-}
+/** A StorefrontLocation as stored (keyed by the Shopify GID column). */
+export type StorefrontLocationRow = Omit<StorefrontLocation, "id"> & { shopifyId: string };
 
 /** The shop's active locations. */
 export async function listStorefrontLocations(shop: ShopRef, db: Db = prisma): Promise<StorefrontLocationRow[]> {

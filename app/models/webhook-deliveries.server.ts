@@ -336,39 +336,35 @@ export async function listDeliveryTopics(shop: string, db: Db = prisma): Promise
   return rows.map((r) => r.topic).sort();
 }
 
-/**
- * FAILED → QUEUED for the given deliveries of the shop, with a fresh attempt budget (attempts
- * back to 0; the last error stays visible until an attempt succeeds). Returns the rows reset.
- */
-export async function resetFailedForRetry(shop: string, ids: readonly string[], db: Db = prisma): Promise<DeliveryRef[]> {
+/** Moves the shop's FAILED deliveries among `ids` on, in one transaction; returns those moved. */
+async function transitionFailed(
+  shop: string,
+  ids: readonly string[],
+  data: Prisma.WebhookDeliveryUpdateManyMutationInput,
+  db: Db,
+): Promise<DeliveryRef[]> {
   return inTransaction(db, async (tx) => {
     const rows = await tx.webhookDelivery.findMany({
       where: { shop, id: { in: [...ids] }, status: "FAILED" },
       select: { id: true, shop: true, webhookId: true, topic: true },
     });
     if (rows.length === 0) return [];
-    await tx.webhookDelivery.updateMany({
-      where: { shop, id: { in: rows.map((r) => r.id) }, status: "FAILED" },
-      data: { status: "QUEUED", attempts: 0, nextAttemptAt: null, lockedUntil: null },
-    });
+    await tx.webhookDelivery.updateMany({ where: { shop, id: { in: rows.map((r) => r.id) }, status: "FAILED" }, data });
     return rows.map(({ shop: s, webhookId, topic }) => ({ shop: s, webhookId, topic }));
   });
 }
 
+/**
+ * FAILED → QUEUED for the given deliveries of the shop, with a fresh attempt budget (attempts
+ * back to 0; the last error stays visible until an attempt succeeds). Returns the rows reset.
+ */
+export function resetFailedForRetry(shop: string, ids: readonly string[], db: Db = prisma): Promise<DeliveryRef[]> {
+  return transitionFailed(shop, ids, { status: "QUEUED", attempts: 0, nextAttemptAt: null, lockedUntil: null }, db);
+}
+
 /** FAILED → DISCARDED for the given deliveries of the shop. Returns the rows discarded. */
-export async function discardFailed(shop: string, ids: readonly string[], db: Db = prisma): Promise<DeliveryRef[]> {
-  return inTransaction(db, async (tx) => {
-    const rows = await tx.webhookDelivery.findMany({
-      where: { shop, id: { in: [...ids] }, status: "FAILED" },
-      select: { id: true, shop: true, webhookId: true, topic: true },
-    });
-    if (rows.length === 0) return [];
-    await tx.webhookDelivery.updateMany({
-      where: { shop, id: { in: rows.map((r) => r.id) }, status: "FAILED" },
-      data: { status: "DISCARDED", nextAttemptAt: null, lockedUntil: null },
-    });
-    return rows.map(({ shop: s, webhookId, topic }) => ({ shop: s, webhookId, topic }));
-  });
+export function discardFailed(shop: string, ids: readonly string[], db: Db = prisma): Promise<DeliveryRef[]> {
+  return transitionFailed(shop, ids, { status: "DISCARDED", nextAttemptAt: null, lockedUntil: null }, db);
 }
 
 /**

@@ -3,15 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { getShop } from "~/models/shops.server";
+import { installedShop } from "~/services/installed-shop.server";
 import { editLocationRouting, getLocationForEdit } from "~/services/edit-location-routing.server";
 import { authenticate } from "~/shopify.server";
 
 async function requireShop(request: Request) {
   const { session } = await authenticate.admin(request);
-  const shop = await getShop(session.shop);
-  if (!shop) throw new Response("Shop not installed", { status: 404 });
-  return shop;
+  return installedShop(session.shop);
 }
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

@@ -5,7 +5,7 @@ import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, In
 import { useState } from "react";
 import { describeRuleType, ruleCatalog } from "~/domain/routing/catalog";
 import type { RuleConfig } from "~/domain/routing/config";
-import { getShop } from "~/models/shops.server";
+import { installedShop } from "~/services/installed-shop.server";
 import { getShopSettings } from "~/models/shops.server";
 import { loadShopRules } from "~/services/routing-context.server";
 import { routingRulesIntent, updateRoutingRules } from "~/services/update-routing-rules.server";
@@ -13,8 +13,7 @@ import { authenticate } from "~/shopify.server";
 
 async function requireShop(request: Request) {
   const { session } = await authenticate.admin(request);
-  const shop = await getShop(session.shop);
-  if (!shop) throw new Response("Shop not installed", { status: 404 });
+  const shop = await installedShop(session.shop);
   return { shop, staff: session.onlineAccessInfo?.associated_user?.email ?? null };
 }
 

@@ -5,15 +5,14 @@ import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout
 import { useState } from "react";
 import { z } from "zod";
 import { decisionStatusTone } from "~/components/decision-status";
-import { getShop } from "~/models/shops.server";
+import { installedShop } from "~/services/installed-shop.server";
 import { rerouteOrder } from "~/services/reroute-order.server";
 import { getRoutingDecision } from "~/services/review-routing-decisions.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const shop = await getShop(session.shop);
-  if (!shop) throw new Response("Shop not installed", { status: 404 });
+  const shop = await installedShop(session.shop);
   const decision = await getRoutingDecision(shop, params.id ?? "");
   if (!decision) throw new Response("Routing decision not found", { status: 404 });
   return { decision };
@@ -26,8 +25,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const shop = await getShop(session.shop);
-  if (!shop) throw new Response("Shop not installed", { status: 404 });
+  const shop = await installedShop(session.shop);
   const decision = await getRoutingDecision(shop, params.id ?? "");
   if (!decision) throw new Response("Routing decision not found", { status: 404 });
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));

@@ -4,7 +4,7 @@ import { Badge, Button, Card, IndexTable, InlineStack, Page, Select, Text, TextF
 import { useState } from "react";
 import { z } from "zod";
 import { decisionStatusTone } from "~/components/decision-status";
-import { getShop } from "~/models/shops.server";
+import { installedShop } from "~/services/installed-shop.server";
 import { listRoutingLog } from "~/services/review-routing-decisions.server";
 import { authenticate } from "~/shopify.server";
 
@@ -20,8 +20,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const parsed = paramsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new Response("Invalid filters", { status: 400 });
-  const shop = await getShop(session.shop);
-  if (!shop) throw new Response("Shop not installed", { status: 404 });
+  const shop = await installedShop(session.shop);
   const { status, order, location, page } = parsed.data;
   const log = await listRoutingLog(shop, { status, orderName: order || undefined, locationId: location }, page);
   return { ...log, filters: parsed.data };

@@ -17,7 +17,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { RoutingMap } from "~/components/RoutingMap";
-import { getShop } from "~/models/shops.server";
+import { installedShop } from "~/services/installed-shop.server";
 import { compareRouting } from "~/services/compare-routing.server";
 import { strategyChoices, strategyLabels } from "~/domain/routing/catalog";
 import { previewRouting } from "~/services/preview-routing.server";
@@ -36,8 +36,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const parsed = paramsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new Response(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), { status: 400 });
   const params = parsed.data;
-  const shop = await getShop(session.shop);
-  if (!shop) throw new Response("Shop not installed", { status: 404 });
+  const shop = await installedShop(session.shop);
 
   const [orders, preview, comparison] = await Promise.all([
     fetchOrderSummaries(admin.graphql, { first: 30, query: "status:open" }),
