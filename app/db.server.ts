@@ -12,6 +12,7 @@
 // and the embedded bootstrap happens inside that connect().
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@prisma/client";
+import pg from "pg";
 import {
   resolveEmbeddedDir,
   startEmbeddedServer,
@@ -60,6 +61,8 @@ class EmbeddedPgliteAdapterFactory implements AdapterFactory {
 
 interface DatabaseState {
   prisma: PrismaClient;
+  /** See sqlPool(). */
+  pool: pg.Pool | null;
   kind: DatabaseKind;
   embedded: EmbeddedPgliteAdapterFactory | null;
   disconnecting: Promise<void> | null;
@@ -70,6 +73,7 @@ function createDatabase(): DatabaseState {
   if (url) {
     return {
       prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }),
+      pool: null,
       kind: "postgresql",
       embedded: null,
       disconnecting: null,
@@ -79,6 +83,7 @@ function createDatabase(): DatabaseState {
   const state: DatabaseState = {
     // One connection: transactions queue for it, so allow them a longer wait than the default 2 s.
     prisma: new PrismaClient({ adapter: embedded, transactionOptions: { maxWait: 15_000 } }),
+    pool: null,
     kind: "embedded",
     embedded,
     disconnecting: null,
@@ -105,7 +110,9 @@ function installShutdownHooks(state: DatabaseState) {
 async function closeState(state: DatabaseState): Promise<void> {
   state.disconnecting ??= (async () => {
     try {
-      await state.prisma.$disconnect();
+      const pool = state.pool;
+      state.pool = null;
+      await Promise.all([state.prisma.$disconnect(), pool?.end()]);
     } finally {
       await state.embedded?.close();
     }
@@ -120,6 +127,36 @@ const globalForDb = globalThis as typeof globalThis & { __crossdockDatabase?: Da
 const state = (globalForDb.__crossdockDatabase ??= createDatabase());
 
 export const prisma: PrismaClient = state.prisma;
+
+/**
+ * A plain `pg` pool on DATABASE_URL for the one statement on the webhook hot path (the inbox
+ * INSERT): Prisma compiles every query, raw ones included, in its WebAssembly query compiler, which
+ * was the largest single cost of a delivery (bench:webhooks). Null on the embedded database (one
+ * PGlite session, owned by Prisma): callers then use Prisma.
+ */
+export function sqlPool(): pg.Pool | null {
+  if (state.kind !== "postgresql") return null;
+  state.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL!.trim(), max: 10, types: { getTypeParser: utcTimestamps } });
+  return state.pool;
+}
+
+/** Prisma's DateTime columns are timestamp(3) without time zone holding UTC; pg would read local time. */
+function utcTimestamps(oid: number, format?: "text" | "binary") {
+  if (oid === pg.types.builtins.TIMESTAMP && format !== "binary") return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+  return pg.types.getTypeParser(oid, format as "text");
+}
+
+/**
+ * One read on a hot path (webhook and storefront requests): on the plain pool when the caller did
+ * not pass a client or transaction and there is a pool, else through Prisma. `text` uses $1, $2…
+ * Results must not depend on which path ran: keep to ints, text and timestamps (bigint and numeric
+ * come back as strings from pg and as BigInt/Decimal from Prisma: cast them in SQL).
+ */
+export async function hotQuery<T>(db: Prisma.TransactionClient | PrismaClient | undefined, text: string, values: unknown[]): Promise<T[]> {
+  const pool = db ? null : sqlPool();
+  if (pool) return (await pool.query(text, values)).rows as T[];
+  return (db ?? prisma).$queryRawUnsafe<T[]>(text, ...values);
+}
 
 /** "postgresql" (DATABASE_URL) or "embedded" (PGlite data directory). */
 export const databaseKind: DatabaseKind = state.kind;

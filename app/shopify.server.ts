@@ -10,6 +10,7 @@ import { env } from "./env.server";
 import { logger } from "./logger.server";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { redirectAdminApiTo } from "./shopify/admin-origin.server";
+import { CachedSessionStorage } from "./shopify/session-cache.server";
 import { onShopAuthenticated } from "./services/on-shop-authenticated.server";
 
 const config = env();
@@ -26,7 +27,9 @@ const shopify = shopifyApp({
   scopes: config.SCOPES?.split(",").map((s) => s.trim()).filter(Boolean),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  // Webhooks and the storefront's app-proxy requests load the offline session on every request:
+  // served from memory for 2 s (see session-cache.server.ts for what that means across processes).
+  sessionStorage: new CachedSessionStorage(new PrismaSessionStorage(prisma), { ttlMs: 2_000 }),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: !config.CROSSDOCK_DEMO,
   // The library logs every app-proxy request at info (the storefront block's hot path): only

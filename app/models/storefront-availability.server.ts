@@ -1,7 +1,7 @@
 // Read paths of the storefront availability endpoint (app proxy). Hot: raw SQL on the indexes
 // (inventory_level (shop_id, variant_id), location (shop_id, …)), every query scoped to the shop.
 import type { ShopSettings } from "@prisma/client";
-import { prisma } from "../db.server";
+import { hotQuery, prisma } from "../db.server";
 import type { StorefrontLocation } from "~/domain/availability/types";
 import type { Db, ShopRef } from "./scope.server";
 
@@ -63,14 +63,17 @@ export async function listStorefrontLocations(shop: ShopRef, db: Db = prisma): P
  */
 export async function storefrontShopVersion(
   domain: string,
-  db: Db = prisma,
+  db?: Db,
 ): Promise<{ id: string; version: string } | null> {
-  const [row] = await db.$queryRaw<{ id: string; n: number; latest: Date | null; settings: Date | null; shop_state: Date }[]>`
-    SELECT s.id, s.updated_at AS shop_state,
+  const [row] = await hotQuery<{ id: string; n: number; latest: Date | null; settings: Date | null; shop_state: Date }>(
+    db,
+    `SELECT s.id, s.updated_at AS shop_state,
       (SELECT count(*)::int FROM location WHERE shop_id = s.id) AS n,
       (SELECT max(updated_at) FROM location WHERE shop_id = s.id) AS latest,
       (SELECT updated_at FROM shop_settings WHERE shop_id = s.id) AS settings
-    FROM shop s WHERE s.domain = ${domain} AND s.uninstalled_at IS NULL`;
+    FROM shop s WHERE s.domain = $1 AND s.uninstalled_at IS NULL`,
+    [domain],
+  );
   if (!row) return null;
   return {
     id: row.id,
@@ -82,21 +85,27 @@ export async function storefrontShopVersion(
 export async function listVariantAvailable(
   shop: ShopRef,
   variantId: string,
-  db: Db = prisma,
+  db?: Db,
 ): Promise<{ locationId: string; available: number }[]> {
-  return db.$queryRaw<{ locationId: string; available: number }[]>`
-    SELECT l.shopify_id AS "locationId", il.available
+  return hotQuery<{ locationId: string; available: number }>(
+    db,
+    `SELECT l.shopify_id AS "locationId", il.available
     FROM inventory_level il JOIN location l ON l.id = il.location_id
-    WHERE il.shop_id = ${shop.id} AND il.variant_id = ${variantId}`;
+    WHERE il.shop_id = $1 AND il.variant_id = $2`,
+    [shop.id, variantId],
+  );
 }
 
 /**
  * A fingerprint of the variant's inventory levels in the shop: it changes when a level is written
  * (updated_at), added or removed (count), even by a writer that leaves updated_at alone (sum).
  */
-export async function variantAvailableVersion(shop: ShopRef, variantId: string, db: Db = prisma): Promise<string> {
-  const [row] = await db.$queryRaw<{ n: number; total: bigint | null; latest: Date | null }[]>`
-    SELECT count(*)::int AS n, sum(available)::bigint AS total, max(updated_at) AS latest
-    FROM inventory_level WHERE shop_id = ${shop.id} AND variant_id = ${variantId}`;
+export async function variantAvailableVersion(shop: ShopRef, variantId: string, db?: Db): Promise<string> {
+  const [row] = await hotQuery<{ n: number; total: string | null; latest: Date | null }>(
+    db,
+    `SELECT count(*)::int AS n, sum(available)::text AS total, max(updated_at) AS latest
+    FROM inventory_level WHERE shop_id = $1 AND variant_id = $2`,
+    [shop.id, variantId],
+  );
   return `${row?.n ?? 0}:${row?.total ?? 0}:${row?.latest?.getTime() ?? 0}`;
 }

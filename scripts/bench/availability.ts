@@ -4,7 +4,7 @@
 // 1. A fresh PostgreSQL database (BENCH_DATABASE_URL's server, default the local one) is migrated
 //    and seeded with SQL: the shop, its settings and offline session, 200 active locations spread
 //    over the US, and 5,000 variants stocked at every location (1,000,000 inventory levels).
-// 2. The production build (remix vite:build) is started with remix-serve, as a host runs it.
+// 2. The production build (remix vite:build) is started with `npm start`'s server (scripts/serve.ts), as a host runs it.
 // 3. A second process (scripts/bench/availability/load.ts, autocannon) sends signed app-proxy
 //    requests on loopback: random variant, 70 % with a random shopper position in the US. First a
 //    warm-up, then a fixed rate of 1,000 requests/s, then as fast as it goes.
@@ -115,8 +115,8 @@ try {
   }
   const port = await freePort();
   server = startProcess(
-    join(REPO_ROOT, "node_modules", ".bin", "remix-serve"),
-    [join(buildDir, "server", "index.js")],
+    process.execPath,
+    ["--import", "tsx", join(REPO_ROOT, "scripts", "serve.ts"), join(buildDir, "server", "index.js")],
     {
       NODE_ENV: "production",
       PORT: String(port),
@@ -124,6 +124,7 @@ try {
       SHOPIFY_API_SECRET: SECRET,
       SHOPIFY_APP_URL: "https://crossdock.example.com",
       DATABASE_URL: databaseUrl,
+      PORTAL_SECRET: "bench-portal-secret-0123456789abcdef",
       LOG_LEVEL: "warn",
     },
     REPO_ROOT,

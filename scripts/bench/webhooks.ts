@@ -1,7 +1,7 @@
 // `npm run bench:webhooks`: how fast the webhook endpoint takes deliveries, with each job driver.
 //
 // Builds the app (production build, `remix vite:build`), migrates a temporary PostgreSQL database,
-// then for each driver starts the app with `remix-serve` (as `npm start` does) — with REDIS_URL and
+// then for each driver starts the app as `npm start` does (scripts/serve.ts) — with REDIS_URL and
 // a separate `npm run worker` process for BullMQ, without Redis for the in-process driver — and
 // runs the load generator (scripts/bench/webhooks/load.ts) as a second process on loopback: signed
 // inventory_levels/update deliveries at a fixed rate for a fixed time. Reports deliveries/s and
@@ -102,9 +102,10 @@ async function main() {
         JOBS_QUEUE_PREFIX: prefix,
         RECONCILE_INTERVAL_MINUTES: "0",
         LOG_LEVEL: "warn",
+        PORTAL_SECRET: "bench-portal-secret-0123456789abcdef",
         ...(driver === "bullmq" && { REDIS_URL: redisUrl }),
       };
-      const app = startProcess(bin("remix-serve"), [join(buildDir, "server", "index.js")], env, REPO_ROOT);
+      const app = startProcess(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts", "serve.ts"), join(buildDir, "server", "index.js")], env, REPO_ROOT);
       processes.push(app);
       await waitForHttp(`${appUrl}/`, 60_000, app);
       const startWorker = () => processes.push(startProcess(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/worker.ts")], env, REPO_ROOT));
@@ -146,7 +147,7 @@ async function main() {
     if (!values.build) rmSync(buildDir, { recursive: true, force: true });
   }
 
-  console.log("\nWebhook endpoint (POST /webhooks/inventory_levels/update), remix-serve production build, loopback:");
+  console.log("\nWebhook endpoint (POST /webhooks/inventory_levels/update), production build on scripts/serve.ts, loopback:");
   console.log("driver                 target/s  achieved/s  ok/sent     p50 ms  p95 ms  p99 ms  max ms  inbox drained after");
   for (const r of report) {
     console.log(

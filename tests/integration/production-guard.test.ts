@@ -11,13 +11,15 @@ const root = join(import.meta.dirname, "..", "..");
 mkdirSync(join(root, ".cache"), { recursive: true });
 const buildDir = mkdtempSync(join(root, ".cache", "test-build-"));
 const serverEntry = join(buildDir, "server", "index.js");
-const remixServe = join(root, "node_modules", ".bin", "remix-serve");
+// Started as `npm start` starts it: the production server (scripts/serve.ts) on the build.
+const serve = [process.execPath, ["--import", "tsx", join(root, "scripts", "serve.ts"), serverEntry]] as const;
 
 const realApp = {
   SHOPIFY_API_KEY: "prod-key",
   SHOPIFY_API_SECRET: "prod-secret",
   SHOPIFY_APP_URL: "https://crossdock.example.com",
   DATABASE_URL: process.env.DATABASE_URL,
+  PORTAL_SECRET: "prod-portal-secret-0123456789abcdef",
   LOG_LEVEL: "error",
 };
 
@@ -33,7 +35,7 @@ afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
 
 async function expectRefusal(env: Record<string, string | undefined>, message: RegExp) {
   const port = await freePort();
-  const server = startProcess(remixServe, [serverEntry], { ...env, PORT: String(port) }, root);
+  const server = startProcess(serve[0], [...serve[1]], { ...env, PORT: String(port) }, root);
   const code = await Promise.race([server.exited, new Promise<"running">((r) => setTimeout(() => r("running"), 20_000))]);
   await server.stop();
   expect(code, server.output()).not.toBe("running");
@@ -62,7 +64,7 @@ describe("the production build", () => {
 
   it("starts normally without demo mode, and every demo route is a 404", async () => {
     const port = await freePort();
-    const server = startProcess(remixServe, [serverEntry], { ...realApp, NODE_ENV: "production", PORT: String(port) }, root);
+    const server = startProcess(serve[0], [...serve[1]], { ...realApp, NODE_ENV: "production", PORT: String(port) }, root);
     try {
       await waitForHttp(`http://127.0.0.1:${port}/`, 30_000, server);
       const landing = await fetch(`http://127.0.0.1:${port}/`);

@@ -1,0 +1,69 @@
+// `npm start`: Crossdock's production HTTP server (the web process; `npm run worker` is the other).
+//
+//   tsx scripts/serve.ts [build/server/index.js]     PORT (3000), HOST (all interfaces)
+//
+// It does what `remix-serve` does (Express, the Remix request handler, hashed assets cached for a
+// year, public/ for an hour, compression, graceful shutdown) with two differences that matter for
+// Shopify's hot paths, measured by bench:webhooks and bench:availability:
+// - Webhook deliveries (/webhooks/*) skip compression and the static-file lookups: they carry no
+//   response body, Shopify gives up on slow endpoints, and each middleware costs CPU per request.
+//   App-proxy requests (/proxy/*) skip the static-file lookups too.
+// - No per-request access log line on stdout (remix-serve's morgan): requests are logged through
+//   the app's pino logger at debug level, and the app logs what matters itself.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { logger } from "../app/logger.server";
+
+const buildPath = resolve(process.argv[2] ?? "build/server/index.js");
+if (!existsSync(buildPath)) {
+  console.error(`No server build at ${buildPath}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+process.env.NODE_ENV ??= "production";
+
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const isWebhook = (req: Request) => req.path.startsWith("/webhooks/");
+const skipStatic = (req: Request) => isWebhook(req) || req.path.startsWith("/proxy/");
+const unless =
+  (skip: (req: Request) => boolean, middleware: express.RequestHandler): express.RequestHandler =>
+  (req: Request, res: Response, next: NextFunction) =>
+    skip(req) ? next() : middleware(req, res, next);
+
+const app = express();
+app.disable("x-powered-by");
+app.use(unless(isWebhook, compression()));
+app.use(build.publicPath, unless(skipStatic, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" })));
+app.use(unless(skipStatic, express.static("public", { maxAge: "1h" })));
+if (logger.isLevelEnabled("debug")) {
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.debug({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(ms.toFixed(2)) }, "request");
+    });
+    next();
+  });
+}
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const port = Number(process.env.PORT ?? 3000);
+const onListen = () => logger.info({ port, build: buildPath }, `Crossdock listening on http://${process.env.HOST ?? "localhost"}:${port}`);
+const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
+// Shopify re-sends what it could not deliver; still, finish the requests in flight before leaving.
+server.keepAliveTimeout = 65_000;
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
