@@ -6,6 +6,10 @@ import { ensureLevel, setQuantity, adjustQuantity, trackInventory } from "../sto
 import { addLocation, deleteLocation, updateLocation } from "../store/locations";
 import { cancelOrder, createOrder } from "../store/orders";
 import { createFulfillment, updateFulfillmentStatus } from "../store/fulfillments";
+import { createFulfillmentEvent, isFulfillmentEventStatus, recordFulfillmentEvent } from "../store/fulfillment-events";
+import { approveReturn, cancelReturn, closeReturn, createReturn, declineReturn, reopenReturn, returnableFulfillments, type ReturnLineInput } from "../store/returns";
+import type { ReturnRecord } from "../store/records";
+import type { Outcome } from "../store/user-errors";
 import type { ShopState } from "../store/shop-state";
 import type { SimulatorStore } from "../store/store";
 import { shopSummary } from "../store/summary";
@@ -32,6 +36,56 @@ function id(type: GidType, value: string | number | undefined, what = type): num
 
 function unprocessable(error: string): never {
   throw new HttpError(422, { error });
+}
+
+/** A store outcome as a control answer: userErrors → 422 with Shopify's userErrors. */
+function outcome<T>(result: Outcome<T>): T {
+  if (!result.ok) throw new HttpError(422, { error: result.userErrors.map((e) => e.message).join(" "), userErrors: result.userErrors });
+  return result.value;
+}
+
+function returnSummary(shop: ShopState, ret: ReturnRecord) {
+  return {
+    return: { id: gid("Return", ret.id), name: ret.name, status: ret.status },
+    returnLineItems: ret.lineItems.map((l) => ({ id: gid("ReturnLineItem", l.id), fulfillmentLineItemId: gid("FulfillmentLineItem", l.fulfillmentLineItemId), quantity: l.quantity })),
+    reverseFulfillmentOrders: shop.reverseFulfillmentOrdersOf(ret.id).map((rfo) => ({
+      id: gid("ReverseFulfillmentOrder", rfo.id),
+      status: rfo.status,
+      lineItems: rfo.lineItems.map((l) => ({ id: gid("ReverseFulfillmentOrderLineItem", l.id), totalQuantity: l.totalQuantity })),
+    })),
+  };
+}
+
+/**
+ * The lines of a return made in Shopify admin: by fulfillment line item, or by SKU (spread over the
+ * order's returnable fulfillment lines of that SKU); none given: everything returnable.
+ */
+function returnLinesFor(
+  shop: ShopState,
+  orderId: number,
+  lines: { fulfillmentLineItemId?: string | number; sku?: string; quantity: number; returnReason?: ReturnLineInput["returnReason"]; returnReasonNote?: string; customerNote?: string }[] | undefined,
+  defaultReason: NonNullable<ReturnLineInput["returnReason"]>,
+): ReturnLineInput[] {
+  const returnable = returnableFulfillments(shop, orderId).flatMap((r) => r.lines);
+  if (!lines) return returnable.map((r) => ({ fulfillmentLineItemId: r.line.id, quantity: r.quantity, returnReason: defaultReason }));
+  return lines.flatMap((line): ReturnLineInput[] => {
+    const common = { returnReason: line.returnReason ?? defaultReason, returnReasonNote: line.returnReasonNote ?? null, customerNote: line.customerNote ?? null };
+    if (line.fulfillmentLineItemId != null) {
+      return [{ ...common, fulfillmentLineItemId: id("FulfillmentLineItem", line.fulfillmentLineItemId), quantity: line.quantity }];
+    }
+    const candidates = returnable.filter((r) => shop.lineItem(r.line.lineItemId)?.line.sku === line.sku);
+    if (candidates.length === 0) unprocessable(`Nothing returnable with SKU ${line.sku} in this order`);
+    let left = line.quantity;
+    const result: ReturnLineInput[] = [];
+    for (const candidate of candidates) {
+      const quantity = Math.min(left, candidate.quantity);
+      if (quantity > 0) result.push({ ...common, fulfillmentLineItemId: candidate.line.id, quantity });
+      left -= quantity;
+    }
+    // Too many: let createReturn answer Shopify's userError on the last line.
+    if (left > 0) result.push({ ...common, fulfillmentLineItemId: candidates.at(-1)!.line.id, quantity: left });
+    return result;
+  });
 }
 
 export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDispatcher }): Route[] {
@@ -151,7 +205,12 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
           displayStatus: body.displayStatus,
           estimatedDeliveryAt: body.estimatedDeliveryAt,
         });
-        return result.ok ? result.value : unprocessable(result.error);
+        if (!result.ok) unprocessable(result.error);
+        // Created already scanned by the carrier (IN_TRANSIT, DELIVERED, …): the scan is an event too.
+        if (body.displayStatus && body.displayStatus !== "CONFIRMED" && isFulfillmentEventStatus(body.displayStatus)) {
+          recordFulfillmentEvent(shop, result.value.id, { status: body.displayStatus, happenedAt: result.value.createdAt, estimatedDeliveryAt: result.value.estimatedDeliveryAt });
+        }
+        return result.value;
       });
       return ok({ fulfillments: created.map((f) => ({ id: gid("Fulfillment", f.id), name: f.name, displayStatus: f.displayStatus })) }, 201);
     }),
@@ -159,7 +218,12 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       const shop = shopOf(ctx);
       const body = parse(schemas.fulfillmentStatusBody, ctx.body);
       const result = updateFulfillmentStatus(shop, id("Fulfillment", ctx.params.id), body.displayStatus, body);
-      return result.ok ? ok({ id: gid("Fulfillment", result.value.id), displayStatus: result.value.displayStatus }) : unprocessable(result.error);
+      if (!result.ok) unprocessable(result.error);
+      // The carrier's scan: recorded as a fulfillment event, as tracking updates are in Shopify.
+      if (isFulfillmentEventStatus(body.displayStatus)) {
+        recordFulfillmentEvent(shop, result.value.id, { status: body.displayStatus, happenedAt: body.at, estimatedDeliveryAt: body.estimatedDeliveryAt });
+      }
+      return ok({ id: gid("Fulfillment", result.value.id), displayStatus: result.value.displayStatus });
     }),
     route("POST", "/_control/shops/:shop/fulfillments/:id/deliver", (ctx) => {
       const shop = shopOf(ctx);
@@ -167,8 +231,47 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       const fulfillmentId = id("Fulfillment", ctx.params.id);
       const pickup = shop.fulfillments.get(fulfillmentId)?.displayStatus === "READY_FOR_PICKUP";
       const result = updateFulfillmentStatus(shop, fulfillmentId, pickup ? "PICKED_UP" : "DELIVERED", body);
-      return result.ok ? ok({ id: gid("Fulfillment", result.value.id), displayStatus: result.value.displayStatus, deliveredAt: result.value.deliveredAt }) : unprocessable(result.error);
+      if (!result.ok) unprocessable(result.error);
+      if (!pickup) recordFulfillmentEvent(shop, result.value.id, { status: "DELIVERED", happenedAt: result.value.deliveredAt });
+      return ok({ id: gid("Fulfillment", result.value.id), displayStatus: result.value.displayStatus, deliveredAt: result.value.deliveredAt });
     }),
+    route("POST", "/_control/shops/:shop/fulfillments/:id/events", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.fulfillmentEventBody, ctx.body);
+      const event = outcome(createFulfillmentEvent(shop, id("Fulfillment", ctx.params.id), body));
+      const fulfillment = shop.fulfillments.get(event.fulfillmentId)!;
+      return ok({ id: gid("FulfillmentEvent", event.id), status: event.status, fulfillment: { id: gid("Fulfillment", fulfillment.id), displayStatus: fulfillment.displayStatus } }, 201);
+    }),
+    route("POST", "/_control/shops/:shop/returns", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.createReturnBody, ctx.body);
+      const orderId = id("Order", body.orderId);
+      if (!shop.orders.has(orderId)) throw new HttpError(404, { error: `Unknown order ${body.orderId}` });
+      const lines = returnLinesFor(shop, orderId, body.lines, body.returnReason);
+      if (lines.length === 0) unprocessable("The order has nothing left to return");
+      const ret = outcome(createReturn(shop, { fieldRoot: "returnInput", status: body.status, orderId, lines, createdAt: body.requestedAt ?? null }));
+      return ok(returnSummary(shop, ret), 201);
+    }),
+    ...(["approve", "decline", "cancel", "close", "reopen"] as const).map((action) =>
+      route("POST", `/_control/shops/:shop/returns/:id/${action}`, (ctx) => {
+        const shop = shopOf(ctx);
+        const body = parse(schemas.returnActionBody, ctx.body ?? {});
+        const returnId = id("Return", ctx.params.id);
+        if (!shop.returns.has(returnId)) throw new HttpError(404, { error: `Unknown return ${ctx.params.id}` });
+        const notifyCustomer = body.notifyCustomer ?? false;
+        const result =
+          action === "approve"
+            ? approveReturn(shop, returnId, { notifyCustomer })
+            : action === "decline"
+              ? declineReturn(shop, returnId, { reason: body.declineReason ?? "OTHER", note: body.declineNote ?? null, notifyCustomer })
+              : action === "cancel"
+                ? cancelReturn(shop, returnId, { notifyCustomer })
+                : action === "close"
+                  ? closeReturn(shop, returnId)
+                  : reopenReturn(shop, returnId);
+        return ok(returnSummary(shop, outcome(result)));
+      }),
+    ),
     route("POST", "/_control/shops/:shop/locations", (ctx) => {
       const location = addLocation(shopOf(ctx), parse(schemas.createLocationBody, ctx.body));
       return ok({ id: gid("Location", location.id), name: location.name }, 201);

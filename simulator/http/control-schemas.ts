@@ -3,6 +3,8 @@ import { z } from "zod";
 
 const id = z.union([z.string().min(1), z.number().int().positive()]);
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO date");
+const returnReason = z.enum(["COLOR", "DEFECTIVE", "NOT_AS_DESCRIBED", "OTHER", "SIZE_TOO_LARGE", "SIZE_TOO_SMALL", "STYLE", "UNKNOWN", "UNWANTED", "WRONG_ITEM"]);
+const declineReason = z.enum(["FINAL_SALE", "OTHER", "RETURN_PERIOD_ENDED"]);
 const pickupTime = z.enum(["ONE_HOUR", "TWO_HOURS", "FOUR_HOURS", "TWENTY_FOUR_HOURS", "TWO_TO_FOUR_DAYS", "FIVE_OR_MORE_DAYS", "CUSTOM"]);
 
 const address = z.object({
@@ -136,9 +138,26 @@ export const seedBody = z.object({
       ),
       cancelledAt: isoDate.optional(),
       cancelReason: z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]).optional(),
-      noteAttributes: z.array(z.object({ name: z.string(), value: z.string() })),
+      noteAttributes: z.array(
+        z.union([z.object({ name: z.string(), value: z.string() }).strict(), z.object({ name: z.string(), locationKey: z.string().min(1) }).strict()]),
+      ),
       tags: z.array(z.string()),
       note: z.string().optional(),
+      returns: z
+        .array(
+          z.object({
+            status: z.enum(["REQUESTED", "OPEN", "CLOSED", "DECLINED"]),
+            requestedAt: isoDate,
+            lines: z
+              .array(z.object({ variantKey: z.string(), quantity: z.number().int().positive(), returnReason, customerNote: z.string().optional() }))
+              .min(1),
+            approvedAt: isoDate.optional(),
+            closedAt: isoDate.optional(),
+            restockLocationKey: z.string().optional(),
+            decline: z.object({ reason: declineReason, note: z.string().optional() }).optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
 });
@@ -231,4 +250,46 @@ export const updateLocationBody = z.object({
 export const complianceBody = z.object({
   topic: z.enum(["customers/data_request", "customers/redact", "shop/redact"]),
   customerId: id.optional(),
+});
+
+
+/** A return made outside the app: by the merchant in Shopify admin (OPEN) or by the customer in their Shopify account (REQUESTED). */
+export const createReturnBody = z.object({
+  orderId: id,
+  /** Omitted: every returnable unit of the order. */
+  lines: z
+    .array(
+      z
+        .object({
+          fulfillmentLineItemId: id.optional(),
+          sku: z.string().optional(),
+          quantity: z.number().int().positive(),
+          returnReason: returnReason.optional(),
+          returnReasonNote: z.string().optional(),
+          customerNote: z.string().optional(),
+        })
+        .refine((l) => l.fulfillmentLineItemId != null || l.sku != null, "each line needs fulfillmentLineItemId or sku"),
+    )
+    .min(1)
+    .optional(),
+  status: z.enum(["OPEN", "REQUESTED"]).default("OPEN"),
+  returnReason: returnReason.default("UNKNOWN"),
+  requestedAt: isoDate.optional(),
+});
+
+export const returnActionBody = z.object({
+  notifyCustomer: z.boolean().optional(),
+  declineReason: declineReason.optional(),
+  declineNote: z.string().optional(),
+});
+
+export const fulfillmentEventBody = z.object({
+  status: z.enum(["ATTEMPTED_DELIVERY", "CARRIER_PICKED_UP", "CONFIRMED", "DELAYED", "DELIVERED", "FAILURE", "IN_TRANSIT", "LABEL_PRINTED", "LABEL_PURCHASED", "OUT_FOR_DELIVERY", "READY_FOR_PICKUP"]),
+  happenedAt: isoDate.optional(),
+  estimatedDeliveryAt: isoDate.nullable().optional(),
+  message: z.string().optional(),
+  city: z.string().optional(),
+  province: z.string().optional(),
+  country: z.string().optional(),
+  zip: z.string().optional(),
 });

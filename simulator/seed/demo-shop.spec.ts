@@ -143,7 +143,7 @@ describe("buildDemoShop", () => {
         expect(o.shippingAddress).toBeNull();
         expect(locationOf(data, o.pickupLocationKey).localPickup).not.toBeNull();
         expect(o.assignedLocationKey).toBe(o.pickupLocationKey);
-        expect(o.noteAttributes).toContainEqual({ name: PICKUP_LOCATION_ATTRIBUTE, value: o.pickupLocationKey });
+        expect(o.noteAttributes).toContainEqual({ name: PICKUP_LOCATION_ATTRIBUTE, locationKey: o.pickupLocationKey });
       } else {
         const country = o.shippingAddress?.countryCode;
         if (country === "US" || country === "VN") expect(assigned.address.countryCode, o.key).toBe(country);
@@ -237,11 +237,16 @@ describe("validateSeed", () => {
     ],
     [
       "pickup at a location without local pickup",
-      (d) => { const o = orderWhere(d, "ready_for_pickup"); o.pickupLocationKey = "wh-edison-nj"; o.assignedLocationKey = "wh-edison-nj"; o.noteAttributes = [{ name: PICKUP_LOCATION_ATTRIBUTE, value: "wh-edison-nj" }]; },
+      (d) => { const o = orderWhere(d, "ready_for_pickup"); o.pickupLocationKey = "wh-edison-nj"; o.assignedLocationKey = "wh-edison-nj"; o.noteAttributes = [{ name: PICKUP_LOCATION_ATTRIBUTE, locationKey: "wh-edison-nj" }]; },
       /pickup at wh-edison-nj, which does not offer local pickup/,
     ],
     ["pickup at an unknown location", (d) => { const o = orderWhere(d, "picked_up"); o.pickupLocationKey = "store-nope"; }, /unknown pickup location "store-nope"/],
-    ["pickup attribute disagreeing", (d) => { orderWhere(d, "picked_up").noteAttributes = [{ name: PICKUP_LOCATION_ATTRIBUTE, value: "store-other" }]; }, /attribute "store-other" differs/],
+    ["pickup attribute disagreeing", (d) => { orderWhere(d, "picked_up").noteAttributes = [{ name: PICKUP_LOCATION_ATTRIBUTE, locationKey: "store-other" }]; }, /attribute "store-other" differs/],
+    [
+      "pickup attribute holding a location key as its value",
+      (d) => { const o = orderWhere(d, "picked_up"); o.noteAttributes = [{ name: PICKUP_LOCATION_ATTRIBUTE, value: o.pickupLocationKey ?? "" }]; },
+      /attribute has the literal value "store-[a-z-]+"; name the store with locationKey/,
+    ],
     ["pickup order with an address", (d) => { const o = orderWhere(d, "picked_up"); o.shippingAddress = orderWhere(d, "delivered").shippingAddress; }, /pickup order has a shipping address/],
     ["shipping order without an address", (d) => { orderWhere(d, "fulfilled").shippingAddress = null; }, /shipping order without a shipping address/],
     [

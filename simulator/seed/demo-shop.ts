@@ -1063,7 +1063,8 @@ class OrderFactory {
       financialStatus: "PAID",
       state,
       fulfillments: [],
-      noteAttributes: pickupLocationKey ? [{ name: PICKUP_LOCATION_ATTRIBUTE, value: pickupLocationKey }] : [],
+      // The block stores the store's location GID; the simulator writes it when it seeds the shop.
+      noteAttributes: pickupLocationKey ? [{ name: PICKUP_LOCATION_ATTRIBUTE, locationKey: pickupLocationKey }] : [],
       tags,
     };
     if (c.phone) order.phone = c.phone;
@@ -1096,7 +1097,17 @@ class OrderFactory {
         } else {
           order.fulfillments.push(this.shipment(lines.map((l) => ({ ...l })), createdAt, home, origin, bulky, weight, delivered, late));
         }
-        if (delivered && index % 6 === 5) order.financialStatus = "PARTIALLY_REFUNDED"; // one item returned
+        if (delivered && index % 6 === 5) {
+          order.financialStatus = "PARTIALLY_REFUNDED"; // one item returned
+          // …as a closed Shopify return, restocked where it shipped from (no rng draw: the rest of the shop stays as it was).
+          const deliveredAt = Date.parse(order.fulfillments[0]!.deliveredAt!);
+          const requestedAt = roundToMinute(Math.max(deliveredAt, Math.min(deliveredAt + 2 * DAY, this.now - 2 * HOUR)));
+          const closedAt = roundToMinute(Math.max(requestedAt, Math.min(requestedAt + 4 * DAY, this.now - HOUR)));
+          const line = order.fulfillments[0]!.lines[0]!;
+          order.returns = [
+            { status: "CLOSED", requestedAt: iso(requestedAt), approvedAt: iso(requestedAt), closedAt: iso(closedAt), restockLocationKey: origin.key, lines: [{ variantKey: line.variantKey, quantity: 1, returnReason: index % 12 === 5 ? "SIZE_TOO_SMALL" : "UNWANTED" }] },
+          ];
+        }
         break;
       }
       case "cancelled": {
@@ -1299,6 +1310,10 @@ export function validateSeed(data: SeedData, options: { now?: Date } = {}): stri
       ordered.set(line.variantKey, (ordered.get(line.variantKey) ?? 0) + line.quantity);
     }
 
+    for (const a of o.noteAttributes) {
+      if ("locationKey" in a && !locations.has(a.locationKey)) problems.push(`${at}: attribute ${a.name} names unknown location "${a.locationKey}"`);
+    }
+
     // Delivery method
     const pickupAttr = o.noteAttributes.find((a) => a.name === PICKUP_LOCATION_ATTRIBUTE);
     if (o.deliveryMethod === "PICK_UP") {
@@ -1307,8 +1322,11 @@ export function validateSeed(data: SeedData, options: { now?: Date } = {}): stri
       else if (!store) problems.push(`${at}: unknown pickup location "${o.pickupLocationKey}"`);
       else if (!store.localPickup || !store.isActive) problems.push(`${at}: pickup at ${store.key}, which does not offer local pickup`);
       if (o.shippingAddress !== null) problems.push(`${at}: pickup order has a shipping address`);
-      if (pickupAttr && pickupAttr.value !== o.pickupLocationKey) {
-        problems.push(`${at}: ${PICKUP_LOCATION_ATTRIBUTE} attribute "${pickupAttr.value}" differs from pickupLocationKey "${o.pickupLocationKey}"`);
+      if (pickupAttr && !("locationKey" in pickupAttr)) {
+        // Routing reads a location GID or numeric id: a literal key or name would be ignored.
+        problems.push(`${at}: ${PICKUP_LOCATION_ATTRIBUTE} attribute has the literal value "${pickupAttr.value}"; name the store with locationKey so the shop gets its GID`);
+      } else if (pickupAttr && pickupAttr.locationKey !== o.pickupLocationKey) {
+        problems.push(`${at}: ${PICKUP_LOCATION_ATTRIBUTE} attribute "${pickupAttr.locationKey}" differs from pickupLocationKey "${o.pickupLocationKey}"`);
       }
     } else {
       if (o.shippingAddress === null) problems.push(`${at}: shipping order without a shipping address`);

@@ -102,6 +102,35 @@ export interface SeedFulfillment {
   deliveredAt?: string;
 }
 
+/**
+ * A cart attribute carried to an order. An attribute whose value is a location (Crossdock's chosen
+ * pickup store, `_crossdock_pickup_location`) names it by seed key in `locationKey`: the store writes
+ * that location's GID as the value when it seeds the shop, as the storefront block writes it, since
+ * GIDs only exist once the shop is built.
+ */
+export type SeedNoteAttribute = { name: string; value: string } | { name: string; locationKey: string };
+
+/** A return already made on the order (replayed through the store's return operations). */
+export interface SeedReturn {
+  status: "REQUESTED" | "OPEN" | "CLOSED" | "DECLINED";
+  requestedAt: string; // ISO
+  /** Fulfilled units of the order's lines; the order must have fulfilled them. */
+  lines: {
+    variantKey: string;
+    quantity: number;
+    returnReason: "COLOR" | "DEFECTIVE" | "NOT_AS_DESCRIBED" | "OTHER" | "SIZE_TOO_LARGE" | "SIZE_TOO_SMALL" | "STYLE" | "UNKNOWN" | "UNWANTED" | "WRONG_ITEM";
+    customerNote?: string;
+  }[];
+  /** OPEN / CLOSED: when the request was approved (default requestedAt). */
+  approvedAt?: string;
+  /** CLOSED: when it was closed (default approvedAt). */
+  closedAt?: string;
+  /** CLOSED: units restocked at this location (the seed's on-hand figures already include them); otherwise not restocked. */
+  restockLocationKey?: string;
+  /** DECLINED. */
+  decline?: { reason: "FINAL_SALE" | "OTHER" | "RETURN_PERIOD_ENDED"; note?: string };
+}
+
 export interface SeedOrder {
   key: string;
   /** Order number; the store names it "#<number>". */
@@ -123,9 +152,11 @@ export interface SeedOrder {
   cancelledAt?: string;
   cancelReason?: "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
   /** Cart attributes carried to the order (e.g. Crossdock's chosen pickup store). */
-  noteAttributes: { name: string; value: string }[];
+  noteAttributes: SeedNoteAttribute[];
   tags: string[];
   note?: string;
+  /** Returns made on the order (Shopify returns: customer requests or merchant returns). */
+  returns?: SeedReturn[];
 }
 
 export interface SeedData {

@@ -18,6 +18,13 @@ export type LocationTopic =
   | "locations/activate"
   | "locations/deactivate";
 export type FulfillmentTopic = "fulfillments/create" | "fulfillments/update";
+export type ReturnTopic =
+  | "returns/request"
+  | "returns/approve"
+  | "returns/decline"
+  | "returns/cancel"
+  | "returns/close"
+  | "returns/reopen";
 export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
 
 export type StoreEvent =
@@ -25,6 +32,10 @@ export type StoreEvent =
   | { topic: "inventory_levels/update"; shop: string; inventoryItemId: number; locationId: number }
   | { topic: LocationTopic; shop: string; locationId: number }
   | { topic: FulfillmentTopic; shop: string; fulfillmentId: number }
+  | { topic: "fulfillment_events/create"; shop: string; fulfillmentEventId: number }
+  | { topic: ReturnTopic; shop: string; returnId: number }
+  | { topic: "reverse_deliveries/attach_deliverable"; shop: string; reverseDeliveryId: number }
+  | { topic: "reverse_fulfillment_orders/dispose"; shop: string; reverseFulfillmentOrderId: number; dispositionIds: number[] }
   | {
       topic: "fulfillment_orders/moved";
       shop: string;

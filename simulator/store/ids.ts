@@ -18,7 +18,18 @@ export type GidType =
   | "MailingAddress"
   | "ProductOption"
   | "InventoryAdjustmentGroup"
-  | "FulfillmentOrderDestination";
+  | "FulfillmentOrderDestination"
+  | "FulfillmentEvent"
+  | "Return"
+  | "ReturnLineItem"
+  | "ReturnShippingFee"
+  | "ReturnableFulfillment"
+  | "ReturnReasonDefinition"
+  | "ReverseFulfillmentOrder"
+  | "ReverseFulfillmentOrderLineItem"
+  | "ReverseFulfillmentOrderDisposition"
+  | "ReverseDelivery"
+  | "ReverseDeliveryLineItem";
 
 export function gid(type: GidType, id: number | string): string {
   return `gid://shopify/${type}/${id}`;

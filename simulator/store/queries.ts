@@ -1,5 +1,6 @@
 /** The `query:` filters and sort keys of the list fields the app reads. */
 import { displayFulfillmentStatus } from "./orders";
+import { orderReturnStatus } from "./returns";
 import type { CustomerRecord, FulfillmentOrderRecord, LocationRecord, OrderRecord, ProductRecord, VariantRecord } from "./records";
 import {
   booleanMatches,
@@ -52,6 +53,7 @@ export function orderSearch(shop: ShopState): SearchFields<OrderRecord> {
       },
       location_id: (o, t) =>
         shop.fulfillmentOrdersOf(o.id).some((fo) => numberMatches(fo.assignedLocationId, t)),
+      return_status: (o, t) => textEquals(orderReturnStatus(shop, o.id), t),
     },
     text: (o, word) =>
       textContains(o.name, word) ||

@@ -224,7 +224,11 @@ export type FulfillmentDisplayStatus =
   | "READY_FOR_PICKUP"
   | "PICKED_UP"
   | "CANCELED"
-  | "FULFILLED";
+  | "FULFILLED"
+  | "CARRIER_PICKED_UP"
+  | "DELAYED"
+  | "LABEL_PRINTED"
+  | "LABEL_PURCHASED";
 
 export interface FulfillmentLineItemRecord {
   __typename: "FulfillmentLineItem";
@@ -269,4 +273,131 @@ export interface InventoryAdjustmentGroupRecord {
   referenceDocumentUri: string | null;
   createdAt: Iso;
   changes: InventoryChangeRecord[];
+}
+
+export interface FulfillmentEventRecord {
+  __typename: "FulfillmentEvent";
+  id: number;
+  fulfillmentId: number;
+  status: FulfillmentEventStatus;
+  message: string | null;
+  happenedAt: Iso;
+  createdAt: Iso;
+  estimatedDeliveryAt: Iso | null;
+  address1: string | null;
+  city: string | null;
+  province: string | null;
+  country: string | null;
+  zip: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export type FulfillmentEventStatus =
+  | "ATTEMPTED_DELIVERY"
+  | "CARRIER_PICKED_UP"
+  | "CONFIRMED"
+  | "DELAYED"
+  | "DELIVERED"
+  | "FAILURE"
+  | "IN_TRANSIT"
+  | "LABEL_PRINTED"
+  | "LABEL_PURCHASED"
+  | "OUT_FOR_DELIVERY"
+  | "READY_FOR_PICKUP";
+
+export type ReturnStatus = "REQUESTED" | "OPEN" | "CLOSED" | "DECLINED" | "CANCELED";
+export type ReturnReason =
+  | "COLOR"
+  | "DEFECTIVE"
+  | "NOT_AS_DESCRIBED"
+  | "OTHER"
+  | "SIZE_TOO_LARGE"
+  | "SIZE_TOO_SMALL"
+  | "STYLE"
+  | "UNKNOWN"
+  | "UNWANTED"
+  | "WRONG_ITEM";
+export type ReturnDeclineReason = "FINAL_SALE" | "OTHER" | "RETURN_PERIOD_ENDED";
+
+export interface ReturnLineItemRecord {
+  __typename: "ReturnLineItem";
+  id: number;
+  returnId: number;
+  fulfillmentLineItemId: number;
+  quantity: number;
+  returnReason: ReturnReason;
+  returnReasonNote: string;
+  customerNote: string | null;
+}
+
+export interface ReturnRecord {
+  __typename: "Return";
+  id: number;
+  orderId: number;
+  /** "#1001-R1", as Shopify names returns. */
+  name: string;
+  status: ReturnStatus;
+  lineItems: ReturnLineItemRecord[];
+  shippingFee: { id: number; amount: string; currencyCode: string } | null;
+  decline: { reason: ReturnDeclineReason; note: string | null } | null;
+  /** Whether the customer was (to be) notified by the last approve/decline/cancel. */
+  notifyCustomer: boolean;
+  createdAt: Iso;
+  updatedAt: Iso;
+  requestApprovedAt: Iso | null;
+  closedAt: Iso | null;
+}
+
+export type DispositionType = "RESTOCKED" | "NOT_RESTOCKED" | "PROCESSING_REQUIRED" | "MISSING";
+
+export interface DispositionRecord {
+  __typename: "ReverseFulfillmentOrderDisposition";
+  id: number;
+  reverseFulfillmentOrderLineItemId: number;
+  reverseDeliveryLineItemId: number | null;
+  locationId: number | null;
+  quantity: number;
+  type: DispositionType;
+  createdAt: Iso;
+}
+
+export interface ReverseFulfillmentOrderLineItemRecord {
+  __typename: "ReverseFulfillmentOrderLineItem";
+  id: number;
+  reverseFulfillmentOrderId: number;
+  returnLineItemId: number;
+  fulfillmentLineItemId: number;
+  totalQuantity: number;
+  dispositions: DispositionRecord[];
+}
+
+export interface ReverseFulfillmentOrderRecord {
+  __typename: "ReverseFulfillmentOrder";
+  id: number;
+  returnId: number;
+  orderId: number;
+  status: "OPEN" | "CLOSED" | "CANCELED";
+  lineItems: ReverseFulfillmentOrderLineItemRecord[];
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export interface ReverseDeliveryLineItemRecord {
+  __typename: "ReverseDeliveryLineItem";
+  id: number;
+  reverseFulfillmentOrderLineItemId: number;
+  quantity: number;
+}
+
+export interface ReverseDeliveryRecord {
+  __typename: "ReverseDelivery";
+  id: number;
+  reverseFulfillmentOrderId: number;
+  lines: ReverseDeliveryLineItemRecord[];
+  tracking: { carrierName: string | null; number: string | null; url: string | null } | null;
+  label: { publicFileUrl: string; createdAt: Iso; updatedAt: Iso } | null;
+  notifyCustomer: boolean;
+  createdAt: Iso;
+  updatedAt: Iso;
 }

@@ -3,13 +3,17 @@
  * into its state (fulfillment orders, fulfillments, cancellation) so that fulfillment orders,
  * fulfillments and committed stock agree.
  */
-import type { SeedData, SeedFulfillment, SeedOrder } from "../seed/types";
+import type { SeedData, SeedFulfillment, SeedOrder, SeedReturn } from "../seed/types";
 import { emptyQuantities, committedIndex } from "./inventory";
 import { addLocation } from "./locations";
 import { cancelOrder, createOrder } from "./orders";
 import { createFulfillment, updateFulfillmentStatus } from "./fulfillments";
+import { recordFulfillmentEvent } from "./fulfillment-events";
+import { approveReturn, closeReturn, createReturn, declineReturn, disposeItems, returnableFulfillments, type ReturnLineInput } from "./returns";
+import type { Outcome } from "./user-errors";
 import type { FulfillmentOrderRecord, OrderRecord } from "./records";
 import { levelKey, type ShopState } from "./shop-state";
+import { gid } from "./ids";
 
 export interface SeedResult {
   locations: number;
@@ -188,7 +192,8 @@ function replayOrder(shop: ShopState, seed: SeedOrder, keys: SeedKeys): OrderRec
     }),
     deliveryMethod: seed.deliveryMethod,
     assignedLocationId: location(seed.deliveryMethod === "PICK_UP" ? (seed.pickupLocationKey ?? seed.assignedLocationKey) : seed.assignedLocationKey),
-    noteAttributes: seed.noteAttributes,
+    // A location-valued attribute gets the GID this shop gave the location, as the storefront block writes it.
+    noteAttributes: seed.noteAttributes.map((a) => ("locationKey" in a ? { name: a.name, value: gid("Location", location(a.locationKey)) } : a)),
     tags: seed.tags,
     note: seed.note ?? null,
     financialStatus: seed.financialStatus,
@@ -205,12 +210,18 @@ function replayOrder(shop: ShopState, seed: SeedOrder, keys: SeedKeys): OrderRec
     fulfillments = [{ lines: seed.lines, status, createdAt: seed.createdAt }];
   }
   for (const f of fulfillments) replayFulfillment(shop, seed, order, fo, f, keys);
+  for (const r of seed.returns ?? []) replayReturn(shop, seed, order, r, keys);
 
   if (seed.state === "cancelled") {
     const result = cancelOrder(shop, order.id, seed.cancelReason ?? "OTHER", { at: seed.cancelledAt ?? seed.createdAt });
     if (!result.ok) throw new Error(`Order ${seed.key}: ${result.error}`);
   }
-  const times = [seed.createdAt, seed.cancelledAt, ...fulfillments.flatMap((f) => [f.createdAt, f.inTransitAt, f.deliveredAt])];
+  const times = [
+    seed.createdAt,
+    seed.cancelledAt,
+    ...fulfillments.flatMap((f) => [f.createdAt, f.inTransitAt, f.deliveredAt]),
+    ...(seed.returns ?? []).flatMap((r) => [r.requestedAt, r.approvedAt, r.closedAt]),
+  ];
   order.updatedAt = times.filter((t): t is string => Boolean(t)).sort().at(-1) ?? seed.createdAt;
   return order;
 }
@@ -245,6 +256,49 @@ function replayFulfillment(
   });
   if (!result.ok) throw new Error(`Order ${seed.key}: ${result.error}`);
   if (pickedUp) updateFulfillmentStatus(shop, result.value.id, "PICKED_UP", { at: f.deliveredAt ?? f.createdAt });
+  // The carrier's scans, as fulfillment events (the tracking history the portal shows).
+  if (f.inTransitAt) recordFulfillmentEvent(shop, result.value.id, { status: "IN_TRANSIT", happenedAt: f.inTransitAt, estimatedDeliveryAt: f.estimatedDeliveryAt ?? null });
+  if (f.status === "DELIVERED" && f.deliveredAt) recordFulfillmentEvent(shop, result.value.id, { status: "DELIVERED", happenedAt: f.deliveredAt });
+}
+
+function replayReturn(shop: ShopState, seed: SeedOrder, order: OrderRecord, r: SeedReturn, keys: SeedKeys): void {
+  const must = <T>(result: Outcome<T>): T => {
+    if (!result.ok) throw new Error(`Order ${seed.key} return: ${result.userErrors.map((e) => e.message).join(" ")}`);
+    return result.value;
+  };
+  const returnable = returnableFulfillments(shop, order.id).flatMap((rf) => rf.lines);
+  const lines: ReturnLineInput[] = r.lines.map((line) => {
+    const variantId = keys.variants.get(line.variantKey);
+    const candidate = returnable.find((c) => shop.lineItem(c.line.lineItemId)?.line.variantId === variantId && c.quantity >= line.quantity);
+    if (!candidate) throw new Error(`Order ${seed.key}: return line ${line.variantKey} × ${line.quantity} exceeds what was fulfilled`);
+    candidate.quantity -= line.quantity;
+    return { fulfillmentLineItemId: candidate.line.id, quantity: line.quantity, returnReason: line.returnReason, customerNote: line.customerNote ?? null };
+  });
+  const ret = must(createReturn(shop, { fieldRoot: "returnInput", status: "REQUESTED", orderId: order.id, lines, createdAt: r.requestedAt }));
+  if (r.status === "DECLINED") {
+    must(declineReturn(shop, ret.id, { reason: r.decline?.reason ?? "OTHER", note: r.decline?.note ?? null, at: r.requestedAt }));
+    return;
+  }
+  if (r.status === "REQUESTED") return;
+  const approvedAt = r.approvedAt ?? r.requestedAt;
+  must(approveReturn(shop, ret.id, { at: approvedAt }));
+  if (r.status !== "CLOSED") return;
+  const locationId = r.restockLocationKey == null ? undefined : keys.locations.get(r.restockLocationKey);
+  if (r.restockLocationKey != null && locationId == null) throw new Error(`Order ${seed.key}: return restocks at unknown location ${r.restockLocationKey}`);
+  const rfoLines = shop.reverseFulfillmentOrdersOf(ret.id).flatMap((rfo) => rfo.lineItems);
+  must(
+    disposeItems(
+      shop,
+      rfoLines.map((l) => ({
+        reverseFulfillmentOrderLineItemId: l.id,
+        quantity: l.totalQuantity,
+        dispositionType: locationId == null ? "NOT_RESTOCKED" : "RESTOCKED",
+        ...(locationId == null ? {} : { locationId }),
+      })),
+      { at: r.closedAt ?? approvedAt },
+    ),
+  );
+  must(closeReturn(shop, ret.id, { at: r.closedAt ?? approvedAt }));
 }
 
 function earliest(data: SeedData): string | undefined {

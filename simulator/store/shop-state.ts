@@ -2,6 +2,8 @@ import type { StoreEvent } from "./events";
 import type { GidType } from "./ids";
 import type {
   CustomerRecord,
+  FulfillmentEventRecord,
+  FulfillmentLineItemRecord,
   FulfillmentOrderRecord,
   FulfillmentRecord,
   InventoryAdjustmentGroupRecord,
@@ -11,6 +13,10 @@ import type {
   LocationRecord,
   OrderRecord,
   ProductRecord,
+  ReturnRecord,
+  ReverseDeliveryRecord,
+  ReverseFulfillmentOrderLineItemRecord,
+  ReverseFulfillmentOrderRecord,
   ShopRecord,
   VariantRecord,
 } from "./records";
@@ -43,6 +49,10 @@ export class ShopState {
   readonly fulfillmentOrders = new Map<number, FulfillmentOrderRecord>();
   readonly fulfillments = new Map<number, FulfillmentRecord>();
   readonly adjustmentGroups = new Map<number, InventoryAdjustmentGroupRecord>();
+  readonly fulfillmentEvents = new Map<number, FulfillmentEventRecord>();
+  readonly returns = new Map<number, ReturnRecord>();
+  readonly reverseFulfillmentOrders = new Map<number, ReverseFulfillmentOrderRecord>();
+  readonly reverseDeliveries = new Map<number, ReverseDeliveryRecord>();
   readonly tokens = new Set<string>();
   /** Idempotency keys (`@idempotent`) of inventory mutations: key → fingerprint and payload. */
   readonly idempotency = new Map<string, { fingerprint: string; payload: unknown }>();
@@ -135,6 +145,50 @@ export class ShopState {
   fulfillmentsOf(orderId: number): FulfillmentRecord[] {
     const index = this.cached("fulfillmentsByOrder", () => groupBy([...this.fulfillments.values()], (f) => f.orderId));
     return index.get(orderId) ?? [];
+  }
+
+  /** A fulfillment line item with its fulfillment. */
+  fulfillmentLineItem(id: number): { fulfillment: FulfillmentRecord; line: FulfillmentLineItemRecord } | undefined {
+    const index = this.cached("fulfillmentLineItems", () => {
+      const map = new Map<number, { fulfillment: FulfillmentRecord; line: FulfillmentLineItemRecord }>();
+      for (const fulfillment of this.fulfillments.values()) for (const line of fulfillment.lines) map.set(line.id, { fulfillment, line });
+      return map;
+    });
+    return index.get(id);
+  }
+
+  /** Fulfillment events of a fulfillment, oldest first (by happenedAt, then id). */
+  eventsOf(fulfillmentId: number): FulfillmentEventRecord[] {
+    const index = this.cached("eventsByFulfillment", () => {
+      const map = groupBy([...this.fulfillmentEvents.values()], (e) => e.fulfillmentId);
+      for (const list of map.values()) list.sort((a, b) => a.happenedAt.localeCompare(b.happenedAt) || a.id - b.id);
+      return map;
+    });
+    return index.get(fulfillmentId) ?? [];
+  }
+
+  returnsOf(orderId: number): ReturnRecord[] {
+    const index = this.cached("returnsByOrder", () => groupBy([...this.returns.values()], (r) => r.orderId));
+    return index.get(orderId) ?? [];
+  }
+
+  reverseFulfillmentOrdersOf(returnId: number): ReverseFulfillmentOrderRecord[] {
+    const index = this.cached("rfosByReturn", () => groupBy([...this.reverseFulfillmentOrders.values()], (r) => r.returnId));
+    return index.get(returnId) ?? [];
+  }
+
+  reverseDeliveriesOf(reverseFulfillmentOrderId: number): ReverseDeliveryRecord[] {
+    const index = this.cached("deliveriesByRfo", () => groupBy([...this.reverseDeliveries.values()], (d) => d.reverseFulfillmentOrderId));
+    return index.get(reverseFulfillmentOrderId) ?? [];
+  }
+
+  reverseFulfillmentOrderLineItem(id: number): { rfo: ReverseFulfillmentOrderRecord; line: ReverseFulfillmentOrderLineItemRecord } | undefined {
+    const index = this.cached("rfoLineItems", () => {
+      const map = new Map<number, { rfo: ReverseFulfillmentOrderRecord; line: ReverseFulfillmentOrderLineItemRecord }>();
+      for (const rfo of this.reverseFulfillmentOrders.values()) for (const line of rfo.lineItems) map.set(line.id, { rfo, line });
+      return map;
+    });
+    return index.get(id);
   }
 
   variantBySku(sku: string): VariantRecord | undefined {

@@ -2,6 +2,7 @@
 import { gid } from "./ids";
 import { quantitiesOf } from "./inventory";
 import { displayFulfillmentStatus } from "./orders";
+import { disposedQuantity, orderReturnStatus } from "./returns";
 import type { ShopState } from "./shop-state";
 
 export function shopSummary(shop: ShopState) {
@@ -17,6 +18,7 @@ export function shopSummary(shop: ShopState) {
       orders: shop.orders.size,
       fulfillmentOrders: shop.fulfillmentOrders.size,
       fulfillments: shop.fulfillments.size,
+      returns: shop.returns.size,
     },
     locations: shop.locationsInOrder().map((l) => ({
       id: gid("Location", l.id),
@@ -59,7 +61,56 @@ export function shopSummary(shop: ShopState) {
         status: f.status,
         displayStatus: f.displayStatus,
         tracking: f.tracking,
+        deliveredAt: f.deliveredAt,
+        lineItems: f.lines.map((l) => ({
+          id: gid("FulfillmentLineItem", l.id),
+          sku: shop.lineItem(l.lineItemId)?.line.sku ?? null,
+          quantity: l.quantity,
+        })),
+        events: shop.eventsOf(f.id).map((e) => ({ id: gid("FulfillmentEvent", e.id), status: e.status, happenedAt: e.happenedAt })),
+      })),
+      returnStatus: orderReturnStatus(shop, o.id),
+      returns: shop.returnsOf(o.id).map((r) => ({
+        id: gid("Return", r.id),
+        name: r.name,
+        status: r.status,
+        decline: r.decline,
+        lineItems: r.lineItems.map((l) => ({
+          id: gid("ReturnLineItem", l.id),
+          fulfillmentLineItemId: gid("FulfillmentLineItem", l.fulfillmentLineItemId),
+          sku: lineSku(shop, l.fulfillmentLineItemId),
+          quantity: l.quantity,
+          returnReason: l.returnReason,
+        })),
+        reverseFulfillmentOrders: shop.reverseFulfillmentOrdersOf(r.id).map((rfo) => ({
+          id: gid("ReverseFulfillmentOrder", rfo.id),
+          status: rfo.status,
+          lineItems: rfo.lineItems.map((l) => ({
+            id: gid("ReverseFulfillmentOrderLineItem", l.id),
+            sku: lineSku(shop, l.fulfillmentLineItemId),
+            totalQuantity: l.totalQuantity,
+            disposedQuantity: disposedQuantity(l),
+            dispositions: l.dispositions.map((d) => ({
+              id: gid("ReverseFulfillmentOrderDisposition", d.id),
+              type: d.type,
+              quantity: d.quantity,
+              location: d.locationId == null ? null : locationName(d.locationId),
+              locationId: d.locationId == null ? null : gid("Location", d.locationId),
+            })),
+          })),
+          reverseDeliveries: shop.reverseDeliveriesOf(rfo.id).map((d) => ({
+            id: gid("ReverseDelivery", d.id),
+            tracking: d.tracking,
+            labelUrl: d.label?.publicFileUrl ?? null,
+            lineItems: d.lines.map((l) => ({ reverseFulfillmentOrderLineItemId: gid("ReverseFulfillmentOrderLineItem", l.reverseFulfillmentOrderLineItemId), quantity: l.quantity })),
+          })),
+        })),
       })),
     })),
   };
+}
+
+function lineSku(shop: ShopState, fulfillmentLineItemId: number): string | null {
+  const lineItemId = shop.fulfillmentLineItem(fulfillmentLineItemId)?.line.lineItemId;
+  return lineItemId == null ? null : (shop.lineItem(lineItemId)?.line.sku ?? null);
 }

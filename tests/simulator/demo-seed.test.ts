@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pickupLocationOf, PICKUP_ATTRIBUTE, type LocationAttributes, type RoutableOrder } from "~/domain/routing/order-input";
 import { buildDemoShop, DEMO_SHOP_DOMAIN } from "../../simulator/seed/demo-shop";
 import type { SeedData } from "../../simulator/seed/types";
 import { startTestSimulator, type Loose, type TestSimulator } from "./helpers";
@@ -48,5 +49,61 @@ describe("the demo shop generator's SeedData", () => {
 
     const token = await t.gql(`{ shop { myshopifyDomain } }`, undefined, { shop: DEMO_SHOP_DOMAIN, token: "shpat_demo" });
     expect(token.data).toEqual({ shop: { myshopifyDomain: DEMO_SHOP_DOMAIN } });
+  });
+
+  it("gives every seeded pickup order the chosen store's location GID, which routing resolves to that store", async () => {
+    expect((await t.control("POST", `/_control/shops/${DEMO_SHOP_DOMAIN}/seed?accessToken=shpat_demo`, seed)).status).toBe(201);
+    const opts = { shop: DEMO_SHOP_DOMAIN, token: "shpat_demo" };
+    const locations = await t.gql(`{ locations(first: 50, includeInactive: true) { nodes { id legacyResourceId name isActive } } }`, undefined, opts);
+    const orders = await t.gql(`{ orders(first: 250) { nodes { name customAttributes { key value } } } }`, undefined, opts);
+    expect(locations.errors ?? orders.errors).toBeUndefined();
+    const seeded: { id: string; legacyResourceId: string; name: string; isActive: boolean }[] = locations.data!.locations.nodes;
+    const attributesOf = new Map<string, Record<string, string>>(
+      orders.data!.orders.nodes.map((o: Loose) => [o.name, Object.fromEntries(o.customAttributes.map((a: Loose) => [a.key, a.value]))]),
+    );
+    // What Crossdock knows of each location when it routes (only the id fields matter here).
+    const known: LocationAttributes[] = seeded.map((l) => ({
+      shopifyId: l.id,
+      legacyResourceId: l.legacyResourceId,
+      name: l.name,
+      kind: "store",
+      countryCode: null,
+      latitude: null,
+      longitude: null,
+      isActive: l.isActive,
+      fulfillsOnlineOrders: true,
+      pickupEnabled: true,
+      priority: 0,
+      dailyCapacity: null,
+      stockBuffer: null,
+      tags: [],
+    }));
+
+    const pickups = seed.orders.filter((o) => o.deliveryMethod === "PICK_UP");
+    expect(pickups.length).toBeGreaterThan(0);
+    for (const order of pickups) {
+      const store = seed.locations.find((l) => l.key === order.pickupLocationKey)!;
+      const expected = seeded.find((l) => l.name === store.name)!;
+      const attributes = attributesOf.get(`#${order.number}`)!;
+      const value = attributes[PICKUP_ATTRIBUTE];
+      expect(value, order.key).toMatch(/^gid:\/\/shopify\/Location\/\d+$/);
+      expect(value, order.key).toBe(expected.id);
+      // Routing reads the attribute alone (no pickup fulfillment order to fall back on here).
+      const routable: RoutableOrder = {
+        id: order.key,
+        name: `#${order.number}`,
+        createdAt: order.createdAt,
+        cancelledAt: null,
+        destination: null,
+        attributes,
+        lines: [],
+        fulfillmentOrders: [],
+      };
+      expect(pickupLocationOf(routable, known), order.key).toBe(expected.id);
+    }
+    // Shipping orders carry no pickup attribute.
+    for (const order of seed.orders.filter((o) => o.deliveryMethod === "SHIPPING")) {
+      expect(attributesOf.get(`#${order.number}`)?.[PICKUP_ATTRIBUTE], order.key).toBeUndefined();
+    }
   });
 });

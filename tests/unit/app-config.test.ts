@@ -41,6 +41,12 @@ describe("shopify.app.toml", () => {
         "returns/approve",
         "returns/decline",
         "returns/request",
+        "returns/cancel",
+        "returns/close",
+        "returns/reopen",
+        "reverse_deliveries/attach_deliverable",
+        "reverse_fulfillment_orders/dispose",
+        "fulfillment_events/create",
       ].sort(),
     );
     const compliance = toml.webhooks.subscriptions.flatMap((s) => s.compliance_topics ?? []);
@@ -71,6 +77,7 @@ describe("shopify.app.toml", () => {
       "read_products",
       "write_returns",
       "read_customers",
+      "read_fulfillments",
     ]) {
       expect(scopes).toContain(scope);
     }

@@ -4,6 +4,7 @@ import { fulfillmentOrderMutations } from "../mutations/fulfillment-orders";
 import { fulfillmentMutations } from "../mutations/fulfillments";
 import { inventoryMutations } from "../mutations/inventory";
 import { pickupMutations } from "../mutations/pickup";
+import { returnMutations } from "../mutations/returns";
 import { fulfillmentOrderResolvers } from "./fulfillment-orders";
 import { fulfillmentResolvers } from "./fulfillments";
 import { inventoryResolvers } from "./inventory";
@@ -11,6 +12,7 @@ import { locationResolvers } from "./locations";
 import { orderResolvers } from "./orders";
 import { productResolvers } from "./products";
 import { queryResolvers } from "./query";
+import { returnResolvers } from "./returns";
 
 function merge(...maps: ResolverMap[]): ResolverMap {
   const result: ResolverMap = {};
@@ -29,9 +31,11 @@ export const resolvers: ResolverMap = merge(
   orderResolvers,
   fulfillmentOrderResolvers,
   fulfillmentResolvers,
+  returnResolvers,
   fulfillmentOrderMutations,
   inventoryMutations,
   fulfillmentMutations,
   pickupMutations,
+  returnMutations,
   appMetafieldResolvers,
 );

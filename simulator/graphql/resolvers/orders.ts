@@ -45,7 +45,6 @@ export const orderResolvers: ResolverMap = {
     totalTaxSet: (o: OrderRecord) => moneyBag(0, o.currencyCode),
     totalDiscountsSet: (o: OrderRecord) => moneyBag(0, o.currencyCode),
     totalRefundedSet: (o: OrderRecord) => moneyBag(o.financialStatus === "REFUNDED" ? subtotal(o) : 0, o.currencyCode),
-    returnStatus: () => "NO_RETURN",
     statusPageUrl: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => `https://${ctx.shop.domain}/orders/${o.id}/authenticate`,
     fulfillmentOrders: (o: OrderRecord, args: ConnectionArgs & { displayable?: boolean | null; query?: string | null; reverse?: boolean }, ctx: GraphqlContext) => {
       let fos = ctx.shop.fulfillmentOrdersOf(o.id);

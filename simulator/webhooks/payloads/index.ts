@@ -5,6 +5,7 @@ import { fulfillmentPayload } from "./fulfillments";
 import { orderPayload } from "./orders";
 import { customerComplianceSubject, fulfillmentOrderSummary, inventoryLevelPayload, locationPayload, shopPayload } from "./other";
 import { gid } from "../../store/ids";
+import { disposePayload, fulfillmentEventPayload, returnPayload, reverseDeliveryPayload } from "./returns";
 
 export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
   switch (event.topic) {
@@ -32,6 +33,27 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
     case "fulfillments/update": {
       const fulfillment = shop.fulfillments.get(event.fulfillmentId);
       return fulfillment ? fulfillmentPayload(shop, fulfillment) : null;
+    }
+    case "fulfillment_events/create": {
+      const record = shop.fulfillmentEvents.get(event.fulfillmentEventId);
+      return record ? fulfillmentEventPayload(shop, record) : null;
+    }
+    case "returns/request":
+    case "returns/approve":
+    case "returns/decline":
+    case "returns/cancel":
+    case "returns/close":
+    case "returns/reopen": {
+      const ret = shop.returns.get(event.returnId);
+      return ret ? returnPayload(shop, ret) : null;
+    }
+    case "reverse_deliveries/attach_deliverable": {
+      const delivery = shop.reverseDeliveries.get(event.reverseDeliveryId);
+      return delivery ? reverseDeliveryPayload(shop, delivery) : null;
+    }
+    case "reverse_fulfillment_orders/dispose": {
+      const rfo = shop.reverseFulfillmentOrders.get(event.reverseFulfillmentOrderId);
+      return rfo ? disposePayload(shop, rfo, event.dispositionIds) : null;
     }
     case "fulfillment_orders/moved":
       return {

@@ -1,0 +1,5 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveWebhook } from "~/services/receive-webhook.server";
+
+// returns/cancel: verified (HMAC), stored in the webhook inbox once per webhook id, answered at once.
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);

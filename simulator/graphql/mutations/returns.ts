@@ -1,0 +1,208 @@
+/**
+ * Returns: returnRequest, returnCreate, returnApproveRequest, returnDeclineRequest, returnCancel,
+ * returnClose, returnReopen, reverseDeliveryCreateWithShipping, reverseDeliveryShippingUpdate,
+ * reverseFulfillmentOrderDispose; and fulfillmentEventCreate.
+ */
+import { createFulfillmentEvent } from "../../store/fulfillment-events";
+import type { DispositionType, FulfillmentEventStatus, ReturnDeclineReason, ReturnReason } from "../../store/records";
+import {
+  approveReturn,
+  cancelReturn,
+  closeReturn,
+  createReturn,
+  createReverseDelivery,
+  declineReturn,
+  disposeItems,
+  reopenReturn,
+  updateReverseDelivery,
+  type ReturnLineInput,
+} from "../../store/returns";
+import type { Outcome } from "../../store/user-errors";
+import type { GraphqlContext, ResolverMap } from "../context";
+import { inputId } from "../ids";
+
+interface LineInput {
+  fulfillmentLineItemId: string;
+  quantity: number;
+  returnReason?: ReturnReason | null;
+  returnReasonDefinitionId?: string | null;
+  returnReasonNote?: string | null;
+  customerNote?: string | null;
+}
+
+interface MoneyInput {
+  amount: string;
+  currencyCode: string;
+}
+
+function returnLines(lines: LineInput[]): ReturnLineInput[] {
+  return lines.map((l) => ({
+    fulfillmentLineItemId: inputId("FulfillmentLineItem", l.fulfillmentLineItemId),
+    quantity: l.quantity,
+    returnReason: l.returnReason ?? null,
+    ...(l.returnReasonDefinitionId != null ? { returnReasonDefinitionId: inputId("ReturnReasonDefinition", l.returnReasonDefinitionId) } : {}),
+    returnReasonNote: l.returnReasonNote ?? null,
+    customerNote: l.customerNote ?? null,
+  }));
+}
+
+/** `{return, userErrors}` payloads. */
+function returnPayload<T>(result: Outcome<T>) {
+  return result.ok ? { return: result.value, userErrors: [] } : { return: null, userErrors: result.userErrors };
+}
+
+function deliveryPayload<T>(result: Outcome<T>) {
+  return result.ok ? { reverseDelivery: result.value, userErrors: [] } : { reverseDelivery: null, userErrors: result.userErrors };
+}
+
+interface TrackingInput {
+  number?: string | null;
+  url?: string | null;
+}
+
+export const returnMutations: ResolverMap = {
+  Mutation: {
+    returnRequest: (
+      _s: unknown,
+      args: { input: { orderId: string; returnLineItems: LineInput[]; returnShippingFee?: { amount: MoneyInput } | null } },
+      ctx: GraphqlContext,
+    ) =>
+      returnPayload(
+        createReturn(ctx.shop, {
+          fieldRoot: "input",
+          status: "REQUESTED",
+          orderId: inputId("Order", args.input.orderId),
+          lines: returnLines(args.input.returnLineItems),
+          shippingFee: args.input.returnShippingFee?.amount ?? null,
+        }),
+      ),
+    returnCreate: (
+      _s: unknown,
+      args: {
+        returnInput: {
+          orderId: string;
+          returnLineItems: LineInput[];
+          returnShippingFee?: { amount: MoneyInput } | null;
+          requestedAt?: string | null;
+          exchangeLineItems?: unknown[] | null;
+        };
+      },
+      ctx: GraphqlContext,
+    ) => {
+      const input = args.returnInput;
+      if (input.exchangeLineItems?.length) {
+        return {
+          return: null,
+          userErrors: [{ field: ["returnInput", "exchangeLineItems"], message: "The Crossdock simulator does not implement exchanges.", code: "FEATURE_NOT_ENABLED" }],
+        };
+      }
+      return returnPayload(
+        createReturn(ctx.shop, {
+          fieldRoot: "returnInput",
+          status: "OPEN",
+          orderId: inputId("Order", input.orderId),
+          lines: returnLines(input.returnLineItems),
+          shippingFee: input.returnShippingFee?.amount ?? null,
+          createdAt: input.requestedAt ?? null,
+        }),
+      );
+    },
+    returnApproveRequest: (_s: unknown, args: { input: { id: string; notifyCustomer?: boolean | null } }, ctx: GraphqlContext) =>
+      returnPayload(approveReturn(ctx.shop, inputId("Return", args.input.id), { notifyCustomer: args.input.notifyCustomer ?? false })),
+    returnDeclineRequest: (
+      _s: unknown,
+      args: { input: { id: string; declineReason: ReturnDeclineReason; declineNote?: string | null; notifyCustomer?: boolean | null } },
+      ctx: GraphqlContext,
+    ) =>
+      returnPayload(
+        declineReturn(ctx.shop, inputId("Return", args.input.id), {
+          reason: args.input.declineReason,
+          note: args.input.declineNote ?? null,
+          notifyCustomer: args.input.notifyCustomer ?? false,
+        }),
+      ),
+    returnCancel: (_s: unknown, args: { id: string; notifyCustomer?: boolean | null }, ctx: GraphqlContext) =>
+      returnPayload(cancelReturn(ctx.shop, inputId("Return", args.id), { notifyCustomer: args.notifyCustomer ?? false })),
+    returnClose: (_s: unknown, args: { id: string }, ctx: GraphqlContext) => returnPayload(closeReturn(ctx.shop, inputId("Return", args.id))),
+    returnReopen: (_s: unknown, args: { id: string }, ctx: GraphqlContext) => returnPayload(reopenReturn(ctx.shop, inputId("Return", args.id))),
+    reverseDeliveryCreateWithShipping: (
+      _s: unknown,
+      args: {
+        reverseFulfillmentOrderId: string;
+        reverseDeliveryLineItems: { reverseFulfillmentOrderLineItemId: string; quantity: number }[];
+        trackingInput?: TrackingInput | null;
+        labelInput?: { fileUrl: string } | null;
+        notifyCustomer?: boolean | null;
+      },
+      ctx: GraphqlContext,
+    ) =>
+      deliveryPayload(
+        createReverseDelivery(ctx.shop, {
+          reverseFulfillmentOrderId: inputId("ReverseFulfillmentOrder", args.reverseFulfillmentOrderId),
+          lines: args.reverseDeliveryLineItems.map((l) => ({
+            reverseFulfillmentOrderLineItemId: inputId("ReverseFulfillmentOrderLineItem", l.reverseFulfillmentOrderLineItemId),
+            quantity: l.quantity,
+          })),
+          tracking: args.trackingInput ?? null,
+          labelFileUrl: args.labelInput?.fileUrl ?? null,
+          notifyCustomer: args.notifyCustomer ?? true,
+        }),
+      ),
+    reverseDeliveryShippingUpdate: (
+      _s: unknown,
+      args: { reverseDeliveryId: string; trackingInput?: TrackingInput | null; labelInput?: { fileUrl: string } | null; notifyCustomer?: boolean | null },
+      ctx: GraphqlContext,
+    ) =>
+      deliveryPayload(
+        updateReverseDelivery(ctx.shop, inputId("ReverseDelivery", args.reverseDeliveryId), {
+          tracking: args.trackingInput ?? null,
+          labelFileUrl: args.labelInput?.fileUrl ?? null,
+          notifyCustomer: args.notifyCustomer ?? null,
+        }),
+      ),
+    reverseFulfillmentOrderDispose: (
+      _s: unknown,
+      args: {
+        dispositionInputs: { reverseFulfillmentOrderLineItemId: string; quantity: number; dispositionType: DispositionType; locationId?: string | null }[];
+      },
+      ctx: GraphqlContext,
+    ) => {
+      const result = disposeItems(
+        ctx.shop,
+        args.dispositionInputs.map((d) => ({
+          reverseFulfillmentOrderLineItemId: inputId("ReverseFulfillmentOrderLineItem", d.reverseFulfillmentOrderLineItemId),
+          quantity: d.quantity,
+          dispositionType: d.dispositionType,
+          ...(d.locationId != null ? { locationId: inputId("Location", d.locationId) } : {}),
+        })),
+      );
+      return result.ok
+        ? { reverseFulfillmentOrderLineItems: result.value, userErrors: [] }
+        : { reverseFulfillmentOrderLineItems: null, userErrors: result.userErrors };
+    },
+    fulfillmentEventCreate: (
+      _s: unknown,
+      args: {
+        fulfillmentEvent: {
+          fulfillmentId: string;
+          status: FulfillmentEventStatus;
+          happenedAt?: string | null;
+          estimatedDeliveryAt?: string | null;
+          message?: string | null;
+          address1?: string | null;
+          city?: string | null;
+          province?: string | null;
+          country?: string | null;
+          zip?: string | null;
+          latitude?: number | null;
+          longitude?: number | null;
+        };
+      },
+      ctx: GraphqlContext,
+    ) => {
+      const { fulfillmentId, ...input } = args.fulfillmentEvent;
+      const result = createFulfillmentEvent(ctx.shop, inputId("Fulfillment", fulfillmentId), input);
+      return result.ok ? { fulfillmentEvent: result.value, userErrors: [] } : { fulfillmentEvent: null, userErrors: result.userErrors };
+    },
+  },
+};
