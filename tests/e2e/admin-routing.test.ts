@@ -1,15 +1,17 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../../scripts/stack";
+import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { launchBrowser, visible, type Browser } from "../support/browser";
 
 // The routing rules page and the routing simulator, as staff use them, in Debian's Chromium.
 let stack: Stack;
 let browser: Browser;
 let page: Page;
+const NOW = new Date("2026-11-20T12:00:00Z");
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now: new Date("2026-11-20T12:00:00Z") });
+  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now: NOW });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await page.goto(`${stack.appUrl}/demo/login`);
@@ -72,5 +74,54 @@ describe("routing simulator page", () => {
     await visible(page.getByText(/orders compared as if they arrived today/), 100_000);
     const rows = page.locator("table").last().locator("tbody tr");
     expect(await rows.count()).toBe(2);
+  }, 120_000);
+
+  it("routes a typed cart: two items found by SKU, an address, a refused quantity kept as typed, then the plan", async () => {
+    // Two apparel items the same seed stocks; only Reno holds them, so every sensible plan ships from Reno.
+    const products = buildDemoShop({ now: NOW }).products.filter((p) => p.status === "ACTIVE" && !p.tags.includes("bulky"));
+    const [skuA, skuB] = [products[0]!.variants[0]!.sku, products[1]!.variants[0]!.sku];
+    const state = (await (await fetch(`${stack.simulator.url}/_control/shops/${stack.shop}/state`)).json()) as { locations: { id: string; name: string }[] };
+    const changes = state.locations.flatMap((l) => [skuA, skuB].map((sku) => ({ sku, locationId: l.id, name: "available", quantity: l.name === "Reno Fulfillment Center" ? 10 : 0 })));
+    const stocked = await fetch(`${stack.simulator.url}/_control/shops/${stack.shop}/inventory`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ changes }) });
+    expect(stocked.status).toBe(200);
+
+    await page.goto(`${stack.appUrl}/app/routing/simulator`);
+    await page.getByRole("tab", { name: "Custom cart" }).click();
+    await page.waitForURL(/mode=custom/);
+    const search = page.getByLabel("Find a product or SKU");
+    for (const sku of [skuA, skuB]) {
+      await search.fill(sku);
+      await search.press("Enter");
+      const add = page.getByRole("button", { name: new RegExp(`^Add .*${sku}$`) });
+      await visible(add, 30_000);
+      await add.click();
+      await visible(page.getByRole("list", { name: "Cart" }).getByLabel(new RegExp(`^Quantity of .*${sku}$`)), 30_000);
+    }
+    await page.getByLabel("Country code").fill("US");
+    await page.getByLabel("City").fill("San Francisco");
+    await page.getByLabel("Postal code").fill("94105");
+
+    // Quantity 0 is refused beside the field (422), and everything typed stays.
+    await page.getByLabel(new RegExp(`^Quantity of .*${skuA}$`)).fill("0");
+    const refused = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/app/routing/simulator"));
+    await page.getByRole("button", { name: "Preview this cart" }).click();
+    expect((await refused).status()).toBe(422);
+    await visible(page.getByText("Quantity must be at least 1"), 30_000);
+    expect(await page.getByLabel("Postal code").inputValue()).toBe("94105");
+    expect(await page.getByLabel("City").inputValue()).toBe("San Francisco");
+    expect(await page.getByRole("list", { name: "Cart" }).locator("li").count()).toBe(2);
+
+    await page.getByLabel(new RegExp(`^Quantity of .*${skuA}$`)).fill("2");
+    await page.getByRole("button", { name: "Preview this cart" }).click();
+    await visible(page.getByRole("heading", { name: "Your routing rules", exact: true }), 30_000);
+    await visible(page.getByText(/^Destination: San Francisco, 94105, US: placed near your locations/));
+    const firstPlan = page.locator("table").first();
+    expect(await firstPlan.locator("tbody tr").allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^Reno Fulfillment Center.*${skuA}2$`)),
+      expect.stringMatching(new RegExp(`^Reno Fulfillment Center.*${skuB}1$`)),
+    ]);
+    expect(await page.locator("svg[role=img] title").first().textContent()).toBe("Map of Your routing rules for the custom cart");
+    await visible(page.getByRole("heading", { name: "Why: every location under Your routing rules" }));
+    expect(await page.getByLabel("Postal code").inputValue()).toBe("94105");
   }, 120_000);
 });
