@@ -21,6 +21,8 @@ export interface StackOptions {
   /** Hot module reload for developers; off in tests. */
   hmr?: boolean;
   log?: (line: string) => void;
+  /** More environment for the app process (e.g. a test's JOBS_MAX_ATTEMPTS / JOBS_BACKOFF_MS). */
+  env?: Record<string, string>;
 }
 
 export interface Stack {
@@ -83,6 +85,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       DATABASE_URL: options.databaseUrl,
       EMBEDDED_DB_DIR: options.embeddedDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      ...options.env,
     },
     REPO_ROOT,
   );

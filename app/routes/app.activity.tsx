@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
   Badge,
+  Banner,
   BlockStack,
   Button,
   Card,
@@ -12,11 +13,12 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  Modal,
   Page,
   Text,
   useIndexResourceState,
 } from "@shopify/polaris";
-import { useCallback } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
 import { jobDriver } from "~/jobs/runtime.server";
 import { discardDeliveries } from "~/services/discard-deliveries.server";
@@ -97,8 +99,29 @@ const STATUS: Record<ActivityRow["status"], { label: string; tone?: "success" | 
   SKIPPED: { label: "Nothing to do" },
 };
 
+/**
+ * What a failure means for the merchant, in plain words, for the errors staff can act on. The
+ * technical message stays beside it for support.
+ */
+function explainProblem(error: string | null): string | null {
+  if (!error) return null;
+  if (/Invalid API key or access token|\b401\b|Unauthorized/i.test(error)) {
+    return "Shopify did not accept Crossdock's access to your store. Open Crossdock from your Shopify admin to renew it, then retry.";
+  }
+  if (/SessionNotFound|not installed/i.test(error)) return "Crossdock is not installed on this store any more. Install it again, then retry.";
+  if (/still failing after|HTTP 5\d\d|\(5\d\d [A-Z]|fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(error)) {
+    return "Shopify could not be reached. Retry once Shopify is available again.";
+  }
+  if (/throttled/i.test(error)) return "Shopify asked Crossdock to slow down. Retry in a few minutes.";
+  return null;
+}
+
+function describeRow(row: ActivityRow): string {
+  return `${TOPIC_LABELS[row.topic] ?? row.topic} received ${formatTime(row.receivedAt)}`;
+}
+
 function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "—";
+  return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "short", timeStyle: "medium" }) : "—";
 }
 
 function formatDuration(ms: number | null): string {
@@ -113,7 +136,19 @@ export default function ActivityPage() {
   const [params] = useSearchParams();
   const statusFilter = params.getAll("status");
   const topicFilter = params.get("topic");
+  const filtered = statusFilter.length > 0 || topicFilter !== null;
   const failedRows = view.rows.filter((r) => r.status === "FAILED");
+  // Giving jobs up for good needs a confirmation: the ids waiting for it.
+  const [discarding, setDiscarding] = useState<string[] | null>(null);
+
+  // While something is waiting or running (after a Retry, say), refresh until it is finished.
+  const { revalidate, state: revalidation } = useRevalidator();
+  const pending = view.counts.queued + view.counts.active > 0;
+  useEffect(() => {
+    if (!pending || revalidation !== "idle") return;
+    const timer = setTimeout(revalidate, 2_000);
+    return () => clearTimeout(timer);
+  }, [pending, revalidation, revalidate, view]);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(
     failedRows.map((r) => ({ id: r.id })),
   );
@@ -138,6 +173,7 @@ export default function ActivityPage() {
   };
 
   const busy = fetcher.state !== "idle";
+  const discardingRows = discarding ? view.rows.filter((r) => discarding.includes(r.id)) : [];
   const counts = [
     { label: "Waiting", value: view.counts.queued },
     { label: "Running", value: view.counts.active },
@@ -168,9 +204,11 @@ export default function ActivityPage() {
             ))}
           </InlineGrid>
         </Layout.Section>
-        {fetcher.data && (
+        {fetcher.data && fetcher.state === "idle" && (
           <Layout.Section>
-            <Banner ok={fetcher.data.ok} text={fetcher.data.message ?? fetcher.data.error ?? ""} />
+            <Banner tone={fetcher.data.ok ? "success" : "critical"}>
+              <p>{fetcher.data.message ?? fetcher.data.error ?? ""}</p>
+            </Banner>
           </Layout.Section>
         )}
         <Layout.Section>
@@ -203,7 +241,7 @@ export default function ActivityPage() {
                       onChange={(values) => setFilter("status", values)}
                     />
                   ),
-                  shortcut: true,
+                  pinned: true,
                 },
                 {
                   key: "topic",
@@ -217,7 +255,7 @@ export default function ActivityPage() {
                       onChange={(values) => setFilter("topic", values.slice(0, 1))}
                     />
                   ),
-                  shortcut: true,
+                  pinned: true,
                 },
               ]}
               appliedFilters={[
@@ -228,9 +266,15 @@ export default function ActivityPage() {
               ]}
             />
             {view.rows.length === 0 ? (
-              <EmptyState heading="Nothing here yet" image="">
-                <p>New orders, stock changes and other events from Shopify appear here as they arrive.</p>
-              </EmptyState>
+              filtered ? (
+                <EmptyState heading="No events match these filters" image="" action={{ content: "Clear filters", onAction: () => navigate("?") }}>
+                  <p>Change or clear the filters to see other events.</p>
+                </EmptyState>
+              ) : (
+                <EmptyState heading="Nothing here yet" image="">
+                  <p>New orders, stock changes and other events from Shopify appear here as they arrive.</p>
+                </EmptyState>
+              )
             ) : (
               <IndexTable
                 resourceName={{ singular: "job", plural: "jobs" }}
@@ -239,7 +283,7 @@ export default function ActivityPage() {
                 onSelectionChange={handleSelectionChange}
                 promotedBulkActions={[
                   { content: "Retry", onAction: () => submit("retry", selectedResources) },
-                  { content: "Discard", onAction: () => submit("discard", selectedResources) },
+                  { content: "Discard", onAction: () => setDiscarding(selectedResources) },
                 ]}
                 headings={[
                   { title: "Event" },
@@ -249,12 +293,12 @@ export default function ActivityPage() {
                   { title: "Finished" },
                   { title: "Took", alignment: "end" },
                   { title: "Problem" },
-                  { title: "" },
                 ]}
               >
                 {view.rows.map((row, index) => {
                   const status = STATUS[row.status];
                   const failed = row.status === "FAILED";
+                  const explanation = failed ? explainProblem(row.lastError) : null;
                   return (
                     <IndexTable.Row
                       id={row.id}
@@ -295,23 +339,41 @@ export default function ActivityPage() {
                         </Text>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
-                        <div style={{ maxWidth: 360, whiteSpace: "normal", wordBreak: "break-word" }}>
-                          <Text as="span" variant="bodySm" tone={failed ? "critical" : "subdued"}>
-                            {row.lastError ?? ""}
-                          </Text>
+                        {/* The problem, then what staff can do about it, together: no scrolling sideways to act. */}
+                        <div style={{ minWidth: 240, maxWidth: 380, whiteSpace: "normal", overflowWrap: "anywhere" }}>
+                          <BlockStack gap="100">
+                            {explanation && (
+                              <Text as="span" variant="bodySm" tone="critical">
+                                {explanation}
+                              </Text>
+                            )}
+                            {row.lastError && (
+                              <Text as="span" variant="bodySm" tone={failed && !explanation ? "critical" : "subdued"}>
+                                {row.lastError}
+                              </Text>
+                            )}
+                            {failed && (
+                              // A click on these buttons must not also select the row (IndexTable rows select on click).
+                              <div onClick={(event) => event.stopPropagation()}>
+                                <InlineStack gap="300" wrap={false} blockAlign="center">
+                                  <Button size="slim" onClick={() => submit("retry", [row.id])} disabled={busy} accessibilityLabel={`Retry ${describeRow(row)}`}>
+                                    Retry
+                                  </Button>
+                                  <Button
+                                    size="slim"
+                                    tone="critical"
+                                    variant="plain"
+                                    onClick={() => setDiscarding([row.id])}
+                                    disabled={busy}
+                                    accessibilityLabel={`Discard ${describeRow(row)}`}
+                                  >
+                                    Discard
+                                  </Button>
+                                </InlineStack>
+                              </div>
+                            )}
+                          </BlockStack>
                         </div>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {failed && (
-                          <InlineStack gap="200" wrap={false}>
-                            <Button size="slim" onClick={() => submit("retry", [row.id])} disabled={busy}>
-                              Retry
-                            </Button>
-                            <Button size="slim" tone="critical" variant="plain" onClick={() => submit("discard", [row.id])} disabled={busy}>
-                              Discard
-                            </Button>
-                          </InlineStack>
-                        )}
                       </IndexTable.Cell>
                     </IndexTable.Row>
                   );
@@ -333,8 +395,9 @@ export default function ActivityPage() {
             )}
           </Card>
         </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <BlockStack gap="400">
+        {/* Below the table, not beside it: the table needs the full width for the problem and the actions. */}
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400" alignItems="start">
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
@@ -377,19 +440,40 @@ export default function ActivityPage() {
                 </BlockStack>
               </Card>
             )}
-          </BlockStack>
+          </InlineGrid>
         </Layout.Section>
       </Layout>
+      <Modal
+        open={discarding !== null}
+        onClose={() => setDiscarding(null)}
+        title={discarding && discarding.length > 1 ? `Discard ${discarding.length} failed jobs?` : "Discard this failed job?"}
+        primaryAction={{
+          content: "Discard",
+          destructive: true,
+          loading: busy,
+          onAction: () => {
+            if (discarding) submit("discard", discarding);
+            setDiscarding(null);
+          },
+        }}
+        secondaryActions={[{ content: "Cancel", onAction: () => setDiscarding(null) }]}
+      >
+        <Modal.Section>
+          <BlockStack gap="200">
+            <Text as="p">
+              {discarding && discarding.length > 1
+                ? "Crossdock will stop trying these events and cannot retry them later."
+                : "Crossdock will stop trying this event and cannot retry it later."}{" "}
+              If the problem has been fixed, choose Retry instead.
+            </Text>
+            {discardingRows.map((r) => (
+              <Text key={r.id} as="p" variant="bodySm" tone="subdued">
+                {describeRow(r)}
+              </Text>
+            ))}
+          </BlockStack>
+        </Modal.Section>
+      </Modal>
     </Page>
-  );
-}
-
-function Banner({ ok, text }: { ok: boolean; text: string }) {
-  return (
-    <Card>
-      <Text as="p" tone={ok ? "success" : "critical"}>
-        {text}
-      </Text>
-    </Card>
   );
 }

@@ -1,0 +1,165 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PICKUP_LOCATION_ATTRIBUTE } from "~/domain/availability";
+import { ADMIN_API_VERSION } from "~/shopify/api-version";
+import { buildDemoShop } from "../../simulator/seed/demo-shop";
+import { startStack, type Stack } from "../../scripts/stack";
+import { launchBrowser, visible, type Browser } from "../support/browser";
+
+// Issue #5's acceptance, end to end in Debian's Chromium: a shopper chooses a pickup store in the
+// block on the storefront harness (the cart attribute goes through the emulated /cart/update.js),
+// checkout places the order with the cart's attributes as note attributes (the simulator's order
+// API), Shopify's orders/create webhook goes through the pipeline, and routing moves the pickup
+// fulfillment order to the shopper's store and says why in the admin's routing log.
+//
+// Checkout assigned the pickup to another store (SoHo, in New York): honouring that, which is what
+// routing does when the attribute is missing or unreadable, would leave the order there. The
+// shopper chose Hayes Valley (San Francisco) in the block, so the order must end up there.
+const now = new Date("2026-11-20T12:00:00Z");
+const seed = buildDemoShop({ now });
+const CHOSEN = seed.locations.find((l) => l.key === "store-hayes-valley")!;
+const CHECKOUT_PICKUP = seed.locations.find((l) => l.key === "store-soho")!;
+
+let stack: Stack;
+let browser: Browser;
+
+interface State {
+  locations: { id: string; name: string; isActive: boolean; localPickup: unknown }[];
+  inventory: { sku: string | null; locationId: string; available: number }[];
+}
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${stack.simulator.url}/_control${path}`, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const token = stack.simulator.store.issueToken(stack.shop);
+  const response = await fetch(`${stack.simulator.url}/shops/${stack.shop}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const ORDER_FOS = `query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 10) { nodes { status deliveryMethod { methodType } assignedLocation { location { id } } } } } }`;
+type Fos = { order: { fulfillmentOrders: { nodes: { status: string; deliveryMethod: { methodType: string } | null; assignedLocation: { location: { id: string } } }[] } } };
+
+async function openFos(orderId: string) {
+  const data = await gql<Fos>(ORDER_FOS, { id: orderId });
+  return data.order.fulfillmentOrders.nodes
+    .filter((f) => f.status === "OPEN")
+    .map((f) => ({ location: f.assignedLocation.location.id, method: f.deliveryMethod?.methodType ?? null }));
+}
+
+async function variantLegacyId(sku: string): Promise<string> {
+  const data = await gql<{ productVariants: { nodes: { legacyResourceId: string }[] } }>(
+    `query V($q: String!) { productVariants(first: 1, query: $q) { nodes { legacyResourceId } } }`,
+    { q: `sku:${sku}` },
+  );
+  return data.productVariants.nodes[0]!.legacyResourceId;
+}
+
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 250));
+    last = await read();
+  }
+  return last;
+}
+
+beforeAll(async () => {
+  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  browser = await launchBrowser();
+  // The harness installs the demo shop (session, locations, stock) on its first page.
+  expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("a pickup store chosen on the storefront", () => {
+  it("routes the order placed with the cart's attribute to that store, and the routing log cites the shopper's choice", async () => {
+    const state = await control<State>("GET", `/shops/${stack.shop}/state`);
+    const idOf = (name: string) => state.locations.find((l) => l.name === name)!.id;
+    const chosenId = idOf(CHOSEN.name);
+    const checkoutPickupId = idOf(CHECKOUT_PICKUP.name);
+    // A product in stock at the shopper's store (the block only lets a shopper choose such a store).
+    const product = seed.products.find(
+      (p) =>
+        p.status === "ACTIVE" &&
+        !p.tags.includes("bulky") &&
+        (state.inventory.find((l) => l.sku === p.variants[0]!.sku && l.locationId === chosenId)?.available ?? 0) >= 4,
+    );
+    if (!product) throw new Error(`the demo seed has no product in stock at ${CHOSEN.name}`);
+    const variant = product.variants[0]!;
+
+    // The shopper, on the product page: picks Hayes Valley in the block.
+    const page: Page = await browser.context.newPage();
+    // The dev server compiles each page on its first request: allow for that on a busy machine.
+    page.setDefaultNavigationTimeout(90_000);
+    await page.goto(`${stack.appUrl}/demo/storefront/products/${product.handle}?variant=${await variantLegacyId(variant.sku)}&setting.store_count=10`, {
+      timeout: 60_000,
+    });
+    const radio = page.getByRole("radio", { name: new RegExp(CHOSEN.name) });
+    await visible(radio, 30_000);
+    await radio.check();
+    await visible(page.getByRole("status").getByText(`Pickup store: ${CHOSEN.name}.`, { exact: false }));
+
+    // Checkout carries the cart's attributes to the order, read back from the harness's cart as is.
+    const cart = (await page.evaluate(async () => (await fetch("/demo/storefront/cart.js")).json())) as { attributes: Record<string, string> };
+    expect(Object.keys(cart.attributes)).toContain(PICKUP_LOCATION_ATTRIBUTE);
+    const noteAttributes = Object.entries(cart.attributes).map(([name, value]) => ({ name, value }));
+    const created = await control<{ order: { id: string; name: string } }>("POST", `/shops/${stack.shop}/orders`, {
+      lines: [{ sku: variant.sku, quantity: 1 }],
+      email: "mai@example.com",
+      customer: { firstName: "Mai", lastName: "Tran", email: "mai@example.com" },
+      deliveryMethod: "PICK_UP",
+      pickupLocationId: checkoutPickupId,
+      noteAttributes,
+    });
+    const orderId = created.order.id;
+    // Shopify put the pickup fulfillment order where checkout said.
+    expect((await openFos(orderId)).map((f) => f.location)).toEqual([checkoutPickupId]);
+
+    // orders/create reaches the app, the pipeline routes it: the pickup moves to the shopper's store.
+    const fos = await waitFor(() => openFos(orderId), (f) => f.length === 1 && f[0]!.location === chosenId, `fulfillment order at ${CHOSEN.name}`);
+    expect(fos[0]!.method).toBe("PICK_UP");
+
+    // Staff: the routing log shows the decision and why.
+    await page.goto(`${stack.appUrl}/demo/login`);
+    await page.waitForURL(/\/app\?/, { timeout: 60_000 });
+    await page.goto(`${stack.appUrl}/app/routing/log`);
+    const row = page.getByRole("row", { name: new RegExp(`^${created.order.name}\\b`) });
+    await visible(row, 30_000);
+    expect(await row.textContent()).toContain("applied");
+    await row.getByRole("link", { name: created.order.name }).click();
+    await visible(page.getByText(`Pickup at ${CHOSEN.name}: 1 units.`), 30_000);
+    // The move Crossdock made in Shopify, and every location's explanation.
+    const moves = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Result" }) });
+    expect(await moves.getByRole("row", { name: new RegExp(`^${CHECKOUT_PICKUP.name} ${CHOSEN.name}`) }).textContent()).toContain("moved");
+    const considered = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Why" }) });
+    const chosenRow = considered.getByRole("row", { name: new RegExp(`^${CHOSEN.name}`) });
+    await visible(chosenRow);
+    expect(await chosenRow.textContent()).toContain("chosen");
+    expect(await chosenRow.textContent()).toContain("Shopper's pickup store: all 1 units are picked up here");
+    const checkoutRow = considered.getByRole("row", { name: new RegExp(`^${CHECKOUT_PICKUP.name}`) });
+    expect(await checkoutRow.textContent()).toContain("excluded");
+    expect(await checkoutRow.textContent()).toContain(`The shopper chose pickup at ${CHOSEN.name}`);
+    await page.screenshot({ path: ".cache/e2e-pickup-routing-log.png", fullPage: true });
+  }, 180_000);
+});
