@@ -1,0 +1,154 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  assertTransition,
+  canTransition,
+  checkTransition,
+  isFinalStatus,
+  isOpenReturn,
+  RETURN_STATUSES,
+  RETURN_TRANSITIONS,
+  returnTimeline,
+  ReturnTransitionError,
+  type ReturnStatus,
+} from "./status";
+
+describe("return lifecycle", () => {
+  it("follows the happy paths", () => {
+    const mail: ReturnStatus[] = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED", "CLOSED"];
+    const dropOff: ReturnStatus[] = ["REQUESTED", "APPROVED", "RECEIVED", "REFUNDED", "CLOSED"];
+    for (const path of [mail, dropOff]) {
+      for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1]!, path[i]!), `${path[i - 1]} → ${path[i]}`).toBe(true);
+    }
+  });
+
+  it.each([
+    ["REQUESTED", "RECEIVED"],
+    ["REQUESTED", "REFUNDED"],
+    ["DECLINED", "APPROVED"],
+    ["CANCELED", "REQUESTED"],
+    ["CLOSED", "REFUNDED"],
+    ["RECEIVED", "CANCELED"],
+    ["REFUNDED", "RECEIVED"],
+  ] as const)("refuses %s → %s with the allowed moves", (from, to) => {
+    const check = checkTransition(from, to);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.allowed).toEqual(RETURN_TRANSITIONS[from]);
+    expect(check.message).toContain(to);
+    expect(() => assertTransition(from, to)).toThrow(ReturnTransitionError);
+  });
+
+  it("lets a veto refuse a legal move", () => {
+    const check = checkTransition("RECEIVED", "REFUNDED", [() => null, (_f, to) => (to === "REFUNDED" ? "Nothing to refund." : null)]);
+    expect(check).toMatchObject({ ok: false, message: "Nothing to refund." });
+    expect(checkTransition("RECEIVED", "REFUNDED", [() => undefined]).ok).toBe(true);
+  });
+
+  it("has final states with no way out, reachable from REQUESTED", () => {
+    expect(RETURN_STATUSES.filter(isFinalStatus)).toEqual(["DECLINED", "CLOSED", "CANCELED"]);
+    const reachable = new Set<ReturnStatus>(["REQUESTED"]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const s of [...reachable]) {
+        for (const t of RETURN_TRANSITIONS[s]) {
+          if (reachable.has(t)) continue;
+          reachable.add(t);
+          grew = true;
+        }
+      }
+    }
+    expect([...reachable].sort()).toEqual([...RETURN_STATUSES].sort());
+  });
+
+  it("never goes back to REQUESTED, and every walk ends in a final state within 6 moves", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 10 }), (choices) => {
+        let status: ReturnStatus = "REQUESTED";
+        let moves = 0;
+        for (const c of choices) {
+          const next: readonly ReturnStatus[] = RETURN_TRANSITIONS[status];
+          if (next.length === 0) break;
+          status = next[c % next.length]!;
+          moves++;
+          expect(status).not.toBe("REQUESTED");
+        }
+        expect(moves).toBeLessThanOrEqual(5);
+      }),
+    );
+  });
+
+  it("counts every status but declined and canceled as holding the items", () => {
+    expect(RETURN_STATUSES.filter((s) => !isOpenReturn(s))).toEqual(["DECLINED", "CANCELED"]);
+  });
+});
+
+describe("returnTimeline", () => {
+  const times = {
+    REQUESTED: "2026-03-10T10:00:00Z",
+    APPROVED: "2026-03-10T11:00:00Z",
+    IN_TRANSIT: "2026-03-11T09:00:00Z",
+    RECEIVED: "2026-03-13T15:00:00Z",
+    REFUNDED: "2026-03-14T08:00:00Z",
+  };
+  const view = (steps: ReturnType<typeof returnTimeline>) => steps.map((s) => `${s.key}:${s.state}${s.at ? "@" + s.at.slice(5, 10) : ""}`);
+
+  it("shows a mail return in transit", () => {
+    expect(view(returnTimeline("IN_TRANSIT", "MAIL", times))).toEqual([
+      "requested:done@03-10",
+      "approved:done@03-10",
+      "in_transit:current@03-11",
+      "received:upcoming",
+      "refunded:upcoming",
+    ]);
+  });
+
+  it("shows a drop-off waiting to be handed in, then handed in", () => {
+    expect(view(returnTimeline("APPROVED", "DROP_OFF", times))).toEqual([
+      "requested:done@03-10",
+      "approved:current@03-10",
+      "dropped_off:upcoming",
+      "refunded:upcoming",
+    ]);
+    expect(view(returnTimeline("RECEIVED", "DROP_OFF", times))[2]).toBe("dropped_off:current@03-13");
+  });
+
+  it("ends at declined or canceled", () => {
+    expect(view(returnTimeline("DECLINED", "MAIL", { REQUESTED: times.REQUESTED, DECLINED: "2026-03-11T00:00:00Z" }))).toEqual([
+      "requested:done@03-10",
+      "declined:current@03-11",
+    ]);
+    expect(view(returnTimeline("CANCELED", "MAIL", { ...times, CANCELED: "2026-03-12T00:00:00Z" }))).toEqual([
+      "requested:done@03-10",
+      "approved:done@03-10",
+      "canceled:current@03-12",
+    ]);
+  });
+
+  it("closes after a refund, or after receipt without one", () => {
+    expect(view(returnTimeline("CLOSED", "MAIL", { ...times, CLOSED: "2026-03-15T00:00:00Z" }))).toEqual([
+      "requested:done@03-10",
+      "approved:done@03-10",
+      "in_transit:done@03-11",
+      "received:done@03-13",
+      "refunded:done@03-14",
+      "closed:current@03-15",
+    ]);
+    const { REFUNDED: _r, ...noRefund } = times;
+    expect(view(returnTimeline("CLOSED", "MAIL", noRefund))).toEqual([
+      "requested:done@03-10",
+      "approved:done@03-10",
+      "in_transit:done@03-11",
+      "received:done@03-13",
+      "closed:current",
+    ]);
+  });
+
+  it("has exactly one current step whatever the status", () => {
+    for (const status of RETURN_STATUSES) {
+      for (const method of ["MAIL", "DROP_OFF"] as const) {
+        expect(returnTimeline(status, method).filter((s) => s.state === "current")).toHaveLength(1);
+      }
+    }
+  });
+});

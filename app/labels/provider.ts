@@ -1,0 +1,112 @@
+/**
+ * Return labels behind a small provider interface (Medusa's fulfillment provider
+ * `createReturnFulfillment`, reduced to what Crossdock needs). The built-in provider
+ * (`builtin.server.ts`) draws the label itself; a carrier integration (GHN, UPS …) would implement
+ * the same interface and buy a real label.
+ */
+
+/** A postal address as printed on a label. Every field is printed as given (Unicode). */
+export interface LabelAddress {
+  /** Person or store name, e.g. "Nguyễn Thị Mai" or "Crossdock Quận 1". */
+  name: string;
+  company?: string | null;
+  address1: string;
+  address2?: string | null;
+  city: string;
+  /** Province / state / region, e.g. "Thành phố Hồ Chí Minh", "CA", "上海市". */
+  province?: string | null;
+  zip?: string | null;
+  /** Country name as printed, e.g. "Việt Nam". */
+  country: string;
+  /** ISO 3166-1 alpha-2, e.g. "VN"; used in the tracking number. */
+  countryCode?: string | null;
+  phone?: string | null;
+}
+
+export interface LabelItem {
+  title: string;
+  variantTitle?: string | null;
+  sku?: string | null;
+  quantity: number;
+  /** Shopify ReturnReason code, e.g. "SIZE_TOO_SMALL". */
+  reason: string;
+  /** The reason in the shopper's language; defaults to the code in words ("Size too small"). */
+  reasonLabel?: string | null;
+}
+
+/** The words printed on the label and slip, so the caller can pass them translated. */
+export interface LabelText {
+  carrierHeading: string;
+  mailService: string;
+  dropOffService: string;
+  from: string;
+  returnTo: string;
+  dropOffAt: string;
+  rma: string;
+  order: string;
+  tracking: string;
+  date: string;
+  packingSlip: string;
+  item: string;
+  sku: string;
+  quantity: string;
+  reason: string;
+  slipInstructions: string;
+  continued: string;
+}
+
+export const DEFAULT_LABEL_TEXT: LabelText = {
+  carrierHeading: "CROSSDOCK RETURNS",
+  mailService: "RETURN · MAIL",
+  dropOffService: "RETURN · DROP-OFF",
+  from: "FROM",
+  returnTo: "RETURN TO",
+  dropOffAt: "HAND IN AT",
+  rma: "RMA",
+  order: "Order",
+  tracking: "Tracking",
+  date: "Date",
+  packingSlip: "PACKING SLIP",
+  item: "Item",
+  sku: "SKU",
+  quantity: "Qty",
+  reason: "Reason",
+  slipInstructions: "Put this slip in the parcel with the items. Attach the label to the outside.",
+  continued: "continued",
+};
+
+export interface ReturnLabelInput {
+  /** The return's RMA, e.g. "RMA-1001-7KQ2": printed large, encoded in the barcode and the QR code. */
+  rma: string;
+  /** "#1001". */
+  orderName: string;
+  /** The shop's myshopify domain; with the RMA it makes the tracking number. */
+  shopDomain: string;
+  shopName: string;
+  method: "MAIL" | "DROP_OFF";
+  /** The shopper (sender). */
+  from: LabelAddress;
+  /** The return location (recipient): the warehouse for mail, the store for a drop-off. */
+  to: LabelAddress;
+  items: readonly LabelItem[];
+  /** The date printed on the label and stored in the PDF's metadata (not the clock: labels are reproducible). */
+  createdAt: Date | string;
+  /** Printed words; English by default. */
+  text?: Partial<LabelText>;
+}
+
+export interface ReturnLabel {
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string;
+  /** The label PDF: page 1 the 4×6 in label, then the packing slip. */
+  pdf: Uint8Array;
+  /** Problems worth logging, e.g. characters no bundled font can draw (printed as "?"). */
+  warnings: string[];
+}
+
+export interface LabelProvider {
+  /** Stored as ReturnRequest.labelCarrier. */
+  readonly carrier: string;
+  createReturnLabel(input: ReturnLabelInput): Promise<ReturnLabel>;
+}
