@@ -63,9 +63,38 @@ const envSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be a *.myshopify.com domain")
       .default("crossdock-demo.myshopify.com"),
+    /** Resend API key. Unset (the demo): emails are kept in the outbox (Emails page), nothing is sent. */
+    RESEND_API_KEY: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined)),
+    /** Resend's API origin; tests point it at tools/resend-stand-in.ts. Default https://api.resend.com. */
+    RESEND_BASE_URL: z.url("RESEND_BASE_URL must be a URL, e.g. http://127.0.0.1:3025").optional(),
+    /** Sender of shopper emails ("Name <address>" or an address on a domain verified at Resend). */
+    EMAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, 'EMAIL_FROM must be "Name <address@domain>" or an address')
+      .default("Crossdock <onboarding@resend.dev>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * Signs the customer portal's order links, signed URLs (labels) and CSRF tokens (HMAC-SHA256).
+     * Required outside demo mode and tests; at least 32 characters (e.g. `openssl rand -hex 32`).
+     */
+    PORTAL_SECRET: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined))
+      .refine((v) => v === undefined || v.length >= 32, "PORTAL_SECRET must be at least 32 characters"),
   })
   .superRefine((env, ctx) => {
+    if (!env.PORTAL_SECRET && !env.CROSSDOCK_DEMO && env.NODE_ENV !== "test") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PORTAL_SECRET"],
+        message: "PORTAL_SECRET is required (signs the customer portal's links; e.g. `openssl rand -hex 32`)",
+      });
+    }
     if (!env.CROSSDOCK_DEMO) return;
     if (env.NODE_ENV === "production") {
       ctx.addIssue({
@@ -90,14 +119,22 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
+/** Demo mode and tests only (never accepted in production, see the check above). */
+export const DEMO_PORTAL_SECRET = "crossdock-demo-portal-secret-never-use-in-production";
+
+const envWithDefaults = envSchema.transform((env) => ({
+  ...env,
+  PORTAL_SECRET: env.PORTAL_SECRET ?? DEMO_PORTAL_SECRET,
+}));
+
+export type Env = z.infer<typeof envWithDefaults>;
 
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envWithDefaults.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
     throw new ConfigurationError(`Crossdock cannot start, its configuration is invalid:\n${lines.join("\n")}`);

@@ -4,6 +4,7 @@ export const adminNavigation = [
   { label: "Returns", url: "/app/returns" },
   { label: "Locations", url: "/app/locations" },
   { label: "Inventory", url: "/app/inventory" },
+  { label: "Emails", url: "/app/emails" },
   { label: "Activity", url: "/app/activity" },
   { label: "Settings", url: "/app/settings" },
 ] as const;

@@ -6,14 +6,17 @@ import { Redis, type RedisOptions } from "ioredis";
 import { logger } from "~/logger.server";
 import { claimDelivery, type DeliveryRef } from "~/models/webhook-deliveries.server";
 import type { JobDriver } from "./driver";
-import type { ProcessorRegistry } from "./processor";
+import type { EmailJobProcessor, ProcessorRegistry } from "./processor";
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
+  emailJobId,
+  emailJobSchema,
   maintenanceJobSchema,
   QUEUE,
   webhookJobId,
   webhookJobSchema,
+  type EmailJob,
   type MaintenanceJob,
   type RetryPolicy,
   type WebhookJob,
@@ -61,6 +64,7 @@ export class BullmqJobDriver implements JobDriver {
   private readonly redis: Redis;
   readonly webhooks: Queue<WebhookJob>;
   readonly maintenance: Queue<MaintenanceJob>;
+  readonly emails: Queue<EmailJob>;
 
   constructor(readonly config: BullmqConfig) {
     this.retry = config.retry ?? DEFAULT_RETRY_POLICY;
@@ -77,6 +81,8 @@ export class BullmqJobDriver implements JobDriver {
     this.maintenance = new Queue(QUEUE.maintenance, { connection: this.redis, prefix: config.prefix });
     this.webhooks.on("error", quietErrors("webhooks queue"));
     this.maintenance.on("error", quietErrors("maintenance queue"));
+    this.emails = new Queue(QUEUE.email, { connection: this.redis, prefix: config.prefix });
+    this.emails.on("error", quietErrors("email queue"));
   }
 
   private ready(): void {
@@ -122,6 +128,32 @@ export class BullmqJobDriver implements JobDriver {
     }
   }
 
+  async enqueueEmail(job: EmailJob): Promise<void> {
+    this.ready();
+    const data = emailJobSchema.parse(job);
+    const id = emailJobId(data);
+    await withTimeout(
+      (async () => {
+        // Only PENDING messages are enqueued: a finished job of the same id is from before a Retry.
+        const existing = await this.emails.getJob(id);
+        if (existing) {
+          const state = await existing.getState();
+          if (state === "active" || state === "waiting" || state === "delayed" || state === "prioritized" || state === "waiting-children") return;
+          await existing.remove();
+        }
+        await this.emails.add("send-email", data, {
+          jobId: id,
+          attempts: this.retry.maxAttempts,
+          backoff: { type: "exponential", delay: this.retry.backoffMs },
+          removeOnComplete: { age: 24 * 3600, count: 50_000 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        });
+      })(),
+      ENQUEUE_TIMEOUT_MS,
+      "Enqueue timed out",
+    );
+  }
+
   async requestReconcile(shop: string): Promise<void> {
     this.ready();
     // One pending request per shop and minute: pressing the button twice does not run it twice.
@@ -134,7 +166,7 @@ export class BullmqJobDriver implements JobDriver {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.webhooks.close(), this.maintenance.close()]);
+    await Promise.allSettled([this.webhooks.close(), this.maintenance.close(), this.emails.close()]);
     this.redis.disconnect();
   }
 }
@@ -154,12 +186,15 @@ export interface BullmqWorkerOptions extends BullmqConfig {
   reconcileEveryMs: number;
   listShops: () => Promise<string[]>;
   reconcile: (shop: string) => Promise<void>;
+  /** Sends email messages (the email queue); without it no email worker runs in this process. */
+  email?: EmailJobProcessor;
 }
 
 export interface RunningWorkers {
   driver: BullmqJobDriver;
   webhooks: Worker<WebhookJob>;
   maintenance: Worker<MaintenanceJob>;
+  email: Worker<EmailJob> | null;
   /** Waits for the jobs in progress, then disconnects. */
   close(): Promise<void>;
 }
@@ -227,7 +262,32 @@ export async function startBullmqWorkers(options: BullmqWorkerOptions): Promise<
       autorun: false,
     },
   );
-  for (const worker of [webhooks, maintenance] as Worker[]) {
+  const sendEmail = options.email;
+  const email = sendEmail
+    ? new Worker<EmailJob>(
+        QUEUE.email,
+        async (job: Job<EmailJob>) => {
+          const data = emailJobSchema.parse(job.data);
+          const maxAttempts = job.opts.attempts ?? 1;
+          // Throwing (a retryable failure) lets BullMQ retry with its exponential back-off.
+          const result = await sendEmail(data, { finalAttempt: job.attemptsMade + 1 >= maxAttempts });
+          // The message already says FAILED: BullMQ must not try again either.
+          if (result.outcome === "failed") throw new UnrecoverableError(result.error);
+          return result;
+        },
+        {
+          connection: workerConnection(),
+          prefix: options.prefix,
+          concurrency: Math.min(options.concurrency, 4),
+          lockDuration: options.lockDurationMs,
+          stalledInterval,
+          maxStalledCount: 3,
+          autorun: false,
+        },
+      )
+    : null;
+
+  for (const worker of [webhooks, maintenance, ...(email ? [email] : [])] as Worker[]) {
     worker.on("error", quietErrors("worker"));
     worker.on("failed", (job, error) => {
       if (job && job.queueName === QUEUE.maintenance) logger.error({ err: error, job: job.name }, "maintenance job failed");
@@ -251,7 +311,8 @@ export async function startBullmqWorkers(options: BullmqWorkerOptions): Promise<
 
   void webhooks.run();
   void maintenance.run();
-  await Promise.all([webhooks.waitUntilReady(), maintenance.waitUntilReady()]);
+  if (email) void email.run();
+  await Promise.all([webhooks.waitUntilReady(), maintenance.waitUntilReady(), email?.waitUntilReady()]);
   // What arrived while no queue was reachable.
   await options.drain(driver).catch((error: unknown) => logger.warn({ err: error }, "inbox drain at start failed"));
 
@@ -259,8 +320,9 @@ export async function startBullmqWorkers(options: BullmqWorkerOptions): Promise<
     driver,
     webhooks,
     maintenance,
+    email,
     async close() {
-      await Promise.allSettled([webhooks.close(), maintenance.close()]);
+      await Promise.allSettled([webhooks.close(), maintenance.close(), ...(email ? [email.close()] : [])]);
       await driver.close();
     },
   };

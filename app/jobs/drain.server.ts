@@ -1,4 +1,5 @@
 import { logger } from "~/logger.server";
+import { listPendingEmails } from "~/models/email-messages.server";
 import { listUnsettledDeliveries, markQueued } from "~/models/webhook-deliveries.server";
 import type { JobDriver } from "./driver";
 
@@ -24,4 +25,15 @@ export async function drainInbox(driver: JobDriver, options: DrainOptions = {}):
   }
   if (enqueued) logger.info({ enqueued }, "inbox drained into the queue");
   return enqueued;
+}
+
+/**
+ * Hands the queue every email message still PENDING a while after it was created (the queue was
+ * unreachable at the time, or lost the job). Job ids come from the message: one queued stays one.
+ */
+export async function drainPendingEmails(driver: JobDriver, options: DrainOptions = {}): Promise<number> {
+  const jobs = await listPendingEmails({ olderThanMs: options.olderThanMs ?? 60_000, limit: options.limit ?? 1_000 });
+  for (const job of jobs) await driver.enqueueEmail(job);
+  if (jobs.length) logger.info({ enqueued: jobs.length }, "pending emails handed to the queue");
+  return jobs.length;
 }

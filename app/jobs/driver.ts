@@ -1,4 +1,5 @@
 import type { DeliveryRef } from "~/models/webhook-deliveries.server";
+import type { EmailJob } from "./queues";
 
 /**
  * Where jobs go. Two implementations: BullMQ on Redis (REDIS_URL; processors run in the worker
@@ -13,6 +14,8 @@ export interface JobDriver {
   retryDeliveries(refs: readonly DeliveryRef[]): Promise<void>;
   /** Deliveries the Activity page discarded: drop whatever the queue still holds of them. */
   discardDeliveries(refs: readonly DeliveryRef[]): Promise<void>;
+  /** Hands a stored PENDING email message to the queue. Idempotent (the job id is the message's). */
+  enqueueEmail(job: EmailJob): Promise<void>;
   /** Asks for a reconciliation of the shop with the Admin API as soon as possible. */
   requestReconcile(shop: string): Promise<void>;
   close(): Promise<void>;

@@ -4,10 +4,11 @@
 // dead letter. A row whose process died mid-attempt is claimed again once its lease runs out, so a
 // restart loses nothing. Reconciliation runs on a timer.
 import { logger } from "~/logger.server";
+import { listPendingEmails } from "~/models/email-messages.server";
 import { claimDueDeliveries, nextDueAt, type DeliveryRef } from "~/models/webhook-deliveries.server";
 import type { JobDriver } from "./driver";
-import type { ProcessorRegistry } from "./processor";
-import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./queues";
+import type { EmailJobProcessor, ProcessorRegistry } from "./processor";
+import { backoffDelay, DEFAULT_RETRY_POLICY, emailJobSchema, type EmailJob, type RetryPolicy } from "./queues";
 import { runDeliveryAttempt } from "./run-delivery.server";
 
 export interface InlineDriverOptions {
@@ -22,6 +23,10 @@ export interface InlineDriverOptions {
   /** Reconcile every installed shop this often; 0 = never. */
   reconcileEveryMs?: number;
   reconcile?: (shop?: string) => Promise<void>;
+  /** Sends email messages. Enqueued emails are attempted at once, retried with back-off in memory. */
+  email?: EmailJobProcessor;
+  /** How often PENDING emails without a job here (this process restarted) are picked up. Default 30 s. */
+  emailSweepMs?: number;
 }
 
 export class InlineJobDriver implements JobDriver {
@@ -36,6 +41,10 @@ export class InlineJobDriver implements JobDriver {
   private pendingWake = false;
   private readonly inFlight = new Set<Promise<void>>();
   private reconcileTimer: NodeJS.Timeout | null = null;
+  /** Email messages this process holds: a retry timer, or null while an attempt runs. */
+  private readonly emailJobs = new Map<string, NodeJS.Timeout | null>();
+  private readonly emailsInFlight = new Set<Promise<void>>();
+  private emailSweepTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: InlineDriverOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
@@ -57,6 +66,13 @@ export class InlineJobDriver implements JobDriver {
       }, every);
       this.reconcileTimer.unref();
     }
+    if (this.options.email) {
+      // The email rows are the queue's durable half: PENDING ones this process does not hold (it
+      // restarted mid-retry) are picked up at start and then periodically.
+      void this.sweepEmails();
+      this.emailSweepTimer = setInterval(() => void this.sweepEmails(), this.options.emailSweepMs ?? 30_000);
+      this.emailSweepTimer.unref();
+    }
   }
 
   get started(): boolean {
@@ -74,6 +90,15 @@ export class InlineJobDriver implements JobDriver {
 
   async discardDeliveries(_refs: readonly DeliveryRef[]): Promise<void> {
     // DISCARDED rows are never claimed: nothing else to drop.
+  }
+
+  async enqueueEmail(job: EmailJob): Promise<void> {
+    const data = emailJobSchema.parse(job);
+    if (!this.options.email) {
+      logger.warn({ messageId: data.messageId }, "in-process jobs: no email sender configured; the message stays PENDING");
+      return;
+    }
+    if (this.running) this.scheduleEmail(data, 0, 0);
   }
 
   async requestReconcile(shop: string): Promise<void> {
@@ -103,9 +128,52 @@ export class InlineJobDriver implements JobDriver {
     this.running = false;
     if (this.reconcileTimer) clearInterval(this.reconcileTimer);
     this.reconcileTimer = null;
+    if (this.emailSweepTimer) clearInterval(this.emailSweepTimer);
+    this.emailSweepTimer = null;
+    // Scheduled email retries stay PENDING in the database; the next start picks them up.
+    for (const timer of this.emailJobs.values()) if (timer) clearTimeout(timer);
+    await Promise.allSettled([...this.emailsInFlight]);
+    this.emailJobs.clear();
     this.poke();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async sweepEmails(): Promise<void> {
+    try {
+      for (const job of await listPendingEmails({ olderThanMs: 0, limit: 500 })) {
+        if (this.running) this.scheduleEmail(job, 0, 0);
+      }
+    } catch (error) {
+      logger.warn({ err: error }, "in-process jobs: looking for pending emails failed");
+    }
+  }
+
+  private scheduleEmail(job: EmailJob, delayMs: number, failedAttempts: number): void {
+    if (this.emailJobs.has(job.messageId)) return; // already queued, waiting for a retry, or running
+    const timer = setTimeout(() => {
+      this.emailJobs.set(job.messageId, null);
+      const task = this.attemptEmail(job, failedAttempts);
+      this.emailsInFlight.add(task);
+      void task.finally(() => this.emailsInFlight.delete(task));
+    }, delayMs);
+    timer.unref();
+    this.emailJobs.set(job.messageId, timer);
+  }
+
+  private async attemptEmail(job: EmailJob, failedAttempts: number): Promise<void> {
+    const finalAttempt = failedAttempts + 1 >= this.retry.maxAttempts;
+    try {
+      await this.options.email!(job, { finalAttempt });
+      this.emailJobs.delete(job.messageId);
+    } catch (error) {
+      this.emailJobs.delete(job.messageId);
+      if (finalAttempt || !this.running) {
+        logger.error({ err: error, messageId: job.messageId }, "email job failed");
+        return;
+      }
+      this.scheduleEmail(job, backoffDelay(this.retry, failedAttempts + 1), failedAttempts + 1);
+    }
   }
 
   private poke(): void {

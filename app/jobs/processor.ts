@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { ClaimedDelivery } from "~/models/webhook-deliveries.server";
+import type { EmailJob } from "./queues";
 
 export interface DeliveryContext {
   /** The delivery being processed, with its payload (from the inbox table). */
@@ -20,3 +21,15 @@ export type DeliveryProcessor = (context: DeliveryContext) => Promise<void | Ski
 
 /** Processors by webhook topic ("orders/create"). A topic without one is recorded as SKIPPED. */
 export type ProcessorRegistry = Readonly<Record<string, DeliveryProcessor | undefined>>;
+
+/** How an email job ended when it did not throw. */
+export type EmailJobOutcome =
+  | { outcome: "sent" | "outbox" | "nothing-to-do" }
+  /** Failed for good (recorded as FAILED on the message): no further attempt. */
+  | { outcome: "failed"; error: string };
+
+/**
+ * Sends one stored email message. Throwing means "retry later with back-off"; `finalAttempt` tells
+ * it that no attempt follows, so it records FAILED instead of throwing.
+ */
+export type EmailJobProcessor = (job: EmailJob, attempt: { finalAttempt: boolean }) => Promise<EmailJobOutcome>;

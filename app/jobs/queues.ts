@@ -7,6 +7,8 @@ export const QUEUE = {
   webhooks: "webhooks",
   /** Scheduled upkeep: draining the inbox into the queue, reconciliation with the Admin API. */
   maintenance: "maintenance",
+  /** One job per email message; the message itself (and its state) is the email_message row. */
+  email: "email",
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -26,6 +28,17 @@ export const maintenanceJobSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reconcile-shop"), shop: z.string().min(1) }),
 ]);
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
+
+export const emailJobSchema = z.object({
+  shopId: z.string().min(1),
+  messageId: z.string().min(1),
+});
+export type EmailJob = z.infer<typeof emailJobSchema>;
+
+/** One job per message: enqueueing a message twice (a retried enqueue, the drain) is a no-op. */
+export function emailJobId(job: { messageId: string }): string {
+  return `email-${job.messageId}`.replaceAll(":", "_");
+}
 
 /**
  * The job id of a delivery: derived from (shop, webhookId), so enqueueing the same delivery twice

@@ -31,6 +31,7 @@ function createWebDriver(): JobDriver {
     reconcile: async (shop) => {
       for (const s of shop ? [shop] : await setup.listShops()) await setup.reconcile(s);
     },
+    email: setup.email,
   });
   driver.start();
   logger.info("jobs: in-process driver (no REDIS_URL); the inbox table is the queue");

@@ -5,7 +5,7 @@ import { logger } from "~/logger.server";
 import type { AdminFactory } from "./admin.server";
 import { startBullmqWorkers, type RunningWorkers } from "./bullmq-driver.server";
 import { jobsSetup } from "./config.server";
-import { drainInbox } from "./drain.server";
+import { drainInbox, drainPendingEmails } from "./drain.server";
 import type { ProcessorRegistry } from "./processor";
 
 export interface WorkerOverrides {
@@ -33,10 +33,11 @@ export async function startWorker(overrides: WorkerOverrides = {}): Promise<Runn
     lockDurationMs: config.JOBS_LOCK_DURATION_MS,
     stalledIntervalMs: overrides.stalledIntervalMs,
     drainEveryMs: overrides.drainEveryMs ?? 15_000,
-    drain: (driver) => drainInbox(driver),
+    drain: async (driver) => (await drainInbox(driver)) + (await drainPendingEmails(driver)),
     reconcileEveryMs: setup.reconcileEveryMs,
     listShops: setup.listShops,
     reconcile: setup.reconcile,
+    email: setup.email,
   });
   logger.info(
     { prefix: config.JOBS_QUEUE_PREFIX, concurrency: config.JOBS_CONCURRENCY, pid: process.pid },

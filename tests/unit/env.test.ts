@@ -9,7 +9,12 @@ const base = {
 
 describe("configuration checked at start-up", () => {
   it("accepts a minimal real configuration", () => {
-    const env = parseEnv({ ...base, SHOPIFY_APP_URL: "https://crossdock.example.com", NODE_ENV: "production" });
+    const env = parseEnv({
+      ...base,
+      SHOPIFY_APP_URL: "https://crossdock.example.com",
+      NODE_ENV: "production",
+      PORTAL_SECRET: "0123456789abcdef0123456789abcdef",
+    });
     expect(env.CROSSDOCK_DEMO).toBe(false);
     expect(env.DATABASE_URL).toBeUndefined();
   });

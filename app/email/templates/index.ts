@@ -1,0 +1,2 @@
+export { renderReturnEmail } from "./returns";
+export * from "./types";
