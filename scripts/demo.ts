@@ -13,6 +13,8 @@ const stack = await startStack({
 
 // Compile the admin's pages once so the first click is quick.
 await fetch(`${stack.appUrl}/app/locations`, { redirect: "manual" }).catch(() => undefined);
+// The storefront harness's first page installs the demo shop, so the customer portal answers at once.
+await fetch(`${stack.appUrl}/demo/storefront/`).catch(() => undefined);
 
 console.log(`
 Crossdock demo is up (${((performance.now() - started) / 1000).toFixed(1)} s).
@@ -20,6 +22,8 @@ Crossdock demo is up (${((performance.now() - started) / 1000).toFixed(1)} s).
   Admin (signs you in to ${stack.shop}):  ${stack.adminUrl}
   Landing page:                          ${stack.appUrl}/
   Storefront (pickup availability block): ${stack.appUrl}/demo/storefront/
+  Customer portal (order tracking):      ${stack.appUrl}/portal/${stack.shop}
+    on the storefront (app proxy):       ${stack.appUrl}/demo/storefront/apps/crossdock/portal
   Shopify Admin simulator:               ${stack.simulator.url}/_control/shops/${stack.shop}/state
 
 Press Ctrl+C to stop.`);

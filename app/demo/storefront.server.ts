@@ -270,7 +270,9 @@ export async function forwardToApp(request: Request, shop: string, rest: string)
   const proxy = appProxyConfig();
   const query = signedProxyQuery(new URL(request.url).searchParams, {
     shop,
-    pathPrefix: proxy.storefrontPath,
+    // The harness's storefront root is /demo/storefront: the prefix as the shopper's browser sees
+    // it, so that links the app builds from path_prefix (the customer portal) work here too.
+    pathPrefix: `/demo/storefront${proxy.storefrontPath}`,
     secret: config.SHOPIFY_API_SECRET,
   });
   const target = `${config.SHOPIFY_APP_URL.replace(/\/$/, "")}${proxy.appPath}/${rest}?${query}`;

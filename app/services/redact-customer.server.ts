@@ -1,5 +1,6 @@
 import { deleteCustomerDataExports } from "~/models/customer-data-exports.server";
 import { redactOrdersOfCustomer } from "~/models/orders.server";
+import { redactReturnsOfCustomer } from "~/models/returns.server";
 import { getShop } from "~/models/shops.server";
 import { redactDeliveryPayloads } from "~/models/webhook-deliveries.server";
 import { prisma } from "~/db.server";
@@ -17,14 +18,16 @@ export interface CustomerRedaction {
 /**
  * customers/redact: erases what Crossdock holds of the customer's personal data, in one
  * transaction: contact details and address in their order snapshots (lines, statuses, totals stay
- * for the merchant's books), every stored webhook payload about them, and their data exports.
+ * for the merchant's books), every stored webhook payload about them, their data exports, and their
+ * name, email and notes in return requests (RMA, lines, amounts and statuses stay).
  */
-export async function redactCustomer(input: CustomerRedaction): Promise<{ orders: number; deliveries: number; exports: number }> {
+export async function redactCustomer(input: CustomerRedaction): Promise<{ orders: number; deliveries: number; exports: number; returns: number }> {
   const customerId = `gid://shopify/Customer/${input.customerLegacyId}`;
   return prisma.$transaction(async (tx) => {
     const shop = await getShop(input.shop, tx);
     let orders = 0;
     let exports = 0;
+    let returns = 0;
     if (shop) {
       const redacted = await redactOrdersOfCustomer(
         shop,
@@ -39,12 +42,17 @@ export async function redactCustomer(input: CustomerRedaction): Promise<{ orders
       );
       orders = redacted.length;
       exports = await deleteCustomerDataExports(shop, customerId, tx);
+      returns = await redactReturnsOfCustomer(
+        shop,
+        { customerId, email: input.email, orderIds: input.orderLegacyIds.map((id) => `gid://shopify/Order/${id}`) },
+        tx,
+      );
     }
     const deliveries = await redactDeliveryPayloads(
       input.shop,
       { customerLegacyId: input.customerLegacyId, email: input.email, phone: input.phone, orderLegacyIds: input.orderLegacyIds },
       tx,
     );
-    return { orders, deliveries, exports };
+    return { orders, deliveries, exports, returns };
   });
 }

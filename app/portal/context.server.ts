@@ -1,0 +1,220 @@
+// resolvePortalRequest: what every portal loader and action starts with. It finds the shop (from
+// the URL on the app's own host, from Shopify's signature through the app proxy), negotiates the
+// language, prepares CSRF, and gives the helpers that build links for where the shopper is.
+import type { Shop, ShopSettings } from "@prisma/client";
+import { appProxyConfig } from "~/config/app-proxy";
+import { env } from "~/env.server";
+import { getShop, getShopSettings } from "~/models/shops.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
+import { portalT, type PortalT } from "./i18n";
+import { htmlLang, LOCALE_NAMES, negotiateLocale, PORTAL_LOCALES, type PortalLocale } from "./locale";
+import type { PortalErrorCode, PortalLayoutData } from "./layout-data";
+import { checkOrderAccessToken, checkSignedUrl, issueOrderAccessToken, signUrl as signPath } from "./tokens.server";
+import portalCssUrl from "./portal.css?url";
+
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,60}\.myshopify\.com$/;
+const DEFAULT_BRAND_COLOR = "#1f5c4a";
+
+export type PortalMode = "app" | "proxy";
+
+export interface PortalContext {
+  mode: PortalMode;
+  shop: Shop;
+  settings: ShopSettings;
+  locale: PortalLocale;
+  /** True when ?lang= chose the language: links carry it on. */
+  explicitLocale: boolean;
+  /** i18next t for the `portal` namespace in this locale; tFor("returns") for another namespace. */
+  t: PortalT;
+  tFor(ns: string): PortalT;
+  /** Where portal links start as the browser sees them: "/portal/<shop>" or "/apps/crossdock/portal". */
+  basePath: string;
+  /** The path prefix requests arrive at here: "/portal/<shop>" or "/proxy/portal". */
+  routeBase: string;
+  /** Proxy only: the signed-in storefront customer (numeric id), else null. */
+  customerId: string | null;
+  /** The hidden field's value for this page's forms (name: CSRF_FIELD). */
+  csrfToken: string;
+  /** Headers every response of this request must carry (Set-Cookie for CSRF, Vary, no-store). */
+  headers: Headers;
+  /** Serializable data for PortalLayout (return it from the loader). */
+  layout: PortalLayoutData;
+  /** A portal link: href("/o/abc") → "/portal/<shop>/o/abc?lang=vi" (lang only when explicit). */
+  href(path: string, query?: Record<string, string | undefined>): string;
+  /** The request's path relative to routeBase ("/o/abc/returns/R-1/label"). */
+  relativePath(): string;
+  /** Throws a 403 Response unless the form's CSRF token is valid for this request. */
+  verifyCsrf(formData: FormData): void;
+  /** A token link for one of this shop's orders. */
+  issueOrderToken(orderId: string, ttlSeconds?: number): string;
+  /** The order GID a token opens, or throws a branded 403 Response (tampered, foreign, expired). */
+  verifyOrderToken(token: string): string;
+  /** A portal link signed for `ttlSeconds` (label downloads): href + exp + sig. */
+  signUrl(path: string, ttlSeconds: number): string;
+  /** Throws a branded 403 unless this request's URL carries a valid signature. */
+  verifySignedRequest(): void;
+  /** A branded error Response (403/404/429…) that the routes' ErrorBoundary renders in the page's language. */
+  errorResponse(status: number, code: PortalErrorCode, headers?: HeadersInit): Response;
+  /** The shop's Admin API (offline session). */
+  admin(): Promise<AdminGraphql>;
+}
+
+function notFound(): Response {
+  return new Response("Not Found", { status: 404, headers: { "Cache-Control": "no-store" } });
+}
+
+function brandColor(value: string | null | undefined): string {
+  return value && /^#[0-9a-fA-F]{6}$/.test(value) ? value : DEFAULT_BRAND_COLOR;
+}
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const url = new URL(path, "http://portal.invalid");
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) url.searchParams.delete(key);
+    else url.searchParams.set(key, value);
+  }
+  return `${url.pathname}${url.search}`;
+}
+
+async function authenticateProxy(request: Request): Promise<{ admin?: AdminGraphql }> {
+  const { authenticate } = await import("~/shopify.server");
+  try {
+    const context = await authenticate.public.appProxy(request);
+    return { admin: context.admin?.graphql as AdminGraphql | undefined };
+  } catch (error) {
+    // The library answers a missing or wrong signature (or a stale timestamp) with a bare 400.
+    if (error instanceof Response && error.status === 400) {
+      throw new Response("The request is not signed by Shopify's app proxy", { status: 401 });
+    }
+    throw error;
+  }
+}
+
+async function offlineAdmin(shop: string): Promise<AdminGraphql> {
+  const { unauthenticated } = await import("~/shopify.server");
+  const { admin } = await unauthenticated.admin(shop);
+  return admin.graphql as AdminGraphql;
+}
+
+/**
+ * The portal context of a request, for routes under /portal/:shop (params.shop) and /proxy/portal
+ * (signed by Shopify's app proxy). Throws a 404 Response for an unknown or uninstalled shop and a
+ * 401 for an unsigned proxy request.
+ */
+export async function resolvePortalRequest(
+  request: Request,
+  params: { shop?: string },
+): Promise<PortalContext> {
+  const url = new URL(request.url);
+  const proxied = url.pathname === "/proxy/portal" || url.pathname.startsWith("/proxy/portal/");
+  let proxyAdmin: AdminGraphql | undefined;
+  let domain: string;
+  if (proxied) {
+    proxyAdmin = (await authenticateProxy(request)).admin;
+    domain = url.searchParams.get("shop") ?? "";
+  } else {
+    domain = (params.shop ?? "").toLowerCase();
+  }
+  if (!SHOP_DOMAIN.test(domain)) throw notFound();
+  const shop = await getShop(domain);
+  if (!shop || shop.uninstalledAt) throw notFound();
+  const settings = await getShopSettings(shop);
+
+  const { locale, explicit } = negotiateLocale({
+    query: url.searchParams.get("lang"),
+    proxyLocale: proxied ? url.searchParams.get("locale") : null,
+    acceptLanguage: request.headers.get("Accept-Language"),
+    shopDefault: settings.defaultLocale,
+  });
+
+  const routeBase = proxied ? "/proxy/portal" : `/portal/${shop.domain}`;
+  const pathPrefix = url.searchParams.get("path_prefix");
+  const storefrontBase = pathPrefix && /^\/[A-Za-z0-9/_-]{1,100}$/.test(pathPrefix) ? pathPrefix.replace(/\/$/, "") : appProxyConfig().storefrontPath;
+  const basePath = proxied ? `${storefrontBase}/portal` : routeBase;
+  const relativePath = () => {
+    const rest = url.pathname.slice(routeBase.length);
+    return rest === "" ? "/" : rest;
+  };
+  const lang = explicit ? locale : undefined;
+  const href = (path: string, query: Record<string, string | undefined> = {}) =>
+    withQuery(`${basePath}${path === "/" ? "" : path}`, { lang, ...query });
+
+  const binding = csrfBinding(request);
+  const headers = new Headers({ "Cache-Control": "private, no-store", Vary: "Accept-Language, Cookie" });
+  if (binding.kind === "cookie" && binding.setCookie) headers.append("Set-Cookie", binding.setCookie);
+  const csrfToken = issueCsrfToken(binding);
+
+  // The page's own path and query as the browser sees it, minus proxy parameters: for the switcher.
+  const browserQuery = new URLSearchParams(url.search);
+  for (const key of ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature", "locale", "lang"]) browserQuery.delete(key);
+  const here = `${basePath}${relativePath() === "/" ? "" : relativePath()}`;
+  const layout: PortalLayoutData = {
+    locale,
+    htmlLang: htmlLang(locale),
+    brandName: settings.portalBrandName?.trim() || shop.name,
+    logoUrl: settings.portalLogoUrl && /^https:\/\//.test(settings.portalLogoUrl) ? settings.portalLogoUrl : null,
+    brandColor: brandColor(settings.portalBrandColor),
+    homeHref: href("/"),
+    stylesheetHref: proxied ? new URL(portalCssUrl, env().SHOPIFY_APP_URL).toString() : null,
+    languages: PORTAL_LOCALES.map((code) => {
+      const query = new URLSearchParams(browserQuery);
+      query.set("lang", code);
+      return { code, name: LOCALE_NAMES[code], href: `${here}?${query.toString()}`, current: code === locale };
+    }),
+  };
+
+  const errorResponse = (status: number, code: PortalErrorCode, extra?: HeadersInit) => {
+    const responseHeaders = new Headers(headers);
+    new Headers(extra).forEach((value, key) => responseHeaders.set(key, value));
+    return Response.json({ portalError: code, layout }, { status, headers: responseHeaders });
+  };
+
+  return {
+    mode: proxied ? "proxy" : "app",
+    shop,
+    settings,
+    locale,
+    explicitLocale: explicit,
+    t: portalT(locale),
+    tFor: (ns) => portalT(locale, ns),
+    basePath,
+    routeBase,
+    customerId: proxied ? url.searchParams.get("logged_in_customer_id") || null : null,
+    csrfToken,
+    headers,
+    layout,
+    href,
+    relativePath,
+    verifyCsrf(formData) {
+      try {
+        verifyCsrfToken(request, formData);
+      } catch {
+        throw errorResponse(403, "csrf");
+      }
+    },
+    issueOrderToken: (orderId, ttlSeconds) => issueOrderAccessToken({ shopId: shop.id, orderId, ttl: ttlSeconds }),
+    verifyOrderToken(token) {
+      const check = checkOrderAccessToken(token, shop);
+      if (!check.ok) throw errorResponse(403, check.problem === "expired" ? "link_expired" : "link_invalid");
+      return check.orderId;
+    },
+    signUrl(path, ttlSeconds) {
+      return `${basePath}${signPath(withQuery(path, { lang }), ttlSeconds, { scope: shop.domain })}`;
+    },
+    verifySignedRequest() {
+      const relative = new URL(relativePath(), "http://portal.invalid");
+      for (const [key, value] of url.searchParams) {
+        if (!["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature", "locale"].includes(key)) {
+          relative.searchParams.append(key, value);
+        }
+      }
+      const check = checkSignedUrl(relative, { scope: shop.domain });
+      if (!check.ok) throw errorResponse(403, check.problem === "expired" ? "link_expired" : "link_invalid");
+    },
+    errorResponse,
+    admin: async () => proxyAdmin ?? offlineAdmin(shop.domain),
+  };
+}
+
+export { CSRF_FIELD };

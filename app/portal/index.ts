@@ -1,0 +1,92 @@
+/**
+ * The customer portal's shell (issue #6). Two entry points:
+ *
+ * `~/portal` (this file, safe in route components; pages render on the server only):
+ *   - PortalLayout({layout, children})  brand name/logo/colour, language links, skip link, landmarks.
+ *     `layout` is PortalContext.layout, returned by the loader.
+ *   - CsrfField({token})                the hidden `_csrf` input; token = PortalContext.csrfToken.
+ *   - PortalErrorBoundary               export it as the route's ErrorBoundary: renders the branded
+ *                                       403/404/429 pages thrown with PortalContext.errorResponse.
+ *   - portalT(locale, ns = "portal")    i18next fixed t (namespaces = app/locales/<lng>/<ns>.json,
+ *                                       loaded automatically; E2 owns `returns`).
+ *   - formatDate/formatDateTime/formatMoney/formatNumber(locale, …)  Intl, in the page's language.
+ *   - portalMeta(title)                 a `meta` export helper.
+ *   - PORTAL_HANDLE                     `export const handle = PORTAL_HANDLE` ({hydrate: false}):
+ *                                       app/root.tsx then ships no <Scripts/> (no client JS at all).
+ *   - portalLinks                       `export const links = portalLinks` on app-host routes (the
+ *                                       proxy pages get an absolute <link> from PortalLayout).
+ *   - portalHeaders                     `export const headers = portalHeaders`: keeps the loader's or
+ *                                       action's Cache-Control, Vary and Retry-After on the HTML document
+ *                                       (Remix only carries Set-Cookie over by itself).
+ *
+ * `~/portal/index.server` (loaders/actions, services):
+ *   - resolvePortalRequest(request, params) → PortalContext
+ *       {mode "app"|"proxy", shop, settings, locale, t, tFor(ns), basePath, routeBase, customerId,
+ *        csrfToken, headers (send them: Set-Cookie for CSRF, no-store), layout,
+ *        href(path, query?)        link inside the portal, carries ?lang= when the shopper chose it,
+ *        relativePath(),           request path below routeBase, e.g. "/o/<token>/return"
+ *        verifyCsrf(formData)      throws a branded 403 Response,
+ *        issueOrderToken(orderId, ttl?) / verifyOrderToken(token) → order GID or branded 403,
+ *        signUrl(path, ttl)        basePath + path + exp + sig (bound to the shop),
+ *        verifySignedRequest()     throws branded 403 unless this request's URL is validly signed,
+ *        errorResponse(status, code, headers?)  branded error Response to throw,
+ *        admin()                   the shop's Admin GraphQL client (offline session / proxy context)}
+ *     Throws 404 (unknown/uninstalled shop) or 401 (unsigned proxy request).
+ *     URLs: app host /portal/:shop/…; proxy /proxy/portal/… (shop from the signature; links built
+ *     with the storefront's path_prefix, e.g. /apps/crossdock/portal/…).
+ *   - issueOrderAccessToken({shopId, orderId, ttl}) / verifyOrderAccessToken(token, shop) → GID | throws 403
+ *   - signUrl(path, ttlSeconds, {scope}) / verifySignedUrl(url, {scope}) (HMAC-SHA256, PORTAL_SECRET)
+ *   - verifyCsrf(request, formData) → throws 403; CSRF_FIELD
+ *   - lookupRateLimiter(), clientIp(request)
+ */
+import type { HeadersFunction, MetaDescriptor } from "@remix-run/node";
+import { isRouteErrorResponse } from "@remix-run/react";
+import { portalT } from "./i18n";
+import type { PortalErrorBody } from "./layout-data";
+import portalCssUrl from "./portal.css?url";
+
+export { PortalLayout, CsrfField, textColorOn } from "./PortalLayout";
+export { PortalErrorBoundary } from "./PortalErrorBoundary";
+export { portalT, type PortalT } from "./i18n";
+export { formatDate, formatDateTime, formatMoney, formatNumber } from "./format";
+export { PORTAL_LOCALES, type PortalLocale, negotiateLocale, matchLocale } from "./locale";
+export type { PortalLayoutData, PortalErrorCode, PortalErrorBody } from "./layout-data";
+export { CSRF_FIELD_NAME } from "./csrf-field";
+
+export const PORTAL_HANDLE = { hydrate: false } as const;
+
+export const portalStylesheet = portalCssUrl;
+
+/**
+ * The portal's own response headers on documents, error pages included: Cache-Control (private,
+ * no-store: pages show personal data), Vary, and Retry-After on a 429.
+ */
+export const portalHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
+  const source = errorHeaders ?? (actionHeaders.has("Cache-Control") ? actionHeaders : loaderHeaders);
+  const out = new Headers();
+  for (const name of ["Cache-Control", "Vary", "Retry-After"]) {
+    const value = source.get(name);
+    if (value) out.set(name, value);
+  }
+  return out;
+};
+
+export function portalLinks() {
+  return [{ rel: "stylesheet", href: portalCssUrl }];
+}
+
+/**
+ * `export const meta = portalMeta` when the loader returns `{title}`. Error pages get the error's
+ * title in the shopper's language (branded errors) or a plain one.
+ */
+export function portalMeta({ data, error }: { data?: unknown; error?: unknown }): MetaDescriptor[] {
+  let title = (data as { title?: string } | undefined)?.title;
+  if (!title && error) {
+    const body = isRouteErrorResponse(error) ? (error.data as Partial<PortalErrorBody> | undefined) : undefined;
+    const status = isRouteErrorResponse(error) ? error.status : 500;
+    const t = portalT(body?.layout?.locale ?? "en");
+    const code = body?.portalError ?? (status === 404 ? "not_found" : "unavailable");
+    title = body?.layout ? `${t(`errors.${code}.title`)} · ${body.layout.brandName}` : t(`errors.${code}.title`);
+  }
+  return [{ title: title ?? "" }, { name: "robots", content: "noindex" }];
+}

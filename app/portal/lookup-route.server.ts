@@ -1,0 +1,57 @@
+// Loader and action of the lookup page, shared by /portal/:shop and the app proxy's /proxy/portal.
+import { redirect } from "@remix-run/node";
+import { lookupPortalOrder } from "~/services/lookup-portal-order.server";
+import { listPortalCustomerOrders } from "~/services/list-portal-customer-orders.server";
+import { resolvePortalRequest } from "./context.server";
+import { clientIp, lookupRateLimiter } from "./rate-limit.server";
+import type { LookupActionData, LookupLoaderData } from "./LookupPage";
+
+export async function lookupLoader({ request, params }: { request: Request; params: { shop?: string } }) {
+  const portal = await resolvePortalRequest(request, params);
+  let customerOrders: LookupLoaderData["customerOrders"] = null;
+  if (portal.customerId) {
+    const orders = await listPortalCustomerOrders({ graphql: await portal.admin(), customerId: portal.customerId });
+    customerOrders = orders.map((o) => ({
+      name: o.name,
+      createdAt: o.createdAt,
+      href: portal.href(`/o/${portal.issueOrderToken(o.id, 3600)}`),
+    }));
+  }
+  const data: LookupLoaderData = {
+    title: portal.t("lookup.title"),
+    layout: portal.layout,
+    csrfToken: portal.csrfToken,
+    action: portal.href("/"),
+    timeZone: portal.shop.timezone,
+    customerOrders,
+  };
+  return Response.json(data, { headers: portal.headers });
+}
+
+export async function lookupAction({ request, params }: { request: Request; params: { shop?: string } }) {
+  const portal = await resolvePortalRequest(request, params);
+  const form = await request.formData();
+  portal.verifyCsrf(form);
+  const outcome = await lookupPortalOrder({
+    shop: portal.shop,
+    graphql: await portal.admin(),
+    form: { orderNumber: form.get("orderNumber"), contact: form.get("contact") },
+    ip: clientIp(request),
+    limiter: lookupRateLimiter(),
+  });
+  switch (outcome.status) {
+    case "found":
+      return redirect(portal.href(`/o/${outcome.token}`), { status: 303, headers: portal.headers });
+    case "rate_limited": {
+      const headers = new Headers(portal.headers);
+      headers.set("Retry-After", String(outcome.retryAfterSeconds));
+      const body: LookupActionData = { error: "rate_limited", retryAfterMinutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) };
+      return Response.json(body, { status: 429, headers });
+    }
+    case "invalid":
+      return Response.json({ error: "invalid" } satisfies LookupActionData, { status: 422, headers: portal.headers });
+    case "no_match":
+      // The same answer for an unknown order and a wrong email or phone.
+      return Response.json({ error: "no_match" } satisfies LookupActionData, { status: 422, headers: portal.headers });
+  }
+}

@@ -1,0 +1,157 @@
+// A return's status page (server-rendered only): the lifecycle steps, the items, the merchant's
+// decline note, 'Print label' for an approved mail return, the store for a drop-off.
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "../format";
+import { portalT } from "../i18n";
+import { PortalLayout } from "../PortalLayout";
+import type { ReturnStatusLoaderData } from "./return-status-route.server";
+
+export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
+  const { layout } = page;
+  const locale = layout.locale;
+  const t = portalT(locale, "returns");
+  const money = (amount: string) => formatMoney(locale, amount, page.currency);
+  const fees = Number(page.totals.returnShippingFee) > 0 || Number(page.totals.restockingFee) > 0;
+  return (
+    <PortalLayout layout={layout}>
+      <h1>{page.title}</h1>
+      <section className="portal-card" aria-label={t("status.rma")}>
+        <dl className="portal-facts">
+          <dt>{t("status.rma")}</dt>
+          <dd>
+            <strong data-rma>{page.rma}</strong>
+          </dd>
+          <dt>{t("status.order")}</dt>
+          <dd>{page.orderName}</dd>
+          <dt>{t("status.requestedOn")}</dt>
+          <dd>{formatDate(locale, page.createdAt, { timeZone: page.timeZone })}</dd>
+          <dt>{t("status.method")}</dt>
+          <dd>{t(`methods.${page.method}`)}</dd>
+        </dl>
+        {page.status === "REQUESTED" ? <p className="portal-status">{t("status.created")}</p> : null}
+      </section>
+
+      <section className="portal-card" aria-labelledby="progress-title">
+        <h2 id="progress-title">{t("status.progress")}</h2>
+        <ol className="portal-timeline">
+          {page.steps.map((step) => (
+            <li key={step.key} data-state={step.key === "declined" || step.key === "canceled" ? "problem" : step.state} aria-current={step.state === "current" ? "step" : undefined}>
+              <strong>{t(`status.steps.${step.key}`)}</strong>
+              {step.at ? <span className="portal-when"> {formatDateTime(locale, step.at, { timeZone: page.timeZone })}</span> : null}
+              {step.state === "upcoming" ? <span className="portal-muted"> ({t("status.upcoming")})</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {page.decline ? (
+        <section className="portal-card portal-alert" aria-labelledby="decline-title">
+          <h2 id="decline-title">{t("status.declinedTitle")}</h2>
+          {page.decline.reason ? <p>{t(`status.declineReasons.${page.decline.reason}`, { defaultValue: t("status.declineReasons.OTHER") })}</p> : null}
+          {page.decline.note ? (
+            <>
+              <h3>{t("status.declineNote")}</h3>
+              <p data-decline-note>{page.decline.note}</p>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {page.label ? (
+        <section className="portal-card" aria-labelledby="label-title">
+          <h2 id="label-title">{t("status.labelTitle")}</h2>
+          <p>{t("status.labelHint")}</p>
+          <p>
+            <a className="portal-button" href={page.label.href} data-label-link>
+              {t("status.printLabel")}
+            </a>
+          </p>
+          {page.label.trackingNumber ? (
+            <dl className="portal-facts">
+              <dt>{t("status.trackingNumber")}</dt>
+              <dd>
+                {page.label.trackingNumber}
+                {page.label.carrier ? ` (${page.label.carrier})` : ""}
+              </dd>
+            </dl>
+          ) : null}
+        </section>
+      ) : page.method === "MAIL" && page.status === "APPROVED" ? (
+        <p className="portal-card">{t("status.labelPending")}</p>
+      ) : null}
+
+      {page.store && page.status !== "DECLINED" && page.status !== "CANCELED" ? (
+        <section className="portal-card" aria-labelledby="store-title">
+          <h2 id="store-title">{t("status.dropOffTitle")}</h2>
+          <p>{t("status.dropOffHint", { rma: page.rma })}</p>
+          <address>
+            <strong>{page.store.name}</strong>
+            {page.store.lines.map((line) => (
+              <span key={line}>
+                <br />
+                {line}
+              </span>
+            ))}
+          </address>
+          {page.store.phone || page.store.instructions ? (
+            <dl className="portal-facts">
+              {page.store.phone ? (
+                <>
+                  <dt>{t("status.phone")}</dt>
+                  <dd>
+                    <a href={`tel:${page.store.phone.replace(/[^+\d]/g, "")}`}>{page.store.phone}</a>
+                  </dd>
+                </>
+              ) : null}
+              {page.store.instructions ? (
+                <>
+                  <dt>{t("status.instructions")}</dt>
+                  <dd>{page.store.instructions}</dd>
+                </>
+              ) : null}
+            </dl>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="portal-card" aria-labelledby="items-title">
+        <h2 id="items-title">{t("status.items")}</h2>
+        <ul className="portal-items">
+          {page.lines.map((line) => (
+            <li key={line.id}>
+              <strong>{t("status.itemLine", { title: line.variantTitle ? `${line.title} — ${line.variantTitle}` : line.title, quantity: formatNumber(locale, line.quantity) })}</strong>
+              <p className="portal-muted">{t("status.reasonLine", { reason: t(`reasons.${line.reason}`, { defaultValue: line.reason }) })}</p>
+              {line.note ? <p className="portal-muted">{line.note}</p> : null}
+            </li>
+          ))}
+        </ul>
+        <dl className="portal-facts">
+          <dt>{t("fees.value")}</dt>
+          <dd>{money(page.totals.value)}</dd>
+          {Number(page.totals.returnShippingFee) > 0 ? (
+            <>
+              <dt>{t("fees.returnShipping")}</dt>
+              <dd>−{money(page.totals.returnShippingFee)}</dd>
+            </>
+          ) : null}
+          {Number(page.totals.restockingFee) > 0 ? (
+            <>
+              <dt>{t("fees.restocking")}</dt>
+              <dd>−{money(page.totals.restockingFee)}</dd>
+            </>
+          ) : null}
+          {page.status !== "DECLINED" && page.status !== "CANCELED" ? (
+            <>
+              <dt>{t("fees.refund")}</dt>
+              <dd>{money(page.totals.refund)}</dd>
+            </>
+          ) : null}
+        </dl>
+        {fees ? <p className="portal-muted">{t("fees.deducted")}</p> : null}
+      </section>
+
+      <p>
+        <a href={page.backHref}>{t("status.backToOrder")}</a>
+      </p>
+    </PortalLayout>
+  );
+}

@@ -1,0 +1,112 @@
+// Loader and action of the new-return form, shared by /portal/:shop/o/:token/return and
+// /proxy/portal/o/:token/return. Parse, authenticate (shop, order token, CSRF), call one service,
+// respond: 303 to the status page on success, 422/503 with the errors otherwise.
+import { redirect } from "@remix-run/node";
+import type { ReturnSelection, ReturnSelectionError } from "~/domain/returns/request";
+import { loadReturnOptions, type ReturnOptions } from "~/services/load-return-options.server";
+import { requestReturn } from "~/services/request-return.server";
+import { resolvePortalRequest, type PortalContext } from "../context.server";
+import { portalT } from "../i18n";
+
+type Args = { request: Request; params: { shop?: string; token?: string } };
+
+function view(portal: PortalContext, token: string, options: ReturnOptions) {
+  const t = portalT(portal.locale, "returns");
+  const order = options.order;
+  return {
+    layout: portal.layout,
+    title: t("form.title", { name: order.name }),
+    csrfToken: portal.csrfToken,
+    orderName: order.name,
+    currency: order.currency,
+    timeZone: options.timeZone,
+    policy: {
+      windowDays: options.policy.windowDays,
+      returnShippingFee: options.policy.returnShippingFee,
+      restockingFeePercent: options.policy.restockingFeePercent,
+    },
+    eligible: options.items
+      .filter((e) => e.eligible)
+      .map((e) => ({
+        id: e.line.fulfillmentLineItemId,
+        title: e.line.title,
+        variantTitle: e.line.variantTitle ?? null,
+        quantity: e.line.quantity,
+        maxQuantity: e.maxQuantity,
+        unitPrice: e.line.unitPrice,
+        lastDay: e.lastDay,
+      })),
+    ineligible: options.items
+      .filter((e) => !e.eligible)
+      .map((e) => ({ id: e.line.fulfillmentLineItemId, title: e.line.title, variantTitle: e.line.variantTitle ?? null, quantity: e.line.quantity, reason: e.reason! })),
+    methods: options.methods,
+    stores: options.dropOffStores.map((s) => ({
+      id: s.id,
+      name: s.name,
+      address: [s.address1, s.address2, [s.zip, s.city].filter(Boolean).join(" "), s.province].filter(Boolean).join(", "),
+      distanceKm: s.distanceKm,
+    })),
+    returns: options.returns.map((r) => ({ rma: r.rma, status: r.status, href: portal.href(`/o/${token}/returns/${encodeURIComponent(r.rma)}`) })),
+    backHref: portal.href(`/o/${token}`),
+  };
+}
+
+async function load(portal: PortalContext, token: string) {
+  const orderId = portal.verifyOrderToken(token);
+  const result = await loadReturnOptions({ shop: portal.shop, graphql: await portal.admin(), orderId });
+  if (result.status === "not-found") throw portal.errorResponse(404, "not_found");
+  return view(portal, token, result.options);
+}
+
+export async function newReturnLoader({ request, params }: Args) {
+  const portal = await resolvePortalRequest(request, params);
+  return Response.json(await load(portal, params.token ?? ""), { headers: portal.headers });
+}
+
+/** The submitted form as the domain's selection: one entry per ticked item. */
+export function parseReturnForm(form: FormData): ReturnSelection & { values: Record<string, string> } {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && key !== "_csrf") values[key] = value;
+  const selected = form.getAll("item").filter((v): v is string => typeof v === "string");
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  return {
+    items: [...new Set(selected)].map((id) => ({ fulfillmentLineItemId: id, quantity: text(`quantity:${id}`) || "1", reason: text(`reason:${id}`), note: text(`note:${id}`) })),
+    method: text("method"),
+    dropOffLocationId: text("store") || null,
+    values: { ...values, item: selected.join("\n") },
+  };
+}
+
+export async function newReturnAction({ request, params }: Args) {
+  const portal = await resolvePortalRequest(request, params);
+  const token = params.token ?? "";
+  const orderId = portal.verifyOrderToken(token);
+  const form = await request.formData();
+  portal.verifyCsrf(form);
+  const selection = parseReturnForm(form);
+  const result = await requestReturn({ shop: portal.shop, graphql: await portal.admin(), orderId, selection, locale: portal.locale, actor: "shopper" });
+  switch (result.status) {
+    case "created":
+      return redirect(portal.href(`/o/${token}/returns/${encodeURIComponent(result.ret.rma)}`), { status: 303, headers: portal.headers });
+    case "order-not-found":
+      throw portal.errorResponse(404, "not_found");
+    case "invalid":
+      return Response.json({ errors: result.errors, formError: null, messages: [] as string[], values: selection.values }, { status: 422, headers: portal.headers });
+    case "rejected":
+      return Response.json({ errors: [] as ReturnSelectionError[], formError: "rejected" as const, messages: result.messages, values: selection.values }, { status: 422, headers: portal.headers });
+    case "failed":
+      return Response.json({ errors: [] as ReturnSelectionError[], formError: "failed" as const, messages: [] as string[], values: selection.values }, { status: 503, headers: portal.headers });
+  }
+}
+
+
+export type NewReturnLoaderData = Awaited<ReturnType<typeof load>>;
+export type NewReturnActionData = {
+  errors: ReturnSelectionError[];
+  formError: "rejected" | "failed" | null;
+  messages: string[];
+  values: Record<string, string>;
+};

@@ -1,0 +1,59 @@
+// Loader of the return status page, shared by /portal/:shop/o/:token/returns/:rma and
+// /proxy/portal/o/:token/returns/:rma.
+import { normaliseRma } from "~/domain/returns/rma";
+import { LABEL_PAGE_URL_TTL_SECONDS, returnLabelPath } from "~/services/download-return-label.server";
+import { loadReturnStatus } from "~/services/load-return-status.server";
+import { resolvePortalRequest, type PortalContext } from "../context.server";
+import { portalT } from "../i18n";
+
+type Args = { request: Request; params: { shop?: string; token?: string; rma?: string } };
+
+async function load(portal: PortalContext, token: string, rmaParam: string) {
+  const orderId = portal.verifyOrderToken(token);
+  const rma = normaliseRma(rmaParam);
+  if (!rma) throw portal.errorResponse(404, "not_found");
+  const result = await loadReturnStatus({ shop: portal.shop, orderId, rma });
+  if (result.status === "not-found") throw portal.errorResponse(404, "not_found");
+  const { ret, steps, location } = result;
+  const t = portalT(portal.locale, "returns");
+  return {
+    layout: portal.layout,
+    title: t("status.title", { rma: ret.rma }),
+    timeZone: portal.shop.timezone,
+    rma: ret.rma,
+    orderName: ret.orderName,
+    status: ret.status,
+    method: ret.method,
+    createdAt: ret.createdAt.toISOString(),
+    currency: ret.currency,
+    totals: {
+      value: ret.totalValue.toFixed(2),
+      returnShippingFee: ret.returnShippingFee.toFixed(2),
+      restockingFee: ret.restockingFee.toFixed(2),
+      refund: Math.max(0, Number(ret.totalValue) - Number(ret.returnShippingFee) - Number(ret.restockingFee)).toFixed(2),
+    },
+    steps,
+    lines: ret.lines.map((l) => ({ id: l.id, title: l.title, variantTitle: l.variantTitle, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
+    decline: ret.status === "DECLINED" ? { reason: ret.declineReason, note: ret.declineNote } : null,
+    label: result.hasLabel
+      ? { href: portal.signUrl(returnLabelPath(token, ret.rma), LABEL_PAGE_URL_TTL_SECONDS), trackingNumber: ret.labelTrackingNumber, carrier: ret.labelCarrier }
+      : null,
+    store:
+      location && ret.method === "DROP_OFF"
+        ? {
+            name: location.name,
+            lines: [location.address1, location.address2, [location.zip, location.city].filter(Boolean).join(" "), location.province].filter((v): v is string => Boolean(v)),
+            phone: location.phone,
+            instructions: location.pickupInstructions,
+          }
+        : null,
+    backHref: portal.href(`/o/${token}`),
+  };
+}
+
+export type ReturnStatusLoaderData = Awaited<ReturnType<typeof load>>;
+
+export async function returnStatusLoader({ request, params }: Args) {
+  const portal = await resolvePortalRequest(request, params);
+  return Response.json(await load(portal, params.token ?? "", params.rma ?? ""), { headers: portal.headers });
+}

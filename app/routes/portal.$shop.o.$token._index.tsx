@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalLinks, portalMeta } from "~/portal";
+import { TrackingPage, type TrackingLoaderData } from "~/portal/TrackingPage";
+import { trackingLoader } from "~/portal/tracking-route.server";
+
+// Customer portal, app host: /portal/<shop>/o/<token>: the order's tracking page. The token is an
+// order access token (lookup, emails); a tampered, foreign or expired one answers 403.
+
+export const handle = PORTAL_HANDLE;
+export const links = portalLinks;
+export const meta = portalMeta;
+export const headers = portalHeaders;
+
+export async function loader(args: LoaderFunctionArgs) {
+  return trackingLoader(args);
+}
+
+export default function PortalTracking() {
+  return <TrackingPage data={useLoaderData<TrackingLoaderData>()} />;
+}
+
+export const ErrorBoundary = PortalErrorBoundary;

@@ -1,0 +1,27 @@
+// New return: /portal/:shop/o/:token/return (GET form, POST submit). Same page through the app
+// proxy: proxy.portal.o.$token.return.tsx.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PORTAL_HANDLE, PortalErrorBoundary, portalLinks, portalMeta } from "~/portal";
+import { portalDocumentHeaders } from "~/portal/returns/headers";
+import { NewReturnPage } from "~/portal/returns/NewReturnPage";
+import { newReturnAction, newReturnLoader, type NewReturnActionData, type NewReturnLoaderData } from "~/portal/returns/new-return-route.server";
+
+export const handle = PORTAL_HANDLE;
+export const links = portalLinks;
+export const meta = portalMeta;
+export const headers = portalDocumentHeaders;
+
+export async function loader(args: LoaderFunctionArgs) {
+  return newReturnLoader(args);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return newReturnAction(args);
+}
+
+export default function PortalNewReturn() {
+  return <NewReturnPage page={useLoaderData<NewReturnLoaderData>()} submitted={useActionData<NewReturnActionData>()} />;
+}
+
+export const ErrorBoundary = PortalErrorBoundary;

@@ -1,0 +1,177 @@
+import { logger } from "~/logger.server";
+import {
+  claimReturnDecision,
+  findDefaultReturnLocation,
+  findLocationByShopifyId,
+  findReturnById,
+  recordReturnDecision,
+  releaseReturnDecision,
+  type ReturnEventInput,
+  type ReturnWithDetails,
+} from "~/models/returns.server";
+import type { ShopRef } from "~/models/scope.server";
+import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
+import { approveReturnRequest, createReverseDeliveryWithShipping, fetchReturn, type ShopifyReturn } from "~/shopify/returns";
+import { DECISION_CLAIM_STALE_MS } from "./decline-return.server";
+import { buildReturnLabelInput, defaultLabelProvider, returnLabelFileUrl, type ReturnLabelProvider } from "./download-return-label.server";
+
+export interface ApproveReturnInput {
+  shop: ShopRef & { domain: string; name: string };
+  graphql: AdminGraphql;
+  /** Crossdock's ReturnRequest.id */
+  returnId: string;
+  /** Who approves: a staff member's email, "rule:<id>", "shopify" … */
+  actor: string;
+  notifyCustomer?: boolean;
+  /** Issues the label for MAIL returns (default: Crossdock's built-in provider). */
+  labelProvider?: ReturnLabelProvider;
+  /** The signed label URL registered with Shopify (default: the portal's label link on the app host). */
+  labelFileUrl?: (ret: ReturnWithDetails) => string;
+  now?: Date;
+}
+
+export type ApproveReturnResult =
+  | { status: "approved"; ret: ReturnWithDetails }
+  /** Already approved (with its label for MAIL): nothing changed. */
+  | { status: "unchanged"; ret: ReturnWithDetails }
+  | { status: "not-found" }
+  /** Declined, closed…, or another decision is being made right now. */
+  | { status: "conflict"; ret: ReturnWithDetails; message: string }
+  | { status: "rejected"; messages: string[] };
+
+/**
+ * Approves a requested return: `returnApproveRequest` in Shopify, then for MAIL returns a label from
+ * the label provider registered with `reverseDeliveryCreateWithShipping` (signed label file URL +
+ * tracking number), then the record (status, who approved and when, reverse fulfillment order,
+ * label fields, timeline) in one transaction.
+ *
+ * Idempotent and resumable. The decision is claimed on the row first (two concurrent calls: one
+ * proceeds, the other gets "conflict"), no transaction is held across Admin API calls, and every
+ * Shopify step is checked before it is taken: a return already OPEN in Shopify is not approved
+ * again, and a reverse fulfillment order that already has a reverse delivery gets no second one
+ * (its tracking number is recorded instead). So a retry after a failure at any step finishes the job
+ * with one label and one reverse delivery, and approving an approved return changes nothing.
+ * The local status only becomes APPROVED once everything is done.
+ */
+export async function approveReturn(input: ApproveReturnInput): Promise<ApproveReturnResult> {
+  const { shop, graphql } = input;
+  const ret = await findReturnById(shop, input.returnId);
+  if (!ret) return { status: "not-found" };
+  const finished = ret.status === "APPROVED" && (ret.method !== "MAIL" || ret.reverseDeliveryId != null);
+  if (finished) return { status: "unchanged", ret };
+  if (ret.status !== "REQUESTED" && ret.status !== "APPROVED") return { status: "conflict", ret, message: `The return is ${ret.status.toLowerCase()}.` };
+  if (!ret.shopifyReturnId) return { status: "conflict", ret, message: "The return is not in Shopify." };
+
+  const now = input.now ?? new Date();
+  // APPROVED without its label (approved in Shopify and recorded by the webhook): only the label is
+  // missing, and the reverse-delivery check below keeps that step single.
+  const claimed = ret.status === "APPROVED" || (await claimReturnDecision(shop, ret.id, { actor: input.actor, at: now, staleBefore: new Date(now.getTime() - DECISION_CLAIM_STALE_MS) }));
+  if (!claimed) {
+    const current = (await findReturnById(shop, ret.id)) ?? ret;
+    if (current.status === "APPROVED") return { status: "unchanged", ret: current };
+    return { status: "conflict", ret: current, message: "Another decision on this return is in progress." };
+  }
+
+  try {
+    let inShopify = await fetchReturn(graphql, ret.shopifyReturnId);
+    if (!inShopify) throw new Error(`Shopify has no return ${ret.shopifyReturnId}`);
+    if (inShopify.status === "REQUESTED") {
+      await approveReturnRequest(graphql, { id: ret.shopifyReturnId, notifyCustomer: input.notifyCustomer ?? false });
+      inShopify = await fetchReturn(graphql, ret.shopifyReturnId);
+      if (!inShopify) throw new Error(`Shopify has no return ${ret.shopifyReturnId}`);
+    }
+    if (inShopify.status !== "OPEN") {
+      await release(shop, ret, now);
+      return { status: "conflict", ret, message: `The return is ${inShopify.status.toLowerCase()} in Shopify.` };
+    }
+
+    const rfo = inShopify.reverseFulfillmentOrders[0] ?? null;
+    const events: ReturnEventInput[] = [];
+    if (ret.status === "REQUESTED") events.push({ type: "approved", actor: input.actor, data: { shopifyStatus: inShopify.status } });
+    const update: Parameters<typeof recordReturnDecision>[2] = {
+      status: "APPROVED",
+      decidedBy: ret.status === "REQUESTED" ? input.actor : ret.decidedBy,
+      decidedAt: ret.status === "REQUESTED" ? now : (ret.decidedAt ?? now),
+      reverseFulfillmentOrderId: rfo?.id ?? null,
+    };
+
+    if (ret.method === "MAIL") {
+      if (!rfo) throw new Error(`Shopify return ${ret.shopifyReturnId} has no reverse fulfillment order`);
+      const label = await ensureLabel(input, ret, rfo, now);
+      Object.assign(update, {
+        reverseDeliveryId: label.reverseDeliveryId,
+        labelCarrier: label.carrier,
+        labelTrackingNumber: label.trackingNumber,
+        labelTrackingUrl: label.trackingUrl,
+        labelCreatedAt: now,
+        returnLocationId: label.returnLocationId,
+      });
+      events.push({ type: "label_created", actor: input.actor, data: { carrier: label.carrier, trackingNumber: label.trackingNumber, reused: label.reused } });
+    }
+
+    const approved = await recordReturnDecision(shop, ret.id, update, events);
+    logger.info({ shopId: shop.id, rma: ret.rma, actor: input.actor, method: ret.method }, "Return approved");
+    return { status: "approved", ret: approved };
+  } catch (error) {
+    await release(shop, ret, now);
+    if (error instanceof AdminUserError) return { status: "rejected", messages: error.userErrors.map((e) => e.message) };
+    throw error;
+  }
+}
+
+async function release(shop: ShopRef, ret: ReturnWithDetails, claimedAt: Date): Promise<void> {
+  if (ret.status === "REQUESTED") await releaseReturnDecision(shop, ret.id, claimedAt);
+}
+
+interface EnsuredLabel {
+  reverseDeliveryId: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  returnLocationId: string | null;
+  /** True when Shopify already had the reverse delivery (an earlier attempt). */
+  reused: boolean;
+}
+
+async function ensureLabel(
+  input: ApproveReturnInput,
+  ret: ReturnWithDetails,
+  rfo: ShopifyReturn["reverseFulfillmentOrders"][number],
+  now: Date,
+): Promise<EnsuredLabel> {
+  const { shop, graphql } = input;
+  const returnLocation =
+    (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
+  const existing = rfo.reverseDeliveries[0];
+  if (existing) {
+    return {
+      reverseDeliveryId: existing.id,
+      carrier: existing.carrierName ?? ret.labelCarrier,
+      trackingNumber: existing.trackingNumber,
+      trackingUrl: existing.trackingUrl,
+      returnLocationId: returnLocation?.shopifyId ?? ret.returnLocationId,
+      reused: true,
+    };
+  }
+  if (!returnLocation) throw new Error(`Shop ${shop.id} has no active location to receive returns`);
+
+  const provider = input.labelProvider ?? defaultLabelProvider();
+  const labelInput = await buildReturnLabelInput({ shop, graphql, ret, returnLocation });
+  const label = await provider.createReturnLabel(labelInput);
+  const fileUrl = (input.labelFileUrl ?? ((r: ReturnWithDetails) => returnLabelFileUrl(shop, r, { now })))(ret);
+  const delivery = await createReverseDeliveryWithShipping(graphql, {
+    reverseFulfillmentOrderId: rfo.id,
+    lines: rfo.lines.map((l) => ({ reverseFulfillmentOrderLineItemId: l.id, quantity: l.totalQuantity })),
+    tracking: { number: label.trackingNumber, url: label.trackingUrl },
+    labelFileUrl: fileUrl,
+    notifyCustomer: input.notifyCustomer ?? false,
+  });
+  return {
+    reverseDeliveryId: delivery.id,
+    carrier: label.carrier,
+    trackingNumber: label.trackingNumber,
+    trackingUrl: label.trackingUrl,
+    returnLocationId: returnLocation.shopifyId,
+    reused: false,
+  };
+}

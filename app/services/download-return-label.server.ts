@@ -1,0 +1,164 @@
+import type { Location } from "@prisma/client";
+import { env } from "~/env.server";
+import { BuiltinLabelProvider } from "~/labels/builtin.server";
+import type { LabelAddress, LabelProvider, ReturnLabelInput } from "~/labels/provider";
+import { logger } from "~/logger.server";
+import { findDefaultReturnLocation, findLocationByShopifyId, findReturnByRma, type ReturnWithDetails } from "~/models/returns.server";
+import type { ShopRef } from "~/models/scope.server";
+import { issueOrderAccessToken, signUrl } from "~/portal/tokens.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { fetchOrderForReturn, type ReturnAddress } from "~/shopify/returns";
+import enReturns from "../locales/en/returns.json";
+
+export type ReturnLabelProvider = LabelProvider;
+
+/** How long the label link registered with Shopify (reverse delivery) stays valid. */
+export const LABEL_FILE_URL_TTL_SECONDS = 60 * 24 * 3600;
+/** How long the 'Print label' link of the status page stays valid (the page signs a fresh one on every view). */
+export const LABEL_PAGE_URL_TTL_SECONDS = 3600;
+
+let provider: LabelProvider | undefined;
+
+/** The label provider used when a caller passes none: Crossdock's built-in one. */
+export function defaultLabelProvider(): LabelProvider {
+  return (provider ??= createBuiltinProvider());
+}
+
+/** Tests: use another provider by default (undefined restores the built-in one). */
+export function setDefaultLabelProvider(next: LabelProvider | undefined): void {
+  provider = next;
+}
+
+/** The label's path below the portal's base (`/portal/<shop>` or the proxy's), unsigned. */
+export function returnLabelPath(token: string, rma: string): string {
+  return `/o/${token}/returns/${encodeURIComponent(rma)}/label`;
+}
+
+/**
+ * The label's absolute URL on the app's host, signed and expiring (order token and URL signature
+ * both last `ttlSeconds`): what Shopify stores as the reverse delivery's label file.
+ */
+export function returnLabelFileUrl(
+  shop: ShopRef & { domain: string },
+  ret: Pick<ReturnWithDetails, "orderId" | "rma">,
+  options: { ttlSeconds?: number; now?: Date } = {},
+): string {
+  const ttl = options.ttlSeconds ?? LABEL_FILE_URL_TTL_SECONDS;
+  const token = issueOrderAccessToken({ shopId: shop.id, orderId: ret.orderId, ttl, now: options.now });
+  const path = signUrl(returnLabelPath(token, ret.rma), ttl, { scope: shop.domain, now: options.now });
+  return new URL(`/portal/${shop.domain}${path}`, env().SHOPIFY_APP_URL).toString();
+}
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+function countryName(code: string | null | undefined, fallback?: string | null): string {
+  if (fallback) return fallback;
+  if (!code) return "";
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function shopperAddress(address: ReturnAddress | null, ret: ReturnWithDetails): LabelAddress {
+  return {
+    name: address?.name || ret.customerName || "",
+    company: address?.company ?? null,
+    address1: address?.address1 ?? "",
+    address2: address?.address2 ?? null,
+    city: address?.city ?? "",
+    province: address?.province ?? address?.provinceCode ?? null,
+    zip: address?.zip ?? null,
+    country: countryName(address?.countryCode, address?.country),
+    countryCode: address?.countryCode ?? null,
+    phone: address?.phone ?? null,
+  };
+}
+
+function locationAddress(location: Location, shopName: string): LabelAddress {
+  return {
+    name: location.name,
+    company: shopName,
+    address1: location.address1 ?? "",
+    address2: location.address2,
+    city: location.city ?? "",
+    province: location.province ?? location.provinceCode,
+    zip: location.zip,
+    country: countryName(location.countryCode),
+    countryCode: location.countryCode,
+    phone: location.phone,
+  };
+}
+
+const reasonWords = enReturns.reasons as Record<string, string>;
+
+/**
+ * What the label shows for a return: the shopper's address (live from the order), the return
+ * location, the items with their reasons, and a fixed date (the label's creation), so that the same
+ * return always gives the same label.
+ */
+export async function buildReturnLabelInput(input: {
+  shop: ShopRef & { domain: string; name: string };
+  graphql: AdminGraphql;
+  ret: ReturnWithDetails;
+  returnLocation: Location;
+  createdAt?: Date;
+}): Promise<ReturnLabelInput> {
+  const { shop, ret } = input;
+  const order = await fetchOrderForReturn(input.graphql, ret.orderId);
+  return {
+    rma: ret.rma,
+    orderName: ret.orderName,
+    shopDomain: shop.domain,
+    shopName: shop.name,
+    method: ret.method,
+    from: shopperAddress(order?.shippingAddress ?? null, ret),
+    to: locationAddress(input.returnLocation, shop.name),
+    items: ret.lines.map((l) => ({
+      title: l.title,
+      variantTitle: l.variantTitle,
+      sku: l.sku,
+      quantity: l.quantity,
+      reason: l.reason,
+      reasonLabel: reasonWords[l.reason] ?? null,
+    })),
+    createdAt: input.createdAt ?? ret.labelCreatedAt ?? ret.decidedAt ?? ret.createdAt,
+  };
+}
+
+export type DownloadReturnLabelResult = { status: "ok"; pdf: Uint8Array; filename: string } | { status: "not-found" };
+
+/**
+ * The label PDF of one of the shop's returns, regenerated from the stored return (the built-in
+ * provider is deterministic: same return, same tracking number, same PDF), for the order the
+ * verified link opens. The caller has already checked the link's signature and expiry; this answers
+ * not-found for another order's or another shop's return, and for a return with no label.
+ */
+export async function downloadReturnLabel(input: {
+  shop: ShopRef & { domain: string; name: string };
+  graphql: AdminGraphql;
+  /** The order GID the verified token opens. */
+  orderId: string;
+  rma: string;
+  labelProvider?: LabelProvider;
+}): Promise<DownloadReturnLabelResult> {
+  const { shop } = input;
+  const ret = await findReturnByRma(shop, input.rma);
+  if (!ret || ret.orderId !== input.orderId) return { status: "not-found" };
+  if (ret.method !== "MAIL" || !ret.labelTrackingNumber || (ret.status !== "APPROVED" && ret.status !== "IN_TRANSIT")) return { status: "not-found" };
+  const location = (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
+  if (!location) return { status: "not-found" };
+
+  const labelInput = await buildReturnLabelInput({ shop, graphql: input.graphql, ret, returnLocation: location });
+  const label = await (input.labelProvider ?? defaultLabelProvider()).createReturnLabel(labelInput);
+  if (label.trackingNumber !== ret.labelTrackingNumber) {
+    logger.warn({ shopId: shop.id, rma: ret.rma, stored: ret.labelTrackingNumber, regenerated: label.trackingNumber }, "Regenerated label has another tracking number");
+  }
+  return { status: "ok", pdf: label.pdf, filename: `${ret.rma}.pdf` };
+}
+
+function createBuiltinProvider(): LabelProvider {
+  // The built-in carrier's numbers are followed on the app's host (the provider appends the number).
+  return new BuiltinLabelProvider({ trackingBaseUrl: new URL("/portal/track/", env().SHOPIFY_APP_URL).toString() });
+}

@@ -1,0 +1,52 @@
+import type { Location } from "@prisma/client";
+import { returnTimeline, type ReturnStep, type StatusTimes } from "~/domain/returns/status";
+import { findLocationByShopifyId, findReturnByRma, type ReturnWithDetails } from "~/models/returns.server";
+import type { ShopRef } from "~/models/scope.server";
+
+/** Timeline event types that mark a status (ReturnEvent.type → ReturnStatus). */
+const EVENT_STATUS = {
+  requested: "REQUESTED",
+  approved: "APPROVED",
+  declined: "DECLINED",
+  in_transit: "IN_TRANSIT",
+  received: "RECEIVED",
+  refunded: "REFUNDED",
+  closed: "CLOSED",
+  canceled: "CANCELED",
+} as const;
+
+export type LoadReturnStatusResult =
+  | { status: "not-found" }
+  | {
+      status: "ok";
+      ret: ReturnWithDetails;
+      steps: ReturnStep[];
+      /** The store for a drop-off, the return address for mail. */
+      location: Location | null;
+      /** A label can be printed (approved mail return with a label). */
+      hasLabel: boolean;
+    };
+
+/**
+ * One of the shop's returns as its status page shows it, for the order the shopper's link opens:
+ * another order's (or another shop's) RMA is not found.
+ */
+export async function loadReturnStatus(input: { shop: ShopRef; orderId: string; rma: string }): Promise<LoadReturnStatusResult> {
+  const ret = await findReturnByRma(input.shop, input.rma);
+  if (!ret || ret.orderId !== input.orderId) return { status: "not-found" };
+  const times: StatusTimes = { REQUESTED: ret.createdAt };
+  for (const event of ret.events) {
+    const status = EVENT_STATUS[event.type as keyof typeof EVENT_STATUS];
+    if (status && times[status] == null) times[status] = event.createdAt;
+  }
+  if (ret.status === "APPROVED" && times.APPROVED == null) times.APPROVED = ret.decidedAt;
+  if (ret.status === "DECLINED" && times.DECLINED == null) times.DECLINED = ret.decidedAt;
+  const location = ret.returnLocationId ? await findLocationByShopifyId(input.shop, ret.returnLocationId) : null;
+  return {
+    status: "ok",
+    ret,
+    steps: returnTimeline(ret.status, ret.method, times),
+    location,
+    hasLabel: ret.method === "MAIL" && ret.labelTrackingNumber != null && (ret.status === "APPROVED" || ret.status === "IN_TRANSIT"),
+  };
+}

@@ -1,0 +1,195 @@
+import { Prisma } from "@prisma/client";
+import type { ReturnableLine } from "~/domain/returns/policy";
+import { validateReturnSelection, type ReturnSelection, type ReturnSelectionError } from "~/domain/returns/request";
+import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
+import { logger } from "~/logger.server";
+import {
+  createReturnRequest,
+  findDefaultReturnLocation,
+  findReturnByShopifyId,
+  listReturnsOfOrder,
+  recordReturnDecision,
+  type ReturnWithDetails,
+} from "~/models/returns.server";
+import type { ShopRef } from "~/models/scope.server";
+import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
+import { declineReturnRequest, requestReturn as shopifyRequestReturn } from "~/shopify/returns";
+import { loadReturnOptions, type ReturnItem } from "./load-return-options.server";
+
+export interface RequestReturnInput {
+  shop: ShopRef & { timezone: string; currency: string };
+  graphql: AdminGraphql;
+  /** gid://shopify/Order/… (from the verified order token). */
+  orderId: string;
+  selection: ReturnSelection;
+  /** The shopper's language, kept for pages and emails. */
+  locale: string;
+  /** Who asked: "shopper" from the portal. */
+  actor?: string;
+  now?: Date;
+  random?: RandomSource;
+}
+
+export type RequestReturnResult =
+  | { status: "created"; ret: ReturnWithDetails }
+  | { status: "order-not-found" }
+  /** The selection broke the policy: nothing was sent to Shopify, nothing stored. */
+  | { status: "invalid"; errors: ReturnSelectionError[] }
+  /** Shopify refused the request (its userErrors): nothing stored. */
+  | { status: "rejected"; messages: string[] }
+  /** Shopify accepted it but Crossdock could not record it, and withdrew it from Shopify. */
+  | { status: "failed"; message: string };
+
+/**
+ * A shopper's return request from the portal.
+ *
+ * Order of the steps, and why: (1) the selection is checked against the order's live data and the
+ * policy: any problem answers with per-item errors and nothing is written anywhere. (2) Shopify's
+ * `returnRequest` runs first, so Crossdock never holds a record Shopify refused (Shopify checks the
+ * quantities once more; its userErrors come back as "rejected", again with nothing written). (3)
+ * One transaction then writes the request, its lines and its "requested" event with an RMA.
+ * (An RMA taken meanwhile by a concurrent request is drawn again, up to three times.)
+ * If that transaction fails after Shopify accepted (database down, no free RMA), the step is undone:
+ * the Shopify request is declined (not notifying the shopper, with a note saying why), so neither
+ * side keeps half a return and the shopper may simply submit again. Should the undo fail too, the
+ * error log carries everything needed to reconcile (shop, order, Shopify return id, RMA, lines),
+ * and the returns/request webhook (issue #7) imports the Shopify return as a SHOPIFY-sourced record.
+ * If that webhook got there first (it can race the transaction), the portal's details are written
+ * onto the record it created instead of failing on the unique Shopify id.
+ */
+export async function requestReturn(input: RequestReturnInput): Promise<RequestReturnResult> {
+  const { shop, graphql } = input;
+  const now = input.now ?? new Date();
+  const loaded = await loadReturnOptions({ shop, graphql, orderId: input.orderId, now });
+  if (loaded.status === "not-found") return { status: "order-not-found" };
+  const { options } = loaded;
+
+  const checked = validateReturnSelection<ReturnItem>(input.selection, {
+    eligibility: options.items,
+    policy: options.policy,
+    dropOffLocationIds: options.methods.includes("DROP_OFF") ? options.dropOffStores.map((s) => s.id) : [],
+  });
+  if (!checked.ok) return { status: "invalid", errors: checked.errors };
+  const request = checked.request;
+
+  const returnLocationId = request.returnLocationId ?? (request.method === "MAIL" ? ((await findDefaultReturnLocation(shop))?.shopifyId ?? null) : null);
+  const existing = await listReturnsOfOrder(shop, options.order.id);
+  const random = input.random ?? Math.random;
+  const taken = new Set(existing.map((r) => r.rma));
+  const rma = generateUniqueRma(options.order.name, random, taken);
+
+  let shopifyReturn;
+  try {
+    shopifyReturn = await shopifyRequestReturn(graphql, {
+      orderId: options.order.id,
+      lines: request.lines.map((l) => ({
+        fulfillmentLineItemId: l.line.fulfillmentLineItemId,
+        quantity: l.quantity,
+        returnReason: l.reason,
+        customerNote: l.customerNote,
+      })),
+      returnShippingFee: request.method === "MAIL" ? { amount: request.totals.returnShippingFee, currencyCode: options.order.currency } : null,
+    });
+  } catch (error) {
+    if (error instanceof AdminUserError) {
+      logger.warn({ shopId: shop.id, orderId: options.order.id, userErrors: error.userErrors }, "Shopify refused a portal return request");
+      return { status: "rejected", messages: error.userErrors.map((e) => e.message) };
+    }
+    throw error;
+  }
+
+  const returnLineIds = new Map(shopifyReturn.lines.map((l) => [l.fulfillmentLineItemId, l.id]));
+  let record = {
+    rma,
+    orderId: options.order.id,
+    orderName: options.order.name,
+    shopifyReturnId: shopifyReturn.id,
+    source: "PORTAL" as const,
+    method: request.method,
+    returnLocationId,
+    customerId: options.order.customerId,
+    customerEmail: options.order.email,
+    customerName: options.order.customerName,
+    locale: input.locale,
+    currency: options.order.currency,
+    totalValue: request.totals.value,
+    returnShippingFee: request.totals.returnShippingFee,
+    restockingFee: request.totals.restockingFee,
+    lines: request.lines.map((l) => toLine(l.line, l.quantity, l.reason, l.customerNote, returnLineIds.get(l.line.fulfillmentLineItemId) ?? null)),
+    event: {
+      type: "requested",
+      actor: input.actor ?? "shopper",
+      message: null,
+      data: { shopifyReturnId: shopifyReturn.id, shopifyReturnName: shopifyReturn.name, method: request.method } satisfies Prisma.InputJsonValue,
+    },
+  };
+
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const ret = await createReturnRequest(shop, record);
+        logger.info({ shopId: shop.id, rma: record.rma, shopifyReturnId: shopifyReturn.id }, "Return requested from the portal");
+        return { status: "created", ret };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const adopted = await adoptWebhookRecord(shop, record);
+        if (adopted) return { status: "created", ret: adopted };
+        if (attempt >= 3) throw error;
+        // Another request took this RMA in the meantime: draw another one.
+        taken.add(record.rma);
+        record = { ...record, rma: generateUniqueRma(options.order.name, random, taken) };
+      }
+    }
+  } catch (error) {
+    const reconcile = { shopId: shop.id, orderId: options.order.id, shopifyReturnId: shopifyReturn.id, rma: record.rma, lines: record.lines };
+    logger.error({ err: error, reconcile }, "A return Shopify accepted could not be recorded; withdrawing it from Shopify");
+    try {
+      await declineReturnRequest(graphql, {
+        id: shopifyReturn.id,
+        declineReason: "OTHER",
+        declineNote: `Withdrawn automatically: Crossdock could not record request ${record.rma}. The shopper was asked to submit it again.`,
+        notifyCustomer: false,
+      });
+    } catch (undoError) {
+      logger.error({ err: undoError, reconcile }, "Withdrawing the unrecorded return failed: reconcile it by hand or via the returns/request webhook");
+    }
+    return { status: "failed", message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function toLine(line: ReturnableLine, quantity: number, reason: string, customerNote: string | null, shopifyReturnLineItemId: string | null) {
+  return {
+    fulfillmentLineItemId: line.fulfillmentLineItemId,
+    lineItemId: line.lineItemId,
+    shopifyReturnLineItemId,
+    variantId: line.variantId ?? null,
+    sku: line.sku ?? null,
+    title: line.title,
+    variantTitle: line.variantTitle ?? null,
+    productType: line.productType ?? null,
+    productTags: [...(line.productTags ?? [])],
+    quantity,
+    unitPrice: line.unitPrice,
+    reason,
+    customerNote,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * The returns/request webhook (issue #7) stored this Shopify return before the portal's transaction
+ * committed: keep that one row and give it the portal's method, return location and language.
+ */
+async function adoptWebhookRecord(
+  shop: ShopRef,
+  record: { shopifyReturnId: string; method: "MAIL" | "DROP_OFF"; returnLocationId: string | null; locale: string; event: { actor: string } },
+): Promise<ReturnWithDetails | null> {
+  const existing = await findReturnByShopifyId(shop, record.shopifyReturnId);
+  if (!existing) return null;
+  return recordReturnDecision(shop, existing.id, { method: record.method, returnLocationId: record.returnLocationId, locale: record.locale }, [
+    { type: "note", actor: record.event.actor, message: "Submitted through the customer portal" },
+  ]);
+}

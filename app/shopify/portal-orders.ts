@@ -1,0 +1,332 @@
+import { adminRequest, type AdminGraphql } from "./admin-graphql";
+
+// The customer portal's reads of orders: identify an order by its name (lookup), load what the
+// tracking page shows (fulfillments with tracking and events, pickup details), and a signed-in
+// storefront customer's recent orders (app proxy).
+
+export const PORTAL_ORDER_BY_NAME_QUERY = `#graphql
+  query CrossdockPortalOrderByName($query: String!) {
+    orders(first: 3, query: $query) {
+      nodes {
+        id
+        name
+        email
+        phone
+        customer {
+          defaultEmailAddress {
+            emailAddress
+          }
+          defaultPhoneNumber {
+            phoneNumber
+          }
+        }
+        shippingAddress {
+          phone
+        }
+      }
+    }
+  }
+`;
+
+export interface PortalOrderIdentity {
+  id: string;
+  name: string;
+  /** Every email address and phone number the order is known by (may be empty). */
+  emails: string[];
+  phones: string[];
+}
+
+interface OrderByNameData {
+  orders: {
+    nodes: {
+      id: string;
+      name: string;
+      email: string | null;
+      phone: string | null;
+      customer: {
+        defaultEmailAddress: { emailAddress: string | null } | null;
+        defaultPhoneNumber: { phoneNumber: string | null } | null;
+      } | null;
+      shippingAddress: { phone: string | null } | null;
+    }[];
+  };
+}
+
+/** A search-syntax literal (quoted, escaped). */
+function quoted(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+/** The shop's order named exactly `name` ("#1001"), or null. */
+export async function findOrderByName(graphql: AdminGraphql, name: string): Promise<PortalOrderIdentity | null> {
+  const data = await adminRequest<OrderByNameData>(graphql, PORTAL_ORDER_BY_NAME_QUERY, { query: `name:${quoted(name)}` });
+  // The search is a match, not equality (Shopify also finds "1001" for "#1001"): keep the exact one.
+  const order = data.orders.nodes.find((o) => o.name.toLowerCase() === name.toLowerCase());
+  if (!order) return null;
+  const present = (values: (string | null | undefined)[]) => values.filter((v): v is string => Boolean(v && v.trim()));
+  return {
+    id: order.id,
+    name: order.name,
+    emails: present([order.email, order.customer?.defaultEmailAddress?.emailAddress]),
+    phones: present([order.phone, order.customer?.defaultPhoneNumber?.phoneNumber, order.shippingAddress?.phone]),
+  };
+}
+
+// Sized to stay under Shopify's 1000-point single-query cost limit (about 400 requested): orders
+// with more lines, fulfillment orders or shipments than this show the first ones.
+export const PORTAL_ORDER_TRACKING_QUERY = `#graphql
+  query CrossdockPortalOrderTracking($id: ID!) {
+    order(id: $id) {
+      id
+      name
+      createdAt
+      processedAt
+      updatedAt
+      cancelledAt
+      closedAt
+      displayFinancialStatus
+      displayFulfillmentStatus
+      currencyCode
+      totalPriceSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+      }
+      totalRefundedSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+      }
+      customer {
+        id
+      }
+      lineItems(first: 30) {
+        nodes {
+          id
+          name
+          sku
+          quantity
+          unfulfilledQuantity
+          originalUnitPriceSet {
+            shopMoney {
+              amount
+              currencyCode
+            }
+          }
+        }
+      }
+      fulfillmentOrders(first: 5) {
+        nodes {
+          id
+          status
+          deliveryMethod {
+            methodType
+          }
+          assignedLocation {
+            name
+            location {
+              id
+            }
+          }
+          lineItems(first: 20) {
+            nodes {
+              remainingQuantity
+              lineItem {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+      fulfillments(first: 10) {
+        id
+        name
+        status
+        displayStatus
+        createdAt
+        updatedAt
+        inTransitAt
+        estimatedDeliveryAt
+        deliveredAt
+        location {
+          id
+          name
+        }
+        trackingInfo(first: 5) {
+          company
+          number
+          url
+        }
+        fulfillmentLineItems(first: 20) {
+          nodes {
+            id
+            quantity
+            lineItem {
+              id
+              name
+            }
+          }
+        }
+        events(first: 10, sortKey: HAPPENED_AT) {
+          nodes {
+            status
+            happenedAt
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const PORTAL_LOCATIONS_QUERY = `#graphql
+  query CrossdockPortalLocations($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Location {
+        id
+        name
+        address {
+          address1
+          address2
+          city
+          province
+          zip
+          country
+          countryCode
+          phone
+          formatted
+        }
+        localPickupSettingsV2 {
+          instructions
+          pickupTime
+        }
+      }
+    }
+  }
+`;
+
+interface Money {
+  amount: string;
+  currencyCode: string;
+}
+
+export interface PortalOrderTrackingData {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  processedAt: string | null;
+  cancelledAt: string | null;
+  closedAt: string | null;
+  displayFinancialStatus: string | null;
+  displayFulfillmentStatus: string;
+  currencyCode: string;
+  totalPriceSet: { shopMoney: Money };
+  totalRefundedSet: { shopMoney: Money } | null;
+  customer: { id: string } | null;
+  lineItems: {
+    nodes: {
+      id: string;
+      name: string;
+      sku: string | null;
+      quantity: number;
+      unfulfilledQuantity: number;
+      originalUnitPriceSet: { shopMoney: Money };
+    }[];
+  };
+  fulfillmentOrders: {
+    nodes: {
+      id: string;
+      status: string;
+      deliveryMethod: { methodType: string } | null;
+      assignedLocation: { name: string; location: { id: string } | null };
+      lineItems: { nodes: { remainingQuantity: number; lineItem: { id: string; name: string } }[] };
+    }[];
+  };
+  fulfillments: {
+    id: string;
+    name: string;
+    status: string;
+    displayStatus: string | null;
+    createdAt: string;
+    updatedAt: string;
+    inTransitAt: string | null;
+    estimatedDeliveryAt: string | null;
+    deliveredAt: string | null;
+    location: { id: string; name: string } | null;
+    trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+    fulfillmentLineItems: { nodes: { id: string; quantity: number; lineItem: { id: string; name: string } }[] };
+    events: { nodes: { status: string; happenedAt: string }[] };
+  }[];
+}
+
+export interface PortalLocationData {
+  id: string;
+  name: string;
+  address: {
+    address1: string | null;
+    address2: string | null;
+    city: string | null;
+    province: string | null;
+    zip: string | null;
+    country: string | null;
+    countryCode: string | null;
+    phone: string | null;
+    formatted: string[];
+  };
+  localPickupSettingsV2: { instructions: string | null; pickupTime: string } | null;
+}
+
+/** The order as the tracking page needs it, or null when the shop has no such order. */
+export async function getOrderForTracking(graphql: AdminGraphql, orderId: string): Promise<PortalOrderTrackingData | null> {
+  const data = await adminRequest<{ order: PortalOrderTrackingData | null }>(graphql, PORTAL_ORDER_TRACKING_QUERY, { id: orderId });
+  return data.order;
+}
+
+/** Locations by GID (pickup stores), unknown ids left out. */
+export async function getLocationsForPortal(graphql: AdminGraphql, ids: string[]): Promise<PortalLocationData[]> {
+  if (ids.length === 0) return [];
+  const data = await adminRequest<{ nodes: (PortalLocationData | Record<string, never> | null)[] }>(graphql, PORTAL_LOCATIONS_QUERY, { ids });
+  return data.nodes.filter((n): n is PortalLocationData => Boolean(n && "id" in n && n.id));
+}
+
+export const PORTAL_CUSTOMER_ORDERS_QUERY = `#graphql
+  query CrossdockPortalCustomerOrders($query: String!) {
+    orders(first: 10, query: $query, sortKey: CREATED_AT, reverse: true) {
+      nodes {
+        id
+        name
+        createdAt
+        cancelledAt
+        displayFulfillmentStatus
+        customer {
+          id
+        }
+      }
+    }
+  }
+`;
+
+export interface PortalCustomerOrder {
+  id: string;
+  name: string;
+  createdAt: string;
+  cancelledAt: string | null;
+  displayFulfillmentStatus: string;
+}
+
+/** A customer's ten most recent orders (numeric customer id, as the app proxy sends it). */
+export async function listCustomerOrders(graphql: AdminGraphql, customerId: string): Promise<PortalCustomerOrder[]> {
+  if (!/^\d{1,20}$/.test(customerId)) return [];
+  const data = await adminRequest<{ orders: { nodes: (PortalCustomerOrder & { customer: { id: string } | null })[] } }>(
+    graphql,
+    PORTAL_CUSTOMER_ORDERS_QUERY,
+    { query: `customer_id:${customerId}` },
+  );
+  // Only the customer's own orders, whatever the search engine made of the query.
+  return data.orders.nodes
+    .filter((o) => o.customer?.id === `gid://shopify/Customer/${customerId}`)
+    .map(({ customer: _customer, ...order }) => order);
+}

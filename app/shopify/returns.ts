@@ -1,0 +1,651 @@
+// Admin API adapter for returns: what an order can return, and the return's lifecycle in Shopify
+// (request → approve / decline → reverse delivery with a label).
+//
+// Note on `returnReason`: 2026-10 deprecates it in favour of `returnReasonDefinitionId` (a shop's
+// own reason definitions), but still accepts and returns it. Crossdock's portal offers Shopify's
+// ReturnReason values, so the adapter sends `returnReason` until the reason definitions are adopted.
+import type { ReturnDeclineReason, ReturnReason } from "~/domain/returns/reasons";
+import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
+
+export type { ReturnDeclineReason, ReturnReason };
+
+export const ORDER_FOR_RETURN_QUERY = `#graphql
+  query CrossdockOrderForReturn($id: ID!) {
+    order(id: $id) {
+      id
+      name
+      email
+      phone
+      createdAt
+      cancelledAt
+      currencyCode
+      customer {
+        id
+        displayName
+      }
+      shippingAddress {
+        name
+        firstName
+        lastName
+        company
+        address1
+        address2
+        city
+        province
+        provinceCode
+        zip
+        country
+        countryCodeV2
+        phone
+        latitude
+        longitude
+      }
+      lineItems(first: 50) {
+        nodes {
+          id
+          title
+          variantTitle
+          sku
+          quantity
+          variant {
+            id
+          }
+          product {
+            id
+            tags
+            productType
+          }
+          discountedUnitPriceAfterAllDiscountsSet {
+            shopMoney {
+              amount
+              currencyCode
+            }
+          }
+        }
+      }
+      fulfillments(first: 5) {
+        id
+        status
+        displayStatus
+        createdAt
+        deliveredAt
+        fulfillmentLineItems(first: 25) {
+          nodes {
+            id
+            quantity
+            lineItem {
+              id
+            }
+          }
+        }
+      }
+    }
+    returnableFulfillments(orderId: $id, first: 5) {
+      nodes {
+        id
+        returnableFulfillmentLineItems(first: 25) {
+          nodes {
+            quantity
+            fulfillmentLineItem {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface ReturnAddress {
+  name: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  country: string | null;
+  countryCode: string | null;
+  phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface OrderLineForReturn {
+  /** gid://shopify/LineItem/… */
+  id: string;
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  quantity: number;
+  variantId: string | null;
+  productId: string | null;
+  productTags: string[];
+  productType: string | null;
+  /** Paid unit price after discounts, decimal string in the shop currency. */
+  unitPrice: string;
+}
+
+export interface FulfillmentLineForReturn {
+  /** gid://shopify/FulfillmentLineItem/… */
+  id: string;
+  lineItemId: string;
+  fulfillmentId: string;
+  /** Units shipped in this fulfillment. */
+  quantity: number;
+  /** Units Shopify still accepts for a return (what is not yet returned or in a requested/open return). */
+  returnableQuantity: number;
+  fulfillmentStatus: string;
+  displayStatus: string | null;
+  deliveredAt: string | null;
+  fulfilledAt: string;
+}
+
+export interface OrderForReturn {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  createdAt: string;
+  cancelledAt: string | null;
+  currency: string;
+  customerId: string | null;
+  customerName: string | null;
+  shippingAddress: ReturnAddress | null;
+  lines: OrderLineForReturn[];
+  fulfillmentLines: FulfillmentLineForReturn[];
+}
+
+interface OrderForReturnData {
+  order: {
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    createdAt: string;
+    cancelledAt: string | null;
+    currencyCode: string;
+    customer: { id: string; displayName: string } | null;
+    shippingAddress: (Omit<ReturnAddress, "countryCode"> & { firstName: string | null; lastName: string | null; countryCodeV2: string | null }) | null;
+    lineItems: {
+      nodes: {
+        id: string;
+        title: string;
+        variantTitle: string | null;
+        sku: string | null;
+        quantity: number;
+        variant: { id: string } | null;
+        product: { id: string; tags: string[]; productType: string } | null;
+        discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: string; currencyCode: string } };
+      }[];
+    };
+    fulfillments: {
+      id: string;
+      status: string;
+      displayStatus: string | null;
+      createdAt: string;
+      deliveredAt: string | null;
+      fulfillmentLineItems: { nodes: { id: string; quantity: number | null; lineItem: { id: string } }[] };
+    }[];
+  } | null;
+  returnableFulfillments: {
+    nodes: {
+      id: string;
+      returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string } }[] };
+    }[];
+  };
+}
+
+/**
+ * The order with what a return needs: lines with product tags/types and paid prices, each
+ * fulfillment line with its delivery date and how much Shopify still accepts for a return
+ * (`returnableFulfillments`: what is bought minus what is returned or in a return). Page sizes keep
+ * the document under Shopify's single-query cost limit (1000): up to 50 lines, 5 fulfillments of
+ * 25 lines each (about 790 points).
+ */
+export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string): Promise<OrderForReturn | null> {
+  const data = await adminRequest<OrderForReturnData>(graphql, ORDER_FOR_RETURN_QUERY, { id: orderId });
+  const order = data.order;
+  if (!order) return null;
+
+  const returnable = new Map<string, number>();
+  for (const rf of data.returnableFulfillments.nodes) {
+    for (const item of rf.returnableFulfillmentLineItems.nodes) {
+      returnable.set(item.fulfillmentLineItem.id, (returnable.get(item.fulfillmentLineItem.id) ?? 0) + item.quantity);
+    }
+  }
+
+  const address = order.shippingAddress;
+  return {
+    id: order.id,
+    name: order.name,
+    email: order.email,
+    phone: order.phone,
+    createdAt: order.createdAt,
+    cancelledAt: order.cancelledAt,
+    currency: order.currencyCode,
+    customerId: order.customer?.id ?? null,
+    customerName: order.customer?.displayName || address?.name || [address?.firstName, address?.lastName].filter(Boolean).join(" ") || null,
+    shippingAddress: address
+      ? {
+          name: address.name ?? ([address.firstName, address.lastName].filter(Boolean).join(" ") || null),
+          company: address.company ?? null,
+          address1: address.address1,
+          address2: address.address2,
+          city: address.city,
+          province: address.province,
+          provinceCode: address.provinceCode,
+          zip: address.zip,
+          country: address.country,
+          countryCode: address.countryCodeV2,
+          phone: address.phone,
+          latitude: address.latitude,
+          longitude: address.longitude,
+        }
+      : null,
+    lines: order.lineItems.nodes.map((l) => ({
+      id: l.id,
+      title: l.title,
+      variantTitle: l.variantTitle,
+      sku: l.sku,
+      quantity: l.quantity,
+      variantId: l.variant?.id ?? null,
+      productId: l.product?.id ?? null,
+      productTags: l.product?.tags ?? [],
+      productType: l.product?.productType || null,
+      unitPrice: l.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount,
+    })),
+    fulfillmentLines: order.fulfillments.flatMap((f) =>
+      f.fulfillmentLineItems.nodes.map((fl) => ({
+        id: fl.id,
+        lineItemId: fl.lineItem.id,
+        fulfillmentId: f.id,
+        quantity: fl.quantity ?? 0,
+        returnableQuantity: returnable.get(fl.id) ?? 0,
+        fulfillmentStatus: f.status,
+        displayStatus: f.displayStatus,
+        deliveredAt: f.deliveredAt,
+        fulfilledAt: f.createdAt,
+      })),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Return reads (used to make approve/decline idempotent and to reconcile after a partial failure)
+// ---------------------------------------------------------------------------------------------
+
+export const RETURN_QUERY = `#graphql
+  query CrossdockReturn($id: ID!) {
+    return(id: $id) {
+      id
+      name
+      status
+      decline {
+        reason
+        note
+      }
+      returnLineItems(first: 50) {
+        nodes {
+          id
+          quantity
+          ... on ReturnLineItem {
+            fulfillmentLineItem {
+              id
+            }
+          }
+        }
+      }
+      reverseFulfillmentOrders(first: 2) {
+        nodes {
+          id
+          status
+          lineItems(first: 50) {
+            nodes {
+              id
+              totalQuantity
+              fulfillmentLineItem {
+                id
+              }
+            }
+          }
+          reverseDeliveries(first: 5) {
+            nodes {
+              id
+              deliverable {
+                ... on ReverseDeliveryShippingDeliverable {
+                  tracking {
+                    carrierName
+                    number
+                    url
+                  }
+                  label {
+                    publicFileUrl
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface ShopifyReverseDelivery {
+  id: string;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  carrierName: string | null;
+  labelUrl: string | null;
+}
+
+export interface ShopifyReturn {
+  id: string;
+  name: string;
+  /** REQUESTED, OPEN, DECLINED, CLOSED, CANCELED */
+  status: string;
+  decline: { reason: ReturnDeclineReason; note: string | null } | null;
+  lines: { id: string; quantity: number; fulfillmentLineItemId: string | null }[];
+  reverseFulfillmentOrders: {
+    id: string;
+    status: string;
+    lines: { id: string; totalQuantity: number; fulfillmentLineItemId: string | null }[];
+    reverseDeliveries: ShopifyReverseDelivery[];
+  }[];
+}
+
+interface ReturnNode {
+  id: string;
+  name: string;
+  status: string;
+  decline: { reason: ReturnDeclineReason; note: string | null } | null;
+  returnLineItems: { nodes: { id: string; quantity: number; fulfillmentLineItem?: { id: string } }[] };
+  reverseFulfillmentOrders: {
+    nodes: {
+      id: string;
+      status: string;
+      lineItems: { nodes: { id: string; totalQuantity: number; fulfillmentLineItem: { id: string } | null }[] };
+      reverseDeliveries: {
+        nodes: {
+          id: string;
+          deliverable: {
+            tracking?: { carrierName: string | null; number: string | null; url: string | null } | null;
+            label?: { publicFileUrl: string | null } | null;
+          } | null;
+        }[];
+      };
+    }[];
+  };
+}
+
+function toShopifyReturn(node: ReturnNode): ShopifyReturn {
+  return {
+    id: node.id,
+    name: node.name,
+    status: node.status,
+    decline: node.decline,
+    lines: node.returnLineItems.nodes.map((l) => ({ id: l.id, quantity: l.quantity, fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null })),
+    reverseFulfillmentOrders: node.reverseFulfillmentOrders.nodes.map((rfo) => ({
+      id: rfo.id,
+      status: rfo.status,
+      lines: rfo.lineItems.nodes.map((l) => ({ id: l.id, totalQuantity: l.totalQuantity, fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null })),
+      reverseDeliveries: rfo.reverseDeliveries.nodes.map((d) => ({
+        id: d.id,
+        trackingNumber: d.deliverable?.tracking?.number ?? null,
+        trackingUrl: d.deliverable?.tracking?.url ?? null,
+        carrierName: d.deliverable?.tracking?.carrierName ?? null,
+        labelUrl: d.deliverable?.label?.publicFileUrl ?? null,
+      })),
+    })),
+  };
+}
+
+/** A return with its reverse fulfillment orders and deliveries (about 360 cost points). */
+export async function fetchReturn(graphql: AdminGraphql, returnId: string): Promise<ShopifyReturn | null> {
+  const data = await adminRequest<{ return: ReturnNode | null }>(graphql, RETURN_QUERY, { id: returnId });
+  return data.return ? toShopifyReturn(data.return) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+// ---------------------------------------------------------------------------------------------
+
+export const RETURN_REQUEST_MUTATION = `#graphql
+  mutation CrossdockReturnRequest($input: ReturnRequestInput!) {
+    returnRequest(input: $input) {
+      return {
+        id
+        name
+        status
+        returnLineItems(first: 50) {
+          nodes {
+            id
+            quantity
+            ... on ReturnLineItem {
+              fulfillmentLineItem {
+                id
+              }
+            }
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export interface ReturnRequestLineInput {
+  fulfillmentLineItemId: string;
+  quantity: number;
+  returnReason: ReturnReason;
+  customerNote?: string | null;
+}
+
+export interface RequestedReturn {
+  id: string;
+  name: string;
+  status: string;
+  lines: { id: string; quantity: number; fulfillmentLineItemId: string | null }[];
+}
+
+type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
+
+/** returnRequest: the shopper's request, status REQUESTED. Refusals throw AdminUserError. */
+export async function requestReturn(
+  graphql: AdminGraphql,
+  input: {
+    orderId: string;
+    lines: ReturnRequestLineInput[];
+    /** Return shipping fee charged to the shopper (omitted when zero). */
+    returnShippingFee?: { amount: string; currencyCode: string } | null;
+  },
+): Promise<RequestedReturn> {
+  const fee = input.returnShippingFee && Number(input.returnShippingFee.amount) > 0 ? { amount: input.returnShippingFee } : undefined;
+  const data = await adminRequest<{
+    returnRequest: {
+      return: { id: string; name: string; status: string; returnLineItems: ReturnNode["returnLineItems"] } | null;
+      userErrors: UserErrors;
+    };
+  }>(graphql, RETURN_REQUEST_MUTATION, {
+    input: {
+      orderId: input.orderId,
+      returnLineItems: input.lines.map((l) => ({
+        fulfillmentLineItemId: l.fulfillmentLineItemId,
+        quantity: l.quantity,
+        returnReason: l.returnReason,
+        ...(l.customerNote ? { customerNote: l.customerNote } : {}),
+      })),
+      ...(fee ? { returnShippingFee: fee } : {}),
+    },
+  });
+  const payload = data.returnRequest;
+  if (payload.userErrors.length > 0 || !payload.return) {
+    throw new AdminUserError("returnRequest", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify created no return" }]);
+  }
+  const ret = payload.return;
+  return {
+    id: ret.id,
+    name: ret.name,
+    status: ret.status,
+    lines: ret.returnLineItems.nodes.map((l) => ({ id: l.id, quantity: l.quantity, fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null })),
+  };
+}
+
+export const RETURN_APPROVE_REQUEST_MUTATION = `#graphql
+  mutation CrossdockReturnApproveRequest($input: ReturnApproveRequestInput!) {
+    returnApproveRequest(input: $input) {
+      return {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** returnApproveRequest: REQUESTED → OPEN (Shopify creates the reverse fulfillment orders). */
+export async function approveReturnRequest(graphql: AdminGraphql, input: { id: string; notifyCustomer?: boolean }): Promise<{ id: string; status: string }> {
+  const data = await adminRequest<{ returnApproveRequest: { return: { id: string; status: string } | null; userErrors: UserErrors } }>(
+    graphql,
+    RETURN_APPROVE_REQUEST_MUTATION,
+    { input: { id: input.id, notifyCustomer: input.notifyCustomer ?? false } },
+  );
+  const payload = data.returnApproveRequest;
+  if (payload.userErrors.length > 0 || !payload.return) {
+    throw new AdminUserError("returnApproveRequest", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify approved no return" }]);
+  }
+  return payload.return;
+}
+
+export const RETURN_DECLINE_REQUEST_MUTATION = `#graphql
+  mutation CrossdockReturnDeclineRequest($input: ReturnDeclineRequestInput!) {
+    returnDeclineRequest(input: $input) {
+      return {
+        id
+        status
+        decline {
+          reason
+          note
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** returnDeclineRequest: REQUESTED → DECLINED with Shopify's reason and the merchant's note. */
+export async function declineReturnRequest(
+  graphql: AdminGraphql,
+  input: { id: string; declineReason: ReturnDeclineReason; declineNote?: string | null; notifyCustomer?: boolean },
+): Promise<{ id: string; status: string }> {
+  const data = await adminRequest<{ returnDeclineRequest: { return: { id: string; status: string } | null; userErrors: UserErrors } }>(
+    graphql,
+    RETURN_DECLINE_REQUEST_MUTATION,
+    {
+      input: {
+        id: input.id,
+        declineReason: input.declineReason,
+        ...(input.declineNote ? { declineNote: input.declineNote } : {}),
+        notifyCustomer: input.notifyCustomer ?? false,
+      },
+    },
+  );
+  const payload = data.returnDeclineRequest;
+  if (payload.userErrors.length > 0 || !payload.return) {
+    throw new AdminUserError("returnDeclineRequest", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify declined no return" }]);
+  }
+  return payload.return;
+}
+
+export const REVERSE_DELIVERY_CREATE_WITH_SHIPPING_MUTATION = `#graphql
+  mutation CrossdockReverseDeliveryCreateWithShipping(
+    $reverseFulfillmentOrderId: ID!
+    $reverseDeliveryLineItems: [ReverseDeliveryLineItemInput!]!
+    $trackingInput: ReverseDeliveryTrackingInput
+    $labelInput: ReverseDeliveryLabelInput
+    $notifyCustomer: Boolean
+  ) {
+    reverseDeliveryCreateWithShipping(
+      reverseFulfillmentOrderId: $reverseFulfillmentOrderId
+      reverseDeliveryLineItems: $reverseDeliveryLineItems
+      trackingInput: $trackingInput
+      labelInput: $labelInput
+      notifyCustomer: $notifyCustomer
+    ) {
+      reverseDelivery {
+        id
+        deliverable {
+          ... on ReverseDeliveryShippingDeliverable {
+            tracking {
+              carrierName
+              number
+              url
+            }
+            label {
+              publicFileUrl
+            }
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** reverseDeliveryCreateWithShipping: registers the return label (file URL + tracking) in Shopify. */
+export async function createReverseDeliveryWithShipping(
+  graphql: AdminGraphql,
+  input: {
+    reverseFulfillmentOrderId: string;
+    lines: { reverseFulfillmentOrderLineItemId: string; quantity: number }[];
+    tracking: { number: string; url?: string | null };
+    labelFileUrl: string;
+    notifyCustomer?: boolean;
+  },
+): Promise<ShopifyReverseDelivery> {
+  const data = await adminRequest<{
+    reverseDeliveryCreateWithShipping: {
+      reverseDelivery: ReturnNode["reverseFulfillmentOrders"]["nodes"][number]["reverseDeliveries"]["nodes"][number] | null;
+      userErrors: UserErrors;
+    };
+  }>(graphql, REVERSE_DELIVERY_CREATE_WITH_SHIPPING_MUTATION, {
+    reverseFulfillmentOrderId: input.reverseFulfillmentOrderId,
+    reverseDeliveryLineItems: input.lines,
+    trackingInput: { number: input.tracking.number, ...(input.tracking.url ? { url: input.tracking.url } : {}) },
+    labelInput: { fileUrl: input.labelFileUrl },
+    notifyCustomer: input.notifyCustomer ?? false,
+  });
+  const payload = data.reverseDeliveryCreateWithShipping;
+  if (payload.userErrors.length > 0 || !payload.reverseDelivery) {
+    throw new AdminUserError(
+      "reverseDeliveryCreateWithShipping",
+      payload.userErrors.length ? payload.userErrors : [{ message: "Shopify created no reverse delivery" }],
+    );
+  }
+  const d = payload.reverseDelivery;
+  return {
+    id: d.id,
+    trackingNumber: d.deliverable?.tracking?.number ?? null,
+    trackingUrl: d.deliverable?.tracking?.url ?? null,
+    carrierName: d.deliverable?.tracking?.carrierName ?? null,
+    labelUrl: d.deliverable?.label?.publicFileUrl ?? null,
+  };
+}

@@ -1,0 +1,256 @@
+// The portal's order lookup (/portal/:shop), called as Remix calls it: enumeration resistance,
+// rate limits (memory and Redis), CSRF, and the redirect to the tracking page.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { call, form, installShops, PortalBrowser, SHOP, startPortalSimulator } from "./lookup-support";
+
+const lookupRoute = await import("~/routes/portal.$shop._index");
+const { installLookupRateLimiter, memoryLookupLimiter, redisLookupLimiter } = await import("~/portal/rate-limit.server");
+const { CSRF_FIELD } = await import("~/portal/csrf.server");
+const { Redis } = await import("ioredis");
+
+const params = { shop: SHOP };
+let sim: Awaited<ReturnType<typeof startPortalSimulator>>;
+
+beforeAll(async () => {
+  sim = await startPortalSimulator();
+});
+afterAll(async () => {
+  installLookupRateLimiter(undefined);
+  await sim.close();
+});
+beforeEach(async () => {
+  await installShops();
+  installLookupRateLimiter(memoryLookupLimiter());
+});
+
+interface LookupPageData {
+  csrfToken: string;
+  action: string;
+  layout: { locale: string; brandName: string; languages: { code: string; href: string }[] };
+  title: string;
+}
+
+async function openLookup(browser: PortalBrowser, query = ""): Promise<LookupPageData> {
+  const response = await call(lookupRoute.loader, browser.request(`/portal/${SHOP}${query}`), params);
+  expect(response.status).toBe(200);
+  browser.remember(response);
+  return (await response.json()) as LookupPageData;
+}
+
+async function submit(browser: PortalBrowser, fields: Record<string, string>, csrf?: string | null): Promise<Response> {
+  const token = csrf === undefined ? (await openLookup(browser)).csrfToken : csrf;
+  const body = form(token === null ? fields : { ...fields, [CSRF_FIELD]: token });
+  return call(lookupRoute.action, browser.request(`/portal/${SHOP}`, { method: "POST", body }), params);
+}
+
+function headerList(response: Response): string[] {
+  return [...response.headers.entries()].filter(([k]) => k !== "set-cookie").map(([k, v]) => `${k}: ${v}`).sort();
+}
+
+describe("the lookup page", () => {
+  it("renders the form with the shop's branding and a CSRF token, and sets the CSRF cookie once", async () => {
+    const browser = new PortalBrowser();
+    const first = await call(lookupRoute.loader, browser.request(`/portal/${SHOP}`, { headers: { "Accept-Language": "vi-VN,vi;q=0.9" } }), params);
+    expect(first.headers.get("Set-Cookie")).toMatch(/^crossdock_portal_csrf=[A-Za-z0-9_-]+; Path=\/portal; .*HttpOnly; SameSite=Lax/);
+    expect(first.headers.get("Cache-Control")).toBe("private, no-store");
+    browser.remember(first);
+    const data = (await first.json()) as LookupPageData;
+    expect(data.layout).toMatchObject({ locale: "vi", brandName: "Sim Test" });
+    expect(data.title).toBe("Theo dõi đơn hàng");
+    expect(data.action).toBe(`/portal/${SHOP}`);
+    expect(data.csrfToken).toMatch(/^\d+\.[A-Za-z0-9_-]+$/);
+    expect(data.layout.languages.find((l) => l.code === "zh-CN")!.href).toBe(`/portal/${SHOP}?lang=zh-CN`);
+    const again = await call(lookupRoute.loader, browser.request(`/portal/${SHOP}?lang=zh-CN`), params);
+    expect(again.headers.get("Set-Cookie")).toBeNull();
+    expect(((await again.json()) as LookupPageData).action).toBe(`/portal/${SHOP}?lang=zh-CN`);
+  });
+
+  it("answers 404 for an unknown or uninstalled shop", async () => {
+    const browser = new PortalBrowser();
+    expect((await call(lookupRoute.loader, browser.request("/portal/nobody.myshopify.com"), { shop: "nobody.myshopify.com" })).status).toBe(404);
+    expect((await call(lookupRoute.loader, browser.request("/portal/not-a-domain"), { shop: "not a domain" })).status).toBe(404);
+    const { markUninstalled } = await import("~/models/shops.server");
+    await markUninstalled(SHOP);
+    expect((await call(lookupRoute.loader, browser.request(`/portal/${SHOP}`), params)).status).toBe(404);
+  });
+});
+
+describe("a lookup", () => {
+  it("with the order's number and email redirects (303) to the tracking page with an access token", async () => {
+    const browser = new PortalBrowser();
+    for (const [orderNumber, contact] of [["#1001", "ada@example.com"], ["1001", "  ADA@example.com "], ["# 1002", "lin@example.com"]]) {
+      const response = await submit(browser, { orderNumber: orderNumber!, contact: contact! });
+      expect(response.status, `${orderNumber} ${contact}`).toBe(303);
+      expect(response.headers.get("Location")).toMatch(new RegExp(`^/portal/${SHOP.replace(/\./g, "\\.")}/o/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
+    }
+  });
+
+  it("matches the phone number on the order, whatever its formatting", async () => {
+    const created = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
+      lines: [{ sku: "MUG-1", quantity: 1 }],
+      email: "phone-buyer@example.com",
+      phone: "+15550102030",
+      shippingAddress: { address1: "1 Main St", city: "Oakland", province: "California", provinceCode: "CA", zip: "94607", country: "United States", countryCode: "US", firstName: "Pat", lastName: "Lee" },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
+    const name = created.body.order?.name ?? created.body.name;
+    expect(name).toMatch(/^#\d+$/);
+    const browser = new PortalBrowser();
+    expect((await submit(browser, { orderNumber: name, contact: "+1 (555) 010-2030" })).status).toBe(303);
+    expect((await submit(browser, { orderNumber: name, contact: "555 010 2031" })).status).toBe(422);
+  });
+
+  it("keeps the language the shopper chose in the redirect", async () => {
+    const browser = new PortalBrowser();
+    const page = await openLookup(browser, "?lang=vi");
+    const response = await call(
+      lookupRoute.action,
+      browser.request(`/portal/${SHOP}?lang=vi`, { method: "POST", body: form({ orderNumber: "#1001", contact: "ada@example.com", [CSRF_FIELD]: page.csrfToken }) }),
+      params,
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toMatch(/\?lang=vi$/);
+  });
+
+  it("answers an unknown order and a wrong email identically: same status, headers and body", async () => {
+    const browser = new PortalBrowser();
+    const unknown = await submit(browser, { orderNumber: "#99999", contact: "ada@example.com" });
+    const wrongEmail = await submit(browser, { orderNumber: "#1001", contact: "mallory@example.com" });
+    const wrongKind = await submit(browser, { orderNumber: "#1001", contact: "+1 555 000 0000" });
+    expect(unknown.status).toBe(422);
+    for (const other of [wrongEmail, wrongKind]) {
+      expect(other.status).toBe(unknown.status);
+      expect(headerList(other)).toEqual(headerList(unknown));
+    }
+    const bodies = await Promise.all([unknown, wrongEmail, wrongKind].map((r) => r.text()));
+    expect(bodies[0]).toBe('{"error":"no_match"}');
+    expect(new Set(bodies).size).toBe(1);
+  });
+
+  it("takes comparable time for an unknown order and a wrong email", async () => {
+    installLookupRateLimiter(memoryLookupLimiter({ perIp: 10_000, perOrder: 10_000, windowSeconds: 60 }));
+    const browser = new PortalBrowser();
+    const token = (await openLookup(browser)).csrfToken;
+    const timings: Record<"unknown" | "wrong", number[]> = { unknown: [], wrong: [] };
+    const attempt = async (kind: "unknown" | "wrong") => {
+      const fields = kind === "unknown" ? { orderNumber: "#99999", contact: "ada@example.com" } : { orderNumber: "#1001", contact: "mallory@example.com" };
+      const started = performance.now();
+      const response = await submit(browser, fields, token);
+      timings[kind].push(performance.now() - started);
+      expect(response.status).toBe(422);
+    };
+    for (let i = 0; i < 3; i++) await attempt(i % 2 ? "unknown" : "wrong"); // warm-up
+    timings.unknown.length = 0;
+    timings.wrong.length = 0;
+    for (let i = 0; i < 30; i++) {
+      await attempt("unknown");
+      await attempt("wrong");
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const [u, w] = [median(timings.unknown), median(timings.wrong)];
+    // Same work on both paths: the medians stay within 35 % (or 3 ms) of each other.
+    expect(Math.abs(u - w), `unknown ${u.toFixed(2)} ms, wrong email ${w.toFixed(2)} ms`).toBeLessThan(Math.max(3, 0.35 * Math.max(u, w)));
+  });
+
+  it("answers 422 with a message for an empty form, without charging the limits", async () => {
+    const browser = new PortalBrowser();
+    const response = await submit(browser, { orderNumber: " ", contact: "" });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ error: "invalid" });
+  });
+});
+
+describe("rate limits", () => {
+  it("answer 429 with Retry-After once one address has made too many attempts (many order numbers)", async () => {
+    installLookupRateLimiter(memoryLookupLimiter({ perIp: 4, perOrder: 100, windowSeconds: 600 }));
+    const browser = new PortalBrowser("198.51.100.7");
+    const token = (await openLookup(browser)).csrfToken;
+    for (let i = 0; i < 4; i++) {
+      expect((await submit(browser, { orderNumber: `#${2000 + i}`, contact: "ada@example.com" }, token)).status).toBe(422);
+    }
+    const limited = await submit(browser, { orderNumber: "#1001", contact: "ada@example.com" }, token);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(500);
+    expect(await limited.json()).toEqual({ error: "rate_limited", retryAfterMinutes: 10 });
+    // Another address is not affected.
+    expect((await submit(new PortalBrowser("198.51.100.8"), { orderNumber: "#1001", contact: "ada@example.com" })).status).toBe(303);
+  });
+
+  it("answer 429 once one order number has been tried too often (many addresses)", async () => {
+    installLookupRateLimiter(memoryLookupLimiter({ perIp: 100, perOrder: 3, windowSeconds: 600 }));
+    for (let i = 0; i < 3; i++) {
+      expect((await submit(new PortalBrowser(`192.0.2.${i + 1}`), { orderNumber: "#1001", contact: `guess${i}@example.com` })).status).toBe(422);
+    }
+    // Even the right email is refused now, from a fresh address, and "1001" counts as "#1001".
+    const limited = await submit(new PortalBrowser("192.0.2.99"), { orderNumber: "1001", contact: "ada@example.com" });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("Retry-After")).toMatch(/^\d+$/);
+    // Another order of the shop is not affected.
+    expect((await submit(new PortalBrowser("192.0.2.99"), { orderNumber: "#1002", contact: "lin@example.com" })).status).toBe(303);
+  });
+
+  it("count unknown orders and wrong emails alike", async () => {
+    installLookupRateLimiter(memoryLookupLimiter({ perIp: 2, perOrder: 100, windowSeconds: 600 }));
+    const a = new PortalBrowser("192.0.2.50");
+    await submit(a, { orderNumber: "#99999", contact: "ada@example.com" });
+    await submit(a, { orderNumber: "#99998", contact: "ada@example.com" });
+    const b = new PortalBrowser("192.0.2.51");
+    await submit(b, { orderNumber: "#1001", contact: "x@example.com" });
+    await submit(b, { orderNumber: "#1002", contact: "x@example.com" });
+    const [ua, ub] = await Promise.all([
+      submit(a, { orderNumber: "#1003", contact: "ada@example.com" }),
+      submit(b, { orderNumber: "#1003", contact: "ada@example.com" }),
+    ]);
+    expect([ua.status, ub.status]).toEqual([429, 429]);
+  });
+
+  it("are kept in Redis when configured (shared by every web process)", async () => {
+    const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+    const prefix = `crossdock-portal-test-${process.pid}-${Date.now()}`;
+    try {
+      const limits = { perIp: 2, perOrder: 100, windowSeconds: 120 };
+      installLookupRateLimiter(redisLookupLimiter(redis, limits, prefix));
+      const browser = new PortalBrowser("192.0.2.77");
+      await submit(browser, { orderNumber: "#5", contact: "ada@example.com" });
+      await submit(browser, { orderNumber: "#6", contact: "ada@example.com" });
+      // A second limiter on the same Redis (another web process) sees the same counts.
+      installLookupRateLimiter(redisLookupLimiter(redis, limits, prefix));
+      const limited = await submit(browser, { orderNumber: "#1001", contact: "ada@example.com" });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(100);
+      expect(await redis.keys(`${prefix}:portal-lookup-ip*`)).toHaveLength(1);
+    } finally {
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    }
+  });
+});
+
+describe("CSRF", () => {
+  it("refuses a lookup without a token, with a forged one, or without the cookie (403, nothing looked up)", async () => {
+    installLookupRateLimiter(memoryLookupLimiter({ perIp: 1, perOrder: 1, windowSeconds: 600 }));
+    const browser = new PortalBrowser();
+    await openLookup(browser);
+    const fields = { orderNumber: "#1001", contact: "ada@example.com" };
+    expect((await submit(browser, fields, null)).status).toBe(403);
+    expect((await submit(browser, fields, "1999999999.forged")).status).toBe(403);
+    const stranger = new PortalBrowser();
+    const token = (await openLookup(new PortalBrowser())).csrfToken;
+    expect((await submit(stranger, fields, token)).status).toBe(403);
+    // None of these counted against the limits: the real lookup still works.
+    expect((await submit(browser, fields)).status).toBe(303);
+  });
+
+  it("renders the refusal as a branded page in the shopper's language", async () => {
+    const browser = new PortalBrowser();
+    await openLookup(browser);
+    const response = await call(
+      lookupRoute.action,
+      browser.request(`/portal/${SHOP}?lang=zh-CN`, { method: "POST", body: form({ orderNumber: "#1001", contact: "ada@example.com" }) }),
+      params,
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ portalError: "csrf", layout: { locale: "zh-CN", brandName: "Sim Test" } });
+  });
+});
