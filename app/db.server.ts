@@ -158,6 +158,18 @@ export async function hotQuery<T>(db: Prisma.TransactionClient | PrismaClient | 
   return (db ?? prisma).$queryRawUnsafe<T[]>(text, ...values);
 }
 
+/** A statement on a hot path, like hotQuery; returns the number of rows it changed. */
+export async function hotExecute(db: Prisma.TransactionClient | PrismaClient | undefined, text: string, values: unknown[]): Promise<number> {
+  const pool = db ? null : sqlPool();
+  if (pool) return (await pool.query(text, values)).rowCount ?? 0;
+  return (db ?? prisma).$executeRawUnsafe(text, ...values);
+}
+
+/** "2026-11-25 12:00:00.123": Prisma's DateTime columns are timestamp(3) without time zone, in UTC. */
+export function utcTimestamp(date: Date): string {
+  return date.toISOString().replace("T", " ").replace("Z", "");
+}
+
 /** "postgresql" (DATABASE_URL) or "embedded" (PGlite data directory). */
 export const databaseKind: DatabaseKind = state.kind;
 

@@ -1,7 +1,8 @@
 // Inventory levels: one row per (shop, inventory item, location).
 import type { InventoryLevel, LocationKind } from "@prisma/client";
-import { prisma } from "../db.server";
-import { inTransaction, type Db, type ShopRef } from "./scope.server";
+import { randomBytes } from "node:crypto";
+import { hotQuery, prisma, utcTimestamp } from "../db.server";
+import type { Db, ShopRef } from "./scope.server";
 
 export type { InventoryLevel };
 
@@ -30,49 +31,65 @@ export type UpsertInventoryResult =
 /**
  * Stores an inventory level unless the stored one is newer (webhooks arrive out of order): a state
  * whose shopifyUpdatedAt is older than the stored one is refused; an equal one is applied (replays
- * are idempotent). Race-safe without locks: a conditional UPDATE, else INSERT … ON CONFLICT DO
- * NOTHING, else (someone inserted meanwhile) the conditional UPDATE once more.
+ * are idempotent). One statement, race-safe without locks or a transaction: INSERT … ON CONFLICT DO
+ * UPDATE … WHERE stored <= incoming, with the location resolved inside it (the worker's hot path:
+ * bench:webhooks).
  */
 export async function upsertInventoryLevel(
   shop: ShopRef,
   level: InventoryLevelInput,
-  db: Db = prisma,
+  db?: Db,
 ): Promise<UpsertInventoryResult> {
-  return inTransaction(db, async (tx) => {
-    const location = await tx.location.findUnique({
-      where: { shopId_shopifyId: { shopId: shop.id, shopifyId: level.locationShopifyId } },
-      select: { id: true },
-    });
-    if (!location) return { applied: false, reason: "unknown_location" } as const;
+  const now = utcTimestamp(new Date());
+  const [row] = await hotQuery<{ locations: number; applied: number }>(
+    db,
+    `WITH loc AS (
+       SELECT "id" FROM "location" WHERE "shop_id" = $1 AND "shopify_id" = $2
+     ), up AS (
+       INSERT INTO "inventory_level" AS il
+         ("id", "shop_id", "inventory_item_id", "location_id", "variant_id", "sku", "available", "on_hand",
+          "committed", "incoming", "shopify_updated_at", "synced_at", "created_at", "updated_at")
+       SELECT $3, $1, $4, loc."id", $5, $6, $7, coalesce($8::int, 0), coalesce($9::int, 0), coalesce($10::int, 0),
+              $11::timestamp, $12::timestamp, $12::timestamp, $12::timestamp
+         FROM loc
+       ON CONFLICT ("shop_id", "inventory_item_id", "location_id") DO UPDATE SET
+         "available" = EXCLUDED."available",
+         "on_hand" = CASE WHEN $8::int IS NULL THEN il."on_hand" ELSE EXCLUDED."on_hand" END,
+         "committed" = CASE WHEN $9::int IS NULL THEN il."committed" ELSE EXCLUDED."committed" END,
+         "incoming" = CASE WHEN $10::int IS NULL THEN il."incoming" ELSE EXCLUDED."incoming" END,
+         "variant_id" = CASE WHEN $13::boolean THEN EXCLUDED."variant_id" ELSE il."variant_id" END,
+         "sku" = CASE WHEN $14::boolean THEN EXCLUDED."sku" ELSE il."sku" END,
+         "shopify_updated_at" = EXCLUDED."shopify_updated_at",
+         "synced_at" = EXCLUDED."synced_at",
+         "updated_at" = EXCLUDED."updated_at"
+       WHERE il."shopify_updated_at" <= EXCLUDED."shopify_updated_at"
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM loc)::int AS "locations", (SELECT count(*) FROM up)::int AS "applied"`,
+    [
+      shop.id,
+      level.locationShopifyId,
+      newId(),
+      level.inventoryItemId,
+      level.variantId ?? null,
+      level.sku ?? null,
+      level.available,
+      level.onHand ?? null,
+      level.committed ?? null,
+      level.incoming ?? null,
+      utcTimestamp(level.shopifyUpdatedAt),
+      now,
+      level.variantId !== undefined,
+      level.sku !== undefined,
+    ],
+  );
+  if (!row || row.locations === 0) return { applied: false, reason: "unknown_location" };
+  return row.applied > 0 ? { applied: true } : { applied: false, reason: "stale" };
+}
 
-    const syncedAt = new Date();
-    const data = {
-      available: level.available,
-      ...(level.onHand !== undefined && { onHand: level.onHand }),
-      ...(level.committed !== undefined && { committed: level.committed }),
-      ...(level.incoming !== undefined && { incoming: level.incoming }),
-      ...(level.variantId !== undefined && { variantId: level.variantId }),
-      ...(level.sku !== undefined && { sku: level.sku }),
-      shopifyUpdatedAt: level.shopifyUpdatedAt,
-      syncedAt,
-    };
-    const key = { shopId: shop.id, inventoryItemId: level.inventoryItemId, locationId: location.id };
-    const updateIfNotNewer = () =>
-      tx.inventoryLevel.updateMany({
-        where: { ...key, shopifyUpdatedAt: { lte: level.shopifyUpdatedAt } },
-        data,
-      });
-
-    if ((await updateIfNotNewer()).count > 0) return { applied: true } as const;
-    const inserted = await tx.inventoryLevel.createMany({
-      data: [{ ...key, ...data }],
-      skipDuplicates: true,
-    });
-    if (inserted.count > 0) return { applied: true } as const;
-    // The row exists: either it is newer, or it was inserted after the UPDATE above.
-    if ((await updateIfNotNewer()).count > 0) return { applied: true } as const;
-    return { applied: false, reason: "stale" } as const;
-  });
+/** An id for rows inserted with raw SQL (cuid-like: a letter, the time, randomness). */
+function newId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(9).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0")}`;
 }
 
 export type InventoryLevelWithLocation = InventoryLevel & {

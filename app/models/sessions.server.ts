@@ -1,15 +1,18 @@
 // Shopify's sessions (the table @shopify/shopify-app-session-storage-prisma owns), for the
 // lifecycle webhooks: uninstall removes them, a scopes update rewrites their scope.
 import { prisma } from "../db.server";
+import { forgetCachedSessions } from "../shopify/session-cache.server";
 import type { Db } from "./scope.server";
 
 export async function deleteSessionsOfShop(shop: string, db: Db = prisma): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { shop } });
+  forgetCachedSessions(shop);
   return count;
 }
 
 export async function updateSessionScopes(shop: string, scope: string, db: Db = prisma): Promise<number> {
   const { count } = await db.session.updateMany({ where: { shop }, data: { scope } });
+  forgetCachedSessions(shop);
   return count;
 }
 

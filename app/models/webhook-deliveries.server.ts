@@ -2,7 +2,7 @@
 // Scoped by the shop *domain*: deliveries exist before install completes and after uninstall.
 import { randomBytes } from "node:crypto";
 import type { Prisma, WebhookDelivery, WebhookDeliveryStatus } from "@prisma/client";
-import { prisma, sqlPool } from "../db.server";
+import { hotExecute, hotQuery, prisma, sqlPool, utcTimestamp as utc } from "../db.server";
 import { inTransaction, type Db, type JsonValue } from "./scope.server";
 
 export type { WebhookDelivery, WebhookDeliveryStatus };
@@ -53,11 +53,6 @@ const INSERT_DELIVERY = `
     ("id", "shop", "topic", "webhook_id", "triggered_at", "api_version", "payload", "status", "received_at", "created_at", "updated_at")
   VALUES ($1, $2, $3, $4, $5::timestamp, $6, $7::jsonb, $8::"webhook_delivery_status", $9::timestamp, $10::timestamp, $10::timestamp)
   ON CONFLICT ("shop", "webhook_id") DO NOTHING`;
-
-/** "2026-11-25 12:00:00.123": the columns are timestamp(3) without time zone, holding UTC. */
-function utc(date: Date): string {
-  return date.toISOString().replace("T", " ").replace("Z", "");
-}
 
 /** A collision-free, time-ordered id for rows inserted with raw SQL ("d" + time + random). */
 function createId(): string {
@@ -224,21 +219,31 @@ export async function claimDelivery(
   shop: string,
   webhookId: string,
   options: { leaseMs: number; now?: Date },
-  db: Db = prisma,
+  db?: Db,
 ): Promise<ClaimedDelivery | null> {
   const now = options.now ?? new Date();
   const lockedUntil = new Date(now.getTime() + options.leaseMs);
-  const rows = await db.$queryRaw<ClaimRow[]>`
-    UPDATE "webhook_delivery"
-       SET "status" = 'PROCESSING'::"webhook_delivery_status", "attempts" = "attempts" + 1,
-           "started_at" = ${now}, "locked_until" = ${lockedUntil}, "next_attempt_at" = NULL,
-           "updated_at" = ${now}
-     WHERE "shop" = ${shop} AND "webhook_id" = ${webhookId}
-       AND "status" IN ('RECEIVED', 'QUEUED', 'PROCESSING')
-    RETURNING "id"`;
-  const id = rows[0]?.id;
-  return id ? db.webhookDelivery.findUnique({ where: { id } }) : null;
+  // One statement (the worker's hot path): claim and read the row back.
+  const [row] = await hotQuery<ClaimedDelivery>(
+    db,
+    `UPDATE "webhook_delivery"
+        SET "status" = 'PROCESSING'::"webhook_delivery_status", "attempts" = "attempts" + 1,
+            "started_at" = $3::timestamp, "locked_until" = $4::timestamp, "next_attempt_at" = NULL,
+            "updated_at" = $3::timestamp
+      WHERE "shop" = $1 AND "webhook_id" = $2
+        AND "status" IN ('RECEIVED', 'QUEUED', 'PROCESSING')
+      RETURNING ${DELIVERY_COLUMNS}`,
+    [shop, webhookId, utc(now), utc(lockedUntil)],
+  );
+  return row ?? null;
 }
+
+/** Every column of webhook_delivery under its Prisma field name (rows read with raw SQL). */
+const DELIVERY_COLUMNS = `"id", "shop", "topic", "webhook_id" AS "webhookId", "triggered_at" AS "triggeredAt",
+  "api_version" AS "apiVersion", "payload", "status", "attempts", "last_error" AS "lastError",
+  "received_at" AS "receivedAt", "processed_at" AS "processedAt", "started_at" AS "startedAt",
+  "duration_ms" AS "durationMs", "next_attempt_at" AS "nextAttemptAt", "locked_until" AS "lockedUntil",
+  "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
 
 /**
  * Claims up to `limit` deliveries that are due (the in-process driver, any shop): RECEIVED or
@@ -290,20 +295,17 @@ export interface AttemptFinish {
 /** The attempt succeeded: PROCESSED (or SKIPPED: no processor for the topic). */
 export async function finishDeliverySucceeded(
   finish: AttemptFinish & { status: "PROCESSED" | "SKIPPED"; note?: string | null },
-  db: Db = prisma,
+  db?: Db,
 ): Promise<void> {
   const at = finish.at ?? new Date();
-  await db.webhookDelivery.updateMany({
-    where: { id: finish.id, status: "PROCESSING" },
-    data: {
-      status: finish.status,
-      processedAt: at,
-      durationMs: at.getTime() - finish.startedAt.getTime(),
-      lastError: finish.note ?? null,
-      lockedUntil: null,
-      nextAttemptAt: null,
-    },
-  });
+  await hotExecute(
+    db,
+    `UPDATE "webhook_delivery"
+        SET "status" = $2::"webhook_delivery_status", "processed_at" = $3::timestamp, "duration_ms" = $4,
+            "last_error" = $5, "locked_until" = NULL, "next_attempt_at" = NULL, "updated_at" = $3::timestamp
+      WHERE "id" = $1 AND "status" = 'PROCESSING'`,
+    [finish.id, finish.status, utc(at), at.getTime() - finish.startedAt.getTime(), finish.note ?? null],
+  );
 }
 
 /**

@@ -43,6 +43,7 @@ export class CachedSessionStorage implements SessionStore {
     private readonly inner: SessionStore,
     options: SessionCacheOptions,
   ) {
+    caches.add(this);
     this.ttlMs = options.ttlMs;
     this.nearExpiryMs = options.nearExpiryMs ?? 5 * 60_000;
     this.maxEntries = options.maxEntries ?? 10_000;
@@ -97,10 +98,22 @@ export class CachedSessionStorage implements SessionStore {
     this.loading.delete(id); // a read racing this write must not cache what it read
   }
 
-  /** Forgets every cached session of a shop (this process). */
-  forgetShop(shop: string): void {
-    for (const [id, entry] of this.entries) if (entry.session.shop === shop) this.entries.delete(id);
+  /** Forgets every cached session of a shop, or every session (this process). */
+  forgetShop(shop?: string): void {
+    for (const [id, entry] of this.entries) if (!shop || entry.session.shop === shop) this.entries.delete(id);
+    if (!shop) this.loading.clear();
   }
+}
+
+const caches = new Set<CachedSessionStorage>();
+
+/**
+ * For code that writes the session table directly (app/models/sessions.server.ts: uninstall, scope
+ * updates): what this process has cached for the shop is dropped at once. Other processes see the
+ * change within their TTL.
+ */
+export function forgetCachedSessions(shop?: string): void {
+  for (const cache of caches) cache.forgetShop(shop);
 }
 
 function expiresSoon(session: Session, now: number, windowMs: number): boolean {

@@ -115,6 +115,8 @@ export async function resetDatabase(db?: Db): Promise<void> {
     }
   }
   for (const table of order) await client.$executeRawUnsafe(`DELETE FROM ${quoteIdent(table)}`);
+  // The sessions just deleted may still be in this process's session cache (2 s).
+  (await import("~/shopify/session-cache.server")).forgetCachedSessions();
 }
 
 let shopCounter = 0;

@@ -1,6 +1,6 @@
 import { Session } from "@shopify/shopify-api";
 import { describe, expect, it } from "vitest";
-import { CachedSessionStorage, type SessionStore } from "~/shopify/session-cache.server";
+import { CachedSessionStorage, forgetCachedSessions, type SessionStore } from "~/shopify/session-cache.server";
 
 class MemoryStore implements SessionStore {
   readonly sessions = new Map<string, Session>();
@@ -106,5 +106,18 @@ describe("CachedSessionStorage under a burst", () => {
     await cache.storeSession(offline("new"));
     await racing;
     expect((await cache.loadSession(`offline_${SHOP}`))?.accessToken).toBe("new");
+  });
+});
+
+describe("forgetCachedSessions", () => {
+  it("drops what this process cached for a shop, for writes made outside the storage", async () => {
+    const { inner, cache } = setup();
+    await inner.storeSession(offline("old"));
+    await cache.loadSession(`offline_${SHOP}`);
+    await inner.storeSession(offline("rotated"));
+    forgetCachedSessions("another-shop.myshopify.com");
+    expect((await cache.loadSession(`offline_${SHOP}`))?.accessToken).toBe("old");
+    forgetCachedSessions(SHOP);
+    expect((await cache.loadSession(`offline_${SHOP}`))?.accessToken).toBe("rotated");
   });
 });

@@ -4,6 +4,7 @@ import "./env";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { forgetCachedSessions } from "~/shopify/session-cache.server";
 import { offlineAdmin } from "~/jobs/admin.server";
 import { startBullmqWorkers } from "~/jobs/bullmq-driver.server";
 import { InlineJobDriver } from "~/jobs/inline-driver.server";
@@ -89,6 +90,7 @@ describe("reconcileShop", () => {
     await createTestShop({ domain: SHOP });
     await prisma.session.deleteMany();
     await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "revoked", scope: "" } });
+    forgetCachedSessions(SHOP); // written behind the session storage's back, as another process would
     await expect(reconcile()).rejects.toThrow();
     const run = await prisma.jobRun.findFirstOrThrow({ where: { shop: SHOP } });
     expect(run.status).toBe("FAILED");
