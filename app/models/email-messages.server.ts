@@ -185,3 +185,24 @@ export async function loadEmailSender(shop: ShopRef, db: Db = prisma) {
     select: { id: true, domain: true, name: true, email: true, settings: { select: { portalBrandName: true } } },
   });
 }
+
+/** The messages Crossdock wrote to an address (customers/data_request), newest first. */
+export async function listEmailsTo(shop: ShopRef, email: string, db: Db = prisma): Promise<EmailMessageSummary[]> {
+  return db.emailMessage.findMany({
+    where: { shopId: shop.id, to: { equals: email, mode: "insensitive" } },
+    omit: { html: true, text: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/**
+ * customers/redact: the messages to the customer keep their kind, status and dates (the record that
+ * something was sent) and lose the address and everything written in them.
+ */
+export async function redactEmailsTo(shop: ShopRef, email: string, db: Db = prisma): Promise<number> {
+  const { count } = await db.emailMessage.updateMany({
+    where: { shopId: shop.id, to: { equals: email, mode: "insensitive" } },
+    data: { to: "redacted@invalid", subject: "(redacted)", html: "", text: "", lastError: null },
+  });
+  return count;
+}

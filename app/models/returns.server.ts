@@ -232,6 +232,18 @@ export interface ReturnCustomerSubject {
   orderIds: string[];
 }
 
+/** Every return request of the customer (customers/data_request), oldest first, with lines and timeline. */
+export async function listReturnsOfCustomer(shop: ShopRef, subject: ReturnCustomerSubject, db: Db = prisma): Promise<ReturnWithDetails[]> {
+  const or: Prisma.ReturnRequestWhereInput[] = [{ customerId: subject.customerId }];
+  if (subject.email) or.push({ customerEmail: { equals: subject.email, mode: "insensitive" } });
+  if (subject.orderIds.length > 0) or.push({ orderId: { in: subject.orderIds } });
+  return db.returnRequest.findMany({
+    where: { shopId: shop.id, OR: or },
+    include: { lines: { orderBy: { createdAt: "asc" } }, events: { orderBy: { createdAt: "asc" } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
 /**
  * customers/redact: erases the customer's personal data held in return requests (id, email, name,
  * the free-text notes on lines and in the timeline) and keeps the business record (RMA, lines,

@@ -1,5 +1,7 @@
 import { createCustomerDataExport, type CustomerDataExport } from "~/models/customer-data-exports.server";
+import { listEmailsTo } from "~/models/email-messages.server";
 import { listOrdersOfCustomer } from "~/models/orders.server";
+import { listReturnsOfCustomer } from "~/models/returns.server";
 import type { JsonValue } from "~/models/scope.server";
 import { getShop } from "~/models/shops.server";
 
@@ -16,7 +18,8 @@ export interface CustomerDataRequest {
 
 /**
  * customers/data_request: gathers everything Crossdock holds about the customer (their order
- * snapshots: contact details, address, lines, statuses, routing state) into an export record the
+ * snapshots: contact details, address, lines, statuses, routing state; their return requests with
+ * reasons, notes and timeline; the emails sent to them) into an export record the
  * merchant downloads from the Activity page and sends to the customer. A shop Crossdock holds
  * nothing of gets no export (there is nothing to report).
  */
@@ -29,6 +32,12 @@ export async function exportCustomerData(request: CustomerDataRequest): Promise<
     phone: request.phone,
     orderIds: request.orderIds,
   });
+  const returns = await listReturnsOfCustomer(shop, {
+    customerId: request.customerId,
+    email: request.email,
+    orderIds: [...request.orderIds, ...orders.map((o) => o.shopifyId)],
+  });
+  const emails = request.email ? await listEmailsTo(shop, request.email) : [];
   const data: { [key: string]: JsonValue } = {
     generatedAt: new Date().toISOString(),
     shop: shop.domain,
@@ -49,6 +58,20 @@ export async function exportCustomerData(request: CustomerDataRequest): Promise<
       createdAt: o.shopifyCreatedAt.toISOString(),
       updatedAt: o.shopifyUpdatedAt.toISOString(),
     })),
+    returns: returns.map((r) => ({
+      rma: r.rma,
+      order: r.orderName,
+      status: r.status,
+      method: r.method,
+      customer: { id: r.customerId, email: r.customerEmail, name: r.customerName },
+      locale: r.locale,
+      declineNote: r.declineNote,
+      labelTrackingNumber: r.labelTrackingNumber,
+      lines: r.lines.map((l) => ({ title: l.title, variant: l.variantTitle, sku: l.sku, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
+      timeline: r.events.map((e) => ({ type: e.type, by: e.actor === "shopper" ? "you" : "the shop", message: e.message, at: e.createdAt.toISOString() })),
+      createdAt: r.createdAt.toISOString(),
+    })),
+    emails: emails.map((m) => ({ kind: m.kind, to: m.to, subject: m.subject, status: m.status, sentAt: m.sentAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString() })),
   };
   return createCustomerDataExport(shop, {
     customerId: request.customerId,

@@ -1,5 +1,6 @@
 import { deleteCustomerDataExports } from "~/models/customer-data-exports.server";
 import { redactOrdersOfCustomer } from "~/models/orders.server";
+import { redactEmailsTo } from "~/models/email-messages.server";
 import { redactReturnsOfCustomer } from "~/models/returns.server";
 import { getShop } from "~/models/shops.server";
 import { redactDeliveryPayloads } from "~/models/webhook-deliveries.server";
@@ -21,13 +22,14 @@ export interface CustomerRedaction {
  * for the merchant's books), every stored webhook payload about them, their data exports, and their
  * name, email and notes in return requests (RMA, lines, amounts and statuses stay).
  */
-export async function redactCustomer(input: CustomerRedaction): Promise<{ orders: number; deliveries: number; exports: number; returns: number }> {
+export async function redactCustomer(input: CustomerRedaction): Promise<{ orders: number; deliveries: number; exports: number; returns: number; emails: number }> {
   const customerId = `gid://shopify/Customer/${input.customerLegacyId}`;
   return prisma.$transaction(async (tx) => {
     const shop = await getShop(input.shop, tx);
     let orders = 0;
     let exports = 0;
     let returns = 0;
+    let emails = 0;
     if (shop) {
       const redacted = await redactOrdersOfCustomer(
         shop,
@@ -47,12 +49,13 @@ export async function redactCustomer(input: CustomerRedaction): Promise<{ orders
         { customerId, email: input.email, orderIds: input.orderLegacyIds.map((id) => `gid://shopify/Order/${id}`) },
         tx,
       );
+      if (input.email) emails = await redactEmailsTo(shop, input.email, tx);
     }
     const deliveries = await redactDeliveryPayloads(
       input.shop,
       { customerLegacyId: input.customerLegacyId, email: input.email, phone: input.phone, orderLegacyIds: input.orderLegacyIds },
       tx,
     );
-    return { orders, deliveries, exports, returns };
+    return { orders, deliveries, exports, returns, emails };
   });
 }

@@ -31,6 +31,7 @@ const { CSRF_FIELD } = await import("~/portal/csrf.server");
 const { approveReturn } = await import("~/services/approve-return.server");
 const { declineReturn } = await import("~/services/decline-return.server");
 const { redactCustomer } = await import("~/services/redact-customer.server");
+const { exportCustomerData } = await import("~/services/export-customer-data.server");
 const { syncLocations } = await import("~/services/sync-locations.server");
 const { fetchReturn } = await import("~/shopify/returns");
 
@@ -521,12 +522,21 @@ describe("isolation and compliance", () => {
     expect((await call(statusRoute.loader, new PortalBrowser().request(path(SHOP, wrongOrder, `/returns/${stored.rma}`)), { shop: SHOP, token: wrongOrder, rma: stored.rma })).status).toBe(404);
   });
 
-  it("customers/redact erases the shopper's name, email and notes in returns and keeps the record", async () => {
+  it("customers/data_request exports the shopper's returns and emails; customers/redact erases their personal data and keeps the record", async () => {
     const orderId = await deliveredOrder([{ sku: TEE, quantity: 2 }, { sku: MUG, quantity: 1 }]);
     const { rma } = await requestTwoItems(issueOrderAccessToken({ shopId: shop.id, orderId }));
     const before = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
     expect(before.customerEmail).toBe("mai@example.com");
     expect(before.lines.some((l) => l.customerNote === "Quá chật")).toBe(true);
+    await prisma.emailMessage.create({
+      data: { shopId: shop.id, idempotencyKey: `return-requested:${before.id}`, kind: "return-requested", to: "Mai@Example.com", subject: `Return ${rma}`, html: "<p>Mai</p>", text: "Mai", status: "OUTBOX" },
+    });
+
+    const exported = await exportCustomerData({ shop: SHOP, customerId: before.customerId!, email: "mai@example.com", phone: null, orderIds: [], requestId: "dr-1" });
+    const data = exported!.data as { returns: { rma: string; lines: { note: string | null }[] }[]; emails: { subject: string }[] };
+    expect(data.returns.map((r) => r.rma)).toEqual([rma]);
+    expect(data.returns[0]!.lines.map((l) => l.note)).toContain("Quá chật");
+    expect(data.emails.map((m) => m.subject)).toEqual([`Return ${rma}`]);
 
     const result = await redactCustomer({
       shop: SHOP,
@@ -536,6 +546,10 @@ describe("isolation and compliance", () => {
       orderLegacyIds: [orderId.split("/").pop()!],
     });
     expect(result.returns).toBe(1);
+    expect(result.emails).toBe(1);
+    const email = await prisma.emailMessage.findFirstOrThrow();
+    expect(email).toMatchObject({ kind: "return-requested", status: "OUTBOX", html: "", text: "" });
+    expect(JSON.stringify(email)).not.toMatch(/mai/i);
     const after = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
     expect(after).toMatchObject({ rma, status: "REQUESTED", customerId: null, customerEmail: null, customerName: null });
     expect(after.lines).toHaveLength(2);
