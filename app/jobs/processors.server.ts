@@ -20,6 +20,7 @@ import {
 } from "~/shopify/webhook-payloads";
 import type { AdminFactory } from "./admin.server";
 import type { DeliveryContext, DeliveryProcessor, ProcessorRegistry } from "./processor";
+import { createReturnProcessors } from "./returns-processors.server";
 
 export interface ProcessorDependencies {
   admin: AdminFactory;
@@ -51,6 +52,8 @@ export function createProcessors(deps: ProcessorDependencies): ProcessorRegistry
   };
 
   return {
+    ...createReturnProcessors({ admin: deps.admin }),
+
     "orders/create": order("always"),
     "orders/updated": order("if-new"),
     "orders/cancelled": order("if-new"),

@@ -1,0 +1,70 @@
+// Processors for the returns topics (#7): each finds the Shopify return the delivery is about and
+// hands it to syncShopifyReturn, which reads the Return live and updates (or imports) Crossdock's
+// record; a new request runs the return rules.
+import { getShop } from "~/models/shops.server";
+import { findReturnByReverseFulfillmentOrder } from "~/models/returns-queue.server";
+import { syncShopifyReturn } from "~/services/sync-shopify-return.server";
+import type { AdminFactory } from "./admin.server";
+import type { DeliveryContext, DeliveryProcessor, ProcessorRegistry } from "./processor";
+
+export const RETURN_TOPICS = [
+  "returns/request",
+  "returns/approve",
+  "returns/decline",
+  "returns/cancel",
+  "returns/close",
+  "returns/reopen",
+  "reverse_deliveries/attach_deliverable",
+  "reverse_fulfillment_orders/dispose",
+] as const;
+
+type Payload = Record<string, unknown>;
+
+function gidOf(value: unknown, type: string): string | null {
+  if (value && typeof value === "object") {
+    const ref = value as { admin_graphql_api_id?: unknown; id?: unknown };
+    if (typeof ref.admin_graphql_api_id === "string") return ref.admin_graphql_api_id;
+    return gidOf(ref.id, type);
+  }
+  if (typeof value === "string" && value.startsWith("gid://")) return value;
+  if ((typeof value === "number" || typeof value === "string") && /^\d+$/.test(String(value))) return `gid://shopify/${type}/${value}`;
+  return null;
+}
+
+/** The Return GID a delivery is about: the payload itself (returns/*) or its `return` reference. */
+export function returnIdFromPayload(topic: string, payload: Payload): string | null {
+  if (topic.startsWith("returns/")) return gidOf(payload.admin_graphql_api_id ?? payload.id, "Return");
+  return gidOf(payload.return, "Return") ?? gidOf(payload.return_id, "Return");
+}
+
+function reverseFulfillmentOrderIdFromPayload(payload: Payload): string | null {
+  return gidOf(payload.reverse_fulfillment_order, "ReverseFulfillmentOrder") ?? gidOf(payload.reverse_fulfillment_order_id, "ReverseFulfillmentOrder");
+}
+
+export function createReturnProcessors(deps: { admin: AdminFactory }): ProcessorRegistry {
+  const processor: DeliveryProcessor = async (ctx: DeliveryContext) => {
+    const { delivery } = ctx;
+    const shop = await getShop(delivery.shop);
+    if (!shop) return { skipped: "The shop is not installed" };
+    const payload = (delivery.payload ?? {}) as Payload;
+    let returnId = returnIdFromPayload(delivery.topic, payload);
+    if (!returnId) {
+      const rfoId = reverseFulfillmentOrderIdFromPayload(payload);
+      returnId = rfoId ? ((await findReturnByReverseFulfillmentOrder(shop, rfoId))?.shopifyReturnId ?? null) : null;
+    }
+    if (!returnId) return { skipped: "The delivery names no return Crossdock knows" };
+    const result = await syncShopifyReturn({
+      shop,
+      graphql: await deps.admin(delivery.shop),
+      shopifyReturnId: returnId,
+      topic: delivery.topic,
+      eventTime: delivery.triggeredAt ?? delivery.receivedAt,
+    });
+    // Thrown: the job system retries with back-off, by when the desk has recorded its decision.
+    if (result.status === "busy") throw new Error(`A decision on return ${result.ret.rma} is being recorded; synced again later`);
+    if (result.status === "gone") return { skipped: "Shopify no longer has this return" };
+    if (result.status === "ignored") return { skipped: result.reason };
+    ctx.log.debug({ rma: result.ret.rma, status: result.status, rules: result.rules?.status }, "return synced");
+  };
+  return Object.fromEntries(RETURN_TOPICS.map((topic) => [topic, processor]));
+}

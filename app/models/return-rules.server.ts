@@ -1,0 +1,48 @@
+// The shop's return rules (ReturnRuleSet.rules, JSON validated by app/domain/returns/rules.ts in
+// the services) and its return policy (ReturnPolicy), as the returns desk's settings page edits them.
+import { Prisma, type ReturnPolicy, type ReturnRuleSet } from "@prisma/client";
+import { prisma } from "../db.server";
+import type { Db, ShopRef } from "./scope.server";
+
+export type { ReturnPolicy, ReturnRuleSet };
+
+export async function findReturnRuleSet(shop: ShopRef, db: Db = prisma): Promise<ReturnRuleSet | null> {
+  return db.returnRuleSet.findUnique({ where: { shopId: shop.id } });
+}
+
+/** Replaces the rules (already validated by the caller) and records who changed them. */
+export async function saveReturnRules(shop: ShopRef, rules: Prisma.InputJsonValue, updatedBy: string | null, db: Db = prisma): Promise<ReturnRuleSet> {
+  return db.returnRuleSet.upsert({
+    where: { shopId: shop.id },
+    create: { shopId: shop.id, rules, updatedBy },
+    update: { rules, updatedBy },
+  });
+}
+
+export interface ReturnPolicyValues {
+  windowDays: number;
+  finalSaleTags: string[];
+  nonReturnableProductTypes: string[];
+  /** Decimal strings. */
+  returnShippingFee: string;
+  restockingFeePercent: string;
+  allowedMethods: string[];
+  defaultReturnLocationId: string | null;
+}
+
+export async function findPolicy(shop: ShopRef, db: Db = prisma): Promise<ReturnPolicy | null> {
+  return db.returnPolicy.findUnique({ where: { shopId: shop.id } });
+}
+
+export async function saveReturnPolicy(shop: ShopRef, values: ReturnPolicyValues, db: Db = prisma): Promise<ReturnPolicy> {
+  const data = {
+    windowDays: values.windowDays,
+    finalSaleTags: values.finalSaleTags,
+    nonReturnableProductTypes: values.nonReturnableProductTypes,
+    returnShippingFee: new Prisma.Decimal(values.returnShippingFee),
+    restockingFeePercent: new Prisma.Decimal(values.restockingFeePercent),
+    allowedMethods: values.allowedMethods,
+    defaultReturnLocationId: values.defaultReturnLocationId,
+  };
+  return db.returnPolicy.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });
+}

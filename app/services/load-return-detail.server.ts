@@ -1,0 +1,139 @@
+// The return's page in the desk: items with reasons and notes, the order, the policy checks that
+// passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
+// the rules said, the timeline, and which actions its status allows.
+import { calendarDate, daysBetween } from "~/domain/returns/dates";
+import { DEFAULT_RETURN_POLICY, parseReturnPolicy, type ReturnPolicy } from "~/domain/returns/policy";
+import { listLocations } from "~/models/locations.server";
+import { findPolicy } from "~/models/return-rules.server";
+import { listCustomerReturns } from "~/models/returns-queue.server";
+import { findReturnById } from "~/models/returns.server";
+import type { ShopRef } from "~/models/scope.server";
+import { logger } from "~/logger.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { fetchOrderForReturn } from "~/shopify/returns";
+import { CUSTOMER_HISTORY_DAYS, factsFromEventData } from "./return-rules-context.server";
+
+const DAY = 86_400_000;
+
+export interface PolicyCheck {
+  label: string;
+  passed: boolean;
+  detail: string;
+}
+
+export async function loadReturnDetail(input: { shop: ShopRef & { domain: string; timezone: string }; graphql: AdminGraphql | null; returnId: string; now?: Date }) {
+  const { shop } = input;
+  const ret = await findReturnById(shop, input.returnId);
+  if (!ret) return null;
+  const now = input.now ?? new Date();
+  const [policyRow, locations, history] = await Promise.all([
+    findPolicy(shop),
+    listLocations(shop, { activeOnly: true }),
+    listCustomerReturns(shop, ret, new Date(ret.createdAt.getTime() - CUSTOMER_HISTORY_DAYS * DAY)),
+  ]);
+  const parsedPolicy = policyRow
+    ? parseReturnPolicy({ ...policyRow, returnShippingFee: String(policyRow.returnShippingFee), restockingFeePercent: String(policyRow.restockingFeePercent) })
+    : null;
+  const policy: ReturnPolicy = parsedPolicy?.status === "success" ? parsedPolicy.policy : DEFAULT_RETURN_POLICY;
+
+  // Delivery date: what the rules recorded, else the live order.
+  const rulesEvent = [...ret.events].reverse().find((e) => e.type === "rules");
+  let daysSinceDelivery = rulesEvent ? (factsFromEventData(rulesEvent.data)?.daysSinceDelivery ?? null) : null;
+  let orderNote: string | null = null;
+  if (daysSinceDelivery === null && input.graphql) {
+    try {
+      const order = await fetchOrderForReturn(input.graphql, ret.orderId);
+      const returned = new Set(ret.lines.map((l) => l.fulfillmentLineItemId));
+      const delivered = (order?.fulfillmentLines ?? []).filter((f) => returned.has(f.id) && f.deliveredAt).map((f) => f.deliveredAt!).sort()[0];
+      if (delivered) daysSinceDelivery = Math.max(0, daysBetween(calendarDate(delivered, shop.timezone), calendarDate(ret.createdAt, shop.timezone)));
+    } catch (error) {
+      logger.warn({ err: error, shopId: shop.id, returnId: ret.id }, "order could not be read for the return page");
+      orderNote = "The order could not be read from Shopify just now.";
+    }
+  }
+
+  const finalSale = new Set(policy.finalSaleTags.map((t) => t.toLowerCase()));
+  const nonReturnable = new Set(policy.nonReturnableProductTypes.map((t) => t.toLowerCase()));
+  const checks: PolicyCheck[] = [
+    daysSinceDelivery === null
+      ? { label: "Return window", passed: false, detail: "Delivery date unknown" }
+      : {
+          label: "Return window",
+          passed: daysSinceDelivery <= policy.windowDays,
+          detail: `Requested ${daysSinceDelivery} day(s) after delivery; the window is ${policy.windowDays} days`,
+        },
+    ...ret.lines.map((l) => {
+      const tag = l.productTags.find((t) => finalSale.has(t.toLowerCase()));
+      const type = l.productType && nonReturnable.has(l.productType.toLowerCase()) ? l.productType : null;
+      return {
+        label: `Returnable: ${l.title}`,
+        passed: !tag && !type,
+        detail: tag ? `Final sale (tag "${tag}")` : type ? `Product type "${type}" cannot be returned` : "Not final sale, returnable type",
+      };
+    }),
+    { label: "Return method", passed: policy.allowedMethods.includes(ret.method), detail: `${ret.method === "MAIL" ? "By mail" : "Drop-off"}; allowed: ${policy.allowedMethods.join(", ")}` },
+  ];
+
+  const others = history.filter((h) => h.id !== ret.id);
+  const reasonCounts = new Map<string, number>();
+  for (const h of others) for (const l of h.lines) reasonCounts.set(l.reason, (reasonCounts.get(l.reason) ?? 0) + 1);
+  const locationName = new Map(locations.map((l) => [l.shopifyId, l.name]));
+  const numeric = ret.orderId.split("/").pop();
+
+  return {
+    id: ret.id,
+    rma: ret.rma,
+    status: ret.status,
+    method: ret.method,
+    source: ret.source,
+    flagged: ret.flagged,
+    flagReasons: ret.flagReasons,
+    orderName: ret.orderName,
+    orderUrl: `https://${shop.domain}/admin/orders/${numeric}`,
+    orderNote,
+    customerName: ret.customerName,
+    customerEmail: ret.customerEmail,
+    currency: ret.currency,
+    totalValue: ret.totalValue.toFixed(2),
+    returnShippingFee: ret.returnShippingFee.toFixed(2),
+    restockingFee: ret.restockingFee.toFixed(2),
+    decidedBy: ret.decidedBy,
+    decidedAt: ret.decidedAt?.toISOString() ?? null,
+    declineReason: ret.declineReason,
+    declineNote: ret.declineNote,
+    returnLocationId: ret.returnLocationId,
+    returnLocation: ret.returnLocationId ? (locationName.get(ret.returnLocationId) ?? ret.returnLocationId) : null,
+    label: ret.reverseDeliveryId ? { carrier: ret.labelCarrier, trackingNumber: ret.labelTrackingNumber, trackingUrl: ret.labelTrackingUrl } : null,
+    createdAt: ret.createdAt.toISOString(),
+    lines: ret.lines.map((l) => ({
+      id: l.id,
+      title: l.title,
+      variantTitle: l.variantTitle,
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice.toFixed(2),
+      reason: l.reason,
+      customerNote: l.customerNote,
+      disposition: l.disposition,
+      dispositionLocation: l.dispositionLocationId ? (locationName.get(l.dispositionLocationId) ?? l.dispositionLocationId) : null,
+    })),
+    checks,
+    risk: {
+      returnsLast90Days: others.length,
+      valueLast90Days: others.reduce((sum, h) => sum + Number(h.totalValue), 0).toFixed(2),
+      reasonsLast90Days: [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })),
+      recent: others.slice(0, 5).map((h) => ({ id: h.id, rma: h.rma, status: h.status, createdAt: h.createdAt.toISOString() })),
+    },
+    rules: rulesEvent ? { actor: rulesEvent.actor, explanation: rulesEvent.message } : null,
+    timeline: ret.events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, message: e.message, at: e.createdAt.toISOString() })),
+    locations: locations.map((l) => ({ id: l.shopifyId, name: l.name })),
+    actions: {
+      approve: ret.status === "REQUESTED" || (ret.status === "APPROVED" && ret.method === "MAIL" && !ret.reverseDeliveryId),
+      decline: ret.status === "REQUESTED",
+      receive: ret.status === "APPROVED" || ret.status === "IN_TRANSIT",
+      close: ["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED"].includes(ret.status),
+    },
+    now: now.toISOString(),
+  };
+}
+export type ReturnDetailData = NonNullable<Awaited<ReturnType<typeof loadReturnDetail>>>;

@@ -1,0 +1,253 @@
+// A returns/* (or reverse delivery / disposal) webhook: Crossdock's record of a Shopify return is
+// brought up to date from the Return read live through the Admin API (the payload is not enough).
+// A return made in Shopify itself (admin, the customer's account, another app) is imported with an
+// RMA and source "SHOPIFY"; a new request runs the shop's return rules.
+//
+// Newest wins: the state read is always Shopify's current one, and a status only moves forward
+// along the lifecycle (requested → approved → received → closed), so a late or replayed event
+// never takes a return back; the one backward move, Shopify's reopen, is applied only for a
+// returns/reopen event triggered after the close Crossdock recorded. Updates are conditional on the
+// status the sync read, so a decision recorded meanwhile by the desk is never overwritten.
+import { Prisma, type ReturnStatus } from "@prisma/client";
+import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
+import { logger } from "~/logger.server";
+import { findPolicy } from "~/models/return-rules.server";
+import { applyReturnSync, type ReturnSyncUpdate } from "~/models/returns-queue.server";
+import {
+  createReturnRequest,
+  findDefaultReturnLocation,
+  findReturnByShopifyId,
+  listReturnsOfOrder,
+  type ReturnEventInput,
+  type ReturnWithDetails,
+} from "~/models/returns.server";
+import type { ShopRef } from "~/models/scope.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { fetchReturnForSync, type SyncedReturn } from "~/shopify/return-sync";
+import type { ApproveReturnInput } from "./approve-return.server";
+import { DECISION_CLAIM_STALE_MS } from "./decline-return.server";
+import { evaluateReturnRulesFor, type EvaluateReturnRulesResult } from "./evaluate-return-rules.server";
+
+export interface SyncShopifyReturnInput {
+  shop: ShopRef & { domain: string; name: string; timezone: string; currency: string };
+  graphql: AdminGraphql;
+  shopifyReturnId: string;
+  /** The webhook topic ("returns/request" …). */
+  topic: string;
+  /** X-Shopify-Triggered-At, else when the delivery was received. */
+  eventTime: Date;
+  random?: RandomSource;
+  labelProvider?: ApproveReturnInput["labelProvider"];
+}
+
+export type SyncShopifyReturnResult =
+  | { status: "created" | "updated" | "unchanged"; ret: ReturnWithDetails; rules?: EvaluateReturnRulesResult }
+  /** The desk is approving or declining this return right now: try again shortly (the job retries). */
+  | { status: "busy"; ret: ReturnWithDetails }
+  /** Shopify has no such return (deleted, or not this shop's). */
+  | { status: "gone" }
+  /** Nothing Crossdock can hold (no returned item it can receive, e.g. an exchange only). */
+  | { status: "ignored"; reason: string };
+
+const RANK: Record<ReturnStatus, number> = { REQUESTED: 0, APPROVED: 1, IN_TRANSIT: 2, RECEIVED: 3, REFUNDED: 4, DECLINED: 5, CLOSED: 5, CANCELED: 5 };
+
+/** Crossdock's status for Shopify's: an OPEN return whose every unit has a disposition is received. */
+export function mappedStatus(synced: SyncedReturn): ReturnStatus {
+  switch (synced.status) {
+    case "REQUESTED":
+      return "REQUESTED";
+    case "DECLINED":
+      return "DECLINED";
+    case "CLOSED":
+      return "CLOSED";
+    case "CANCELED":
+      return "CANCELED";
+    default: {
+      const lines = synced.reverseFulfillmentOrders.filter((r) => r.status !== "CANCELED").flatMap((r) => r.lines);
+      const received = lines.length > 0 && lines.every((l) => l.dispositions.reduce((s, d) => s + d.quantity, 0) >= l.totalQuantity);
+      return received ? "RECEIVED" : "APPROVED";
+    }
+  }
+}
+
+export async function syncShopifyReturn(input: SyncShopifyReturnInput): Promise<SyncShopifyReturnResult> {
+  const { shop, graphql } = input;
+  const synced = await fetchReturnForSync(graphql, input.shopifyReturnId);
+  if (!synced) return { status: "gone" };
+
+  let existing = await findReturnByShopifyId(shop, synced.id);
+  let created = false;
+  if (!existing) {
+    if (synced.lines.length === 0) return { status: "ignored", reason: "The return has no item Crossdock can receive" };
+    const imported = await importReturn(input, synced);
+    if (imported.created) created = true;
+    existing = imported.ret;
+  }
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const plan = planSync(existing, synced, input);
+    if (plan === "busy") return { status: "busy", ret: existing };
+    if (!plan) break;
+    const applied = await applyReturnSync(shop, existing.id, existing.status, plan.update, plan.lines, plan.events);
+    existing = (await findReturnByShopifyId(shop, synced.id))!;
+    if (applied) {
+      logger.info({ shopId: shop.id, rma: existing.rma, shopifyReturnId: synced.id, status: existing.status, topic: input.topic }, "Return synced from Shopify");
+      return finish(input, created ? "created" : "updated", existing);
+    }
+  }
+  return finish(input, created ? "created" : "unchanged", existing);
+}
+
+async function finish(input: SyncShopifyReturnInput, status: "created" | "updated" | "unchanged", ret: ReturnWithDetails): Promise<SyncShopifyReturnResult> {
+  if (ret.status === "REQUESTED" && (input.topic === "returns/request" || status === "created")) {
+    const rules = await evaluateReturnRulesFor({ shop: input.shop, graphql: input.graphql, returnId: ret.id, labelProvider: input.labelProvider });
+    const after = (await findReturnByShopifyId(input.shop, ret.shopifyReturnId!)) ?? ret;
+    return { status, ret: after, rules };
+  }
+  return { status, ret };
+}
+
+async function importReturn(input: SyncShopifyReturnInput, synced: SyncedReturn): Promise<{ ret: ReturnWithDetails; created: boolean }> {
+  const { shop } = input;
+  const policy = await findPolicy(shop);
+  const returnLocationId = policy?.defaultReturnLocationId ?? (await findDefaultReturnLocation(shop))?.shopifyId ?? null;
+  const taken = new Set((await listReturnsOfOrder(shop, synced.order.id)).map((r) => r.rma));
+  const value = synced.lines.reduce((sum, l) => sum.add(new Prisma.Decimal(l.unitPrice).mul(l.quantity)), new Prisma.Decimal(0));
+  try {
+    const ret = await createReturnRequest(shop, {
+      rma: generateUniqueRma(synced.order.name, input.random ?? Math.random, taken),
+      orderId: synced.order.id,
+      orderName: synced.order.name,
+      shopifyReturnId: synced.id,
+      source: "SHOPIFY",
+      method: "MAIL",
+      returnLocationId,
+      customerId: synced.order.customerId,
+      customerEmail: synced.order.email,
+      customerName: synced.order.customerName,
+      locale: "en",
+      currency: synced.order.currency || shop.currency,
+      totalValue: value.toFixed(2),
+      returnShippingFee: "0",
+      restockingFee: "0",
+      lines: synced.lines.map((l) => ({
+        fulfillmentLineItemId: l.fulfillmentLineItemId,
+        lineItemId: l.lineItemId,
+        shopifyReturnLineItemId: l.id,
+        variantId: l.variantId,
+        sku: l.sku,
+        title: l.title,
+        variantTitle: l.variantTitle,
+        productType: l.productType,
+        productTags: l.productTags,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        reason: l.reason,
+        customerNote: l.customerNote,
+      })),
+      event: {
+        type: "requested",
+        actor: "shopify",
+        message: `Created in Shopify as ${synced.name}`,
+        data: { shopifyReturnId: synced.id, shopifyReturnName: synced.name, shopifyStatus: synced.status, requestedAt: synced.createdAt },
+      },
+    });
+    return { ret, created: true };
+  } catch (error) {
+    // The portal (or a concurrent delivery) recorded this Shopify return first: update that one.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const current = await findReturnByShopifyId(shop, synced.id);
+      if (current) return { ret: current, created: false };
+    }
+    throw error;
+  }
+}
+
+interface SyncPlan {
+  update: ReturnSyncUpdate;
+  lines: { lineId: string; shopifyReturnLineItemId?: string | null; disposition?: string | null; dispositionLocationId?: string | null }[];
+  events: ReturnEventInput[];
+}
+
+/** What to change on the record to match Shopify, or null when it already does. */
+export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pick<SyncShopifyReturnInput, "topic" | "eventTime">): SyncPlan | "busy" | null {
+  const update: ReturnSyncUpdate = {};
+  const events: ReturnEventInput[] = [];
+  const target = mappedStatus(synced);
+  const reopened = input.topic === "returns/reopen" && ret.status === "CLOSED" && synced.status === "OPEN" && (!ret.closedAt || input.eventTime >= ret.closedAt);
+  // The desk is deciding this return right now (approve/decline claim held): it records the outcome.
+  const deciding = ret.status === "REQUESTED" && ret.decidedAt != null && Date.now() - ret.decidedAt.getTime() < DECISION_CLAIM_STALE_MS;
+  if (deciding) return "busy";
+  const forward = RANK[target] > RANK[ret.status] && RANK[ret.status] !== 5;
+
+  if (forward || reopened) {
+    update.status = target;
+    switch (target) {
+      case "APPROVED":
+      case "RECEIVED":
+        if (!ret.decidedBy) {
+          update.decidedBy = "shopify";
+          update.decidedAt = synced.requestApprovedAt ? new Date(synced.requestApprovedAt) : input.eventTime;
+        }
+        if (reopened) {
+          update.closedAt = null;
+          events.push({ type: "reopened", actor: "shopify", message: "Reopened in Shopify" });
+        } else if (RANK[ret.status] < 1) {
+          events.push({ type: "approved", actor: "shopify", message: "Approved in Shopify" });
+        }
+        if (target === "RECEIVED" && !reopened) {
+          update.receivedAt = input.eventTime;
+          events.push({ type: "received", actor: "shopify", message: "Received in Shopify (every item has a disposition)" });
+        }
+        break;
+      case "DECLINED":
+        update.declineReason = synced.decline?.reason ?? null;
+        update.declineNote = synced.decline?.note ?? null;
+        if (!ret.decidedBy) {
+          update.decidedBy = "shopify";
+          update.decidedAt = input.eventTime;
+        }
+        events.push({ type: "declined", actor: "shopify", message: synced.decline?.note ?? null, data: { reason: synced.decline?.reason ?? null } });
+        break;
+      case "CLOSED":
+        update.closedAt = synced.closedAt ? new Date(synced.closedAt) : input.eventTime;
+        events.push({ type: "closed", actor: "shopify", message: "Closed in Shopify" });
+        break;
+      case "CANCELED":
+        events.push({ type: "canceled", actor: "shopify", message: "Canceled in Shopify" });
+        break;
+      default:
+        break;
+    }
+  }
+
+  const rfo = synced.reverseFulfillmentOrders.find((r) => r.status !== "CANCELED") ?? synced.reverseFulfillmentOrders[0];
+  if (rfo && !ret.reverseFulfillmentOrderId) update.reverseFulfillmentOrderId = rfo.id;
+  const delivery = rfo?.deliveries[0];
+  if (delivery && !ret.reverseDeliveryId) {
+    update.reverseDeliveryId = delivery.id;
+    update.labelCarrier = delivery.carrierName;
+    update.labelTrackingNumber = delivery.trackingNumber;
+    update.labelTrackingUrl = delivery.trackingUrl;
+    events.push({ type: "label_created", actor: "shopify", message: delivery.trackingNumber ? `Tracking ${delivery.trackingNumber}` : "Reverse delivery added in Shopify" });
+  }
+
+  const lines: SyncPlan["lines"] = [];
+  const rfoLines = synced.reverseFulfillmentOrders.flatMap((r) => r.lines);
+  for (const line of ret.lines) {
+    const change: SyncPlan["lines"][number] = { lineId: line.id };
+    const shopifyLine = synced.lines.find((l) => l.fulfillmentLineItemId === line.fulfillmentLineItemId);
+    if (shopifyLine && !line.shopifyReturnLineItemId) change.shopifyReturnLineItemId = shopifyLine.id;
+    const dispositions = rfoLines.find((l) => l.fulfillmentLineItemId === line.fulfillmentLineItemId)?.dispositions ?? [];
+    if (!line.disposition && dispositions.length) {
+      const byType = new Map<string, number>();
+      for (const d of dispositions) byType.set(d.type, (byType.get(d.type) ?? 0) + d.quantity);
+      change.disposition = [...byType.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      change.dispositionLocationId = dispositions.find((d) => d.locationId)?.locationId ?? null;
+    }
+    if (Object.keys(change).length > 1) lines.push(change);
+  }
+
+  if (Object.keys(update).length === 0 && lines.length === 0 && events.length === 0) return null;
+  return { update, lines, events };
+}

@@ -1,0 +1,56 @@
+// Saves the shop's return policy from Settings → Returns (window, final-sale tags, non-returnable
+// types, fees, methods, where mail returns go), validated with the domain's returnPolicySchema.
+import { returnPolicySchema, type ReturnPolicy } from "~/domain/returns/policy";
+import { listLocations } from "~/models/locations.server";
+import { saveReturnPolicy } from "~/models/return-rules.server";
+import type { ShopRef } from "~/models/scope.server";
+
+export type PolicyFields = Record<string, string | string[] | undefined>;
+
+export type UpdateReturnPolicyResult = { ok: true; policy: ReturnPolicy } | { ok: false; errors: Record<string, string> };
+
+export async function updateReturnPolicy(input: { shop: ShopRef; fields: PolicyFields }): Promise<UpdateReturnPolicyResult> {
+  const text = (name: string) => {
+    const v = input.fields[name];
+    return (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+  };
+  const all = (name: string) => {
+    const v = input.fields[name];
+    return Array.isArray(v) ? v : v ? [v] : [];
+  };
+  const raw = {
+    windowDays: /^\d+$/.test(text("windowDays")) ? Number(text("windowDays")) : text("windowDays") === "" ? Number.NaN : Number(text("windowDays")),
+    finalSaleTags: text("finalSaleTags").split(","),
+    nonReturnableProductTypes: text("nonReturnableProductTypes").split(","),
+    returnShippingFee: text("returnShippingFee") || "0",
+    restockingFeePercent: text("restockingFeePercent") || "0",
+    allowedMethods: all("allowedMethods"),
+    defaultReturnLocationId: text("defaultReturnLocationId") || null,
+  };
+  const parsed = returnPolicySchema.safeParse(raw);
+  const errors: Record<string, string> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "_form");
+      errors[field] ??= /expected number|NaN/i.test(issue.message) ? "enter a whole number of days" : issue.message;
+    }
+    return { ok: false, errors };
+  }
+  const policy = parsed.data;
+  if (policy.defaultReturnLocationId) {
+    const locations = await listLocations(input.shop, { activeOnly: true });
+    if (!locations.some((l) => l.shopifyId === policy.defaultReturnLocationId)) {
+      return { ok: false, errors: { defaultReturnLocationId: "choose an active location of this shop" } };
+    }
+  }
+  await saveReturnPolicy(input.shop, {
+    windowDays: policy.windowDays,
+    finalSaleTags: policy.finalSaleTags,
+    nonReturnableProductTypes: policy.nonReturnableProductTypes,
+    returnShippingFee: policy.returnShippingFee,
+    restockingFeePercent: policy.restockingFeePercent,
+    allowedMethods: policy.allowedMethods,
+    defaultReturnLocationId: policy.defaultReturnLocationId ?? null,
+  });
+  return { ok: true, policy };
+}

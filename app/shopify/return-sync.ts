@@ -1,0 +1,373 @@
+// Admin API adapter for the returns desk (#7): a Shopify return read in full (to import or refresh
+// Crossdock's record from a returns/* webhook), and the receiving end of the lifecycle
+// (reverseFulfillmentOrderDispose, returnClose).
+import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
+
+export const RETURN_FOR_SYNC_QUERY = `#graphql
+  query CrossdockReturnForSync($id: ID!) {
+    return(id: $id) {
+      id
+      name
+      status
+      createdAt
+      requestApprovedAt
+      closedAt
+      decline {
+        reason
+        note
+      }
+      order {
+        id
+        name
+        email
+        currencyCode
+        customer {
+          id
+          displayName
+        }
+        fulfillments(first: 5) {
+          deliveredAt
+          fulfillmentLineItems(first: 20) {
+            nodes {
+              id
+            }
+          }
+        }
+      }
+      returnLineItems(first: 25) {
+        nodes {
+          id
+          quantity
+          ... on ReturnLineItem {
+            returnReason
+            customerNote
+            fulfillmentLineItem {
+              id
+              lineItem {
+                id
+                title
+                variantTitle
+                sku
+                variant {
+                  id
+                }
+                product {
+                  tags
+                  productType
+                }
+                discountedUnitPriceAfterAllDiscountsSet {
+                  shopMoney {
+                    amount
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      reverseFulfillmentOrders(first: 2) {
+        nodes {
+          id
+          status
+          lineItems(first: 25) {
+            nodes {
+              id
+              totalQuantity
+              fulfillmentLineItem {
+                id
+              }
+              dispositions {
+                id
+                quantity
+                type
+                location {
+                  id
+                }
+              }
+            }
+          }
+          reverseDeliveries(first: 2) {
+            nodes {
+              id
+              deliverable {
+                ... on ReverseDeliveryShippingDeliverable {
+                  tracking {
+                    carrierName
+                    number
+                    url
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface SyncedDisposition {
+  id: string;
+  quantity: number;
+  /** RESTOCKED, NOT_RESTOCKED, PROCESSING_REQUIRED, MISSING */
+  type: string;
+  locationId: string | null;
+}
+
+export interface SyncedReturnLine {
+  /** gid://shopify/ReturnLineItem/… */
+  id: string;
+  quantity: number;
+  reason: string;
+  customerNote: string | null;
+  fulfillmentLineItemId: string;
+  lineItemId: string;
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  variantId: string | null;
+  productTags: string[];
+  productType: string | null;
+  unitPrice: string;
+}
+
+export interface SyncedReverseFulfillmentOrder {
+  id: string;
+  /** OPEN, CLOSED, CANCELED */
+  status: string;
+  lines: { id: string; totalQuantity: number; fulfillmentLineItemId: string | null; dispositions: SyncedDisposition[] }[];
+  deliveries: { id: string; carrierName: string | null; trackingNumber: string | null; trackingUrl: string | null }[];
+}
+
+/** A Shopify return with everything Crossdock's record holds. */
+export interface SyncedReturn {
+  id: string;
+  name: string;
+  /** REQUESTED, OPEN, DECLINED, CLOSED, CANCELED */
+  status: string;
+  createdAt: string;
+  requestApprovedAt: string | null;
+  closedAt: string | null;
+  decline: { reason: string; note: string | null } | null;
+  order: {
+    id: string;
+    name: string;
+    email: string | null;
+    currency: string;
+    customerId: string | null;
+    customerName: string | null;
+    /** Earliest delivery of a fulfillment holding a returned line, or null. */
+    deliveredAt: string | null;
+  };
+  lines: SyncedReturnLine[];
+  reverseFulfillmentOrders: SyncedReverseFulfillmentOrder[];
+}
+
+interface ReturnForSyncData {
+  return: {
+    id: string;
+    name: string;
+    status: string;
+    createdAt: string;
+    requestApprovedAt: string | null;
+    closedAt: string | null;
+    decline: { reason: string; note: string | null } | null;
+    order: {
+      id: string;
+      name: string;
+      email: string | null;
+      currencyCode: string;
+      customer: { id: string; displayName: string } | null;
+      fulfillments: { deliveredAt: string | null; fulfillmentLineItems: { nodes: { id: string }[] } }[];
+    };
+    returnLineItems: {
+      nodes: {
+        id: string;
+        quantity: number;
+        returnReason?: string;
+        customerNote?: string | null;
+        fulfillmentLineItem?: {
+          id: string;
+          lineItem: {
+            id: string;
+            title: string;
+            variantTitle: string | null;
+            sku: string | null;
+            variant: { id: string } | null;
+            product: { tags: string[]; productType: string } | null;
+            discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: string } };
+          };
+        };
+      }[];
+    };
+    reverseFulfillmentOrders: {
+      nodes: {
+        id: string;
+        status: string;
+        lineItems: {
+          nodes: {
+            id: string;
+            totalQuantity: number;
+            fulfillmentLineItem: { id: string } | null;
+            dispositions: { id: string; quantity: number; type: string; location: { id: string } | null }[];
+          }[];
+        };
+        reverseDeliveries: {
+          nodes: { id: string; deliverable: { tracking?: { carrierName: string | null; number: string | null; url: string | null } | null } | null }[];
+        };
+      }[];
+    };
+  } | null;
+}
+
+/** The return in full, or null when Shopify has no such return (deleted, or another shop's). */
+export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string): Promise<SyncedReturn | null> {
+  const data = await adminRequest<ReturnForSyncData>(graphql, RETURN_FOR_SYNC_QUERY, { id: returnId });
+  const ret = data.return;
+  if (!ret) return null;
+  const lines: SyncedReturnLine[] = [];
+  for (const node of ret.returnLineItems.nodes) {
+    const fli = node.fulfillmentLineItem;
+    if (!fli) continue; // an exchange or unverified line: nothing Crossdock can receive
+    const li = fli.lineItem;
+    lines.push({
+      id: node.id,
+      quantity: node.quantity,
+      reason: node.returnReason ?? "UNKNOWN",
+      customerNote: node.customerNote ?? null,
+      fulfillmentLineItemId: fli.id,
+      lineItemId: li.id,
+      title: li.title,
+      variantTitle: li.variantTitle,
+      sku: li.sku,
+      variantId: li.variant?.id ?? null,
+      productTags: li.product?.tags ?? [],
+      productType: li.product?.productType || null,
+      unitPrice: li.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount,
+    });
+  }
+  const returned = new Set(lines.map((l) => l.fulfillmentLineItemId));
+  const deliveries = ret.order.fulfillments
+    .filter((f) => f.deliveredAt && f.fulfillmentLineItems.nodes.some((n) => returned.has(n.id)))
+    .map((f) => f.deliveredAt!)
+    .sort();
+  return {
+    id: ret.id,
+    name: ret.name,
+    status: ret.status,
+    createdAt: ret.createdAt,
+    requestApprovedAt: ret.requestApprovedAt,
+    closedAt: ret.closedAt,
+    decline: ret.decline,
+    order: {
+      id: ret.order.id,
+      name: ret.order.name,
+      email: ret.order.email,
+      currency: ret.order.currencyCode,
+      customerId: ret.order.customer?.id ?? null,
+      customerName: ret.order.customer?.displayName ?? null,
+      deliveredAt: deliveries[0] ?? null,
+    },
+    lines,
+    reverseFulfillmentOrders: ret.reverseFulfillmentOrders.nodes.map((rfo) => ({
+      id: rfo.id,
+      status: rfo.status,
+      lines: rfo.lineItems.nodes.map((l) => ({
+        id: l.id,
+        totalQuantity: l.totalQuantity,
+        fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null,
+        dispositions: l.dispositions.map((d) => ({ id: d.id, quantity: d.quantity, type: d.type, locationId: d.location?.id ?? null })),
+      })),
+      deliveries: rfo.reverseDeliveries.nodes.map((d) => ({
+        id: d.id,
+        carrierName: d.deliverable?.tracking?.carrierName ?? null,
+        trackingNumber: d.deliverable?.tracking?.number ?? null,
+        trackingUrl: d.deliverable?.tracking?.url ?? null,
+      })),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receiving and closing
+// ---------------------------------------------------------------------------------------------
+
+export const REVERSE_FULFILLMENT_ORDER_DISPOSE_MUTATION = `#graphql
+  mutation CrossdockReverseFulfillmentOrderDispose($dispositionInputs: [ReverseFulfillmentOrderDisposeInput!]!) {
+    reverseFulfillmentOrderDispose(dispositionInputs: $dispositionInputs) {
+      reverseFulfillmentOrderLineItems {
+        id
+        dispositions {
+          id
+          quantity
+          type
+          location {
+            id
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export type DispositionType = "RESTOCKED" | "NOT_RESTOCKED" | "PROCESSING_REQUIRED" | "MISSING";
+
+export interface DisposeInput {
+  reverseFulfillmentOrderLineItemId: string;
+  quantity: number;
+  dispositionType: DispositionType;
+  /** Required for RESTOCKED: where the units go back into stock. */
+  locationId?: string | null;
+}
+
+type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
+
+/** reverseFulfillmentOrderDispose: RESTOCKED raises on-hand stock at the location. Refusals throw AdminUserError. */
+export async function disposeReverseFulfillmentOrderLines(graphql: AdminGraphql, inputs: DisposeInput[]): Promise<void> {
+  const data = await adminRequest<{ reverseFulfillmentOrderDispose: { userErrors: UserErrors } }>(graphql, REVERSE_FULFILLMENT_ORDER_DISPOSE_MUTATION, {
+    dispositionInputs: inputs.map((i) => ({
+      reverseFulfillmentOrderLineItemId: i.reverseFulfillmentOrderLineItemId,
+      quantity: i.quantity,
+      dispositionType: i.dispositionType,
+      ...(i.locationId ? { locationId: i.locationId } : {}),
+    })),
+  });
+  const errors = data.reverseFulfillmentOrderDispose.userErrors;
+  if (errors.length > 0) throw new AdminUserError("reverseFulfillmentOrderDispose", errors);
+}
+
+export const RETURN_CLOSE_MUTATION = `#graphql
+  mutation CrossdockReturnClose($id: ID!) {
+    returnClose(id: $id) {
+      return {
+        id
+        status
+        closedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** returnClose: OPEN → CLOSED. Refusals throw AdminUserError. */
+export async function closeShopifyReturn(graphql: AdminGraphql, id: string): Promise<{ id: string; status: string; closedAt: string | null }> {
+  const data = await adminRequest<{ returnClose: { return: { id: string; status: string; closedAt: string | null } | null; userErrors: UserErrors } }>(
+    graphql,
+    RETURN_CLOSE_MUTATION,
+    { id },
+  );
+  const payload = data.returnClose;
+  if (payload.userErrors.length > 0 || !payload.return) {
+    throw new AdminUserError("returnClose", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify closed no return" }]);
+  }
+  return payload.return;
+}
