@@ -24,8 +24,11 @@ const GREY = rgb(0.35, 0.35, 0.35);
 export const BUILTIN_CARRIER = "Crossdock Returns";
 
 export interface BuiltinLabelProviderOptions {
-  /** Where a tracking number is followed, e.g. "https://app.example.com/portal/track"; the number is appended. */
-  trackingBaseUrl: string;
+  /**
+   * Where a tracking number is followed, e.g. "https://app.example.com/portal/<shop>/track"; the
+   * number is appended. A function gets the label's input (the shop's page differs per shop).
+   */
+  trackingBaseUrl: string | ((input: ReturnLabelInput) => string);
   /** Font faces to use (tests, or another font package); default Noto Sans (+ Noto Sans SC when installed). */
   faces?: readonly FontFaceSource[];
 }
@@ -52,7 +55,8 @@ export class BuiltinLabelProvider implements LabelProvider {
     if (Number.isNaN(createdAt.getTime())) throw new RangeError(`Not a date: ${String(input.createdAt)}`);
 
     const trackingNumber = builtinTrackingNumber(input.shopDomain, input.rma, input.to.countryCode);
-    const trackingUrl = builtinTrackingUrl(this.options.trackingBaseUrl, trackingNumber);
+    const base = this.options.trackingBaseUrl;
+    const trackingUrl = builtinTrackingUrl(typeof base === "function" ? base(input) : base, trackingNumber);
     const text: LabelText = { ...DEFAULT_LABEL_TEXT, ...input.text };
 
     const doc = await PDFDocument.create({ updateMetadata: false });

@@ -46,6 +46,14 @@ export async function findReturnByShopifyId(shop: ShopRef, shopifyReturnId: stri
   return db.returnRequest.findUnique({ where: { shopId_shopifyReturnId: { shopId: shop.id, shopifyReturnId } }, include: details });
 }
 
+/** The shop's return whose label carries this tracking number (the built-in carrier's page). */
+export async function findReturnByTrackingNumber(shop: ShopRef, trackingNumber: string, db: Db = prisma): Promise<ReturnWithDetails | null> {
+  return db.returnRequest.findFirst({
+    where: { shopId: shop.id, labelTrackingNumber: trackingNumber },
+    include: details,
+  });
+}
+
 export async function listReturnsOfOrder(shop: ShopRef, orderId: string, db: Db = prisma): Promise<ReturnWithDetails[]> {
   return db.returnRequest.findMany({ where: { shopId: shop.id, orderId }, include: details, orderBy: { createdAt: "asc" } });
 }

@@ -159,6 +159,8 @@ export async function downloadReturnLabel(input: {
 }
 
 function createBuiltinProvider(): LabelProvider {
-  // The built-in carrier's numbers are followed on the app's host (the provider appends the number).
-  return new BuiltinLabelProvider({ trackingBaseUrl: new URL("/portal/track/", env().SHOPIFY_APP_URL).toString() });
+  // The built-in carrier's numbers are followed on the shop's portal (portal.$shop.track.$number).
+  return new BuiltinLabelProvider({
+    trackingBaseUrl: (input) => new URL(`/portal/${encodeURIComponent(input.shopDomain)}/track/`, env().SHOPIFY_APP_URL).toString(),
+  });
 }

@@ -1,6 +1,6 @@
 import type { Location } from "@prisma/client";
 import { returnTimeline, type ReturnStep, type StatusTimes } from "~/domain/returns/status";
-import { findLocationByShopifyId, findReturnByRma, type ReturnWithDetails } from "~/models/returns.server";
+import { findLocationByShopifyId, findReturnByRma, findReturnByTrackingNumber, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 
 /** Timeline event types that mark a status (ReturnEvent.type → ReturnStatus). */
@@ -34,6 +34,21 @@ export type LoadReturnStatusResult =
 export async function loadReturnStatus(input: { shop: ShopRef; orderId: string; rma: string }): Promise<LoadReturnStatusResult> {
   const ret = await findReturnByRma(input.shop, input.rma);
   if (!ret || ret.orderId !== input.orderId) return { status: "not-found" };
+  return describeReturn(input.shop, ret);
+}
+
+/**
+ * The public tracking page of the built-in carrier's numbers (portal.$shop.track.$number): the
+ * shop's return with that label tracking number. Like a carrier's page, the number alone opens it,
+ * so the page shows statuses only, nothing personal.
+ */
+export async function loadReturnByTrackingNumber(input: { shop: ShopRef; trackingNumber: string }): Promise<LoadReturnStatusResult> {
+  const ret = await findReturnByTrackingNumber(input.shop, input.trackingNumber.trim().toUpperCase());
+  return ret ? describeReturn(input.shop, ret) : { status: "not-found" };
+}
+
+async function describeReturn(shop: ShopRef, ret: ReturnWithDetails): Promise<LoadReturnStatusResult> {
+  const input = { shop };
   const times: StatusTimes = { REQUESTED: ret.createdAt };
   for (const event of ret.events) {
     const status = EVENT_STATUS[event.type as keyof typeof EVENT_STATUS];

@@ -22,6 +22,7 @@ const newReturnRoute = await import("~/routes/portal.$shop.o.$token.return");
 const proxyNewReturnRoute = await import("~/routes/proxy.portal.o.$token.return");
 const statusRoute = await import("~/routes/portal.$shop.o.$token.returns.$rma._index");
 const labelRoute = await import("~/routes/portal.$shop.o.$token.returns.$rma.label");
+const trackingRoute = await import("~/routes/portal.$shop.track.$number");
 const proxyStatusRoute = await import("~/routes/proxy.portal.o.$token.returns.$rma._index");
 const proxyLabelRoute = await import("~/routes/proxy.portal.o.$token.returns.$rma.label");
 const { NewReturnPage } = await import("~/portal/returns/NewReturnPage");
@@ -409,6 +410,19 @@ describe("approving and declining", () => {
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ id: after.reverseDeliveryId, trackingNumber: after.labelTrackingNumber });
     expect(deliveries[0]!.labelUrl).toMatch(new RegExp(`^https://crossdock\\.example\\.com/portal/${SHOP.replace(/\./g, "\\.")}/o/[^/]+/returns/${rma}/label\\?exp=\\d+&sig=`));
+
+    // The tracking link Shopify holds opens the shop's tracking page for that number: progress only.
+    expect(deliveries[0]!.trackingUrl).toBe(`https://crossdock.example.com/portal/${SHOP}/track/${after.labelTrackingNumber}`);
+    const tracking = await call(trackingRoute.loader, new PortalBrowser().request(new URL(deliveries[0]!.trackingUrl!).pathname), { shop: SHOP, number: after.labelTrackingNumber! });
+    expect(tracking.status).toBe(200);
+    const trackingPage = await tracking.json();
+    expect(trackingPage).toMatchObject({ trackingNumber: after.labelTrackingNumber, rma, carrier: "Crossdock Returns" });
+    expect(trackingPage.steps.find((s: { key: string }) => s.key === "approved")?.state).toBe("current");
+    expect(JSON.stringify(trackingPage)).not.toMatch(/mai@example\.com|Mai/);
+    const unknownNumber = await call(trackingRoute.loader, new PortalBrowser().request(`/portal/${SHOP}/track/CD000000000US`), { shop: SHOP, number: "CD000000000US" });
+    expect(unknownNumber.status).toBe(404);
+    const otherShopNumber = await call(trackingRoute.loader, new PortalBrowser().request(`/portal/${OTHER}/track/${after.labelTrackingNumber}`), { shop: OTHER, number: after.labelTrackingNumber! });
+    expect(otherShopNumber.status).toBe(404);
 
     // The status page links to the label; the link answers a PDF.
     const status = (await (await call(statusRoute.loader, new PortalBrowser().request(location), { shop: SHOP, token, rma })).json()) as ReturnStatusLoaderData;
