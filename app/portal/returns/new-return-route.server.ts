@@ -4,7 +4,7 @@
 import { redirect } from "@remix-run/node";
 import type { ReturnSelection, ReturnSelectionError } from "~/domain/returns/request";
 import { loadReturnOptions, type ReturnOptions } from "~/services/load-return-options.server";
-import { requestReturn } from "~/services/request-return.server";
+import { submitPortalReturn } from "~/services/submit-portal-return.server";
 import { resolvePortalRequest, type PortalContext } from "../context.server";
 import { portalT } from "../i18n";
 
@@ -87,7 +87,7 @@ export async function newReturnAction({ request, params }: Args) {
   const form = await request.formData();
   portal.verifyCsrf(form);
   const selection = parseReturnForm(form);
-  const result = await requestReturn({ shop: portal.shop, graphql: await portal.admin(), orderId, selection, locale: portal.locale, actor: "shopper" });
+  const result = await submitPortalReturn({ shop: portal.shop, graphql: await portal.admin(), orderId, selection, locale: portal.locale, actor: "shopper" });
   switch (result.status) {
     case "created":
       return redirect(portal.href(`/o/${token}/returns/${encodeURIComponent(result.ret.rma)}`), { status: 303, headers: portal.headers });

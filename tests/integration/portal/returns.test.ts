@@ -225,12 +225,16 @@ describe("requesting a return", () => {
     expect(location).toBe(`/portal/${SHOP}/o/${token}/returns/${rma}`);
     expect(rma).toMatch(/^RMA-\d+-[34679ACDEFGHJKMNPQRTWXY]{4}$/);
 
-    const stored = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true, events: true } });
+    const stored = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true, events: { orderBy: { createdAt: "asc" } } } });
     expect(stored).toMatchObject({ shopId: shop.id, rma, orderId, status: "REQUESTED", method: "MAIL", source: "PORTAL", customerEmail: "mai@example.com", currency: "USD" });
     expect(stored.shopifyReturnId).toMatch(/^gid:\/\/shopify\/Return\/\d+$/);
     expect(stored.lines.map((l) => [l.quantity, l.reason]).sort()).toEqual([[1, "DEFECTIVE"], [2, "SIZE_TOO_SMALL"]]);
     expect(stored.lines.every((l) => l.shopifyReturnLineItemId?.startsWith("gid://shopify/ReturnLineItem/"))).toBe(true);
-    expect(stored.events.map((e) => [e.type, e.actor])).toEqual([["requested", "shopper"]]);
+    // The merchant's rules ran at once (none match the demo shop's empty rule set: left for staff).
+    expect(stored.events.map((e) => [e.type, e.actor])).toEqual([["requested", "shopper"], ["rules", "system"]]);
+    expect(stored.status).toBe("REQUESTED");
+    // The shopper's "we received your request" email, once.
+    expect(await prisma.emailMessage.findMany({ select: { kind: true, to: true } })).toEqual([{ kind: "return-requested", to: "mai@example.com" }]);
     expect(stored.returnLocationId).toMatch(/^gid:\/\/shopify\/Location\//);
 
     const state = (await control("GET", "/state")) as { orders: { id: string; returns: { id: string; status: string; lineItems: { quantity: number; returnReason: string }[] }[] }[] };
@@ -542,15 +546,14 @@ describe("isolation and compliance", () => {
     const before = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
     expect(before.customerEmail).toBe("mai@example.com");
     expect(before.lines.some((l) => l.customerNote === "Quá chật")).toBe(true);
-    await prisma.emailMessage.create({
-      data: { shopId: shop.id, idempotencyKey: `return-requested:${before.id}`, kind: "return-requested", to: "Mai@Example.com", subject: `Return ${rma}`, html: "<p>Mai</p>", text: "Mai", status: "OUTBOX" },
-    });
+    const sent = await prisma.emailMessage.findFirstOrThrow(); // "we received your request"
+    expect(sent).toMatchObject({ kind: "return-requested", to: "mai@example.com" });
 
     const exported = await exportCustomerData({ shop: SHOP, customerId: before.customerId!, email: "mai@example.com", phone: null, orderIds: [], requestId: "dr-1" });
     const data = exported!.data as { returns: { rma: string; lines: { note: string | null }[] }[]; emails: { subject: string }[] };
     expect(data.returns.map((r) => r.rma)).toEqual([rma]);
     expect(data.returns[0]!.lines.map((l) => l.note)).toContain("Quá chật");
-    expect(data.emails.map((m) => m.subject)).toEqual([`Return ${rma}`]);
+    expect(data.emails.map((m) => m.subject)).toEqual([sent.subject]);
 
     const result = await redactCustomer({
       shop: SHOP,
@@ -562,7 +565,7 @@ describe("isolation and compliance", () => {
     expect(result.returns).toBe(1);
     expect(result.emails).toBe(1);
     const email = await prisma.emailMessage.findFirstOrThrow();
-    expect(email).toMatchObject({ kind: "return-requested", status: "OUTBOX", html: "", text: "" });
+    expect(email).toMatchObject({ kind: "return-requested", status: sent.status, html: "", text: "" });
     expect(JSON.stringify(email)).not.toMatch(/mai/i);
     const after = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
     expect(after).toMatchObject({ rma, status: "REQUESTED", customerId: null, customerEmail: null, customerName: null });

@@ -1,0 +1,28 @@
+import { logger } from "~/logger.server";
+import type { ShopRef } from "~/models/scope.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { evaluateReturnRulesFor } from "./evaluate-return-rules.server";
+import { notifyReturn } from "./notify-return.server";
+import { requestReturn, type RequestReturnInput, type RequestReturnResult } from "./request-return.server";
+
+/**
+ * A shopper submits a return in the portal: the request (Shopify's returnRequest + Crossdock's
+ * record), the "we received your request" email, then the merchant's return rules at once, so an
+ * auto-approved return shows its label on the very next page. The rules are also run by the
+ * returns/request webhook; they run once per return whichever comes first, and a failure here only
+ * leaves the decision to the webhook (or to staff): the shopper's request is already safe.
+ */
+export async function submitPortalReturn(
+  input: RequestReturnInput & { shop: ShopRef & { domain: string; name: string; timezone: string; currency: string }; graphql: AdminGraphql },
+): Promise<RequestReturnResult> {
+  const result = await requestReturn(input);
+  if (result.status !== "created") return result;
+  const { ret } = result;
+  await notifyReturn(input.shop, ret, "return-requested");
+  try {
+    await evaluateReturnRulesFor({ shop: input.shop, graphql: input.graphql, returnId: ret.id });
+  } catch (error) {
+    logger.error({ err: error, shopId: input.shop.id, rma: ret.rma }, "return rules failed after a portal request; the returns/request webhook will run them");
+  }
+  return result;
+}
