@@ -104,7 +104,10 @@ function encodeCursor(row: { createdAt: Date; id: string }): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = iso ? new Date(iso) : null;
-  if (!createdAt || Number.isNaN(createdAt.getTime()) || !id) return null;
+  // Only what encodeCursor makes: a time PostgreSQL can hold and a cuid. Anything else: first page.
+  if (!createdAt || Number.isNaN(createdAt.getTime()) || !id || !/^[a-z0-9]{10,40}$/.test(id)) return null;
+  const year = createdAt.getUTCFullYear();
+  if (year < 1970 || year > 9999) return null;
   return { createdAt, id };
 }
 

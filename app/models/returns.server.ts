@@ -46,12 +46,18 @@ export async function findReturnByShopifyId(shop: ShopRef, shopifyReturnId: stri
   return db.returnRequest.findUnique({ where: { shopId_shopifyReturnId: { shopId: shop.id, shopifyReturnId } }, include: details });
 }
 
-/** The shop's return whose label carries this tracking number (the built-in carrier's page). */
+/**
+ * The shop's return whose label carries this tracking number (the built-in carrier's page). The
+ * built-in numbers are derived from shop and RMA and can, rarely, coincide: an ambiguous number
+ * opens nothing rather than another return.
+ */
 export async function findReturnByTrackingNumber(shop: ShopRef, trackingNumber: string, db: Db = prisma): Promise<ReturnWithDetails | null> {
-  return db.returnRequest.findFirst({
+  const rows = await db.returnRequest.findMany({
     where: { shopId: shop.id, labelTrackingNumber: trackingNumber },
     include: details,
+    take: 2,
   });
+  return rows.length === 1 ? rows[0]! : null;
 }
 
 export async function listReturnsOfOrder(shop: ShopRef, orderId: string, db: Db = prisma): Promise<ReturnWithDetails[]> {

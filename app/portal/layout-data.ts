@@ -15,7 +15,7 @@ export interface PortalLayoutData {
 }
 
 /** Errors the portal pages render in the shopper's language (keys under `errors.` in portal.json). */
-export type PortalErrorCode = "csrf" | "link_invalid" | "link_expired" | "not_found" | "rate_limited" | "unavailable";
+export type PortalErrorCode = "bad_request" | "csrf" | "link_invalid" | "link_expired" | "not_found" | "rate_limited" | "unavailable";
 
 /** The JSON body of a branded error Response (PortalContext.errorResponse). */
 export interface PortalErrorBody {

@@ -1,4 +1,5 @@
 // Loader and action of the lookup page, shared by /portal/:shop and the app proxy's /proxy/portal.
+import { readFormData } from "~/http/form-data.server";
 import { redirect } from "@remix-run/node";
 import { lookupPortalOrder } from "~/services/lookup-portal-order.server";
 import { listPortalCustomerOrders } from "~/services/list-portal-customer-orders.server";
@@ -30,7 +31,7 @@ export async function lookupLoader({ request, params }: { request: Request; para
 
 export async function lookupAction({ request, params }: { request: Request; params: { shop?: string } }) {
   const portal = await resolvePortalRequest(request, params);
-  const form = await request.formData();
+  const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"));
   portal.verifyCsrf(form);
   const outcome = await lookupPortalOrder({
     shop: portal.shop,

@@ -1,3 +1,4 @@
+import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
@@ -53,7 +54,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = actionSchema.safeParse({ intent: form.get("intent"), ids: form.getAll("id") });
   if (!parsed.success) {
     return Response.json({ ok: false, error: "Choose Retry or Discard and at least one failed job." }, { status: 400 });

@@ -1,3 +1,4 @@
+import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
@@ -23,7 +24,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const id = idSchema.safeParse(params.id);
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (!id.success || form.get("intent") !== "retry") {
     return Response.json({ ok: false, error: "Only a failed email can be sent again." }, { status: 400 });
   }

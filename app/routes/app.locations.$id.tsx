@@ -1,3 +1,4 @@
+import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -32,7 +33,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const shop = await requireShop(request);
-  const result = await editLocationRouting(shop, params.id ?? "", await request.formData());
+  const result = await editLocationRouting(shop, params.id ?? "", await readFormData(request));
   if (result.ok) return redirect("/app/locations");
   if (result.status === 404) throw new Response("Location not found", { status: 404 });
   return data({ errors: result.errors }, { status: 422 });

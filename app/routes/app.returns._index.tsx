@@ -1,3 +1,4 @@
+import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
@@ -41,7 +42,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin, actor } = await requireShop(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = bulkDecisionSchema.safeParse({
     decision: form.get("decision"),
     ids: form.getAll("ids").map(String),

@@ -1,3 +1,4 @@
+import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -25,7 +26,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, staff } = await requireShop(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const fields: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);

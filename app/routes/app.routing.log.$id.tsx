@@ -1,3 +1,4 @@
+import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -28,7 +29,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const shop = await installedShop(session.shop);
   const decision = await getRoutingDecision(shop, params.id ?? "");
   if (!decision) throw new Response("Routing decision not found", { status: 404 });
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return data({ error: "Choose the location that cannot fulfill the order." }, { status: 400 });
   const result = await rerouteOrder({
     shop,

@@ -1,3 +1,4 @@
+import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigate, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
@@ -52,7 +53,7 @@ type CustomCartActionData = CustomCartFormView & {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const shop = await installedShop(session.shop);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const entries: Record<string, string[]> = {};
   for (const [key, value] of form) if (typeof value === "string") (entries[key] ??= []).push(value);
   const fields = customCartFieldsFrom(entries);

@@ -1,3 +1,4 @@
+import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -49,7 +50,7 @@ type ActionResult = { ok: boolean; target: string; message: string; errors: Reco
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, staff } = await requireShop(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const fields: RuleFields = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);

@@ -31,6 +31,7 @@ async function simOrders(): Promise<SimOrder[]> {
   const session = await prisma.session.findUniqueOrThrow({ where: { id: `offline_${stack.shop}` } });
   const orders: SimOrder[] = [];
   let after: string | null = null;
+  let throttledWaits = 0;
   for (;;) {
     const response = await fetch(`${stack.simulator.url}/shops/${stack.shop}/admin/api/2026-10/graphql.json`, {
       method: "POST",
@@ -43,7 +44,13 @@ async function simOrders(): Promise<SimOrder[]> {
         variables: { after },
       }),
     });
-    const body = (await response.json()) as { data: { orders: { nodes: SimOrder[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+    const body = (await response.json()) as { data?: { orders: { nodes: SimOrder[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }; errors?: unknown };
+    if (!body.data && JSON.stringify(body.errors).includes("THROTTLED") && throttledWaits++ < 60) {
+      // The app's own start-up sync may have drained the shop's bucket: wait for it, as a client does.
+      await new Promise((r) => setTimeout(r, 1_000));
+      continue;
+    }
+    if (!body.data) throw new Error(`the simulator refused the orders query (${response.status}): ${JSON.stringify(body.errors ?? body)}`);
     orders.push(...body.data.orders.nodes);
     if (!body.data.orders.pageInfo.hasNextPage) return orders;
     after = body.data.orders.pageInfo.endCursor;

@@ -1,6 +1,7 @@
 // Loader and action of the new-return form, shared by /portal/:shop/o/:token/return and
 // /proxy/portal/o/:token/return. Parse, authenticate (shop, order token, CSRF), call one service,
 // respond: 303 to the status page on success, 422/503 with the errors otherwise.
+import { readFormData } from "~/http/form-data.server";
 import { redirect } from "@remix-run/node";
 import type { ReturnSelection, ReturnSelectionError } from "~/domain/returns/request";
 import { loadReturnOptions, type ReturnOptions } from "~/services/load-return-options.server";
@@ -84,7 +85,7 @@ export async function newReturnAction({ request, params }: Args) {
   const portal = await resolvePortalRequest(request, params);
   const token = params.token ?? "";
   const orderId = portal.verifyOrderToken(token);
-  const form = await request.formData();
+  const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"));
   portal.verifyCsrf(form);
   const selection = parseReturnForm(form);
   const result = await submitPortalReturn({ shop: portal.shop, graphql: await portal.admin(), orderId, selection, locale: portal.locale, actor: "shopper" });

@@ -152,6 +152,21 @@ describe("a lookup", () => {
     expect(Math.abs(u - w), `unknown ${u.toFixed(2)} ms, wrong email ${w.toFixed(2)} ms`).toBeLessThan(Math.max(3, 0.35 * Math.max(u, w)));
   });
 
+  it("answers 400 with a branded page to a body that is not a form (JSON, none, broken multipart)", async () => {
+    const browser = new PortalBrowser();
+    await openLookup(browser);
+    const bodies: RequestInit[] = [
+      { body: JSON.stringify({ orderNumber: "#1001" }), headers: { "Content-Type": "application/json" } },
+      { body: "orderNumber=1001" },
+      { body: "--x\r\nbroken", headers: { "Content-Type": "multipart/form-data; boundary=x" } },
+    ];
+    for (const init of bodies) {
+      const response = await call(lookupRoute.action, browser.request(`/portal/${SHOP}`, { method: "POST", ...init }), params);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ portalError: "bad_request" });
+    }
+  });
+
   it("answers 422 with a message for an empty form, without charging the limits", async () => {
     const browser = new PortalBrowser();
     const response = await submit(browser, { orderNumber: " ", contact: "" });
