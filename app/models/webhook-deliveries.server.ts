@@ -2,7 +2,7 @@
 // Scoped by the shop *domain*: deliveries exist before install completes and after uninstall.
 import { randomBytes } from "node:crypto";
 import type { Prisma, WebhookDelivery, WebhookDeliveryStatus } from "@prisma/client";
-import { hotExecute, hotQuery, prisma, sqlPool, utcTimestamp as utc } from "../db.server";
+import { hotExecute, hotQuery, prisma, utcTimestamp as utc } from "../db.server";
 import { inTransaction, type Db, type JsonValue } from "./scope.server";
 
 export type { WebhookDelivery, WebhookDeliveryStatus };
@@ -26,7 +26,7 @@ export interface DeliveryInput {
 /**
  * Records a delivery once per (shop, webhookId), in one statement (INSERT … ON CONFLICT DO
  * NOTHING). `isNew` is false for a redelivery, which the caller acknowledges without processing.
- * Raw SQL on purpose, and on the plain `pg` pool when there is one (sqlPool): this runs in every
+ * Raw SQL on purpose, and on the plain `pg` pool when there is one (hotExecute): this runs in every
  * webhook request (bench:webhooks). Times are written as UTC, like Prisma's.
  */
 export async function recordDelivery(input: DeliveryInput, db?: Db): Promise<{ isNew: boolean }> {
@@ -43,9 +43,7 @@ export async function recordDelivery(input: DeliveryInput, db?: Db): Promise<{ i
     utc(input.receivedAt ?? now),
     utc(now),
   ];
-  const pool = db ? null : sqlPool();
-  const count = pool ? (await pool.query(INSERT_DELIVERY, values)).rowCount : await (db ?? prisma).$executeRawUnsafe(INSERT_DELIVERY, ...values);
-  return { isNew: count === 1 };
+  return { isNew: (await hotExecute(db, INSERT_DELIVERY, values)) === 1 };
 }
 
 const INSERT_DELIVERY = `

@@ -1,27 +1,11 @@
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Checkbox, ChoiceList, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import type { RuleFormValues } from "~/services/update-return-rules.server";
 import { DECLINE_REASON_LABELS, METHOD_LABELS, REASON_LABELS } from "./labels";
 
-/** The editor's values of one rule (see update-return-rules.server.ts). */
-export interface RuleValues {
-  id: string;
-  name: string;
-  enabled: boolean;
-  action: "AUTO_APPROVE" | "AUTO_DECLINE" | "FLAG";
-  declineReason: string;
-  declineNote: string;
-  flagReason: string;
-  daysMax: string;
-  daysMin: string;
-  valueMax: string;
-  valueMin: string;
-  reasons: string[];
-  tags: string;
-  types: string;
-  customerReturnsMin: string;
-  methods: string[];
-}
+/** The editor's values of one rule: the service's form shape (type only; nothing server-side is bundled). */
+export type RuleValues = RuleFormValues;
 
 const ACTIONS = [
   { value: "AUTO_APPROVE", label: "Approve automatically" },
