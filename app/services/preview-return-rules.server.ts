@@ -6,6 +6,7 @@ import { describeAction, evaluateReturnRules, type ReturnRule } from "~/domain/r
 import { listRecentReturns } from "~/models/returns-queue.server";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { buildReturnFacts, factsFromEventData, loadReturnRules } from "./return-rules-context.server";
 
 export const MAX_PREVIEW_RETURNS = 100;
@@ -34,6 +35,8 @@ export async function previewReturnRules(input: {
   /** Rules to try instead of the saved ones. */
   rules?: ReturnRule[];
 }): Promise<{ rows: PreviewRow[]; summary: Record<string, number> }> {
+  // One Admin call per request without recorded facts: wait out Shopify's throttle instead of failing.
+  const graphql = input.graphql ? resilientGraphql(input.graphql) : null;
   const count = Math.max(1, Math.min(MAX_PREVIEW_RETURNS, Math.trunc(input.count) || 20));
   const rules = input.rules ?? (await loadReturnRules(input.shop)).rules;
   const returns = await listRecentReturns(input.shop, count);
@@ -41,7 +44,7 @@ export async function previewReturnRules(input: {
   const summary: Record<string, number> = { "auto-approve": 0, "auto-decline": 0, flag: 0, none: 0, differs: 0 };
   for (const ret of returns) {
     const recorded = [...ret.events].reverse().find((e) => e.type === "rules");
-    const facts = (recorded && factsFromEventData(recorded.data)) ?? (await buildReturnFacts(input.shop, ret, { graphql: input.graphql ?? null }));
+    const facts = (recorded && factsFromEventData(recorded.data)) ?? (await buildReturnFacts(input.shop, ret, { graphql }));
     const decision = evaluateReturnRules(rules, facts);
     const kind = decision.action?.type === "AUTO_APPROVE" ? "auto-approve" : decision.action?.type === "AUTO_DECLINE" ? "auto-decline" : decision.action?.type === "FLAG" ? "flag" : "none";
     const differs =
