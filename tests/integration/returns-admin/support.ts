@@ -17,6 +17,7 @@ import type { Shop } from "~/models/shops.server";
 import { requestReturn } from "~/services/request-return.server";
 import { syncLocations } from "~/services/sync-locations.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { buildDemoShop } from "../../../simulator/seed/demo-shop";
@@ -93,7 +94,8 @@ export async function startDesk(): Promise<Desk> {
   return {
     sim,
     standIn,
-    graphql,
+    // Throttle-aware like the app's own clients: a test's many calls must not trip the bucket.
+    graphql: resilientGraphql(graphql),
     jobs,
     async close() {
       installJobDriver(undefined);
