@@ -223,6 +223,10 @@ describe("rate limits", () => {
     const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
     const prefix = `crossdock-portal-test-${process.pid}-${Date.now()}`;
     try {
+      // Until the connection is ready the limiter counts in its in-memory insurance limiter
+      // (by design: a Redis outage never lets every attempt through); this test is about Redis.
+      await redis.ping();
+      expect(redis.status).toBe("ready");
       const limits = { perIp: 2, perOrder: 100, windowSeconds: 120 };
       installLookupRateLimiter(redisLookupLimiter(redis, limits, prefix));
       const browser = new PortalBrowser("192.0.2.77");
