@@ -24,7 +24,7 @@ import { inventorySyncInProgress } from "~/services/sync-inventory.server";
 import { getAppMetafield } from "~/shopify/app-metafields";
 import { fetchProductByHandle, fetchProductHandles, type StorefrontProduct } from "~/shopify/products";
 import { unauthenticated } from "~/shopify.server";
-import { signedProxyQuery } from "./app-proxy-signature.server";
+import { signedProxyQuery } from "~/shopify/app-proxy-signature.server";
 import { signInToDemoShop } from "./demo.server";
 
 export const STOREFRONT_ROOT = "/demo/storefront/";

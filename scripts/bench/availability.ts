@@ -5,11 +5,12 @@
 //    and seeded with SQL: the shop, its settings and offline session, 200 active locations spread
 //    over the US, and 5,000 variants stocked at every location (1,000,000 inventory levels).
 // 2. The production build (remix vite:build) is started with `npm start`'s server (scripts/serve.ts), as a host runs it.
-// 3. A second process (scripts/bench/availability/load.ts, autocannon) sends signed app-proxy
-//    requests on loopback: random variant, 70 % with a random shopper position in the US. First a
-//    warm-up, then a fixed rate of 1,000 requests/s, then as fast as it goes.
+// 3. A second process (scripts/bench/availability/load.ts) sends signed app-proxy requests on
+//    loopback: random variant, 70 % with a random shopper position in the US. First a warm-up, then
+//    a fixed rate of 1,000 requests/s (open loop: evenly spaced), then as fast as it goes (autocannon).
 // Bounded: each phase has a fixed duration; everything is stopped and the database dropped at the end.
-// BENCH_SERVER_BUILD=<dir> uses an existing production build instead of building one.
+// BENCH_SERVER_BUILD=<dir> uses an existing production build instead of building one;
+// BENCH_SERVER_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=.cache/profiles".
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -78,7 +79,8 @@ async function seed() {
 }
 
 function load(url: string, rate: number, seconds: number): Promise<Record<string, unknown>> {
-  const config = { url, shop: SHOP, secret: SECRET, variants: VARIANTS, firstVariant: FIRST_VARIANT, rate, seconds, connections: 64 };
+    // Open loop: up to 256 keep-alive sockets (a backlog shows as latency); maximum: 64 connections, closed loop.
+  const config = { url, shop: SHOP, secret: SECRET, variants: VARIANTS, firstVariant: FIRST_VARIANT, rate, seconds, connections: rate > 0 ? 256 : 64 };
   return new Promise((resolve, reject) => {
     const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "tsx"), [join(REPO_ROOT, "scripts", "bench", "availability", "load.ts"), JSON.stringify(config)], {
       stdio: ["ignore", "pipe", "inherit"],
@@ -116,7 +118,7 @@ try {
   const port = await freePort();
   server = startProcess(
     process.execPath,
-    ["--import", "tsx", join(REPO_ROOT, "scripts", "serve.ts"), join(buildDir, "server", "index.js")],
+    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", join(REPO_ROOT, "scripts", "serve.ts"), join(buildDir, "server", "index.js")],
     {
       NODE_ENV: "production",
       PORT: String(port),
@@ -131,7 +133,7 @@ try {
   );
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/`, 60_000, server);
-  console.error(`server on ${url}; load from a second process (autocannon, 64 connections, loopback)`);
+  console.error(`server on ${url}; load from a second process on loopback (fixed rates open loop, maximum with autocannon)`);
   const warm = await load(url, 500, 5);
   const steady = await load(url, 1_000, SECONDS);
   const max = await load(url, 0, 10);

@@ -18,7 +18,7 @@ const { configureAvailabilityCache, invalidateAvailability } = await import("~/s
 const { upsertLocationsFromShopify } = await import("~/models/locations.server");
 const { upsertInventoryLevel } = await import("~/models/inventory.server");
 const { updateShopSettings, markUninstalled } = await import("~/models/shops.server");
-const { appProxySignature, signedProxyQuery } = await import("~/demo/app-proxy-signature.server");
+const { appProxySignature, signedProxyQuery } = await import("~/shopify/app-proxy-signature.server");
 
 const STORE = "proxy-test"; // setUpValidRequest appends .myshopify.com
 const DOMAIN = `${STORE}.myshopify.com`;

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startProcess, waitForHttp } from "../../scripts/lib/processes";
+import { signedProxyQuery } from "../../app/shopify/app-proxy-signature.server";
+import { createTestShop, resetDatabase } from "../setup/db";
 
 // The production build, started the way a host starts it, must refuse demo mode outright and
 // must not expose any demo route when demo mode is off.
@@ -44,6 +46,45 @@ async function expectRefusal(env: Record<string, string | undefined>, message: R
 }
 
 describe("the production build", () => {
+  it("answers the storefront's availability endpoint before Remix (hot path), as the Remix route does", async () => {
+    await resetDatabase();
+    const domain = "hot-path-shop.myshopify.com";
+    const shop = await createTestShop({ domain });
+    const { upsertLocationsFromShopify } = await import("~/models/locations.server");
+    const { upsertInventoryLevel } = await import("~/models/inventory.server");
+    await upsertLocationsFromShopify(shop, [
+      { shopifyId: "gid://shopify/Location/1", legacyResourceId: "1", name: "SoHo", city: "New York", countryCode: "US", latitude: 40.7254, longitude: -73.9987, isActive: true, fulfillsOnlineOrders: true, pickupEnabled: true, pickupTime: "TWO_HOURS" },
+    ]);
+    await upsertInventoryLevel(shop, { inventoryItemId: "gid://shopify/InventoryItem/7", locationShopifyId: "gid://shopify/Location/1", variantId: "gid://shopify/ProductVariant/7", available: 9, onHand: 9, shopifyUpdatedAt: new Date() });
+    const port = await freePort();
+    const server = startProcess(serve[0], [...serve[1]], { ...realApp, NODE_ENV: "production", PORT: String(port) }, root);
+    const url = (query: Record<string, string>) =>
+      `http://127.0.0.1:${port}/proxy/availability?${signedProxyQuery(new URLSearchParams(query), { shop: domain, pathPrefix: "/apps/crossdock", secret: realApp.SHOPIFY_API_SECRET })}`;
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/`, 30_000, server);
+      const ok = await fetch(url({ variant: "7", lat: "40.72", lon: "-73.99" }));
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(ok.headers.get("cache-control")).toBe("public, max-age=10, stale-while-revalidate=30");
+      const body = (await ok.json()) as { variantId: string; locations: { name: string; status: string }[] };
+      expect(body.variantId).toBe("gid://shopify/ProductVariant/7");
+      expect(body.locations.map((l) => [l.name, l.status])).toEqual([["SoHo", "in_stock"]]);
+      const etag = ok.headers.get("etag")!;
+      const again = await fetch(url({ variant: "7", lat: "40.72", lon: "-73.99" }), { headers: { "If-None-Match": etag } });
+      expect(again.status).toBe(304);
+      const head = await fetch(url({ variant: "7" }), { method: "HEAD" });
+      expect([head.status, await head.text()]).toEqual([200, ""]);
+      const bad = await fetch(url({ variant: "shoe" }));
+      expect([bad.status, await bad.json()]).toEqual([400, { error: "variant must be a numeric id or a ProductVariant GID" }]);
+      const unknown = await fetch(url({ variant: "8" }));
+      expect(unknown.status).toBe(404);
+      // Anything but GET/HEAD goes on to Remix, whose route only has a loader.
+      expect((await fetch(url({ variant: "7" }), { method: "POST" })).status).toBe(405);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("refuses to start in demo mode with NODE_ENV=production", async () => {
     await expectRefusal(
       { ...realApp, NODE_ENV: "production", CROSSDOCK_DEMO: "1", SHOPIFY_APP_URL: "http://localhost:3000", SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:3100" },
@@ -79,6 +120,7 @@ describe("the production build", () => {
       // The storefront endpoint itself exists, and refuses what Shopify's proxy did not sign.
       const unsigned = await fetch(`http://127.0.0.1:${port}/proxy/availability?variant=1&shop=x.myshopify.com`);
       expect(unsigned.status).toBe(401);
+      expect(await unsigned.json()).toEqual({ error: "The request is not signed by Shopify's app proxy" });
       // The admin itself still goes through Shopify's normal authentication.
       const admin = await fetch(`http://127.0.0.1:${port}/app`, { redirect: "manual" });
       expect([302, 400, 401, 410]).toContain(admin.status);

@@ -1,8 +1,12 @@
 // The load generator of `npm run bench:availability`, run as its own process (so it does not share
-// the server's CPU time slice): autocannon against the app-proxy endpoint, each request for a
-// random variant and shopper position, signed as Shopify's proxy signs it. Prints one JSON line.
+// the server's CPU time slice): requests to the app-proxy endpoint, each for a random variant and
+// shopper position, signed as Shopify's proxy signs it. A fixed rate is sent open loop
+// (scripts/bench/lib/open-loop.ts: evenly spaced, whatever the answers do); rate 0 is the maximum
+// throughput, closed loop with autocannon on `connections` connections. Prints one JSON line.
+import http from "node:http";
 import autocannon from "autocannon";
-import { signedProxyQuery } from "../../../app/demo/app-proxy-signature.server";
+import { openLoopPhase, request } from "../lib/open-loop";
+import { signedProxyQuery } from "../../../app/shopify/app-proxy-signature.server";
 
 interface LoadConfig {
   url: string;
@@ -30,6 +34,19 @@ function path(): string {
   return `/proxy/availability?${signed}`;
 }
 
+if (config.rate > 0) {
+  const target = new URL(config.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: config.connections });
+  const r = await openLoopPhase({
+    seconds: config.seconds,
+    rate: config.rate,
+    send: () => request(agent, { host: target.hostname, port: target.port, path: path(), method: "GET" }),
+  });
+  agent.destroy();
+  console.log(JSON.stringify({ ...r, requests: r.sent, rps: r.achievedRate, errors: r.statuses["0"] ?? 0 }));
+  process.exit(0);
+}
+
 const latencies: number[] = [];
 const statuses = new Map<number, number>();
 const instance = autocannon(
@@ -37,7 +54,6 @@ const instance = autocannon(
     url: config.url,
     connections: config.connections,
     duration: config.seconds,
-    ...(config.rate > 0 && { overallRate: config.rate }),
     requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: path() }) }],
   },
   (error, result) => {

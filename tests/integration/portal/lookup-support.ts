@@ -13,7 +13,7 @@ delete process.env.CROSSDOCK_DEMO;
 
 const { prisma } = await import("~/db.server");
 const { redirectAdminApiTo } = await import("~/shopify/admin-origin.server");
-const { signedProxyQuery } = await import("~/demo/app-proxy-signature.server");
+const { signedProxyQuery } = await import("~/shopify/app-proxy-signature.server");
 const { createTestShop, resetDatabase } = await import("../../setup/db");
 const { fixtureSeed, SHOP } = await import("../../simulator/fixture-seed");
 const { startTestSimulator, TOKEN } = await import("../../simulator/helpers");
