@@ -15,7 +15,7 @@ jobDriver();
 export const streamTimeout = 5000;
 
 // Endpoints `npm start`'s server answers before Express and Remix (scripts/serve.ts).
-export { hotPath } from "./http/hot-paths.server";
+export { createHotPath } from "./http/hot-paths.server";
 
 export default async function handleRequest(
   request: Request,

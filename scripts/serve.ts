@@ -8,9 +8,9 @@
 // - Webhook deliveries (/webhooks/*) skip compression and the static-file lookups: they carry no
 //   response body, Shopify gives up on slow endpoints, and each middleware costs CPU per request.
 //   App-proxy requests (/proxy/*) skip the static-file lookups too.
-// - Hot paths (the storefront's availability endpoint) are answered on Node's HTTP server before
-//   Express and Remix, by the function the server build exports as `hotPath` (the same code the
-//   Remix route runs; app/http/hot-paths.server.ts says why).
+// - Hot paths (the storefront's availability endpoint, webhook deliveries) are answered on Node's
+//   HTTP server before Express and Remix, by the handler the server build's `createHotPath` makes
+//   from its routes (the same code those routes run; app/http/hot-paths.server.ts says why).
 // - No per-request access log line on stdout (remix-serve's morgan): requests are logged through
 //   the app's pino logger at debug level, and the app logs what matters itself.
 import { existsSync } from "node:fs";
@@ -21,7 +21,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
-import type { HotPathHandler } from "../app/http/hot-paths.server";
+import type { createHotPath } from "../app/http/hot-paths.server";
 import { logger } from "../app/logger.server";
 
 const buildPath = resolve(process.argv[2] ?? "build/server/index.js");
@@ -60,7 +60,8 @@ app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const port = Number(process.env.PORT ?? 3000);
 const onListen = () => logger.info({ port, build: buildPath }, `Crossdock listening on http://${process.env.HOST ?? "localhost"}:${port}`);
-const hotPath = (build.entry.module as { hotPath?: HotPathHandler }).hotPath;
+const hotPath = (build.entry.module as { createHotPath?: typeof createHotPath }).createHotPath?.(build.routes);
+logger.info({ paths: hotPath?.paths ?? [] }, "hot paths answered before Express and Remix");
 const server = createServer((req, res) => {
   if (hotPath?.(req, res)) return;
   app(req, res);

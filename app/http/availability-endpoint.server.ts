@@ -7,13 +7,12 @@
  * straight from Node's HTTP server (app/http/hot-paths.server.ts): the storefront's hottest path
  * skips Remix's route matching and request conversion, which cost more than the answer itself.
  */
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseAvailabilityQuery } from "~/domain/availability";
 import { env } from "~/env.server";
 import { getVariantAvailability } from "~/services/get-availability.server";
 import { verifyAppProxyQuery } from "~/shopify/app-proxy-signature.server";
-import { plainJson, type PlainResponse } from "./plain-response";
-
-export const AVAILABILITY_PATH = "/proxy/availability";
+import { plainJson, toFetchResponse, type PlainResponse } from "./plain-response";
 
 /** Shared by every shopper of the shop (nothing personal in it); short, since stock moves. */
 const CACHE_OK = "public, max-age=10, stale-while-revalidate=30";
@@ -36,4 +35,10 @@ export async function availabilityEndpoint(input: { query: URLSearchParams; ifNo
   const headers = { "Cache-Control": CACHE_OK, ETag: outcome.etag };
   if (input.ifNoneMatch === outcome.etag) return { status: 304, headers, body: null };
   return plainJson(200, outcome.result, headers);
+}
+
+/** The loader of app/routes/proxy.availability.tsx. */
+export async function availabilityLoader({ request }: LoaderFunctionArgs): Promise<Response> {
+  const query = new URL(request.url).searchParams;
+  return toFetchResponse(await availabilityEndpoint({ query, ifNoneMatch: request.headers.get("If-None-Match") }));
 }

@@ -1,52 +1,144 @@
 /**
  * The hot paths `npm start`'s server (scripts/serve.ts) answers on Node's HTTP server before
- * Express and Remix see the request: only endpoints whose code takes plain data and returns a
- * PlainResponse, so Remix's route and this path run the very same function. Measured by
- * `npm run bench:availability`: Remix's per-request route matching over every route of the app,
- * the Fetch Request/Response conversion and Express' middleware cost ~3× what the answer does.
+ * Express and Remix see the request: the storefront's availability endpoint and Shopify's webhook
+ * deliveries. Measured by `npm run bench:availability` and `bench:webhooks`: Remix's per-request
+ * matching over every route of the app, the Fetch Request/Response conversion and Express'
+ * middleware cost several times what the answer itself does.
  *
- * Exported from the server build (app/entry.server.tsx) so it shares the build's modules (one
- * Prisma client, one availability cache) instead of loading a second copy.
+ * Nothing here decides anything: a path is hot when its Remix route's loader or action *is* one of
+ * the functions below (availabilityLoader, webhookAction), and the hot path then calls the same
+ * endpoint function that loader or action calls. So the routes stay the single source of the URL
+ * space (and serve every request under `remix vite:dev` or `shopify app dev`), and a route that
+ * stops exporting one of them stops being hot.
+ *
+ * `createHotPath` is exported from the server build (app/entry.server.tsx) so it shares the build's
+ * modules (one Prisma client, one availability cache, one job driver) instead of loading a copy.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
 import { logger } from "~/logger.server";
-import { AVAILABILITY_PATH, availabilityEndpoint } from "./availability-endpoint.server";
+import { availabilityEndpoint, availabilityLoader } from "./availability-endpoint.server";
 import type { PlainResponse } from "./plain-response";
+import { webhookAction, webhookEndpoint } from "./webhook-endpoint.server";
 
 /** True when it took the request (it then answers it); false to let the app handle it. */
 export type HotPathHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
+type Answer = (req: IncomingMessage, query: string) => Promise<PlainResponse>;
+
+/** Webhook payloads above this are refused (413); Shopify's largest order payloads are far below. */
+export const MAX_WEBHOOK_BODY_BYTES = 10 * 1024 * 1024;
+
+function header(req: IncomingMessage): (name: string) => string | undefined {
+  return (name) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  };
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks, size).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+const fromLoader = new Map<unknown, { methods: ReadonlySet<string>; answer: Answer }>([
+  [
+    availabilityLoader,
+    {
+      methods: new Set(["GET", "HEAD"]),
+      answer: (req, query) => availabilityEndpoint({ query: new URLSearchParams(query), ifNoneMatch: header(req)("if-none-match") ?? null }),
+    },
+  ],
+]);
+
+const fromAction = new Map<unknown, { methods: ReadonlySet<string>; answer: Answer }>([
+  [
+    webhookAction,
+    {
+      methods: new Set(["POST"]),
+      answer: async (req) => {
+        try {
+          const body = await readBody(req, MAX_WEBHOOK_BODY_BYTES);
+          return await webhookEndpoint({ method: "POST", header: header(req), body });
+        } catch (error) {
+          if (error instanceof BodyTooLarge) return { status: 413, headers: { Connection: "close" }, body: null };
+          throw error;
+        }
+      },
+    },
+  ],
+]);
+
+type Routes = ServerBuild["routes"];
+
+/** "/a/b" for a route and its parents, or null when it has dynamic segments (or is an index). */
+function staticPath(routes: Routes, id: string): string | null {
+  const parts: string[] = [];
+  for (let route = routes[id]; route; route = route.parentId ? routes[route.parentId] : undefined) {
+    if (route.path) parts.unshift(route.path);
+  }
+  const path = `/${parts.join("/")}`;
+  return /[:*?]/.test(path) ? null : path;
+}
+
 function send(res: ServerResponse, plain: PlainResponse, head: boolean): void {
   res.statusCode = plain.status;
   for (const [name, value] of Object.entries(plain.headers)) res.setHeader(name, value);
-  if (plain.body === null || head) {
-    if (plain.body !== null) res.setHeader("Content-Length", Buffer.byteLength(plain.body));
+  if (plain.body === null) {
     res.end();
     return;
   }
   res.setHeader("Content-Length", Buffer.byteLength(plain.body));
-  res.end(plain.body);
+  res.end(head ? undefined : plain.body);
 }
 
-function fail(res: ServerResponse, error: unknown, url: string): void {
-  logger.error({ err: error, url }, "hot path failed");
+function fail(res: ServerResponse, error: unknown, path: string): void {
+  logger.error({ err: error, path }, "hot path failed");
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  send(res, { status: 500, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" }, body: JSON.stringify({ error: "Unexpected error" }) }, false);
+  const body = JSON.stringify({ error: "Unexpected error" });
+  send(res, { status: 500, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" }, body }, false);
 }
 
-export const hotPath: HotPathHandler = (req, res) => {
-  const url = req.url ?? "";
-  const queryAt = url.indexOf("?");
-  const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  if (path !== AVAILABILITY_PATH || (req.method !== "GET" && req.method !== "HEAD")) return false;
-  const query = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
-  const ifNoneMatch = req.headers["if-none-match"] ?? null;
-  availabilityEndpoint({ query, ifNoneMatch }).then(
-    (plain) => send(res, plain, req.method === "HEAD"),
-    (error: unknown) => fail(res, error, path),
-  );
-  return true;
-};
+/** The hot paths of a server build's routes (ServerBuild.routes). */
+export function createHotPath(routes: Routes): HotPathHandler & { paths: string[] } {
+  const byPath = new Map<string, { methods: ReadonlySet<string>; answer: Answer }[]>();
+  for (const [id, route] of Object.entries(routes)) {
+    const hot = [fromLoader.get(route.module.loader), fromAction.get(route.module.action)].filter((h) => h !== undefined);
+    const path = hot.length ? staticPath(routes, id) : null;
+    if (path) byPath.set(path, hot);
+  }
+  const handler: HotPathHandler = (req, res) => {
+    const url = req.url ?? "";
+    const queryAt = url.indexOf("?");
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const hot = byPath.get(path)?.find((h) => h.methods.has(req.method ?? ""));
+    if (!hot) return false;
+    hot.answer(req, queryAt === -1 ? "" : url.slice(queryAt + 1)).then(
+      (plain) => send(res, plain, req.method === "HEAD"),
+      (error: unknown) => fail(res, error, path),
+    );
+    return true;
+  };
+  return Object.assign(handler, { paths: [...byPath.keys()].sort() });
+}

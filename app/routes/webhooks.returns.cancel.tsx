@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/services/receive-webhook.server";
+import { webhookAction } from "~/http/webhook-endpoint.server";
 
 // returns/cancel: verified (HMAC), stored in the webhook inbox once per webhook id, answered at once.
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);
+export const action = webhookAction;

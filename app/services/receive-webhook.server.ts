@@ -2,34 +2,25 @@ import { jobDriver } from "~/jobs/runtime.server";
 import type { JsonValue } from "~/models/scope.server";
 import { recordDelivery } from "~/models/webhook-deliveries.server";
 import { logger } from "~/logger.server";
-import { authenticate } from "~/shopify.server";
+import type { VerifiedWebhook } from "~/shopify/webhook-signature.server";
 
 /**
- * Every webhook route: verify Shopify's HMAC (401 otherwise, nothing written), store the delivery
- * in the inbox once per webhook id (one INSERT … ON CONFLICT DO NOTHING), hand it to the queue,
- * answer 200. No Admin API call happens here: Shopify gives up on slow endpoints.
+ * A verified webhook delivery (app/http/webhook-endpoint.server.ts): store it in the inbox once per
+ * webhook id (one INSERT … ON CONFLICT DO NOTHING), hand it to the queue. No Admin API call happens
+ * here: Shopify gives up on slow endpoints.
  *
  * A redelivery is acknowledged and neither stored nor enqueued again. When the queue is unreachable
- * (Redis down) the delivery stays RECEIVED, the failure is logged, and the answer is still 200: the
- * delivery is safe in the inbox and the worker's drain enqueues it once Redis is back.
+ * (Redis down) the delivery stays RECEIVED, the failure is logged, and the caller still answers 200:
+ * the delivery is safe in the inbox and the worker's drain enqueues it once Redis is back.
  */
-export async function receiveWebhook(request: Request): Promise<Response> {
-  const context = await authenticate.webhook(request);
-  const { shop, webhookId, apiVersion, payload, triggeredAt } = context;
-  // The library reports topics as enum names ("INVENTORY_LEVELS_UPDATE"); Crossdock keeps Shopify's
-  // own spelling from the header ("inventory_levels/update"), which is what the processors key on.
-  const topic = request.headers.get("x-shopify-topic")?.trim() || context.topic;
-  const { isNew } = await recordDelivery({
-    shop,
-    topic,
-    webhookId,
-    apiVersion,
-    triggeredAt: parseDate(triggeredAt),
-    payload: payload as { [key: string]: JsonValue },
-  });
+export async function receiveWebhook(delivery: VerifiedWebhook & { payload: { [key: string]: JsonValue } }): Promise<void> {
+  // Crossdock keeps Shopify's own spelling of the topic ("inventory_levels/update"), which is what
+  // the processors key on.
+  const { shop, topic, webhookId, apiVersion, payload } = delivery;
+  const { isNew } = await recordDelivery({ shop, topic, webhookId, apiVersion, triggeredAt: parseDate(delivery.triggeredAt), payload });
   if (!isNew) {
     logger.info({ shop, topic, webhookId }, "webhook redelivered: already stored");
-    return new Response(null, { status: 200 });
+    return;
   }
   try {
     // The row stays RECEIVED (= waiting): workers claim RECEIVED and QUEUED alike, and marking it
@@ -39,10 +30,9 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     logger.error({ err: error, shop, topic, webhookId }, "webhook stored but not enqueued; the inbox drain will enqueue it");
   }
   logger.debug({ shop, topic, webhookId }, "webhook received");
-  return new Response(null, { status: 200 });
 }
 
-function parseDate(value: string | undefined): Date | null {
+function parseDate(value: string | null): Date | null {
   if (!value) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;

@@ -1,14 +1,31 @@
-// The Node-level hot path `npm start` puts before Express and Remix (app/http/hot-paths.server.ts):
-// it takes GET/HEAD of the availability endpoint, answers it with the endpoint's own function, and
-// hands everything else on untouched.
+// The Node-level hot paths `npm start` puts before Express and Remix (app/http/hot-paths.server.ts):
+// made from the routes whose loader or action is one of the hot endpoints, they answer those paths
+// and methods with the endpoint's own function and hand everything else on untouched.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JobDriver } from "~/jobs/driver";
 import { createTestShop, resetDatabase } from "../setup/db";
 
 const SECRET = "hot-path-secret";
 Object.assign(process.env, { SHOPIFY_API_KEY: "hot-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "https://crossdock.example.com", LOG_LEVEL: "silent" });
-const { hotPath } = await import("~/http/hot-paths.server");
+const { createHotPath, MAX_WEBHOOK_BODY_BYTES } = await import("~/http/hot-paths.server");
+const { prisma } = await import("~/db.server");
+const { installJobDriver } = await import("~/jobs/runtime.server");
+const { createHmac, randomUUID } = await import("node:crypto");
+
+// A server build's route manifest, with real route modules.
+const routeModule = (path: string) => import(`../../app/routes/${path}.tsx`) as Promise<{ loader?: unknown; action?: unknown }>;
+const routes = {
+  root: { id: "root", path: "", module: {} },
+  "routes/proxy.availability": { id: "routes/proxy.availability", parentId: "root", path: "proxy/availability", module: await routeModule("proxy.availability") },
+  "routes/webhooks.orders.create": { id: "routes/webhooks.orders.create", parentId: "root", path: "webhooks/orders/create", module: await routeModule("webhooks.orders.create") },
+  "routes/webhooks.inventory_levels.update": { id: "routes/webhooks.inventory_levels.update", parentId: "root", path: "webhooks/inventory_levels/update", module: await routeModule("webhooks.inventory_levels.update") },
+  "routes/portal.$shop._index": { id: "routes/portal.$shop._index", parentId: "root", path: "portal/:shop", module: await routeModule("portal.$shop._index") },
+  "routes/app": { id: "routes/app", parentId: "root", path: "app", module: await routeModule("app") },
+} as unknown as Parameters<typeof createHotPath>[0];
+const hotPath = createHotPath(routes);
+const enqueued: string[] = [];
 const { signedProxyQuery } = await import("~/shopify/app-proxy-signature.server");
 const { configureAvailabilityCache } = await import("~/services/availability-cache.server");
 
@@ -20,6 +37,8 @@ beforeAll(async () => {
   await resetDatabase();
   configureAvailabilityCache("reset");
   await createTestShop({ domain });
+  // Only enqueueDelivery is reached from a webhook endpoint; the queue itself is tested in tests/integration/pipeline.
+  installJobDriver({ kind: "inline", enqueueDelivery: async (d: { webhookId: string }) => void enqueued.push(d.webhookId) } as unknown as JobDriver);
   server = createServer((req, res) => {
     if (hotPath(req, res)) return;
     res.statusCode = 418;
@@ -29,12 +48,58 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(async () => {
+  installJobDriver(undefined);
+  await new Promise<void>((r) => server.close(() => r()));
+});
 
 const signed = (query: Record<string, string>) =>
   signedProxyQuery(new URLSearchParams(query), { shop: domain, pathPrefix: "/apps/crossdock", secret: SECRET }).toString();
 
-describe("hotPath", () => {
+function webhook(body: string, secret = SECRET, webhookId = randomUUID()): RequestInit {
+  return {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Topic": "orders/create",
+      "X-Shopify-Hmac-Sha256": createHmac("sha256", secret).update(body, "utf8").digest("base64"),
+      "X-Shopify-Shop-Domain": domain,
+      "X-Shopify-API-Version": "2026-10",
+      "X-Shopify-Webhook-Id": webhookId,
+      "X-Shopify-Triggered-At": new Date().toISOString(),
+    },
+    body,
+  };
+}
+
+describe("createHotPath", () => {
+  it("takes the paths of the routes whose loader or action is a hot endpoint, and only those", () => {
+    expect(hotPath.paths).toEqual(["/proxy/availability", "/webhooks/inventory_levels/update", "/webhooks/orders/create"]);
+  });
+
+  it("stores a signed webhook delivery and answers 200; a bad HMAC is 401 and nothing is written", async () => {
+    const id = randomUUID();
+    const ok = await fetch(`${base}/webhooks/orders/create`, webhook(JSON.stringify({ id: 1, name: "#1001" }), SECRET, id));
+    expect([ok.status, await ok.text()]).toEqual([200, ""]);
+    const stored = await prisma.webhookDelivery.findMany({ where: { shop: domain } });
+    expect(stored.map((d) => [d.topic, d.webhookId, d.payload])).toEqual([["orders/create", id, { id: 1, name: "#1001" }]]);
+    expect(enqueued).toEqual([id]);
+
+    const forged = await fetch(`${base}/webhooks/orders/create`, webhook(JSON.stringify({ id: 2 }), "not-the-secret"));
+    expect(forged.status).toBe(401);
+    const notJson = await fetch(`${base}/webhooks/orders/create`, webhook("{not json"));
+    expect(notJson.status).toBe(400);
+    expect(await prisma.webhookDelivery.count({ where: { shop: domain } })).toBe(1);
+    expect(enqueued).toHaveLength(1);
+  });
+
+  it("refuses a body above the limit with 413 without reading it all", async () => {
+    const big = JSON.stringify({ note: "x".repeat(MAX_WEBHOOK_BODY_BYTES) });
+    const response = await fetch(`${base}/webhooks/orders/create`, webhook(big));
+    expect(response.status).toBe(413);
+    expect(await prisma.webhookDelivery.count({ where: { shop: domain, topic: "orders/create" } })).toBeLessThanOrEqual(1);
+  });
+
   it("answers GET /proxy/availability itself, with the endpoint's status, headers and JSON", async () => {
     const response = await fetch(`${base}/proxy/availability?${signed({ variant: "1" })}`);
     expect(response.status).toBe(404);
@@ -54,6 +119,10 @@ describe("hotPath", () => {
       ["GET", "/proxy/availabilityx"],
       ["GET", "/proxy/portal"],
       ["GET", "/"],
+      ["GET", "/webhooks/orders/create"],
+      ["POST", "/webhooks/orders/cancelled"],
+      ["GET", `/portal/${domain}`],
+      ["GET", "/app"],
     ] as const) {
       const response = await fetch(`${base}${path}`, { method });
       expect(response.status, `${method} ${path}`).toBe(418);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startProcess, waitForHttp } from "../../scripts/lib/processes";
@@ -46,7 +46,7 @@ async function expectRefusal(env: Record<string, string | undefined>, message: R
 }
 
 describe("the production build", () => {
-  it("answers the storefront's availability endpoint before Remix (hot path), as the Remix route does", async () => {
+  it("answers the availability endpoint and every webhook subscription before Remix (hot paths), as the routes do", async () => {
     await resetDatabase();
     const domain = "hot-path-shop.myshopify.com";
     const shop = await createTestShop({ domain });
@@ -57,11 +57,16 @@ describe("the production build", () => {
     ]);
     await upsertInventoryLevel(shop, { inventoryItemId: "gid://shopify/InventoryItem/7", locationShopifyId: "gid://shopify/Location/1", variantId: "gid://shopify/ProductVariant/7", available: 9, onHand: 9, shopifyUpdatedAt: new Date() });
     const port = await freePort();
-    const server = startProcess(serve[0], [...serve[1]], { ...realApp, NODE_ENV: "production", PORT: String(port) }, root);
+    const server = startProcess(serve[0], [...serve[1]], { ...realApp, LOG_LEVEL: "info", NODE_ENV: "production", PORT: String(port) }, root);
     const url = (query: Record<string, string>) =>
       `http://127.0.0.1:${port}/proxy/availability?${signedProxyQuery(new URLSearchParams(query), { shop: domain, pathPrefix: "/apps/crossdock", secret: realApp.SHOPIFY_API_SECRET })}`;
     try {
       await waitForHttp(`http://127.0.0.1:${port}/`, 30_000, server);
+      // Every webhook subscription's URI and the availability endpoint are hot in the real build.
+      const line = server.output().split("\n").find((l) => l.includes("hot paths answered before Express and Remix"));
+      const subscribed = [...readFileSync(join(root, "shopify.app.toml"), "utf8").matchAll(/^\s*uri = "(\/webhooks\/[^"]+)"/gm)].map((m) => m[1]);
+      expect(subscribed.length).toBeGreaterThan(10);
+      expect((JSON.parse(line!) as { paths: string[] }).paths.sort()).toEqual(["/proxy/availability", ...subscribed].sort());
       const ok = await fetch(url({ variant: "7", lat: "40.72", lon: "-73.99" }));
       expect(ok.status).toBe(200);
       expect(ok.headers.get("content-type")).toBe("application/json; charset=utf-8");

@@ -1,0 +1,54 @@
+/**
+ * Every webhook topic's endpoint (POST /webhooks/<topic>, one route file per topic): verify the
+ * delivery (app/shopify/webhook-signature.server.ts: 401 for a bad HMAC, 400 for something that is
+ * not a delivery, nothing written either way), then hand it to the inbox
+ * (services/receive-webhook.server.ts) and answer 200 with no body.
+ *
+ * Each route exports `webhookAction`; `npm start`'s server answers those routes' paths before
+ * Express and Remix with `webhookEndpoint` (app/http/hot-paths.server.ts), the same function.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { env } from "~/env.server";
+import { logger } from "~/logger.server";
+import type { JsonValue } from "~/models/scope.server";
+import { receiveWebhook } from "~/services/receive-webhook.server";
+import { verifyWebhook } from "~/shopify/webhook-signature.server";
+import type { PlainResponse } from "./plain-response";
+import { toFetchResponse } from "./plain-response";
+
+export interface PlainRequest {
+  method: string;
+  /** A header by its lower-case name. */
+  header: (name: string) => string | null | undefined;
+  body: string;
+}
+
+const empty = (status: number, headers: Record<string, string> = {}): PlainResponse => ({ status, headers, body: null });
+
+export async function webhookEndpoint(request: PlainRequest): Promise<PlainResponse> {
+  if (request.method !== "POST") return empty(405, { Allow: "POST" });
+  const verdict = verifyWebhook(request.header, request.body, env().SHOPIFY_API_SECRET);
+  if (!verdict.ok) {
+    logger.debug({ reason: verdict.reason, shop: request.header("x-shopify-shop-domain") }, "webhook refused");
+    return empty(verdict.status);
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(request.body);
+  } catch {
+    payload = undefined;
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    // Signed by Shopify yet not a JSON object: refuse it rather than store something no processor reads.
+    logger.warn({ shop: verdict.shop, topic: verdict.topic, webhookId: verdict.webhookId }, "webhook body is not a JSON object");
+    return empty(400);
+  }
+  await receiveWebhook({ ...verdict, payload: payload as { [key: string]: JsonValue } });
+  return empty(200);
+}
+
+/** The action of every app/routes/webhooks.*.tsx. */
+export async function webhookAction({ request }: ActionFunctionArgs): Promise<Response> {
+  const body = await request.text();
+  return toFetchResponse(await webhookEndpoint({ method: request.method, header: (name) => request.headers.get(name), body }));
+}
