@@ -2,20 +2,13 @@
 // path). These tests hold it to @shopify/shopify-api: signed by the library's own test helper, and
 // the same verdict as the library's validateHmac on valid, tampered and malformed queries.
 import "@shopify/shopify-api/adapters/node";
-import { ApiVersion, LogSeverity, shopifyApi } from "@shopify/shopify-api";
 import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
+import { shopifyApiForTests } from "../setup/shopify-api";
 import { appProxySignature, signedProxyQuery, verifyAppProxyQuery } from "~/shopify/app-proxy-signature.server";
 
 const SECRET = "app-proxy-secret";
-const shopify = shopifyApi({
-  apiKey: "key",
-  apiSecretKey: SECRET,
-  apiVersion: ApiVersion.October26,
-  hostName: "crossdock.example.com",
-  isEmbeddedApp: true,
-  logger: { level: LogSeverity.Error },
-});
+const shopify = shopifyApiForTests(SECRET);
 
 async function libraryVerdict(query: URLSearchParams): Promise<boolean> {
   try {

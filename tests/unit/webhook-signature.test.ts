@@ -4,19 +4,13 @@
 // The Fetch-API adapter, as @shopify/shopify-app-remix uses it.
 import "@shopify/shopify-api/adapters/web-api";
 import { createHmac } from "node:crypto";
-import { ApiVersion, LogSeverity, shopifyApi, WebhookValidationErrorReason } from "@shopify/shopify-api";
+import { WebhookValidationErrorReason } from "@shopify/shopify-api";
 import { describe, expect, it } from "vitest";
+import { shopifyApiForTests } from "../setup/shopify-api";
 import { verifyWebhook } from "~/shopify/webhook-signature.server";
 
 const SECRET = "webhook-secret";
-const shopify = shopifyApi({
-  apiKey: "key",
-  apiSecretKey: SECRET,
-  apiVersion: ApiVersion.October26,
-  hostName: "crossdock.example.com",
-  isEmbeddedApp: true,
-  logger: { level: LogSeverity.Error },
-});
+const shopify = shopifyApiForTests(SECRET);
 
 type Headers = Record<string, string>;
 
