@@ -1,17 +1,17 @@
 /**
  * The storefront availability endpoint (app proxy): https://{shop}/{prefix}/{subpath}/availability
- * (shopify.app.toml [app_proxy]) → {app}/proxy/availability, signed by Shopify. The block asks which
- * of the shop's locations have a variant, nearest first. JSON; errors are {error: message}.
+ * (shopify.app.toml [app_proxy]) → {app}/proxy/availability, signed by Shopify and checked with
+ * `authenticate.public.appProxy`. The block asks which of the shop's locations have a variant,
+ * nearest first. JSON; errors are {error: message}.
  *
  * Served by the Remix route (app/routes/proxy.availability.tsx) and, by `npm start`'s server,
  * straight from Node's HTTP server (app/http/hot-paths.server.ts): the storefront's hottest path
- * skips Remix's route matching and request conversion, which cost more than the answer itself.
+ * skips Remix's route matching and Express, which cost more than the answer itself.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseAvailabilityQuery } from "~/domain/availability";
-import { env } from "~/env.server";
 import { getVariantAvailability } from "~/services/get-availability.server";
-import { verifyAppProxyQuery } from "~/shopify/app-proxy-signature.server";
+import { authenticate } from "~/shopify.server";
 import { plainJson, toFetchResponse, type PlainResponse } from "./plain-response";
 
 /** Shared by every shopper of the shop (nothing personal in it); short, since stock moves. */
@@ -21,24 +21,28 @@ function problem(status: number, error: string): PlainResponse {
   return plainJson(status, { error }, { "Cache-Control": "no-store" });
 }
 
-export async function availabilityEndpoint(input: { query: URLSearchParams; ifNoneMatch: string | null }): Promise<PlainResponse> {
-  const { query } = input;
-  const signed = verifyAppProxyQuery(query, env().SHOPIFY_API_SECRET);
-  if (!signed.ok) return problem(401, "The request is not signed by Shopify's app proxy");
+export async function availabilityEndpoint(request: Request): Promise<PlainResponse> {
+  try {
+    await authenticate.public.appProxy(request);
+  } catch (error) {
+    // The library answers a missing or wrong signature (or a stale timestamp) with a bare 400.
+    if (error instanceof Response && error.status === 400) return problem(401, "The request is not signed by Shopify's app proxy");
+    throw error;
+  }
+  const query = new URL(request.url).searchParams;
   const parsed = parseAvailabilityQuery(query);
   if (!parsed.ok) return problem(400, parsed.message);
 
-  const outcome = await getVariantAvailability({ shop: signed.shop, variantId: parsed.variantId, request: parsed.request });
+  const outcome = await getVariantAvailability({ shop: query.get("shop") ?? "", variantId: parsed.variantId, request: parsed.request });
   if (outcome.status === "shop_not_found") return problem(404, "This shop does not use Crossdock");
   if (outcome.status === "variant_not_found") return problem(404, "Crossdock has no stock record of this variant");
 
   const headers = { "Cache-Control": CACHE_OK, ETag: outcome.etag };
-  if (input.ifNoneMatch === outcome.etag) return { status: 304, headers, body: null };
+  if (request.headers.get("If-None-Match") === outcome.etag) return { status: 304, headers, body: null };
   return plainJson(200, outcome.result, headers);
 }
 
 /** The loader of app/routes/proxy.availability.tsx. */
 export async function availabilityLoader({ request }: LoaderFunctionArgs): Promise<Response> {
-  const query = new URL(request.url).searchParams;
-  return toFetchResponse(await availabilityEndpoint({ query, ifNoneMatch: request.headers.get("If-None-Match") }));
+  return toFetchResponse(await availabilityEndpoint(request));
 }

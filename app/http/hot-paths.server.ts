@@ -3,7 +3,9 @@
  * Express and Remix see the request: the storefront's availability endpoint and Shopify's webhook
  * deliveries. Measured by `npm run bench:availability` and `bench:webhooks`: Remix's per-request
  * matching over every route of the app, the Fetch Request/Response conversion and Express'
- * middleware cost several times what the answer itself does.
+ * middleware cost several times what the answer itself does. The availability endpoint still gets
+ * a Fetch `Request` (authenticate.public.appProxy takes one), built here without the rest; the
+ * webhook endpoint takes plain headers and body (docs/decisions/006-hot-paths-before-remix.md).
  *
  * Nothing here decides anything: a path is hot when its Remix route's loader or action *is* one of
  * the functions below (availabilityLoader, webhookAction), and the hot path then calls the same
@@ -16,6 +18,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
+import { env } from "~/env.server";
 import { logger } from "~/logger.server";
 import { availabilityEndpoint, availabilityLoader } from "./availability-endpoint.server";
 import type { PlainResponse } from "./plain-response";
@@ -24,17 +27,10 @@ import { webhookAction, webhookEndpoint } from "./webhook-endpoint.server";
 /** True when it took the request (it then answers it); false to let the app handle it. */
 export type HotPathHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-type Answer = (req: IncomingMessage, query: string) => Promise<PlainResponse>;
+type Answer = (req: IncomingMessage) => Promise<PlainResponse>;
 
 /** Webhook payloads above this are refused (413); Shopify's largest order payloads are far below. */
 export const MAX_WEBHOOK_BODY_BYTES = 10 * 1024 * 1024;
-
-function header(req: IncomingMessage): (name: string) => string | undefined {
-  return (name) => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value.join(", ") : value;
-  };
-}
 
 class BodyTooLarge extends Error {}
 
@@ -59,14 +55,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
+/** The Fetch API request `authenticate.public.appProxy` takes, on the app's public origin. */
+function fetchRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  return new Request(new URL(req.url ?? "/", env().SHOPIFY_APP_URL), { method: req.method, headers });
+}
+
 const fromLoader = new Map<unknown, { methods: ReadonlySet<string>; answer: Answer }>([
-  [
-    availabilityLoader,
-    {
-      methods: new Set(["GET", "HEAD"]),
-      answer: (req, query) => availabilityEndpoint({ query: new URLSearchParams(query), ifNoneMatch: header(req)("if-none-match") ?? null }),
-    },
-  ],
+  [availabilityLoader, { methods: new Set(["GET", "HEAD"]), answer: (req) => availabilityEndpoint(fetchRequest(req)) }],
 ]);
 
 const fromAction = new Map<unknown, { methods: ReadonlySet<string>; answer: Answer }>([
@@ -75,13 +77,14 @@ const fromAction = new Map<unknown, { methods: ReadonlySet<string>; answer: Answ
     {
       methods: new Set(["POST"]),
       answer: async (req) => {
+        let body: string;
         try {
-          const body = await readBody(req, MAX_WEBHOOK_BODY_BYTES);
-          return await webhookEndpoint({ method: "POST", header: header(req), body });
+          body = await readBody(req, MAX_WEBHOOK_BODY_BYTES);
         } catch (error) {
           if (error instanceof BodyTooLarge) return { status: 413, headers: { Connection: "close" }, body: null };
           throw error;
         }
+        return webhookEndpoint({ method: "POST", header: (name) => headerOf(req, name), body });
       },
     },
   ],
@@ -134,7 +137,7 @@ export function createHotPath(routes: Routes): HotPathHandler & { paths: string[
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const hot = byPath.get(path)?.find((h) => h.methods.has(req.method ?? ""));
     if (!hot) return false;
-    hot.answer(req, queryAt === -1 ? "" : url.slice(queryAt + 1)).then(
+    hot.answer(req).then(
       (plain) => send(res, plain, req.method === "HEAD"),
       (error: unknown) => fail(res, error, path),
     );

@@ -11,6 +11,7 @@
 //   (--worker after: the BullMQ worker starts once the load ends, to measure the endpoint alone)
 //   (--build: use an existing production build instead of building one)
 //
+// BENCH_SERVER_NODE_ARGS adds node flags to the web process, e.g. "--cpu-prof --cpu-prof-dir=DIR".
 // Needs PostgreSQL (TEST_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/postgres as admin)
 // and, for the BullMQ driver, Redis (REDIS_URL or redis://127.0.0.1:6379).
 import { execFileSync } from "node:child_process";
@@ -88,6 +89,9 @@ async function main() {
       await prisma.shop.deleteMany();
       const shop = await prisma.shop.create({ data: { domain: SHOP, name: "Bench shop" } });
       await prisma.location.create({ data: { shopId: shop.id, shopifyId: "gid://shopify/Location/1", legacyResourceId: "1", name: "Warehouse" } });
+      // An installed shop has its offline session (authenticate.webhook loads it for every delivery).
+      await prisma.session.deleteMany();
+      await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "bench", isOnline: false, scope: "read_orders", accessToken: "shpat_bench" } });
 
       const prefix = `crossdock-bench-${process.pid}-${driver}`;
       const port = await freePort();
@@ -105,7 +109,8 @@ async function main() {
         PORTAL_SECRET: "bench-portal-secret-0123456789abcdef",
         ...(driver === "bullmq" && { REDIS_URL: redisUrl }),
       };
-      const app = startProcess(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts", "serve.ts"), join(buildDir, "server", "index.js")], env, REPO_ROOT);
+      const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+      const app = startProcess(process.execPath, [...nodeArgs, "--import", "tsx", join(REPO_ROOT, "scripts", "serve.ts"), join(buildDir, "server", "index.js")], env, REPO_ROOT);
       processes.push(app);
       await waitForHttp(`${appUrl}/`, 60_000, app);
       const startWorker = () => processes.push(startProcess(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/worker.ts")], env, REPO_ROOT));
