@@ -5,7 +5,9 @@ import type { Shop, ShopSettings } from "@prisma/client";
 import { appProxyConfig } from "~/config/app-proxy";
 import { env } from "~/env.server";
 import { getShop, getShopSettings } from "~/models/shops.server";
+import { logger } from "~/logger.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
 import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
 import { portalT, type PortalT } from "./i18n";
 import { htmlLang, LOCALE_NAMES, negotiateLocale, PORTAL_LOCALES, type PortalLocale } from "./locale";
@@ -95,6 +97,26 @@ async function offlineAdmin(shop: string): Promise<AdminGraphql> {
   const { unauthenticated } = await import("~/shopify.server");
   const { admin } = await unauthenticated.admin(shop);
   return admin.graphql as AdminGraphql;
+}
+
+/** Each shop's Admin API bucket as this process last saw it, shared by every portal request. */
+const buckets = new Map<string, BucketState>();
+
+/**
+ * The portal's Admin API client: throttle-aware like the jobs' (waits when the shop's bucket is
+ * dry instead of failing the shopper's page), but with a shopper's patience: a few short waits,
+ * one retry of a 5xx.
+ */
+function shopperFacing(shop: string, graphql: AdminGraphql): AdminGraphql {
+  let bucket = buckets.get(shop);
+  if (!bucket) buckets.set(shop, (bucket = { last: null }));
+  return resilientGraphql(graphql, {
+    bucket,
+    maxThrottleWaits: 4,
+    maxRetries: 1,
+    maxDelayMs: 2_000,
+    onWait: (event) => logger.info({ shop, source: "portal", ...event }, "Admin API: waiting before retrying"),
+  });
 }
 
 /**
@@ -213,7 +235,7 @@ export async function resolvePortalRequest(
       if (!check.ok) throw errorResponse(403, check.problem === "expired" ? "link_expired" : "link_invalid");
     },
     errorResponse,
-    admin: async () => proxyAdmin ?? offlineAdmin(shop.domain),
+    admin: async () => shopperFacing(shop.domain, proxyAdmin ?? (await offlineAdmin(shop.domain))),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { approveReturnRequest, createReverseDeliveryWithShipping, fetchReturn, type ShopifyReturn } from "~/shopify/returns";
 import { DECISION_CLAIM_STALE_MS } from "./decline-return.server";
 import { buildReturnLabelInput, defaultLabelProvider, returnLabelFileUrl, type ReturnLabelProvider } from "./download-return-label.server";
@@ -54,7 +55,8 @@ export type ApproveReturnResult =
  * The local status only becomes APPROVED once everything is done.
  */
 export async function approveReturn(input: ApproveReturnInput): Promise<ApproveReturnResult> {
-  const { shop, graphql } = input;
+  const { shop } = input;
+  const graphql = resilientGraphql(input.graphql);
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   const finished = ret.status === "APPROVED" && (ret.method !== "MAIL" || ret.reverseDeliveryId != null);
@@ -139,7 +141,8 @@ async function ensureLabel(
   rfo: ShopifyReturn["reverseFulfillmentOrders"][number],
   now: Date,
 ): Promise<EnsuredLabel> {
-  const { shop, graphql } = input;
+  const { shop } = input;
+  const graphql = resilientGraphql(input.graphql);
   const returnLocation =
     (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
   const existing = rfo.reverseDeliveries[0];

@@ -6,6 +6,7 @@ import { recordReturnClosed } from "~/models/returns-queue.server";
 import { findReturnById, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { closeShopifyReturn, fetchReturnForSync } from "~/shopify/return-sync";
 
 export interface CloseReturnInput {
@@ -24,7 +25,8 @@ export type CloseReturnResult =
 const CLOSABLE = new Set(["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED"]);
 
 export async function closeReturn(input: CloseReturnInput): Promise<CloseReturnResult> {
-  const { shop, graphql } = input;
+  const { shop } = input;
+  const graphql = resilientGraphql(input.graphql);
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   if (ret.status === "CLOSED") return { status: "unchanged", ret };

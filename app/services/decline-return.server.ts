@@ -9,6 +9,7 @@ import {
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
+import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { declineReturnRequest, fetchReturn } from "~/shopify/returns";
 
 /** A claim older than this belongs to a crashed attempt and may be taken over. */
@@ -48,7 +49,8 @@ export type DeclineReturnResult =
  * without calling the mutation again. Used by the portal's tests, the returns admin and rules.
  */
 export async function declineReturn(input: DeclineReturnInput): Promise<DeclineReturnResult> {
-  const { shop, graphql } = input;
+  const { shop } = input;
+  const graphql = resilientGraphql(input.graphql);
   if (!(RETURN_DECLINE_REASONS as readonly string[]).includes(input.reason)) return { status: "invalid", message: `Unknown decline reason ${input.reason}` };
   const note = input.note?.trim() || null;
   if (note && note.length > MAX_DECLINE_NOTE_LENGTH) return { status: "invalid", message: `The note may be at most ${MAX_DECLINE_NOTE_LENGTH} characters.` };

@@ -71,6 +71,10 @@ type Failure =
  *   `userErrors` are data, which the adapters turn into AdminUserError (a domain error).
  */
 export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptions = {}): AdminGraphql {
+  // A use case called both by a route (the library's client) and by a job (already resilient)
+  // wraps what it gets: an already resilient client is returned as it is, with its own options,
+  // so retries and waits never multiply.
+  if (isResilient(graphql)) return graphql;
   const maxRetries = options.maxRetries ?? 5;
   const maxThrottleWaits = options.maxThrottleWaits ?? 20;
   const baseDelayMs = options.baseDelayMs ?? 500;
@@ -100,7 +104,7 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
     await sleep(waitMs);
   };
 
-  return async (query, requestOptions) => {
+  const client: AdminGraphql = async (query, requestOptions) => {
     let retries = 0;
     let throttleWaits = 0;
     for (let attempt = 1; ; attempt++) {
@@ -164,6 +168,16 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1));
     return Math.round(ceiling * (0.25 + 0.75 * random()));
   }
+
+  resilientClients.add(client);
+  return client;
+}
+
+const resilientClients = new WeakSet<AdminGraphql>();
+
+/** True for a client resilientGraphql made. */
+export function isResilient(graphql: AdminGraphql): boolean {
+  return resilientClients.has(graphql);
 }
 
 interface GraphqlBody {

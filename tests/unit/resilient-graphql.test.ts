@@ -100,6 +100,16 @@ describe("resilientGraphql", () => {
     expect(api.calls()).toBe(4);
   });
 
+  it("returns an already resilient client as it is, so retries never multiply", async () => {
+    const api = scripted([() => new Response("down", { status: 503 })]);
+    const clock = recorder();
+    const inner = resilientGraphql(api.graphql, { sleep: clock.sleep, maxRetries: 2 });
+    const outer = resilientGraphql(inner, { sleep: clock.sleep, maxRetries: 5 });
+    expect(outer).toBe(inner);
+    await expect(adminRequest(outer, "query Q { shop { name } }")).rejects.toBeInstanceOf(AdminRetriesExhaustedError);
+    expect(api.calls()).toBe(3);
+  });
+
   it("passes other GraphQL errors and userErrors through without retrying", async () => {
     const bad = scripted([() => json({ errors: [{ message: "Field 'nope' doesn't exist", extensions: { code: "undefinedField" } }] })]);
     const clock = recorder();

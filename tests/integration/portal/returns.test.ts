@@ -546,7 +546,14 @@ describe("isolation and compliance", () => {
     const before = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
     expect(before.customerEmail).toBe("mai@example.com");
     expect(before.lines.some((l) => l.customerNote === "Quá chật")).toBe(true);
-    const sent = await prisma.emailMessage.findFirstOrThrow(); // "we received your request"
+    // "We received your request": let the in-process job send it (PENDING → OUTBOX) first, so that
+    // the status compared after the redaction is not changed by the job in between.
+    let sent = await prisma.emailMessage.findFirstOrThrow();
+    for (let i = 0; sent.status === "PENDING" && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      sent = await prisma.emailMessage.findFirstOrThrow();
+    }
+    expect(sent.status).toBe("OUTBOX");
     expect(sent).toMatchObject({ kind: "return-requested", to: "mai@example.com" });
 
     const exported = await exportCustomerData({ shop: SHOP, customerId: before.customerId!, email: "mai@example.com", phone: null, orderIds: [], requestId: "dr-1" });
