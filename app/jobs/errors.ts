@@ -1,4 +1,4 @@
-import { AdminUserError } from "~/shopify/admin-graphql";
+import { AdminApiError, AdminUserError } from "~/shopify/admin-graphql";
 
 /**
  * A job failed for a reason a retry cannot fix (a malformed payload, the shop has no session,
@@ -8,14 +8,33 @@ export class PermanentJobError extends Error {
   override name = "PermanentJobError";
 }
 
+/**
+ * 401 or 403 when Shopify refused the shop's credentials or the app's access: the library throws
+ * an HttpResponseError carrying `response.code`; a plain fetch gives an AdminApiError with a status.
+ */
+export function adminAccessRefused(error: unknown): 401 | 403 | null {
+  const status =
+    error instanceof AdminApiError ? error.status : (error as { response?: { code?: unknown } } | null)?.response?.code;
+  return status === 401 || status === 403 ? status : null;
+}
+
 export function isPermanentError(error: unknown): boolean {
   if (error instanceof PermanentJobError || error instanceof AdminUserError) return true;
+  // A retry sends the same refused token: fail now, with a message saying what to do.
+  if (adminAccessRefused(error)) return true;
   const name = (error as { name?: unknown } | null)?.name;
   // @shopify/shopify-app-remix: no offline session for the shop (uninstalled); zod: bad payload.
   return name === "SessionNotFoundError" || name === "ZodError";
 }
 
 export function errorMessage(error: unknown): string {
+  const refused = adminAccessRefused(error);
+  if (refused === 401) {
+    return "Shopify refused this shop's access token (401). Open Crossdock from the shop's Shopify admin to authorize it again, then retry.";
+  }
+  if (refused === 403) {
+    return "Shopify refused access (403): Crossdock lacks a permission this needs. Open Crossdock from the shop's Shopify admin to approve the app's current access scopes, then retry.";
+  }
   if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
   return String(error);
 }
