@@ -1,4 +1,4 @@
-import { AdminApiError, AdminUserError } from "~/shopify/admin-graphql";
+import { adminAccessRefused, AdminUserError } from "~/shopify/admin-graphql";
 
 /**
  * A job failed for a reason a retry cannot fix (a malformed payload, the shop has no session,
@@ -6,16 +6,6 @@ import { AdminApiError, AdminUserError } from "~/shopify/admin-graphql";
  */
 export class PermanentJobError extends Error {
   override name = "PermanentJobError";
-}
-
-/**
- * 401 or 403 when Shopify refused the shop's credentials or the app's access: the library throws
- * an HttpResponseError carrying `response.code`; a plain fetch gives an AdminApiError with a status.
- */
-export function adminAccessRefused(error: unknown): 401 | 403 | null {
-  const status =
-    error instanceof AdminApiError ? error.status : (error as { response?: { code?: unknown } } | null)?.response?.code;
-  return status === 401 || status === 403 ? status : null;
 }
 
 export function isPermanentError(error: unknown): boolean {

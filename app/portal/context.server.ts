@@ -6,8 +6,8 @@ import { appProxyConfig } from "~/config/app-proxy";
 import { env } from "~/env.server";
 import { getShop, getShopSettings } from "~/models/shops.server";
 import { logger } from "~/logger.server";
-import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
+import { adminAccessRefused, type AdminGraphql } from "~/shopify/admin-graphql";
+import { AdminRetriesExhaustedError, resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
 import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
 import { portalT, type PortalT } from "./i18n";
 import { htmlLang, LOCALE_NAMES, negotiateLocale, PORTAL_LOCALES, type PortalLocale } from "./locale";
@@ -235,7 +235,26 @@ export async function resolvePortalRequest(
       if (!check.ok) throw errorResponse(403, check.problem === "expired" ? "link_expired" : "link_invalid");
     },
     errorResponse,
-    admin: async () => shopperFacing(shop.domain, proxyAdmin ?? (await offlineAdmin(shop.domain))),
+    admin: async () => {
+      const client = shopperFacing(shop.domain, proxyAdmin ?? (await offlineAdmin(shop.domain)));
+      // Shopify unreachable for this shop (still throttled or failing after the waits, or the
+      // shop's token refused): the shopper gets the branded "try again" page, not a 500.
+      const unavailable = (cause: unknown) => {
+        logger.warn({ err: cause, shop: shop.domain }, "portal: Admin API unavailable");
+        return errorResponse(503, "unavailable", { "Retry-After": "60" });
+      };
+      return async (query, options) => {
+        let response: Response;
+        try {
+          response = await client(query, options);
+        } catch (error) {
+          if (error instanceof AdminRetriesExhaustedError || adminAccessRefused(error)) throw unavailable(error);
+          throw error;
+        }
+        if (response.status === 401 || response.status === 403) throw unavailable(new Error(`Admin API answered HTTP ${response.status}`));
+        return response;
+      };
+    },
   };
 }
 

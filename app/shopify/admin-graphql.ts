@@ -40,6 +40,16 @@ export class AdminUserError extends Error {
   }
 }
 
+/**
+ * 401 or 403 when Shopify refused the shop's credentials or the app's access: the library throws
+ * an HttpResponseError carrying `response.code`; a plain fetch gives an AdminApiError with a status.
+ */
+export function adminAccessRefused(error: unknown): 401 | 403 | null {
+  const status =
+    error instanceof AdminApiError ? error.status : (error as { response?: { code?: unknown } } | null)?.response?.code;
+  return status === 401 || status === 403 ? status : null;
+}
+
 /** Runs one document and returns its `data`, or throws AdminApiError. */
 export async function adminRequest<T>(
   graphql: AdminGraphql,

@@ -273,3 +273,17 @@ describe("CSRF", () => {
     expect(await response.json()).toMatchObject({ portalError: "csrf", layout: { locale: "zh-CN", brandName: "Sim Test" } });
   });
 });
+
+describe("when Shopify refuses the shop's token", () => {
+  it("shows the branded 'try again' page (503, Retry-After) instead of failing with a 500", async () => {
+    const { prisma } = await import("~/db.server");
+    const { forgetCachedSessions } = await import("~/shopify/session-cache.server");
+    await prisma.session.update({ where: { id: `offline_${SHOP}` }, data: { accessToken: "shpat_revoked" } });
+    forgetCachedSessions();
+    const browser = new PortalBrowser("203.0.113.40");
+    const response = await submit(browser, { orderNumber: "#1001", contact: "ada@example.com" });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe("60");
+    expect(await response.json()).toMatchObject({ portalError: "unavailable", layout: { brandName: "Sim Test" } });
+  });
+});
