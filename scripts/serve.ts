@@ -46,23 +46,21 @@ app.disable("x-powered-by");
 app.use(unless(isWebhook, compression()));
 app.use(build.publicPath, unless(skipStatic, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" })));
 app.use(unless(skipStatic, express.static("public", { maxAge: "1h" })));
-if (logger.isLevelEnabled("debug")) {
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.debug({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(ms.toFixed(2)) }, "request");
-    });
-    next();
-  });
-}
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const port = Number(process.env.PORT ?? 3000);
 const onListen = () => logger.info({ port, build: buildPath }, `Crossdock listening on http://${process.env.HOST ?? "localhost"}:${port}`);
 const hotPath = (build.entry.module as { createHotPath?: typeof createHotPath }).createHotPath?.(build.routes);
 logger.info({ paths: hotPath?.paths ?? [] }, "hot paths answered before Express and Remix");
+const debug = logger.isLevelEnabled("debug");
 const server = createServer((req, res) => {
+  if (debug) {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Number(ms.toFixed(2)) }, "request");
+    });
+  }
   if (hotPath?.(req, res)) return;
   app(req, res);
 });
