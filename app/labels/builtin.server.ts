@@ -54,7 +54,7 @@ export class BuiltinLabelProvider implements LabelProvider {
     const createdAt = new Date(input.createdAt);
     if (Number.isNaN(createdAt.getTime())) throw new RangeError(`Not a date: ${String(input.createdAt)}`);
 
-    const trackingNumber = builtinTrackingNumber(input.shopDomain, input.rma, input.to.countryCode);
+    const trackingNumber = input.trackingNumber ?? builtinTrackingNumber(input.shopDomain, input.rma, input.to.countryCode);
     const base = this.options.trackingBaseUrl;
     const trackingUrl = builtinTrackingUrl(typeof base === "function" ? base(input) : base, trackingNumber);
     const text: LabelText = { ...DEFAULT_LABEL_TEXT, ...input.text };

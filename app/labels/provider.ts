@@ -93,6 +93,11 @@ export interface ReturnLabelInput {
   createdAt: Date | string;
   /** Printed words; English by default. */
   text?: Partial<LabelText>;
+  /**
+   * The tracking number to print, when Crossdock assigned it (the built-in carrier: unique in the
+   * shop, and kept by every re-print). A provider whose carrier issues numbers ignores it.
+   */
+  trackingNumber?: string;
 }
 
 export interface ReturnLabel {

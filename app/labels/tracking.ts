@@ -17,9 +17,15 @@ export function s10CheckDigit(serial: string): number {
   return check === 10 ? 0 : check === 11 ? 5 : check;
 }
 
-/** A deterministic tracking number for a return of a shop. */
-export function builtinTrackingNumber(shopDomain: string, rma: string, countryCode?: string | null): string {
-  const serial = String(fnv1a(`${shopDomain.toLowerCase()}|${rma.toUpperCase()}`) % 100_000_000).padStart(8, "0");
+/**
+ * A deterministic tracking number for a return of a shop. Serials are hashes, so two returns of a
+ * shop can meet on one (about 1 in 10⁸ per pair): `attempt` 1, 2, … give the same return other
+ * numbers, for the caller to pick one no other return of the shop carries (attempt 0 is the number
+ * every earlier label got).
+ */
+export function builtinTrackingNumber(shopDomain: string, rma: string, countryCode?: string | null, attempt = 0): string {
+  const key = `${shopDomain.toLowerCase()}|${rma.toUpperCase()}${attempt > 0 ? `|${attempt}` : ""}`;
+  const serial = String(fnv1a(key) % 100_000_000).padStart(8, "0");
   const country = /^[A-Za-z]{2}$/.test(countryCode ?? "") ? countryCode!.toUpperCase() : "US";
   return `${TRACKING_PREFIX}${serial}${s10CheckDigit(serial)}${country}`;
 }

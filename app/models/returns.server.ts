@@ -47,9 +47,10 @@ export async function findReturnByShopifyId(shop: ShopRef, shopifyReturnId: stri
 }
 
 /**
- * The shop's return whose label carries this tracking number (the built-in carrier's page). The
- * built-in numbers are derived from shop and RMA and can, rarely, coincide: an ambiguous number
- * opens nothing rather than another return.
+ * The shop's return whose label carries this tracking number (the built-in carrier's page).
+ * Approving assigns built-in numbers no other return of the shop carries; should two returns still
+ * share one (labels made before that, another carrier), the number opens nothing rather than the
+ * wrong return.
  */
 export async function findReturnByTrackingNumber(shop: ShopRef, trackingNumber: string, db: Db = prisma): Promise<ReturnWithDetails | null> {
   const rows = await db.returnRequest.findMany({
@@ -58,6 +59,15 @@ export async function findReturnByTrackingNumber(shop: ShopRef, trackingNumber: 
     take: 2,
   });
   return rows.length === 1 ? rows[0]! : null;
+}
+
+/** Whether another return of the shop already carries this label tracking number. */
+export async function trackingNumberTaken(shop: ShopRef, trackingNumber: string, exceptReturnId: string, db: Db = prisma): Promise<boolean> {
+  const other = await db.returnRequest.findFirst({
+    where: { shopId: shop.id, labelTrackingNumber: trackingNumber, id: { not: exceptReturnId } },
+    select: { id: true },
+  });
+  return other !== null;
 }
 
 export async function listReturnsOfOrder(shop: ShopRef, orderId: string, db: Db = prisma): Promise<ReturnWithDetails[]> {

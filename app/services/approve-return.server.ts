@@ -1,3 +1,5 @@
+import { BUILTIN_CARRIER } from "~/labels/builtin.server";
+import { builtinTrackingNumber } from "~/labels/tracking";
 import { logger } from "~/logger.server";
 import {
   claimReturnDecision,
@@ -6,6 +8,7 @@ import {
   findReturnById,
   recordReturnDecision,
   releaseReturnDecision,
+  trackingNumberTaken,
   type ReturnEventInput,
   type ReturnWithDetails,
 } from "~/models/returns.server";
@@ -135,6 +138,19 @@ interface EnsuredLabel {
   reused: boolean;
 }
 
+/**
+ * The built-in carrier's number for this return that no other return of the shop carries (its
+ * tracking page finds the return by number). Almost always the first candidate.
+ */
+async function unusedBuiltinNumber(shop: ShopRef & { domain: string }, ret: ReturnWithDetails, countryCode: string | null | undefined): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = builtinTrackingNumber(shop.domain, ret.rma, countryCode, attempt);
+    if (!(await trackingNumberTaken(shop, candidate, ret.id))) return candidate;
+    logger.warn({ shopId: shop.id, rma: ret.rma, candidate }, "built-in tracking number already taken in this shop; trying the next");
+  }
+  throw new Error(`No unused tracking number for ${ret.rma} after 20 candidates`);
+}
+
 async function ensureLabel(
   input: ApproveReturnInput,
   ret: ReturnWithDetails,
@@ -160,6 +176,7 @@ async function ensureLabel(
 
   const provider = input.labelProvider ?? defaultLabelProvider();
   const labelInput = await buildReturnLabelInput({ shop, graphql, ret, returnLocation });
+  if (provider.carrier === BUILTIN_CARRIER) labelInput.trackingNumber = await unusedBuiltinNumber(shop, ret, labelInput.to.countryCode);
   const label = await provider.createReturnLabel(labelInput);
   const fileUrl = (input.labelFileUrl ?? ((r: ReturnWithDetails) => returnLabelFileUrl(shop, r, { now })))(ret);
   const delivery = await createReverseDeliveryWithShipping(graphql, {

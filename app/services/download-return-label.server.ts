@@ -131,7 +131,7 @@ export type DownloadReturnLabelResult = { status: "ok"; pdf: Uint8Array; filenam
 
 /**
  * The label PDF of one of the shop's returns, regenerated from the stored return (the built-in
- * provider is deterministic: same return, same tracking number, same PDF), for the order the
+ * provider is deterministic: same return and stored tracking number, same PDF), for the order the
  * verified link opens. The caller has already checked the link's signature and expiry; this answers
  * not-found for another order's or another shop's return, and for a return with no label.
  */
@@ -151,7 +151,8 @@ export async function downloadReturnLabel(input: {
   if (!location) return { status: "not-found" };
 
   const labelInput = await buildReturnLabelInput({ shop, graphql: input.graphql, ret, returnLocation: location });
-  const label = await (input.labelProvider ?? defaultLabelProvider()).createReturnLabel(labelInput);
+  // A re-print carries the number the label was issued with.
+  const label = await (input.labelProvider ?? defaultLabelProvider()).createReturnLabel({ ...labelInput, trackingNumber: ret.labelTrackingNumber });
   if (label.trackingNumber !== ret.labelTrackingNumber) {
     logger.warn({ shopId: shop.id, rma: ret.rma, stored: ret.labelTrackingNumber, regenerated: label.trackingNumber }, "Regenerated label has another tracking number");
   }

@@ -18,6 +18,15 @@ describe("built-in tracking numbers", () => {
     expect(isValidTrackingNumber(a)).toBe(true);
   });
 
+  it("give the same return other valid numbers on later attempts (attempt 0 is the number earlier labels got)", () => {
+    const first = builtinTrackingNumber("demo.myshopify.com", "RMA-1001-7KQ4", "VN");
+    expect(builtinTrackingNumber("demo.myshopify.com", "RMA-1001-7KQ4", "VN", 0)).toBe(first);
+    const later = [1, 2, 3].map((attempt) => builtinTrackingNumber("demo.myshopify.com", "RMA-1001-7KQ4", "VN", attempt));
+    expect(new Set([first, ...later]).size).toBe(4);
+    expect(later.every((n) => isValidTrackingNumber(n) && n.endsWith("VN"))).toBe(true);
+    expect(builtinTrackingNumber("demo.myshopify.com", "RMA-1001-7KQ4", "VN", 2)).toBe(later[1]);
+  });
+
   it("always catch a wrong check digit, and nearly every mistyped serial digit", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 9 }), (rma, delta) => {

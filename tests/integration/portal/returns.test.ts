@@ -467,6 +467,37 @@ describe("approving and declining", () => {
     expect(expiredAnswer.headers.get("Content-Type")).not.toContain("pdf");
   });
 
+  it("never issues a built-in tracking number another return of the shop carries; re-prints keep the issued number", async () => {
+    const { findDefaultReturnLocation } = await import("~/models/returns.server");
+    const { builtinTrackingNumber, isValidTrackingNumber } = await import("~/labels/tracking");
+    const { downloadReturnLabel, defaultLabelProvider } = await import("~/services/download-return-label.server");
+    const orderId = await deliveredOrder([{ sku: TEE, quantity: 2 }, { sku: MUG, quantity: 1 }]);
+    const { rma } = await requestTwoItems(issueOrderAccessToken({ shopId: shop.id, orderId }));
+    const stored = await prisma.returnRequest.findFirstOrThrow({ where: { rma } });
+    const country = (await findDefaultReturnLocation(shop))!.countryCode;
+    // An older return of the shop already carries the number this one would get first.
+    const taken = builtinTrackingNumber(SHOP, rma, country);
+    await prisma.returnRequest.create({ data: { shopId: shop.id, rma: "RMA-OLD-0001", orderId: "gid://shopify/Order/999999", orderName: "#999", status: "CLOSED", labelTrackingNumber: taken } });
+
+    expect((await approveReturn({ shop, graphql, returnId: stored.id, actor: "staff@example.com" })).status).toBe("approved");
+    const after = await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(after.labelTrackingNumber).not.toBe(taken);
+    expect(after.labelTrackingNumber).toBe(builtinTrackingNumber(SHOP, rma, country, 1));
+    expect(isValidTrackingNumber(after.labelTrackingNumber!)).toBe(true);
+    const inShopify = await fetchReturn(graphql, after.shopifyReturnId!);
+    expect(inShopify!.reverseFulfillmentOrders.flatMap((r) => r.reverseDeliveries).map((d) => d.trackingNumber)).toEqual([after.labelTrackingNumber]);
+    const tracking = await call(trackingRoute.loader, new PortalBrowser().request(`/portal/${SHOP}/track/${after.labelTrackingNumber}`), { shop: SHOP, number: after.labelTrackingNumber! });
+    expect(await tracking.json()).toMatchObject({ rma });
+
+    // The re-printed label carries the stored number, not a recomputed first candidate.
+    const printed: (string | undefined)[] = [];
+    const real = defaultLabelProvider();
+    const spy = { carrier: real.carrier, createReturnLabel: (input: Parameters<typeof real.createReturnLabel>[0]) => (printed.push(input.trackingNumber), real.createReturnLabel(input)) };
+    const pdf = await downloadReturnLabel({ shop, graphql, orderId, rma, labelProvider: spy });
+    expect(pdf.status).toBe("ok");
+    expect(printed).toEqual([after.labelTrackingNumber]);
+  });
+
   it("declining records Shopify's reason and the merchant's note, shown on the status page; twice changes nothing", async () => {
     const orderId = await deliveredOrder([{ sku: TEE, quantity: 1 }]);
     const token = issueOrderAccessToken({ shopId: shop.id, orderId });
