@@ -21,6 +21,7 @@ export const RETURN_FOR_SYNC_QUERY = `#graphql
         name
         email
         currencyCode
+        customerLocale
         customer {
           id
           displayName
@@ -156,6 +157,8 @@ export interface SyncedReturn {
     currency: string;
     customerId: string | null;
     customerName: string | null;
+    /** The language the shopper used at checkout (BCP 47, e.g. "vi-VN"), when Shopify knows it. */
+    customerLocale: string | null;
     /** Earliest delivery of a fulfillment holding a returned line, or null. */
     deliveredAt: string | null;
   };
@@ -177,6 +180,7 @@ interface ReturnForSyncData {
       name: string;
       email: string | null;
       currencyCode: string;
+      customerLocale: string | null;
       customer: { id: string; displayName: string } | null;
       fulfillments: { deliveredAt: string | null; fulfillmentLineItems: { nodes: { id: string }[] } }[];
     };
@@ -266,6 +270,7 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
       currency: ret.order.currencyCode,
       customerId: ret.order.customer?.id ?? null,
       customerName: ret.order.customer?.displayName ?? null,
+      customerLocale: ret.order.customerLocale ?? null,
       deliveredAt: deliveries[0] ?? null,
     },
     lines,

@@ -243,13 +243,13 @@ describe("decisions and receiving by hand", () => {
 });
 
 describe("returns made in Shopify", () => {
-  it("a return requested in Shopify arrives by webhook, gets an RMA and source SHOPIFY, runs the rules and shows in the queue", async () => {
-    const orderId = await deliveredOrder(desk, [{ sku: TEE, quantity: 1 }], { email: "khoa@example.com" });
+  it("a return requested in Shopify arrives by webhook, gets an RMA and source SHOPIFY, the shopper's language, runs the rules and shows in the queue", async () => {
+    const orderId = await deliveredOrder(desk, [{ sku: TEE, quantity: 1 }], { email: "khoa@example.com", locale: "vi-VN" });
     await addRule({ name: "Everything from Shopify is flagged", action: "FLAG", flagReason: "Made in Shopify", valueMin: "0" });
     const created = (await control(desk, "POST", "/returns", { orderId, status: "REQUESTED", lines: [{ sku: TEE, quantity: 1, returnReason: "COLOR" }] })) as { return: { id: string } };
     await settled(desk);
     const ret = await waitFor(() => prisma.returnRequest.findFirst({ where: { shopId: shop.id, shopifyReturnId: created.return.id }, include: { lines: true } }), "the import");
-    expect(ret).toMatchObject({ source: "SHOPIFY", status: "REQUESTED", customerEmail: "khoa@example.com", flagged: true, flagReasons: ["Made in Shopify"] });
+    expect(ret).toMatchObject({ source: "SHOPIFY", status: "REQUESTED", customerEmail: "khoa@example.com", locale: "vi", flagged: true, flagReasons: ["Made in Shopify"] });
     expect(ret.rma).toMatch(/^RMA-\d+-[A-Z0-9]{4}$/);
     expect(ret.lines).toEqual([expect.objectContaining({ sku: TEE, quantity: 1, reason: "COLOR" })]);
 

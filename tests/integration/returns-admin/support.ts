@@ -124,12 +124,12 @@ export async function control(desk: Desk, method: string, path: string, body?: u
 }
 
 /** A paid order shipped and delivered `deliveredDaysAgo` days ago. */
-export async function deliveredOrder(desk: Desk, lines: { sku: string; quantity: number }[], options: { deliveredDaysAgo?: number; email?: string } = {}): Promise<string> {
+export async function deliveredOrder(desk: Desk, lines: { sku: string; quantity: number }[], options: { deliveredDaysAgo?: number; email?: string; locale?: string } = {}): Promise<string> {
   const email = options.email ?? "mai@example.com";
   const created = (await control(desk, "POST", "/orders", {
     lines,
     email,
-    customer: { email, firstName: "Mai", lastName: "Nguyễn" },
+    customer: { email, firstName: "Mai", lastName: "Nguyễn", ...(options.locale && { locale: options.locale }) },
     shippingAddress: { firstName: "Mai", lastName: "Nguyễn", address1: "12 Lê Lợi", city: "Hồ Chí Minh", zip: "700000", country: "Vietnam", countryCode: "VN", latitude: 10.7769, longitude: 106.7009 },
     financialStatus: "PAID",
   })) as { order: { id: string } };
