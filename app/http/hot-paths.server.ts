@@ -22,17 +22,17 @@ import { env } from "~/env.server";
 import { logger } from "~/logger.server";
 import { availabilityEndpoint, availabilityLoader } from "./availability-endpoint.server";
 import type { PlainResponse } from "./plain-response";
-import { webhookAction, webhookEndpoint } from "./webhook-endpoint.server";
+import { BodyTooLarge, decodeBody, MAX_WEBHOOK_BODY_BYTES, TOO_LARGE, webhookAction, webhookEndpoint } from "./webhook-endpoint.server";
 
 /** True when it took the request (it then answers it); false to let the app handle it. */
 export type HotPathHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 type Answer = (req: IncomingMessage) => Promise<PlainResponse>;
 
-/** Webhook payloads above this are refused (413); Shopify's largest order payloads are far below. */
-export const MAX_WEBHOOK_BODY_BYTES = 10 * 1024 * 1024;
-
-class BodyTooLarge extends Error {}
+/** The request went away before its body was read (client aborted, socket closed). */
+class ClientGone extends Error {
+  override name = "ClientGone";
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -50,8 +50,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks, size).toString("utf8")));
-    req.on("error", reject);
+    req.on("end", () => resolve(decodeBody(Buffer.concat(chunks, size))));
+    req.on("error", () => reject(new ClientGone()));
+    req.on("close", () => {
+      if (!req.complete) reject(new ClientGone());
+    });
   });
 }
 
@@ -81,7 +84,7 @@ const fromAction = new Map<unknown, { methods: ReadonlySet<string>; answer: Answ
         try {
           body = await readBody(req, MAX_WEBHOOK_BODY_BYTES);
         } catch (error) {
-          if (error instanceof BodyTooLarge) return { status: 413, headers: { Connection: "close" }, body: null };
+          if (error instanceof BodyTooLarge) return TOO_LARGE;
           throw error;
         }
         return webhookEndpoint({ method: "POST", header: (name) => headerOf(req, name), body });
@@ -114,6 +117,10 @@ function send(res: ServerResponse, plain: PlainResponse, head: boolean): void {
 }
 
 function fail(res: ServerResponse, error: unknown, path: string): void {
+  if (error instanceof ClientGone || res.destroyed) {
+    logger.debug({ path }, "hot path: the client went away");
+    return;
+  }
   logger.error({ err: error, path }, "hot path failed");
   if (res.headersSent) {
     res.destroy();
@@ -137,10 +144,10 @@ export function createHotPath(routes: Routes): HotPathHandler & { paths: string[
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const hot = byPath.get(path)?.find((h) => h.methods.has(req.method ?? ""));
     if (!hot) return false;
-    hot.answer(req).then(
-      (plain) => send(res, plain, req.method === "HEAD"),
-      (error: unknown) => fail(res, error, path),
-    );
+    hot
+      .answer(req)
+      .then((plain) => send(res, plain, req.method === "HEAD"))
+      .catch((error: unknown) => fail(res, error, path));
     return true;
   };
   return Object.assign(handler, { paths: [...byPath.keys()].sort() });

@@ -1,7 +1,7 @@
 /**
  * Every webhook topic's endpoint (POST /webhooks/<topic>, one route file per topic): verify the
  * delivery (app/shopify/webhook-signature.server.ts: 401 for a bad HMAC, 400 for something that is
- * not a delivery, nothing written either way), then hand it to the inbox
+ * not a delivery, 413 above MAX_WEBHOOK_BODY_BYTES; nothing written either way), then hand it to the inbox
  * (services/receive-webhook.server.ts) and answer 200 with no body.
  *
  * Each route exports `webhookAction`; `npm start`'s server answers those routes' paths before
@@ -15,6 +15,43 @@ import { receiveWebhook } from "~/services/receive-webhook.server";
 import { verifyWebhook } from "~/shopify/webhook-signature.server";
 import type { PlainResponse } from "./plain-response";
 import { toFetchResponse } from "./plain-response";
+
+/**
+ * Webhook bodies above this are refused with 413, unread: they come before the HMAC is checked.
+ * Shopify's largest payloads (orders with hundreds of lines) are far below.
+ */
+export const MAX_WEBHOOK_BODY_BYTES = 5 * 1024 * 1024;
+
+export class BodyTooLarge extends Error {
+  override name = "BodyTooLarge";
+}
+
+/** The body as text, decoded as the Fetch API's `request.text()` decodes it (UTF-8, a BOM dropped). */
+export function decodeBody(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
+
+/** A Fetch request's body, refused past `limit` bytes (declared or streamed) without buffering the rest. */
+async function readCapped(request: Request, limit: number): Promise<string> {
+  if (Number(request.headers.get("content-length")) > limit) throw new BodyTooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return decodeBody(Buffer.concat(chunks, size));
+}
+
+export const TOO_LARGE: PlainResponse = { status: 413, headers: { Connection: "close" }, body: null };
 
 export interface PlainRequest {
   method: string;
@@ -49,6 +86,12 @@ export async function webhookEndpoint(request: PlainRequest): Promise<PlainRespo
 
 /** The action of every app/routes/webhooks.*.tsx. */
 export async function webhookAction({ request }: ActionFunctionArgs): Promise<Response> {
-  const body = await request.text();
+  let body: string;
+  try {
+    body = await readCapped(request, MAX_WEBHOOK_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return toFetchResponse(TOO_LARGE);
+    throw error;
+  }
   return toFetchResponse(await webhookEndpoint({ method: request.method, header: (name) => request.headers.get(name), body }));
 }

@@ -10,7 +10,7 @@ export class PermanentJobError extends Error {
 
 export function isPermanentError(error: unknown): boolean {
   if (error instanceof PermanentJobError || error instanceof AdminUserError) return true;
-  // A retry sends the same refused token: fail now, with a message saying what to do.
+  // A retry sends the same refused token: fail now (the Activity page tells staff how to renew access).
   if (adminAccessRefused(error)) return true;
   const name = (error as { name?: unknown } | null)?.name;
   // @shopify/shopify-app-remix: no offline session for the shop (uninstalled); zod: bad payload.
@@ -18,13 +18,6 @@ export function isPermanentError(error: unknown): boolean {
 }
 
 export function errorMessage(error: unknown): string {
-  const refused = adminAccessRefused(error);
-  if (refused === 401) {
-    return "Shopify refused this shop's access token (401). Open Crossdock from the shop's Shopify admin to authorize it again, then retry.";
-  }
-  if (refused === 403) {
-    return "Shopify refused access (403): Crossdock lacks a permission this needs. Open Crossdock from the shop's Shopify admin to approve the app's current access scopes, then retry.";
-  }
   if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
   return String(error);
 }

@@ -7,7 +7,7 @@ import { env } from "~/env.server";
 import { getShop, getShopSettings } from "~/models/shops.server";
 import { logger } from "~/logger.server";
 import { adminAccessRefused, type AdminGraphql } from "~/shopify/admin-graphql";
-import { AdminRetriesExhaustedError, resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
+import { AdminRetriesExhaustedError, INTERACTIVE_PATIENCE, markResilient, resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
 import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
 import { portalT, type PortalT } from "./i18n";
 import { htmlLang, LOCALE_NAMES, negotiateLocale, PORTAL_LOCALES, type PortalLocale } from "./locale";
@@ -112,9 +112,7 @@ function shopperFacing(shop: string, graphql: AdminGraphql): AdminGraphql {
   if (!bucket) buckets.set(shop, (bucket = { last: null }));
   return resilientGraphql(graphql, {
     bucket,
-    maxThrottleWaits: 4,
-    maxRetries: 1,
-    maxDelayMs: 2_000,
+    ...INTERACTIVE_PATIENCE,
     onWait: (event) => logger.info({ shop, source: "portal", ...event }, "Admin API: waiting before retrying"),
   });
 }
@@ -243,7 +241,8 @@ export async function resolvePortalRequest(
         logger.warn({ err: cause, shop: shop.domain }, "portal: Admin API unavailable");
         return errorResponse(503, "unavailable", { "Retry-After": "60" });
       };
-      return async (query, options) => {
+      // Marked resilient: a use case wrapping it again (approve on a rule) must not retry the 503.
+      return markResilient(async (query, options) => {
         let response: Response;
         try {
           response = await client(query, options);
@@ -253,7 +252,7 @@ export async function resolvePortalRequest(
         }
         if (response.status === 401 || response.status === 403) throw unavailable(new Error(`Admin API answered HTTP ${response.status}`));
         return response;
-      };
+      });
     },
   };
 }

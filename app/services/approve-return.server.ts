@@ -14,7 +14,7 @@ import {
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
-import { resilientGraphql } from "~/shopify/resilient-graphql";
+import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { approveReturnRequest, createReverseDeliveryWithShipping, fetchReturn, type ShopifyReturn } from "~/shopify/returns";
 import { DECISION_CLAIM_STALE_MS } from "./decline-return.server";
 import { buildReturnLabelInput, defaultLabelProvider, returnLabelFileUrl, type ReturnLabelProvider } from "./download-return-label.server";
@@ -59,7 +59,7 @@ export type ApproveReturnResult =
  */
 export async function approveReturn(input: ApproveReturnInput): Promise<ApproveReturnResult> {
   const { shop } = input;
-  const graphql = resilientGraphql(input.graphql);
+  const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   const finished = ret.status === "APPROVED" && (ret.method !== "MAIL" || ret.reverseDeliveryId != null);
@@ -158,7 +158,7 @@ async function ensureLabel(
   now: Date,
 ): Promise<EnsuredLabel> {
   const { shop } = input;
-  const graphql = resilientGraphql(input.graphql);
+  const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
   const returnLocation =
     (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
   const existing = rfo.reverseDeliveries[0];

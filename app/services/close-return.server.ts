@@ -6,7 +6,7 @@ import { recordReturnClosed } from "~/models/returns-queue.server";
 import { findReturnById, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
-import { resilientGraphql } from "~/shopify/resilient-graphql";
+import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { closeShopifyReturn, fetchReturnForSync } from "~/shopify/return-sync";
 
 export interface CloseReturnInput {
@@ -26,7 +26,7 @@ const CLOSABLE = new Set(["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED"]);
 
 export async function closeReturn(input: CloseReturnInput): Promise<CloseReturnResult> {
   const { shop } = input;
-  const graphql = resilientGraphql(input.graphql);
+  const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   if (ret.status === "CLOSED") return { status: "unchanged", ret };

@@ -9,7 +9,7 @@ import {
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
-import { resilientGraphql } from "~/shopify/resilient-graphql";
+import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { declineReturnRequest, fetchReturn } from "~/shopify/returns";
 
 /** A claim older than this belongs to a crashed attempt and may be taken over. */
@@ -50,7 +50,7 @@ export type DeclineReturnResult =
  */
 export async function declineReturn(input: DeclineReturnInput): Promise<DeclineReturnResult> {
   const { shop } = input;
-  const graphql = resilientGraphql(input.graphql);
+  const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
   if (!(RETURN_DECLINE_REASONS as readonly string[]).includes(input.reason)) return { status: "invalid", message: `Unknown decline reason ${input.reason}` };
   const note = input.note?.trim() || null;
   if (note && note.length > MAX_DECLINE_NOTE_LENGTH) return { status: "invalid", message: `The note may be at most ${MAX_DECLINE_NOTE_LENGTH} characters.` };

@@ -1,7 +1,7 @@
 import { describePickupTime, formatAddressLines } from "~/domain/locations/location";
 import { getShop } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { resilientGraphql } from "~/shopify/resilient-graphql";
+import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { onShopAuthenticated } from "./on-shop-authenticated.server";
 import { syncLocations } from "./sync-locations.server";
 
@@ -22,7 +22,7 @@ export interface LocationRow {
 /** The Locations page: the shop's locations read live from the Admin API (and stored). */
 export async function loadLocations(input: { shop: string; graphql: AdminGraphql }): Promise<LocationRow[]> {
   const shop = (await getShop(input.shop)) ?? (await onShopAuthenticated(input));
-  const locations = await syncLocations(shop, resilientGraphql(input.graphql));
+  const locations = await syncLocations(shop, resilientGraphql(input.graphql, INTERACTIVE_PATIENCE));
   return locations.map((l) => ({
     id: l.id,
     shopifyId: l.shopifyId,

@@ -10,7 +10,7 @@ import { findReturnById } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { logger } from "~/logger.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { resilientGraphql } from "~/shopify/resilient-graphql";
+import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { fetchOrderForReturn } from "~/shopify/returns";
 import { CUSTOMER_HISTORY_DAYS, factsFromEventData } from "./return-rules-context.server";
 
@@ -43,7 +43,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
   let orderNote: string | null = null;
   if (daysSinceDelivery === null && input.graphql) {
     try {
-      const order = await fetchOrderForReturn(resilientGraphql(input.graphql), ret.orderId);
+      const order = await fetchOrderForReturn(resilientGraphql(input.graphql, INTERACTIVE_PATIENCE), ret.orderId);
       const returned = new Set(ret.lines.map((l) => l.fulfillmentLineItemId));
       const delivered = (order?.fulfillmentLines ?? []).filter((f) => returned.has(f.id) && f.deliveredAt).map((f) => f.deliveredAt!).sort()[0];
       if (delivered) daysSinceDelivery = Math.max(0, daysBetween(calendarDate(delivered, shop.timezone), calendarDate(ret.createdAt, shop.timezone)));

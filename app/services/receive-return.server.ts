@@ -9,7 +9,7 @@ import { findLocationByShopifyId, findReturnById, type ReturnWithDetails } from 
 import { recordReturnReceipt } from "~/models/returns-queue.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
-import { resilientGraphql } from "~/shopify/resilient-graphql";
+import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { disposeReverseFulfillmentOrderLines, fetchReturnForSync, type DisposeInput, type DispositionType } from "~/shopify/return-sync";
 import { notifyReturn } from "./notify-return.server";
 
@@ -41,7 +41,7 @@ export type ReceiveReturnResult =
 
 export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveReturnResult> {
   const { shop } = input;
-  const graphql = resilientGraphql(input.graphql);
+  const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   if (ret.status === "RECEIVED" || ret.status === "REFUNDED" || (ret.status === "CLOSED" && ret.receivedAt)) return { status: "unchanged", ret };

@@ -22,6 +22,7 @@ import {
   type ReturnWithDetails,
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
+import { getShopSettings } from "~/models/shops.server";
 import { DEFAULT_LOCALE, matchLocale } from "~/portal/locale";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchReturnForSync, type SyncedReturn } from "~/shopify/return-sync";
@@ -126,8 +127,8 @@ async function importReturn(input: SyncShopifyReturnInput, synced: SyncedReturn)
       customerId: synced.order.customerId,
       customerEmail: synced.order.email,
       customerName: synced.order.customerName,
-      // Emails and pages in the language the shopper bought in (English when Crossdock has no translation of it).
-      locale: matchLocale(synced.order.customerLocale) ?? DEFAULT_LOCALE,
+      // Emails and pages in the language the shopper bought in; else the portal's default language.
+      locale: matchLocale(synced.order.customerLocale) ?? matchLocale((await getShopSettings(shop)).defaultLocale) ?? DEFAULT_LOCALE,
       currency: synced.order.currency || shop.currency,
       totalValue: value.toFixed(2),
       returnShippingFee: "0",

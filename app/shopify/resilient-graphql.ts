@@ -175,10 +175,26 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
 
 const resilientClients = new WeakSet<AdminGraphql>();
 
-/** True for a client resilientGraphql made. */
+/** True for a client resilientGraphql made (or one marked as such). */
 export function isResilient(graphql: AdminGraphql): boolean {
   return resilientClients.has(graphql);
 }
+
+/**
+ * Marks a client that wraps a resilient one (adding its own error handling) as resilient itself,
+ * so that use cases wrapping what they get leave it alone instead of retrying its answers again.
+ */
+export function markResilient(graphql: AdminGraphql): AdminGraphql {
+  resilientClients.add(graphql);
+  return graphql;
+}
+
+/**
+ * For a person waiting on a page (a shopper in the portal, staff in the admin): a few short waits
+ * when the shop's bucket is dry and one retry of a 5xx, so a request takes seconds, not minutes.
+ * Jobs keep the defaults (20 throttle waits, 5 retries, waits up to 30 s).
+ */
+export const INTERACTIVE_PATIENCE = { maxThrottleWaits: 4, maxRetries: 1, maxDelayMs: 2_000 } as const satisfies ResilienceOptions;
 
 interface GraphqlBody {
   data?: unknown;

@@ -20,10 +20,10 @@ export interface SessionCacheOptions {
 }
 
 /**
- * A read-through cache in front of the session storage, for the two hot paths that load the shop's
- * offline session on every request: `authenticate.webhook` (every delivery) and
- * `authenticate.public.appProxy` (every storefront availability request). Without it each request
- * costs a database round trip and a Prisma query (bench:webhooks, bench:availability).
+ * A read-through cache in front of the session storage, for the paths that load the shop's offline
+ * session on every request: `authenticate.public.appProxy` (every storefront availability request
+ * and portal page behind the proxy) and jobs' `unauthenticated.admin`. Without it each request
+ * costs a database round trip and a Prisma query (bench:availability).
  *
  * Writes and deletes through this storage invalidate at once. Changes made by another process (the
  * worker deleting sessions on app/uninstalled, another web process storing a refreshed token) are

@@ -103,7 +103,8 @@ describe("the Activity page", () => {
     await visible(order.getByText("Shopify did not accept Crossdock's access to your store. Open Crossdock from your Shopify admin to renew it, then retry."));
     const attemptsColumn = (await page.getByRole("columnheader").allTextContents()).indexOf("Attempts");
     expect(attemptsColumn).toBeGreaterThan(0);
-    expect((await order.getByRole("cell").nth(attemptsColumn).textContent())?.trim()).toBe(String(MAX_ATTEMPTS));
+    // A refused token is not retried: a retry would send the same token.
+    expect((await order.getByRole("cell").nth(attemptsColumn).textContent())?.trim()).toBe("1");
 
     // Filter: only new orders.
     await page.getByRole("button", { name: "Event" }).click();

@@ -286,4 +286,13 @@ describe("when Shopify refuses the shop's token", () => {
     expect(response.headers.get("Retry-After")).toBe("60");
     expect(await response.json()).toMatchObject({ portalError: "unavailable", layout: { brandName: "Sim Test" } });
   });
+
+  it("hands use cases a client they do not wrap again (its 503 is final, its waits are not repeated)", async () => {
+    const { resolvePortalRequest } = await import("~/portal/context.server");
+    const { isResilient, resilientGraphql } = await import("~/shopify/resilient-graphql");
+    const portal = await resolvePortalRequest(new PortalBrowser().request(`/portal/${SHOP}`), { shop: SHOP });
+    const client = await portal.admin();
+    expect(isResilient(client)).toBe(true);
+    expect(resilientGraphql(client)).toBe(client);
+  });
 });
