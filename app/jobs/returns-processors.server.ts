@@ -1,8 +1,9 @@
 // Processors for the returns topics (#7): each finds the Shopify return the delivery is about and
 // hands it to syncShopifyReturn, which reads the Return live and updates (or imports) Crossdock's
-// record; a new request runs the return rules.
+// record; a new request runs the return rules. refunds/create records a refund made for a return.
 import { getShop } from "~/models/shops.server";
 import { findReturnByReverseFulfillmentOrder } from "~/models/returns-queue.server";
+import { recordReturnRefundFromShopify } from "~/services/record-return-refund.server";
 import { syncShopifyReturn } from "~/services/sync-shopify-return.server";
 import type { AdminFactory } from "./admin.server";
 import type { DeliveryContext, DeliveryProcessor, ProcessorRegistry } from "./processor";
@@ -66,5 +67,13 @@ export function createReturnProcessors(deps: { admin: AdminFactory }): Processor
     if (result.status === "ignored") return { skipped: result.reason };
     ctx.log.debug({ rma: result.ret.rma, status: result.status, rules: result.rules?.status }, "return synced");
   };
-  return Object.fromEntries(RETURN_TOPICS.map((topic) => [topic, processor]));
+  // refunds/create: the refund names its return; nothing to read back from Shopify.
+  const refunded: DeliveryProcessor = async (ctx: DeliveryContext) => {
+    const shop = await getShop(ctx.delivery.shop);
+    if (!shop) return { skipped: "The shop is not installed" };
+    const result = await recordReturnRefundFromShopify({ shop, payload: ctx.delivery.payload, receivedAt: ctx.delivery.receivedAt });
+    if (result.status === "ignored") return { skipped: result.reason };
+    ctx.log.debug({ rma: result.ret.rma, status: result.status, amount: result.amount }, "return refund recorded");
+  };
+  return { ...Object.fromEntries(RETURN_TOPICS.map((topic) => [topic, processor])), "refunds/create": refunded };
 }

@@ -215,6 +215,39 @@ export async function recordReturnReceipt(
   });
 }
 
+/**
+ * A refund Shopify made for the return, once per refund: locks the row, and unless a "refunded"
+ * event names this refund already, adds its amount, moves an open return (approved, in transit,
+ * received) to REFUNDED and appends the event. False when this refund was recorded before.
+ */
+export async function recordReturnRefund(
+  shop: ShopRef,
+  id: string,
+  refund: { refundId: string; amount: Prisma.Decimal; refundedAt: Date },
+  event: ReturnEventInput,
+  db: Db = prisma,
+): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const locked = await tx.$queryRaw<{ status: ReturnStatus; refunded_amount: Prisma.Decimal | null }[]>`
+      SELECT status, refunded_amount FROM return_request WHERE id = ${id} AND shop_id = ${shop.id} FOR UPDATE`;
+    const row = locked[0];
+    if (!row) throw new Error(`return ${id} not found in shop ${shop.id}`);
+    const seen = await tx.returnEvent.count({ where: { returnId: id, type: "refunded", data: { path: ["refundId"], equals: refund.refundId } } });
+    if (seen > 0) return false;
+    const open = row.status === "APPROVED" || row.status === "IN_TRANSIT" || row.status === "RECEIVED";
+    await tx.returnRequest.update({
+      where: { id },
+      data: {
+        refundedAmount: new Prisma.Decimal(row.refunded_amount ?? 0).add(refund.amount),
+        refundedAt: refund.refundedAt,
+        ...(open && { status: "REFUNDED" }),
+      },
+    });
+    await tx.returnEvent.create({ data: { returnId: id, type: event.type, actor: event.actor, message: event.message ?? null, ...(event.data !== undefined && { data: event.data }) } });
+    return true;
+  });
+}
+
 /** Closing: status CLOSED from RECEIVED/REFUNDED (or APPROVED/IN_TRANSIT when closed unreceived). */
 export async function recordReturnClosed(shop: ShopRef, id: string, closedAt: Date, events: ReturnEventInput[], db: Db = prisma): Promise<boolean> {
   return inTransaction(db, async (tx) => {

@@ -151,6 +151,12 @@ export default function ReturnDetail() {
                   <Text as="span" fontWeight="semibold">{formatMoney(ret.totalValue, ret.currency)}</Text>
                 </InlineStack>
                 <Text as="p" tone="subdued">{`Return shipping fee ${formatMoney(ret.returnShippingFee, ret.currency)} · restocking fee ${formatMoney(ret.restockingFee, ret.currency)}`}</Text>
+                {ret.refundedAmount !== null && (
+                  <InlineStack align="space-between">
+                    <Text as="span">Refunded in Shopify</Text>
+                    <Text as="span" fontWeight="semibold">{formatMoney(ret.refundedAmount, ret.currency)}</Text>
+                  </InlineStack>
+                )}
               </BlockStack>
             </Card>
 

@@ -98,6 +98,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     totalValue: ret.totalValue.toFixed(2),
     returnShippingFee: ret.returnShippingFee.toFixed(2),
     restockingFee: ret.restockingFee.toFixed(2),
+    refundedAmount: ret.refundedAmount?.toFixed(2) ?? null,
+    refundedAt: ret.refundedAt?.toISOString() ?? null,
     decidedBy: ret.decidedBy,
     decidedAt: ret.decidedAt?.toISOString() ?? null,
     declineReason: ret.declineReason,

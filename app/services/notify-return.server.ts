@@ -28,11 +28,17 @@ export async function notifyReturn(
   shop: ShopRef & { domain: string },
   ret: NotifiableReturn,
   kind: ReturnEmailKind,
-  options: { now?: Date } = {},
+  options: { now?: Date; refundAmount?: number } = {},
 ): Promise<ReturnEmailResult | { status: "error"; message: string }> {
   try {
     const labelUrl = kind === "return-approved" && ret.method === "MAIL" && ret.reverseDeliveryId ? returnLabelFileUrl(shop, ret, { now: options.now }) : undefined;
-    const result = await enqueueReturnEmail(shop, { returnId: ret.id, kind, statusUrl: returnStatusUrl(shop, ret, options.now), ...(labelUrl && { labelUrl }) });
+    const result = await enqueueReturnEmail(shop, {
+      returnId: ret.id,
+      kind,
+      statusUrl: returnStatusUrl(shop, ret, options.now),
+      ...(labelUrl && { labelUrl }),
+      ...(options.refundAmount !== undefined && { refundAmount: options.refundAmount }),
+    });
     return result;
   } catch (error) {
     logger.error({ err: error, shopId: shop.id, returnId: ret.id, kind }, "return email could not be queued");

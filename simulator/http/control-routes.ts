@@ -18,6 +18,7 @@ import { configureBucket } from "../graphql/throttle";
 import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import * as schemas from "./control-schemas";
 import { HttpError, route, type HttpResult, type Route, type RouteContext } from "./util";
+import { refundReturn } from "../store/refunds";
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const result = schema.safeParse(body);
@@ -272,6 +273,14 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
         return ok(returnSummary(shop, outcome(result)));
       }),
     ),
+    route("POST", "/_control/shops/:shop/returns/:id/refund", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.refundReturnBody, ctx.body);
+      const returnId = id("Return", ctx.params.id);
+      if (!shop.returns.has(returnId)) throw new HttpError(404, { error: `Unknown return ${ctx.params.id}` });
+      const refund = outcome(refundReturn(shop, returnId, { amount: body.amount, note: body.note ?? null }));
+      return ok({ refund: { id: gid("Refund", refund.id), amount: refund.amount, currencyCode: refund.currencyCode, returnId: gid("Return", returnId) } }, 201);
+    }),
     route("POST", "/_control/shops/:shop/locations", (ctx) => {
       const location = addLocation(shopOf(ctx), parse(schemas.createLocationBody, ctx.body));
       return ok({ id: gid("Location", location.id), name: location.name }, 201);

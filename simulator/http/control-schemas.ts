@@ -277,6 +277,12 @@ export const createReturnBody = z.object({
   requestedAt: isoDate.optional(),
 });
 
+export const refundReturnBody = z.object({
+  /** Decimal string in the order's currency, e.g. "25.00". */
+  amount: z.string().regex(/^\d+(\.\d{1,2})?$/),
+  note: z.string().max(500).optional(),
+});
+
 export const returnActionBody = z.object({
   notifyCustomer: z.boolean().optional(),
   declineReason: declineReason.optional(),

@@ -34,6 +34,7 @@ export type StoreEvent =
   | { topic: FulfillmentTopic; shop: string; fulfillmentId: number }
   | { topic: "fulfillment_events/create"; shop: string; fulfillmentEventId: number }
   | { topic: ReturnTopic; shop: string; returnId: number }
+  | { topic: "refunds/create"; shop: string; refundId: number }
   | { topic: "reverse_deliveries/attach_deliverable"; shop: string; reverseDeliveryId: number }
   | { topic: "reverse_fulfillment_orders/dispose"; shop: string; reverseFulfillmentOrderId: number; dispositionIds: number[] }
   | {

@@ -21,6 +21,8 @@ export type GidType =
   | "FulfillmentOrderDestination"
   | "FulfillmentEvent"
   | "Return"
+  | "Refund"
+  | "OrderTransaction"
   | "ReturnLineItem"
   | "ReturnShippingFee"
   | "ReturnableFulfillment"

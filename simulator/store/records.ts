@@ -349,6 +349,20 @@ export interface ReturnRecord {
   closedAt: Iso | null;
 }
 
+/** A refund of (part of) an order, made for a return (Shopify admin's "Refund" on the return). */
+export interface RefundRecord {
+  __typename: "Refund";
+  id: number;
+  orderId: number;
+  returnId: number | null;
+  /** Decimal string, in the order's currency. */
+  amount: string;
+  currencyCode: string;
+  note: string | null;
+  transactionId: number;
+  createdAt: Iso;
+}
+
 export type DispositionType = "RESTOCKED" | "NOT_RESTOCKED" | "PROCESSING_REQUIRED" | "MISSING";
 
 export interface DispositionRecord {

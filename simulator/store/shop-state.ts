@@ -13,6 +13,7 @@ import type {
   LocationRecord,
   OrderRecord,
   ProductRecord,
+  RefundRecord,
   ReturnRecord,
   ReverseDeliveryRecord,
   ReverseFulfillmentOrderLineItemRecord,
@@ -51,6 +52,7 @@ export class ShopState {
   readonly adjustmentGroups = new Map<number, InventoryAdjustmentGroupRecord>();
   readonly fulfillmentEvents = new Map<number, FulfillmentEventRecord>();
   readonly returns = new Map<number, ReturnRecord>();
+  readonly refunds = new Map<number, RefundRecord>();
   readonly reverseFulfillmentOrders = new Map<number, ReverseFulfillmentOrderRecord>();
   readonly reverseDeliveries = new Map<number, ReverseDeliveryRecord>();
   readonly tokens = new Set<string>();

@@ -26,6 +26,7 @@ const TOPICS = [
   "reverse_fulfillment_orders/dispose",
   "fulfillment_events/create",
   "inventory_levels/update",
+  "refunds/create",
 ];
 
 interface Received {
@@ -189,6 +190,40 @@ describe("returns webhooks", () => {
     expect(only("returns/decline")[0]!.body).toMatchObject({ status: "declined", decline: { reason: "return_period_ended", note: "Bought 40 days ago" } });
     expect(only("returns/approve")[0]!.body).toMatchObject({ admin_graphql_api_id: created.body.return.id, status: "open" });
     expect(only("returns/cancel")[0]!.body).toMatchObject({ admin_graphql_api_id: created.body.return.id, status: "canceled" });
+  });
+
+  it("a refund made for a return (control API) refunds the order and sends refunds/create naming the return", async () => {
+    const { orderId } = await deliveredOrder();
+    const made = await t.control("POST", `/_control/shops/${SHOP}/returns`, { orderId });
+    expect(made.status).toBe(201);
+    const returnId: string = made.body.return.id;
+    await settle();
+    received.length = 0;
+    const priced = await t.data(`query($id: ID!) { order(id: $id) { subtotalPriceSet { shopMoney { amount } } } }`, { id: orderId });
+    const total = Number(priced.order.subtotalPriceSet.shopMoney.amount);
+
+    const partial = await t.control("POST", `/_control/shops/${SHOP}/returns/${encodeURIComponent(returnId)}/refund`, { amount: "5.00", note: "half" });
+    expect(partial.status).toBe(201);
+    await settle();
+    const [hook] = only("refunds/create");
+    expect(hook!.valid).toBe(true);
+    expect(hook!.body).toMatchObject({
+      admin_graphql_api_id: partial.body.refund.id,
+      return: { admin_graphql_api_id: returnId },
+      transactions: [{ kind: "refund", status: "success", amount: "5.00", currency: "USD" }],
+    });
+    const order = await t.data(`query($id: ID!) { order(id: $id) { displayFinancialStatus totalRefundedSet { shopMoney { amount } } } }`, { id: orderId });
+    expect(order.order).toEqual({ displayFinancialStatus: "PARTIALLY_REFUNDED", totalRefundedSet: { shopMoney: { amount: "5.0" } } });
+
+    // More than is left: refused, nothing sent.
+    const tooMuch = await t.control("POST", `/_control/shops/${SHOP}/returns/${encodeURIComponent(returnId)}/refund`, { amount: String(total) });
+    expect(tooMuch.status).toBe(422);
+    const rest = await t.control("POST", `/_control/shops/${SHOP}/returns/${encodeURIComponent(returnId)}/refund`, { amount: (total - 5).toFixed(2) });
+    expect(rest.status).toBe(201);
+    await settle();
+    expect(only("refunds/create")).toHaveLength(2);
+    const after = await t.data(`query($id: ID!) { order(id: $id) { displayFinancialStatus } }`, { id: orderId });
+    expect(after.order.displayFinancialStatus).toBe("REFUNDED");
   });
 
   it("sends fulfillment_events/create for fulfillmentEventCreate and the carrier updates of the control API", async () => {

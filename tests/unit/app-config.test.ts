@@ -46,6 +46,7 @@ describe("shopify.app.toml", () => {
         "returns/reopen",
         "reverse_deliveries/attach_deliverable",
         "reverse_fulfillment_orders/dispose",
+        "refunds/create",
         "fulfillment_events/create",
       ].sort(),
     );

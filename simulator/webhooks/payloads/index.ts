@@ -5,7 +5,7 @@ import { fulfillmentPayload } from "./fulfillments";
 import { orderPayload } from "./orders";
 import { customerComplianceSubject, fulfillmentOrderSummary, inventoryLevelPayload, locationPayload, shopPayload } from "./other";
 import { gid } from "../../store/ids";
-import { disposePayload, fulfillmentEventPayload, returnPayload, reverseDeliveryPayload } from "./returns";
+import { disposePayload, fulfillmentEventPayload, refundPayload, returnPayload, reverseDeliveryPayload } from "./returns";
 
 export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
   switch (event.topic) {
@@ -46,6 +46,10 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
     case "returns/reopen": {
       const ret = shop.returns.get(event.returnId);
       return ret ? returnPayload(shop, ret) : null;
+    }
+    case "refunds/create": {
+      const refund = shop.refunds.get(event.refundId);
+      return refund ? refundPayload(refund) : null;
     }
     case "reverse_deliveries/attach_deliverable": {
       const delivery = shop.reverseDeliveries.get(event.reverseDeliveryId);

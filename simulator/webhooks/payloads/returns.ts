@@ -4,7 +4,7 @@
  * plus `admin_graphql_api_id`, snake_case keys, lower-case enum values.
  */
 import { gid } from "../../store/ids";
-import type { DispositionRecord, FulfillmentEventRecord, ReturnRecord, ReverseDeliveryRecord, ReverseFulfillmentOrderRecord } from "../../store/records";
+import type { DispositionRecord, FulfillmentEventRecord, RefundRecord, ReturnRecord, ReverseDeliveryRecord, ReverseFulfillmentOrderRecord } from "../../store/records";
 import type { ShopState } from "../../store/shop-state";
 import { moneySet } from "./common";
 import { lineItemPayload } from "./orders";
@@ -131,5 +131,36 @@ export function fulfillmentEventPayload(shop: ShopState, event: FulfillmentEvent
     longitude: event.longitude,
     created_at: event.createdAt,
     updated_at: event.createdAt,
+  };
+}
+
+/** refunds/create, the parts of Shopify's refund payload that matter here (with its `return`). */
+export function refundPayload(refund: RefundRecord) {
+  return {
+    ...ref("Refund", refund.id),
+    order_id: refund.orderId,
+    created_at: refund.createdAt,
+    processed_at: refund.createdAt,
+    note: refund.note,
+    restock: false,
+    user_id: null,
+    return: refund.returnId === null ? null : ref("Return", refund.returnId),
+    refund_line_items: [],
+    order_adjustments: [],
+    duties: [],
+    transactions: [
+      {
+        id: refund.transactionId,
+        admin_graphql_api_id: gid("OrderTransaction", refund.transactionId),
+        order_id: refund.orderId,
+        kind: "refund",
+        status: "success",
+        gateway: "bogus",
+        amount: refund.amount,
+        currency: refund.currencyCode,
+        created_at: refund.createdAt,
+        processed_at: refund.createdAt,
+      },
+    ],
   };
 }

@@ -207,6 +207,43 @@ describe("decisions and receiving by hand", () => {
     expect(closed.events.filter((e) => e.type === "received")).toHaveLength(1);
   });
 
+  it("a refund made in Shopify for the return moves it to Refunded, on the timeline, with the amount emailed once", async () => {
+    const orderId = await deliveredOrder(desk, [{ sku: TEE, quantity: 2 }]);
+    const requested = await portalRequest(desk, shop, orderId);
+    await settled(desk);
+    expect((await decideReturn({ shop, graphql: desk.graphql, returnId: requested.id, decision: { type: "approve" }, actor: STAFF })).status).toBe("approved");
+    await settled(desk);
+    const store = await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, isActive: true, pickupEnabled: true } });
+    const tee = requested.lines.find((l) => l.sku === TEE)!;
+    expect((await receiveReturn({ shop, graphql: desk.graphql, returnId: requested.id, actor: STAFF, request: { locationId: store.shopifyId, lines: [{ lineId: tee.id, disposition: "RESTOCKED" }] } })).status).toBe("received");
+    await settled(desk);
+    const received = await record(requested.id);
+
+    // Staff refund the return in Shopify admin: Shopify sends refunds/create naming the return.
+    const made = (await control(desk, "POST", `/returns/${encodeURIComponent(received.shopifyReturnId!)}/refund`, { amount: "25.00", note: "Refund for the tees" })) as { refund: { id: string } };
+    await settled(desk);
+    const refunded = await waitFor(async () => {
+      const r = await record(requested.id);
+      return r.status === "REFUNDED" ? r : null;
+    }, "the refund");
+    expect(refunded.refundedAmount?.toFixed(2)).toBe("25.00");
+    expect(refunded.events.filter((e) => e.type === "refunded").map((e) => [e.actor, e.data])).toEqual([["shopify", { refundId: made.refund.id, amount: "25.00", currency: "USD" }]]);
+    const email = await waitFor(async () => desk.standIn.messages().find((m) => /refund/i.test(m.subject)), "the refunded email");
+    expect(email.to).toEqual(["mai@example.com"]);
+    expect(email.html).toContain("25.00");
+
+    // The same refund again (a redelivery) changes nothing and sends nothing more.
+    const { recordReturnRefundFromShopify } = await import("~/services/record-return-refund.server");
+    const again = await recordReturnRefundFromShopify({ shop, payload: { id: Number(made.refund.id.split("/").pop()), admin_graphql_api_id: made.refund.id, return: { admin_graphql_api_id: received.shopifyReturnId }, transactions: [{ kind: "refund", status: "success", amount: "25.00", currency: "USD" }] } });
+    expect(again.status).toBe("unchanged");
+    await settled(desk);
+    expect((await record(requested.id)).refundedAmount?.toFixed(2)).toBe("25.00");
+    expect(desk.standIn.messages().filter((m) => /refund/i.test(m.subject))).toHaveLength(1);
+    // A refund that names no return, or one Crossdock does not hold, is not recorded.
+    expect(await recordReturnRefundFromShopify({ shop, payload: { id: 1, transactions: [] } })).toEqual({ status: "ignored", reason: "The refund is not for a return" });
+    expect((await recordReturnRefundFromShopify({ shop, payload: { id: 2, return: { id: 999999 }, transactions: [] } })).status).toBe("ignored");
+  });
+
   it("refuses to receive without a disposition for every item or at an unknown location, writing nothing", async () => {
     const orderId = await deliveredOrder(desk, [{ sku: TEE, quantity: 1 }, { sku: MUG, quantity: 1 }]);
     const requested = await portalRequest(desk, shop, orderId);

@@ -1,0 +1,68 @@
+/**
+ * refunds/create for a return Crossdock knows: staff refunded it in Shopify (the refund names the
+ * return). Crossdock records the money given back, moves the return to REFUNDED (an approved, in
+ * transit or received one; a closed return keeps its status and gains the refund), adds it to the
+ * timeline, and sends the shopper the "refunded" email in their language with the amount. Once
+ * per refund, whatever the redeliveries. A refund that names no return, or one Crossdock does not
+ * hold, is not Crossdock's to record.
+ */
+import { Prisma } from "@prisma/client";
+import { z } from "zod";
+import { logger } from "~/logger.server";
+import { recordReturnRefund as storeRefund } from "~/models/returns-queue.server";
+import { findReturnByShopifyId, type ReturnWithDetails } from "~/models/returns.server";
+import type { ShopRef } from "~/models/scope.server";
+import { notifyReturn } from "./notify-return.server";
+
+const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
+const reference = z.object({ id: id.optional(), admin_graphql_api_id: z.string().startsWith("gid://").optional() });
+
+/** The parts of Shopify's refunds/create payload Crossdock reads. */
+export const refundPayloadSchema = z.object({
+  id,
+  admin_graphql_api_id: z.string().startsWith("gid://shopify/Refund/").optional(),
+  created_at: z.iso.datetime({ offset: true }).optional(),
+  processed_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  return: reference.nullable().optional(),
+  transactions: z
+    .array(z.object({ kind: z.string(), status: z.string(), amount: z.string().regex(/^-?\d+(\.\d+)?$/), currency: z.string().optional() }))
+    .default([]),
+});
+
+export type RecordReturnRefundResult =
+  | { status: "ignored"; reason: string }
+  | { status: "recorded" | "unchanged"; ret: ReturnWithDetails; amount: string };
+
+const gidOf = (ref: z.infer<typeof reference> | null | undefined, type: string) =>
+  ref?.admin_graphql_api_id ?? (ref?.id !== undefined ? `gid://shopify/${type}/${ref.id}` : null);
+
+export async function recordReturnRefundFromShopify(input: {
+  shop: ShopRef & { domain: string };
+  payload: unknown;
+  receivedAt?: Date;
+}): Promise<RecordReturnRefundResult> {
+  const payload = refundPayloadSchema.parse(input.payload);
+  const returnId = gidOf(payload.return, "Return");
+  if (!returnId) return { status: "ignored", reason: "The refund is not for a return" };
+  const ret = await findReturnByShopifyId(input.shop, returnId);
+  if (!ret) return { status: "ignored", reason: "The refund is for a return Crossdock does not hold" };
+
+  const refundId = payload.admin_graphql_api_id ?? `gid://shopify/Refund/${payload.id}`;
+  // The money that went back: successful refund transactions (a failed one gave nothing back).
+  const amount = payload.transactions
+    .filter((t) => t.kind.toLowerCase() === "refund" && t.status.toLowerCase() === "success")
+    .reduce((sum, t) => sum.add(new Prisma.Decimal(t.amount)), new Prisma.Decimal(0));
+  const currency = payload.transactions.find((t) => t.currency)?.currency ?? ret.currency;
+  const refundedAt = new Date(payload.processed_at ?? payload.created_at ?? input.receivedAt ?? new Date());
+  const recorded = await storeRefund(
+    input.shop,
+    ret.id,
+    { refundId, amount, refundedAt },
+    { type: "refunded", actor: "shopify", message: `Refunded ${amount.toFixed(2)} ${currency} in Shopify`, data: { refundId, amount: amount.toFixed(2), currency } },
+  );
+  const after = (await findReturnByShopifyId(input.shop, returnId))!;
+  if (!recorded) return { status: "unchanged", ret: after, amount: amount.toFixed(2) };
+  logger.info({ shopId: input.shop.id, rma: ret.rma, refundId, amount: amount.toFixed(2) }, "Return refunded in Shopify");
+  if (amount.gt(0)) await notifyReturn(input.shop, after, "return-refunded", { refundAmount: Number(after.refundedAmount ?? amount) });
+  return { status: "recorded", ret: after, amount: amount.toFixed(2) };
+}
