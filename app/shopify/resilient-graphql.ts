@@ -54,7 +54,25 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 type Failure =
   | { kind: "throttled"; cost: QueryCost | null; retryAfterMs: number | null }
-  | { kind: "server" | "network"; retryAfterMs: number | null };
+  /** `refused`: HTTP 429, Shopify did not run the request. Otherwise it may have run. */
+  | { kind: "server" | "network"; retryAfterMs: number | null; refused?: boolean };
+
+/**
+ * A mutation met a 5xx or a network error: Shopify may or may not have applied it, so it is not
+ * sent again here (a second reverseDeliveryCreateWithShipping would make a second delivery).
+ * Transient for jobs: the retried job re-reads the state before acting, as every use case does.
+ */
+export class AdminMutationOutcomeUnknownError extends Error {
+  override name = "AdminMutationOutcomeUnknownError";
+  constructor(message: string, override readonly cause: unknown) {
+    super(message);
+  }
+}
+
+/** Whether a GraphQL document's operation is a mutation (comments and whitespace skipped). */
+export function isMutationDocument(query: string): boolean {
+  return /^mutation\b/.test(query.replace(/^(\s*#[^\n]*\n)*\s*/, ""));
+}
 
 /**
  * Wraps an `admin.graphql` (the Remix library's, or any function of that shape). The result is an
@@ -66,7 +84,8 @@ type Failure =
  * - Before each request, the last throttleStatus seen is extrapolated with the restore rate; when
  *   the bucket cannot pay for the last request's cost, the client waits first instead of being
  *   refused.
- * - HTTP 429 (Retry-After honoured), 5xx and network errors: exponential back-off with full jitter.
+ * - HTTP 429 (Retry-After honoured), 5xx and network errors: exponential back-off with full jitter;
+ *   for a mutation only 429 and THROTTLED (Shopify ran nothing), else AdminMutationOutcomeUnknownError.
  * - Anything else (GraphQL errors of a bad document, 4xx, access) is passed through untouched;
  *   `userErrors` are data, which the adapters turn into AdminUserError (a domain error).
  */
@@ -105,6 +124,7 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
   };
 
   const client: AdminGraphql = async (query, requestOptions) => {
+    const mutation = isMutationDocument(query);
     let retries = 0;
     let throttleWaits = 0;
     for (let attempt = 1; ; attempt++) {
@@ -118,7 +138,7 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
         remember(body?.extensions?.cost);
         const status = response.status;
         if (status === 429 || status >= 500) {
-          failure = { kind: "server", retryAfterMs: retryAfter(response.headers.get("Retry-After")) };
+          failure = { kind: "server", retryAfterMs: retryAfter(response.headers.get("Retry-After")), refused: status === 429 };
           cause = new Error(`Admin API answered HTTP ${status}`);
         } else if (isThrottled(body?.errors)) {
           failure = { kind: "throttled", cost: body?.extensions?.cost ?? null, retryAfterMs: null };
@@ -153,6 +173,9 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
         state.last = null; // the wait above already accounts for the bucket
         options.onWait?.({ reason: "throttled", waitMs, attempt });
       } else {
+        if (mutation && !failure.refused) {
+          throw new AdminMutationOutcomeUnknownError(`Admin API mutation failed (${describe(cause)}); not retried, it may have been applied`, cause);
+        }
         if (++retries > maxRetries) {
           throw new AdminRetriesExhaustedError(`Admin API still failing after ${maxRetries} retries: ${describe(cause)}`, cause);
         }
@@ -232,7 +255,7 @@ function describe(error: unknown): string {
  */
 function classify(error: unknown): Failure | null {
   if (error instanceof Response) {
-    if (error.status === 429) return { kind: "server", retryAfterMs: retryAfter(error.headers.get("Retry-After")) };
+    if (error.status === 429) return { kind: "server", retryAfterMs: retryAfter(error.headers.get("Retry-After")), refused: true };
     if (error.status >= 500) return { kind: "server", retryAfterMs: null };
     return null;
   }
@@ -250,6 +273,7 @@ function classify(error: unknown): Failure | null {
     case "HttpThrottlingError":
       return {
         kind: "server",
+        refused: true,
         retryAfterMs: typeof e.response?.retryAfter === "number" ? Math.ceil(e.response.retryAfter * 1000) : null,
       };
     case "HttpInternalError":

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adminRequest, AdminApiError } from "~/shopify/admin-graphql";
-import { AdminRetriesExhaustedError, resilientGraphql } from "~/shopify/resilient-graphql";
+import { AdminMutationOutcomeUnknownError, AdminRetriesExhaustedError, isMutationDocument, resilientGraphql } from "~/shopify/resilient-graphql";
 
 const cost = (requested: number, available: number, restoreRate = 50, max = 1000) => ({
   requestedQueryCost: requested,
@@ -98,6 +98,31 @@ describe("resilientGraphql", () => {
     const client = resilientGraphql(api.graphql, { sleep: clock.sleep, maxRetries: 3 });
     await expect(client("query Q { shop { name } }")).rejects.toThrow(AdminRetriesExhaustedError);
     expect(api.calls()).toBe(4);
+  });
+
+  it("never resends a mutation that met a 5xx or a network error (it may have run); resends one refused with 429 or THROTTLED", async () => {
+    const clock = recorder();
+    const failing = scripted([() => json({}, 502), () => ok({ done: true })]);
+    const mutation = "#graphql\n  mutation CrossdockThing($id: ID!) { thing(id: $id) { id } }";
+    await expect(resilientGraphql(failing.graphql, { sleep: clock.sleep })(mutation)).rejects.toBeInstanceOf(AdminMutationOutcomeUnknownError);
+    expect(failing.calls()).toBe(1);
+    const network = scripted([() => Promise.reject(new TypeError("fetch failed")), () => ok({ done: true })]);
+    await expect(resilientGraphql(network.graphql, { sleep: clock.sleep })(mutation)).rejects.toBeInstanceOf(AdminMutationOutcomeUnknownError);
+    expect(network.calls()).toBe(1);
+    const refused = scripted([() => json({}, 429), () => throttled(10, 0), () => ok({ done: true })]);
+    expect(await adminRequest(resilientGraphql(refused.graphql, { sleep: clock.sleep }), mutation)).toEqual({ done: true });
+    expect(refused.calls()).toBe(3);
+    // A query is read-only: retried.
+    const query = scripted([() => json({}, 502), () => ok()]);
+    expect(await adminRequest(resilientGraphql(query.graphql, { sleep: clock.sleep }), "#graphql\n query Q { shop { name } }")).toEqual({ shop: { name: "x" } });
+    expect(query.calls()).toBe(2);
+  });
+
+  it("tells mutations from queries by the document's operation", () => {
+    expect(isMutationDocument("#graphql\n  mutation M { x }")).toBe(true);
+    expect(isMutationDocument("  # a comment\n mutation { x }")).toBe(true);
+    expect(isMutationDocument("query Q { mutationCount }")).toBe(false);
+    expect(isMutationDocument("{ shop { name } }")).toBe(false);
   });
 
   it("returns an already resilient client as it is, so retries never multiply", async () => {
