@@ -21,8 +21,8 @@ const reference = z.object({ id: id.optional(), admin_graphql_api_id: z.string()
 export const refundPayloadSchema = z.object({
   id,
   admin_graphql_api_id: z.string().startsWith("gid://shopify/Refund/").optional(),
-  created_at: z.iso.datetime({ offset: true }).optional(),
-  processed_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  created_at: z.string().nullable().optional(),
+  processed_at: z.string().nullable().optional(),
   return: reference.nullable().optional(),
   transactions: z
     .array(z.object({ kind: z.string(), status: z.string(), amount: z.string().regex(/^-?\d+(\.\d+)?$/), currency: z.string().optional() }))
@@ -53,7 +53,7 @@ export async function recordReturnRefundFromShopify(input: {
     .filter((t) => t.kind.toLowerCase() === "refund" && t.status.toLowerCase() === "success")
     .reduce((sum, t) => sum.add(new Prisma.Decimal(t.amount)), new Prisma.Decimal(0));
   const currency = payload.transactions.find((t) => t.currency)?.currency ?? ret.currency;
-  const refundedAt = new Date(payload.processed_at ?? payload.created_at ?? input.receivedAt ?? new Date());
+  const refundedAt = [payload.processed_at, payload.created_at].map((t) => (t ? new Date(t) : null)).find((d) => d && !Number.isNaN(d.getTime())) ?? input.receivedAt ?? new Date();
   const recorded = await storeRefund(
     input.shop,
     ret.id,
