@@ -67,6 +67,7 @@ export async function exportCustomerData(request: CustomerDataRequest): Promise<
       locale: r.locale,
       declineNote: r.declineNote,
       labelTrackingNumber: r.labelTrackingNumber,
+      refunded: r.refundedAmount ? { amount: r.refundedAmount.toFixed(2), currency: r.currency, at: r.refundedAt?.toISOString() ?? null } : null,
       lines: r.lines.map((l) => ({ title: l.title, variant: l.variantTitle, sku: l.sku, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
       timeline: r.events.map((e) => ({ type: e.type, by: e.actor === "shopper" ? "you" : "the shop", message: e.message, at: e.createdAt.toISOString() })),
       createdAt: r.createdAt.toISOString(),
