@@ -69,9 +69,9 @@ export class AdminMutationOutcomeUnknownError extends Error {
   }
 }
 
-/** Whether a GraphQL document's operation is a mutation (comments and whitespace skipped). */
+/** Whether a GraphQL document holds a mutation: a line that starts one (comments ignored; fragments may come first). */
 export function isMutationDocument(query: string): boolean {
-  return /^mutation\b/.test(query.replace(/^(\s*#[^\n]*\n)*\s*/, ""));
+  return /^\s*mutation\b/m.test(query.replace(/#[^\n]*/g, ""));
 }
 
 /**

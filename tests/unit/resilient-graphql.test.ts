@@ -123,6 +123,8 @@ describe("resilientGraphql", () => {
     expect(isMutationDocument("  # a comment\n mutation { x }")).toBe(true);
     expect(isMutationDocument("query Q { mutationCount }")).toBe(false);
     expect(isMutationDocument("{ shop { name } }")).toBe(false);
+    expect(isMutationDocument("fragment F on Return { id }\nmutation M { x { ...F } }")).toBe(true);
+    expect(isMutationDocument("#graphql\n  # mutation in a comment\n  query Q { shop { name } }")).toBe(false);
   });
 
   it("returns an already resilient client as it is, so retries never multiply", async () => {
