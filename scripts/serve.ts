@@ -3,16 +3,14 @@
 //   tsx scripts/serve.ts [build/server/index.js]     PORT (3000), HOST (all interfaces)
 //
 // It does what `remix-serve` does (Express, the Remix request handler, hashed assets cached for a
-// year, public/ for an hour, compression, graceful shutdown) with two differences that matter for
+// year, public/ for an hour, compression, graceful shutdown) with differences that matter for
 // Shopify's hot paths, measured by bench:webhooks and bench:availability:
-// - Webhook deliveries (/webhooks/*) skip compression and the static-file lookups: they carry no
-//   response body, Shopify gives up on slow endpoints, and each middleware costs CPU per request.
-//   App-proxy requests (/proxy/*) skip the static-file lookups too.
 // - Hot paths (the storefront's availability endpoint, webhook deliveries) are answered on Node's
 //   HTTP server before Express and Remix, by the handler the server build's `createHotPath` makes
 //   from its routes (the same code those routes run; app/http/hot-paths.server.ts says why).
 // - No per-request access log line on stdout (remix-serve's morgan): requests are logged through
 //   the app's pino logger at debug level, and the app logs what matters itself.
+// - App-proxy requests (/proxy/*, the portal through the shop's domain) skip the static-file lookups.
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { resolve } from "node:path";
@@ -34,18 +32,16 @@ process.env.NODE_ENV ??= "production";
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
-const isWebhook = (req: Request) => req.path.startsWith("/webhooks/");
-const skipStatic = (req: Request) => isWebhook(req) || req.path.startsWith("/proxy/");
-const unless =
-  (skip: (req: Request) => boolean, middleware: express.RequestHandler): express.RequestHandler =>
+const unlessProxied =
+  (middleware: express.RequestHandler): express.RequestHandler =>
   (req: Request, res: Response, next: NextFunction) =>
-    skip(req) ? next() : middleware(req, res, next);
+    req.path.startsWith("/proxy/") ? next() : middleware(req, res, next);
 
 const app = express();
 app.disable("x-powered-by");
-app.use(unless(isWebhook, compression()));
-app.use(build.publicPath, unless(skipStatic, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" })));
-app.use(unless(skipStatic, express.static("public", { maxAge: "1h" })));
+app.use(compression());
+app.use(build.publicPath, unlessProxied(express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" })));
+app.use(unlessProxied(express.static("public", { maxAge: "1h" })));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const port = Number(process.env.PORT ?? 3000);

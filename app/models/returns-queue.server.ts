@@ -3,7 +3,7 @@
 // is scoped to the shop. Creation and approve/decline live in returns.server.ts (the portal's).
 import { Prisma, type ReturnMethod, type ReturnStatus } from "@prisma/client";
 import { prisma } from "../db.server";
-import type { ReturnEventInput, ReturnWithDetails } from "./returns.server";
+import { returnEventRows, type ReturnEventInput, type ReturnWithDetails } from "./returns.server";
 import { inTransaction, type Db, type ShopRef } from "./scope.server";
 
 const details = {
@@ -143,7 +143,7 @@ export async function appendReturnEvents(shop: ShopRef, id: string, events: Retu
     const owned = await tx.returnRequest.count({ where: { id, shopId: shop.id } });
     if (owned !== 1) throw new Error(`return ${id} not found in shop ${shop.id}`);
     await tx.returnEvent.createMany({
-      data: events.map((e) => ({ returnId: id, type: e.type, actor: e.actor, message: e.message ?? null, ...(e.data !== undefined && { data: e.data }) })),
+      data: returnEventRows(id, events),
     });
   });
 }
@@ -159,7 +159,7 @@ export async function claimRulesEvaluation(shop: ShopRef, id: string, event: Ret
     if (locked.length === 0) return false;
     const done = await tx.returnEvent.count({ where: { returnId: id, type: "rules" } });
     if (done > 0) return false;
-    await tx.returnEvent.create({ data: { returnId: id, type: "rules", actor: event.actor, message: event.message ?? null, ...(event.data !== undefined && { data: event.data }) } });
+    await tx.returnEvent.createMany({ data: returnEventRows(id, [{ ...event, type: "rules" }]) });
     return true;
   });
 }
@@ -175,7 +175,7 @@ export async function setReturnFlag(
   await inTransaction(db, async (tx) => {
     const { count } = await tx.returnRequest.updateMany({ where: { id, shopId: shop.id }, data: { flagged: flag.flagged, flagReasons: flag.reasons } });
     if (count !== 1) throw new Error(`return ${id} not found in shop ${shop.id}`);
-    await tx.returnEvent.create({ data: { returnId: id, type: event.type, actor: event.actor, message: event.message ?? null, ...(event.data !== undefined && { data: event.data }) } });
+    await tx.returnEvent.createMany({ data: returnEventRows(id, [event]) });
   });
 }
 
@@ -208,7 +208,7 @@ export async function recordReturnReceipt(
     }
     if (events.length) {
       await tx.returnEvent.createMany({
-        data: events.map((e) => ({ returnId: id, type: e.type, actor: e.actor, message: e.message ?? null, ...(e.data !== undefined && { data: e.data }) })),
+        data: returnEventRows(id, events),
       });
     }
     return true;
@@ -243,7 +243,7 @@ export async function recordReturnRefund(
         ...(open && { status: "REFUNDED" }),
       },
     });
-    await tx.returnEvent.create({ data: { returnId: id, type: event.type, actor: event.actor, message: event.message ?? null, ...(event.data !== undefined && { data: event.data }) } });
+    await tx.returnEvent.createMany({ data: returnEventRows(id, [event]) });
     return true;
   });
 }
@@ -258,7 +258,7 @@ export async function recordReturnClosed(shop: ShopRef, id: string, closedAt: Da
     if (count !== 1) return false;
     if (events.length) {
       await tx.returnEvent.createMany({
-        data: events.map((e) => ({ returnId: id, type: e.type, actor: e.actor, message: e.message ?? null, ...(e.data !== undefined && { data: e.data }) })),
+        data: returnEventRows(id, events),
       });
     }
     return true;
@@ -308,7 +308,7 @@ export async function applyReturnSync(
     }
     if (events.length) {
       await tx.returnEvent.createMany({
-        data: events.map((e) => ({ returnId: id, type: e.type, actor: e.actor, message: e.message ?? null, ...(e.data !== undefined && { data: e.data }) })),
+        data: returnEventRows(id, events),
       });
     }
     return true;

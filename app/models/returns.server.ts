@@ -208,6 +208,11 @@ export interface ReturnEventInput {
   data?: Prisma.InputJsonValue;
 }
 
+/** The rows that record a return's events (for `returnEvent.createMany`). */
+export function returnEventRows(returnId: string, events: readonly ReturnEventInput[]): Prisma.ReturnEventCreateManyInput[] {
+  return events.map((e) => ({ returnId, type: e.type, actor: e.actor, message: e.message ?? null, ...(e.data !== undefined && { data: e.data }) }));
+}
+
 /** Applies a decision's (or an adopted request's) fields and appends its events, in one transaction. */
 export async function recordReturnDecision(
   shop: ShopRef,
@@ -237,7 +242,7 @@ export async function recordReturnDecision(
     if (count !== 1) throw new Error(`return ${id} not found in shop ${shop.id}`);
     if (events.length > 0) {
       await tx.returnEvent.createMany({
-        data: events.map((e) => ({ returnId: id, type: e.type, actor: e.actor, message: e.message ?? null, ...(e.data !== undefined && { data: e.data }) })),
+        data: returnEventRows(id, events),
       });
     }
     return (await tx.returnRequest.findUniqueOrThrow({ where: { id }, include: details })) as ReturnWithDetails;

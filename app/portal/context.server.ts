@@ -104,16 +104,33 @@ const buckets = new Map<string, BucketState>();
 
 /**
  * The portal's Admin API client: throttle-aware like the jobs' (waits when the shop's bucket is
- * dry instead of failing the shopper's page), but with a shopper's patience: a few short waits,
- * one retry of a 5xx.
+ * dry instead of failing the shopper's page), with a person's patience. When Shopify stays
+ * unreachable for the shop (still throttled or failing after the waits, or the shop's token
+ * refused) it throws `unavailable()`, the branded "try again" page, instead of a 500. Marked
+ * resilient: a use case wrapping it again (approve on a rule) must not retry that page.
  */
-function shopperFacing(shop: string, graphql: AdminGraphql): AdminGraphql {
+function shopperFacing(shop: string, graphql: AdminGraphql, unavailable: () => Response): AdminGraphql {
   let bucket = buckets.get(shop);
   if (!bucket) buckets.set(shop, (bucket = { last: null }));
-  return resilientGraphql(graphql, {
+  const client = resilientGraphql(graphql, {
     bucket,
     ...INTERACTIVE_PATIENCE,
     onWait: (event) => logger.info({ shop, source: "portal", ...event }, "Admin API: waiting before retrying"),
+  });
+  const giveUp = (cause: unknown) => {
+    logger.warn({ err: cause, shop }, "portal: Admin API unavailable");
+    return unavailable();
+  };
+  return markResilient(async (query, options) => {
+    let response: Response;
+    try {
+      response = await client(query, options);
+    } catch (error) {
+      if (error instanceof AdminRetriesExhaustedError || adminAccessRefused(error)) throw giveUp(error);
+      throw error;
+    }
+    if (response.status === 401 || response.status === 403) throw giveUp(new Error(`Admin API answered HTTP ${response.status}`));
+    return response;
   });
 }
 
@@ -233,27 +250,8 @@ export async function resolvePortalRequest(
       if (!check.ok) throw errorResponse(403, check.problem === "expired" ? "link_expired" : "link_invalid");
     },
     errorResponse,
-    admin: async () => {
-      const client = shopperFacing(shop.domain, proxyAdmin ?? (await offlineAdmin(shop.domain)));
-      // Shopify unreachable for this shop (still throttled or failing after the waits, or the
-      // shop's token refused): the shopper gets the branded "try again" page, not a 500.
-      const unavailable = (cause: unknown) => {
-        logger.warn({ err: cause, shop: shop.domain }, "portal: Admin API unavailable");
-        return errorResponse(503, "unavailable", { "Retry-After": "60" });
-      };
-      // Marked resilient: a use case wrapping it again (approve on a rule) must not retry the 503.
-      return markResilient(async (query, options) => {
-        let response: Response;
-        try {
-          response = await client(query, options);
-        } catch (error) {
-          if (error instanceof AdminRetriesExhaustedError || adminAccessRefused(error)) throw unavailable(error);
-          throw error;
-        }
-        if (response.status === 401 || response.status === 403) throw unavailable(new Error(`Admin API answered HTTP ${response.status}`));
-        return response;
-      });
-    },
+    admin: async () =>
+      shopperFacing(shop.domain, proxyAdmin ?? (await offlineAdmin(shop.domain)), () => errorResponse(503, "unavailable", { "Retry-After": "60" })),
   };
 }
 

@@ -87,6 +87,17 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
 };
 
+function AmountRow({ label, amount }: { label: string; amount: string }) {
+  return (
+    <InlineStack align="space-between">
+      <Text as="span">{label}</Text>
+      <Text as="span" fontWeight="semibold">
+        {amount}
+      </Text>
+    </InlineStack>
+  );
+}
+
 export default function ReturnDetail() {
   const ret = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -146,17 +157,9 @@ export default function ReturnDetail() {
                   </BlockStack>
                 ))}
                 <Divider />
-                <InlineStack align="space-between">
-                  <Text as="span">Value</Text>
-                  <Text as="span" fontWeight="semibold">{formatMoney(ret.totalValue, ret.currency)}</Text>
-                </InlineStack>
+                <AmountRow label="Value" amount={formatMoney(ret.totalValue, ret.currency)} />
                 <Text as="p" tone="subdued">{`Return shipping fee ${formatMoney(ret.returnShippingFee, ret.currency)} · restocking fee ${formatMoney(ret.restockingFee, ret.currency)}`}</Text>
-                {ret.refundedAmount !== null && (
-                  <InlineStack align="space-between">
-                    <Text as="span">Refunded in Shopify</Text>
-                    <Text as="span" fontWeight="semibold">{formatMoney(ret.refundedAmount, ret.currency)}</Text>
-                  </InlineStack>
-                )}
+                {ret.refundedAmount !== null && <AmountRow label="Refunded in Shopify" amount={formatMoney(ret.refundedAmount, ret.currency)} />}
               </BlockStack>
             </Card>
 

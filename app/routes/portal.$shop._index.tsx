@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalLinks, portalMeta } from "~/portal";
 import { LookupPage, type LookupActionData, type LookupLoaderData } from "~/portal/LookupPage";
@@ -11,13 +10,9 @@ export const links = portalLinks;
 export const meta = portalMeta;
 export const headers = portalHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return lookupLoader(args);
-}
+export const loader = lookupLoader;
 
-export async function action(args: ActionFunctionArgs) {
-  return lookupAction(args);
-}
+export const action = lookupAction;
 
 export default function PortalLookup() {
   return <LookupPage data={useLoaderData<LookupLoaderData>()} actionData={useActionData<LookupActionData>()} />;

@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalLinks, portalMeta } from "~/portal";
 import { TrackingPage, type TrackingLoaderData } from "~/portal/TrackingPage";
@@ -12,9 +11,7 @@ export const links = portalLinks;
 export const meta = portalMeta;
 export const headers = portalHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return trackingLoader(args);
-}
+export const loader = trackingLoader;
 
 export default function PortalTracking() {
   return <TrackingPage data={useLoaderData<TrackingLoaderData>()} />;

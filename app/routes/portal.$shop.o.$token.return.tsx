@@ -1,6 +1,5 @@
 // New return: /portal/:shop/o/:token/return (GET form, POST submit). Same page through the app
 // proxy: proxy.portal.o.$token.return.tsx.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalLinks, portalMeta } from "~/portal";
 import { portalDocumentHeaders } from "~/portal/returns/headers";
@@ -12,13 +11,9 @@ export const links = portalLinks;
 export const meta = portalMeta;
 export const headers = portalDocumentHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return newReturnLoader(args);
-}
+export const loader = newReturnLoader;
 
-export async function action(args: ActionFunctionArgs) {
-  return newReturnAction(args);
-}
+export const action = newReturnAction;
 
 export default function PortalNewReturn() {
   return <NewReturnPage page={useLoaderData<NewReturnLoaderData>()} submitted={useActionData<NewReturnActionData>()} />;

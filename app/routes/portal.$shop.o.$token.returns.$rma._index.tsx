@@ -1,5 +1,4 @@
 // Return status: /portal/:shop/o/:token/returns/:rma.
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalLinks, portalMeta } from "~/portal";
 import { portalDocumentHeaders } from "~/portal/returns/headers";
@@ -11,9 +10,7 @@ export const links = portalLinks;
 export const meta = portalMeta;
 export const headers = portalDocumentHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return returnStatusLoader(args);
-}
+export const loader = returnStatusLoader;
 
 export default function PortalReturnStatus() {
   return <ReturnStatusPage page={useLoaderData<ReturnStatusLoaderData>()} />;

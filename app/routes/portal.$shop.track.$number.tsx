@@ -1,5 +1,4 @@
 // The built-in return carrier's tracking page: /portal/:shop/track/:number.
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalLinks, portalMeta } from "~/portal";
 import { portalDocumentHeaders } from "~/portal/returns/headers";
@@ -11,9 +10,7 @@ export const links = portalLinks;
 export const meta = portalMeta;
 export const headers = portalDocumentHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return returnTrackingLoader(args);
-}
+export const loader = returnTrackingLoader;
 
 export default function PortalReturnTracking() {
   return <ReturnTrackingPage page={useLoaderData<ReturnTrackingLoaderData>()} />;

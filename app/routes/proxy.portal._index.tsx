@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalMeta } from "~/portal";
 import { LookupPage, type LookupActionData, type LookupLoaderData } from "~/portal/LookupPage";
@@ -12,13 +11,9 @@ export const handle = PORTAL_HANDLE;
 export const meta = portalMeta;
 export const headers = portalHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return lookupLoader(args);
-}
+export const loader = lookupLoader;
 
-export async function action(args: ActionFunctionArgs) {
-  return lookupAction(args);
-}
+export const action = lookupAction;
 
 export default function ProxyPortalLookup() {
   return <LookupPage data={useLoaderData<LookupLoaderData>()} actionData={useActionData<LookupActionData>()} />;

@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalMeta } from "~/portal";
 import { TrackingPage, type TrackingLoaderData } from "~/portal/TrackingPage";
@@ -11,9 +10,7 @@ export const handle = PORTAL_HANDLE;
 export const meta = portalMeta;
 export const headers = portalHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return trackingLoader(args);
-}
+export const loader = trackingLoader;
 
 export default function ProxyPortalTracking() {
   return <TrackingPage data={useLoaderData<TrackingLoaderData>()} />;

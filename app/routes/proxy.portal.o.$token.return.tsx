@@ -1,7 +1,6 @@
 // New return through the app proxy: https://{shop}/apps/crossdock/portal/o/<token>/return →
 // /proxy/portal/o/<token>/return. Same page as /portal/<shop>/o/<token>/return (the stylesheet
 // comes from PortalLayout's absolute link there).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalMeta } from "~/portal";
 import { portalDocumentHeaders } from "~/portal/returns/headers";
@@ -12,13 +11,9 @@ export const handle = PORTAL_HANDLE;
 export const meta = portalMeta;
 export const headers = portalDocumentHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return newReturnLoader(args);
-}
+export const loader = newReturnLoader;
 
-export async function action(args: ActionFunctionArgs) {
-  return newReturnAction(args);
-}
+export const action = newReturnAction;
 
 export default function ProxyPortalNewReturn() {
   return <NewReturnPage page={useLoaderData<NewReturnLoaderData>()} submitted={useActionData<NewReturnActionData>()} />;

@@ -1,5 +1,4 @@
 // Return status: /proxy/portal/o/:token/returns/:rma (https://{shop}/apps/crossdock/portal/o/:token/returns/:rma).
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PORTAL_HANDLE, PortalErrorBoundary, portalMeta } from "~/portal";
 import { portalDocumentHeaders } from "~/portal/returns/headers";
@@ -10,9 +9,7 @@ export const handle = PORTAL_HANDLE;
 export const meta = portalMeta;
 export const headers = portalDocumentHeaders;
 
-export async function loader(args: LoaderFunctionArgs) {
-  return returnStatusLoader(args);
-}
+export const loader = returnStatusLoader;
 
 export default function PortalReturnStatus() {
   return <ReturnStatusPage page={useLoaderData<ReturnStatusLoaderData>()} />;

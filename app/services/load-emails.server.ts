@@ -4,6 +4,7 @@ import {
   countEmailsByStatus,
   getEmailMessage,
   listEmailMessages,
+  type EmailMessageSummary,
   type EmailStatus,
 } from "~/models/email-messages.server";
 import type { ShopRef } from "~/models/scope.server";
@@ -21,6 +22,21 @@ export interface EmailRow {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+function emailRow(m: EmailMessageSummary): EmailRow {
+  return {
+    id: m.id,
+    kind: m.kind,
+    locale: m.locale,
+    to: m.to,
+    subject: m.subject,
+    status: m.status,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    createdAt: m.createdAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
+  };
 }
 
 export interface EmailsView {
@@ -46,18 +62,7 @@ export async function loadEmails(input: {
   return {
     delivery: deliveryMode(),
     counts,
-    rows: page.items.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      locale: m.locale,
-      to: m.to,
-      subject: m.subject,
-      status: m.status,
-      attempts: m.attempts,
-      lastError: m.lastError,
-      createdAt: m.createdAt.toISOString(),
-      sentAt: m.sentAt?.toISOString() ?? null,
-    })),
+    rows: page.items.map(emailRow),
     nextCursor: page.nextCursor,
   };
 }
@@ -75,16 +80,7 @@ export async function loadEmail(input: { shop: ShopRef; id: string }): Promise<{
   return {
     delivery: deliveryMode(),
     message: {
-      id: m.id,
-      kind: m.kind,
-      locale: m.locale,
-      to: m.to,
-      subject: m.subject,
-      status: m.status,
-      attempts: m.attempts,
-      lastError: m.lastError,
-      createdAt: m.createdAt.toISOString(),
-      sentAt: m.sentAt?.toISOString() ?? null,
+      ...emailRow(m),
       html: m.html,
       text: m.text,
       providerMessageId: m.providerMessageId,

@@ -97,6 +97,15 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
 
   const linesById = new Map(order.lines.map((l) => [l.id, l]));
   const items: ReturnItem[] = [];
+  const product = (line: (typeof order.lines)[number]) => ({
+    lineItemId: line.id,
+    title: line.title,
+    variantTitle: line.variantTitle,
+    variantId: line.variantId,
+    sku: line.sku,
+    productType: line.productType,
+    productTags: line.productTags,
+  });
   const shipped = new Map<string, number>();
   for (const fl of order.fulfillmentLines) {
     if (fl.fulfillmentStatus !== "SUCCESS") continue;
@@ -106,13 +115,7 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
     const returned = Math.max(fl.quantity - fl.returnableQuantity, locallyReturned.get(fl.id) ?? 0);
     items.push({
       fulfillmentLineItemId: fl.id,
-      lineItemId: line.id,
-      title: line.title,
-      variantTitle: line.variantTitle,
-      variantId: line.variantId,
-      sku: line.sku,
-      productType: line.productType,
-      productTags: line.productTags,
+      ...product(line),
       quantity: fl.quantity,
       returnedQuantity: Math.min(fl.quantity, returned),
       unitPrice: line.unitPrice,
@@ -126,13 +129,7 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
     if (rest <= 0) continue;
     items.push({
       fulfillmentLineItemId: `unshipped:${line.id}`,
-      lineItemId: line.id,
-      title: line.title,
-      variantTitle: line.variantTitle,
-      variantId: line.variantId,
-      sku: line.sku,
-      productType: line.productType,
-      productTags: line.productTags,
+      ...product(line),
       quantity: rest,
       returnedQuantity: 0,
       unitPrice: line.unitPrice,

@@ -1,8 +1,9 @@
 // A return's status page (server-rendered only): the lifecycle steps, the items, the merchant's
 // decline note, 'Print label' for an approved mail return, the store for a drop-off.
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "../format";
+import { formatDate, formatMoney, formatNumber } from "../format";
 import { portalT } from "../i18n";
 import { PortalLayout } from "../PortalLayout";
+import { ReturnProgress } from "./ReturnProgress";
 import type { ReturnStatusLoaderData } from "./return-status-route.server";
 
 export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
@@ -31,16 +32,7 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
       </section>
 
       <section className="portal-card" aria-labelledby="progress-title">
-        <h2 id="progress-title">{t("status.progress")}</h2>
-        <ol className="portal-timeline">
-          {page.steps.map((step) => (
-            <li key={step.key} data-state={step.key === "declined" || step.key === "canceled" ? "problem" : step.state} aria-current={step.state === "current" ? "step" : undefined}>
-              <strong>{t(`status.steps.${step.key}`)}</strong>
-              {step.at ? <span className="portal-when"> {formatDateTime(locale, step.at, { timeZone: page.timeZone })}</span> : null}
-              {step.state === "upcoming" ? <span className="portal-muted"> ({t("status.upcoming")})</span> : null}
-            </li>
-          ))}
-        </ol>
+        <ReturnProgress steps={page.steps} t={t} locale={locale} timeZone={page.timeZone} />
       </section>
 
       {page.decline ? (

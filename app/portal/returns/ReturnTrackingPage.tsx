@@ -3,6 +3,7 @@
 import { formatDateTime } from "../format";
 import { portalT } from "../i18n";
 import { PortalLayout } from "../PortalLayout";
+import { ReturnProgress } from "./ReturnProgress";
 import type { ReturnTrackingLoaderData } from "./return-tracking-route.server";
 
 export function ReturnTrackingPage({ page }: { page: ReturnTrackingLoaderData }) {
@@ -31,16 +32,7 @@ export function ReturnTrackingPage({ page }: { page: ReturnTrackingLoaderData })
         </dl>
       </section>
       <section className="portal-card" aria-labelledby="progress-title">
-        <h2 id="progress-title">{t("status.progress")}</h2>
-        <ol className="portal-timeline">
-          {page.steps.map((step) => (
-            <li key={step.key} data-state={step.key === "declined" || step.key === "canceled" ? "problem" : step.state} aria-current={step.state === "current" ? "step" : undefined}>
-              <strong>{t(`status.steps.${step.key}`)}</strong>
-              {step.at ? <span className="portal-when"> {formatDateTime(locale, step.at, { timeZone: page.timeZone })}</span> : null}
-              {step.state === "upcoming" ? <span className="portal-muted"> ({t("status.upcoming")})</span> : null}
-            </li>
-          ))}
-        </ol>
+        <ReturnProgress steps={page.steps} t={t} locale={locale} timeZone={page.timeZone} />
         <p className="portal-muted">{t("track.private")}</p>
       </section>
     </PortalLayout>
