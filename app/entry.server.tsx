@@ -16,6 +16,8 @@ export const streamTimeout = 5000;
 
 // Endpoints `npm start`'s server answers before Express and Remix (scripts/serve.ts).
 export { createHotPath } from "./http/hot-paths.server";
+// `npm run worker` runs this same build (scripts/worker.ts), so both processes execute the same code.
+export { runWorkerProcess } from "./jobs/worker.server";
 
 export default async function handleRequest(
   request: Request,

@@ -1,6 +1,7 @@
 // `npm start`: Crossdock's production HTTP server (the web process; `npm run worker` is the other).
 //
 //   tsx scripts/serve.ts [build/server/index.js]     PORT (3000), HOST (all interfaces)
+//   (default: $CROSSDOCK_BUILD_DIR/server/index.js, else build/server/index.js, as `npm run worker`)
 //
 // It does what `remix-serve` does (Express, the Remix request handler, hashed assets cached for a
 // year, public/ for an hour, compression, graceful shutdown) with differences that matter for
@@ -13,7 +14,7 @@
 // - App-proxy requests (/proxy/*, the portal through the shop's domain) skip the static-file lookups.
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
@@ -22,7 +23,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { createHotPath } from "../app/http/hot-paths.server";
 import { logger } from "../app/logger.server";
 
-const buildPath = resolve(process.argv[2] ?? "build/server/index.js");
+const buildPath = resolve(process.argv[2] ?? join(process.env.CROSSDOCK_BUILD_DIR ?? "build", "server", "index.js"));
 if (!existsSync(buildPath)) {
   console.error(`No server build at ${buildPath}: run \`npm run build\` first.`);
   process.exit(1);

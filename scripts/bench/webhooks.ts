@@ -113,7 +113,7 @@ async function main() {
       const app = startProcess(process.execPath, [...nodeArgs, "--import", "tsx", join(REPO_ROOT, "scripts", "serve.ts"), join(buildDir, "server", "index.js")], env, REPO_ROOT);
       processes.push(app);
       await waitForHttp(`${appUrl}/`, 60_000, app);
-      const startWorker = () => processes.push(startProcess(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/worker.ts")], env, REPO_ROOT));
+      const startWorker = () => processes.push(startProcess(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/worker.ts"), join(buildDir, "server", "index.js")], env, REPO_ROOT));
       if (driver === "bullmq" && values.worker !== "after") startWorker();
 
       console.error(`${driver}: ${rate} deliveries/s for ${seconds} s from a second process…`);

@@ -1,20 +1,17 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { freePort, startProcess, waitForHttp } from "../../scripts/lib/processes";
 import { signedProxyQuery } from "../../app/shopify/app-proxy-signature.server";
 import { createTestShop, resetDatabase } from "../setup/db";
+import { productionBuild, ROOT as root } from "../support/production-build";
 
 // The production build, started the way a host starts it, must refuse demo mode outright and
 // must not expose any demo route when demo mode is off.
-const root = join(import.meta.dirname, "..", "..");
-// Inside the project (ignored by git) so that the bundle resolves the project's node_modules.
-mkdirSync(join(root, ".cache"), { recursive: true });
-const buildDir = mkdtempSync(join(root, ".cache", "test-build-"));
-const serverEntry = join(buildDir, "server", "index.js");
-// Started as `npm start` starts it: the production server (scripts/serve.ts) on the build.
-const serve = [process.execPath, ["--import", "tsx", join(root, "scripts", "serve.ts"), serverEntry]] as const;
+let serverEntry: string;
+/** Started as `npm start` starts it: the production server (scripts/serve.ts) on the build. */
+const startServer = (env: Record<string, string | undefined>) =>
+  startProcess(process.execPath, ["--import", "tsx", join(root, "scripts", "serve.ts"), serverEntry], env, root);
 
 const realApp = {
   SHOPIFY_API_KEY: "prod-key",
@@ -25,19 +22,13 @@ const realApp = {
   LOG_LEVEL: "error",
 };
 
-beforeAll(() => {
-  execFileSync(join(root, "node_modules", ".bin", "remix"), ["vite:build"], {
-    cwd: root,
-    env: { ...process.env, CROSSDOCK_BUILD_DIR: buildDir, NODE_ENV: "production" },
-    stdio: "pipe",
-  });
-}, 180_000);
-
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+beforeAll(async () => {
+  serverEntry = join(await productionBuild(), "server", "index.js");
+}, 300_000);
 
 async function expectRefusal(env: Record<string, string | undefined>, message: RegExp) {
   const port = await freePort();
-  const server = startProcess(serve[0], [...serve[1]], { ...env, PORT: String(port) }, root);
+  const server = startServer({ ...env, PORT: String(port) });
   const code = await Promise.race([server.exited, new Promise<"running">((r) => setTimeout(() => r("running"), 20_000))]);
   await server.stop();
   expect(code, server.output()).not.toBe("running");
@@ -57,7 +48,7 @@ describe("the production build", () => {
     ]);
     await upsertInventoryLevel(shop, { inventoryItemId: "gid://shopify/InventoryItem/7", locationShopifyId: "gid://shopify/Location/1", variantId: "gid://shopify/ProductVariant/7", available: 9, onHand: 9, shopifyUpdatedAt: new Date() });
     const port = await freePort();
-    const server = startProcess(serve[0], [...serve[1]], { ...realApp, LOG_LEVEL: "info", NODE_ENV: "production", PORT: String(port) }, root);
+    const server = startServer({ ...realApp, LOG_LEVEL: "info", NODE_ENV: "production", PORT: String(port) });
     const url = (query: Record<string, string>) =>
       `http://127.0.0.1:${port}/proxy/availability?${signedProxyQuery(new URLSearchParams(query), { shop: domain, pathPrefix: "/apps/crossdock", secret: realApp.SHOPIFY_API_SECRET })}`;
     try {
@@ -110,7 +101,7 @@ describe("the production build", () => {
 
   it("starts normally without demo mode, and every demo route is a 404", async () => {
     const port = await freePort();
-    const server = startProcess(serve[0], [...serve[1]], { ...realApp, NODE_ENV: "production", PORT: String(port) }, root);
+    const server = startServer({ ...realApp, NODE_ENV: "production", PORT: String(port) });
     try {
       await waitForHttp(`http://127.0.0.1:${port}/`, 30_000, server);
       const landing = await fetch(`http://127.0.0.1:${port}/`);

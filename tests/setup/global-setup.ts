@@ -4,6 +4,7 @@
 // which clone it (worker-setup.ts). Teardown drops the template and every worker clone.
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../scripts/db/migrate";
+import { removeProductionBuild } from "../support/production-build-dir";
 import {
   TEST_DB_PREFIX,
   adminUrl,
@@ -62,6 +63,7 @@ export default async function setup(project: TestProject) {
   }
 
   return async () => {
+    removeProductionBuild(template);
     await withAdminClient(async (client) => {
       const { rows } = await client.query<{ datname: string }>(
         "SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2",

@@ -1,0 +1,77 @@
+// `npm start` and `npm run worker`, started exactly as the README says, on the production build, with
+// PostgreSQL and Redis: a change made in Shopify (the simulator) reaches the web process as a signed
+// webhook and the worker processes it through the Admin API. When the worker ran the sources through
+// tsx instead of the build, every job that called the Admin API failed on `shopify.app.toml?raw`.
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { ADMIN_API_VERSION } from "~/shopify/api-version";
+import { freePort, startProcess, waitForHttp, type Started } from "../../scripts/lib/processes";
+import { loadAppConfig } from "../../simulator/webhooks/app-config";
+import { createTestShop, resetDatabase } from "../setup/db";
+import { API_KEY, API_SECRET, SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../simulator/helpers";
+import { productionBuild, ROOT } from "../support/production-build";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+let sim: TestSimulator;
+let web: Started;
+let worker: Started;
+
+beforeAll(async () => {
+  const buildDir = await productionBuild();
+  await resetDatabase();
+  const port = await freePort();
+  sim = await startTestSimulator({
+    appUrl: `http://127.0.0.1:${port}`,
+    webhookConfig: loadAppConfig(join(ROOT, "shopify.app.toml"), ADMIN_API_VERSION),
+    webhooks: { retryDelayMs: 200 },
+  });
+  await createTestShop({ domain: SHOP });
+  await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_locations" } });
+  const env = {
+    NODE_ENV: "production",
+    CROSSDOCK_BUILD_DIR: buildDir,
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL,
+    JOBS_QUEUE_PREFIX: `crossdock-test-prod-${randomUUID().slice(0, 8)}`,
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: API_SECRET,
+    SHOPIFY_APP_URL: "https://crossdock.example.com",
+    SHOPIFY_ADMIN_API_ORIGIN: sim.sim.url,
+    PORTAL_SECRET: "prod-portal-secret-0123456789abcdef",
+    RECONCILE_INTERVAL_MINUTES: "0",
+    LOG_LEVEL: "warn",
+    PORT: String(port),
+  };
+  web = startProcess("npm", ["start"], env, ROOT);
+  worker = startProcess("npm", ["run", "worker"], env, ROOT);
+  await waitForHttp(`http://127.0.0.1:${port}/`, 60_000, web);
+}, 360_000);
+
+afterAll(async () => {
+  await Promise.all([web?.stop(), worker?.stop()]);
+  await sim?.close();
+});
+
+describe("npm start + npm run worker on the production build", () => {
+  it("processes a webhook whose job calls the Admin API", async () => {
+    const location = (await sim.data(`{ locations(first: 1, query: "name:Warehouse") { nodes { id } } }`)).locations.nodes[0] as { id: string };
+    const renamed = await sim.control("PATCH", `/_control/shops/${SHOP}/locations/${encodeURIComponent(location.id)}`, { name: "Fresno Warehouse" });
+    expect(renamed.status).toBe(200);
+
+    // locations/update → npm start stores and enqueues → the worker reads every location from the Admin API.
+    const deadline = Date.now() + 30_000;
+    let stored = null;
+    while (!stored && Date.now() < deadline) {
+      stored = await prisma.location.findFirst({ where: { shopifyId: location.id, name: "Fresno Warehouse" } });
+      if (!stored) await new Promise((r) => setTimeout(r, 200));
+    }
+    const deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: "locations/update" } });
+    expect(stored, `web:\n${web.output()}\nworker:\n${worker.output()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.status, d.lastError]))}`).not.toBeNull();
+    expect(deliveries.map((d) => d.status)).toEqual(["PROCESSED"]);
+    // Every location of the shop came from the Admin API in that one job.
+    expect(await prisma.location.count()).toBe(3);
+    expect(worker.output()).not.toMatch(/Unknown file extension|ERR_/);
+  });
+});
