@@ -15,8 +15,10 @@ export const LOCATION_INVENTORY_QUERY = `#graphql
           item {
             id
             sku
-            variant {
-              id
+            variants(first: 1) {
+              nodes {
+                id
+              }
             }
           }
           quantities(names: ["available", "on_hand", "committed", "incoming"]) {
@@ -50,7 +52,7 @@ interface LevelsPage {
     inventoryLevels: {
       nodes: {
         updatedAt: string;
-        item: { id: string; sku: string | null; variant: { id: string } | null };
+        item: { id: string; sku: string | null; variants: { nodes: { id: string }[] } | null };
         quantities: { name: string; quantity: number }[];
       }[];
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -69,7 +71,9 @@ export async function fetchLocationInventory(graphql: AdminGraphql, locationId: 
       const q = (name: string) => node.quantities.find((x) => x.name === name)?.quantity ?? 0;
       result.push({
         inventoryItemId: node.item.id,
-        variantId: node.item.variant?.id ?? null,
+        // `InventoryItem.variant` is deprecated for `variants`: an item may be shared by several
+        // variants; Crossdock's stock mirror keys on the item and names its first variant.
+        variantId: node.item.variants?.nodes[0]?.id ?? null,
         sku: node.item.sku,
         available: q("available"),
         onHand: q("on_hand"),
