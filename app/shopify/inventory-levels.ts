@@ -1,9 +1,9 @@
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // Every inventory level stocked at one location (reconciliation). One level requests 1 + its item 1
-// + the item's variant 1 + one point per named quantity (4) = 7, so a page of 80 requests
-// 1 + 2 + 80 × 7 = 563 points, under the 600 Crossdock allows itself per query.
-export const LOCATION_LEVELS_PER_PAGE = 80;
+// + the item's variants connection (2 + 1) + one point per named quantity (4) = 9, so a page of 60
+// requests 1 + 2 + 60 × 9 = 543 points, under the 600 Crossdock allows itself per query.
+export const LOCATION_LEVELS_PER_PAGE = 60;
 
 export const LOCATION_INVENTORY_QUERY = `#graphql
   query CrossdockLocationInventory($id: ID!, $first: Int!, $after: String) {
