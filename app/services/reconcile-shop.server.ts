@@ -1,5 +1,6 @@
-import { finishJobRun, startJobRun, type JobRun } from "~/models/job-runs.server";
+import { finishJobRun, lastSucceededJobRun, startJobRun, type JobRun } from "~/models/job-runs.server";
 import { getInventoryLevel, upsertInventoryLevel } from "~/models/inventory.server";
+import { hasInventoryLevelsAt } from "~/models/inventory-sync.server";
 import { getOrderByShopifyId } from "~/models/orders.server";
 import { getShop } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
@@ -10,6 +11,8 @@ import { recordOrder } from "./record-order.server";
 import { syncLocations } from "./sync-locations.server";
 
 export interface ReconcileResult {
+  /** What Shopify changed from this time on was compared (null: everything, the first pass). */
+  changedSince: string | null;
   locations: number;
   ordersChecked: number;
   ordersRepaired: number;
@@ -17,6 +20,15 @@ export interface ReconcileResult {
   inventoryChecked: number;
   inventoryRepaired: number;
 }
+
+/**
+ * A pass compares what Shopify changed since the previous successful pass began, less this margin
+ * (Shopify's clock against ours, and changes stamped while that pass was reading). What a pass
+ * costs is then what changed, not the whole shop: every location's stock at 9 points a level would
+ * take a Standard-plan shop's whole rate limit (100 points/s) at a few thousand levels per 15
+ * minutes (README, "Shopify API budget").
+ */
+export const RECONCILE_OVERLAP_MS = 5 * 60_000;
 
 export interface ReconcileOptions {
   /** How far back "recent orders" reaches. Default 24 hours. */
@@ -27,7 +39,10 @@ export interface ReconcileOptions {
 /**
  * Compares Crossdock's copy of the shop with the Admin API and repairs what a lost or late webhook
  * left stale: locations (added, changed, removed), orders changed in the window (a lost
- * orders/create is stored and handed to routing), and the stock of every location. Each write keeps
+ * orders/create is stored and handed to routing), and the stock of every location. After a
+ * successful pass, the next one reads only the orders and stock levels Shopify changed since it
+ * began (RECONCILE_OVERLAP_MS earlier); the first pass, or one after a gap longer than the orders
+ * window, reads everything. Each write keeps
  * the newest state by Shopify's updatedAt, so a late webhook processed after this run cannot
  * overwrite what it repaired, and this run cannot overwrite a newer webhook. Recorded as a JobRun
  * (the Activity page).
@@ -58,7 +73,10 @@ async function reconcile(input: {
   const shop = await getShop(input.shop);
   if (!shop) throw new Error(`${input.shop} is not installed`);
   const now = input.options?.now ?? new Date();
-  const since = new Date(now.getTime() - (input.options?.ordersWindowMs ?? 24 * 3600_000));
+  const windowStart = now.getTime() - (input.options?.ordersWindowMs ?? 24 * 3600_000);
+  const previous = await lastSucceededJobRun(input.shop, "reconcile");
+  const changedSince = previous && previous.startedAt.getTime() - RECONCILE_OVERLAP_MS > windowStart ? new Date(previous.startedAt.getTime() - RECONCILE_OVERLAP_MS) : null;
+  const since = changedSince ?? new Date(windowStart);
 
   const locations = await syncLocations(shop, input.graphql);
 
@@ -76,7 +94,9 @@ async function reconcile(input: {
   let inventoryChecked = 0;
   let inventoryRepaired = 0;
   for (const location of locations.filter((l) => l.isActive)) {
-    const levels = await fetchLocationInventory(input.graphql, location.shopifyId);
+    // A location Crossdock holds no stock for yet (new since the last pass) is read in full.
+    const incremental = changedSince !== null && (await hasInventoryLevelsAt(shop, location.id));
+    const levels = await fetchLocationInventory(input.graphql, location.shopifyId, { updatedSince: incremental ? changedSince : undefined });
     if (!levels) continue;
     for (const level of levels) {
       inventoryChecked++;
@@ -99,6 +119,7 @@ async function reconcile(input: {
   }
 
   return {
+    changedSince: changedSince?.toISOString() ?? null,
     locations: locations.length,
     ordersChecked: orders.length,
     ordersRepaired,
