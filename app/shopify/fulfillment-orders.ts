@@ -159,7 +159,7 @@ interface VariantStockData {
 }
 
 /** Variants per request: each costs about 155 points, and one query may cost at most 1000. */
-const VARIANTS_PER_REQUEST = 5;
+export const VARIANTS_PER_REQUEST = 5;
 
 /** Live available units per variant and location: `stock[variantId][locationId]`. */
 export async function fetchVariantStock(

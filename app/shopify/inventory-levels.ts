@@ -1,6 +1,10 @@
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
-// Every inventory level stocked at one location (reconciliation).
+// Every inventory level stocked at one location (reconciliation). One level requests 1 + its item 1
+// + the item's variants connection (2 + 1) + one point per named quantity (4) = 9, so a page of 60
+// requests 1 + 2 + 60 × 9 = 543 points, under the 600 Crossdock allows itself per query.
+export const LOCATION_LEVELS_PER_PAGE = 60;
+
 export const LOCATION_INVENTORY_QUERY = `#graphql
   query CrossdockLocationInventory($id: ID!, $first: Int!, $after: String) {
     location(id: $id) {
@@ -61,7 +65,7 @@ export async function fetchLocationInventory(graphql: AdminGraphql, locationId: 
   const result: InventoryLevelSnapshot[] = [];
   let after: string | null = null;
   do {
-    const data: LevelsPage = await adminRequest<LevelsPage>(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: 100, after });
+    const data: LevelsPage = await adminRequest<LevelsPage>(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after });
     if (!data.location) return null;
     for (const node of data.location.inventoryLevels.nodes) {
       const q = (name: string) => node.quantities.find((x) => x.name === name)?.quantity ?? 0;
