@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["build/**", "node_modules/**", ".data/**", ".cache/**", "public/build/**", "extensions/**/assets/*.min.js"],
+    ignores: ["build/**", "node_modules/**", "app/types/**", ".data/**", ".cache/**", "public/build/**", "extensions/**/assets/*.min.js"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
