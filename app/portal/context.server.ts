@@ -79,11 +79,11 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
   return `${url.pathname}${url.search}`;
 }
 
-async function authenticateProxy(request: Request): Promise<{ admin?: AdminGraphql }> {
+/** Checks Shopify's app-proxy signature (the Admin API goes through offlineAdmin, which renews tokens). */
+async function authenticateProxy(request: Request): Promise<void> {
   const { authenticate } = await import("~/shopify.server");
   try {
-    const context = await authenticate.public.appProxy(request);
-    return { admin: context.admin?.graphql as AdminGraphql | undefined };
+    await authenticate.public.appProxy(request);
   } catch (error) {
     // The library answers a missing or wrong signature (or a stale timestamp) with a bare 400.
     if (error instanceof Response && error.status === 400) {
@@ -94,9 +94,8 @@ async function authenticateProxy(request: Request): Promise<{ admin?: AdminGraph
 }
 
 async function offlineAdmin(shop: string): Promise<AdminGraphql> {
-  const { unauthenticated } = await import("~/shopify.server");
-  const { admin } = await unauthenticated.admin(shop);
-  return admin.graphql as AdminGraphql;
+  const { offlineAdminGraphql } = await import("~/shopify.server");
+  return offlineAdminGraphql(shop);
 }
 
 /** Each shop's Admin API bucket as this process last saw it, shared by every portal request. */
@@ -145,10 +144,9 @@ export async function resolvePortalRequest(
 ): Promise<PortalContext> {
   const url = new URL(request.url);
   const proxied = url.pathname === "/proxy/portal" || url.pathname.startsWith("/proxy/portal/");
-  let proxyAdmin: AdminGraphql | undefined;
   let domain: string;
   if (proxied) {
-    proxyAdmin = (await authenticateProxy(request)).admin;
+    await authenticateProxy(request);
     domain = url.searchParams.get("shop") ?? "";
   } else {
     domain = (params.shop ?? "").toLowerCase();
@@ -251,7 +249,7 @@ export async function resolvePortalRequest(
     },
     errorResponse,
     admin: async () =>
-      shopperFacing(shop.domain, proxyAdmin ?? (await offlineAdmin(shop.domain)), () => errorResponse(503, "unavailable", { "Retry-After": "60" })),
+      shopperFacing(shop.domain, await offlineAdmin(shop.domain), () => errorResponse(503, "unavailable", { "Retry-After": "60" })),
   };
 }
 
