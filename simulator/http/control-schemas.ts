@@ -22,6 +22,7 @@ const address = z.object({
 });
 
 const throttle = z.object({
+  plan: z.enum(["standard", "advanced", "plus", "enterprise"]).optional(),
   maximumAvailable: z.number().positive().optional(),
   restoreRate: z.number().nonnegative().optional(),
   currentlyAvailable: z.number().nonnegative().optional(),
