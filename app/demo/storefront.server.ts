@@ -24,7 +24,8 @@ import { inventorySyncInProgress } from "~/services/sync-inventory.server";
 import { getAppMetafield } from "~/shopify/app-metafields";
 import { fetchProductByHandle, fetchProductHandles, type StorefrontProduct } from "~/shopify/products";
 import { offlineAdminGraphql } from "~/shopify.server";
-import { signedProxyQuery } from "~/shopify/app-proxy-signature.server";
+// The harness plays Shopify's app proxy: it signs with the simulator's signer, written from shopify.dev.
+import { signedProxyParams } from "../../simulator/app-proxy";
 import { signInToDemoShop } from "./demo.server";
 
 export const STOREFRONT_ROOT = "/demo/storefront/";
@@ -267,7 +268,7 @@ export function proxiedPath(path: string): string | null {
 export async function forwardToApp(request: Request, shop: string, rest: string): Promise<Response> {
   const config = env();
   const proxy = appProxyConfig();
-  const query = signedProxyQuery(new URL(request.url).searchParams, {
+  const query = signedProxyParams(new URL(request.url).searchParams, {
     shop,
     // The harness's storefront root is /demo/storefront: the prefix as the shopper's browser sees
     // it, so that links the app builds from path_prefix (the customer portal) work here too.

@@ -7,6 +7,7 @@ import { env } from "~/env.server";
 import { getShop, getShopSettings } from "~/models/shops.server";
 import { logger } from "~/logger.server";
 import { adminAccessRefused, type AdminGraphql } from "~/shopify/admin-graphql";
+import { verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
 import { AdminRetriesExhaustedError, INTERACTIVE_PATIENCE, markResilient, resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
 import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
 import { portalT, type PortalT } from "./i18n";
@@ -79,18 +80,9 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
   return `${url.pathname}${url.search}`;
 }
 
-/** Checks Shopify's app-proxy signature (the Admin API goes through offlineAdmin, which renews tokens). */
-async function authenticateProxy(request: Request): Promise<void> {
-  const { authenticate } = await import("~/shopify.server");
-  try {
-    await authenticate.public.appProxy(request);
-  } catch (error) {
-    // The library answers a missing or wrong signature (or a stale timestamp) with a bare 400.
-    if (error instanceof Response && error.status === 400) {
-      throw new Response("The request is not signed by Shopify's app proxy", { status: 401 });
-    }
-    throw error;
-  }
+/** Refuses (401) a proxied request Shopify's app proxy did not sign, by Shopify's documented algorithm. */
+function authenticateProxy(request: Request): void {
+  if (!verifyAppProxyRequest(request).ok) throw new Response("The request is not signed by Shopify's app proxy", { status: 401 });
 }
 
 async function offlineAdmin(shop: string): Promise<AdminGraphql> {
@@ -146,7 +138,7 @@ export async function resolvePortalRequest(
   const proxied = url.pathname === "/proxy/portal" || url.pathname.startsWith("/proxy/portal/");
   let domain: string;
   if (proxied) {
-    await authenticateProxy(request);
+    authenticateProxy(request);
     domain = url.searchParams.get("shop") ?? "";
   } else {
     domain = (params.shop ?? "").toLowerCase();
