@@ -23,7 +23,7 @@ import { PROXY_PATH_METAFIELD } from "~/services/publish-storefront-config.serve
 import { inventorySyncInProgress } from "~/services/sync-inventory.server";
 import { getAppMetafield } from "~/shopify/app-metafields";
 import { fetchProductByHandle, fetchProductHandles, type StorefrontProduct } from "~/shopify/products";
-import { unauthenticated } from "~/shopify.server";
+import { offlineAdminGraphql } from "~/shopify.server";
 // The harness plays Shopify's app proxy: it signs with the simulator's signer, written from shopify.dev.
 import { signedProxyParams } from "../../simulator/app-proxy";
 import { signInToDemoShop } from "./demo.server";
@@ -60,8 +60,7 @@ async function ensureShopReady(shop: string): Promise<void> {
 
 async function adminGraphql(shop: string) {
   await ensureShopReady(shop);
-  const { admin } = await unauthenticated.admin(shop);
-  return admin.graphql;
+  return offlineAdminGraphql(shop);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,9 +86,8 @@ function authenticateProxy(request: Request): void {
 }
 
 async function offlineAdmin(shop: string): Promise<AdminGraphql> {
-  const { unauthenticated } = await import("~/shopify.server");
-  const { admin } = await unauthenticated.admin(shop);
-  return admin.graphql as AdminGraphql;
+  const { offlineAdminGraphql } = await import("~/shopify.server");
+  return offlineAdminGraphql(shop);
 }
 
 /** Each shop's Admin API bucket as this process last saw it, shared by every portal request. */
