@@ -3,7 +3,7 @@
  * a resolver from the map, else the source's own property, else an error naming the field —
  * never a silent null. Abstract types resolve by the records' `__typename`.
  */
-import type { GraphQLFieldResolver, GraphQLTypeResolver } from "graphql";
+import { responsePathAsArray, type GraphQLFieldResolver, type GraphQLTypeResolver } from "graphql";
 import type { GraphqlContext, ResolverMap } from "./context";
 import { notImplemented } from "./errors";
 
@@ -20,8 +20,16 @@ export function createFieldResolver(resolvers: ResolverMap): GraphQLFieldResolve
   };
 }
 
-export const typeResolver: GraphQLTypeResolver<unknown, GraphqlContext> = (value, _ctx, _info, abstractType) => {
+export const typeResolver: GraphQLTypeResolver<unknown, GraphqlContext> = (value, ctx, info, abstractType) => {
   const typename = value !== null && typeof value === "object" ? (value as { __typename?: unknown }).__typename : undefined;
-  if (typeof typename === "string") return typename;
+  if (typeof typename === "string") {
+    ctx.runtimeTypes?.set(responsePath(info.path), typename);
+    return typename;
+  }
   throw new Error(`The Crossdock simulator cannot tell which ${abstractType.name} this value is`);
 };
+
+/** "nodes.0.location": the response path as the cost walker names it. */
+function responsePath(path: Parameters<typeof responsePathAsArray>[0]): string {
+  return responsePathAsArray(path).join(".");
+}

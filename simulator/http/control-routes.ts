@@ -21,6 +21,7 @@ import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import * as schemas from "./control-schemas";
 import { HttpError, route, type HttpResult, type Route, type RouteContext } from "./util";
 import { refundReturn } from "../store/refunds";
+import { clearTokenRequests, configureTokenEndpoint, tokenSummary } from "../store/access-tokens";
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const result = schema.safeParse(body);
@@ -120,6 +121,7 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
     return shop;
   };
   const ok = (body: unknown, status = 200): HttpResult => ({ status, body });
+  const clockSummary = () => ({ now: new Date(store.clock.now()).toISOString(), offsetSeconds: store.clock.offset / 1000 });
 
   return [
     route("GET", "/_control/health", () => ok({ ok: true })),
@@ -147,6 +149,20 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       }
     }),
     route("GET", "/_control/shops/:shop/state", (ctx) => ok(shopSummary(shopOf(ctx)))),
+    route("GET", "/_control/clock", () => ok(clockSummary())),
+    route("POST", "/_control/clock", (ctx) => {
+      const body = parse(schemas.clockBody, ctx.body);
+      store.clock.advance(body.advanceSeconds * 1000);
+      return ok(clockSummary());
+    }),
+    route("GET", "/_control/shops/:shop/tokens", (ctx) => ok(tokenSummary(shopOf(ctx)))),
+    route("POST", "/_control/shops/:shop/tokens", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.tokensBody, ctx.body);
+      configureTokenEndpoint(shop, body);
+      if (body.clearRequests) clearTokenRequests(shop);
+      return ok(tokenSummary(shop));
+    }),
     route("PUT", "/_control/shops/:shop/throttle", (ctx) => {
       const shop = shopOf(ctx);
       configureBucket(shop.bucket, parse(schemas.throttleBody, ctx.body));

@@ -22,6 +22,7 @@ const address = z.object({
 });
 
 const throttle = z.object({
+  plan: z.enum(["standard", "advanced", "plus", "enterprise"]).optional(),
   maximumAvailable: z.number().positive().optional(),
   restoreRate: z.number().nonnegative().optional(),
   currentlyAvailable: z.number().nonnegative().optional(),
@@ -39,6 +40,16 @@ export const createShopBody = z.object({
 });
 
 export const throttleBody = throttle;
+
+/** POST /_control/clock: how far to move the simulator's clock forward. */
+export const clockBody = z
+  .object({ advanceSeconds: z.number().nonnegative().max(10 * 365 * 24 * 3600) })
+  .strict();
+
+/** POST /_control/shops/:shop/tokens: a test aid for the token endpoint. */
+export const tokensBody = z
+  .object({ endpointLatencyMs: z.number().int().nonnegative().max(60_000).optional(), clearRequests: z.boolean().optional() })
+  .strict();
 
 const seedAddress = address.extend({
   address1: z.string(),

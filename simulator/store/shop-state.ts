@@ -33,6 +33,7 @@ export interface BucketState {
   updatedAtMs: number;
 }
 
+/** A Standard-plan shop's bucket (simulator/graphql/throttle.ts, PLANS.standard). */
 export const DEFAULT_BUCKET = { maximumAvailable: 2000, restoreRate: 100 } as const;
 
 export function levelKey(inventoryItemId: number, locationId: number): string {

@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import type { SeedData } from "../seed/types";
 import type { StoreEvent, StoreListener } from "./events";
 import type { GidType } from "./ids";
+import { revokeExpiringTokens } from "./access-tokens";
+import { SimulatorClock } from "./clock";
 import { seedShop, type SeedResult } from "./seed";
 import { ShopState, type BucketState } from "./shop-state";
 
@@ -30,6 +32,8 @@ export class SimulatorStore {
   private readonly shops = new Map<string, ShopState>();
   private readonly sequences = new Map<GidType, number>();
   private readonly listeners = new Set<StoreListener>();
+  /** Shopify's time as the simulator tells it (token lifetimes); the control API advances it. */
+  readonly clock = new SimulatorClock();
 
   constructor(private readonly defaults: { scopes?: string } = {}) {}
 
@@ -131,6 +135,7 @@ export class SimulatorStore {
   uninstall(domain: string): void {
     const shop = this.requireShop(domain);
     shop.tokens.clear();
+    revokeExpiringTokens(shop);
     shop.emit({ topic: "app/uninstalled", shop: shop.domain });
     shop.installed = false;
   }
@@ -141,6 +146,7 @@ export class SimulatorStore {
 
   reset(): void {
     this.shops.clear();
+    this.clock.reset();
   }
 }
 

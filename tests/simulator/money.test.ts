@@ -136,7 +136,7 @@ describe("return fees are in the order's presentment currency (MC-5, MC-6)", () 
     const lines = await fulfillmentLines(orderId);
     const input = (fee: { amount: string; currencyCode: string }) => ({
       orderId,
-      returnLineItems: [{ fulfillmentLineItemId: lines["TEE-S"], quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/9" }],
+      returnLineItems: [{ fulfillmentLineItemId: lines["TEE-S"], quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/2" }],
       returnShippingFee: { amount: fee },
     });
     const inUsd = await t.data(REQUEST, { input: input({ amount: "5.00", currencyCode: "USD" }) });
@@ -160,7 +160,7 @@ describe("return fees are in the order's presentment currency (MC-5, MC-6)", () 
     const vndOrder = await deliveredOrder({ currencyCode: "VND", rate: RATE });
     const vndLines = await fulfillmentLines(vndOrder);
     const refused = await t.data(CREATE, {
-      input: { orderId: vndOrder, returnLineItems: [{ fulfillmentLineItemId: vndLines["MUG-1"], quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/9" }], returnShippingFee: { amount: { amount: "5.00", currencyCode: "USD" } } },
+      input: { orderId: vndOrder, returnLineItems: [{ fulfillmentLineItemId: vndLines["MUG-1"], quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/2" }], returnShippingFee: { amount: { amount: "5.00", currencyCode: "USD" } } },
     });
     expect(refused.returnCreate.userErrors).toEqual([
       { field: ["returnInput", "returnShippingFee", "amount", "currencyCode"], message: expect.stringContaining("VND"), code: "INVALID" },
@@ -168,7 +168,7 @@ describe("return fees are in the order's presentment currency (MC-5, MC-6)", () 
     const usdOrder = await deliveredOrder();
     const usdLines = await fulfillmentLines(usdOrder);
     const accepted = await t.data(CREATE, {
-      input: { orderId: usdOrder, returnLineItems: [{ fulfillmentLineItemId: usdLines["MUG-1"], quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/9" }], returnShippingFee: { amount: { amount: "4.99", currencyCode: "USD" } } },
+      input: { orderId: usdOrder, returnLineItems: [{ fulfillmentLineItemId: usdLines["MUG-1"], quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/2" }], returnShippingFee: { amount: { amount: "4.99", currencyCode: "USD" } } },
     });
     expect(accepted.returnCreate.userErrors).toEqual([]);
     expect(accepted.returnCreate.return.returnShippingFees).toEqual([{ amountSet: money("4.99", "4.99", "USD") }]);

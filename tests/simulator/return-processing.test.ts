@@ -18,7 +18,7 @@ afterEach(() => t.close());
 const bag = `shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }`;
 const vnd = (shop: string, presentment: string) => ({ shopMoney: { amount: shop, currencyCode: "USD" }, presentmentMoney: { amount: presentment, currencyCode: "VND" } });
 const usd = (amount: string) => ({ shopMoney: { amount, currencyCode: "USD" }, presentmentMoney: { amount, currencyCode: "USD" } });
-const UNWANTED = "gid://shopify/ReturnReasonDefinition/9";
+const UNWANTED = "gid://shopify/ReturnReasonDefinition/2"; // changed-my-mind
 
 /** A delivered order of 3 × TEE-S ($20.00) and 2 × MUG-1 ($12.50); in VND at 26,300 when asked. */
 async function deliveredOrder(inVnd = false): Promise<{ orderId: string; lines: Record<string, string> }> {
