@@ -1,7 +1,7 @@
 import { finishJobRun, lastSucceededJobRun, startJobRun, type JobRun } from "~/models/job-runs.server";
 import { getInventoryLevel, upsertInventoryLevel } from "~/models/inventory.server";
 import { hasInventoryLevelsAt } from "~/models/inventory-sync.server";
-import { getOrderByShopifyId } from "~/models/orders.server";
+import { getOrderByShopifyId, listOrdersAwaitingRouting } from "~/models/orders.server";
 import { getShop } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchLocationInventory } from "~/shopify/inventory-levels";
@@ -39,10 +39,12 @@ export interface ReconcileOptions {
 /**
  * Compares Crossdock's copy of the shop with the Admin API and repairs what a lost or late webhook
  * left stale: locations (added, changed, removed), orders changed in the window (a lost
- * orders/create is stored and handed to routing), and the stock of every location. After a
+ * orders/create is stored and handed to routing; an order still waiting for routing, whose
+ * order_routing_complete was lost, is handed over again), and the stock of every location. After a
  * successful pass, the next one reads only the orders and stock levels Shopify changed since it
- * began (RECONCILE_OVERLAP_MS earlier); the first pass, or one after a gap longer than the orders
- * window, reads everything. Each write keeps
+ * began (RECONCILE_OVERLAP_MS earlier), plus the orders Crossdock holds as still waiting for
+ * routing; the first pass, or one after a gap longer than the orders window, reads everything.
+ * Each write keeps
  * the newest state by Shopify's updatedAt, so a late webhook processed after this run cannot
  * overwrite what it repaired, and this run cannot overwrite a newer webhook. Recorded as a JobRun
  * (the Activity page).
@@ -85,10 +87,21 @@ async function reconcile(input: {
   let ordersHandedToRouting = 0;
   for (const snapshot of orders) {
     const before = await getOrderByShopifyId(shop, snapshot.shopifyId);
-    const recorded = await recordOrder({ shop, snapshot, router: input.router, handOver: "if-new" });
+    const recorded = await recordOrder({ shop, snapshot, router: input.router, handOver: "if-unrouted", trigger: "reconciliation" });
     if (recorded.status !== "stored") continue;
     if (!before || before.shopifyUpdatedAt < snapshot.shopifyUpdatedAt) ordersRepaired++;
-    if (recorded.routing?.status === "awaiting_routing") ordersHandedToRouting++;
+    if (recorded.routing && recorded.routing.status !== "already_handed_over" && recorded.routing.status !== "not_routable") ordersHandedToRouting++;
+  }
+
+  // Orders still waiting for routing that Shopify did not change since the previous pass (so were
+  // not read above) are handed over again too, as the full window would have.
+  if (changedSince) {
+    const read = new Set(orders.map((o) => o.shopifyId));
+    for (const order of await listOrdersAwaitingRouting(shop, { createdSince: new Date(windowStart) })) {
+      if (read.has(order.shopifyId)) continue;
+      const routing = await input.router.route({ shop, order, trigger: "reconciliation" });
+      if (routing.status !== "already_handed_over" && routing.status !== "not_routable") ordersHandedToRouting++;
+    }
   }
 
   let inventoryChecked = 0;

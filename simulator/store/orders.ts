@@ -11,6 +11,8 @@ import type {
   MailingAddressRecord,
   OrderRecord,
 } from "./records";
+import { decimalString, orderSubtotal, toPresentment } from "./money";
+import { scheduleOrderRouting } from "./order-routing";
 import type { ShopState } from "./shop-state";
 
 /** Units of a line item fulfilled by successful fulfillments. */
@@ -109,11 +111,20 @@ export interface CartInput {
   financialStatus?: FinancialStatus;
   createdAt?: string;
   number?: number;
+  /**
+   * The currency the customer paid in, when it is not the shop's (a Vietnamese shopper paying VND in
+   * a USD shop), and its rate: presentment units per shop unit.
+   */
+  presentment?: { currencyCode: string; rate: string | number } | null;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Creates an order as checkout would: line items, a customer, fulfillment orders, webhooks. */
+/**
+ * Creates an order as checkout would: line items, a customer, orders/create at once, and the
+ * fulfillment orders after the shop's routing delay (store/order-routing.ts). A seeded order
+ * (`assignedLocationId`) is history: its fulfillment orders exist at once.
+ */
 export function createOrder(shop: ShopState, input: CartInput): Result<OrderRecord> {
   if (input.lines.length === 0) return { ok: false, error: "An order needs at least one line" };
   const resolved: { variantId: number; quantity: number; price?: string }[] = [];
@@ -138,6 +149,13 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
   if (input.assignedLocationId != null && !shop.locations.has(input.assignedLocationId)) {
     return { ok: false, error: `Unknown location ${input.assignedLocationId}` };
   }
+  const presentment = input.presentment && input.presentment.currencyCode !== shop.shop.currencyCode ? input.presentment : null;
+  if (presentment && !(Number(presentment.rate) > 0)) return { ok: false, error: "A presentment currency needs a positive rate" };
+  const currencies = {
+    currencyCode: shop.shop.currencyCode,
+    presentmentCurrencyCode: presentment?.currencyCode ?? shop.shop.currencyCode,
+    presentmentRate: presentment ? String(presentment.rate) : "1",
+  };
 
   const now = input.createdAt ?? shop.now();
   const customerId = resolveCustomer(shop, input, now);
@@ -153,7 +171,7 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
     customerId,
     shippingAddress: input.shippingAddress ? toMailingAddress(shop, input.shippingAddress) : null,
     billingAddress: input.shippingAddress ? toMailingAddress(shop, input.shippingAddress) : null,
-    lineItems: resolved.map((line) => lineItemFor(shop, orderId, line)),
+    lineItems: resolved.map((line) => lineItemFor(shop, orderId, line, currencies)),
     financialStatus: input.financialStatus ?? "PAID",
     cancelledAt: null,
     cancelReason: null,
@@ -161,34 +179,60 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
     customAttributes: (input.noteAttributes ?? []).map((a) => ({ key: a.name, value: a.value })),
     tags: input.tags ?? [],
     note: input.note ?? null,
-    currencyCode: shop.shop.currencyCode,
+    ...currencies,
     deliveryMethod: method,
     createdAt: now,
     updatedAt: now,
     processedAt: now,
   };
-  trackInventory(shop, () => {
-    shop.orders.set(order.id, order);
-    shop.bump();
-    const fixed = input.assignedLocationId ?? (method === "PICK_UP" ? input.pickupLocationId : undefined);
-    const plan = fixed != null ? new Map([[fixed, order.lineItems]]) : defaultRouting(shop, order.lineItems);
+  shop.orders.set(order.id, order);
+  if (PAID_STATUSES.has(order.financialStatus)) addSaleTransaction(shop, order);
+  shop.bump();
+  const fixedLocationId = input.assignedLocationId ?? (method === "PICK_UP" ? input.pickupLocationId! : null);
+  if (input.assignedLocationId != null) {
+    // History (the seed): this order's routing finished long ago; its fulfillment orders exist.
+    assignFulfillmentOrders(shop, order, fixedLocationId, now);
+    shop.emit({ topic: "orders/create", shop: shop.domain, orderId: order.id });
+  } else {
+    // Checkout: the order is announced at once; Shopify's routing job creates its fulfillment
+    // orders afterwards (schema: `FulfillmentOrder`, "Fulfillment Order Creation").
+    shop.emit({ topic: "orders/create", shop: shop.domain, orderId: order.id });
+    void scheduleOrderRouting(shop, order, (current) => {
+      const created = assignFulfillmentOrders(shop, current, fixedLocationId, shop.now());
+      for (const fo of created) {
+        shop.emit({ topic: "fulfillment_orders/order_routing_complete", shop: shop.domain, fulfillmentOrderId: fo.id });
+      }
+    });
+  }
+  if (order.financialStatus === "PAID") shop.emit({ topic: "orders/paid", shop: shop.domain, orderId: order.id });
+  return { ok: true, value: order };
+}
+
+/**
+ * Creates the order's fulfillment orders: all at `fixedLocationId` (a pickup chosen at checkout,
+ * or a seeded order's recorded location), else where Shopify's default routing puts each line.
+ */
+function assignFulfillmentOrders(shop: ShopState, order: OrderRecord, fixedLocationId: number | null, at: string): FulfillmentOrderRecord[] {
+  return trackInventory(shop, () => {
+    const plan = fixedLocationId != null ? new Map([[fixedLocationId, order.lineItems]]) : defaultRouting(shop, order.lineItems);
+    const created: FulfillmentOrderRecord[] = [];
     for (const [locationId, lines] of plan) {
       for (const line of lines) {
         const variant = line.variantId == null ? undefined : shop.variants.get(line.variantId);
         if (variant) ensureLevel(shop, variant.inventoryItemId, locationId);
       }
-      addFulfillmentOrder(shop, order, {
-        locationId,
-        methodType: method,
-        destination: method === "SHIPPING" ? order.shippingAddress : null,
-        lines: lines.map((line) => ({ lineItemId: line.id, totalQuantity: line.quantity })),
-        createdAt: now,
-      });
+      created.push(
+        addFulfillmentOrder(shop, order, {
+          locationId,
+          methodType: order.deliveryMethod,
+          destination: order.deliveryMethod === "SHIPPING" ? order.shippingAddress : null,
+          lines: lines.map((line) => ({ lineItemId: line.id, totalQuantity: line.quantity })),
+          createdAt: at,
+        }),
+      );
     }
+    return created;
   });
-  shop.emit({ topic: "orders/create", shop: shop.domain, orderId: order.id });
-  if (order.financialStatus === "PAID") shop.emit({ topic: "orders/paid", shop: shop.domain, orderId: order.id });
-  return { ok: true, value: order };
 }
 
 /**
@@ -216,9 +260,34 @@ export function defaultRouting(shop: ShopState, lines: LineItemRecord[]): Map<nu
   return plan;
 }
 
-function lineItemFor(shop: ShopState, orderId: number, line: { variantId: number; quantity: number; price?: string }): LineItemRecord {
+const PAID_STATUSES = new Set<FinancialStatus>(["PAID", "PARTIALLY_REFUNDED", "REFUNDED"]);
+
+/** The checkout's payment: one SALE for the order's total, in both currencies. */
+function addSaleTransaction(shop: ShopState, order: OrderRecord): void {
+  const amount = orderSubtotal(order);
+  const id = shop.nextId("OrderTransaction");
+  shop.transactions.set(id, {
+    __typename: "OrderTransaction",
+    id,
+    orderId: order.id,
+    kind: "SALE",
+    status: "SUCCESS",
+    gateway: "shopify_payments",
+    amount,
+    parentId: null,
+    createdAt: order.createdAt,
+  });
+}
+
+function lineItemFor(
+  shop: ShopState,
+  orderId: number,
+  line: { variantId: number; quantity: number; price?: string },
+  currencies: Pick<OrderRecord, "currencyCode" | "presentmentCurrencyCode" | "presentmentRate">,
+): LineItemRecord {
   const variant = shop.variants.get(line.variantId)!;
   const product = shop.products.get(variant.productId);
+  const price = line.price ?? variant.price;
   return {
     __typename: "LineItem",
     id: shop.nextId("LineItem"),
@@ -230,7 +299,8 @@ function lineItemFor(shop: ShopState, orderId: number, line: { variantId: number
     variantTitle: variant.title === "Default Title" ? null : variant.title,
     vendor: product?.vendor ?? null,
     quantity: line.quantity,
-    price: line.price ?? variant.price,
+    price,
+    presentmentPrice: decimalString(toPresentment(currencies, price), currencies.presentmentCurrencyCode),
     requiresShipping: true,
     weightGrams: variant.weightGrams,
   };

@@ -43,7 +43,8 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
     case "returns/decline":
     case "returns/cancel":
     case "returns/close":
-    case "returns/reopen": {
+    case "returns/reopen":
+    case "returns/process": {
       const ret = shop.returns.get(event.returnId);
       return ret ? returnPayload(shop, ret) : null;
     }
@@ -67,6 +68,11 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
         fulfillment_order_line_items_requested: event.lineItems.map((l) => ({ id: gid("FulfillmentOrderLineItem", l.id), quantity: l.quantity })),
         source_location: { id: gid("Location", event.sourceLocationId) },
       };
+    case "fulfillment_orders/order_routing_complete": {
+      // Shopify's example payload names the fulfillment order and its status, nothing else.
+      const fo = shop.fulfillmentOrders.get(event.fulfillmentOrderId);
+      return fo ? { fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: fo.status.toLowerCase() } } : null;
+    }
     case "app/uninstalled":
       return shopPayload(shop);
     case "app/scopes_update":
