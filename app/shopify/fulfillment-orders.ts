@@ -126,6 +126,20 @@ export async function fetchOrderForRouting(graphql: AdminGraphql, orderId: strin
   };
 }
 
+export const FULFILLMENT_ORDER_ORDER_QUERY = `#graphql
+  query CrossdockFulfillmentOrderOrder($id: ID!) {
+    fulfillmentOrder(id: $id) {
+      orderId
+    }
+  }
+`;
+
+/** The order a fulfillment order belongs to (order_routing_complete names only the fulfillment order). */
+export async function fetchFulfillmentOrderOrderId(graphql: AdminGraphql, fulfillmentOrderId: string): Promise<string | null> {
+  const data = await adminRequest<{ fulfillmentOrder: { orderId: string } | null }>(graphql, FULFILLMENT_ORDER_ORDER_QUERY, { id: fulfillmentOrderId });
+  return data.fulfillmentOrder?.orderId ?? null;
+}
+
 export const VARIANT_STOCK_QUERY = `#graphql
   query CrossdockVariantStock($ids: [ID!]!) {
     nodes(ids: $ids) {

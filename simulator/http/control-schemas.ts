@@ -28,6 +28,13 @@ const throttle = z.object({
   currentlyAvailable: z.number().nonnegative().optional(),
 });
 
+/** A shop's order-routing settings: Shopify's routing delay and the outcome of partial moves. */
+export const orderRoutingBody = z.object({
+  /** Milliseconds until a new order's fulfillment orders exist; never 0 (Shopify's job is asynchronous). */
+  delayMs: z.number().int().positive().max(600_000).optional(),
+  moveOutcome: z.enum(["documented", "original-stays", "original-moves", "original-closed"]).optional(),
+});
+
 export const createShopBody = z.object({
   shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i, "must be a myshopify.com domain"),
   accessToken: z.string().min(1).optional(),
@@ -37,6 +44,7 @@ export const createShopBody = z.object({
   currencyCode: z.string().length(3).optional(),
   appUrl: z.string().url().nullable().optional(),
   throttle: throttle.optional(),
+  orderRouting: orderRoutingBody.optional(),
 });
 
 export const throttleBody = throttle;
@@ -194,6 +202,11 @@ export const createOrderBody = z.object({
   note: z.string().optional(),
   financialStatus: z.enum(["PENDING", "AUTHORIZED", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"]).optional(),
   createdAt: isoDate.optional(),
+  /**
+   * Answer once Shopify's routing created the fulfillment orders (default), or at once (false)
+   * with none yet. Either way orders/create is sent first and the fulfillment orders come later.
+   */
+  wait: z.boolean().optional(),
 });
 
 export const cancelOrderBody = z.object({

@@ -34,6 +34,8 @@ export async function startTestSimulator(options: Partial<SimulatorOptions> = {}
     seed: fixtureSeed(),
     accessToken: TOKEN,
     webhookConfig: { apiVersion: ADMIN_API_VERSION, subscriptions: [] },
+    // Shopify's routing stays asynchronous in tests, only faster than a busy store's seconds.
+    orderRouting: { delayMs: 20 },
     ...options,
   });
   const gqlRaw: TestSimulator["gqlRaw"] = (query, variables, opts = {}) =>
