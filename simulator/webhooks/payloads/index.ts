@@ -43,7 +43,8 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
     case "returns/decline":
     case "returns/cancel":
     case "returns/close":
-    case "returns/reopen": {
+    case "returns/reopen":
+    case "returns/process": {
       const ret = shop.returns.get(event.returnId);
       return ret ? returnPayload(shop, ret, event.topic) : null;
     }
