@@ -29,7 +29,7 @@ export type ReturnTopic = "returns/request" | "returns/approve" | "returns/decli
  * approve carry the order reference, line and fee lists; decline its `decline`; cancel, close and
  * reopen only `order_id` and `status`.
  */
-export function returnPayload(shop: ShopState, ret: ReturnRecord, topic: ReturnTopic) {
+export function returnPayload(shop: ShopState, ret: ReturnRecord, topic: ReturnTopic | (string & {})) {
   const head = { ...ref("Return", ret.id), status: ret.status.toLowerCase() };
   if (topic === "returns/cancel" || topic === "returns/close" || topic === "returns/reopen") {
     return { id: ret.id, admin_graphql_api_id: gid("Return", ret.id), order_id: ret.orderId, status: head.status };
