@@ -30,6 +30,7 @@ import { createServer, type Server } from "node:http";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { RunningSimulator } from "../../simulator/server";
 import { adminUrl, databaseUrlFor, dropDatabase, quoteIdent, withAdminClient } from "../../tests/setup/db";
 import { migrateDatabase, REPO_ROOT } from "../db/migrate";
 
@@ -101,7 +102,7 @@ async function main() {
   const database = `crossdock_bench_cost_${process.pid}`;
   const databaseUrl = databaseUrlFor(database, adminUrl());
   await withAdminClient((c) => c.query(`CREATE DATABASE ${quoteIdent(database)}`));
-  let sim: import("../../simulator/server").RunningSimulator | undefined;
+  let sim: RunningSimulator | undefined;
   let receiver: Server | undefined;
   let stopJobs: (() => Promise<void>) | undefined;
   try {
