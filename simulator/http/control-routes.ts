@@ -124,6 +124,10 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       }
     }),
     route("GET", "/_control/shops/:shop/state", (ctx) => ok(shopSummary(shopOf(ctx)))),
+    route("GET", "/_control/shops/:shop/webhook-subscriptions", (ctx) => {
+      const shop = shopOf(ctx);
+      return ok({ scopes: shop.scopes, ...webhooks.subscriptionsFor(shop) });
+    }),
     route("PUT", "/_control/shops/:shop/throttle", (ctx) => {
       const shop = shopOf(ctx);
       configureBucket(shop.bucket, parse(schemas.throttleBody, ctx.body));

@@ -20,18 +20,16 @@ export interface ShopOptions {
   bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">>;
 }
 
-export const DEFAULT_SCOPES =
-  "read_orders,write_orders,read_products,read_inventory,write_inventory,read_locations,read_customers," +
-  "read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders," +
-  "read_assigned_fulfillment_orders,write_assigned_fulfillment_orders,read_fulfillments,write_fulfillments," +
-  "read_returns,write_returns,read_shipping,write_shipping";
-
 export class SimulatorStore {
   private readonly shops = new Map<string, ShopState>();
   private readonly sequences = new Map<GidType, number>();
   private readonly listeners = new Set<StoreListener>();
 
-  constructor(private readonly defaults: { scopes?: string } = {}) {}
+  /**
+   * `scopes`: what a shop grants when the app is installed (Shopify-managed installation grants the
+   * scopes the app's configuration requests); startSimulator passes the app toml's.
+   */
+  constructor(private readonly defaults: { scopes: string }) {}
 
   onEvent(listener: StoreListener): () => void {
     this.listeners.add(listener);
@@ -83,7 +81,7 @@ export class SimulatorStore {
         },
         this.nextId,
         (event) => this.emit(event),
-        { scopes: options.scopes ?? this.defaults.scopes ?? DEFAULT_SCOPES, bucket: options.bucket },
+        { scopes: options.scopes ?? this.defaults.scopes, bucket: options.bucket },
       );
       this.shops.set(key, shop);
     } else {
