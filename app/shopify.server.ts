@@ -1,19 +1,56 @@
 import "@shopify/shopify-app-remix/adapters/node";
+import { shopifyApi } from "@shopify/shopify-api";
 import {
   AppDistribution,
   LogSeverity,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { prisma } from "./db.server";
+import { databaseKind, prisma, sqlPool } from "./db.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
+import { adminAccessRefused, type AdminGraphql } from "./shopify/admin-graphql";
 import { redirectAdminApiTo } from "./shopify/admin-origin.server";
 import { CachedSessionStorage } from "./shopify/session-cache.server";
+import {
+  PROACTIVE_REFRESH_MS,
+  postgresAdvisoryLock,
+  processLocalLock,
+  RefreshingSessionStorage,
+} from "./shopify/offline-token-refresh.server";
 import { onShopAuthenticated } from "./services/on-shop-authenticated.server";
 
 const config = env();
+
+const libraryLogLevel =
+  config.LOG_LEVEL === "debug" || config.LOG_LEVEL === "trace" ? LogSeverity.Debug : LogSeverity.Warning;
+
+// Only the refresh-token grant of Shopify's library, for RefreshingSessionStorage (shopifyApp does
+// not expose its own instance); the same credentials and the same runtime fetch.
+const tokenApi = shopifyApi({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  apiVersion: ADMIN_API_VERSION,
+  hostName: new URL(config.SHOPIFY_APP_URL).host,
+  isEmbeddedApp: !config.CROSSDOCK_DEMO,
+  logger: { level: libraryLogLevel },
+  _logDisabledFutureFlags: false,
+});
+
+const prismaSessions = new PrismaSessionStorage(prisma);
+
+/**
+ * Expiring offline tokens (see offline-token-refresh.server.ts): one refresh per shop at a time,
+ * across the web process and the worker. Sessions are served from memory for 2 s, never within a
+ * minute of the refresh window, so no process keeps using a token another one has replaced.
+ */
+const sessionCache = new CachedSessionStorage(prismaSessions, { ttlMs: 2_000, nearExpiryMs: PROACTIVE_REFRESH_MS + 60_000 });
+const sessionStorage = new RefreshingSessionStorage(sessionCache, prismaSessions, {
+  refresh: async (shop, refreshToken) => (await tokenApi.auth.refreshToken({ shop, refreshToken })).session,
+  lock: databaseKind === "postgresql" ? postgresAdvisoryLock(sqlPool()!) : processLocalLock,
+  forget: (shop) => sessionCache.forgetShop(shop),
+});
 
 /**
  * The one `shopifyApp` of Crossdock. In a real deployment the app is embedded in Shopify admin and
@@ -29,14 +66,12 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   // Webhooks and the storefront's app-proxy requests load the offline session on every request:
   // served from memory for 2 s (see session-cache.server.ts for what that means across processes).
-  sessionStorage: new CachedSessionStorage(new PrismaSessionStorage(prisma), { ttlMs: 2_000 }),
+  sessionStorage,
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: !config.CROSSDOCK_DEMO,
   // The library logs every app-proxy request at info (the storefront block's hot path): only
   // warnings and errors unless our own level asks for debugging.
-  logger: {
-    level: config.LOG_LEVEL === "debug" || config.LOG_LEVEL === "trace" ? LogSeverity.Debug : LogSeverity.Warning,
-  },
+  logger: { level: libraryLogLevel },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,
@@ -62,4 +97,26 @@ export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;
-export const sessionStorage = shopify.sessionStorage;
+export { sessionStorage };
+
+/**
+ * The shop's Admin API with its offline session, for work no merchant is present for (jobs, the
+ * portal, the storefront): when Shopify answers 401 (the token expired by Shopify's clock, or
+ * another process renewed it), the session is renewed once under the shop's lock and the request
+ * sent again; a second refusal, or a refused renewal (TokenRefreshFailedError), is thrown.
+ */
+export async function offlineAdminGraphql(shop: string): Promise<AdminGraphql> {
+  let context = await shopify.unauthenticated.admin(shop);
+  return async (query, options) => {
+    try {
+      return await (context.admin.graphql as AdminGraphql)(query, options);
+    } catch (error) {
+      if (adminAccessRefused(error) !== 401) throw error;
+      const rejected = context.session.accessToken;
+      await sessionStorage.renewAfterRejection(shop, rejected);
+      context = await shopify.unauthenticated.admin(shop);
+      logger.info({ shop }, "Admin API: sending again with the renewed token");
+      return (context.admin.graphql as AdminGraphql)(query, options);
+    }
+  };
+}

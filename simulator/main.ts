@@ -24,6 +24,7 @@ const Env = z.object({
   SIMULATOR_ACCESS_TOKEN: z.string().min(1).optional(),
   SIMULATOR_APP_TOML: z.string().optional(),
   SIMULATOR_WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().nonnegative().optional(),
+  SIMULATOR_ORDER_ROUTING_DELAY_MS: z.coerce.number().int().positive().optional(),
 });
 
 async function main(): Promise<void> {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     appUrl: env.SHOPIFY_APP_URL ?? null,
     appTomlPath: env.SIMULATOR_APP_TOML,
     webhooks: { retryDelayMs: env.SIMULATOR_WEBHOOK_RETRY_DELAY_MS },
+    orderRouting: { delayMs: env.SIMULATOR_ORDER_ROUTING_DELAY_MS },
     seed,
     accessToken: env.SIMULATOR_ACCESS_TOKEN,
     log,

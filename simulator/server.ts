@@ -34,6 +34,11 @@ export interface SimulatorOptions {
    * app's configuration requests.
    */
   scopes?: string;
+  /**
+   * Shopify's background order routing: how long until a new order's fulfillment orders exist
+   * (default 3 s, as on a busy store; per shop through the control API). Never 0.
+   */
+  orderRouting?: { delayMs?: number };
   /** Seeds this shop at start-up, accepting `accessToken` for it. */
   seed?: SeedData;
   accessToken?: string;
@@ -61,7 +66,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const log = options.log ?? (() => undefined);
   const config =
     options.webhookConfig ?? loadAppConfig(options.appTomlPath ?? join(process.cwd(), "shopify.app.toml"), ADMIN_API_VERSION);
-  const store = new SimulatorStore({ scopes: options.scopes ?? config.scopes ?? crossdockScopes() });
+  const routingDelayMs = options.orderRouting?.delayMs;
+  if (routingDelayMs !== undefined && !(Number.isInteger(routingDelayMs) && routingDelayMs > 0)) {
+    throw new Error(`orderRouting.delayMs must be a positive integer (Shopify routes orders asynchronously), got ${routingDelayMs}`);
+  }
+  const store = new SimulatorStore({ scopes: options.scopes ?? config.scopes ?? crossdockScopes(), routingDelayMs });
   const schema = loadAdminSchema(ADMIN_API_VERSION);
   const webhooks = new WebhookDispatcher({
     store,
@@ -113,6 +122,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     server,
     close: () =>
       new Promise<void>((resolve) => {
+        store.close();
         webhooks.close();
         server.closeAllConnections();
         server.close(() => resolve());

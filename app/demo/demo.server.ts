@@ -38,14 +38,32 @@ export async function signInToDemoShop(shop: string): Promise<Headers> {
       client_id: config.SHOPIFY_API_KEY,
       client_secret: config.SHOPIFY_API_SECRET,
       code: "crossdock-demo",
+      // An expiring offline token, as the embedded app asks for (future.expiringOfflineAccessTokens).
+      expiring: "1",
     }),
   });
   if (!response.ok) {
     throw new Error(`The simulated shop refused the demo sign-in (${response.status}); is the simulator seeded?`);
   }
-  const { access_token: accessToken, scope } = (await response.json()) as { access_token: string; scope: string };
-
-  const session = new Session({ id: `offline_${shop}`, shop, state: "demo", isOnline: false, accessToken, scope });
+  const grant = (await response.json()) as {
+    access_token: string;
+    scope: string;
+    expires_in?: number;
+    refresh_token?: string;
+    refresh_token_expires_in?: number;
+  };
+  const session = new Session({
+    id: `offline_${shop}`,
+    shop,
+    state: "demo",
+    isOnline: false,
+    accessToken: grant.access_token,
+    scope: grant.scope,
+    ...(grant.expires_in ? { expires: new Date(Date.now() + grant.expires_in * 1000) } : {}),
+    ...(grant.refresh_token && grant.refresh_token_expires_in
+      ? { refreshToken: grant.refresh_token, refreshTokenExpires: new Date(Date.now() + grant.refresh_token_expires_in * 1000) }
+      : {}),
+  });
   await sessionStorage.storeSession(session);
 
   const { admin } = await unauthenticated.admin(shop);

@@ -23,8 +23,9 @@ import { PROXY_PATH_METAFIELD } from "~/services/publish-storefront-config.serve
 import { inventorySyncInProgress } from "~/services/sync-inventory.server";
 import { getAppMetafield } from "~/shopify/app-metafields";
 import { fetchProductByHandle, fetchProductHandles, type StorefrontProduct } from "~/shopify/products";
-import { unauthenticated } from "~/shopify.server";
-import { signedProxyQuery } from "~/shopify/app-proxy-signature.server";
+import { offlineAdminGraphql } from "~/shopify.server";
+// The harness plays Shopify's app proxy: it signs with the simulator's signer, written from shopify.dev.
+import { signedProxyParams } from "../../simulator/app-proxy";
 import { signInToDemoShop } from "./demo.server";
 
 export const STOREFRONT_ROOT = "/demo/storefront/";
@@ -59,8 +60,7 @@ async function ensureShopReady(shop: string): Promise<void> {
 
 async function adminGraphql(shop: string) {
   await ensureShopReady(shop);
-  const { admin } = await unauthenticated.admin(shop);
-  return admin.graphql;
+  return offlineAdminGraphql(shop);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,7 +268,7 @@ export function proxiedPath(path: string): string | null {
 export async function forwardToApp(request: Request, shop: string, rest: string): Promise<Response> {
   const config = env();
   const proxy = appProxyConfig();
-  const query = signedProxyQuery(new URL(request.url).searchParams, {
+  const query = signedProxyParams(new URL(request.url).searchParams, {
     shop,
     // The harness's storefront root is /demo/storefront: the prefix as the shopper's browser sees
     // it, so that links the app builds from path_prefix (the customer portal) work here too.

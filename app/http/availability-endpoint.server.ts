@@ -1,7 +1,7 @@
 /**
  * The storefront availability endpoint (app proxy): https://{shop}/{prefix}/{subpath}/availability
- * (shopify.app.toml [app_proxy]) → {app}/proxy/availability, signed by Shopify and checked with
- * `authenticate.public.appProxy`. The block asks which of the shop's locations have a variant,
+ * (shopify.app.toml [app_proxy]) → {app}/proxy/availability, signed by Shopify and checked by
+ * Shopify's documented algorithm (`verifyAppProxyRequest`). The block asks which of the shop's locations have a variant,
  * nearest first. JSON; errors are {error: message}.
  *
  * Served by the Remix route (app/routes/proxy.availability.tsx) and, by `npm start`'s server,
@@ -11,7 +11,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseAvailabilityQuery } from "~/domain/availability";
 import { getVariantAvailability } from "~/services/get-availability.server";
-import { authenticate } from "~/shopify.server";
+import { verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
 import { plainJson, toFetchResponse, type PlainResponse } from "./plain-response";
 
 /** Shared by every shopper of the shop (nothing personal in it); short, since stock moves. */
@@ -22,18 +22,13 @@ function problem(status: number, error: string): PlainResponse {
 }
 
 export async function availabilityEndpoint(request: Request): Promise<PlainResponse> {
-  try {
-    await authenticate.public.appProxy(request);
-  } catch (error) {
-    // The library answers a missing or wrong signature (or a stale timestamp) with a bare 400.
-    if (error instanceof Response && error.status === 400) return problem(401, "The request is not signed by Shopify's app proxy");
-    throw error;
-  }
-  const query = new URL(request.url).searchParams;
-  const parsed = parseAvailabilityQuery(query);
+  const url = new URL(request.url);
+  const signed = verifyAppProxyRequest(url);
+  if (!signed.ok) return problem(401, "The request is not signed by Shopify's app proxy");
+  const parsed = parseAvailabilityQuery(url.searchParams);
   if (!parsed.ok) return problem(400, parsed.message);
 
-  const outcome = await getVariantAvailability({ shop: query.get("shop") ?? "", variantId: parsed.variantId, request: parsed.request });
+  const outcome = await getVariantAvailability({ shop: signed.shop, variantId: parsed.variantId, request: parsed.request });
   if (outcome.status === "shop_not_found") return problem(404, "This shop does not use Crossdock");
   if (outcome.status === "variant_not_found") return problem(404, "Crossdock has no stock record of this variant");
 

@@ -4,7 +4,7 @@
  * deliveries. Measured by `npm run bench:availability` and `bench:webhooks`: Remix's per-request
  * matching over every route of the app, the Fetch Request/Response conversion and Express'
  * middleware cost several times what the answer itself does. The availability endpoint still gets
- * a Fetch `Request` (authenticate.public.appProxy takes one), built here without the rest; the
+ * a Fetch `Request` (the endpoint function takes one), built here without the rest; the
  * webhook endpoint takes plain headers and body (docs/decisions/006-hot-paths-before-remix.md).
  *
  * Nothing here decides anything: a path is hot when its Remix route's loader or action *is* one of
@@ -63,7 +63,7 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-/** The Fetch API request `authenticate.public.appProxy` takes, on the app's public origin. */
+/** The Fetch API request the availability endpoint takes, on the app's public origin. */
 function fetchRequest(req: IncomingMessage): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);

@@ -6,9 +6,10 @@ import { resilientGraphql, type BucketState, type ResilienceOptions } from "~/sh
 export type AdminFactory = (shop: string) => Promise<AdminGraphql>;
 
 /**
- * `unauthenticated.admin(shop)` (the offline session in storage; SessionNotFoundError, a permanent
- * job error, when the shop uninstalled) wrapped in resilientGraphql. Imported lazily so that modules
- * which only take an AdminFactory do not load the Shopify app configuration.
+ * `offlineAdminGraphql(shop)` (the offline session in storage, renewed once when Shopify answers 401;
+ * SessionNotFoundError, a permanent job error, when the shop uninstalled) wrapped in
+ * resilientGraphql. Imported lazily so that modules which only take an AdminFactory do not load the
+ * Shopify app configuration.
  */
 export function offlineAdmin(options: ResilienceOptions = {}): AdminFactory {
   // One bucket per shop: every job's client of a shop sees what the previous one learnt.
@@ -16,9 +17,8 @@ export function offlineAdmin(options: ResilienceOptions = {}): AdminFactory {
   return async (shop) => {
     let bucket = buckets.get(shop);
     if (!bucket) buckets.set(shop, (bucket = { last: null }));
-    const { unauthenticated } = await import("~/shopify.server");
-    const { admin } = await unauthenticated.admin(shop);
-    return resilientGraphql(admin.graphql, {
+    const { offlineAdminGraphql } = await import("~/shopify.server");
+    return resilientGraphql(await offlineAdminGraphql(shop), {
       onWait: (event) => logger.info({ shop, ...event }, "Admin API: waiting before retrying"),
       bucket,
       ...options,

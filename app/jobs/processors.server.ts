@@ -5,6 +5,7 @@ import { exportCustomerData } from "~/services/export-customer-data.server";
 import { handleAppUninstalled } from "~/services/handle-app-uninstalled.server";
 import { awaitingRoutingRouter, type OrderRouter } from "~/services/order-router.server";
 import { recordOrder } from "~/services/record-order.server";
+import { routeAfterRoutingComplete } from "~/services/route-after-routing-complete.server";
 import { redactCustomer } from "~/services/redact-customer.server";
 import { redactShop } from "~/services/redact-shop.server";
 import { syncLocations } from "~/services/sync-locations.server";
@@ -14,6 +15,7 @@ import {
   customerDataRequestPayloadSchema,
   customerRedactPayloadSchema,
   inventoryUpdateFromPayload,
+  orderRoutingCompletePayloadSchema,
   orderSnapshotFromPayload,
   scopesUpdatePayloadSchema,
   toGid,
@@ -57,6 +59,22 @@ export function createProcessors(deps: ProcessorDependencies): ProcessorRegistry
     "orders/create": order("always"),
     "orders/updated": order("if-new"),
     "orders/cancelled": order("if-new"),
+
+    // Shopify created the order's fulfillment orders: route it now (once, whatever the deliveries).
+    "fulfillment_orders/order_routing_complete": async (ctx) => {
+      const payload = orderRoutingCompletePayloadSchema.parse(ctx.delivery.payload);
+      const result = await routeAfterRoutingComplete({
+        shop: ctx.delivery.shop,
+        fulfillmentOrderId: payload.fulfillment_order.id,
+        graphql: await deps.admin(ctx.delivery.shop),
+        router,
+      });
+      if (result.status === "fulfillment-order-not-found") return { skipped: "Shopify no longer has this fulfillment order" };
+      if (result.status === "order-not-stored") {
+        return { skipped: "The order's orders/create has not been processed yet; it is routed when it is (or by reconciliation)" };
+      }
+      ctx.log.debug({ order: result.orderId, routing: result.routing }, "order routing complete");
+    },
 
     "inventory_levels/update": async (ctx) => {
       const update = inventoryUpdateFromPayload(ctx.delivery.payload, eventTime(ctx));

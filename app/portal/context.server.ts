@@ -7,6 +7,7 @@ import { env } from "~/env.server";
 import { getShop, getShopSettings } from "~/models/shops.server";
 import { logger } from "~/logger.server";
 import { adminAccessRefused, type AdminGraphql } from "~/shopify/admin-graphql";
+import { verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
 import { AdminRetriesExhaustedError, INTERACTIVE_PATIENCE, markResilient, resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
 import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
 import { portalT, type PortalT } from "./i18n";
@@ -79,24 +80,14 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
   return `${url.pathname}${url.search}`;
 }
 
-async function authenticateProxy(request: Request): Promise<{ admin?: AdminGraphql }> {
-  const { authenticate } = await import("~/shopify.server");
-  try {
-    const context = await authenticate.public.appProxy(request);
-    return { admin: context.admin?.graphql as AdminGraphql | undefined };
-  } catch (error) {
-    // The library answers a missing or wrong signature (or a stale timestamp) with a bare 400.
-    if (error instanceof Response && error.status === 400) {
-      throw new Response("The request is not signed by Shopify's app proxy", { status: 401 });
-    }
-    throw error;
-  }
+/** Refuses (401) a proxied request Shopify's app proxy did not sign, by Shopify's documented algorithm. */
+function authenticateProxy(request: Request): void {
+  if (!verifyAppProxyRequest(request).ok) throw new Response("The request is not signed by Shopify's app proxy", { status: 401 });
 }
 
 async function offlineAdmin(shop: string): Promise<AdminGraphql> {
-  const { unauthenticated } = await import("~/shopify.server");
-  const { admin } = await unauthenticated.admin(shop);
-  return admin.graphql as AdminGraphql;
+  const { offlineAdminGraphql } = await import("~/shopify.server");
+  return offlineAdminGraphql(shop);
 }
 
 /** Each shop's Admin API bucket as this process last saw it, shared by every portal request. */
@@ -145,10 +136,9 @@ export async function resolvePortalRequest(
 ): Promise<PortalContext> {
   const url = new URL(request.url);
   const proxied = url.pathname === "/proxy/portal" || url.pathname.startsWith("/proxy/portal/");
-  let proxyAdmin: AdminGraphql | undefined;
   let domain: string;
   if (proxied) {
-    proxyAdmin = (await authenticateProxy(request)).admin;
+    authenticateProxy(request);
     domain = url.searchParams.get("shop") ?? "";
   } else {
     domain = (params.shop ?? "").toLowerCase();
@@ -251,7 +241,7 @@ export async function resolvePortalRequest(
     },
     errorResponse,
     admin: async () =>
-      shopperFacing(shop.domain, proxyAdmin ?? (await offlineAdmin(shop.domain)), () => errorResponse(503, "unavailable", { "Retry-After": "60" })),
+      shopperFacing(shop.domain, await offlineAdmin(shop.domain), () => errorResponse(503, "unavailable", { "Retry-After": "60" })),
   };
 }
 

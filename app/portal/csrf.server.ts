@@ -42,7 +42,7 @@ function proxyBinding(url: URL): string {
 /**
  * What this request's CSRF tokens are bound to. On the app host, creates the cookie when the
  * browser has none (`setCookie` must then be sent with the response). Proxy requests must already
- * have passed `authenticate.public.appProxy` (resolvePortalRequest does it).
+ * have passed the app-proxy signature check (resolvePortalRequest does it).
  */
 export function csrfBinding(request: Request): CsrfBinding {
   const url = new URL(request.url);

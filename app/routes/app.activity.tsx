@@ -79,6 +79,7 @@ const TOPIC_LABELS: Record<string, string> = {
   "orders/create": "New order",
   "orders/updated": "Order updated",
   "orders/cancelled": "Order cancelled",
+  "fulfillment_orders/order_routing_complete": "Order ready to route",
   "inventory_levels/update": "Stock changed",
   "locations/create": "Location added",
   "locations/update": "Location changed",

@@ -40,6 +40,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   });
   if (result.status === "order-not-found") return data({ error: "The order no longer exists in Shopify." }, { status: 404 });
   if (result.status === "already-routed") return data({ error: "Another re-route of this order just happened; reload to see it." }, { status: 409 });
+  if (result.status === "waiting") return data({ error: "Shopify has not finished assigning this order to locations yet; try again in a moment." }, { status: 409 });
   return redirect(`/app/routing/log/${result.decision.id}`);
 };
 

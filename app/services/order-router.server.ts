@@ -1,8 +1,14 @@
 import { setRoutingStatus, type Order } from "~/models/orders.server";
 import type { Shop } from "~/models/shops.server";
+import type { RoutingTrigger } from "./route-order.server";
 
 export type RoutingHandoff =
   | { status: "awaiting_routing" }
+  /**
+   * Shopify has not created the order's fulfillment orders yet: the order stays AWAITING_ROUTING
+   * and is routed on fulfillment_orders/order_routing_complete (or by reconciliation).
+   */
+  | { status: "waiting_for_fulfillment_orders" }
   /** The routing engine decided (moves applied, or a suggestion when auto-routing is off). */
   | { status: "routed"; decision: "APPLIED" | "SUGGESTED" }
   /** The order was handed over before (a replayed or late delivery): nothing done. */
@@ -10,14 +16,14 @@ export type RoutingHandoff =
   | { status: "not_routable"; reason: string };
 
 /**
- * The seam between the event pipeline and order routing. The orders/create processor (and
- * reconciliation, for an order whose orders/create was lost) hands every new order to the
- * OrderRouter it was given. Implementations must be idempotent: the same order can be handed over
- * again after a crash.
+ * The seam between the event pipeline and order routing. The orders/create and
+ * fulfillment_orders/order_routing_complete processors (and reconciliation, for an order whose
+ * webhooks were lost) hand every new order to the OrderRouter they were given. Implementations
+ * must be idempotent: the same order can be handed over again after a crash, and once per webhook.
  */
 export interface OrderRouter {
   readonly name: string;
-  route(input: { shop: Shop; order: Order }): Promise<RoutingHandoff>;
+  route(input: { shop: Shop; order: Order; trigger?: RoutingTrigger }): Promise<RoutingHandoff>;
 }
 
 /**

@@ -27,7 +27,8 @@ export interface ReconcileOptions {
 /**
  * Compares Crossdock's copy of the shop with the Admin API and repairs what a lost or late webhook
  * left stale: locations (added, changed, removed), orders changed in the window (a lost
- * orders/create is stored and handed to routing), and the stock of every location. Each write keeps
+ * orders/create is stored and handed to routing; an order still waiting for routing, whose
+ * order_routing_complete was lost, is handed over again), and the stock of every location. Each write keeps
  * the newest state by Shopify's updatedAt, so a late webhook processed after this run cannot
  * overwrite what it repaired, and this run cannot overwrite a newer webhook. Recorded as a JobRun
  * (the Activity page).
@@ -67,10 +68,10 @@ async function reconcile(input: {
   let ordersHandedToRouting = 0;
   for (const snapshot of orders) {
     const before = await getOrderByShopifyId(shop, snapshot.shopifyId);
-    const recorded = await recordOrder({ shop, snapshot, router: input.router, handOver: "if-new" });
+    const recorded = await recordOrder({ shop, snapshot, router: input.router, handOver: "if-unrouted", trigger: "reconciliation" });
     if (recorded.status !== "stored") continue;
     if (!before || before.shopifyUpdatedAt < snapshot.shopifyUpdatedAt) ordersRepaired++;
-    if (recorded.routing?.status === "awaiting_routing") ordersHandedToRouting++;
+    if (recorded.routing && recorded.routing.status !== "already_handed_over" && recorded.routing.status !== "not_routable") ordersHandedToRouting++;
   }
 
   let inventoryChecked = 0;

@@ -85,7 +85,7 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
       lines: request.lines.map((l) => ({
         fulfillmentLineItemId: l.line.fulfillmentLineItemId,
         quantity: l.quantity,
-        returnReason: l.reason,
+        reason: l.reason,
         customerNote: l.customerNote,
       })),
       returnShippingFee: request.method === "MAIL" ? { amount: request.totals.returnShippingFee, currencyCode: options.order.currency } : null,

@@ -20,7 +20,17 @@ import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { checkMovable, fetchOrderForRouting, fetchVariantStock, moveFulfillmentOrder } from "~/shopify/fulfillment-orders";
 import { loadRoutingContext, loadShopRules } from "./routing-context.server";
 
-export type RoutingTrigger = "orders/create" | "manual" | "reallocation";
+/**
+ * Why an order is routed: its first routing (announced by orders/create or, once Shopify created
+ * its fulfillment orders, fulfillment_orders/order_routing_complete; or found by reconciliation),
+ * or staff routing it again.
+ */
+export type RoutingTrigger = "orders/create" | "fulfillment_orders/order_routing_complete" | "reconciliation" | "manual" | "reallocation";
+
+/** The first routing of an order is claimed once; staff re-routes add revisions. */
+export function isFirstRouting(trigger: RoutingTrigger): boolean {
+  return trigger !== "manual" && trigger !== "reallocation";
+}
 
 export interface RouteOrderRequest {
   shop: ShopRef;
@@ -38,6 +48,8 @@ export interface RouteOrderRequest {
 export type RouteOrderResult =
   | { status: "already-routed"; decision: RoutingDecision | null }
   | { status: "order-not-found" }
+  /** Shopify's routing job has not created the order's fulfillment orders yet: nothing decided. */
+  | { status: "waiting" }
   | { status: "decided"; decision: RoutingDecision };
 
 export interface MoveResult extends MoveOperation {
@@ -50,7 +62,8 @@ export interface MoveResult extends MoveOperation {
  * Routes one order: reads it and the stock live, runs the shop's rules, and (when auto-routing is
  * on) moves its fulfillment orders where the plan says, checking `locationsForMove` first. Every
  * outcome is stored as a decision with its explanation. The first routing of an order is claimed
- * once, so a replayed orders/create never moves anything twice.
+ * once, so a replayed webhook never moves anything twice. An order whose fulfillment orders Shopify
+ * has not created yet is left waiting (nothing claimed).
  */
 export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrderResult> {
   const { shop } = request;
@@ -58,10 +71,14 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
   const graphql = resilientGraphql(request.graphql);
   const order = await fetchOrderForRouting(graphql, request.orderId);
   if (!order) return { status: "order-not-found" };
+  // Shopify creates fulfillment orders after the order, in a background routing job (schema:
+  // `FulfillmentOrder`), and announces them with fulfillment_orders/order_routing_complete. Until
+  // then the order waits; it is not "not routable".
+  if (order.fulfillmentOrders.length === 0 && !order.cancelledAt) return { status: "waiting" };
 
   const previous = await latestDecision(shop, order.id);
-  const first = request.trigger === "orders/create";
-  // A replayed orders/create changes nothing, unless the last attempt failed (the job is retried).
+  const first = isFirstRouting(request.trigger);
+  // A replayed first routing changes nothing, unless the last attempt failed (the job is retried).
   if (first && previous && previous.status !== "FAILED") return { status: "already-routed", decision: previous };
   const excluded = [...new Set([...(previous?.excludedLocationIds ?? []), ...(request.excludeLocationIds ?? [])])];
   const decision = await claimDecision(shop, {
@@ -92,7 +109,7 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
     const metrics = planMetrics(built.input, plan, defaultCostModel);
     const { moves } = planFulfillmentOrderMoves(order.fulfillmentOrders, plan.assignments);
     const mode = request.mode ?? "auto";
-    const apply = mode === "apply" || (mode === "auto" && (settings.autoRouting || request.trigger !== "orders/create"));
+    const apply = mode === "apply" || (mode === "auto" && (settings.autoRouting || !first));
 
     const results: MoveResult[] = apply ? await applyMoves(graphql, moves) : moves.map((m) => ({ ...m, ok: false, message: "not applied (suggestion)" }));
     const failed = results.filter((r) => !r.ok);

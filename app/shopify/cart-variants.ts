@@ -75,15 +75,18 @@ export function variantSearchText(typed: string): string {
     .join(" ");
 }
 
+/** Search results shown for what staff typed. */
+export const SEARCH_RESULTS = 15;
+
 /** Variants whose product title, variant title or SKU match what staff typed. */
-export async function searchCartVariants(graphql: AdminGraphql, typed: string, first = 15): Promise<CartVariantDetails[]> {
+export async function searchCartVariants(graphql: AdminGraphql, typed: string, first = SEARCH_RESULTS): Promise<CartVariantDetails[]> {
   const query = variantSearchText(typed);
   if (!query) return [];
   const data = await adminRequest<{ productVariants: { nodes: VariantNode[] } }>(graphql, CART_VARIANT_SEARCH_QUERY, { first, query });
   return data.productVariants.nodes.map(toCartVariant);
 }
 
-const IDS_PER_REQUEST = 50;
+export const IDS_PER_REQUEST = 50;
 
 /** The cart's variants by id; ids the shop does not have (or that are not variants) are absent. */
 export async function fetchCartVariants(graphql: AdminGraphql, ids: readonly string[]): Promise<Map<string, CartVariantDetails>> {

@@ -126,6 +126,20 @@ export async function fetchOrderForRouting(graphql: AdminGraphql, orderId: strin
   };
 }
 
+export const FULFILLMENT_ORDER_ORDER_QUERY = `#graphql
+  query CrossdockFulfillmentOrderOrder($id: ID!) {
+    fulfillmentOrder(id: $id) {
+      orderId
+    }
+  }
+`;
+
+/** The order a fulfillment order belongs to (order_routing_complete names only the fulfillment order). */
+export async function fetchFulfillmentOrderOrderId(graphql: AdminGraphql, fulfillmentOrderId: string): Promise<string | null> {
+  const data = await adminRequest<{ fulfillmentOrder: { orderId: string } | null }>(graphql, FULFILLMENT_ORDER_ORDER_QUERY, { id: fulfillmentOrderId });
+  return data.fulfillmentOrder?.orderId ?? null;
+}
+
 export const VARIANT_STOCK_QUERY = `#graphql
   query CrossdockVariantStock($ids: [ID!]!) {
     nodes(ids: $ids) {
@@ -159,7 +173,7 @@ interface VariantStockData {
 }
 
 /** Variants per request: each costs about 155 points, and one query may cost at most 1000. */
-const VARIANTS_PER_REQUEST = 5;
+export const VARIANTS_PER_REQUEST = 5;
 
 /** Live available units per variant and location: `stock[variantId][locationId]`. */
 export async function fetchVariantStock(
@@ -232,8 +246,9 @@ export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
           }
         }
       }
-      remainingFulfillmentOrder {
+      originalFulfillmentOrder {
         id
+        status
       }
       userErrors {
         field
@@ -246,7 +261,7 @@ export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
 interface MoveData {
   fulfillmentOrderMove: {
     movedFulfillmentOrder: { id: string; assignedLocation: { location: { id: string } | null } } | null;
-    remainingFulfillmentOrder: { id: string } | null;
+    originalFulfillmentOrder: { id: string; status: string } | null;
     userErrors: { field: string[] | null; message: string }[];
   };
 }
@@ -255,7 +270,7 @@ interface MoveData {
 export async function moveFulfillmentOrder(
   graphql: AdminGraphql,
   input: { fulfillmentOrderId: string; newLocationId: string; lines?: { id: string; quantity: number }[] },
-): Promise<{ movedFulfillmentOrderId: string; remainingFulfillmentOrderId: string | null }> {
+): Promise<{ movedFulfillmentOrderId: string; originalFulfillmentOrder: { id: string; status: string } | null }> {
   const { fulfillmentOrderMove: result } = await adminRequest<MoveData>(graphql, FULFILLMENT_ORDER_MOVE_MUTATION, {
     id: input.fulfillmentOrderId,
     newLocationId: input.newLocationId,
@@ -266,6 +281,7 @@ export async function moveFulfillmentOrder(
   }
   return {
     movedFulfillmentOrderId: result.movedFulfillmentOrder.id,
-    remainingFulfillmentOrderId: result.remainingFulfillmentOrder?.id ?? null,
+    // `remainingFulfillmentOrder` is deprecated; the original's final state says what stayed behind.
+    originalFulfillmentOrder: result.originalFulfillmentOrder,
   };
 }

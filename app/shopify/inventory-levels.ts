@@ -1,6 +1,10 @@
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
-// Every inventory level stocked at one location (reconciliation).
+// Every inventory level stocked at one location (reconciliation). One level requests 1 + its item 1
+// + the item's variants connection (2 + 1) + one point per named quantity (4) = 9, so a page of 60
+// requests 1 + 2 + 60 × 9 = 543 points, under the 600 Crossdock allows itself per query.
+export const LOCATION_LEVELS_PER_PAGE = 60;
+
 export const LOCATION_INVENTORY_QUERY = `#graphql
   query CrossdockLocationInventory($id: ID!, $first: Int!, $after: String) {
     location(id: $id) {
@@ -11,8 +15,10 @@ export const LOCATION_INVENTORY_QUERY = `#graphql
           item {
             id
             sku
-            variant {
-              id
+            variants(first: 1) {
+              nodes {
+                id
+              }
             }
           }
           quantities(names: ["available", "on_hand", "committed", "incoming"]) {
@@ -46,7 +52,7 @@ interface LevelsPage {
     inventoryLevels: {
       nodes: {
         updatedAt: string;
-        item: { id: string; sku: string | null; variant: { id: string } | null };
+        item: { id: string; sku: string | null; variants: { nodes: { id: string }[] } | null };
         quantities: { name: string; quantity: number }[];
       }[];
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -59,13 +65,15 @@ export async function fetchLocationInventory(graphql: AdminGraphql, locationId: 
   const result: InventoryLevelSnapshot[] = [];
   let after: string | null = null;
   do {
-    const data: LevelsPage = await adminRequest<LevelsPage>(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: 100, after });
+    const data: LevelsPage = await adminRequest<LevelsPage>(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after });
     if (!data.location) return null;
     for (const node of data.location.inventoryLevels.nodes) {
       const q = (name: string) => node.quantities.find((x) => x.name === name)?.quantity ?? 0;
       result.push({
         inventoryItemId: node.item.id,
-        variantId: node.item.variant?.id ?? null,
+        // `InventoryItem.variant` is deprecated for `variants`: an item may be shared by several
+        // variants; Crossdock's stock mirror keys on the item and names its first variant.
+        variantId: node.item.variants?.nodes[0]?.id ?? null,
         sku: node.item.sku,
         available: q("available"),
         onHand: q("on_hand"),

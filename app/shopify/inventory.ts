@@ -1,14 +1,17 @@
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // The initial full inventory sync: every variant with its inventory item's levels, page by page.
-// Page sizes keep the requested cost under Shopify's 1,000-point single-query limit:
-// 2 + variants × (4 + 3 × levels) = 2 + 12 × 79 = 950 (measured on the simulator). The actual
-// cost counts each returned quantity, hence three names only (`incoming` is not read here). An item
-// stocked at more than LEVELS_PER_VARIANT locations continues with INVENTORY_ITEM_LEVELS_QUERY.
+// Shopify prices a page before running it (connections and lists multiplied through): one level is
+// 1 + its location 1 + one point per named quantity (3) = 5, one variant 1 + its item 1 + the
+// levels connection 2 + 20 levels × 5 = 104, a page 2 + 5 × 104 = 522 requested points, under the
+// 600 Crossdock allows itself per query (60 % of Shopify's 1,000-point single-query limit; tests/
+// simulator/app-documents-cost.test.ts). What a page really costs is what comes back (about 5 per
+// level). An item stocked at more than LEVELS_PER_VARIANT locations continues with
+// INVENTORY_ITEM_LEVELS_QUERY (1 + 2 + 100 × 5 = 503 requested).
 // Throttling is the caller's client's job (resilientGraphql: waits out THROTTLED and the bucket).
-const VARIANTS_PER_PAGE = 12;
-const LEVELS_PER_VARIANT = 25;
-const LEVELS_PER_PAGE = 100;
+export const VARIANTS_PER_PAGE = 5;
+export const LEVELS_PER_VARIANT = 20;
+export const LEVELS_PER_PAGE = 100;
 
 export const VARIANT_INVENTORY_QUERY = `#graphql
   query CrossdockVariantInventory($first: Int!, $levels: Int!, $after: String) {

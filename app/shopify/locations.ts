@@ -52,12 +52,15 @@ interface LocationsPage {
   locations: { nodes: LocationNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
+/** Locations per page: 2 + 100 × 3 = 302 requested points. */
+export const LOCATIONS_PER_PAGE = 100;
+
 /** Every location of the shop (active or not), page by page. */
 export async function fetchLocations(graphql: AdminGraphql): Promise<LocationSnapshot[]> {
   const result: LocationSnapshot[] = [];
   let after: string | null = null;
   do {
-    const data: LocationsPage = await adminRequest<LocationsPage>(graphql, LOCATIONS_QUERY, { first: 100, after });
+    const data: LocationsPage = await adminRequest<LocationsPage>(graphql, LOCATIONS_QUERY, { first: LOCATIONS_PER_PAGE, after });
     result.push(...data.locations.nodes.map(toSnapshot));
     after = data.locations.pageInfo.hasNextPage ? data.locations.pageInfo.endCursor : null;
   } while (after);

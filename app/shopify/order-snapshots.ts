@@ -1,8 +1,13 @@
 import type { OrderSnapshotInput } from "~/models/orders.server";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
-// Orders changed since a time, as snapshots (reconciliation). Ten orders of twenty lines per page
-// keeps one page's requested cost well under Shopify's 1000 per query.
+// Orders changed since a time, as snapshots (reconciliation). Shopify prices a page before running
+// it: one order is 10 points of objects plus its lines connection (2 + 20 lines × 4) = 92, so six
+// orders of up to twenty lines request 2 + 6 × 90 = 542 points, under the 600 Crossdock allows
+// itself per query (tests/simulator/app-documents-cost.test.ts). A page really costs what it
+// returns (about 12 + 4 per line per order).
+export const ORDERS_PER_PAGE = 6;
+
 export const ORDERS_UPDATED_SINCE_QUERY = `#graphql
   query CrossdockOrdersUpdatedSince($first: Int!, $after: String, $query: String) {
     orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
@@ -149,7 +154,7 @@ export async function fetchOrdersUpdatedSince(
   const result: OrderSnapshotInput[] = [];
   let after: string | null = null;
   do {
-    const data: OrdersPage = await adminRequest<OrdersPage>(graphql, ORDERS_UPDATED_SINCE_QUERY, { first: 10, after, query });
+    const data: OrdersPage = await adminRequest<OrdersPage>(graphql, ORDERS_UPDATED_SINCE_QUERY, { first: ORDERS_PER_PAGE, after, query });
     result.push(...data.orders.nodes.map(toSnapshot));
     after = data.orders.pageInfo.hasNextPage && result.length < limit ? data.orders.pageInfo.endCursor : null;
   } while (after);

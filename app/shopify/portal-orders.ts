@@ -72,8 +72,10 @@ export async function findOrderByName(graphql: AdminGraphql, name: string): Prom
   };
 }
 
-// Sized to stay under Shopify's 1000-point single-query cost limit (about 400 requested): orders
-// with more lines, fulfillment orders or shipments than this show the first ones.
+// Sized by Shopify's query cost (connections and lists multiplied through): 30 lines (92 points),
+// 5 fulfillment orders of up to 10 lines (132) and 5 shipments with 3 tracking numbers, 10 lines
+// and 10 events each (195) request 425 points, under the 600 Crossdock allows itself per query
+// (tests/simulator/app-documents-cost.test.ts). Orders with more than that show the first ones.
 export const PORTAL_ORDER_TRACKING_QUERY = `#graphql
   query CrossdockPortalOrderTracking($id: ID!) {
     order(id: $id) {
@@ -130,7 +132,7 @@ export const PORTAL_ORDER_TRACKING_QUERY = `#graphql
               id
             }
           }
-          lineItems(first: 20) {
+          lineItems(first: 10) {
             nodes {
               remainingQuantity
               lineItem {
@@ -141,7 +143,7 @@ export const PORTAL_ORDER_TRACKING_QUERY = `#graphql
           }
         }
       }
-      fulfillments(first: 10) {
+      fulfillments(first: 5) {
         id
         name
         status
@@ -155,12 +157,12 @@ export const PORTAL_ORDER_TRACKING_QUERY = `#graphql
           id
           name
         }
-        trackingInfo(first: 5) {
+        trackingInfo(first: 3) {
           company
           number
           url
         }
-        fulfillmentLineItems(first: 20) {
+        fulfillmentLineItems(first: 10) {
           nodes {
             id
             quantity

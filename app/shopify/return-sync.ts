@@ -1,6 +1,7 @@
 // Admin API adapter for the returns desk (#7): a Shopify return read in full (to import or refresh
 // Crossdock's record from a returns/* webhook), and the receiving end of the lifecycle
 // (reverseFulfillmentOrderDispose, returnClose).
+import { reasonFromHandle } from "~/domain/returns/reasons";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
 export const RETURN_FOR_SYNC_QUERY = `#graphql
@@ -40,7 +41,9 @@ export const RETURN_FOR_SYNC_QUERY = `#graphql
           id
           quantity
           ... on ReturnLineItem {
-            returnReason
+            returnReasonDefinition {
+              handle
+            }
             customerNote
             fulfillmentLineItem {
               id
@@ -188,7 +191,7 @@ interface ReturnForSyncData {
       nodes: {
         id: string;
         quantity: number;
-        returnReason?: string;
+        returnReasonDefinition?: { handle: string } | null;
         customerNote?: string | null;
         fulfillmentLineItem?: {
           id: string;
@@ -237,7 +240,7 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
     lines.push({
       id: node.id,
       quantity: node.quantity,
-      reason: node.returnReason ?? "UNKNOWN",
+      reason: reasonFromHandle(node.returnReasonDefinition?.handle),
       customerNote: node.customerNote ?? null,
       fulfillmentLineItemId: fli.id,
       lineItemId: li.id,

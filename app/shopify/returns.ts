@@ -1,10 +1,10 @@
 // Admin API adapter for returns: what an order can return, and the return's lifecycle in Shopify
 // (request → approve / decline → reverse delivery with a label).
 //
-// Note on `returnReason`: 2026-10 deprecates it in favour of `returnReasonDefinitionId` (a shop's
-// own reason definitions), but still accepts and returns it. Crossdock's portal offers Shopify's
-// ReturnReason values, so the adapter sends `returnReason` until the reason definitions are adopted.
-import type { ReturnDeclineReason, ReturnReason } from "~/domain/returns/reasons";
+// Reasons: the `returnReason` fields are deprecated (2026-01) for Shopify's reason definitions. The
+// adapter sends `returnReasonDefinitionId`, found by the handle of Crossdock's reason
+// (`RETURN_REASON_HANDLES`), and reads `returnReasonDefinition.handle`.
+import { RETURN_REASON_HANDLES, type ReturnDeclineReason, type ReturnReason } from "~/domain/returns/reasons";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
 export type { ReturnDeclineReason, ReturnReason };
@@ -63,6 +63,17 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
           }
         }
       }
+    }
+  }
+`;
+
+// The order's shipments and what Shopify still accepts back from each, read apart from the order's
+// lines: together they would request 787 points (more than the 600 Crossdock allows itself per
+// query); apart, 255 and 533.
+export const ORDER_FULFILLMENTS_FOR_RETURN_QUERY = `#graphql
+  query CrossdockOrderFulfillmentsForReturn($id: ID!) {
+    order(id: $id) {
+      id
       fulfillments(first: 5) {
         id
         status
@@ -180,6 +191,12 @@ interface OrderForReturnData {
         discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: string; currencyCode: string } };
       }[];
     };
+  } | null;
+}
+
+interface OrderFulfillmentsForReturnData {
+  order: {
+    id: string;
     fulfillments: {
       id: string;
       status: string;
@@ -200,17 +217,18 @@ interface OrderForReturnData {
 /**
  * The order with what a return needs: lines with product tags/types and paid prices, each
  * fulfillment line with its delivery date and how much Shopify still accepts for a return
- * (`returnableFulfillments`: what is bought minus what is returned or in a return). Page sizes keep
- * the document under Shopify's single-query cost limit (1000): up to 50 lines, 5 fulfillments of
- * 25 lines each (about 790 points).
+ * (`returnableFulfillments`: what is bought minus what is returned or in a return). Up to 50 lines and
+ * 5 fulfillments of 25 lines each, in two requests (see ORDER_FULFILLMENTS_FOR_RETURN_QUERY).
  */
 export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string): Promise<OrderForReturn | null> {
   const data = await adminRequest<OrderForReturnData>(graphql, ORDER_FOR_RETURN_QUERY, { id: orderId });
   const order = data.order;
   if (!order) return null;
+  const shipped = await adminRequest<OrderFulfillmentsForReturnData>(graphql, ORDER_FULFILLMENTS_FOR_RETURN_QUERY, { id: orderId });
+  const fulfillments = shipped.order?.fulfillments ?? [];
 
   const returnable = new Map<string, number>();
-  for (const rf of data.returnableFulfillments.nodes) {
+  for (const rf of shipped.returnableFulfillments.nodes) {
     for (const item of rf.returnableFulfillmentLineItems.nodes) {
       returnable.set(item.fulfillmentLineItem.id, (returnable.get(item.fulfillmentLineItem.id) ?? 0) + item.quantity);
     }
@@ -256,7 +274,7 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
       productType: l.product?.productType || null,
       unitPrice: l.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount,
     })),
-    fulfillmentLines: order.fulfillments.flatMap((f) =>
+    fulfillmentLines: fulfillments.flatMap((f) =>
       f.fulfillmentLineItems.nodes.map((fl) => ({
         id: fl.id,
         lineItemId: fl.lineItem.id,
@@ -443,8 +461,38 @@ export const RETURN_REQUEST_MUTATION = `#graphql
 export interface ReturnRequestLineInput {
   fulfillmentLineItemId: string;
   quantity: number;
-  returnReason: ReturnReason;
+  reason: ReturnReason;
   customerNote?: string | null;
+}
+
+export const RETURN_REASON_DEFINITIONS_QUERY = `#graphql
+  query CrossdockReturnReasonDefinitions($handles: [String!]) {
+    returnReasonDefinitions(first: 20, handles: $handles) {
+      nodes {
+        id
+        handle
+      }
+    }
+  }
+`;
+
+/**
+ * The reason definition ids for Crossdock's reasons, by handle. A reason whose definition Shopify does
+ * not list is sent as "Other" (`other-reason`); when even that is missing the request is refused.
+ */
+export async function resolveReasonDefinitions(graphql: AdminGraphql, reasons: readonly ReturnReason[]): Promise<Map<ReturnReason, string>> {
+  const wanted = [...new Set([...reasons.map((r) => RETURN_REASON_HANDLES[r]), RETURN_REASON_HANDLES.OTHER])];
+  const data = await adminRequest<{ returnReasonDefinitions: { nodes: { id: string; handle: string }[] } }>(graphql, RETURN_REASON_DEFINITIONS_QUERY, {
+    handles: wanted,
+  });
+  const byHandle = new Map(data.returnReasonDefinitions.nodes.map((d) => [d.handle, d.id]));
+  const resolved = new Map<ReturnReason, string>();
+  for (const reason of reasons) {
+    const id = byHandle.get(RETURN_REASON_HANDLES[reason]) ?? byHandle.get(RETURN_REASON_HANDLES.OTHER);
+    if (!id) throw new AdminUserError("returnReasonDefinitions", [{ message: `Shopify lists no return reason "${RETURN_REASON_HANDLES[reason]}" or "other-reason"` }]);
+    resolved.set(reason, id);
+  }
+  return resolved;
 }
 
 export interface RequestedReturn {
@@ -467,6 +515,7 @@ export async function requestReturn(
   },
 ): Promise<RequestedReturn> {
   const fee = input.returnShippingFee && Number(input.returnShippingFee.amount) > 0 ? { amount: input.returnShippingFee } : undefined;
+  const definitions = await resolveReasonDefinitions(graphql, input.lines.map((l) => l.reason));
   const data = await adminRequest<{
     returnRequest: {
       return: { id: string; name: string; status: string; returnLineItems: ReturnNode["returnLineItems"] } | null;
@@ -478,7 +527,7 @@ export async function requestReturn(
       returnLineItems: input.lines.map((l) => ({
         fulfillmentLineItemId: l.fulfillmentLineItemId,
         quantity: l.quantity,
-        returnReason: l.returnReason,
+        returnReasonDefinitionId: definitions.get(l.reason)!,
         ...(l.customerNote ? { customerNote: l.customerNote } : {}),
       })),
       ...(fee ? { returnShippingFee: fee } : {}),

@@ -21,8 +21,7 @@ export interface SessionCacheOptions {
 
 /**
  * A read-through cache in front of the session storage, for the paths that load the shop's offline
- * session on every request: `authenticate.public.appProxy` (every storefront availability request
- * and portal page behind the proxy) and jobs' `unauthenticated.admin`. Without it each request
+ * session on every request: `unauthenticated.admin` (portal pages behind the proxy, and jobs). Without it each request
  * costs a database round trip and a Prisma query (bench:availability).
  *
  * Writes and deletes through this storage invalidate at once. Changes made by another process (the

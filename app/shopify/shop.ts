@@ -9,11 +9,11 @@ export const SHOP_QUERY = `#graphql
       myshopifyDomain
       currencyCode
       ianaTimezone
-      billingAddress {
+      shopAddress {
         countryCodeV2
       }
       plan {
-        displayName
+        publicDisplayName
       }
     }
   }
@@ -26,8 +26,8 @@ interface ShopData {
     myshopifyDomain: string;
     currencyCode: string;
     ianaTimezone: string;
-    billingAddress: { countryCodeV2: string | null };
-    plan: { displayName: string };
+    shopAddress: { countryCodeV2: string | null };
+    plan: { publicDisplayName: string };
   };
 }
 
@@ -39,7 +39,7 @@ export async function fetchShop(graphql: AdminGraphql): Promise<ShopSnapshot> {
     email: shop.email,
     currencyCode: shop.currencyCode,
     timezone: shop.ianaTimezone,
-    countryCode: shop.billingAddress.countryCodeV2,
-    plan: shop.plan.displayName,
+    countryCode: shop.shopAddress.countryCodeV2,
+    plan: shop.plan.publicDisplayName,
   };
 }

@@ -140,3 +140,11 @@ export const shopRedactPayloadSchema = z.looseObject({ shop_domain: z.string(), 
 export const scopesUpdatePayloadSchema = z.looseObject({
   current: z.union([z.array(z.string()), z.string()]),
 });
+
+/**
+ * fulfillment_orders/order_routing_complete: Shopify's example payload names one fulfillment order
+ * (its GID) and its status, nothing about the order; the status is not needed (only the id is read).
+ */
+export const orderRoutingCompletePayloadSchema = z.looseObject({
+  fulfillment_order: z.looseObject({ id: id.transform((value) => toGid("FulfillmentOrder", value)) }),
+});

@@ -5,6 +5,8 @@ import type { SimulatorStore } from "../store/store";
 export interface GraphqlContext {
   store: SimulatorStore;
   shop: ShopState;
+  /** The type each interface or union value resolved to, by response path (actual query cost). */
+  runtimeTypes?: Map<string, string>;
 }
 
 /**

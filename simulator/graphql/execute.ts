@@ -71,14 +71,16 @@ export async function executeAdminRequest(
   });
 
   if (requested > MAX_QUERY_COST) {
+    // Refused before execution and before the bucket is charged, in the shape of Shopify's sample
+    // error response (shopify.dev/docs/api/admin-graphql, "Sample 200 error responses"): the cost
+    // is on the error, and there is no `extensions.cost`.
     return ok({
       errors: [
         {
-          message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee ${RATE_LIMITS_DOC} for more information on how the cost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
+          message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee https://shopify.dev/docs/api/usage/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/docs/api/usage/bulk-operations/queries for usage details.\n`,
           extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_QUERY_COST, documentation: RATE_LIMITS_DOC },
         },
       ],
-      extensions: { cost: cost(null) },
     });
   }
   if (!take(shop.bucket, requested)) {
@@ -88,16 +90,17 @@ export async function executeAdminRequest(
     });
   }
 
+  const runtimeTypes = new Map<string, string>();
   const result: ExecutionResult = await execute({
     schema,
     document,
     variableValues: variables,
     operationName,
-    contextValue: { store, shop },
+    contextValue: { store, shop, runtimeTypes },
     fieldResolver,
     typeResolver,
   });
-  const actual = Math.min(requested, actualCost(costInput, result.data));
+  const actual = Math.min(requested, actualCost(costInput, result.data, runtimeTypes));
   refund(shop.bucket, requested - actual);
   const response: Record<string, unknown> = {};
   if (result.errors?.length) response.errors = result.errors.map((e) => e.toJSON());

@@ -4,7 +4,7 @@
  * never a silent null. Abstract types resolve by the records' `__typename`. Every field first
  * passes the installation's access checks (./access.ts).
  */
-import type { GraphQLFieldResolver, GraphQLTypeResolver } from "graphql";
+import { responsePathAsArray, type GraphQLFieldResolver, type GraphQLTypeResolver } from "graphql";
 import { loadSchemaAccess, type SchemaAccess } from "../access/schema-access";
 import { createAccessGuard } from "./access";
 import type { GraphqlContext, ResolverMap } from "./context";
@@ -29,8 +29,16 @@ export function createFieldResolver(
   };
 }
 
-export const typeResolver: GraphQLTypeResolver<unknown, GraphqlContext> = (value, _ctx, _info, abstractType) => {
+export const typeResolver: GraphQLTypeResolver<unknown, GraphqlContext> = (value, ctx, info, abstractType) => {
   const typename = value !== null && typeof value === "object" ? (value as { __typename?: unknown }).__typename : undefined;
-  if (typeof typename === "string") return typename;
+  if (typeof typename === "string") {
+    ctx.runtimeTypes?.set(responsePath(info.path), typename);
+    return typename;
+  }
   throw new Error(`The Crossdock simulator cannot tell which ${abstractType.name} this value is`);
 };
+
+/** "nodes.0.location": the response path as the cost walker names it. */
+function responsePath(path: Parameters<typeof responsePathAsArray>[0]): string {
+  return responsePathAsArray(path).join(".");
+}

@@ -1,5 +1,24 @@
-/** Shopify's per-shop leaky bucket of query cost points. */
+/**
+ * Shopify's per-app-and-shop leaky bucket of query cost points (FIDELITY.md, QC-*): the requested
+ * cost is taken before execution (THROTTLED when the bucket cannot pay), the unused part
+ * (requested − actual) is given back afterwards, and the bucket refills at the plan's restore rate.
+ */
 import type { BucketState } from "../store/shop-state";
+
+/**
+ * Restore rates by plan, from "GraphQL Admin API rate limits" (shopify.dev): Standard 100
+ * points/second, Advanced Shopify 200, Shopify Plus 1000, Shopify for enterprise (Commerce
+ * Components) 2000. The page gives no bucket size; Shopify's responses report
+ * `maximumAvailable` 20 seconds of restore (2000 at 100/s, 20000 at 1000/s, as the docs' own
+ * example has 1000 at the former 50/s), so the bucket holds twenty seconds of restore here too.
+ */
+export const PLANS = {
+  standard: { restoreRate: 100, maximumAvailable: 2000 },
+  advanced: { restoreRate: 200, maximumAvailable: 4000 },
+  plus: { restoreRate: 1000, maximumAvailable: 20000 },
+  enterprise: { restoreRate: 2000, maximumAvailable: 40000 },
+} as const;
+export type Plan = keyof typeof PLANS;
 
 export interface ThrottleStatus {
   maximumAvailable: number;
@@ -34,8 +53,15 @@ export function throttleStatus(bucket: BucketState): ThrottleStatus {
   };
 }
 
-/** Sets the bucket size / restore rate (control API); the bucket starts full. */
-export function configureBucket(bucket: BucketState, settings: { maximumAvailable?: number; restoreRate?: number; currentlyAvailable?: number }): void {
+/**
+ * Sets the bucket by plan and/or explicit size and restore rate (control API; explicit values win);
+ * the bucket starts full unless `currentlyAvailable` says otherwise.
+ */
+export function configureBucket(
+  bucket: BucketState,
+  settings: { plan?: Plan; maximumAvailable?: number; restoreRate?: number; currentlyAvailable?: number },
+): void {
+  if (settings.plan) Object.assign(bucket, PLANS[settings.plan]);
   if (settings.maximumAvailable !== undefined) bucket.maximumAvailable = settings.maximumAvailable;
   if (settings.restoreRate !== undefined) bucket.restoreRate = settings.restoreRate;
   bucket.currentlyAvailable = Math.min(bucket.maximumAvailable, settings.currentlyAvailable ?? bucket.maximumAvailable);

@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from "graphql";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 import { executeAdminRequest, type GraphqlRequestBody } from "../graphql/execute";
+import { accessTokenStatus, tokenEndpointLatency } from "../store/access-tokens";
 import type { SimulatorStore } from "../store/store";
 import { accessTokenRequest, authorizeRequest, type AppCredentials } from "./oauth";
 import { route, type HttpResult, type Route, type RouteContext } from "./util";
@@ -17,7 +18,8 @@ export function adminRoutes(deps: { store: SimulatorStore; schema: GraphQLSchema
     const shop = deps.store.shop(ctx.params.shop!);
     if (!shop || ctx.params.version !== ADMIN_API_VERSION) return NOT_FOUND;
     const token = ctx.req.headers["x-shopify-access-token"];
-    if (typeof token !== "string" || !shop.tokens.has(token)) return INVALID_TOKEN;
+    // Unknown, revoked and expired tokens get the same 401 (an expired expiring offline token too).
+    if (typeof token !== "string" || accessTokenStatus(shop, token, deps.store.clock.now()) !== "valid") return INVALID_TOKEN;
     const contentType = ctx.req.headers["content-type"] ?? "";
     const body: GraphqlRequestBody = contentType.includes("application/graphql")
       ? { query: ctx.rawBody }
@@ -28,8 +30,11 @@ export function adminRoutes(deps: { store: SimulatorStore; schema: GraphQLSchema
   return [
     route("POST", "/shops/:shop/admin/api/:version/graphql.json", graphql),
     route("GET", "/shops/:shop/admin/oauth/authorize", (ctx) => authorizeRequest(deps.store, deps.app, ctx.params.shop!, ctx.query)),
-    route("POST", "/shops/:shop/admin/oauth/access_token", (ctx) =>
-      accessTokenRequest(deps.store, deps.app, ctx.params.shop!, (ctx.body ?? {}) as Record<string, unknown>),
-    ),
+    route("POST", "/shops/:shop/admin/oauth/access_token", async (ctx) => {
+      const shop = deps.store.shop(ctx.params.shop!);
+      const latency = shop ? tokenEndpointLatency(shop) : 0;
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      return accessTokenRequest(deps.store, deps.app, ctx.params.shop!, (ctx.body ?? {}) as Record<string, unknown>);
+    }),
   ];
 }

@@ -5,6 +5,7 @@ import { gid } from "../store/ids";
 import { ensureLevel, setQuantity, adjustQuantity, trackInventory } from "../store/inventory";
 import { addLocation, deleteLocation, updateLocation } from "../store/locations";
 import { cancelOrder, createOrder } from "../store/orders";
+import { orderRoutingSettled } from "../store/order-routing";
 import { createFulfillment, updateFulfillmentStatus } from "../store/fulfillments";
 import { createFulfillmentEvent, isFulfillmentEventStatus, recordFulfillmentEvent } from "../store/fulfillment-events";
 import { approveReturn, cancelReturn, closeReturn, createReturn, declineReturn, reopenReturn, returnableFulfillments, type ReturnLineInput } from "../store/returns";
@@ -19,6 +20,7 @@ import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import * as schemas from "./control-schemas";
 import { HttpError, route, type HttpResult, type Route, type RouteContext } from "./util";
 import { refundReturn } from "../store/refunds";
+import { clearTokenRequests, configureTokenEndpoint, tokenSummary } from "../store/access-tokens";
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const result = schema.safeParse(body);
@@ -43,6 +45,15 @@ function unprocessable(error: string): never {
 function outcome<T>(result: Outcome<T>): T {
   if (!result.ok) throw new HttpError(422, { error: result.userErrors.map((e) => e.message).join(" "), userErrors: result.userErrors });
   return result.value;
+}
+
+function orderRoutingOf(shop: ShopState) {
+  return { delayMs: shop.routingDelayMs, moveOutcome: shop.moveOutcome };
+}
+
+function configureOrderRouting(shop: ShopState, settings: z.infer<typeof schemas.orderRoutingBody>): void {
+  if (settings.delayMs !== undefined) shop.routingDelayMs = settings.delayMs;
+  if (settings.moveOutcome !== undefined) shop.moveOutcome = settings.moveOutcome;
 }
 
 function returnSummary(shop: ShopState, ret: ReturnRecord) {
@@ -97,6 +108,7 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
     return shop;
   };
   const ok = (body: unknown, status = 200): HttpResult => ({ status, body });
+  const clockSummary = () => ({ now: new Date(store.clock.now()).toISOString(), offsetSeconds: store.clock.offset / 1000 });
 
   return [
     route("GET", "/_control/health", () => ok({ ok: true })),
@@ -110,7 +122,14 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       const body = parse(schemas.createShopBody, ctx.body);
       const shop = store.createShop(body.shop, { ...body, bucket: body.throttle });
       if (body.throttle) configureBucket(shop.bucket, body.throttle);
-      return ok({ shop: shop.domain, id: gid("Shop", shop.shop.id), scopes: shop.scopes }, 201);
+      if (body.orderRouting) configureOrderRouting(shop, body.orderRouting);
+      return ok({ shop: shop.domain, id: gid("Shop", shop.shop.id), scopes: shop.scopes, orderRouting: orderRoutingOf(shop) }, 201);
+    }),
+    route("GET", "/_control/shops/:shop/order-routing", (ctx) => ok({ orderRouting: orderRoutingOf(shopOf(ctx)) })),
+    route("PUT", "/_control/shops/:shop/order-routing", (ctx) => {
+      const shop = shopOf(ctx);
+      configureOrderRouting(shop, parse(schemas.orderRoutingBody, ctx.body));
+      return ok({ orderRouting: orderRoutingOf(shop) });
     }),
     route("DELETE", "/_control/shops/:shop", (ctx) => ok({ deleted: store.deleteShop(ctx.params.shop!) })),
     route("POST", "/_control/shops/:shop/seed", (ctx) => {
@@ -128,14 +147,28 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       const shop = shopOf(ctx);
       return ok({ scopes: shop.scopes, ...webhooks.subscriptionsFor(shop) });
     }),
+    route("GET", "/_control/clock", () => ok(clockSummary())),
+    route("POST", "/_control/clock", (ctx) => {
+      const body = parse(schemas.clockBody, ctx.body);
+      store.clock.advance(body.advanceSeconds * 1000);
+      return ok(clockSummary());
+    }),
+    route("GET", "/_control/shops/:shop/tokens", (ctx) => ok(tokenSummary(shopOf(ctx)))),
+    route("POST", "/_control/shops/:shop/tokens", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.tokensBody, ctx.body);
+      configureTokenEndpoint(shop, body);
+      if (body.clearRequests) clearTokenRequests(shop);
+      return ok(tokenSummary(shop));
+    }),
     route("PUT", "/_control/shops/:shop/throttle", (ctx) => {
       const shop = shopOf(ctx);
       configureBucket(shop.bucket, parse(schemas.throttleBody, ctx.body));
       return ok({ throttle: shop.bucket });
     }),
-    route("POST", "/_control/shops/:shop/orders", (ctx) => {
+    route("POST", "/_control/shops/:shop/orders", async (ctx) => {
       const shop = shopOf(ctx);
-      const body = parse(schemas.createOrderBody, ctx.body);
+      const { wait, ...body } = parse(schemas.createOrderBody, ctx.body);
       const result = createOrder(shop, {
         ...body,
         customer: body.customer && { ...body.customer, id: body.customer.id == null ? undefined : id("Customer", body.customer.id) },
@@ -144,6 +177,7 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       });
       if (!result.ok) return unprocessable(result.error);
       const order = result.value;
+      if (wait !== false) await orderRoutingSettled(shop, order.id);
       return ok(
         {
           order: { id: gid("Order", order.id), name: order.name },

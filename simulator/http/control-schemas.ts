@@ -24,9 +24,17 @@ const address = z.object({
 });
 
 const throttle = z.object({
+  plan: z.enum(["standard", "advanced", "plus", "enterprise"]).optional(),
   maximumAvailable: z.number().positive().optional(),
   restoreRate: z.number().nonnegative().optional(),
   currentlyAvailable: z.number().nonnegative().optional(),
+});
+
+/** A shop's order-routing settings: Shopify's routing delay and the outcome of partial moves. */
+export const orderRoutingBody = z.object({
+  /** Milliseconds until a new order's fulfillment orders exist; never 0 (Shopify's job is asynchronous). */
+  delayMs: z.number().int().positive().max(600_000).optional(),
+  moveOutcome: z.enum(["documented", "original-stays", "original-moves", "original-closed"]).optional(),
 });
 
 export const createShopBody = z.object({
@@ -38,9 +46,20 @@ export const createShopBody = z.object({
   currencyCode: z.string().length(3).optional(),
   appUrl: z.string().url().nullable().optional(),
   throttle: throttle.optional(),
+  orderRouting: orderRoutingBody.optional(),
 });
 
 export const throttleBody = throttle;
+
+/** POST /_control/clock: how far to move the simulator's clock forward. */
+export const clockBody = z
+  .object({ advanceSeconds: z.number().nonnegative().max(10 * 365 * 24 * 3600) })
+  .strict();
+
+/** POST /_control/shops/:shop/tokens: a test aid for the token endpoint. */
+export const tokensBody = z
+  .object({ endpointLatencyMs: z.number().int().nonnegative().max(60_000).optional(), clearRequests: z.boolean().optional() })
+  .strict();
 
 const seedAddress = address.extend({
   address1: z.string(),
@@ -186,6 +205,11 @@ export const createOrderBody = z.object({
   note: z.string().optional(),
   financialStatus: z.enum(["PENDING", "AUTHORIZED", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"]).optional(),
   createdAt: isoDate.optional(),
+  /**
+   * Answer once Shopify's routing created the fulfillment orders (default), or at once (false)
+   * with none yet. Either way orders/create is sent first and the fulfillment orders come later.
+   */
+  wait: z.boolean().optional(),
 });
 
 export const cancelOrderBody = z.object({

@@ -1,13 +1,28 @@
 /**
- * POST /admin/oauth/access_token: the authorization-code grant and the token-exchange grant
- * (session token → offline or online access token), answered for the configured app.
+ * POST /admin/oauth/access_token: the authorization-code grant, the token-exchange grant (session
+ * token → offline or online access token) and the refresh-token grant of expiring offline tokens,
+ * answered for the configured app. `expiring=1` asks for an expiring offline token
+ * (simulator/store/access-tokens.ts; FIDELITY.md "Access tokens").
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  issueExpiringTokens,
+  recordTokenRequest,
+  refreshExpiringTokens,
+  type TokenRequestRecord,
+} from "../store/access-tokens";
+import type { ShopState } from "../store/shop-state";
 import type { SimulatorStore } from "../store/store";
 import type { HttpResult } from "./util";
 
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+const REFRESH_TOKEN = "refresh_token";
 const ONLINE_TOKEN = "urn:shopify:params:oauth:token-type:online-access-token";
+
+/** `expiring` as apps send it: "1" / 1 / true ask for an expiring offline token; anything else does not. */
+function wantsExpiring(value: unknown): boolean {
+  return value === "1" || value === 1 || value === true || value === "true";
+}
 
 export interface AppCredentials {
   apiKey: string;
@@ -17,21 +32,55 @@ export interface AppCredentials {
 export function accessTokenRequest(store: SimulatorStore, app: AppCredentials, shopDomain: string, body: Record<string, unknown>): HttpResult {
   const shop = store.shop(shopDomain);
   if (!shop) return { status: 404, body: { errors: "Not Found" } };
+  const grantType: TokenRequestRecord["grantType"] =
+    body.grant_type === TOKEN_EXCHANGE ? "token_exchange" : body.grant_type === REFRESH_TOKEN ? "refresh_token" : "authorization_code";
+  const expiring = grantType === "refresh_token" || wantsExpiring(body.expiring);
+  const result = answerTokenRequest(store, shop, app, body, grantType, expiring);
+  const error = (result.body as { error?: unknown } | null)?.error;
+  recordTokenRequest(shop, {
+    grantType,
+    expiring,
+    at: new Date(store.clock.now()).toISOString(),
+    status: result.status,
+    ...(typeof error === "string" ? { error } : {}),
+  });
+  return result;
+}
+
+function answerTokenRequest(
+  store: SimulatorStore,
+  shop: ShopState,
+  app: AppCredentials,
+  body: Record<string, unknown>,
+  grantType: TokenRequestRecord["grantType"],
+  expiring: boolean,
+): HttpResult {
   if (body.client_id !== app.apiKey || body.client_secret !== app.apiSecret) {
     return { status: 400, body: { error: "invalid_client", error_description: "Client credentials are invalid" } };
   }
-  if (body.grant_type === TOKEN_EXCHANGE) {
+  const offline = (): HttpResult => {
+    if (!expiring) return { status: 200, body: { access_token: store.issueToken(shop.domain), scope: shop.scopes } };
+    return { status: 200, body: { ...issueExpiringTokens(shop, store.clock.now()), scope: shop.scopes } };
+  };
+  if (grantType === "refresh_token") {
+    if (typeof body.refresh_token !== "string" || !body.refresh_token) {
+      return { status: 400, body: { error: "invalid_request", error_description: "The refresh_token parameter is missing" } };
+    }
+    const outcome = refreshExpiringTokens(shop, body.refresh_token, store.clock.now());
+    if (!outcome.ok) return { status: 400, body: { error: "invalid_grant", error_description: outcome.reason } };
+    return { status: 200, body: { ...outcome.pair, scope: shop.scopes } };
+  }
+  if (grantType === "token_exchange") {
     const subject = typeof body.subject_token === "string" ? verifySessionToken(body.subject_token, app) : null;
     if (!subject || subject.dest !== `https://${shop.domain}`) {
       return { status: 400, body: { error: "invalid_subject_token", error_description: "The subject token is invalid" } };
     }
-    const token = store.issueToken(shop.domain);
     if (body.requested_token_type === ONLINE_TOKEN) {
       const userId = Number(subject.sub ?? 1) || 1;
       return {
         status: 200,
         body: {
-          access_token: token,
+          access_token: store.issueToken(shop.domain),
           scope: shop.scopes,
           expires_in: 86399,
           associated_user_scope: shop.scopes,
@@ -48,12 +97,12 @@ export function accessTokenRequest(store: SimulatorStore, app: AppCredentials, s
         },
       };
     }
-    return { status: 200, body: { access_token: token, scope: shop.scopes } };
+    return offline();
   }
   if (typeof body.code !== "string" || !body.code) {
     return { status: 400, body: { error: "invalid_request", error_description: "The authorization code was not found or was already used" } };
   }
-  return { status: 200, body: { access_token: store.issueToken(shop.domain), scope: shop.scopes } };
+  return offline();
 }
 
 interface SessionTokenClaims {

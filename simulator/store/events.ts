@@ -46,6 +46,8 @@ export type StoreEvent =
       destinationLocationId: number;
       lineItems: { id: number; quantity: number }[];
     }
+  /** One per fulfillment order the routing job created (its payload names only that one). */
+  | { topic: "fulfillment_orders/order_routing_complete"; shop: string; fulfillmentOrderId: number }
   | { topic: "app/uninstalled"; shop: string }
   | { topic: "app/scopes_update"; shop: string; previous: string[]; current: string[] }
   | { topic: "shop/redact"; shop: string }

@@ -16,6 +16,22 @@ export interface LineQuantity {
 
 const MOVABLE = new Set(["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"]);
 
+/**
+ * What a partial fulfillmentOrderMove does to the original fulfillment order. Shopify documents
+ * several outcomes (schema: `Mutation.fulfillmentOrderMove`, `FulfillmentOrderMovePayload`):
+ * - "original-stays": the original keeps the remaining lines at its location; the moved lines
+ *   go to a new fulfillment order at the destination;
+ * - "original-moves": the original moves to the destination with the moved lines; the remaining
+ *   lines go to a new fulfillment order at the source;
+ * - "original-closed": the original is closed; the moved lines are recreated in a new fulfillment
+ *   order at the destination and the remaining ones in another new one at the source;
+ * - "documented" (default): as the descriptions say when each happens: closed when the destination
+ *   already holds another active fulfillment order of the order, kept when the original has
+ *   fulfilled (or partly fulfilled) lines, moved otherwise.
+ */
+export type MoveOutcomeMode = "documented" | "original-stays" | "original-moves" | "original-closed";
+export const MOVE_OUTCOME_MODES: readonly MoveOutcomeMode[] = ["documented", "original-stays", "original-moves", "original-closed"];
+
 function inventoryItemOf(shop: ShopState, foLine: FulfillmentOrderLineItemRecord): number | null {
   const variantId = shop.lineItem(foLine.lineItemId)?.line.variantId;
   return variantId == null ? null : (shop.variants.get(variantId)?.inventoryItemId ?? null);

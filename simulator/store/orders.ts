@@ -11,6 +11,7 @@ import type {
   MailingAddressRecord,
   OrderRecord,
 } from "./records";
+import { scheduleOrderRouting } from "./order-routing";
 import type { ShopState } from "./shop-state";
 
 /** Units of a line item fulfilled by successful fulfillments. */
@@ -113,7 +114,11 @@ export interface CartInput {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Creates an order as checkout would: line items, a customer, fulfillment orders, webhooks. */
+/**
+ * Creates an order as checkout would: line items, a customer, orders/create at once, and the
+ * fulfillment orders after the shop's routing delay (store/order-routing.ts). A seeded order
+ * (`assignedLocationId`) is history: its fulfillment orders exist at once.
+ */
 export function createOrder(shop: ShopState, input: CartInput): Result<OrderRecord> {
   if (input.lines.length === 0) return { ok: false, error: "An order needs at least one line" };
   const resolved: { variantId: number; quantity: number; price?: string }[] = [];
@@ -167,28 +172,53 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
     updatedAt: now,
     processedAt: now,
   };
-  trackInventory(shop, () => {
-    shop.orders.set(order.id, order);
-    shop.bump();
-    const fixed = input.assignedLocationId ?? (method === "PICK_UP" ? input.pickupLocationId : undefined);
-    const plan = fixed != null ? new Map([[fixed, order.lineItems]]) : defaultRouting(shop, order.lineItems);
+  shop.orders.set(order.id, order);
+  shop.bump();
+  const fixedLocationId = input.assignedLocationId ?? (method === "PICK_UP" ? input.pickupLocationId! : null);
+  if (input.assignedLocationId != null) {
+    // History (the seed): this order's routing finished long ago; its fulfillment orders exist.
+    assignFulfillmentOrders(shop, order, fixedLocationId, now);
+    shop.emit({ topic: "orders/create", shop: shop.domain, orderId: order.id });
+  } else {
+    // Checkout: the order is announced at once; Shopify's routing job creates its fulfillment
+    // orders afterwards (schema: `FulfillmentOrder`, "Fulfillment Order Creation").
+    shop.emit({ topic: "orders/create", shop: shop.domain, orderId: order.id });
+    void scheduleOrderRouting(shop, order, (current) => {
+      const created = assignFulfillmentOrders(shop, current, fixedLocationId, shop.now());
+      for (const fo of created) {
+        shop.emit({ topic: "fulfillment_orders/order_routing_complete", shop: shop.domain, fulfillmentOrderId: fo.id });
+      }
+    });
+  }
+  if (order.financialStatus === "PAID") shop.emit({ topic: "orders/paid", shop: shop.domain, orderId: order.id });
+  return { ok: true, value: order };
+}
+
+/**
+ * Creates the order's fulfillment orders: all at `fixedLocationId` (a pickup chosen at checkout,
+ * or a seeded order's recorded location), else where Shopify's default routing puts each line.
+ */
+function assignFulfillmentOrders(shop: ShopState, order: OrderRecord, fixedLocationId: number | null, at: string): FulfillmentOrderRecord[] {
+  return trackInventory(shop, () => {
+    const plan = fixedLocationId != null ? new Map([[fixedLocationId, order.lineItems]]) : defaultRouting(shop, order.lineItems);
+    const created: FulfillmentOrderRecord[] = [];
     for (const [locationId, lines] of plan) {
       for (const line of lines) {
         const variant = line.variantId == null ? undefined : shop.variants.get(line.variantId);
         if (variant) ensureLevel(shop, variant.inventoryItemId, locationId);
       }
-      addFulfillmentOrder(shop, order, {
-        locationId,
-        methodType: method,
-        destination: method === "SHIPPING" ? order.shippingAddress : null,
-        lines: lines.map((line) => ({ lineItemId: line.id, totalQuantity: line.quantity })),
-        createdAt: now,
-      });
+      created.push(
+        addFulfillmentOrder(shop, order, {
+          locationId,
+          methodType: order.deliveryMethod,
+          destination: order.deliveryMethod === "SHIPPING" ? order.shippingAddress : null,
+          lines: lines.map((line) => ({ lineItemId: line.id, totalQuantity: line.quantity })),
+          createdAt: at,
+        }),
+      );
     }
+    return created;
   });
-  shop.emit({ topic: "orders/create", shop: shop.domain, orderId: order.id });
-  if (order.financialStatus === "PAID") shop.emit({ topic: "orders/paid", shop: shop.domain, orderId: order.id });
-  return { ok: true, value: order };
 }
 
 /**

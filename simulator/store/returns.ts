@@ -24,18 +24,23 @@ import type {
 import type { ShopState } from "./shop-state";
 import { fail, userError, type Outcome, type UserError } from "./user-errors";
 
-/** Shopify's standard return reasons (`returnReasonDefinitions`), one per legacy `ReturnReason`. */
+/**
+ * Shopify's general return reasons (`returnReasonDefinitions`), with the ids, handles and names of
+ * Shopify's product taxonomy (github.com/Shopify/product-taxonomy, data/return_reasons.yml, ids 1–10),
+ * each tied to the legacy `ReturnReason` of the same name ("Changed my mind" is UNWANTED, "Too big"
+ * SIZE_TOO_LARGE). The taxonomy's category-specific reasons (id 11 on) are not modelled.
+ */
 export const RETURN_REASON_DEFINITIONS: readonly { id: number; handle: string; name: string; reason: ReturnReason }[] = [
-  { id: 1, handle: "color", name: "Color", reason: "COLOR" },
-  { id: 2, handle: "defective", name: "Damaged or defective", reason: "DEFECTIVE" },
-  { id: 3, handle: "not-as-described", name: "Item not as described", reason: "NOT_AS_DESCRIBED" },
-  { id: 4, handle: "other", name: "Other", reason: "OTHER" },
-  { id: 5, handle: "size-too-large", name: "Size was too large", reason: "SIZE_TOO_LARGE" },
-  { id: 6, handle: "size-too-small", name: "Size was too small", reason: "SIZE_TOO_SMALL" },
-  { id: 7, handle: "style", name: "Style", reason: "STYLE" },
-  { id: 8, handle: "unknown", name: "Unknown", reason: "UNKNOWN" },
-  { id: 9, handle: "unwanted", name: "Changed my mind", reason: "UNWANTED" },
-  { id: 10, handle: "wrong-item", name: "Received the wrong item", reason: "WRONG_ITEM" },
+  { id: 1, handle: "unknown", name: "Unknown", reason: "UNKNOWN" },
+  { id: 2, handle: "changed-my-mind", name: "Changed my mind", reason: "UNWANTED" },
+  { id: 3, handle: "item-not-as-described", name: "Item not as described", reason: "NOT_AS_DESCRIBED" },
+  { id: 4, handle: "received-the-wrong-item", name: "Received the wrong item", reason: "WRONG_ITEM" },
+  { id: 5, handle: "other-reason", name: "Other", reason: "OTHER" },
+  { id: 6, handle: "damaged-or-defective", name: "Damaged or defective", reason: "DEFECTIVE" },
+  { id: 7, handle: "too-small", name: "Too small", reason: "SIZE_TOO_SMALL" },
+  { id: 8, handle: "too-big", name: "Too big", reason: "SIZE_TOO_LARGE" },
+  { id: 9, handle: "style", name: "Style", reason: "STYLE" },
+  { id: 10, handle: "color", name: "Color", reason: "COLOR" },
 ];
 
 export function reasonDefinitionOf(reason: ReturnReason) {

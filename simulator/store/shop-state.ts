@@ -1,5 +1,7 @@
 import type { StoreEvent } from "./events";
 import type { GidType } from "./ids";
+import type { MoveOutcomeMode } from "./fulfillment-orders";
+import { DEFAULT_ROUTING_DELAY_MS, type PendingRouting } from "./order-routing";
 import type {
   CustomerRecord,
   FulfillmentEventRecord,
@@ -32,6 +34,7 @@ export interface BucketState {
   updatedAtMs: number;
 }
 
+/** A Standard-plan shop's bucket (simulator/graphql/throttle.ts, PLANS.standard). */
 export const DEFAULT_BUCKET = { maximumAvailable: 2000, restoreRate: 100 } as const;
 
 export function levelKey(inventoryItemId: number, locationId: number): string {
@@ -63,6 +66,12 @@ export class ShopState {
   appUrl: string | null = null;
   installed = true;
   bucket: BucketState;
+  /** How long Shopify's background routing takes before an order's fulfillment orders exist. */
+  routingDelayMs: number = DEFAULT_ROUTING_DELAY_MS;
+  /** Which documented outcome a partial fulfillmentOrderMove has (store/fulfillment-orders.ts). */
+  moveOutcome: MoveOutcomeMode = "documented";
+  /** Orders whose fulfillment orders are still being created, by order id. */
+  readonly pendingRouting = new Map<number, PendingRouting>();
   private mutedDepth = 0;
   private readonly caches = new Map<string, unknown>();
 
@@ -70,9 +79,10 @@ export class ShopState {
     public shop: ShopRecord,
     private readonly ids: IdSource,
     private readonly emitter: (event: StoreEvent) => void,
-    options: { scopes: string; bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">> },
+    options: { scopes: string; bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">>; routingDelayMs?: number },
   ) {
     this.scopes = options.scopes;
+    if (options.routingDelayMs !== undefined) this.routingDelayMs = options.routingDelayMs;
     const maximumAvailable = options.bucket?.maximumAvailable ?? DEFAULT_BUCKET.maximumAvailable;
     this.bucket = {
       maximumAvailable,

@@ -6,6 +6,9 @@ import { randomBytes } from "node:crypto";
 import type { SeedData } from "../seed/types";
 import type { StoreEvent, StoreListener } from "./events";
 import type { GidType } from "./ids";
+import { revokeExpiringTokens } from "./access-tokens";
+import { SimulatorClock } from "./clock";
+import { cancelPendingRouting } from "./order-routing";
 import { seedShop, type SeedResult } from "./seed";
 import { ShopState, type BucketState } from "./shop-state";
 
@@ -17,6 +20,8 @@ export interface ShopOptions {
   currencyCode?: string;
   /** Where this shop's webhooks go, instead of the simulator's app URL. */
   appUrl?: string | null;
+  /** How long Shopify's background routing takes before a new order's fulfillment orders exist. */
+  routingDelayMs?: number;
   bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">>;
 }
 
@@ -24,12 +29,14 @@ export class SimulatorStore {
   private readonly shops = new Map<string, ShopState>();
   private readonly sequences = new Map<GidType, number>();
   private readonly listeners = new Set<StoreListener>();
+  /** Shopify's time as the simulator tells it (token lifetimes); the control API advances it. */
+  readonly clock = new SimulatorClock();
 
   /**
    * `scopes`: what a shop grants when the app is installed (Shopify-managed installation grants the
    * scopes the app's configuration requests); startSimulator passes the app toml's.
    */
-  constructor(private readonly defaults: { scopes: string }) {}
+  constructor(private readonly defaults: { scopes: string; routingDelayMs?: number }) {}
 
   onEvent(listener: StoreListener): () => void {
     this.listeners.add(listener);
@@ -81,7 +88,11 @@ export class SimulatorStore {
         },
         this.nextId,
         (event) => this.emit(event),
-        { scopes: options.scopes ?? this.defaults.scopes, bucket: options.bucket },
+        {
+          scopes: options.scopes ?? this.defaults.scopes,
+          bucket: options.bucket,
+          routingDelayMs: options.routingDelayMs ?? this.defaults.routingDelayMs,
+        },
       );
       this.shops.set(key, shop);
     } else {
@@ -92,6 +103,7 @@ export class SimulatorStore {
       }
       if (options.name) shop.shop.name = options.name;
       if (options.bucket) Object.assign(shop.bucket, options.bucket);
+      if (options.routingDelayMs !== undefined) shop.routingDelayMs = options.routingDelayMs;
     }
     if (options.appUrl !== undefined) shop.appUrl = options.appUrl;
     if (options.accessToken) shop.tokens.add(options.accessToken);
@@ -106,9 +118,16 @@ export class SimulatorStore {
   seed(data: SeedData, options: ShopOptions & { domain?: string } = {}): SeedResult & { shop: ShopState } {
     const domain = normalizeDomain(options.domain ?? data.shop.domain);
     const previous = this.shops.get(domain);
+    if (previous) cancelPendingRouting(previous);
     this.shops.delete(domain);
-    const shop = this.createShop(domain, { scopes: previous?.scopes, appUrl: previous?.appUrl, ...options });
+    const shop = this.createShop(domain, {
+      scopes: previous?.scopes,
+      appUrl: previous?.appUrl,
+      routingDelayMs: previous?.routingDelayMs,
+      ...options,
+    });
     if (previous) {
+      shop.moveOutcome = previous.moveOutcome;
       for (const token of previous.tokens) shop.tokens.add(token);
       Object.assign(shop.bucket, { maximumAvailable: previous.bucket.maximumAvailable, restoreRate: previous.bucket.restoreRate });
     }
@@ -129,16 +148,26 @@ export class SimulatorStore {
   uninstall(domain: string): void {
     const shop = this.requireShop(domain);
     shop.tokens.clear();
+    revokeExpiringTokens(shop);
     shop.emit({ topic: "app/uninstalled", shop: shop.domain });
     shop.installed = false;
   }
 
   deleteShop(domain: string): boolean {
+    const shop = this.shops.get(normalizeDomain(domain));
+    if (shop) cancelPendingRouting(shop);
     return this.shops.delete(normalizeDomain(domain));
   }
 
   reset(): void {
+    for (const shop of this.shops.values()) cancelPendingRouting(shop);
     this.shops.clear();
+    this.clock.reset();
+  }
+
+  /** Stops every background job (the simulator is shutting down). */
+  close(): void {
+    for (const shop of this.shops.values()) cancelPendingRouting(shop);
   }
 }
 

@@ -18,7 +18,7 @@ const { configureAvailabilityCache, invalidateAvailability } = await import("~/s
 const { upsertLocationsFromShopify } = await import("~/models/locations.server");
 const { upsertInventoryLevel } = await import("~/models/inventory.server");
 const { updateShopSettings, markUninstalled } = await import("~/models/shops.server");
-const { appProxySignature, signedProxyQuery } = await import("~/shopify/app-proxy-signature.server");
+const { appProxySignature, signedProxyParams } = await import("../../simulator/app-proxy");
 
 const STORE = "proxy-test"; // setUpValidRequest appends .myshopify.com
 const DOMAIN = `${STORE}.myshopify.com`;
@@ -214,7 +214,7 @@ describe("GET /proxy/availability", () => {
       new Request("https://crossdock.example.com/proxy/availability?variant=1001"),
     );
     const stale = new URLSearchParams({ variant: "1001", shop: DOMAIN, timestamp: String(Math.trunc(Date.now() / 1000) - 3600) });
-    stale.set("signature", appProxySignature(stale, SECRET));
+    stale.set("signature", appProxySignature(stale.toString(), SECRET));
 
     for (const bad of [tampered.href, unsigned.href, otherSecret.url, `https://crossdock.example.com/proxy/availability?${stale}`]) {
       const response = await call(new Request(bad));
@@ -228,7 +228,7 @@ describe("GET /proxy/availability", () => {
   });
 
   it("accepts the storefront harness's signature (Shopify's proxy parameters, repeated values)", async () => {
-    const query = signedProxyQuery(new URLSearchParams("variant=1001&lat=40.7&lon=-74"), {
+    const query = signedProxyParams(new URLSearchParams("variant=1001&lat=40.7&lon=-74"), {
       shop: DOMAIN,
       pathPrefix: "/apps/crossdock",
       secret: SECRET,
@@ -237,7 +237,7 @@ describe("GET /proxy/availability", () => {
     expect((await call(new Request(`https://crossdock.example.com/proxy/availability?${query}`))).status).toBe(200);
 
     // Repeated values are joined with "," before signing, as Shopify does.
-    const repeated = signedProxyQuery(new URLSearchParams("variant=1001&tag=a&tag=b"), { shop: DOMAIN, pathPrefix: "/apps/crossdock", secret: SECRET });
+    const repeated = signedProxyParams(new URLSearchParams("variant=1001&tag=a&tag=b"), { shop: DOMAIN, pathPrefix: "/apps/crossdock", secret: SECRET });
     expect((await call(new Request(`https://crossdock.example.com/proxy/availability?${repeated}`))).status).toBe(200);
   });
 });

@@ -27,7 +27,7 @@ const routes = {
 } as unknown as Parameters<typeof createHotPath>[0];
 const hotPath = createHotPath(routes);
 const enqueued: string[] = [];
-const { signedProxyQuery } = await import("~/shopify/app-proxy-signature.server");
+const { signedProxyParams } = await import("../../simulator/app-proxy");
 const { configureAvailabilityCache } = await import("~/services/availability-cache.server");
 
 let server: Server;
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 const signed = (query: Record<string, string>) =>
-  signedProxyQuery(new URLSearchParams(query), { shop: domain, pathPrefix: "/apps/crossdock", secret: SECRET }).toString();
+  signedProxyParams(new URLSearchParams(query), { shop: domain, pathPrefix: "/apps/crossdock", secret: SECRET }).toString();
 
 function webhook(body: string, secret = SECRET, webhookId = randomUUID()): RequestInit {
   return {

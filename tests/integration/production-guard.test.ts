@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freePort, startProcess, waitForHttp } from "../../scripts/lib/processes";
-import { signedProxyQuery } from "../../app/shopify/app-proxy-signature.server";
+import { signedProxyParams } from "../../simulator/app-proxy";
 import { createTestShop, resetDatabase } from "../setup/db";
 import { productionBuild, ROOT as root } from "../support/production-build";
 
@@ -50,7 +50,7 @@ describe("the production build", () => {
     const port = await freePort();
     const server = startServer({ ...realApp, LOG_LEVEL: "info", NODE_ENV: "production", PORT: String(port) });
     const url = (query: Record<string, string>) =>
-      `http://127.0.0.1:${port}/proxy/availability?${signedProxyQuery(new URLSearchParams(query), { shop: domain, pathPrefix: "/apps/crossdock", secret: realApp.SHOPIFY_API_SECRET })}`;
+      `http://127.0.0.1:${port}/proxy/availability?${signedProxyParams(new URLSearchParams(query), { shop: domain, pathPrefix: "/apps/crossdock", secret: realApp.SHOPIFY_API_SECRET })}`;
     try {
       await waitForHttp(`http://127.0.0.1:${port}/`, 30_000, server);
       // Every webhook subscription's URI and the availability endpoint are hot in the real build.

@@ -74,4 +74,40 @@ describe("npm start + npm run worker on the production build", () => {
     expect(await prisma.location.count()).toBe(3);
     expect(worker.output()).not.toMatch(/Unknown file extension|ERR_/);
   });
+
+  it("routes an order created in Shopify once Shopify's routing completes (orders/create, then order_routing_complete)", async () => {
+    // Crossdock knows the shop's locations (as after install); the order's stock is at the warehouse.
+    const shop = await prisma.shop.findFirstOrThrow({ where: { domain: SHOP } });
+    const { syncLocations } = await import("~/services/sync-locations.server");
+    await syncLocations(shop, (query, options) =>
+      fetch(`${sim.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
+        body: JSON.stringify({ query, variables: options?.variables }),
+      }),
+    );
+    // As on a busy store: the web process and worker take orders/create before the routing job ends.
+    await sim.control("PUT", `/_control/shops/${SHOP}/order-routing`, { delayMs: 3_000 });
+    const created = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
+      lines: [{ sku: "TEE-M", quantity: 1 }],
+      email: "prod@example.com",
+      shippingAddress: { address1: "1 Oakland Street", city: "Oakland", zip: "94601", countryCode: "US", latitude: 37.8, longitude: -122.27 },
+      wait: false,
+    });
+    expect(created.status).toBe(201);
+    const orderId = created.body.order.id as string;
+
+    const deadline = Date.now() + 60_000;
+    let routed = null;
+    while (!routed && Date.now() < deadline) {
+      routed = await prisma.order.findFirst({ where: { shopifyId: orderId, routingStatus: "ROUTED" } });
+      if (!routed) await new Promise((r) => setTimeout(r, 250));
+    }
+    const deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: { in: ["orders/create", "fulfillment_orders/order_routing_complete"] } } });
+    expect(routed, `worker:\n${worker.output()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.topic, d.status, d.lastError]))}`).not.toBeNull();
+    const decisions = await prisma.routingDecision.findMany({ where: { orderId } });
+    expect(decisions).toEqual([expect.objectContaining({ revision: 1, trigger: "fulfillment_orders/order_routing_complete" })]);
+    expect(["APPLIED", "SUGGESTED"]).toContain(decisions[0]!.status);
+    expect(deliveries.map((d) => d.status).sort()).toEqual(["PROCESSED", "PROCESSED"]);
+  });
 });

@@ -55,6 +55,8 @@ export async function startTestSimulator(options: Partial<SimulatorOptions> = {}
     accessToken: TOKEN,
     webhookConfig: { apiVersion: ADMIN_API_VERSION, subscriptions: [] },
     scopes: ALL_SCOPES,
+    // Shopify's routing stays asynchronous in tests, only faster than a busy store's seconds.
+    orderRouting: { delayMs: 20 },
     ...options,
   });
   const gqlRaw: TestSimulator["gqlRaw"] = (query, variables, opts = {}) =>

@@ -98,3 +98,23 @@ describe("inventoryAdjustQuantities", () => {
     expect((await quantities()).available).toBe(48);
   });
 });
+
+describe("replacements of deprecated fields (FIDELITY DP-1, DP-2)", () => {
+  it("DP-1: InventoryItem.variants lists the variant that references the item, as the deprecated variant did", async () => {
+    const data = await t.data(`query($i: ID!) { inventoryItem(id: $i) { variant { id sku } variants(first: 5) { nodes { id sku } pageInfo { hasNextPage } } } }`, { i: itemId });
+    expect(data.inventoryItem.variants.nodes).toEqual([data.inventoryItem.variant]);
+    expect(data.inventoryItem.variants.nodes[0].sku).toBe("TEE-S");
+    expect(data.inventoryItem.variants.pageInfo.hasNextPage).toBe(false);
+    const levels = await t.data(`query($l: ID!) { location(id: $l) { inventoryLevels(first: 50) { nodes { item { sku variants(first: 1) { nodes { sku } } } } } } }`, { l: warehouse });
+    for (const level of levels.location.inventoryLevels.nodes) expect(level.item.variants.nodes).toEqual([{ sku: level.item.sku }]);
+  });
+
+  it("DP-2: Shop.shopAddress carries the shop's country and ShopPlan.publicDisplayName one of the documented names", async () => {
+    const data = await t.data(`{ shop { billingAddress { countryCodeV2 } shopAddress { countryCodeV2 } plan { displayName publicDisplayName } } }`);
+    expect(data.shop.shopAddress.countryCodeV2).toBe("US");
+    expect(data.shop.shopAddress).toEqual(data.shop.billingAddress);
+    // schema: ShopPlan.publicDisplayName "Possible values are: Advanced, Agentic, … Development, …"
+    const documented = ["Advanced", "Agentic", "Agentic Enterprise", "Basic", "Development", "Grow", "Inactive", "Lite", "Other", "Paused", "Plus", "Plus Trial", "Retail", "Shop Component", "Staff Business", "Starter", "Trial"];
+    expect(documented).toContain(data.shop.plan.publicDisplayName);
+  });
+});

@@ -115,7 +115,7 @@ describe("returnRequest → approve → reverse delivery → dispose → close",
         orderId,
         returnLineItems: [
           { fulfillmentLineItemId: lines["TEE-S"]!.id, quantity: 2, returnReason: "SIZE_TOO_SMALL", customerNote: "Runs small" },
-          { fulfillmentLineItemId: lines["MUG-1"]!.id, quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/2" },
+          { fulfillmentLineItemId: lines["MUG-1"]!.id, quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/6" },
         ],
       },
     });
@@ -124,8 +124,8 @@ describe("returnRequest → approve → reverse delivery → dispose → close",
     expect(ret).toMatchObject({ status: "REQUESTED", totalQuantity: 3, order: { id: orderId, returnStatus: "RETURN_REQUESTED" }, reverseFulfillmentOrders: { nodes: [] } });
     expect(ret.name).toMatch(/^#\d+-R1$/);
     expect(ret.returnLineItems.nodes).toEqual([
-      expect.objectContaining({ quantity: 2, returnReason: "SIZE_TOO_SMALL", customerNote: "Runs small", returnReasonNote: "", returnReasonDefinition: { handle: "size-too-small" }, fulfillmentLineItem: { id: lines["TEE-S"]!.id, lineItem: { sku: "TEE-S" } } }),
-      expect.objectContaining({ quantity: 1, returnReason: "DEFECTIVE", returnReasonDefinition: { handle: "defective" } }),
+      expect.objectContaining({ quantity: 2, returnReason: "SIZE_TOO_SMALL", customerNote: "Runs small", returnReasonNote: "", returnReasonDefinition: { handle: "too-small" }, fulfillmentLineItem: { id: lines["TEE-S"]!.id, lineItem: { sku: "TEE-S" } } }),
+      expect.objectContaining({ quantity: 1, returnReason: "DEFECTIVE", returnReasonDefinition: { handle: "damaged-or-defective" } }),
     ]);
     // Requested units are held: only the rest can be returned.
     expect(await returnable(orderId)).toEqual({ "TEE-S": 1, "MUG-1": 1 });
@@ -580,5 +580,37 @@ describe("orders query", () => {
     expect(orders.nodes).toEqual([{ id: orderId }]);
     const none = await t.data(`{ orders(first: 50, query: "return_status:no_return") { nodes { id } } }`);
     expect(none.orders.nodes.map((o: Loose) => o.id)).not.toContain(orderId);
+  });
+});
+
+describe("return reason definitions (FIDELITY DP-3)", () => {
+  // Shopify's product taxonomy (github.com/Shopify/product-taxonomy, data/return_reasons.yml), ids 1–10.
+  const TAXONOMY = [
+    [1, "unknown", "Unknown", "UNKNOWN"],
+    [2, "changed-my-mind", "Changed my mind", "UNWANTED"],
+    [3, "item-not-as-described", "Item not as described", "NOT_AS_DESCRIBED"],
+    [4, "received-the-wrong-item", "Received the wrong item", "WRONG_ITEM"],
+    [5, "other-reason", "Other", "OTHER"],
+    [6, "damaged-or-defective", "Damaged or defective", "DEFECTIVE"],
+    [7, "too-small", "Too small", "SIZE_TOO_SMALL"],
+    [8, "too-big", "Too big", "SIZE_TOO_LARGE"],
+    [9, "style", "Style", "STYLE"],
+    [10, "color", "Color", "COLOR"],
+  ] as const;
+
+  it("lists the taxonomy's general reasons, filters by handle, and reads a line's definition back", async () => {
+    const all = await t.data(`{ returnReasonDefinitions(first: 50) { nodes { id handle name deleted } } }`);
+    expect(all.returnReasonDefinitions.nodes).toEqual(
+      TAXONOMY.map(([id, handle, name]) => ({ id: `gid://shopify/ReturnReasonDefinition/${id}`, handle, name, deleted: false })),
+    );
+    const some = await t.data(`query($h: [String!]) { returnReasonDefinitions(first: 5, handles: $h) { nodes { handle } } }`, { h: ["too-big", "received-the-wrong-item", "wrong-item"] });
+    expect(some.returnReasonDefinitions.nodes.map((d: Loose) => d.handle).sort()).toEqual(["received-the-wrong-item", "too-big"]);
+
+    const { orderId, lines } = await deliveredOrder();
+    const requested = await t.data(REQUEST, {
+      input: { orderId, returnLineItems: [{ fulfillmentLineItemId: lines["TEE-S"]!.id, quantity: 1, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/4" }] },
+    });
+    expect(requested.returnRequest.userErrors).toEqual([]);
+    expect(requested.returnRequest.return.returnLineItems.nodes[0]).toMatchObject({ returnReason: "WRONG_ITEM", returnReasonDefinition: { handle: "received-the-wrong-item" } });
   });
 });

@@ -29,6 +29,7 @@ describe("shopify.app.toml", () => {
       [
         "app/scopes_update",
         "app/uninstalled",
+        "fulfillment_orders/order_routing_complete",
         "fulfillments/create",
         "fulfillments/update",
         "inventory_levels/update",

@@ -4,7 +4,9 @@ import { loadAdminSchema } from "../../../simulator/admin-schema";
 import {
   isReturnReason,
   isShopperReturnReason,
+  reasonFromHandle,
   RETURN_DECLINE_REASONS,
+  RETURN_REASON_HANDLES,
   RETURN_REASONS,
   SHOPPER_RETURN_REASONS,
 } from "./reasons";
@@ -35,5 +37,19 @@ describe("return reasons match the pinned Admin schema (simulator/admin-schema)"
     expect(isShopperReturnReason("SIZE_TOO_SMALL")).toBe(true);
     expect(isReturnReason("size_too_small")).toBe(false);
     expect(isReturnReason(3)).toBe(false);
+  });
+});
+
+describe("Shopify's reason definitions (handles of the product taxonomy's general reasons)", () => {
+  it("each reason has its own handle, and reads back as itself", () => {
+    expect(new Set(Object.values(RETURN_REASON_HANDLES)).size).toBe(RETURN_REASONS.length);
+    for (const reason of RETURN_REASONS) expect(reasonFromHandle(RETURN_REASON_HANDLES[reason])).toBe(reason);
+  });
+
+  it("a category-specific reason counts as OTHER; no definition as UNKNOWN", () => {
+    expect(reasonFromHandle("arrived-late")).toBe("OTHER");
+    expect(reasonFromHandle("too-tight")).toBe("OTHER");
+    expect(reasonFromHandle(null)).toBe("UNKNOWN");
+    expect(reasonFromHandle(undefined)).toBe("UNKNOWN");
   });
 });

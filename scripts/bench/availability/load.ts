@@ -6,7 +6,7 @@
 import http from "node:http";
 import autocannon from "autocannon";
 import { openLoopPhase, request } from "../lib/open-loop";
-import { signedProxyQuery } from "../../../app/shopify/app-proxy-signature.server";
+import { signedProxyParams } from "../../../simulator/app-proxy";
 
 interface LoadConfig {
   url: string;
@@ -30,7 +30,7 @@ function path(): string {
     query.set("lon", (-123 + Math.random() * 53).toFixed(3));
     query.set("radius_km", "200");
   }
-  const signed = signedProxyQuery(query, { shop: config.shop, pathPrefix: "/apps/crossdock", secret: config.secret });
+  const signed = signedProxyParams(query, { shop: config.shop, pathPrefix: "/apps/crossdock", secret: config.secret });
   return `/proxy/availability?${signed}`;
 }
 

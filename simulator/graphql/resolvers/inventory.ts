@@ -12,6 +12,12 @@ export const inventoryResolvers: ResolverMap = {
     id: (i: InventoryItemRecord) => gid("InventoryItem", i.id),
     legacyResourceId: (i: InventoryItemRecord) => String(i.id),
     variant: (i: InventoryItemRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.variants.get(i.variantId),
+    // schema: `InventoryItem.variants` "the variants that reference this inventory item" (replaces
+    // the deprecated `variant`); every simulated item belongs to exactly one variant.
+    variants: (i: InventoryItemRecord, args: ConnectionArgs, ctx: GraphqlContext) => {
+      const variant = ctx.shop.variants.get(i.variantId);
+      return connection(variant ? [variant] : [], args, (v) => v.id);
+    },
     inventoryLevel: (i: InventoryItemRecord, args: { locationId: string }, ctx: GraphqlContext) => {
       const locationId = argId("Location", args.locationId);
       return locationId == null ? null : (ctx.shop.level(i.id, locationId) ?? null);

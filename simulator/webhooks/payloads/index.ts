@@ -67,6 +67,11 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
         fulfillment_order_line_items_requested: event.lineItems.map((l) => ({ id: gid("FulfillmentOrderLineItem", l.id), quantity: l.quantity })),
         source_location: { id: gid("Location", event.sourceLocationId) },
       };
+    case "fulfillment_orders/order_routing_complete": {
+      // Shopify's example payload names the fulfillment order and its status, nothing else.
+      const fo = shop.fulfillmentOrders.get(event.fulfillmentOrderId);
+      return fo ? { fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: fo.status.toLowerCase() } } : null;
+    }
     case "app/uninstalled":
       return shopPayload(shop);
     case "app/scopes_update":

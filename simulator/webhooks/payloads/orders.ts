@@ -15,7 +15,8 @@ export function lineItemPayload(shop: ShopState, line: LineItemRecord) {
     id: line.id,
     admin_graphql_api_id: gid("LineItem", line.id),
     current_quantity: line.quantity,
-    fulfillable_quantity: unfulfilledQuantity(shop, line),
+    // Units left to fulfil, whether or not Shopify's routing has created fulfillment orders yet.
+    fulfillable_quantity: shop.orders.get(line.orderId)?.cancelledAt ? unfulfilledQuantity(shop, line) : line.quantity - fulfilled,
     fulfillment_service: "manual",
     fulfillment_status: fulfilled >= line.quantity ? "fulfilled" : fulfilled > 0 ? "partial" : null,
     gift_card: false,

@@ -9,6 +9,7 @@ import { offlineAdmin } from "~/jobs/admin.server";
 import { startBullmqWorkers } from "~/jobs/bullmq-driver.server";
 import { InlineJobDriver } from "~/jobs/inline-driver.server";
 import { applyInventoryUpdate } from "~/services/apply-inventory-update.server";
+import { engineOrderRouter } from "~/services/engine-order-router.server";
 import { awaitingRoutingRouter } from "~/services/order-router.server";
 import { reconcileShop } from "~/services/reconcile-shop.server";
 import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
@@ -84,6 +85,57 @@ describe("reconcileShop", () => {
     });
     expect(late).toEqual({ applied: false, reason: "stale" });
     expect((await prisma.inventoryLevel.findUniqueOrThrow({ where: { id: before.id } })).available).toBe(before.available + 5);
+  });
+
+  it("routes, with the routing engine, an order that missed both orders/create and order_routing_complete", async () => {
+    const shop = await createTestShop({ domain: SHOP });
+    const admin = offlineAdmin();
+    const engine = engineOrderRouter(admin);
+    await reconcileShop({ shop: SHOP, graphql: await admin(SHOP), router: engine, options: { ordersWindowMs: 2 * YEAR } });
+
+    // A new order at Shopify; this simulator sends no webhooks: both are lost.
+    const created = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
+      lines: [{ sku: "TEE-M", quantity: 1 }],
+      shippingAddress: { address1: "1 Oakland Street", city: "Oakland", zip: "94601", countryCode: "US", latitude: 37.8, longitude: -122.27 },
+    });
+    const orderId = created.body.order.id as string;
+    const { result } = await reconcileShop({ shop: SHOP, graphql: await admin(SHOP), router: engine, options: { ordersWindowMs: 2 * YEAR } });
+    expect(result!.ordersHandedToRouting).toBe(1);
+    const order = await prisma.order.findFirstOrThrow({ where: { shopId: shop.id, shopifyId: orderId } });
+    expect(order.routingStatus).toBe("ROUTED");
+    expect(await prisma.routingDecision.findMany({ where: { orderId } })).toEqual([expect.objectContaining({ trigger: "reconciliation", revision: 1 })]);
+  });
+
+  it("hands an order stored while Shopify was still routing it (its order_routing_complete lost) to routing again", async () => {
+    const shop = await createTestShop({ domain: SHOP });
+    const admin = offlineAdmin();
+    const engine = engineOrderRouter(admin);
+    await reconcileShop({ shop: SHOP, graphql: await admin(SHOP), router: engine, options: { ordersWindowMs: 2 * YEAR } });
+    await sim.control("PUT", `/_control/shops/${SHOP}/order-routing`, { delayMs: 3_000 });
+    try {
+      const created = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
+        lines: [{ sku: "TEE-M", quantity: 1 }],
+        shippingAddress: { address1: "1 Oakland Street", city: "Oakland", zip: "94601", countryCode: "US", latitude: 37.8, longitude: -122.27 },
+        wait: false,
+      });
+      const orderId = created.body.order.id as string;
+      // orders/create processed before the fulfillment orders exist: the order waits.
+      const early = await reconcileShop({ shop: SHOP, graphql: await admin(SHOP), router: engine, options: { ordersWindowMs: 2 * YEAR } });
+      expect(early.result!.ordersHandedToRouting).toBe(1);
+      expect(await prisma.order.findFirstOrThrow({ where: { shopId: shop.id, shopifyId: orderId } })).toMatchObject({ routingStatus: "AWAITING_ROUTING" });
+      expect(await prisma.routingDecision.count({ where: { orderId } })).toBe(0);
+
+      // Shopify's routing completes; its webhook is lost. The next reconciliation routes the order.
+      await waitFor(
+        async () => (await sim.data(`query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id } } } }`, { id: orderId })).order.fulfillmentOrders.nodes.length > 0,
+        { what: "Shopify's routing to create the fulfillment orders", timeoutMs: 10_000 },
+      );
+      await reconcileShop({ shop: SHOP, graphql: await admin(SHOP), router: engine, options: { ordersWindowMs: 2 * YEAR } });
+      expect(await prisma.order.findFirstOrThrow({ where: { shopId: shop.id, shopifyId: orderId } })).toMatchObject({ routingStatus: "ROUTED" });
+      expect(await prisma.routingDecision.count({ where: { orderId } })).toBe(1);
+    } finally {
+      await sim.control("PUT", `/_control/shops/${SHOP}/order-routing`, { delayMs: 20 });
+    }
   });
 
   it("records a failed run with its error", async () => {

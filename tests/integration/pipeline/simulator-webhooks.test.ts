@@ -9,6 +9,7 @@ import { prisma } from "~/db.server";
 import { offlineAdmin } from "~/jobs/admin.server";
 import { createProcessors } from "~/jobs/processors.server";
 import { getShop } from "~/models/shops.server";
+import { engineOrderRouter } from "~/services/engine-order-router.server";
 import { syncLocations } from "~/services/sync-locations.server";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
@@ -180,5 +181,53 @@ describe.each<DriverKind>(["bullmq", "inline"])("with the %s driver", (kind) => 
     const left = await prisma.webhookDelivery.findMany({ where: { shop: SHOP } });
     expect(left.map((d) => [d.topic, d.status])).toEqual([["shop/redact", "PROCESSED"]]);
     expect(await rowsMentioning("grace")).toEqual([]);
+  });
+});
+
+// Shopify creates an order's fulfillment orders after orders/create (FIDELITY OR-1, OR-2): the
+// routing engine leaves the order waiting on orders/create and routes it on order_routing_complete.
+describe.each<DriverKind>(["bullmq", "inline"])("routing on Shopify's order_routing_complete, with the %s driver", (kind) => {
+  let jobs: TestJobs;
+  beforeAll(async () => {
+    const admin = offlineAdmin();
+    jobs = await startJobs(kind, createProcessors({ admin, orderRouter: engineOrderRouter(admin) }), { maxAttempts: 3, backoffMs: 100 });
+  });
+  afterAll(() => jobs.close());
+
+  it("an order is waiting (never not routable) until its fulfillment orders exist, then routed once", async () => {
+    await sim.control("PUT", `/_control/shops/${SHOP}/order-routing`, { delayMs: 1_500 });
+    const created = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
+      lines: [{ sku: "TEE-S", quantity: 1 }],
+      email: "grace@example.com",
+      shippingAddress: { address1: "1 Oakland Street", city: "Oakland", zip: "94601", countryCode: "US", latitude: 37.8, longitude: -122.27 },
+      wait: false,
+    });
+    const orderId = created.body.order.id as string;
+
+    // orders/create is processed while Shopify's routing job still runs: the order waits.
+    const waiting = await waitFor(
+      async () => {
+        const delivery = await prisma.webhookDelivery.findFirst({ where: { topic: "orders/create", status: "PROCESSED" } });
+        return delivery && prisma.order.findFirst({ where: { shopifyId: orderId } });
+      },
+      { what: "orders/create to be processed" },
+    );
+    expect(waiting.routingStatus).toBe("AWAITING_ROUTING");
+    expect(await prisma.routingDecision.count()).toBe(0);
+
+    // order_routing_complete: the fulfillment orders exist, the order is routed, once.
+    await waitFor(() => prisma.webhookDelivery.findFirst({ where: { topic: "fulfillment_orders/order_routing_complete" } }), {
+      what: "order_routing_complete to arrive",
+    });
+    await settled();
+    const routed = await prisma.order.findFirstOrThrow({ where: { shopifyId: orderId } });
+    expect(routed.routingStatus).toBe("ROUTED");
+    const decisions = await prisma.routingDecision.findMany({ where: { orderId } });
+    expect(decisions).toEqual([expect.objectContaining({ trigger: "fulfillment_orders/order_routing_complete", revision: 1 })]);
+    expect(["APPLIED", "SUGGESTED"]).toContain(decisions[0]!.status);
+    const deliveries = await prisma.webhookDelivery.findMany({ where: { topic: "fulfillment_orders/order_routing_complete" } });
+    expect(deliveries.map((d) => d.status)).toEqual(["PROCESSED"]);
+    expect(await prisma.webhookDelivery.count({ where: { status: "FAILED" } })).toBe(0);
+    await sim.control("PUT", `/_control/shops/${SHOP}/order-routing`, { delayMs: 20 });
   });
 });

@@ -13,7 +13,7 @@ delete process.env.CROSSDOCK_DEMO;
 
 const { prisma } = await import("~/db.server");
 const { redirectAdminApiTo } = await import("~/shopify/admin-origin.server");
-const { signedProxyQuery } = await import("~/shopify/app-proxy-signature.server");
+const { signedProxyParams } = await import("../../../simulator/app-proxy");
 const { createTestShop, resetDatabase } = await import("../../setup/db");
 const { fixtureSeed, SHOP } = await import("../../simulator/fixture-seed");
 const { startTestSimulator, TOKEN } = await import("../../simulator/helpers");
@@ -84,7 +84,7 @@ export function form(fields: Record<string, string>): FormData {
 
 /** The query string Shopify's app proxy sends for a storefront request (signed). */
 export function proxyQuery(shop: string, input: { customerId?: string; query?: Record<string, string> } = {}): string {
-  return signedProxyQuery(new URLSearchParams(input.query ?? {}), {
+  return signedProxyParams(new URLSearchParams(input.query ?? {}), {
     shop,
     pathPrefix: "/apps/crossdock",
     secret: API_SECRET,

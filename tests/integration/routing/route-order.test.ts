@@ -65,8 +65,8 @@ async function setStock() {
   return { edison, reno };
 }
 
-async function createOrder(): Promise<string> {
-  const created = (await control("POST", "/orders", { lines: [{ sku, quantity: 2 }], email: "ada@example.com", shippingAddress: sanFrancisco })) as {
+async function createOrder(options: { wait?: boolean } = {}): Promise<string> {
+  const created = (await control("POST", "/orders", { lines: [{ sku, quantity: 2 }], email: "ada@example.com", shippingAddress: sanFrancisco, ...options })) as {
     order?: { id: string };
     id?: string;
   };
@@ -78,7 +78,14 @@ async function createOrder(): Promise<string> {
 let shop: { id: string; domain: string };
 
 beforeAll(async () => {
-  sim = await startSimulator({ apiKey: "k", apiSecret: "s", seed, accessToken: TOKEN, webhookConfig: { apiVersion: ADMIN_API_VERSION, subscriptions: [] } });
+  sim = await startSimulator({
+    apiKey: "k",
+    apiSecret: "s",
+    seed,
+    accessToken: TOKEN,
+    webhookConfig: { apiVersion: ADMIN_API_VERSION, subscriptions: [] },
+    orderRouting: { delayMs: 50 },
+  });
   graphql = (query, options) =>
     fetch(`${sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
       method: "POST",
@@ -114,6 +121,25 @@ describe("routeOrder", () => {
     const plan = result.decision.plan as { locations: { locationId: string; status: string; reasons: string[] }[] };
     expect(plan.locations.find((l) => l.locationId === reno)?.status).toBe("chosen");
     expect(plan.locations.find((l) => l.locationId === edison)?.status).toBe("not-chosen");
+  });
+
+  it("leaves an order whose fulfillment orders Shopify has not created yet waiting, and routes it once they exist", async () => {
+    const { reno } = await setStock();
+    await control("PUT", "/order-routing", { delayMs: 1_000 });
+    try {
+      const orderId = await createOrder({ wait: false });
+      const { routeOrder } = await import("~/services/route-order.server");
+      expect(await routeOrder({ shop, graphql, orderId, trigger: "orders/create" })).toEqual({ status: "waiting" });
+      const { listDecisions } = await import("~/models/routing.server");
+      expect((await listDecisions(shop, {}, { take: 10 })).total).toBe(0);
+
+      await new Promise((r) => setTimeout(r, 1_300));
+      const routed = await routeOrder({ shop, graphql, orderId, trigger: "fulfillment_orders/order_routing_complete" });
+      expect(routed).toMatchObject({ status: "decided", decision: { status: "APPLIED", shippingLocationIds: [reno] } });
+      expect(await foLocations(orderId)).toEqual([reno]);
+    } finally {
+      await control("PUT", "/order-routing", { delayMs: 50 });
+    }
   });
 
   it("never moves twice when orders/create is delivered again", async () => {
