@@ -25,11 +25,13 @@ export function loadAdminSchema(version: string = ADMIN_API_VERSION): GraphQLSch
  * (`requiredAccess`, `isProtected`, `protectedContent` …): read by `simulator/access/`.
  */
 export function readIntrospection(version: string = ADMIN_API_VERSION): IntrospectionQuery {
-  const file = join(findDataDir(), `admin_${version}.json.gz`);
-  const json = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8")) as
-    | { data: IntrospectionQuery }
-    | IntrospectionQuery;
+  const json = JSON.parse(adminIntrospectionJson(version)) as { data: IntrospectionQuery } | IntrospectionQuery;
   return "data" in json ? json.data : json;
+}
+
+/** Shopify's introspection result for one Admin API version, as `@shopify/dev-mcp` ships it (JSON text). */
+export function adminIntrospectionJson(version: string = ADMIN_API_VERSION): string {
+  return gunzipSync(readFileSync(join(findDataDir(), `admin_${version}.json.gz`))).toString("utf8");
 }
 
 /** The package exports no data path, so walk up to the node_modules that holds it. */

@@ -1,3 +1,4 @@
+import type { AdminMutations, AdminQueries } from "@shopify/admin-api-client";
 /**
  * The shape of `admin.graphql` from `@shopify/shopify-app-remix`: adapters take this function as an
  * argument, so routes, jobs and tests can hand in whichever client they hold.
@@ -50,19 +51,37 @@ export function adminAccessRefused(error: unknown): 401 | 403 | null {
   return status === 401 || status === 403 ? status : null;
 }
 
-/** Runs one document and returns its `data`, or throws AdminApiError. */
-export async function adminRequest<T>(
+/**
+ * Every document under app/ with its generated types (app/types/admin.generated.d.ts augments
+ * @shopify/admin-api-client's AdminQueries and AdminMutations, keyed by the document's text).
+ */
+export type AdminOperations = AdminQueries & AdminMutations;
+/** What `data` holds for a document, as @shopify/api-codegen-preset generated it. */
+export type AdminData<Q extends keyof AdminOperations> = AdminOperations[Q]["return"];
+/** The document's variables, as generated. */
+export type AdminVariables<Q extends keyof AdminOperations> = AdminOperations[Q]["variables"];
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+/**
+ * Runs one document and returns its `data`, or throws AdminApiError. A document the app declares
+ * (`#graphql`, in app/) is typed by its generated types: `data` and the variables. A document
+ * changed since `npm run graphql-codegen` ran matches no generated key and falls to the untyped form.
+ */
+export async function adminRequest<Q extends keyof AdminOperations>(
   graphql: AdminGraphql,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<T> {
+  query: Q,
+  ...variables: VariablesArgument<AdminVariables<Q>>
+): Promise<AdminData<Q>>;
+/** @deprecated Untyped: declare the document with `#graphql` in app/ and run `npm run graphql-codegen`. */
+export async function adminRequest<T>(graphql: AdminGraphql, query: string, variables?: Record<string, unknown>): Promise<T>;
+export async function adminRequest(graphql: AdminGraphql, query: string, variables?: Record<string, unknown>): Promise<unknown> {
   let response: Response;
   try {
     response = await graphql(query, variables ? { variables } : undefined);
   } catch (error) {
     throw toAdminApiError(error);
   }
-  const body = (await response.json()) as { data?: T; errors?: GraphqlErrorEntry[] | string };
+  const body = (await response.json()) as { data?: unknown; errors?: GraphqlErrorEntry[] | string };
   if (body.errors) {
     const errors = typeof body.errors === "string" ? [{ message: body.errors }] : body.errors;
     throw new AdminApiError(errors.map((e) => e.message).join("; "), errors, response.status);

@@ -8,7 +8,9 @@ import { cancelOrder, createOrder } from "../store/orders";
 import { orderRoutingSettled } from "../store/order-routing";
 import { createFulfillment, updateFulfillmentStatus } from "../store/fulfillments";
 import { createFulfillmentEvent, isFulfillmentEventStatus, recordFulfillmentEvent } from "../store/fulfillment-events";
-import { approveReturn, cancelReturn, closeReturn, createReturn, declineReturn, reopenReturn, returnableFulfillments, type ReturnLineInput } from "../store/returns";
+import { approveReturn, cancelReturn, closeReturn, createReturn, declineReturn, reopenReturn, returnableFulfillments, undisposedQuantity, type ReturnLineInput } from "../store/returns";
+import { processableQuantity, processReturn, suggestFinancialOutcome } from "../store/return-processing";
+import { decimalString } from "../store/money";
 import type { ReturnRecord } from "../store/records";
 import type { Outcome } from "../store/user-errors";
 import type { ShopState } from "../store/shop-state";
@@ -59,7 +61,13 @@ function configureOrderRouting(shop: ShopState, settings: z.infer<typeof schemas
 function returnSummary(shop: ShopState, ret: ReturnRecord) {
   return {
     return: { id: gid("Return", ret.id), name: ret.name, status: ret.status },
-    returnLineItems: ret.lineItems.map((l) => ({ id: gid("ReturnLineItem", l.id), fulfillmentLineItemId: gid("FulfillmentLineItem", l.fulfillmentLineItemId), quantity: l.quantity })),
+    returnLineItems: ret.lineItems.map((l) => ({
+      id: gid("ReturnLineItem", l.id),
+      fulfillmentLineItemId: gid("FulfillmentLineItem", l.fulfillmentLineItemId),
+      quantity: l.quantity,
+      processedQuantity: l.processedQuantity,
+      refundedQuantity: l.refundedQuantity,
+    })),
     reverseFulfillmentOrders: shop.reverseFulfillmentOrdersOf(ret.id).map((rfo) => ({
       id: gid("ReverseFulfillmentOrder", rfo.id),
       status: rfo.status,
@@ -75,13 +83,28 @@ function returnSummary(shop: ShopState, ret: ReturnRecord) {
 function returnLinesFor(
   shop: ShopState,
   orderId: number,
-  lines: { fulfillmentLineItemId?: string | number; sku?: string; quantity: number; returnReason?: ReturnLineInput["returnReason"]; returnReasonNote?: string; customerNote?: string }[] | undefined,
+  lines:
+    | {
+        fulfillmentLineItemId?: string | number;
+        sku?: string;
+        quantity: number;
+        returnReason?: ReturnLineInput["returnReason"];
+        returnReasonNote?: string;
+        customerNote?: string;
+        restockingFeePercentage?: number;
+      }[]
+    | undefined,
   defaultReason: NonNullable<ReturnLineInput["returnReason"]>,
 ): ReturnLineInput[] {
   const returnable = returnableFulfillments(shop, orderId).flatMap((r) => r.lines);
   if (!lines) return returnable.map((r) => ({ fulfillmentLineItemId: r.line.id, quantity: r.quantity, returnReason: defaultReason }));
   return lines.flatMap((line): ReturnLineInput[] => {
-    const common = { returnReason: line.returnReason ?? defaultReason, returnReasonNote: line.returnReasonNote ?? null, customerNote: line.customerNote ?? null };
+    const common = {
+      returnReason: line.returnReason ?? defaultReason,
+      returnReasonNote: line.returnReasonNote ?? null,
+      customerNote: line.customerNote ?? null,
+      restockingFee: line.restockingFeePercentage == null ? null : { percentage: line.restockingFeePercentage },
+    };
     if (line.fulfillmentLineItemId != null) {
       return [{ ...common, fulfillmentLineItemId: id("FulfillmentLineItem", line.fulfillmentLineItemId), quantity: line.quantity }];
     }
@@ -288,7 +311,9 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       if (!shop.orders.has(orderId)) throw new HttpError(404, { error: `Unknown order ${body.orderId}` });
       const lines = returnLinesFor(shop, orderId, body.lines, body.returnReason);
       if (lines.length === 0) unprocessable("The order has nothing left to return");
-      const ret = outcome(createReturn(shop, { fieldRoot: "returnInput", status: body.status, orderId, lines, createdAt: body.requestedAt ?? null }));
+      const ret = outcome(
+        createReturn(shop, { fieldRoot: "returnInput", status: body.status, orderId, lines, createdAt: body.requestedAt ?? null, shippingFee: body.returnShippingFee ?? null }),
+      );
       return ok(returnSummary(shop, ret), 201);
     }),
     ...(["approve", "decline", "cancel", "close", "reopen"] as const).map((action) =>
@@ -311,6 +336,57 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
         return ok(returnSummary(shop, outcome(result)));
       }),
     ),
+    route("POST", "/_control/shops/:shop/returns/:id/process", (ctx) => {
+      const shop = shopOf(ctx);
+      const body = parse(schemas.processReturnBody, ctx.body ?? {});
+      const ret = shop.returns.get(id("Return", ctx.params.id));
+      if (!ret) throw new HttpError(404, { error: `Unknown return ${ctx.params.id}` });
+      const lines = ret.lineItems.map((l) => ({ line: l, quantity: processableQuantity(ret, l) })).filter((l) => l.quantity > 0);
+      const rfoLines = shop.reverseFulfillmentOrdersOf(ret.id).flatMap((rfo) => rfo.lineItems);
+      const suggested = outcome(suggestFinancialOutcome(shop, ret, lines.map((l) => ({ returnLineItemId: l.line.id, quantity: l.quantity }))));
+      const processed = outcome(
+        processReturn(shop, {
+          returnId: ret.id,
+          lines: lines.map(({ line, quantity }) => {
+            const rfoLine = rfoLines.find((r) => r.returnLineItemId === line.id);
+            const disposable = rfoLine ? Math.min(quantity, undisposedQuantity(rfoLine)) : 0;
+            return {
+              id: line.id,
+              quantity,
+              dispositions:
+                body.dispositionType && rfoLine && disposable > 0
+                  ? [
+                      {
+                        reverseFulfillmentOrderLineItemId: rfoLine.id,
+                        quantity: disposable,
+                        dispositionType: body.dispositionType,
+                        ...(body.locationId != null ? { locationId: id("Location", body.locationId) } : {}),
+                      },
+                    ]
+                  : [],
+            };
+          }),
+          refund:
+            body.refund && suggested.refund && suggested.sale
+              ? {
+                  orderTransactions: [
+                    {
+                      parentId: suggested.sale.id,
+                      amount: decimalString(suggested.refund.presentment, suggested.order.presentmentCurrencyCode),
+                      currencyCode: suggested.order.presentmentCurrencyCode,
+                    },
+                  ],
+                }
+              : null,
+          note: body.note ?? null,
+        }),
+      );
+      const refund = processed.refund;
+      return ok({
+        ...returnSummary(shop, processed.ret),
+        refund: refund ? { id: gid("Refund", refund.id), amount: refund.amount, currencyCode: refund.currencyCode, shopAmount: refund.shopAmount } : null,
+      });
+    }),
     route("POST", "/_control/shops/:shop/returns/:id/refund", (ctx) => {
       const shop = shopOf(ctx);
       const body = parse(schemas.refundReturnBody, ctx.body);

@@ -70,6 +70,12 @@ const seedAddress = address.extend({
 });
 
 /** SeedData (simulator/seed/types.ts). */
+/** The currency the customer paid in when it is not the shop's: its ISO 4217 code and presentment units per shop unit. */
+const presentment = z.object({
+  currencyCode: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as VND"),
+  rate: z.string().regex(/^\d+(\.\d+)?$/, "a positive decimal, e.g. \"26300\""),
+});
+
 export const seedBody = z.object({
   shop: z.object({
     domain: z.string(),
@@ -180,6 +186,7 @@ export const seedBody = z.object({
           }),
         )
         .optional(),
+      presentment: presentment.optional(),
     }),
   ),
 });
@@ -205,6 +212,8 @@ export const createOrderBody = z.object({
   note: z.string().optional(),
   financialStatus: z.enum(["PENDING", "AUTHORIZED", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"]).optional(),
   createdAt: isoDate.optional(),
+  /** The customer paid in another currency than the shop's: its ISO code and presentment units per shop unit. */
+  presentment: presentment.optional(),
   /**
    * Answer once Shopify's routing created the fulfillment orders (default), or at once (false)
    * with none yet. Either way orders/create is sent first and the fulfillment orders come later.
@@ -295,18 +304,32 @@ export const createReturnBody = z.object({
           returnReason: returnReason.optional(),
           returnReasonNote: z.string().optional(),
           customerNote: z.string().optional(),
+          /** RestockingFeeInput.percentage. */
+          restockingFeePercentage: z.number().optional(),
         })
         .refine((l) => l.fulfillmentLineItemId != null || l.sku != null, "each line needs fulfillmentLineItemId or sku"),
     )
     .min(1)
     .optional(),
+  /** ReturnShippingFeeInput.amount: in the order's presentment currency. */
+  returnShippingFee: z.object({ amount: z.string(), currencyCode: z.string() }).optional(),
   status: z.enum(["OPEN", "REQUESTED"]).default("OPEN"),
   returnReason: returnReason.default("UNKNOWN"),
   requestedAt: isoDate.optional(),
 });
 
+/** The merchant processing a whole return in Shopify admin: every processable unit, one disposition, the suggested refund. */
+export const processReturnBody = z.object({
+  /** Issue the suggested refund (default true). */
+  refund: z.boolean().default(true),
+  dispositionType: z.enum(["RESTOCKED", "NOT_RESTOCKED", "PROCESSING_REQUIRED", "MISSING"]).optional(),
+  /** Required for RESTOCKED. */
+  locationId: id.optional(),
+  note: z.string().max(500).optional(),
+});
+
 export const refundReturnBody = z.object({
-  /** Decimal string in the order's currency, e.g. "25.00". */
+  /** Decimal string in the order's presentment currency, e.g. "25.00" (USD) or "609600" (VND). */
   amount: z.string().regex(/^\d+(\.\d{1,2})?$/),
   note: z.string().max(500).optional(),
 });

@@ -474,6 +474,11 @@ const CATALOG: ProductSpec[] = [
 ];
 
 const VN_WAREHOUSE = "wh-binh-duong";
+/**
+ * Đồng per US dollar at checkout for the demo's VND orders: of the order of the market rate in late
+ * 2025 (a little above 26,000), kept fixed so the seed stays deterministic.
+ */
+export const VND_PER_USD = "26300";
 const US_STORES_ONLINE = ["store-soho", "store-williamsburg", "store-hayes-valley"];
 const VN_STORES = ["store-quan-1", "store-hoan-kiem"];
 
@@ -1069,6 +1074,8 @@ class OrderFactory {
     };
     if (c.phone) order.phone = c.phone;
     if (pickupLocationKey) order.pickupLocationKey = pickupLocationKey;
+    // Vietnamese shoppers at home pay in đồng in this USD shop (no rng draw: the rest of the shop stays as it was).
+    if (c.locale === "vi" && home.countryCode === "VN") order.presentment = { currencyCode: "VND", rate: VND_PER_USD };
     if (rng.chance(0.15) && !pickupLocationKey) order.note = rng.pick(home.countryCode === "VN" ? NOTES : NOTES.filter((n) => !n.startsWith("Gọi")));
 
     switch (state) {

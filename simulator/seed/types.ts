@@ -159,6 +159,11 @@ export interface SeedOrder {
   note?: string;
   /** Returns made on the order (Shopify returns: customer requests or merchant returns). */
   returns?: SeedReturn[];
+  /**
+   * The currency the shopper paid in when it is not the shop's (e.g. VND in a USD shop), with the
+   * checkout's rate in presentment units per shop unit. Omitted: the shop's currency.
+   */
+  presentment?: { currencyCode: string; rate: string };
 }
 
 export interface SeedData {

@@ -24,7 +24,8 @@ export type ReturnTopic =
   | "returns/decline"
   | "returns/cancel"
   | "returns/close"
-  | "returns/reopen";
+  | "returns/reopen"
+  | "returns/process";
 export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
 
 export type StoreEvent =

@@ -25,6 +25,7 @@ export type GidType =
   | "OrderTransaction"
   | "ReturnLineItem"
   | "ReturnShippingFee"
+  | "RestockingFee"
   | "ReturnableFulfillment"
   | "ReturnReasonDefinition"
   | "ReverseFulfillmentOrder"

@@ -11,6 +11,7 @@ import type {
   MailingAddressRecord,
   OrderRecord,
 } from "./records";
+import { decimalString, orderSubtotal, toPresentment } from "./money";
 import { scheduleOrderRouting } from "./order-routing";
 import type { ShopState } from "./shop-state";
 
@@ -110,6 +111,11 @@ export interface CartInput {
   financialStatus?: FinancialStatus;
   createdAt?: string;
   number?: number;
+  /**
+   * The currency the customer paid in, when it is not the shop's (a Vietnamese shopper paying VND in
+   * a USD shop), and its rate: presentment units per shop unit.
+   */
+  presentment?: { currencyCode: string; rate: string | number } | null;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -143,6 +149,13 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
   if (input.assignedLocationId != null && !shop.locations.has(input.assignedLocationId)) {
     return { ok: false, error: `Unknown location ${input.assignedLocationId}` };
   }
+  const presentment = input.presentment && input.presentment.currencyCode !== shop.shop.currencyCode ? input.presentment : null;
+  if (presentment && !(Number(presentment.rate) > 0)) return { ok: false, error: "A presentment currency needs a positive rate" };
+  const currencies = {
+    currencyCode: shop.shop.currencyCode,
+    presentmentCurrencyCode: presentment?.currencyCode ?? shop.shop.currencyCode,
+    presentmentRate: presentment ? String(presentment.rate) : "1",
+  };
 
   const now = input.createdAt ?? shop.now();
   const customerId = resolveCustomer(shop, input, now);
@@ -158,7 +171,7 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
     customerId,
     shippingAddress: input.shippingAddress ? toMailingAddress(shop, input.shippingAddress) : null,
     billingAddress: input.shippingAddress ? toMailingAddress(shop, input.shippingAddress) : null,
-    lineItems: resolved.map((line) => lineItemFor(shop, orderId, line)),
+    lineItems: resolved.map((line) => lineItemFor(shop, orderId, line, currencies)),
     financialStatus: input.financialStatus ?? "PAID",
     cancelledAt: null,
     cancelReason: null,
@@ -166,13 +179,14 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
     customAttributes: (input.noteAttributes ?? []).map((a) => ({ key: a.name, value: a.value })),
     tags: input.tags ?? [],
     note: input.note ?? null,
-    currencyCode: shop.shop.currencyCode,
+    ...currencies,
     deliveryMethod: method,
     createdAt: now,
     updatedAt: now,
     processedAt: now,
   };
   shop.orders.set(order.id, order);
+  if (PAID_STATUSES.has(order.financialStatus)) addSaleTransaction(shop, order);
   shop.bump();
   const fixedLocationId = input.assignedLocationId ?? (method === "PICK_UP" ? input.pickupLocationId! : null);
   if (input.assignedLocationId != null) {
@@ -246,9 +260,34 @@ export function defaultRouting(shop: ShopState, lines: LineItemRecord[]): Map<nu
   return plan;
 }
 
-function lineItemFor(shop: ShopState, orderId: number, line: { variantId: number; quantity: number; price?: string }): LineItemRecord {
+const PAID_STATUSES = new Set<FinancialStatus>(["PAID", "PARTIALLY_REFUNDED", "REFUNDED"]);
+
+/** The checkout's payment: one SALE for the order's total, in both currencies. */
+function addSaleTransaction(shop: ShopState, order: OrderRecord): void {
+  const amount = orderSubtotal(order);
+  const id = shop.nextId("OrderTransaction");
+  shop.transactions.set(id, {
+    __typename: "OrderTransaction",
+    id,
+    orderId: order.id,
+    kind: "SALE",
+    status: "SUCCESS",
+    gateway: "shopify_payments",
+    amount,
+    parentId: null,
+    createdAt: order.createdAt,
+  });
+}
+
+function lineItemFor(
+  shop: ShopState,
+  orderId: number,
+  line: { variantId: number; quantity: number; price?: string },
+  currencies: Pick<OrderRecord, "currencyCode" | "presentmentCurrencyCode" | "presentmentRate">,
+): LineItemRecord {
   const variant = shop.variants.get(line.variantId)!;
   const product = shop.products.get(variant.productId);
+  const price = line.price ?? variant.price;
   return {
     __typename: "LineItem",
     id: shop.nextId("LineItem"),
@@ -260,7 +299,8 @@ function lineItemFor(shop: ShopState, orderId: number, line: { variantId: number
     variantTitle: variant.title === "Default Title" ? null : variant.title,
     vendor: product?.vendor ?? null,
     quantity: line.quantity,
-    price: line.price ?? variant.price,
+    price,
+    presentmentPrice: decimalString(toPresentment(currencies, price), currencies.presentmentCurrencyCode),
     requiresShipping: true,
     weightGrams: variant.weightGrams,
   };

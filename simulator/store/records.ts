@@ -158,7 +158,10 @@ export interface LineItemRecord {
   variantTitle: string | null;
   vendor: string | null;
   quantity: number;
+  /** Unit price in the shop currency (decimal string). */
   price: string;
+  /** Unit price the customer paid, in the order's presentment currency (decimal string). */
+  presentmentPrice: string;
   requiresShipping: boolean;
   weightGrams: number;
 }
@@ -181,7 +184,12 @@ export interface OrderRecord {
   customAttributes: { key: string; value: string | null }[];
   tags: string[];
   note: string | null;
+  /** The shop currency when the order was placed (schema: `Order.currencyCode`). */
   currencyCode: string;
+  /** The currency the customer paid in (schema: `Order.presentmentCurrencyCode`). */
+  presentmentCurrencyCode: string;
+  /** Presentment units per shop unit at checkout (decimal string; "1" when both are the same). */
+  presentmentRate: string;
   deliveryMethod: DeliveryMethodType;
   createdAt: Iso;
   updatedAt: Iso;
@@ -335,6 +343,12 @@ export interface ReturnLineItemRecord {
   returnReason: ReturnReason;
   returnReasonNote: string;
   customerNote: string | null;
+  /** `restockingFee: {percentage}` given when the return was made (schema: `RestockingFeeInput`). */
+  restockingFee: { id: number; percentage: number } | null;
+  /** Units confirmed by `returnProcess` (schema: `ReturnLineItem.processedQuantity`). */
+  processedQuantity: number;
+  /** Units refunded by `returnProcess` (schema: `ReturnLineItem.refundedQuantity`). */
+  refundedQuantity: number;
 }
 
 export interface ReturnRecord {
@@ -345,7 +359,10 @@ export interface ReturnRecord {
   name: string;
   status: ReturnStatus;
   lineItems: ReturnLineItemRecord[];
+  /** In the order's presentment currency (schema: `ReturnShippingFeeInput.amount`). */
   shippingFee: { id: number; amount: string; currencyCode: string } | null;
+  /** Set by the first `returnProcess`: the shipping fee is taken once, by the processing that confirms it. */
+  shippingFeeProcessed: boolean;
   decline: { reason: ReturnDeclineReason; note: string | null } | null;
   /** Whether the customer was (to be) notified by the last approve/decline/cancel. */
   notifyCustomer: boolean;
@@ -361,11 +378,28 @@ export interface RefundRecord {
   id: number;
   orderId: number;
   returnId: number | null;
-  /** Decimal string, in the order's currency. */
+  /** Decimal string, in the order's presentment currency (what went back to the customer). */
   amount: string;
+  /** The order's presentment currency. */
   currencyCode: string;
+  /** The same amount in the shop currency, at the order's rate. */
+  shopAmount: string;
   note: string | null;
   transactionId: number;
+  createdAt: Iso;
+}
+
+/** A payment on an order: the checkout's sale, and the refunds that return part of it. */
+export interface OrderTransactionRecord {
+  __typename: "OrderTransaction";
+  id: number;
+  orderId: number;
+  kind: "SALE" | "REFUND";
+  status: "SUCCESS";
+  gateway: string;
+  /** In minor units of the order's presentment and shop currencies. */
+  amount: { shop: number; presentment: number };
+  parentId: number | null;
   createdAt: Iso;
 }
 

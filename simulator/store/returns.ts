@@ -6,6 +6,7 @@
  * first and changes nothing when it answers userErrors.
  */
 import { ensureLevel, trackInventory } from "./inventory";
+import { fitsCurrency, fixedString, toMinor } from "./money";
 import type {
   DispositionRecord,
   DispositionType,
@@ -133,6 +134,8 @@ export interface ReturnLineInput {
   returnReasonDefinitionId?: number | null;
   returnReasonNote?: string | null;
   customerNote?: string | null;
+  /** `restockingFee: {percentage}` (schema: `RestockingFeeInput`). */
+  restockingFee?: { percentage: number } | null;
 }
 
 export interface NewReturn {
@@ -194,6 +197,15 @@ export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnR
       errors.push(userError(at("customerNote"), `Customer note is too long (maximum is ${LIMITS.customerNote} characters).`, "TOO_LONG"));
       return;
     }
+    const percentage = line.restockingFee?.percentage;
+    if (percentage != null && !(percentage >= 0)) {
+      errors.push(userError(at("restockingFee", "percentage"), "Restocking fee percentage must be greater than or equal to 0.", "GREATER_THAN_OR_EQUAL_TO"));
+      return;
+    }
+    if (percentage != null && percentage > 100) {
+      errors.push(userError(at("restockingFee", "percentage"), "Restocking fee percentage must be less than or equal to 100.", "LESS_THAN_OR_EQUAL_TO"));
+      return;
+    }
     wanted.set(found.line.id, total);
     lines.push({
       __typename: "ReturnLineItem",
@@ -202,14 +214,28 @@ export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnR
       returnReason: reason.value,
       returnReasonNote: line.returnReasonNote ?? "",
       customerNote: line.customerNote ?? null,
+      // A fee of 0 % is no fee: Shopify's ReturnLineItem.restockingFee is then null.
+      restockingFee: percentage ? { id: 0, percentage } : null,
+      processedQuantity: 0,
+      refundedQuantity: 0,
     });
   });
   const fee = input.shippingFee;
   if (fee) {
+    // schema: ReturnShippingFeeInput.amount, "The value of the fee as a fixed amount in the presentment currency of the order."
+    const currency = order.presentmentCurrencyCode;
     if (!(Number(fee.amount) >= 0)) {
       errors.push(userError([root, "returnShippingFee", "amount", "amount"], "Return shipping fee must be greater than or equal to 0.", "GREATER_THAN_OR_EQUAL_TO"));
-    } else if (fee.currencyCode !== order.currencyCode) {
-      errors.push(userError([root, "returnShippingFee", "amount", "currencyCode"], `Return shipping fee must be in the order's currency (${order.currencyCode}).`, "INVALID"));
+    } else if (fee.currencyCode !== currency) {
+      errors.push(
+        userError(
+          [root, "returnShippingFee", "amount", "currencyCode"],
+          `Return shipping fee must be in the presentment currency of the order (${currency}), not ${fee.currencyCode}.`,
+          "INVALID",
+        ),
+      );
+    } else if (!fitsCurrency(fee.amount, currency)) {
+      errors.push(userError([root, "returnShippingFee", "amount", "amount"], `Return shipping fee has more decimals than ${currency} has.`, "INVALID"));
     }
   }
   if (errors.length) return { ok: false, userErrors: errors };
@@ -222,8 +248,17 @@ export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnR
     orderId: order.id,
     name: `${order.name}-R${shop.returnsOf(order.id).length + 1}`,
     status: input.status,
-    lineItems: lines.map((line) => ({ ...line, id: shop.nextId("ReturnLineItem"), returnId: id })),
-    shippingFee: fee && Number(fee.amount) > 0 ? { id: shop.nextId("ReturnShippingFee"), amount: fee.amount, currencyCode: fee.currencyCode } : null,
+    lineItems: lines.map((line) => ({
+      ...line,
+      id: shop.nextId("ReturnLineItem"),
+      returnId: id,
+      restockingFee: line.restockingFee ? { id: shop.nextId("RestockingFee"), percentage: line.restockingFee.percentage } : null,
+    })),
+    shippingFee:
+      fee && Number(fee.amount) > 0
+        ? { id: shop.nextId("ReturnShippingFee"), amount: fixedString(toMinor(fee.amount, fee.currencyCode), fee.currencyCode), currencyCode: fee.currencyCode }
+        : null,
+    shippingFeeProcessed: false,
     decline: null,
     notifyCustomer: false,
     createdAt: now,
@@ -290,7 +325,7 @@ function wrongState(field: string[], ret: ReturnRecord, action: string, allowed:
   return fail(field, `Return is ${ret.status.toLowerCase()}; only ${allowed} return can be ${action}.`, "INVALID_STATE");
 }
 
-function touch(shop: ShopState, ret: ReturnRecord, at: string): void {
+export function touch(shop: ShopState, ret: ReturnRecord, at: string): void {
   ret.updatedAt = at;
   const order = shop.orders.get(ret.orderId);
   if (order && at > order.updatedAt) order.updatedAt = at;
@@ -550,49 +585,60 @@ export interface DispositionInput {
   locationId?: number | null;
 }
 
+/** A validated disposition, ready to apply. */
+export interface PlannedDisposition {
+  line: ReverseFulfillmentOrderLineItemRecord;
+  rfo: ReverseFulfillmentOrderRecord;
+  input: DispositionInput;
+  inventoryItemId: number | null;
+}
+
 /**
- * reverseFulfillmentOrderDispose. RESTOCKED needs a location and raises on_hand (so available)
- * there for the returned variant's inventory item; NOT_RESTOCKED, PROCESSING_REQUIRED and MISSING
- * change no stock. A reverse fulfillment order whose units are all disposed closes.
+ * Checks dispositions against the reverse fulfillment orders (as `reverseFulfillmentOrderDispose`
+ * and `returnProcess`'s `dispositions` share them); `at(index, field)` is the userError path of
+ * input `index`. `already` counts units other inputs of the same call dispose of each line.
  */
-export function disposeItems(shop: ShopState, inputs: DispositionInput[], options: { at?: string } = {}): Outcome<ReverseFulfillmentOrderLineItemRecord[]> {
-  if (inputs.length === 0) return fail(["dispositionInputs"], "At least one disposition is required.", "BLANK");
+export function planDispositions(
+  shop: ShopState,
+  inputs: DispositionInput[],
+  at: (index: number, field: string) => (string | number)[],
+  already = new Map<ReverseFulfillmentOrderLineItemRecord, number>(),
+): Outcome<PlannedDisposition[]> {
   const errors: UserError[] = [];
-  const planned = new Map<ReverseFulfillmentOrderLineItemRecord, number>();
-  const valid: { line: ReverseFulfillmentOrderLineItemRecord; rfo: ReverseFulfillmentOrderRecord; input: DispositionInput; inventoryItemId: number | null }[] = [];
+  const planned = already;
+  const valid: PlannedDisposition[] = [];
   inputs.forEach((input, index) => {
-    const at = (field: string) => ["dispositionInputs", index, field];
     const found = input.reverseFulfillmentOrderLineItemId == null ? undefined : shop.reverseFulfillmentOrderLineItem(input.reverseFulfillmentOrderLineItemId);
     if (!found) {
-      errors.push(userError(at("reverseFulfillmentOrderLineItemId"), "Reverse fulfillment order line item does not exist.", "NOT_FOUND"));
+      errors.push(userError(at(index, "reverseFulfillmentOrderLineItemId"), "Reverse fulfillment order line item does not exist.", "NOT_FOUND"));
       return;
     }
     if (found.rfo.status !== "OPEN") {
-      errors.push(userError(at("reverseFulfillmentOrderLineItemId"), `Reverse fulfillment order is ${found.rfo.status.toLowerCase()}.`, "INVALID_STATE"));
+      errors.push(userError(at(index, "reverseFulfillmentOrderLineItemId"), `Reverse fulfillment order is ${found.rfo.status.toLowerCase()}.`, "INVALID_STATE"));
       return;
     }
     if (!Number.isInteger(input.quantity) || input.quantity <= 0) {
-      errors.push(userError(at("quantity"), "Quantity must be greater than 0.", "GREATER_THAN"));
+      errors.push(userError(at(index, "quantity"), "Quantity must be greater than 0.", "GREATER_THAN"));
       return;
     }
     const left = undisposedQuantity(found.line);
     const total = (planned.get(found.line) ?? 0) + input.quantity;
     if (total > left) {
-      errors.push(userError(at("quantity"), `Quantity must be less than or equal to the quantity left to dispose (${left}).`, "LESS_THAN_OR_EQUAL_TO"));
+      errors.push(userError(at(index, "quantity"), `Quantity must be less than or equal to the quantity left to dispose (${left}).`, "LESS_THAN_OR_EQUAL_TO"));
       return;
     }
     if (input.locationId !== undefined) {
       const location = input.locationId == null ? undefined : shop.locations.get(input.locationId);
       if (!location) {
-        errors.push(userError(at("locationId"), "Location does not exist.", "NOT_FOUND"));
+        errors.push(userError(at(index, "locationId"), "Location does not exist.", "NOT_FOUND"));
         return;
       }
       if (!location.isActive) {
-        errors.push(userError(at("locationId"), "Location is not active.", "INVALID"));
+        errors.push(userError(at(index, "locationId"), "Location is not active.", "INVALID"));
         return;
       }
     } else if (input.dispositionType === "RESTOCKED") {
-      errors.push(userError(at("locationId"), "Location is required to restock items.", "BLANK"));
+      errors.push(userError(at(index, "locationId"), "Location is required to restock items.", "BLANK"));
       return;
     }
     planned.set(found.line, total);
@@ -601,9 +647,11 @@ export function disposeItems(shop: ShopState, inputs: DispositionInput[], option
     const inventoryItemId = variantId == null ? null : (shop.variants.get(variantId)?.inventoryItemId ?? null);
     valid.push({ line: found.line, rfo: found.rfo, input, inventoryItemId });
   });
-  if (errors.length) return { ok: false, userErrors: errors };
+  return errors.length ? { ok: false, userErrors: errors } : { ok: true, value: valid };
+}
 
-  const now = options.at ?? shop.now();
+/** Applies planned dispositions: restocked units go on hand; a fully disposed reverse fulfillment order closes. */
+export function applyDispositions(shop: ShopState, valid: PlannedDisposition[], now: string): void {
   const byRfo = new Map<ReverseFulfillmentOrderRecord, number[]>();
   trackInventory(shop, () => {
     for (const { line, rfo, input, inventoryItemId } of valid) {
@@ -633,7 +681,19 @@ export function disposeItems(shop: ShopState, inputs: DispositionInput[], option
   for (const [rfo, dispositionIds] of byRfo) {
     shop.emit({ topic: "reverse_fulfillment_orders/dispose", shop: shop.domain, reverseFulfillmentOrderId: rfo.id, dispositionIds });
   }
-  return { ok: true, value: [...new Set(valid.map((v) => v.line))] };
+}
+
+/**
+ * reverseFulfillmentOrderDispose. RESTOCKED needs a location and raises on_hand (so available)
+ * there for the returned variant's inventory item; NOT_RESTOCKED, PROCESSING_REQUIRED and MISSING
+ * change no stock. A reverse fulfillment order whose units are all disposed closes.
+ */
+export function disposeItems(shop: ShopState, inputs: DispositionInput[], options: { at?: string } = {}): Outcome<ReverseFulfillmentOrderLineItemRecord[]> {
+  if (inputs.length === 0) return fail(["dispositionInputs"], "At least one disposition is required.", "BLANK");
+  const planned = planDispositions(shop, inputs, (index, field) => ["dispositionInputs", index, field]);
+  if (!planned.ok) return planned;
+  applyDispositions(shop, planned.value, options.at ?? shop.now());
+  return { ok: true, value: [...new Set(planned.value.map((v) => v.line))] };
 }
 
 /** The reverse delivery line the units came back on, when one has room for them. */

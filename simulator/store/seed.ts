@@ -9,7 +9,8 @@ import { addLocation } from "./locations";
 import { cancelOrder, createOrder } from "./orders";
 import { createFulfillment, updateFulfillmentStatus } from "./fulfillments";
 import { recordFulfillmentEvent } from "./fulfillment-events";
-import { approveReturn, closeReturn, createReturn, declineReturn, disposeItems, returnableFulfillments, type ReturnLineInput } from "./returns";
+import { approveReturn, closeReturn, createReturn, declineReturn, returnableFulfillments, type ReturnLineInput } from "./returns";
+import { processReturn } from "./return-processing";
 import type { Outcome } from "./user-errors";
 import type { FulfillmentOrderRecord, OrderRecord } from "./records";
 import { levelKey, type ShopState } from "./shop-state";
@@ -198,6 +199,7 @@ function replayOrder(shop: ShopState, seed: SeedOrder, keys: SeedKeys): OrderRec
     tags: seed.tags,
     note: seed.note ?? null,
     financialStatus: seed.financialStatus,
+    presentment: seed.presentment ?? null,
   });
   if (!created.ok) throw new Error(`Order ${seed.key}: ${created.error}`);
   const order = created.value;
@@ -286,18 +288,25 @@ function replayReturn(shop: ShopState, seed: SeedOrder, order: OrderRecord, r: S
   if (r.status !== "CLOSED") return;
   const locationId = r.restockLocationKey == null ? undefined : keys.locations.get(r.restockLocationKey);
   if (r.restockLocationKey != null && locationId == null) throw new Error(`Order ${seed.key}: return restocks at unknown location ${r.restockLocationKey}`);
+  // A closed return was processed (its items confirmed and disposed) before it was closed.
   const rfoLines = shop.reverseFulfillmentOrdersOf(ret.id).flatMap((rfo) => rfo.lineItems);
   must(
-    disposeItems(
-      shop,
-      rfoLines.map((l) => ({
-        reverseFulfillmentOrderLineItemId: l.id,
-        quantity: l.totalQuantity,
-        dispositionType: locationId == null ? "NOT_RESTOCKED" : "RESTOCKED",
-        ...(locationId == null ? {} : { locationId }),
+    processReturn(shop, {
+      returnId: ret.id,
+      lines: ret.lineItems.map((line) => ({
+        id: line.id,
+        quantity: line.quantity,
+        dispositions: rfoLines
+          .filter((l) => l.returnLineItemId === line.id)
+          .map((l) => ({
+            reverseFulfillmentOrderLineItemId: l.id,
+            quantity: l.totalQuantity,
+            dispositionType: locationId == null ? ("NOT_RESTOCKED" as const) : ("RESTOCKED" as const),
+            ...(locationId == null ? {} : { locationId }),
+          })),
       })),
-      { at: r.closedAt ?? approvedAt },
-    ),
+      at: r.closedAt ?? approvedAt,
+    }),
   );
   must(closeReturn(shop, ret.id, { at: r.closedAt ?? approvedAt }));
 }

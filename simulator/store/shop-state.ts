@@ -15,6 +15,7 @@ import type {
   LocationRecord,
   OrderRecord,
   ProductRecord,
+  OrderTransactionRecord,
   RefundRecord,
   ReturnRecord,
   ReverseDeliveryRecord,
@@ -56,6 +57,7 @@ export class ShopState {
   readonly fulfillmentEvents = new Map<number, FulfillmentEventRecord>();
   readonly returns = new Map<number, ReturnRecord>();
   readonly refunds = new Map<number, RefundRecord>();
+  readonly transactions = new Map<number, OrderTransactionRecord>();
   readonly reverseFulfillmentOrders = new Map<number, ReverseFulfillmentOrderRecord>();
   readonly reverseDeliveries = new Map<number, ReverseDeliveryRecord>();
   readonly tokens = new Set<string>();
@@ -177,6 +179,16 @@ export class ShopState {
       return map;
     });
     return index.get(fulfillmentId) ?? [];
+  }
+
+  transactionsOf(orderId: number): OrderTransactionRecord[] {
+    const index = this.cached("transactionsByOrder", () => groupBy([...this.transactions.values()], (t) => t.orderId));
+    return index.get(orderId) ?? [];
+  }
+
+  refundsOf(orderId: number): RefundRecord[] {
+    const index = this.cached("refundsByOrder", () => groupBy([...this.refunds.values()], (r) => r.orderId));
+    return index.get(orderId) ?? [];
   }
 
   returnsOf(orderId: number): ReturnRecord[] {

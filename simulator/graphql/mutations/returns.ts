@@ -15,8 +15,10 @@ import {
   disposeItems,
   reopenReturn,
   updateReverseDelivery,
+  type DispositionInput,
   type ReturnLineInput,
 } from "../../store/returns";
+import { processReturn } from "../../store/return-processing";
 import type { Outcome } from "../../store/user-errors";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { inputId } from "../ids";
@@ -28,6 +30,7 @@ interface LineInput {
   returnReasonDefinitionId?: string | null;
   returnReasonNote?: string | null;
   customerNote?: string | null;
+  restockingFee?: { percentage: number } | null;
 }
 
 interface MoneyInput {
@@ -43,12 +46,49 @@ function returnLines(lines: LineInput[]): ReturnLineInput[] {
     ...(l.returnReasonDefinitionId != null ? { returnReasonDefinitionId: inputId("ReturnReasonDefinition", l.returnReasonDefinitionId) } : {}),
     returnReasonNote: l.returnReasonNote ?? null,
     customerNote: l.customerNote ?? null,
+    restockingFee: l.restockingFee ?? null,
   }));
 }
 
+interface DisposeInput {
+  reverseFulfillmentOrderLineItemId: string;
+  quantity: number;
+  dispositionType: DispositionType;
+  locationId?: string | null;
+}
+
+function dispositions(inputs: DisposeInput[]): DispositionInput[] {
+  return inputs.map((d) => ({
+    reverseFulfillmentOrderLineItemId: inputId("ReverseFulfillmentOrderLineItem", d.reverseFulfillmentOrderLineItemId),
+    quantity: d.quantity,
+    dispositionType: d.dispositionType,
+    ...(d.locationId != null ? { locationId: inputId("Location", d.locationId) } : {}),
+  }));
+}
+
+interface ReturnProcessArgs {
+  input: {
+    returnId: string;
+    returnLineItems?: { id: string; quantity: number; dispositions?: DisposeInput[] | null }[] | null;
+    exchangeLineItems?: unknown[] | null;
+    financialTransfer?: {
+      issueRefund?: {
+        orderTransactions: { parentId: string; transactionAmount: MoneyInput }[];
+        allowOverRefunding?: boolean | null;
+        refundMethods?: unknown[] | null;
+      } | null;
+    } | null;
+    refundShipping?: { fullRefund?: boolean | null; shippingRefundAmount?: MoneyInput | null } | null;
+    refundDuties?: unknown[] | null;
+    note?: string | null;
+    notifyCustomer?: boolean | null;
+    tipLineId?: string | null;
+  };
+}
+
 /** `{return, userErrors}` payloads. */
-function returnPayload<T>(result: Outcome<T>) {
-  return result.ok ? { return: result.value, userErrors: [] } : { return: null, userErrors: result.userErrors };
+function returnPayload<T>(result: Outcome<T>, pick: (value: T) => unknown = (value) => value) {
+  return result.ok ? { return: pick(result.value), userErrors: [] } : { return: null, userErrors: result.userErrors };
 }
 
 function deliveryPayload<T>(result: Outcome<T>) {
@@ -105,6 +145,32 @@ export const returnMutations: ResolverMap = {
           shippingFee: input.returnShippingFee?.amount ?? null,
           createdAt: input.requestedAt ?? null,
         }),
+      );
+    },
+    returnProcess: (_s: unknown, args: ReturnProcessArgs, ctx: GraphqlContext) => {
+      const input = args.input;
+      const refund = input.financialTransfer?.issueRefund;
+      return returnPayload(
+        processReturn(ctx.shop, {
+          returnId: inputId("Return", input.returnId),
+          lines: (input.returnLineItems ?? []).map((l) => ({ id: inputId("ReturnLineItem", l.id), quantity: l.quantity, dispositions: dispositions(l.dispositions ?? []) })),
+          exchangeLineItems: input.exchangeLineItems ?? null,
+          refund: refund
+            ? {
+                orderTransactions: refund.orderTransactions.map((t) => ({
+                  parentId: inputId("OrderTransaction", t.parentId),
+                  amount: t.transactionAmount.amount,
+                  currencyCode: t.transactionAmount.currencyCode,
+                })),
+                allowOverRefunding: refund.allowOverRefunding ?? false,
+                refundMethods: refund.refundMethods ?? null,
+              }
+            : null,
+          refundShipping: input.refundShipping ?? null,
+          refundDuties: input.refundDuties ?? null,
+          note: input.note ?? null,
+        }),
+        (processed) => processed.ret,
       );
     },
     returnApproveRequest: (_s: unknown, args: { input: { id: string; notifyCustomer?: boolean | null } }, ctx: GraphqlContext) =>
@@ -167,15 +233,7 @@ export const returnMutations: ResolverMap = {
       },
       ctx: GraphqlContext,
     ) => {
-      const result = disposeItems(
-        ctx.shop,
-        args.dispositionInputs.map((d) => ({
-          reverseFulfillmentOrderLineItemId: inputId("ReverseFulfillmentOrderLineItem", d.reverseFulfillmentOrderLineItemId),
-          quantity: d.quantity,
-          dispositionType: d.dispositionType,
-          ...(d.locationId != null ? { locationId: inputId("Location", d.locationId) } : {}),
-        })),
-      );
+      const result = disposeItems(ctx.shop, dispositions(args.dispositionInputs));
       return result.ok
         ? { reverseFulfillmentOrderLineItems: result.value, userErrors: [] }
         : { reverseFulfillmentOrderLineItems: null, userErrors: result.userErrors };

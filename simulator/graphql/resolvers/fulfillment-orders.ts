@@ -4,7 +4,7 @@ import type { FulfillmentOrderLineItemRecord, FulfillmentOrderRecord, MailingAdd
 import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
 import { argId } from "../ids";
-import { count, moneyBag } from "./common";
+import { count, lineItemMoneyBag } from "./common";
 
 type Destination = MailingAddressRecord & { email?: string | null };
 
@@ -99,8 +99,7 @@ export const fulfillmentOrderResolvers: ResolverMap = {
       unit: "GRAMS",
       value: ctx.shop.lineItem(l.lineItemId)?.line.weightGrams ?? 0,
     }),
-    originalUnitPriceSet: (l: FulfillmentOrderLineItemRecord, _a: unknown, ctx: GraphqlContext) =>
-      moneyBag(ctx.shop.lineItem(l.lineItemId)?.line.price ?? 0, ctx.shop.shop.currencyCode),
+    originalUnitPriceSet: (l: FulfillmentOrderLineItemRecord, _a: unknown, ctx: GraphqlContext) => lineItemMoneyBag(ctx.shop, l.lineItemId, 1),
   },
   DeliveryMethod: {
     id: (d: { id: number }) => gid("DeliveryMethod", d.id),

@@ -3,7 +3,7 @@ import { gid } from "../../store/ids";
 import type { FulfillmentLineItemRecord, FulfillmentRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
-import { moneyBag } from "./common";
+import { lineItemMoneyBag } from "./common";
 
 export const fulfillmentResolvers: ResolverMap = {
   Fulfillment: {
@@ -27,9 +27,7 @@ export const fulfillmentResolvers: ResolverMap = {
   FulfillmentLineItem: {
     id: (l: FulfillmentLineItemRecord) => gid("FulfillmentLineItem", l.id),
     lineItem: (l: FulfillmentLineItemRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.lineItem(l.lineItemId)?.line,
-    originalTotalSet: (l: FulfillmentLineItemRecord, _a: unknown, ctx: GraphqlContext) =>
-      moneyBag(Number(ctx.shop.lineItem(l.lineItemId)?.line.price ?? 0) * l.quantity, ctx.shop.shop.currencyCode),
-    discountedTotalSet: (l: FulfillmentLineItemRecord, _a: unknown, ctx: GraphqlContext) =>
-      moneyBag(Number(ctx.shop.lineItem(l.lineItemId)?.line.price ?? 0) * l.quantity, ctx.shop.shop.currencyCode),
+    originalTotalSet: (l: FulfillmentLineItemRecord, _a: unknown, ctx: GraphqlContext) => lineItemMoneyBag(ctx.shop, l.lineItemId, l.quantity),
+    discountedTotalSet: (l: FulfillmentLineItemRecord, _a: unknown, ctx: GraphqlContext) => lineItemMoneyBag(ctx.shop, l.lineItemId, l.quantity),
   },
 };

@@ -6,11 +6,20 @@ import { fulfillmentOrderSearch } from "../../store/queries";
 import type { CustomerRecord, LineItemRecord, MailingAddressRecord, OrderRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
-import { addressFields, count, money, moneyBag } from "./common";
+import { addressFields, count, money } from "./common";
 import { totalRefunded } from "../../store/refunds";
+import { orderMoneyBag, orderSubtotal, scaleBag, unitPrice, ZERO, type Bag } from "../../store/money";
 
-function subtotal(o: OrderRecord): number {
-  return o.lineItems.reduce((sum, line) => sum + Number(line.price) * line.quantity, 0);
+/** A MoneyBag of an order: shop money in the shop currency, presentment money in the customer's. */
+const bag = (o: OrderRecord, amount: Bag) => orderMoneyBag(o, amount);
+
+function lineOrder(ctx: GraphqlContext, l: LineItemRecord): OrderRecord {
+  return ctx.shop.orders.get(l.orderId)!;
+}
+
+function lineBag(ctx: GraphqlContext, l: LineItemRecord, quantity: number) {
+  const order = lineOrder(ctx, l);
+  return bag(order, scaleBag(unitPrice(order, l), quantity));
 }
 
 export const orderResolvers: ResolverMap = {
@@ -32,23 +41,28 @@ export const orderResolvers: ResolverMap = {
     fulfillable: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) =>
       o.cancelledAt == null && o.lineItems.some((l) => unfulfilledQuantity(ctx.shop, l) > 0),
     requiresShipping: (o: OrderRecord) => o.deliveryMethod === "SHIPPING",
-    presentmentCurrencyCode: (o: OrderRecord) => o.currencyCode,
+    presentmentCurrencyCode: (o: OrderRecord) => o.presentmentCurrencyCode,
     sourceName: () => "web",
     customerLocale: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) =>
       o.customerId == null ? null : (ctx.shop.customers.get(o.customerId)?.locale ?? null),
     subtotalLineItemsQuantity: (o: OrderRecord) => o.lineItems.reduce((sum, l) => sum + l.quantity, 0),
     currentSubtotalLineItemsQuantity: (o: OrderRecord) => o.lineItems.reduce((sum, l) => sum + l.quantity, 0),
     totalWeight: (o: OrderRecord) => String(o.lineItems.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0)),
-    subtotalPriceSet: (o: OrderRecord) => moneyBag(subtotal(o), o.currencyCode),
-    totalPriceSet: (o: OrderRecord) => moneyBag(subtotal(o), o.currencyCode),
-    currentSubtotalPriceSet: (o: OrderRecord) => moneyBag(subtotal(o), o.currencyCode),
-    currentTotalPriceSet: (o: OrderRecord) => moneyBag(o.cancelledAt ? 0 : subtotal(o), o.currencyCode),
-    totalShippingPriceSet: (o: OrderRecord) => moneyBag(0, o.currencyCode),
-    totalTaxSet: (o: OrderRecord) => moneyBag(0, o.currencyCode),
-    totalDiscountsSet: (o: OrderRecord) => moneyBag(0, o.currencyCode),
-    totalRefundedSet: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) =>
-      // Refunds made through the control API, else (seeded orders) all or nothing by financial status.
-      moneyBag(totalRefunded(ctx.shop, o.id) || (o.financialStatus === "REFUNDED" ? subtotal(o) : 0), o.currencyCode),
+    subtotalPriceSet: (o: OrderRecord) => bag(o, orderSubtotal(o)),
+    totalPriceSet: (o: OrderRecord) => bag(o, orderSubtotal(o)),
+    currentSubtotalPriceSet: (o: OrderRecord) => bag(o, orderSubtotal(o)),
+    currentTotalPriceSet: (o: OrderRecord) => bag(o, o.cancelledAt ? ZERO : orderSubtotal(o)),
+    totalShippingPriceSet: (o: OrderRecord) => bag(o, ZERO),
+    totalTaxSet: (o: OrderRecord) => bag(o, ZERO),
+    totalDiscountsSet: (o: OrderRecord) => bag(o, ZERO),
+    totalRefundedSet: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => {
+      // Refunds the simulator made, else (seeded orders) all or nothing by financial status.
+      const refunded = totalRefunded(ctx.shop, o.id);
+      return bag(o, refunded.presentment || refunded.shop ? refunded : o.financialStatus === "REFUNDED" ? orderSubtotal(o) : ZERO);
+    },
+    transactions: (o: OrderRecord, args: { first?: number | null }, ctx: GraphqlContext) =>
+      ctx.shop.transactionsOf(o.id).slice(0, args.first ?? undefined),
+    refunds: (o: OrderRecord, args: { first?: number | null }, ctx: GraphqlContext) => ctx.shop.refundsOf(o.id).slice(0, args.first ?? undefined),
     statusPageUrl: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => `https://${ctx.shop.domain}/orders/${o.id}/authenticate`,
     fulfillmentOrders: (o: OrderRecord, args: ConnectionArgs & { displayable?: boolean | null; query?: string | null; reverse?: boolean }, ctx: GraphqlContext) => {
       let fos = ctx.shop.fulfillmentOrdersOf(o.id).filter((fo) => fulfillmentOrderVisible(ctx.shop, fo));
@@ -89,13 +103,13 @@ export const orderResolvers: ResolverMap = {
     image: () => null,
     fulfillmentService: () => null,
     weight: (l: LineItemRecord) => ({ unit: "GRAMS", value: l.weightGrams }),
-    originalUnitPrice: (l: LineItemRecord) => money(l.price, "USD").amount,
-    originalUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(l.price, ctx.shop.shop.currencyCode),
-    discountedUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(l.price, ctx.shop.shop.currencyCode),
-    discountedUnitPriceAfterAllDiscountsSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(l.price, ctx.shop.shop.currencyCode),
-    originalTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(Number(l.price) * l.quantity, ctx.shop.shop.currencyCode),
-    discountedTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(Number(l.price) * l.quantity, ctx.shop.shop.currencyCode),
-    totalDiscountSet: (_l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => moneyBag(0, ctx.shop.shop.currencyCode),
+    originalUnitPrice: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => money(l.price, lineOrder(ctx, l).currencyCode).amount,
+    originalUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, 1),
+    discountedUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, 1),
+    discountedUnitPriceAfterAllDiscountsSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, 1),
+    originalTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, l.quantity),
+    discountedTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, l.quantity),
+    totalDiscountSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => bag(lineOrder(ctx, l), ZERO),
   },
   MailingAddress: {
     id: (a: MailingAddressRecord) => gid("MailingAddress", a.id),

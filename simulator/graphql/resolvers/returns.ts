@@ -1,6 +1,8 @@
 /** Returns, reverse fulfillment orders, reverse deliveries, returnable fulfillments, fulfillment events. */
 import { gid, parseGid } from "../../store/ids";
 import type {
+  OrderTransactionRecord,
+  RefundRecord,
   DispositionRecord,
   FulfillmentEventRecord,
   FulfillmentRecord,
@@ -13,6 +15,7 @@ import type {
   ReverseFulfillmentOrderRecord,
 } from "../../store/records";
 import {
+  orderOfReturn,
   orderReturnStatus,
   reasonDefinitionOf,
   RETURN_REASON_DEFINITIONS,
@@ -25,7 +28,61 @@ import type { ShopState } from "../../store/shop-state";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
 import { argId } from "../ids";
-import { moneyBag } from "./common";
+import { orderMoneyBag, toMinor, ZERO } from "../../store/money";
+import {
+  processableQuantity,
+  refundableQuantity,
+  restockingFeeOf,
+  returnLineValue,
+  returnShippingFeeOf,
+  suggestFinancialOutcome,
+  type FinancialOutcome,
+  type OutcomeLine,
+} from "../../store/return-processing";
+import { GraphQLError } from "graphql";
+
+interface SuggestionArgs {
+  returnLineItems?: { id: string; quantity: number }[];
+  returnRefundLineItems?: { returnLineItemId: string; quantity: number }[];
+  exchangeLineItems?: unknown[];
+  refundShipping?: { fullRefund?: boolean | null; shippingRefundAmount?: { amount: string; currencyCode: string } | null } | null;
+  refundDuties?: unknown[] | null;
+}
+
+/** The suggested outcome for the argument's lines; bad lines are a GraphQL error naming them. */
+function suggestion<L>(ctx: GraphqlContext, r: ReturnRecord, args: SuggestionArgs, name: "returnLineItems" | "returnRefundLineItems", toLine: (l: L) => OutcomeLine): FinancialOutcome {
+  const lines = ((args[name] ?? []) as L[]).map(toLine);
+  const outcome = suggestFinancialOutcome(ctx.shop, r, lines, name);
+  if (!outcome.ok) throw new GraphQLError(outcome.userErrors.map((e) => `${(e.field ?? []).join(".")}: ${e.message}`).join("; "));
+  return outcome.value;
+}
+
+/** The simulator's orders charge no shipping: nothing to refund, nothing refundable. */
+function shippingRefund(order: OrderRecord) {
+  const zero = orderMoneyBag(order, ZERO);
+  return { __typename: "ShippingRefund", amountSet: zero, maximumRefundableSet: zero, taxSet: zero };
+}
+
+function suggestedTransactions(outcome: FinancialOutcome) {
+  if (!outcome.sale || !outcome.refund) return [];
+  return [
+    {
+      __typename: "SuggestedOrderTransaction",
+      kind: "SUGGESTED_REFUND",
+      amountSet: orderMoneyBag(outcome.order, outcome.refund),
+      maximumRefundableSet: orderMoneyBag(outcome.order, outcome.maximumRefundable),
+      gateway: outcome.sale.gateway,
+      formattedGateway: formattedGateway(outcome.sale.gateway),
+      parentTransaction: outcome.sale,
+      accountNumber: null,
+      paymentDetails: null,
+    },
+  ];
+}
+
+function formattedGateway(gateway: string): string {
+  return gateway === "shopify_payments" ? "Shopify Payments" : gateway === "manual" ? "Manual" : gateway;
+}
 
 type ListArgs = ConnectionArgs & { reverse?: boolean | null };
 
@@ -113,36 +170,126 @@ export const returnResolvers: ResolverMap = {
     order: (r: ReturnRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.orders.get(r.orderId),
     totalQuantity: (r: ReturnRecord) => r.lineItems.reduce((sum, l) => sum + l.quantity, 0),
     returnLineItems: (r: ReturnRecord, args: ListArgs & { processingStatus?: "PROCESSABLE" | "PROCESSED" | null }) => {
-      // Nothing is ever processed (no returnProcess): every line of an open return is processable.
-      const lines = args.processingStatus === "PROCESSED" ? [] : args.processingStatus === "PROCESSABLE" && r.status !== "OPEN" ? [] : r.lineItems;
+      const lines =
+        args.processingStatus === "PROCESSED"
+          ? r.lineItems.filter((l) => l.processedQuantity > 0)
+          : args.processingStatus === "PROCESSABLE"
+            ? r.lineItems.filter((l) => processableQuantity(r, l) > 0)
+            : r.lineItems;
       return list(lines, args);
     },
     reverseFulfillmentOrders: (r: ReturnRecord, args: ListArgs, ctx: GraphqlContext) => list(ctx.shop.reverseFulfillmentOrdersOf(r.id), args),
-    returnShippingFees: (r: ReturnRecord) =>
-      r.shippingFee
-        ? [{ __typename: "ReturnShippingFee", id: gid("ReturnShippingFee", r.shippingFee.id), amountSet: moneyBag(r.shippingFee.amount, r.shippingFee.currencyCode) }]
-        : [],
+    returnShippingFees: (r: ReturnRecord, _a: unknown, ctx: GraphqlContext) => {
+      const order = orderOfReturn(ctx.shop, r);
+      return r.shippingFee
+        ? [{ __typename: "ReturnShippingFee", id: gid("ReturnShippingFee", r.shippingFee.id), amountSet: orderMoneyBag(order, returnShippingFeeOf(order, r)) }]
+        : [];
+    },
     exchangeLineItems: emptyConnection,
-    refunds: emptyConnection,
-    transactions: emptyConnection,
+    refunds: (r: ReturnRecord, args: ConnectionArgs, ctx: GraphqlContext) =>
+      connection(ctx.shop.refundsOf(r.orderId).filter((f) => f.returnId === r.id), args, (f) => f.id),
+    transactions: (r: ReturnRecord, args: ConnectionArgs, ctx: GraphqlContext) => {
+      const ids = new Set(ctx.shop.refundsOf(r.orderId).filter((f) => f.returnId === r.id).map((f) => f.transactionId));
+      return connection(ctx.shop.transactionsOf(r.orderId).filter((t) => ids.has(t.id)), args, (t) => t.id);
+    },
     staffMember: () => null,
+    suggestedFinancialOutcome: (r: ReturnRecord, args: SuggestionArgs, ctx: GraphqlContext) => {
+      const outcome = suggestion(ctx, r, args, "returnLineItems", (l: { id: string; quantity: number }) => ({ returnLineItemId: argId("ReturnLineItem", l.id), quantity: l.quantity }));
+      const o = outcome.order;
+      return {
+        __typename: "SuggestedReturnFinancialOutcome",
+        discountedSubtotal: orderMoneyBag(o, outcome.discountedSubtotal),
+        maximumRefundable: orderMoneyBag(o, outcome.maximumRefundable),
+        totalAdditionalFees: orderMoneyBag(o, ZERO),
+        totalCartDiscountAmount: orderMoneyBag(o, ZERO),
+        totalDuties: orderMoneyBag(o, ZERO),
+        totalTax: orderMoneyBag(o, ZERO),
+        refundDuties: [],
+        shipping: shippingRefund(o),
+        financialTransfer: outcome.refund
+          ? {
+              __typename: "RefundReturnOutcome",
+              amount: orderMoneyBag(o, outcome.refund),
+              suggestedRefundMethods: [],
+              suggestedTransactions: suggestedTransactions(outcome),
+            }
+          : outcome.invoice
+            ? { __typename: "InvoiceReturnOutcome", amount: orderMoneyBag(o, outcome.invoice) }
+            : null,
+      };
+    },
+    suggestedRefund: (r: ReturnRecord, args: SuggestionArgs, ctx: GraphqlContext) => {
+      const outcome = suggestion(ctx, r, args, "returnRefundLineItems", (l: { returnLineItemId: string; quantity: number }) => ({ returnLineItemId: argId("ReturnLineItem", l.returnLineItemId), quantity: l.quantity }));
+      const o = outcome.order;
+      return {
+        __typename: "SuggestedReturnRefund",
+        amount: orderMoneyBag(o, outcome.refund ?? ZERO),
+        subtotal: orderMoneyBag(o, outcome.discountedSubtotal),
+        discountedSubtotal: orderMoneyBag(o, outcome.discountedSubtotal),
+        maximumRefundable: orderMoneyBag(o, outcome.maximumRefundable),
+        totalCartDiscountAmount: orderMoneyBag(o, ZERO),
+        totalDuties: orderMoneyBag(o, ZERO),
+        totalTax: orderMoneyBag(o, ZERO),
+        refundDuties: [],
+        shipping: shippingRefund(o),
+        suggestedTransactions: outcome.refund ? suggestedTransactions(outcome) : [],
+      };
+    },
+  },
+  Refund: {
+    id: (f: RefundRecord) => gid("Refund", f.id),
+    legacyResourceId: (f: RefundRecord) => String(f.id),
+    order: (f: RefundRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.orders.get(f.orderId),
+    return: (f: RefundRecord, _a: unknown, ctx: GraphqlContext) => (f.returnId == null ? null : (ctx.shop.returns.get(f.returnId) ?? null)),
+    processedAt: (f: RefundRecord) => f.createdAt,
+    updatedAt: (f: RefundRecord) => f.createdAt,
+    totalRefundedSet: (f: RefundRecord, _a: unknown, ctx: GraphqlContext) => {
+      const order = ctx.shop.orders.get(f.orderId)!;
+      return orderMoneyBag(order, { shop: toMinor(f.shopAmount, order.currencyCode), presentment: toMinor(f.amount, order.presentmentCurrencyCode) });
+    },
+    transactions: (f: RefundRecord, args: ConnectionArgs, ctx: GraphqlContext) => {
+      const t = ctx.shop.transactions.get(f.transactionId);
+      return connection(t ? [t] : [], args, (x) => x.id);
+    },
+    staffMember: () => null,
+    duties: () => [],
+  },
+  OrderTransaction: {
+    id: (t: OrderTransactionRecord) => gid("OrderTransaction", t.id),
+    amountSet: (t: OrderTransactionRecord, _a: unknown, ctx: GraphqlContext) => orderMoneyBag(ctx.shop.orders.get(t.orderId)!, t.amount),
+    formattedGateway: (t: OrderTransactionRecord) => formattedGateway(t.gateway),
+    processedAt: (t: OrderTransactionRecord) => t.createdAt,
+    order: (t: OrderTransactionRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.orders.get(t.orderId) ?? null,
+    parentTransaction: (t: OrderTransactionRecord, _a: unknown, ctx: GraphqlContext) => (t.parentId == null ? null : (ctx.shop.transactions.get(t.parentId) ?? null)),
+    test: () => false,
+    manualPaymentGateway: (t: OrderTransactionRecord) => t.gateway === "manual",
+    accountNumber: () => null,
+    errorCode: () => null,
+    paymentDetails: () => null,
   },
   ReturnLineItem: {
     id: (l: ReturnLineItemRecord) => gid("ReturnLineItem", l.id),
     fulfillmentLineItem: (l: ReturnLineItemRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.fulfillmentLineItem(l.fulfillmentLineItemId)?.line,
     returnReasonDefinition: (l: ReturnLineItemRecord) => ({ __typename: "ReturnReasonDefinition", ...reasonDefinitionOf(l.returnReason) }),
-    processableQuantity: (l: ReturnLineItemRecord, _a: unknown, ctx: GraphqlContext) => (ctx.shop.returns.get(l.returnId)?.status === "OPEN" ? l.quantity : 0),
-    processedQuantity: () => 0,
-    unprocessedQuantity: (l: ReturnLineItemRecord) => l.quantity,
-    refundableQuantity: (l: ReturnLineItemRecord) => l.quantity,
-    refundedQuantity: () => 0,
-    restockingFee: () => null,
+    processableQuantity: (l: ReturnLineItemRecord, _a: unknown, ctx: GraphqlContext) => processableQuantity(ctx.shop.returns.get(l.returnId)!, l),
+    unprocessedQuantity: (l: ReturnLineItemRecord) => l.quantity - l.processedQuantity,
+    refundableQuantity: (l: ReturnLineItemRecord, _a: unknown, ctx: GraphqlContext) => refundableQuantity(ctx.shop.returns.get(l.returnId)!, l),
+    restockingFee: (l: ReturnLineItemRecord, _a: unknown, ctx: GraphqlContext) => {
+      if (!l.restockingFee) return null;
+      const ret = ctx.shop.returns.get(l.returnId)!;
+      return {
+        __typename: "RestockingFee",
+        id: gid("RestockingFee", l.restockingFee.id),
+        percentage: l.restockingFee.percentage,
+        amountSet: orderMoneyBag(orderOfReturn(ctx.shop, ret), restockingFeeOf(ctx.shop, l)),
+      };
+    },
     totalWeight: (l: ReturnLineItemRecord, _a: unknown, ctx: GraphqlContext) => {
       const line = lineItemOf(ctx.shop, l.fulfillmentLineItemId);
       return { unit: "GRAMS", value: (line?.weightGrams ?? 0) * l.quantity };
     },
     withCodeDiscountedTotalPriceSet: (l: ReturnLineItemRecord, _a: unknown, ctx: GraphqlContext) =>
-      moneyBag(Number(lineItemOf(ctx.shop, l.fulfillmentLineItemId)?.price ?? 0) * l.quantity, ctx.shop.shop.currencyCode),
+      orderMoneyBag(orderOfReturn(ctx.shop, ctx.shop.returns.get(l.returnId)!), returnLineValue(ctx.shop, l)),
   },
   ReturnReasonDefinition: {
     id: (d: { id: number }) => gid("ReturnReasonDefinition", d.id),
