@@ -4,8 +4,8 @@ import { hasInventoryLevelsAt } from "~/models/inventory-sync.server";
 import { getOrderByShopifyId, listOrdersAwaitingRouting } from "~/models/orders.server";
 import { getShop } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { fetchLocationInventory } from "~/shopify/inventory-levels";
-import { fetchOrdersUpdatedSince } from "~/shopify/order-snapshots";
+import { fetchLocationInventory, fetchLocationInventoryChanges, fetchLocationInventoryOf, type InventoryLevelSnapshot } from "~/shopify/inventory-levels";
+import { fetchOrderSnapshots, fetchOrdersChangedSince } from "~/shopify/order-snapshots";
 import type { OrderRouter } from "./order-router.server";
 import { recordOrder } from "./record-order.server";
 import { syncLocations } from "./sync-locations.server";
@@ -41,9 +41,11 @@ export interface ReconcileOptions {
  * left stale: locations (added, changed, removed), orders changed in the window (a lost
  * orders/create is stored and handed to routing; an order still waiting for routing, whose
  * order_routing_complete was lost, is handed over again), and the stock of every location. After a
- * successful pass, the next one reads only the orders and stock levels Shopify changed since it
+ * successful pass, the next one asks only for the orders and stock levels Shopify changed since it
  * began (RECONCILE_OVERLAP_MS earlier), plus the orders Crossdock holds as still waiting for
  * routing; the first pass, or one after a gap longer than the orders window, reads everything.
+ * Orders and changed levels are listed first (id and updatedAt) and read in full only where
+ * Crossdock's copy is older, so a pass where webhooks arrived costs a point or two per change.
  * Each write keeps
  * the newest state by Shopify's updatedAt, so a late webhook processed after this run cannot
  * overwrite what it repaired, and this run cannot overwrite a newer webhook. Recorded as a JobRun
@@ -82,37 +84,53 @@ async function reconcile(input: {
 
   const locations = await syncLocations(shop, input.graphql);
 
-  const orders = await fetchOrdersUpdatedSince(input.graphql, since);
+  // Orders: which Shopify changed in the window, then snapshots of those Crossdock holds older.
+  const changed = await fetchOrdersChangedSince(input.graphql, since);
+  const stale: string[] = [];
+  for (const order of changed) {
+    const before = await getOrderByShopifyId(shop, order.id);
+    if (!before || before.shopifyUpdatedAt < order.updatedAt) stale.push(order.id);
+  }
+  const snapshots = await fetchOrderSnapshots(input.graphql, stale);
   let ordersRepaired = 0;
   let ordersHandedToRouting = 0;
-  for (const snapshot of orders) {
+  for (const snapshot of snapshots) {
     const before = await getOrderByShopifyId(shop, snapshot.shopifyId);
     const recorded = await recordOrder({ shop, snapshot, router: input.router, handOver: "if-unrouted", trigger: "reconciliation" });
     if (recorded.status !== "stored") continue;
     if (!before || before.shopifyUpdatedAt < snapshot.shopifyUpdatedAt) ordersRepaired++;
     if (recorded.routing && recorded.routing.status !== "already_handed_over" && recorded.routing.status !== "not_routable") ordersHandedToRouting++;
   }
-
-  // Orders still waiting for routing that Shopify did not change since the previous pass (so were
-  // not read above) are handed over again too, as the full window would have.
-  if (changedSince) {
-    const read = new Set(orders.map((o) => o.shopifyId));
-    for (const order of await listOrdersAwaitingRouting(shop, { createdSince: new Date(windowStart) })) {
-      if (read.has(order.shopifyId)) continue;
-      const routing = await input.router.route({ shop, order, trigger: "reconciliation" });
-      if (routing.status !== "already_handed_over" && routing.status !== "not_routable") ordersHandedToRouting++;
-    }
+  // Orders still waiting for routing that were not read again (Crossdock's copy is current, or
+  // Shopify did not change them since the previous pass) are handed over again too.
+  const read = new Set(snapshots.map((o) => o.shopifyId));
+  for (const order of await listOrdersAwaitingRouting(shop, { createdSince: new Date(windowStart) })) {
+    if (read.has(order.shopifyId)) continue;
+    const routing = await input.router.route({ shop, order, trigger: "reconciliation" });
+    if (routing.status !== "already_handed_over" && routing.status !== "not_routable") ordersHandedToRouting++;
   }
 
+  // Stock: a full read on the first pass (and for a location Crossdock holds no stock for yet);
+  // afterwards, which levels Shopify changed, then those Crossdock holds older.
   let inventoryChecked = 0;
   let inventoryRepaired = 0;
   for (const location of locations.filter((l) => l.isActive)) {
-    // A location Crossdock holds no stock for yet (new since the last pass) is read in full.
-    const incremental = changedSince !== null && (await hasInventoryLevelsAt(shop, location.id));
-    const levels = await fetchLocationInventory(input.graphql, location.shopifyId, { updatedSince: incremental ? changedSince : undefined });
-    if (!levels) continue;
-    for (const level of levels) {
-      inventoryChecked++;
+    let levels: InventoryLevelSnapshot[] | null;
+    if (changedSince !== null && (await hasInventoryLevelsAt(shop, location.id))) {
+      const changes = await fetchLocationInventoryChanges(input.graphql, location.shopifyId, changedSince);
+      if (!changes) continue;
+      inventoryChecked += changes.length;
+      const older: string[] = [];
+      for (const change of changes) {
+        const before = await getInventoryLevel(shop, change.inventoryItemId, location.id);
+        if (!before || before.shopifyUpdatedAt < change.updatedAt) older.push(change.inventoryItemId);
+      }
+      levels = older.length ? await fetchLocationInventoryOf(input.graphql, location.shopifyId, older) : [];
+    } else {
+      levels = await fetchLocationInventory(input.graphql, location.shopifyId);
+      inventoryChecked += levels?.length ?? 0;
+    }
+    for (const level of levels ?? []) {
       const before = await getInventoryLevel(shop, level.inventoryItemId, location.id);
       const result = await upsertInventoryLevel(shop, {
         inventoryItemId: level.inventoryItemId,
@@ -134,7 +152,7 @@ async function reconcile(input: {
   return {
     changedSince: changedSince?.toISOString() ?? null,
     locations: locations.length,
-    ordersChecked: orders.length,
+    ordersChecked: changed.length,
     ordersRepaired,
     ordersHandedToRouting,
     inventoryChecked,

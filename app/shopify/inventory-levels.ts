@@ -60,17 +60,35 @@ interface LevelsPage {
   } | null;
 }
 
+/** The location's levels, or null when Shopify no longer has the location. */
+export async function fetchLocationInventory(graphql: AdminGraphql, locationId: string): Promise<InventoryLevelSnapshot[] | null> {
+  return readLevels(graphql, locationId, null);
+}
+
 /**
- * The location's levels (with `updatedSince`, only those Shopify changed at or after it: the
- * schema's `updated_at` filter), or null when Shopify no longer has the location.
+ * The location's levels of these inventory items (`inventory_item_id` filters, LOCATION_LEVELS_PER_PAGE
+ * items a request), or null when Shopify no longer has the location.
  */
-export async function fetchLocationInventory(
+export async function fetchLocationInventoryOf(
   graphql: AdminGraphql,
   locationId: string,
-  options: { updatedSince?: Date } = {},
+  inventoryItemIds: readonly string[],
 ): Promise<InventoryLevelSnapshot[] | null> {
   const result: InventoryLevelSnapshot[] = [];
-  const query = options.updatedSince ? `updated_at:>='${options.updatedSince.toISOString()}'` : null;
+  for (let i = 0; i < inventoryItemIds.length; i += LOCATION_LEVELS_PER_PAGE) {
+    const query = inventoryItemIds
+      .slice(i, i + LOCATION_LEVELS_PER_PAGE)
+      .map((id) => `inventory_item_id:${id.replace(/^gid:\/\/shopify\/InventoryItem\//, "")}`)
+      .join(" OR ");
+    const levels = await readLevels(graphql, locationId, query);
+    if (!levels) return null;
+    result.push(...levels);
+  }
+  return result;
+}
+
+async function readLevels(graphql: AdminGraphql, locationId: string, query: string | null): Promise<InventoryLevelSnapshot[] | null> {
+  const result: InventoryLevelSnapshot[] = [];
   let after: string | null = null;
   do {
     const data: LevelsPage = await adminRequest<LevelsPage>(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after, query });
@@ -90,6 +108,57 @@ export async function fetchLocationInventory(
         updatedAt: new Date(node.updatedAt),
       });
     }
+    const page = data.location.inventoryLevels.pageInfo;
+    after = page.hasNextPage ? page.endCursor : null;
+  } while (after);
+  return result;
+}
+
+// Which of a location's levels Shopify changed since a time: the item and updatedAt only, 2 points
+// a level (1 + 2 + 250 × 2 = 503 requested a page), so reconciliation reads in full only the
+// levels Crossdock holds older.
+export const LEVEL_CHANGES_PER_PAGE = 250;
+
+export const LOCATION_INVENTORY_CHANGES_QUERY = `#graphql
+  query CrossdockLocationInventoryChanges($id: ID!, $first: Int!, $after: String, $query: String!) {
+    location(id: $id) {
+      id
+      inventoryLevels(first: $first, after: $after, query: $query) {
+        nodes {
+          updatedAt
+          item {
+            id
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;
+
+interface ChangesPage {
+  location: {
+    id: string;
+    inventoryLevels: { nodes: { updatedAt: string; item: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  } | null;
+}
+
+/** The location's levels Shopify changed at or after `since` (schema: the `updated_at` filter), or null when it no longer has the location. */
+export async function fetchLocationInventoryChanges(
+  graphql: AdminGraphql,
+  locationId: string,
+  since: Date,
+): Promise<{ inventoryItemId: string; updatedAt: Date }[] | null> {
+  const query = `updated_at:>='${since.toISOString()}'`;
+  const result: { inventoryItemId: string; updatedAt: Date }[] = [];
+  let after: string | null = null;
+  do {
+    const data: ChangesPage = await adminRequest<ChangesPage>(graphql, LOCATION_INVENTORY_CHANGES_QUERY, { id: locationId, first: LEVEL_CHANGES_PER_PAGE, after, query });
+    if (!data.location) return null;
+    result.push(...data.location.inventoryLevels.nodes.map((n) => ({ inventoryItemId: n.item.id, updatedAt: new Date(n.updatedAt) })));
     const page = data.location.inventoryLevels.pageInfo;
     after = page.hasNextPage ? page.endCursor : null;
   } while (after);

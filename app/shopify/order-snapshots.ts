@@ -1,17 +1,34 @@
 import type { OrderSnapshotInput } from "~/models/orders.server";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
-// Orders changed since a time, as snapshots (reconciliation). Shopify prices a page before running
-// it: one order is 10 points of objects plus its lines connection (2 + 20 lines × 4) = 92, so six
-// orders of up to twenty lines request 2 + 6 × 90 = 542 points, under the 600 Crossdock allows
-// itself per query (tests/simulator/app-documents-cost.test.ts). A page really costs what it
-// returns (about 12 + 4 per line per order).
-export const ORDERS_PER_PAGE = 6;
+// Reconciliation's reads of orders, in two steps so a pass pays for what it must repair: which
+// orders Shopify changed since a time (id and updatedAt: 2 + 250 = 252 requested points a page,
+// 1 point a returned order), then full snapshots of only those Crossdock holds older or not at all.
+// A snapshot is 10 points of objects plus its lines (2 + 20 lines × 4) = 90, so six by id request
+// 540 points, under the 600 Crossdock allows itself per query (tests/simulator/app-documents-cost.
+// test.ts); they really cost what they return (about 12 + 4 per line).
+export const CHANGED_ORDERS_PER_PAGE = 250;
+export const SNAPSHOTS_PER_REQUEST = 6;
 
-export const ORDERS_UPDATED_SINCE_QUERY = `#graphql
-  query CrossdockOrdersUpdatedSince($first: Int!, $after: String, $query: String) {
+export const ORDERS_CHANGED_QUERY = `#graphql
+  query CrossdockOrdersChanged($first: Int!, $after: String, $query: String!) {
     orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       nodes {
+        id
+        updatedAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+export const ORDER_SNAPSHOTS_QUERY = `#graphql
+  query CrossdockOrderSnapshots($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Order {
         id
         legacyResourceId
         name
@@ -76,10 +93,6 @@ export const ORDERS_UPDATED_SINCE_QUERY = `#graphql
           }
         }
       }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
     }
   }
 `;
@@ -133,8 +146,12 @@ interface OrderNode {
   };
 }
 
-interface OrdersPage {
-  orders: { nodes: OrderNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+interface ChangedPage {
+  orders: { nodes: { id: string; updatedAt: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+interface SnapshotsData {
+  nodes: (OrderNode | Record<string, never> | null)[];
 }
 
 const FULFILLMENT_STATUS: Record<string, string | null> = {
@@ -143,21 +160,31 @@ const FULFILLMENT_STATUS: Record<string, string | null> = {
   UNFULFILLED: null,
 };
 
-/** Every order updated at or after `since`, oldest change first, as snapshots. */
-export async function fetchOrdersUpdatedSince(
+/** The orders Shopify changed at or after `since` (id and updatedAt), oldest change first, at most `limit`. */
+export async function fetchOrdersChangedSince(
   graphql: AdminGraphql,
   since: Date,
   options: { limit?: number } = {},
-): Promise<OrderSnapshotInput[]> {
-  const limit = options.limit ?? 500;
+): Promise<{ id: string; updatedAt: Date }[]> {
+  const limit = options.limit ?? 5_000;
   const query = `updated_at:>='${since.toISOString()}'`;
-  const result: OrderSnapshotInput[] = [];
+  const result: { id: string; updatedAt: Date }[] = [];
   let after: string | null = null;
   do {
-    const data: OrdersPage = await adminRequest<OrdersPage>(graphql, ORDERS_UPDATED_SINCE_QUERY, { first: ORDERS_PER_PAGE, after, query });
-    result.push(...data.orders.nodes.map(toSnapshot));
+    const data: ChangedPage = await adminRequest<ChangedPage>(graphql, ORDERS_CHANGED_QUERY, { first: CHANGED_ORDERS_PER_PAGE, after, query });
+    result.push(...data.orders.nodes.map((o) => ({ id: o.id, updatedAt: new Date(o.updatedAt) })));
     after = data.orders.pageInfo.hasNextPage && result.length < limit ? data.orders.pageInfo.endCursor : null;
   } while (after);
+  return result;
+}
+
+/** Snapshots of orders by id (orders Shopify no longer has are left out). */
+export async function fetchOrderSnapshots(graphql: AdminGraphql, ids: readonly string[]): Promise<OrderSnapshotInput[]> {
+  const result: OrderSnapshotInput[] = [];
+  for (let i = 0; i < ids.length; i += SNAPSHOTS_PER_REQUEST) {
+    const data = await adminRequest<SnapshotsData>(graphql, ORDER_SNAPSHOTS_QUERY, { ids: ids.slice(i, i + SNAPSHOTS_PER_REQUEST) });
+    for (const node of data.nodes) if (node && "id" in node && node.id) result.push(toSnapshot(node as OrderNode));
+  }
   return result;
 }
 

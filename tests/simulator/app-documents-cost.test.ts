@@ -9,9 +9,9 @@ import { describe, expect, it } from "vitest";
 import { IDS_PER_REQUEST, SEARCH_RESULTS } from "~/shopify/cart-variants";
 import { VARIANTS_PER_REQUEST } from "~/shopify/fulfillment-orders";
 import { LEVELS_PER_PAGE, LEVELS_PER_VARIANT, VARIANTS_PER_PAGE } from "~/shopify/inventory";
-import { LOCATION_LEVELS_PER_PAGE } from "~/shopify/inventory-levels";
+import { LEVEL_CHANGES_PER_PAGE, LOCATION_LEVELS_PER_PAGE } from "~/shopify/inventory-levels";
 import { LOCATIONS_PER_PAGE } from "~/shopify/locations";
-import { ORDERS_PER_PAGE } from "~/shopify/order-snapshots";
+import { CHANGED_ORDERS_PER_PAGE, SNAPSHOTS_PER_REQUEST } from "~/shopify/order-snapshots";
 import { loadAdminSchema } from "../../simulator/admin-schema";
 import { MAX_QUERY_COST, requestedCost } from "../../simulator/graphql/cost";
 import { collectDocuments } from "../support/graphql-documents";
@@ -26,7 +26,9 @@ const LARGEST_VARIABLES: Record<string, Record<string, unknown>> = {
   CrossdockInventoryItemLevels: { first: LEVELS_PER_PAGE },
   CrossdockLocationInventory: { first: LOCATION_LEVELS_PER_PAGE },
   CrossdockLocations: { first: LOCATIONS_PER_PAGE },
-  CrossdockOrdersUpdatedSince: { first: ORDERS_PER_PAGE },
+  CrossdockLocationInventoryChanges: { first: LEVEL_CHANGES_PER_PAGE },
+  CrossdockOrdersChanged: { first: CHANGED_ORDERS_PER_PAGE },
+  CrossdockOrderSnapshots: { ids: ids(SNAPSHOTS_PER_REQUEST) },
   CrossdockCartVariantSearch: { first: SEARCH_RESULTS },
   CrossdockCartVariants: { ids: ids(IDS_PER_REQUEST) },
   CrossdockVariantStock: { ids: ids(VARIANTS_PER_REQUEST) },

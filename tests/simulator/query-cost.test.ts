@@ -207,6 +207,11 @@ describe("paying for what changed (QC-14)", () => {
     const earlier = await t.data(levels, { id: warehouse, q: `updated_at:<'${since}'` });
     expect((earlier.location.inventoryLevels.nodes as { item: { sku: string } }[]).map((l) => l.item.sku).sort()).toEqual(["MUG-1", "TEE-S"]);
 
+    const items = await t.data(`{ productVariants(first: 10) { nodes { sku inventoryItem { id } } } }`);
+    const itemId = (sku: string) => (items.productVariants.nodes as { sku: string; inventoryItem: { id: string } }[]).find((v) => v.sku === sku)!.inventoryItem.id.split("/").pop();
+    const byItemIds = await t.data(levels, { id: warehouse, q: `inventory_item_id:${itemId("TEE-M")} OR inventory_item_id:${itemId("MUG-1")}` });
+    expect((byItemIds.location.inventoryLevels.nodes as { item: { sku: string } }[]).map((l) => l.item.sku).sort()).toEqual(["MUG-1", "TEE-M"]);
+
     const item = `query($sku: String!, $q: String) { productVariants(first: 1, query: $sku) { nodes { inventoryItem { inventoryLevels(first: 10, query: $q) { nodes { location { name } } } } } } }`;
     const byItem = await t.data(item, { sku: "sku:TEE-M", q: `updated_at:>='${since}'` });
     expect(byItem.productVariants.nodes[0].inventoryItem.inventoryLevels.nodes).toEqual([{ location: { name: "Warehouse" } }]);

@@ -148,6 +148,34 @@ describe("reconcileShop", () => {
     }
   });
 
+  it("after the first pass, lists what Shopify changed and reads in full only what Crossdock holds older", async () => {
+    const shop = await createTestShop({ domain: SHOP });
+    await reconcile();
+    const warehouse = await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, name: "Warehouse" } });
+    const level = await prisma.inventoryLevel.findFirstOrThrow({ where: { shopId: shop.id, locationId: warehouse.id, sku: "TEE-S" } });
+    await sim.control("POST", `/_control/shops/${SHOP}/inventory`, { changes: [{ sku: "TEE-S", locationId: warehouse.shopifyId, quantity: level.available + 2 }] });
+
+    const operations: string[] = [];
+    sim.sim.store.costObserver = (entry) => void operations.push(entry.operationName ?? "");
+    try {
+      // The webhook was lost: the changed level is read in full, and only at the warehouse.
+      const repair = await reconcile();
+      expect(repair.result).toMatchObject({ inventoryRepaired: 1, ordersRepaired: 0 });
+      expect(repair.result!.inventoryChecked).toBeGreaterThanOrEqual(1); // what Shopify changed lately (earlier tests too)
+      expect(operations.filter((o) => o === "CrossdockLocationInventory")).toHaveLength(1);
+      expect(operations).not.toContain("CrossdockOrderSnapshots");
+
+      // Crossdock is now current: the next pass lists the same change and reads nothing in full.
+      operations.length = 0;
+      const quiet = await reconcile();
+      expect(quiet.result).toMatchObject({ inventoryRepaired: 0, ordersRepaired: 0 });
+      expect(quiet.result!.inventoryChecked).toBe(repair.result!.inventoryChecked);
+      expect(new Set(operations)).toEqual(new Set(["CrossdockLocations", "CrossdockOrdersChanged", "CrossdockLocationInventoryChanges"]));
+    } finally {
+      sim.sim.store.costObserver = null;
+    }
+  });
+
   it("records a failed run with its error", async () => {
     await createTestShop({ domain: SHOP });
     await prisma.session.deleteMany();
