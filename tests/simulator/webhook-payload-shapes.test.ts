@@ -124,7 +124,8 @@ describe("webhook payloads in the shape of Shopify's examples", () => {
     const third = await t.control("POST", `/_control/shops/${SHOP}/returns`, { orderId: other.id, status: "REQUESTED" });
     expect(third.status).toBe(201);
     await t.control("POST", `/_control/shops/${SHOP}/returns/${encodeURIComponent(third.body.return.id)}/cancel`, {});
-    await t.control("POST", "/_control/shops", { shop: SHOP, scopes: "read_orders,read_returns" });
+    // Scopes narrowed (app/scopes_update), keeping those the topics and queries below need (FIDELITY SC-1, SC-9).
+    await t.control("POST", "/_control/shops", { shop: SHOP, scopes: "read_customers,read_locations,read_orders,read_returns" });
     await t.control("DELETE", `/_control/shops/${SHOP}/locations/${encodeURIComponent(state.locations.at(-1).id)}`);
     const customerId = (await t.data(`{ customers(first: 1) { nodes { id } } }`)).customers.nodes[0]?.id;
     for (const topic of ["customers/data_request", "customers/redact", "shop/redact"]) {
