@@ -15,13 +15,18 @@ const cache = new Map<string, GraphQLSchema>();
 export function loadAdminSchema(version: string = ADMIN_API_VERSION): GraphQLSchema {
   const cached = cache.get(version);
   if (cached) return cached;
-  const json = JSON.parse(adminIntrospectionJson(version)) as
-    | { data: IntrospectionQuery }
-    | IntrospectionQuery;
-  const introspection = "data" in json ? json.data : json;
-  const schema = buildClientSchema(introspection);
+  const schema = buildClientSchema(readIntrospection(version));
   cache.set(version, schema);
   return schema;
+}
+
+/**
+ * The introspection result as Shopify ships it, with the keys `buildClientSchema` drops
+ * (`requiredAccess`, `isProtected`, `protectedContent` …): read by `simulator/access/`.
+ */
+export function readIntrospection(version: string = ADMIN_API_VERSION): IntrospectionQuery {
+  const json = JSON.parse(adminIntrospectionJson(version)) as { data: IntrospectionQuery } | IntrospectionQuery;
+  return "data" in json ? json.data : json;
 }
 
 /** Shopify's introspection result for one Admin API version, as `@shopify/dev-mcp` ships it (JSON text). */

@@ -7,10 +7,10 @@ import { adminRequest, type AdminGraphql } from "./admin-graphql";
 export const LOCATION_LEVELS_PER_PAGE = 60;
 
 export const LOCATION_INVENTORY_QUERY = `#graphql
-  query CrossdockLocationInventory($id: ID!, $first: Int!, $after: String) {
+  query CrossdockLocationInventory($id: ID!, $first: Int!, $after: String, $query: String) {
     location(id: $id) {
       id
-      inventoryLevels(first: $first, after: $after) {
+      inventoryLevels(first: $first, after: $after, query: $query) {
         nodes {
           updatedAt
           item {
@@ -47,12 +47,20 @@ export interface InventoryLevelSnapshot {
   updatedAt: Date;
 }
 
-/** The location's levels, or null when Shopify no longer has the location. */
-export async function fetchLocationInventory(graphql: AdminGraphql, locationId: string): Promise<InventoryLevelSnapshot[] | null> {
+/**
+ * The location's levels (with `updatedSince`, only those Shopify changed at or after it: the
+ * schema's `updated_at` filter), or null when Shopify no longer has the location.
+ */
+export async function fetchLocationInventory(
+  graphql: AdminGraphql,
+  locationId: string,
+  options: { updatedSince?: Date } = {},
+): Promise<InventoryLevelSnapshot[] | null> {
   const result: InventoryLevelSnapshot[] = [];
+  const query = options.updatedSince ? `updated_at:>='${options.updatedSince.toISOString()}'` : null;
   let after: string | null = null;
   do {
-    const data: CrossdockLocationInventoryQuery = await adminRequest(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after });
+    const data: CrossdockLocationInventoryQuery = await adminRequest(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after, query });
     if (!data.location) return null;
     for (const node of data.location.inventoryLevels.nodes) {
       const q = (name: string) => node.quantities.find((x) => x.name === name)?.quantity ?? 0;
