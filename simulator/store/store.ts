@@ -28,12 +28,28 @@ export interface ShopOptions {
   bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">>;
 }
 
+/** One Admin GraphQL request as the bucket saw it. */
+export interface AdminRequestCost {
+  shop: string;
+  operationName: string | null;
+  operation: "query" | "mutation" | "subscription";
+  requested: number;
+  /** null when refused (MAX_COST_EXCEEDED) or THROTTLED: nothing ran. */
+  actual: number | null;
+  outcome: "executed" | "throttled" | "max-cost-exceeded";
+}
+
 export class SimulatorStore {
   private readonly shops = new Map<string, ShopState>();
   private readonly sequences = new Map<GidType, number>();
   private readonly listeners = new Set<StoreListener>();
   /** Shopify's time as the simulator tells it (token lifetimes); the control API advances it. */
   readonly clock = new SimulatorClock();
+  /**
+   * Told the cost of every Admin GraphQL request (in-process instrumentation: `npm run
+   * bench:admin-cost` sums what the app spends). Not a Shopify behaviour; nothing reads it otherwise.
+   */
+  costObserver: ((entry: AdminRequestCost) => void) | null = null;
 
   /**
    * `scopes`: what a shop grants when the app is installed (Shopify-managed installation grants the

@@ -13,12 +13,12 @@ const ref = (type: Parameters<typeof gid>[0], id: number) => ({ id, admin_graphq
 
 function fulfillmentLineItemPayload(shop: ShopState, fulfillmentLineItemId: number) {
   const found = shop.fulfillmentLineItem(fulfillmentLineItemId);
-  const line = found ? shop.lineItem(found.line.lineItemId)?.line : undefined;
+  const owner = found ? shop.lineItem(found.line.lineItemId) : undefined;
   return {
     ...ref("FulfillmentLineItem", fulfillmentLineItemId),
     fulfillment_id: found?.fulfillment.id ?? null,
     quantity: found?.line.quantity ?? null,
-    line_item: line ? lineItemPayload(shop, line) : null,
+    line_item: owner ? lineItemPayload(shop, owner.order, owner.line) : null,
   };
 }
 
