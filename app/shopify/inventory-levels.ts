@@ -1,3 +1,4 @@
+import type { CrossdockLocationInventoryChangesQuery, CrossdockLocationInventoryQuery } from "~/types/admin.generated";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // Every inventory level stocked at one location (reconciliation). One level requests 1 + its item 1
@@ -46,20 +47,6 @@ export interface InventoryLevelSnapshot {
   updatedAt: Date;
 }
 
-interface LevelsPage {
-  location: {
-    id: string;
-    inventoryLevels: {
-      nodes: {
-        updatedAt: string;
-        item: { id: string; sku: string | null; variants: { nodes: { id: string }[] } | null };
-        quantities: { name: string; quantity: number }[];
-      }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null;
-}
-
 /** The location's levels, or null when Shopify no longer has the location. */
 export async function fetchLocationInventory(graphql: AdminGraphql, locationId: string): Promise<InventoryLevelSnapshot[] | null> {
   return readLevels(graphql, locationId, null);
@@ -91,7 +78,7 @@ async function readLevels(graphql: AdminGraphql, locationId: string, query: stri
   const result: InventoryLevelSnapshot[] = [];
   let after: string | null = null;
   do {
-    const data: LevelsPage = await adminRequest<LevelsPage>(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after, query });
+    const data: CrossdockLocationInventoryQuery = await adminRequest(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after, query });
     if (!data.location) return null;
     for (const node of data.location.inventoryLevels.nodes) {
       const q = (name: string) => node.quantities.find((x) => x.name === name)?.quantity ?? 0;
@@ -100,7 +87,7 @@ async function readLevels(graphql: AdminGraphql, locationId: string, query: stri
         // `InventoryItem.variant` is deprecated for `variants`: an item may be shared by several
         // variants; Crossdock's stock mirror keys on the item and names its first variant.
         variantId: node.item.variants?.nodes[0]?.id ?? null,
-        sku: node.item.sku,
+        sku: node.item.sku ?? null,
         available: q("available"),
         onHand: q("on_hand"),
         committed: q("committed"),
@@ -109,7 +96,7 @@ async function readLevels(graphql: AdminGraphql, locationId: string, query: stri
       });
     }
     const page = data.location.inventoryLevels.pageInfo;
-    after = page.hasNextPage ? page.endCursor : null;
+    after = page.hasNextPage ? (page.endCursor ?? null) : null;
   } while (after);
   return result;
 }
@@ -139,13 +126,6 @@ export const LOCATION_INVENTORY_CHANGES_QUERY = `#graphql
   }
 `;
 
-interface ChangesPage {
-  location: {
-    id: string;
-    inventoryLevels: { nodes: { updatedAt: string; item: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-  } | null;
-}
-
 /** The location's levels Shopify changed at or after `since` (schema: the `updated_at` filter), or null when it no longer has the location. */
 export async function fetchLocationInventoryChanges(
   graphql: AdminGraphql,
@@ -156,11 +136,11 @@ export async function fetchLocationInventoryChanges(
   const result: { inventoryItemId: string; updatedAt: Date }[] = [];
   let after: string | null = null;
   do {
-    const data: ChangesPage = await adminRequest<ChangesPage>(graphql, LOCATION_INVENTORY_CHANGES_QUERY, { id: locationId, first: LEVEL_CHANGES_PER_PAGE, after, query });
+    const data: CrossdockLocationInventoryChangesQuery = await adminRequest(graphql, LOCATION_INVENTORY_CHANGES_QUERY, { id: locationId, first: LEVEL_CHANGES_PER_PAGE, after, query });
     if (!data.location) return null;
     result.push(...data.location.inventoryLevels.nodes.map((n) => ({ inventoryItemId: n.item.id, updatedAt: new Date(n.updatedAt) })));
     const page = data.location.inventoryLevels.pageInfo;
-    after = page.hasNextPage ? page.endCursor : null;
+    after = page.hasNextPage ? (page.endCursor ?? null) : null;
   } while (after);
   return result;
 }

@@ -1,4 +1,5 @@
 import type { OrderSnapshotInput } from "~/models/orders.server";
+import type { CrossdockOrderSnapshotsQuery, CrossdockOrdersChangedQuery } from "~/types/admin.generated";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // Reconciliation's reads of orders, in two steps so a pass pays for what it must repair: which
@@ -146,14 +147,6 @@ interface OrderNode {
   };
 }
 
-interface ChangedPage {
-  orders: { nodes: { id: string; updatedAt: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-interface SnapshotsData {
-  nodes: (OrderNode | Record<string, never> | null)[];
-}
-
 const FULFILLMENT_STATUS: Record<string, string | null> = {
   FULFILLED: "fulfilled",
   PARTIALLY_FULFILLED: "partial",
@@ -171,9 +164,9 @@ export async function fetchOrdersChangedSince(
   const result: { id: string; updatedAt: Date }[] = [];
   let after: string | null = null;
   do {
-    const data: ChangedPage = await adminRequest<ChangedPage>(graphql, ORDERS_CHANGED_QUERY, { first: CHANGED_ORDERS_PER_PAGE, after, query });
+    const data: CrossdockOrdersChangedQuery = await adminRequest(graphql, ORDERS_CHANGED_QUERY, { first: CHANGED_ORDERS_PER_PAGE, after, query });
     result.push(...data.orders.nodes.map((o) => ({ id: o.id, updatedAt: new Date(o.updatedAt) })));
-    after = data.orders.pageInfo.hasNextPage && result.length < limit ? data.orders.pageInfo.endCursor : null;
+    after = data.orders.pageInfo.hasNextPage && result.length < limit ? (data.orders.pageInfo.endCursor ?? null) : null;
   } while (after);
   return result;
 }
@@ -182,7 +175,7 @@ export async function fetchOrdersChangedSince(
 export async function fetchOrderSnapshots(graphql: AdminGraphql, ids: readonly string[]): Promise<OrderSnapshotInput[]> {
   const result: OrderSnapshotInput[] = [];
   for (let i = 0; i < ids.length; i += SNAPSHOTS_PER_REQUEST) {
-    const data = await adminRequest<SnapshotsData>(graphql, ORDER_SNAPSHOTS_QUERY, { ids: ids.slice(i, i + SNAPSHOTS_PER_REQUEST) });
+    const data: CrossdockOrderSnapshotsQuery = await adminRequest(graphql, ORDER_SNAPSHOTS_QUERY, { ids: ids.slice(i, i + SNAPSHOTS_PER_REQUEST) });
     for (const node of data.nodes) if (node && "id" in node && node.id) result.push(toSnapshot(node as OrderNode));
   }
   return result;
