@@ -15,14 +15,23 @@ const cache = new Map<string, GraphQLSchema>();
 export function loadAdminSchema(version: string = ADMIN_API_VERSION): GraphQLSchema {
   const cached = cache.get(version);
   if (cached) return cached;
-  const file = join(findDataDir(), `admin_${version}.json.gz`);
-  const json = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8")) as
-    | { data: IntrospectionQuery }
-    | IntrospectionQuery;
-  const introspection = "data" in json ? json.data : json;
-  const schema = buildClientSchema(introspection);
+  const schema = buildClientSchema(readIntrospection(version));
   cache.set(version, schema);
   return schema;
+}
+
+/**
+ * The introspection result as Shopify ships it, with the keys `buildClientSchema` drops
+ * (`requiredAccess`, `isProtected`, `protectedContent` …): read by `simulator/access/`.
+ */
+export function readIntrospection(version: string = ADMIN_API_VERSION): IntrospectionQuery {
+  const json = JSON.parse(adminIntrospectionJson(version)) as { data: IntrospectionQuery } | IntrospectionQuery;
+  return "data" in json ? json.data : json;
+}
+
+/** Shopify's introspection result for one Admin API version, as `@shopify/dev-mcp` ships it (JSON text). */
+export function adminIntrospectionJson(version: string = ADMIN_API_VERSION): string {
+  return gunzipSync(readFileSync(join(findDataDir(), `admin_${version}.json.gz`))).toString("utf8");
 }
 
 /** The package exports no data path, so walk up to the node_modules that holds it. */

@@ -4,7 +4,8 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ADMIN_API_VERSION } from "../app/shopify/api-version";
 import { loadAdminSchema } from "./admin-schema";
 import { adminRoutes } from "./http/admin-routes";
@@ -27,7 +28,11 @@ export interface SimulatorOptions {
   appTomlPath?: string;
   webhookConfig?: WebhookAppConfig;
   webhooks?: { maxAttempts?: number; retryDelayMs?: number; timeoutMs?: number };
-  /** Scopes granted to shops (default: the toml's [access_scopes], else everything Crossdock asks for). */
+  /**
+   * Scopes granted to shops (default: the `[access_scopes]` of `webhookConfig`, else of the app
+   * toml, else of Crossdock's own shopify.app.toml): Shopify-managed installation grants what the
+   * app's configuration requests.
+   */
   scopes?: string;
   /**
    * Shopify's background order routing: how long until a new order's fulfillment orders exist
@@ -49,6 +54,14 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
+/** The scopes Crossdock's own shopify.app.toml requests. */
+function crossdockScopes(): string {
+  const toml = join(dirname(fileURLToPath(import.meta.url)), "..", "shopify.app.toml");
+  const scopes = loadAppConfig(toml, ADMIN_API_VERSION).scopes;
+  if (!scopes) throw new Error(`${toml} declares no [access_scopes]`);
+  return scopes;
+}
+
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const log = options.log ?? (() => undefined);
   const config =
@@ -57,7 +70,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   if (routingDelayMs !== undefined && !(Number.isInteger(routingDelayMs) && routingDelayMs > 0)) {
     throw new Error(`orderRouting.delayMs must be a positive integer (Shopify routes orders asynchronously), got ${routingDelayMs}`);
   }
-  const store = new SimulatorStore({ scopes: options.scopes ?? config.scopes, routingDelayMs });
+  const store = new SimulatorStore({ scopes: options.scopes ?? config.scopes ?? crossdockScopes(), routingDelayMs });
   const schema = loadAdminSchema(ADMIN_API_VERSION);
   const webhooks = new WebhookDispatcher({
     store,

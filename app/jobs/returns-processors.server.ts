@@ -5,7 +5,10 @@ import { getShop } from "~/models/shops.server";
 import { findReturnByReverseFulfillmentOrder } from "~/models/returns-queue.server";
 import { recordReturnRefundFromShopify } from "~/services/record-return-refund.server";
 import { syncShopifyReturn } from "~/services/sync-shopify-return.server";
+import { fetchReturnIdOfReverseFulfillmentOrder } from "~/shopify/return-sync";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
 import type { AdminFactory } from "./admin.server";
+import { PermanentJobError } from "./errors";
 import type { DeliveryContext, DeliveryProcessor, ProcessorRegistry } from "./processor";
 
 export const RETURN_TOPICS = [
@@ -32,14 +35,22 @@ function gidOf(value: unknown, type: string): string | null {
   return null;
 }
 
-/** The Return GID a delivery is about: the payload itself (returns/*) or its `return` reference. */
+/**
+ * The Return GID a delivery is about: the payload itself (returns/*) or its `return` reference
+ * (reverse_deliveries/attach_deliverable). reverse_fulfillment_orders/dispose names none.
+ */
 export function returnIdFromPayload(topic: string, payload: Payload): string | null {
   if (topic.startsWith("returns/")) return gidOf(payload.admin_graphql_api_id ?? payload.id, "Return");
+  if (topic === "reverse_fulfillment_orders/dispose") return null;
   return gidOf(payload.return, "Return") ?? gidOf(payload.return_id, "Return");
 }
 
-function reverseFulfillmentOrderIdFromPayload(payload: Payload): string | null {
-  return gidOf(payload.reverse_fulfillment_order, "ReverseFulfillmentOrder") ?? gidOf(payload.reverse_fulfillment_order_id, "ReverseFulfillmentOrder");
+/** reverse_fulfillment_orders/dispose: the payload is the reverse fulfillment order itself. */
+export function reverseFulfillmentOrderIdFromPayload(topic: string, payload: Payload): string | null {
+  if (topic === "reverse_fulfillment_orders/dispose") {
+    return gidOf(payload.admin_graphql_api_id ?? payload.id, "ReverseFulfillmentOrder");
+  }
+  return gidOf(payload.reverse_fulfillment_order, "ReverseFulfillmentOrder");
 }
 
 export function createReturnProcessors(deps: { admin: AdminFactory }): ProcessorRegistry {
@@ -49,14 +60,18 @@ export function createReturnProcessors(deps: { admin: AdminFactory }): Processor
     if (!shop) return { skipped: "The shop is not installed" };
     const payload = (delivery.payload ?? {}) as Payload;
     let returnId = returnIdFromPayload(delivery.topic, payload);
+    let graphql: AdminGraphql | null = null;
     if (!returnId) {
-      const rfoId = reverseFulfillmentOrderIdFromPayload(payload);
-      returnId = rfoId ? ((await findReturnByReverseFulfillmentOrder(shop, rfoId))?.shopifyReturnId ?? null) : null;
+      const rfoId = reverseFulfillmentOrderIdFromPayload(delivery.topic, payload);
+      if (!rfoId) throw new PermanentJobError(`${delivery.topic}: the payload names no return or reverse fulfillment order`);
+      returnId = (await findReturnByReverseFulfillmentOrder(shop, rfoId))?.shopifyReturnId ?? null;
+      // A disposal made in Shopify admin, on a return Crossdock has not seen yet: ask Shopify.
+      if (!returnId) returnId = await fetchReturnIdOfReverseFulfillmentOrder((graphql = await deps.admin(delivery.shop)), rfoId);
+      if (!returnId) return { skipped: "Shopify has no return for this reverse fulfillment order" };
     }
-    if (!returnId) return { skipped: "The delivery names no return Crossdock knows" };
     const result = await syncShopifyReturn({
       shop,
-      graphql: await deps.admin(delivery.shop),
+      graphql: graphql ?? (await deps.admin(delivery.shop)),
       shopifyReturnId: returnId,
       topic: delivery.topic,
       eventTime: delivery.triggeredAt ?? delivery.receivedAt,

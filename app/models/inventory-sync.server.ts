@@ -52,6 +52,11 @@ export async function upsertInventoryLevelsBulk(
   return { written, unknownLocation: levels.length - rows.length };
 }
 
+/** Whether Crossdock holds any inventory level at one of the shop's locations (Crossdock's location id). */
+export async function hasInventoryLevelsAt(shop: ShopRef, locationId: string, db: Db = prisma): Promise<boolean> {
+  return (await db.inventoryLevel.findFirst({ where: { shopId: shop.id, locationId }, select: { id: true } })) !== null;
+}
+
 /** Whether Crossdock holds any inventory level of the shop (false before the first full sync). */
 export async function hasInventoryLevels(shop: ShopRef, db: Db = prisma): Promise<boolean> {
   return (await db.inventoryLevel.findFirst({ where: { shopId: shop.id }, select: { id: true } })) !== null;

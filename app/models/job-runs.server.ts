@@ -29,6 +29,11 @@ export async function finishJobRun(
   });
 }
 
+/** The shop's latest successful run of a job, or null. */
+export async function lastSucceededJobRun(shop: string, name: string, db: Db = prisma): Promise<JobRun | null> {
+  return db.jobRun.findFirst({ where: { shop, name, status: "SUCCEEDED" }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] });
+}
+
 /** The shop's latest runs, newest first. */
 export async function listJobRuns(
   shop: string,

@@ -103,6 +103,22 @@ export async function getOrderByShopifyId(shop: ShopRef, shopifyId: string, db: 
  * Sets the order's routing state, only from `from` (null = never handed to routing). Returns false
  * when the order is not in that state, so a replayed orders/create never re-routes an order.
  */
+/**
+ * The shop's orders Crossdock holds as not yet routed (never handed over, or awaiting routing), not
+ * cancelled, created at or after `createdSince`.
+ */
+export async function listOrdersAwaitingRouting(shop: ShopRef, options: { createdSince: Date }, db: Db = prisma): Promise<Order[]> {
+  return db.order.findMany({
+    where: {
+      shopId: shop.id,
+      cancelledAt: null,
+      shopifyCreatedAt: { gte: options.createdSince },
+      OR: [{ routingStatus: null }, { routingStatus: "AWAITING_ROUTING" }],
+    },
+    orderBy: { shopifyCreatedAt: "asc" },
+  });
+}
+
 export async function setRoutingStatus(
   shop: ShopRef,
   orderId: string,

@@ -1,6 +1,7 @@
-import { finishJobRun, startJobRun, type JobRun } from "~/models/job-runs.server";
+import { finishJobRun, lastSucceededJobRun, startJobRun, type JobRun } from "~/models/job-runs.server";
 import { getInventoryLevel, upsertInventoryLevel } from "~/models/inventory.server";
-import { getOrderByShopifyId } from "~/models/orders.server";
+import { hasInventoryLevelsAt } from "~/models/inventory-sync.server";
+import { getOrderByShopifyId, listOrdersAwaitingRouting } from "~/models/orders.server";
 import { getShop } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchLocationInventory } from "~/shopify/inventory-levels";
@@ -10,6 +11,8 @@ import { recordOrder } from "./record-order.server";
 import { syncLocations } from "./sync-locations.server";
 
 export interface ReconcileResult {
+  /** What Shopify changed from this time on was compared (null: everything, the first pass). */
+  changedSince: string | null;
   locations: number;
   ordersChecked: number;
   ordersRepaired: number;
@@ -17,6 +20,15 @@ export interface ReconcileResult {
   inventoryChecked: number;
   inventoryRepaired: number;
 }
+
+/**
+ * A pass compares what Shopify changed since the previous successful pass began, less this margin
+ * (Shopify's clock against ours, and changes stamped while that pass was reading). What a pass
+ * costs is then what changed, not the whole shop: every location's stock at 9 points a level would
+ * take a Standard-plan shop's whole rate limit (100 points/s) at a few thousand levels per 15
+ * minutes (README, "Shopify API budget").
+ */
+export const RECONCILE_OVERLAP_MS = 5 * 60_000;
 
 export interface ReconcileOptions {
   /** How far back "recent orders" reaches. Default 24 hours. */
@@ -28,7 +40,11 @@ export interface ReconcileOptions {
  * Compares Crossdock's copy of the shop with the Admin API and repairs what a lost or late webhook
  * left stale: locations (added, changed, removed), orders changed in the window (a lost
  * orders/create is stored and handed to routing; an order still waiting for routing, whose
- * order_routing_complete was lost, is handed over again), and the stock of every location. Each write keeps
+ * order_routing_complete was lost, is handed over again), and the stock of every location. After a
+ * successful pass, the next one reads only the orders and stock levels Shopify changed since it
+ * began (RECONCILE_OVERLAP_MS earlier), plus the orders Crossdock holds as still waiting for
+ * routing; the first pass, or one after a gap longer than the orders window, reads everything.
+ * Each write keeps
  * the newest state by Shopify's updatedAt, so a late webhook processed after this run cannot
  * overwrite what it repaired, and this run cannot overwrite a newer webhook. Recorded as a JobRun
  * (the Activity page).
@@ -59,7 +75,10 @@ async function reconcile(input: {
   const shop = await getShop(input.shop);
   if (!shop) throw new Error(`${input.shop} is not installed`);
   const now = input.options?.now ?? new Date();
-  const since = new Date(now.getTime() - (input.options?.ordersWindowMs ?? 24 * 3600_000));
+  const windowStart = now.getTime() - (input.options?.ordersWindowMs ?? 24 * 3600_000);
+  const previous = await lastSucceededJobRun(input.shop, "reconcile");
+  const changedSince = previous && previous.startedAt.getTime() - RECONCILE_OVERLAP_MS > windowStart ? new Date(previous.startedAt.getTime() - RECONCILE_OVERLAP_MS) : null;
+  const since = changedSince ?? new Date(windowStart);
 
   const locations = await syncLocations(shop, input.graphql);
 
@@ -74,10 +93,23 @@ async function reconcile(input: {
     if (recorded.routing && recorded.routing.status !== "already_handed_over" && recorded.routing.status !== "not_routable") ordersHandedToRouting++;
   }
 
+  // Orders still waiting for routing that Shopify did not change since the previous pass (so were
+  // not read above) are handed over again too, as the full window would have.
+  if (changedSince) {
+    const read = new Set(orders.map((o) => o.shopifyId));
+    for (const order of await listOrdersAwaitingRouting(shop, { createdSince: new Date(windowStart) })) {
+      if (read.has(order.shopifyId)) continue;
+      const routing = await input.router.route({ shop, order, trigger: "reconciliation" });
+      if (routing.status !== "already_handed_over" && routing.status !== "not_routable") ordersHandedToRouting++;
+    }
+  }
+
   let inventoryChecked = 0;
   let inventoryRepaired = 0;
   for (const location of locations.filter((l) => l.isActive)) {
-    const levels = await fetchLocationInventory(input.graphql, location.shopifyId);
+    // A location Crossdock holds no stock for yet (new since the last pass) is read in full.
+    const incremental = changedSince !== null && (await hasInventoryLevelsAt(shop, location.id));
+    const levels = await fetchLocationInventory(input.graphql, location.shopifyId, { updatedSince: incremental ? changedSince : undefined });
     if (!levels) continue;
     for (const level of levels) {
       inventoryChecked++;
@@ -100,6 +132,7 @@ async function reconcile(input: {
   }
 
   return {
+    changedSince: changedSince?.toISOString() ?? null,
     locations: locations.length,
     ordersChecked: orders.length,
     ordersRepaired,

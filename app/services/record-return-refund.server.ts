@@ -15,18 +15,30 @@ import type { ShopRef } from "~/models/scope.server";
 import { notifyReturn } from "./notify-return.server";
 
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
-const reference = z.object({ id: id.optional(), admin_graphql_api_id: z.string().startsWith("gid://").optional() });
+const reference = z.looseObject({ id: id.optional(), admin_graphql_api_id: z.string().startsWith("gid://").optional() });
+/** An optional field read leniently: a value of another shape counts as absent, never fails the job. */
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null);
 
-/** The parts of Shopify's refunds/create payload Crossdock reads. */
-export const refundPayloadSchema = z.object({
+/**
+ * One transaction of the refund, as Shopify's example payload has it: `currency` may be null (the
+ * refund's money is then in the order's currency), `amount` a string. A transaction of another
+ * shape is left out of the sum (logged), it does not fail the refund.
+ */
+const transaction = z.looseObject({
+  kind: optional(z.string()),
+  status: optional(z.string()),
+  amount: optional(z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number().transform(String)])),
+  currency: optional(z.string().regex(/^[A-Z]{3}$/)),
+});
+
+/** The parts of Shopify's refunds/create payload Crossdock reads: strict on the refund's id, lenient on the rest. */
+export const refundPayloadSchema = z.looseObject({
   id,
-  admin_graphql_api_id: z.string().startsWith("gid://shopify/Refund/").optional(),
-  created_at: z.string().nullable().optional(),
-  processed_at: z.string().nullable().optional(),
-  return: reference.nullable().optional(),
-  transactions: z
-    .array(z.object({ kind: z.string(), status: z.string(), amount: z.string().regex(/^-?\d+(\.\d+)?$/), currency: z.string().optional() }))
-    .default([]),
+  admin_graphql_api_id: optional(z.string().startsWith("gid://shopify/Refund/")),
+  created_at: optional(z.string()),
+  processed_at: optional(z.string()),
+  return: optional(reference),
+  transactions: optional(z.array(z.unknown())).transform((list) => list ?? []),
 });
 
 export type RecordReturnRefundResult =
@@ -49,10 +61,17 @@ export async function recordReturnRefundFromShopify(input: {
 
   const refundId = payload.admin_graphql_api_id ?? `gid://shopify/Refund/${payload.id}`;
   // The money that went back: successful refund transactions (a failed one gave nothing back).
-  const amount = payload.transactions
-    .filter((t) => t.kind.toLowerCase() === "refund" && t.status.toLowerCase() === "success")
-    .reduce((sum, t) => sum.add(new Prisma.Decimal(t.amount)), new Prisma.Decimal(0));
-  const currency = payload.transactions.find((t) => t.currency)?.currency ?? ret.currency;
+  const transactions = payload.transactions.flatMap((raw) => {
+    const parsed = transaction.safeParse(raw);
+    if (parsed.success) return [parsed.data];
+    logger.warn({ shopId: input.shop.id, refundId: payload.id }, "refunds/create: a transaction Crossdock cannot read was left out");
+    return [];
+  });
+  const amount = transactions
+    .filter((t) => t.kind?.toLowerCase() === "refund" && t.status?.toLowerCase() === "success" && t.amount != null)
+    .reduce((sum, t) => sum.add(new Prisma.Decimal(t.amount!)), new Prisma.Decimal(0));
+  // Shopify may send `currency: null`: the refund is then in the order's currency (the return's).
+  const currency = transactions.find((t) => t.currency)?.currency ?? ret.currency;
   const refundedAt = [payload.processed_at, payload.created_at].map((t) => (t ? new Date(t) : null)).find((d) => d && !Number.isNaN(d.getTime())) ?? input.receivedAt ?? new Date();
   const recorded = await storeRefund(
     input.shop,

@@ -1,3 +1,4 @@
+import type { AdminMutations, AdminQueries } from "@shopify/admin-api-client";
 /**
  * The shape of `admin.graphql` from `@shopify/shopify-app-remix`: adapters take this function as an
  * argument, so routes, jobs and tests can hand in whichever client they hold.
@@ -50,19 +51,36 @@ export function adminAccessRefused(error: unknown): 401 | 403 | null {
   return status === 401 || status === 403 ? status : null;
 }
 
-/** Runs one document and returns its `data`, or throws AdminApiError. */
-export async function adminRequest<T>(
+/**
+ * Every document under app/ with its generated types (app/types/admin.generated.d.ts augments
+ * @shopify/admin-api-client's AdminQueries and AdminMutations, keyed by the document's text).
+ */
+export type AdminOperations = AdminQueries & AdminMutations;
+/** What `data` holds for a document, as @shopify/api-codegen-preset generated it. */
+export type AdminData<Q extends keyof AdminOperations> = AdminOperations[Q]["return"];
+/** The document's variables, as generated. */
+export type AdminVariables<Q extends keyof AdminOperations> = AdminOperations[Q]["variables"];
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+/**
+ * Runs one document and returns its `data`, or throws AdminApiError. A document the app declares
+ * (`#graphql`, in app/) is typed by its generated types, `data` and variables both:
+ * `await adminRequest(graphql, SHOP_QUERY)`. A document changed since `npm run graphql-codegen` last
+ * ran matches no generated type and its `data` is `unknown`: run it and commit app/types.
+ * (`adminRequest<T>(…)` with an explicit type is the untyped form, left while adapters migrate.)
+ */
+export async function adminRequest<T = never, Q extends string = string>(
   graphql: AdminGraphql,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<T> {
+  query: Q,
+  ...[variables]: Q extends keyof AdminOperations ? VariablesArgument<AdminVariables<Q>> : [variables?: Record<string, unknown>]
+): Promise<[T] extends [never] ? (Q extends keyof AdminOperations ? AdminData<Q> : unknown) : T> {
   let response: Response;
   try {
-    response = await graphql(query, variables ? { variables } : undefined);
+    response = await graphql(query, variables ? { variables: variables as Record<string, unknown> } : undefined);
   } catch (error) {
     throw toAdminApiError(error);
   }
-  const body = (await response.json()) as { data?: T; errors?: GraphqlErrorEntry[] | string };
+  const body = (await response.json()) as { data?: never; errors?: GraphqlErrorEntry[] | string };
   if (body.errors) {
     const errors = typeof body.errors === "string" ? [{ message: body.errors }] : body.errors;
     throw new AdminApiError(errors.map((e) => e.message).join("; "), errors, response.status);

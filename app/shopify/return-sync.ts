@@ -379,3 +379,42 @@ export async function closeShopifyReturn(graphql: AdminGraphql, id: string): Pro
   }
   return payload.return;
 }
+
+/**
+ * reverse_fulfillment_orders/dispose carries the reverse fulfillment order itself, not its return
+ * (Shopify's example payload: id, admin_graphql_api_id, dispositions, total_dispositions), and the
+ * 2026-10 `ReverseFulfillmentOrder` has no `return` field: the return is found among its order's.
+ */
+export const RETURN_OF_REVERSE_FULFILLMENT_ORDER_QUERY = `#graphql
+  query CrossdockReturnOfReverseFulfillmentOrder($id: ID!) {
+    reverseFulfillmentOrder(id: $id) {
+      id
+      order {
+        returns(first: 25, reverse: true) {
+          nodes {
+            id
+            reverseFulfillmentOrders(first: 5) {
+              nodes {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface ReturnOfReverseFulfillmentOrderData {
+  reverseFulfillmentOrder: {
+    id: string;
+    order: { returns: { nodes: { id: string; reverseFulfillmentOrders: { nodes: { id: string }[] } }[] } } | null;
+  } | null;
+}
+
+/** The Return a reverse fulfillment order belongs to, or null when Shopify has neither. */
+export async function fetchReturnIdOfReverseFulfillmentOrder(graphql: AdminGraphql, reverseFulfillmentOrderId: string): Promise<string | null> {
+  const data = await adminRequest<ReturnOfReverseFulfillmentOrderData>(graphql, RETURN_OF_REVERSE_FULFILLMENT_ORDER_QUERY, { id: reverseFulfillmentOrderId });
+  const returns = data.reverseFulfillmentOrder?.order?.returns.nodes ?? [];
+  return returns.find((r) => r.reverseFulfillmentOrders.nodes.some((rfo) => rfo.id === reverseFulfillmentOrderId))?.id ?? null;
+}

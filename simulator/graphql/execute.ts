@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import type { ShopState } from "../store/shop-state";
-import type { SimulatorStore } from "../store/store";
+import type { AdminRequestCost, SimulatorStore } from "../store/store";
 import { actualCost, MAX_QUERY_COST, requestedCost } from "./cost";
 import { createFieldResolver, typeResolver } from "./field-resolver";
 import { resolvers } from "./resolvers";
@@ -64,6 +64,8 @@ export async function executeAdminRequest(
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
   const costInput = { schema, operation, fragments, variables };
   const requested = requestedCost(costInput);
+  const observe = (outcome: AdminRequestCost["outcome"], actual: number | null) =>
+    store.costObserver?.({ shop: shop.domain, operationName: operation.name?.value ?? null, operation: operation.operation, requested, actual, outcome });
   const cost = (actual: number | null) => ({
     requestedQueryCost: requested,
     actualQueryCost: actual,
@@ -71,6 +73,7 @@ export async function executeAdminRequest(
   });
 
   if (requested > MAX_QUERY_COST) {
+    observe("max-cost-exceeded", null);
     // Refused before execution and before the bucket is charged, in the shape of Shopify's sample
     // error response (shopify.dev/docs/api/admin-graphql, "Sample 200 error responses"): the cost
     // is on the error, and there is no `extensions.cost`.
@@ -84,6 +87,7 @@ export async function executeAdminRequest(
     });
   }
   if (!take(shop.bucket, requested)) {
+    observe("throttled", null);
     return ok({
       errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: RATE_LIMITS_DOC } }],
       extensions: { cost: cost(null) },
@@ -102,6 +106,7 @@ export async function executeAdminRequest(
   });
   const actual = Math.min(requested, actualCost(costInput, result.data, runtimeTypes));
   refund(shop.bucket, requested - actual);
+  observe("executed", actual);
   const response: Record<string, unknown> = {};
   if (result.errors?.length) response.errors = result.errors.map((e) => e.toJSON());
   if (result.data !== undefined) response.data = result.data;

@@ -166,6 +166,10 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       }
     }),
     route("GET", "/_control/shops/:shop/state", (ctx) => ok(shopSummary(shopOf(ctx)))),
+    route("GET", "/_control/shops/:shop/webhook-subscriptions", (ctx) => {
+      const shop = shopOf(ctx);
+      return ok({ scopes: shop.scopes, ...webhooks.subscriptionsFor(shop) });
+    }),
     route("GET", "/_control/clock", () => ok(clockSummary())),
     route("POST", "/_control/clock", (ctx) => {
       const body = parse(schemas.clockBody, ctx.body);

@@ -6,6 +6,8 @@ const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be 
 const returnReason = z.enum(["COLOR", "DEFECTIVE", "NOT_AS_DESCRIBED", "OTHER", "SIZE_TOO_LARGE", "SIZE_TOO_SMALL", "STYLE", "UNKNOWN", "UNWANTED", "WRONG_ITEM"]);
 const declineReason = z.enum(["FINAL_SALE", "OTHER", "RETURN_PERIOD_ENDED"]);
 const pickupTime = z.enum(["ONE_HOUR", "TWO_HOURS", "FOUR_HOURS", "TWENTY_FOUR_HOURS", "TWO_TO_FOUR_DAYS", "FIVE_OR_MORE_DAYS", "CUSTOM"]);
+/** Who manages a location: the merchant, another app's fulfillment service (a 3PL), or this app's own. */
+const fulfillmentServiceManager = z.enum(["merchant", "third_party", "this_app"]);
 
 const address = z.object({
   address1: z.string().optional(),
@@ -92,6 +94,7 @@ export const seedBody = z.object({
       fulfillsOnlineOrders: z.boolean(),
       isActive: z.boolean(),
       localPickup: z.object({ pickupTime: pickupTime.exclude(["CUSTOM"]), instructions: z.string() }).nullable(),
+      fulfillmentServiceManager: fulfillmentServiceManager.optional(),
     }),
   ),
   products: z.array(
@@ -270,6 +273,7 @@ export const createLocationBody = z.object({
   fulfillsOnlineOrders: z.boolean().optional(),
   isActive: z.boolean().optional(),
   localPickup: localPickup.optional(),
+  fulfillmentServiceManager: fulfillmentServiceManager.optional(),
 });
 
 export const updateLocationBody = z.object({

@@ -45,6 +45,8 @@ export interface SeedLocation {
   isActive: boolean;
   /** null = local pickup disabled. */
   localPickup: { pickupTime: DeliveryLocalPickupTime; instructions: string } | null;
+  /** Default "merchant"; "third_party": a 3PL's location (another app's fulfillment service). */
+  fulfillmentServiceManager?: "merchant" | "third_party" | "this_app";
 }
 
 export interface SeedVariant {

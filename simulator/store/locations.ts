@@ -9,6 +9,7 @@ export interface LocationInput {
   fulfillsOnlineOrders?: boolean;
   isActive?: boolean;
   localPickup?: LocalPickupRecord | null;
+  fulfillmentServiceManager?: LocationRecord["fulfillmentServiceManager"];
   createdAt?: string;
 }
 
@@ -23,6 +24,7 @@ export function addLocation(shop: ShopState, input: LocationInput): LocationReco
     fulfillsOnlineOrders: input.fulfillsOnlineOrders ?? true,
     isActive,
     localPickup: input.localPickup ?? null,
+    fulfillmentServiceManager: input.fulfillmentServiceManager ?? "merchant",
     deactivatedAt: isActive ? null : now,
     createdAt: now,
     updatedAt: now,

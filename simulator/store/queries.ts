@@ -1,7 +1,7 @@
 /** The `query:` filters and sort keys of the list fields the app reads. */
 import { displayFulfillmentStatus } from "./orders";
 import { orderReturnStatus } from "./returns";
-import type { CustomerRecord, FulfillmentOrderRecord, LocationRecord, OrderRecord, ProductRecord, VariantRecord } from "./records";
+import type { CustomerRecord, FulfillmentOrderRecord, InventoryLevelRecord, LocationRecord, OrderRecord, ProductRecord, VariantRecord } from "./records";
 import {
   booleanMatches,
   numberMatches,
@@ -124,6 +124,20 @@ export const fulfillmentOrderSearch: SearchFields<FulfillmentOrderRecord> = {
     id: (fo, t) => numberMatches(fo.id, t),
     updated_at: (fo, t) => timeMatches(fo.updatedAt, t),
     created_at: (fo, t) => timeMatches(fo.createdAt, t),
+  },
+  text: () => true,
+};
+
+/**
+ * `Location.inventoryLevels(query:)` / `InventoryItem.inventoryLevels(query:)`: the schema lists
+ * created_at, id, inventory_group_id, inventory_item_id and updated_at (inventory groups, and the
+ * levels' composite ids, are not modelled: those filters are ignored, as unknown filters are).
+ */
+export const inventoryLevelSearch: SearchFields<InventoryLevelRecord> = {
+  fields: {
+    created_at: (l, t) => timeMatches(l.createdAt, t),
+    updated_at: (l, t) => timeMatches(l.updatedAt, t),
+    inventory_item_id: (l, t) => numberMatches(l.inventoryItemId, t),
   },
   text: () => true,
 };

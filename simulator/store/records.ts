@@ -56,6 +56,12 @@ export interface LocationRecord {
   fulfillsOnlineOrders: boolean;
   isActive: boolean;
   localPickup: LocalPickupRecord | null;
+  /**
+   * Who manages the location (not a schema field): the merchant, another app's fulfillment service
+   * (a 3PL), or this app's own fulfillment service. Decides which fulfillment-order scopes see its
+   * fulfillment orders (simulator/access/visibility.ts).
+   */
+  fulfillmentServiceManager: "merchant" | "third_party" | "this_app";
   deactivatedAt: Iso | null;
   createdAt: Iso;
   updatedAt: Iso;

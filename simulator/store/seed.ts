@@ -56,6 +56,7 @@ function build(shop: ShopState, data: SeedData): SeedResult & { keys: SeedKeys }
       fulfillsOnlineOrders: seed.fulfillsOnlineOrders,
       isActive: seed.isActive,
       localPickup: seed.localPickup,
+      fulfillmentServiceManager: seed.fulfillmentServiceManager,
       createdAt: epoch,
     });
     keys.locations.set(seed.key, location.id);

@@ -25,11 +25,16 @@ export interface ShopOptions {
   bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">>;
 }
 
-export const DEFAULT_SCOPES =
-  "read_orders,write_orders,read_products,read_inventory,write_inventory,read_locations,read_customers," +
-  "read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders," +
-  "read_assigned_fulfillment_orders,write_assigned_fulfillment_orders,read_fulfillments,write_fulfillments," +
-  "read_returns,write_returns,read_shipping,write_shipping";
+/** One Admin GraphQL request as the bucket saw it. */
+export interface AdminRequestCost {
+  shop: string;
+  operationName: string | null;
+  operation: "query" | "mutation" | "subscription";
+  requested: number;
+  /** null when refused (MAX_COST_EXCEEDED) or THROTTLED: nothing ran. */
+  actual: number | null;
+  outcome: "executed" | "throttled" | "max-cost-exceeded";
+}
 
 export class SimulatorStore {
   private readonly shops = new Map<string, ShopState>();
@@ -37,8 +42,17 @@ export class SimulatorStore {
   private readonly listeners = new Set<StoreListener>();
   /** Shopify's time as the simulator tells it (token lifetimes); the control API advances it. */
   readonly clock = new SimulatorClock();
+  /**
+   * Told the cost of every Admin GraphQL request (in-process instrumentation: `npm run
+   * bench:admin-cost` sums what the app spends). Not a Shopify behaviour; nothing reads it otherwise.
+   */
+  costObserver: ((entry: AdminRequestCost) => void) | null = null;
 
-  constructor(private readonly defaults: { scopes?: string; routingDelayMs?: number } = {}) {}
+  /**
+   * `scopes`: what a shop grants when the app is installed (Shopify-managed installation grants the
+   * scopes the app's configuration requests); startSimulator passes the app toml's.
+   */
+  constructor(private readonly defaults: { scopes: string; routingDelayMs?: number }) {}
 
   onEvent(listener: StoreListener): () => void {
     this.listeners.add(listener);
@@ -91,7 +105,7 @@ export class SimulatorStore {
         this.nextId,
         (event) => this.emit(event),
         {
-          scopes: options.scopes ?? this.defaults.scopes ?? DEFAULT_SCOPES,
+          scopes: options.scopes ?? this.defaults.scopes,
           bucket: options.bucket,
           routingDelayMs: options.routingDelayMs ?? this.defaults.routingDelayMs,
         },

@@ -3,9 +3,12 @@
  * retried with exponential back-off on non-2xx or network errors, every attempt recorded.
  */
 import { randomUUID } from "node:crypto";
+import { loadSchemaAccess, unmetClauses } from "../access/schema-access";
+import { grantedScopes } from "../access/visibility";
 import type { StoreEvent } from "../store/events";
+import type { ShopState } from "../store/shop-state";
 import type { SimulatorStore } from "../store/store";
-import { webhookUrl, type WebhookAppConfig } from "./app-config";
+import { webhookUrl, type WebhookAppConfig, type WebhookSubscription } from "./app-config";
 import { webhookHmac } from "./hmac";
 import { payloadFor } from "./payloads";
 
@@ -63,14 +66,33 @@ export class WebhookDispatcher {
     this.options.config = config;
   }
 
+  /**
+   * The app's subscriptions as they stand for one shop: a topic whose required scope the
+   * installation lacks cannot be subscribed (schema: `WebhookSubscriptionTopic` values, "Requires
+   * …"; shopify.dev: "Each topic you subscribe to requires a corresponding access scope").
+   */
+  subscriptionsFor(shop: ShopState): { active: WebhookSubscription[]; refused: (WebhookSubscription & { requiredAccess: string })[] } {
+    const access = loadSchemaAccess();
+    const scopes = grantedScopes(shop);
+    const active: WebhookSubscription[] = [];
+    const refused: (WebhookSubscription & { requiredAccess: string })[] = [];
+    for (const subscription of this.options.config.subscriptions) {
+      const requirement = access.webhookTopics.get(subscription.topic);
+      if (requirement && unmetClauses(requirement, scopes).length) refused.push({ ...subscription, requiredAccess: requirement.text });
+      else active.push(subscription);
+    }
+    return { active, refused };
+  }
+
   /** Sends `topic` with an explicit payload (control API: compliance topics, tests). */
   send(shopDomain: string, topic: string, payload: unknown): WebhookDelivery[] {
     const shop = this.options.store.shop(shopDomain);
     const appUrl = shop?.appUrl ?? this.options.appUrl;
     if (!appUrl) return [];
+    const subscriptions = shop ? this.subscriptionsFor(shop).active : this.options.config.subscriptions;
     const eventId = randomUUID();
     const triggeredAt = new Date().toISOString();
-    return this.options.config.subscriptions
+    return subscriptions
       .filter((s) => s.topic === topic)
       .map((subscription) => {
         const delivery: WebhookDelivery = {

@@ -7,6 +7,26 @@ export const API_KEY = "test-api-key";
 export const API_SECRET = "test-api-secret";
 export const TOKEN = "shpat_test_token";
 
+/**
+ * The simulator's own tests act as an app holding every scope the simulator implements (the app's
+ * tests get exactly what shopify.app.toml requests); tests/simulator/access-scopes.test.ts takes
+ * them away one by one.
+ */
+export const ALL_SCOPES = [
+  "read_all_orders",
+  "read_customers",
+  "write_fulfillments",
+  "write_inventory",
+  "read_locations",
+  "write_orders",
+  "read_products",
+  "write_assigned_fulfillment_orders",
+  "write_merchant_managed_fulfillment_orders",
+  "write_third_party_fulfillment_orders",
+  "write_returns",
+  "write_shipping",
+].join(",");
+
 /** Response data is checked by the assertions themselves; one loose type keeps them readable. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Loose = any;
@@ -34,6 +54,7 @@ export async function startTestSimulator(options: Partial<SimulatorOptions> = {}
     seed: fixtureSeed(),
     accessToken: TOKEN,
     webhookConfig: { apiVersion: ADMIN_API_VERSION, subscriptions: [] },
+    scopes: ALL_SCOPES,
     // Shopify's routing stays asynchronous in tests, only faster than a busy store's seconds.
     orderRouting: { delayMs: 20 },
     ...options,

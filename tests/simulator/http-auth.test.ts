@@ -2,7 +2,7 @@ import "@shopify/shopify-api/adapters/node";
 import { createHmac } from "node:crypto";
 import { ApiVersion, LogSeverity, shopifyApi } from "@shopify/shopify-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, API_SECRET, SHOP, startTestSimulator, type TestSimulator } from "./helpers";
+import { ALL_SCOPES, API_KEY, API_SECRET, SHOP, startTestSimulator, type TestSimulator } from "./helpers";
 
 let t: TestSimulator;
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe("OAuth", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { access_token: string; scope: string };
     expect(body.access_token).toMatch(/^shpat_/);
-    expect(body.scope).toContain("read_orders");
+    expect(body.scope).toBe(ALL_SCOPES);
     const shop = await t.gql(`{ shop { name } }`, undefined, { token: body.access_token });
     expect(shop.data).toEqual({ shop: { name: "Sim Test" } });
   });

@@ -187,3 +187,28 @@ describe("the leaky bucket (QC-10 … QC-12)", () => {
     expect(recovered.data?.orders.nodes).toHaveLength(6);
   });
 });
+
+describe("paying for what changed (QC-14)", () => {
+  it("filters a location's and an item's stock levels by updated_at, as the schema documents", async () => {
+    const warehouse = locationIds["Warehouse"]!;
+    const levels = `query($id: ID!, $q: String) { location(id: $id) { inventoryLevels(first: 50, query: $q) { nodes { item { sku } } } } }`;
+    const all = (await t.data(levels, { id: warehouse })).location.inventoryLevels.nodes as { item: { sku: string } }[];
+    expect(all.map((l) => l.item.sku).sort()).toEqual(["MUG-1", "TEE-M", "TEE-S"]);
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const since = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await t.control("POST", `/_control/shops/${SHOP}/inventory`, { changes: [{ sku: "TEE-M", locationId: warehouse, quantity: 31 }] })).status).toBe(200);
+
+    const changed = await t.gql(levels, { id: warehouse, q: `updated_at:>='${since}'` });
+    expect(changed.data!.location.inventoryLevels.nodes).toEqual([{ item: { sku: "TEE-M" } }]);
+    // 1 + 2 + 1 level × (1 + item 1): what changed is what is paid for
+    expect(changed.extensions!.cost.actualQueryCost).toBe(1 + 2 + 2);
+    const earlier = await t.data(levels, { id: warehouse, q: `updated_at:<'${since}'` });
+    expect((earlier.location.inventoryLevels.nodes as { item: { sku: string } }[]).map((l) => l.item.sku).sort()).toEqual(["MUG-1", "TEE-S"]);
+
+    const item = `query($sku: String!, $q: String) { productVariants(first: 1, query: $sku) { nodes { inventoryItem { inventoryLevels(first: 10, query: $q) { nodes { location { name } } } } } } }`;
+    const byItem = await t.data(item, { sku: "sku:TEE-M", q: `updated_at:>='${since}'` });
+    expect(byItem.productVariants.nodes[0].inventoryItem.inventoryLevels.nodes).toEqual([{ location: { name: "Warehouse" } }]);
+  });
+});

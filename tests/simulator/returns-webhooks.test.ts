@@ -108,7 +108,6 @@ describe("returns webhooks", () => {
       status: "requested",
       order: { admin_graphql_api_id: orderId },
       total_return_line_items: 2,
-      decline: null,
       return_line_items: [
         {
           quantity: 2,
@@ -136,10 +135,9 @@ describe("returns webhooks", () => {
     await settle();
 
     expect(received.every((r) => r.valid)).toBe(true);
-    expect(only("returns/approve")[0]!.body).toMatchObject({ admin_graphql_api_id: returnId, status: "open", reverse_fulfillment_orders: [{ admin_graphql_api_id: rfo.id }] });
+    expect(only("returns/approve")[0]!.body).toMatchObject({ admin_graphql_api_id: returnId, status: "open", order: { admin_graphql_api_id: orderId } });
     expect(only("reverse_deliveries/attach_deliverable")[0]!.body).toMatchObject({
       return: { admin_graphql_api_id: returnId },
-      reverse_fulfillment_order: { admin_graphql_api_id: rfo.id },
       shipping_deliverable: {
         tracking: { carrier_name: "UPS", tracking_number: "1ZBACK", tracking_url: "https://www.ups.com/track?tracknum=1ZBACK" },
         label: { public_file_url: "https://labels.example/1.pdf" },
@@ -147,22 +145,23 @@ describe("returns webhooks", () => {
     });
     expect(only("reverse_fulfillment_orders/dispose")[0]!.body).toMatchObject({
       admin_graphql_api_id: rfo.id,
-      status: "closed",
       total_dispositions: 1,
       dispositions: [
         {
           type: "restocked",
           quantity: 2,
           location: { admin_graphql_api_id: locations.nodes[0].id },
-          reverse_fulfillment_order_line_item: { admin_graphql_api_id: rfo.lineItems.nodes[0].id, fulfillment_line_item: { admin_graphql_api_id: tee } },
+          reverse_fulfillment_order_line_item: { admin_graphql_api_id: rfo.lineItems.nodes[0].id },
+          reverse_delivery_line_item: { admin_graphql_api_id: expect.stringMatching(/^gid:\/\/shopify\/ReverseDeliveryLineItem\//) },
         },
       ],
     });
     const inventory = only("inventory_levels/update").map((r) => r.body);
     expect(inventory).toHaveLength(1);
     expect(inventory[0].location_id).toBe(Number(locations.nodes[0].id.split("/").pop()));
-    expect(only("returns/close")[0]!.body).toMatchObject({ status: "closed", closed_at: expect.any(String) });
-    expect(only("returns/reopen")[0]!.body).toMatchObject({ status: "open", closed_at: null });
+    // Shopify's examples for close and reopen: the return's id, order_id and status only.
+    expect(only("returns/close")[0]!.body).toEqual({ id: expect.any(Number), admin_graphql_api_id: returnId, order_id: Number(orderId.split("/").pop()), status: "closed" });
+    expect(only("returns/reopen")[0]!.body).toMatchObject({ admin_graphql_api_id: returnId, status: "open" });
     expect(received.map((r) => r.topic)).toEqual([
       "returns/request",
       "returns/approve",
@@ -210,7 +209,8 @@ describe("returns webhooks", () => {
     expect(hook!.body).toMatchObject({
       admin_graphql_api_id: partial.body.refund.id,
       return: { admin_graphql_api_id: returnId },
-      transactions: [{ kind: "refund", status: "success", amount: "5.00", currency: "USD" }],
+      // Shopify's example: the transaction's currency is null (the order's currency applies).
+      transactions: [{ kind: "refund", status: "success", amount: "5.00", currency: null }],
     });
     const order = await t.data(`query($id: ID!) { order(id: $id) { displayFinancialStatus totalRefundedSet { shopMoney { amount } } } }`, { id: orderId });
     expect(order.order).toEqual({ displayFinancialStatus: "PARTIALLY_REFUNDED", totalRefundedSet: { shopMoney: { amount: "5.0" } } });

@@ -70,7 +70,7 @@ describe("app toml", () => {
     expect(config.apiVersion).toBe(ADMIN_API_VERSION);
     expect(config.subscriptions).toContainEqual({ topic: "orders/create", uri: "/webhooks/orders" });
     expect(config.subscriptions).toContainEqual({ topic: "customers/redact", uri: "/webhooks/compliance" });
-    expect(config.scopes).toBe("read_orders,write_orders,read_inventory,write_inventory,read_locations");
+    expect(config.scopes).toBe("read_fulfillments,read_inventory,read_locations,read_orders");
     expect(parseAppToml(`[webhooks]\n`, "2026-10")).toEqual({ apiVersion: "2026-10", subscriptions: [] });
   });
 });

@@ -50,7 +50,7 @@ export function listSourceFiles(root: string): string[] {
   for (const entry of readdirSync(root)) {
     const path = join(root, entry);
     if (statSync(path).isDirectory()) out.push(...listSourceFiles(path));
-    else if (/\.(ts|tsx)$/.test(entry) && !/\.(spec|test)\.tsx?$/.test(entry)) out.push(path);
+    else if (/\.(ts|tsx)$/.test(entry) && !/\.(spec|test)\.tsx?$/.test(entry) && !entry.endsWith(".d.ts")) out.push(path);
   }
   return out;
 }

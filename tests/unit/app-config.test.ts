@@ -68,23 +68,6 @@ describe("shopify.app.toml", () => {
     }
   });
 
-  it("asks for the scopes the whole product needs", () => {
-    const scopes = toml.access_scopes.scopes.split(",");
-    for (const scope of [
-      "read_orders",
-      "write_merchant_managed_fulfillment_orders",
-      "write_assigned_fulfillment_orders",
-      "read_locations",
-      "write_inventory",
-      "read_products",
-      "write_returns",
-      "read_customers",
-      "read_fulfillments",
-    ]) {
-      expect(scopes).toContain(scope);
-    }
-  });
-
   it("serves the storefront and the portal through an app proxy", () => {
     expect(toml.app_proxy).toMatchObject({ prefix: "apps", subpath: "crossdock" });
     expect(new URL(toml.app_proxy.url).pathname).toBe("/proxy");

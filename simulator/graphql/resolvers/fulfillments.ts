@@ -1,3 +1,4 @@
+import { fulfillmentOrderVisible } from "../../access/visibility";
 import { gid } from "../../store/ids";
 import type { FulfillmentLineItemRecord, FulfillmentRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
@@ -11,7 +12,11 @@ export const fulfillmentResolvers: ResolverMap = {
     trackingInfo: (f: FulfillmentRecord, args: { first?: number | null }) => f.tracking.slice(0, args.first ?? undefined),
     fulfillmentLineItems: (f: FulfillmentRecord, args: ConnectionArgs) => connection(f.lines, args, (l) => l.id),
     fulfillmentOrders: (f: FulfillmentRecord, args: ConnectionArgs, ctx: GraphqlContext) =>
-      connection(f.fulfillmentOrderIds.map((id) => ctx.shop.fulfillmentOrders.get(id)!).filter(Boolean), args, (fo) => fo.id),
+      connection(
+        f.fulfillmentOrderIds.map((id) => ctx.shop.fulfillmentOrders.get(id)!).filter((fo) => fo && fulfillmentOrderVisible(ctx.shop, fo)),
+        args,
+        (fo) => fo.id,
+      ),
     location: (f: FulfillmentRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.locations.get(f.locationId) ?? null,
     order: (f: FulfillmentRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.orders.get(f.orderId),
     totalQuantity: (f: FulfillmentRecord) => f.lines.reduce((sum, l) => sum + l.quantity, 0),

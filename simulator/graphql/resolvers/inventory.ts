@@ -1,5 +1,7 @@
 import { gid, inventoryLevelGid } from "../../store/ids";
 import { isQuantityName, quantityOf } from "../../store/inventory";
+import { inventoryLevelSearch } from "../../store/queries";
+import { filterByQuery } from "../../store/search-query";
 import type { InventoryAdjustmentGroupRecord, InventoryChangeRecord, InventoryItemRecord, InventoryLevelRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
@@ -22,8 +24,8 @@ export const inventoryResolvers: ResolverMap = {
       const locationId = argId("Location", args.locationId);
       return locationId == null ? null : (ctx.shop.level(i.id, locationId) ?? null);
     },
-    inventoryLevels: (i: InventoryItemRecord, args: ConnectionArgs & { reverse?: boolean }, ctx: GraphqlContext) => {
-      const levels = levelsOf(ctx, i.id);
+    inventoryLevels: (i: InventoryItemRecord, args: ConnectionArgs & { reverse?: boolean; query?: string | null }, ctx: GraphqlContext) => {
+      const levels = filterByQuery(levelsOf(ctx, i.id), args.query, inventoryLevelSearch);
       return connection(args.reverse ? levels.reverse() : levels, args, (level) => level.locationId);
     },
     locationsCount: (i: InventoryItemRecord, _a: unknown, ctx: GraphqlContext) => count(levelsOf(ctx, i.id).length),

@@ -13,6 +13,7 @@ import {
   variantSearch,
   variantSorts,
 } from "../../store/queries";
+import { fulfillmentOrderVisible, orderVisible } from "../../access/visibility";
 import type { GraphqlContext } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
 
@@ -23,7 +24,8 @@ export interface ListArgs extends ConnectionArgs {
 }
 
 export function listOrders(_source: unknown, args: ListArgs, ctx: GraphqlContext) {
-  const orders = filterByQuery([...ctx.shop.orders.values()], args.query, orderSearch(ctx.shop));
+  const visible = [...ctx.shop.orders.values()].filter((o) => orderVisible(ctx.shop, o));
+  const orders = filterByQuery(visible, args.query, orderSearch(ctx.shop));
   return connection(sortRecords(orders, orderSorts, args.sortKey, args.reverse), args, (o) => o.id);
 }
 
@@ -49,7 +51,7 @@ export function listVariants(_source: unknown, args: ListArgs, ctx: GraphqlConte
 }
 
 export function listFulfillmentOrders(_source: unknown, args: ListArgs & { includeClosed?: boolean | null }, ctx: GraphqlContext) {
-  let fos = [...ctx.shop.fulfillmentOrders.values()].sort((a, b) => a.id - b.id);
+  let fos = [...ctx.shop.fulfillmentOrders.values()].filter((fo) => fulfillmentOrderVisible(ctx.shop, fo)).sort((a, b) => a.id - b.id);
   if (!args.includeClosed) fos = fos.filter((fo) => fo.status !== "CLOSED" && fo.status !== "CANCELLED");
   fos = filterByQuery(fos, args.query, fulfillmentOrderSearch);
   return connection(args.reverse ? fos.reverse() : fos, args, (fo) => fo.id);

@@ -1,4 +1,6 @@
 import { gid } from "../../store/ids";
+import { inventoryLevelSearch } from "../../store/queries";
+import { filterByQuery } from "../../store/search-query";
 import type { LocationRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
@@ -29,8 +31,9 @@ export const locationResolvers: ResolverMap = {
       const itemId = argId("InventoryItem", args.inventoryItemId);
       return itemId == null ? null : (ctx.shop.level(itemId, l.id) ?? null);
     },
-    inventoryLevels: (l: LocationRecord, args: ConnectionArgs & { reverse?: boolean }, ctx: GraphqlContext) => {
-      const levels = [...ctx.shop.levels.values()].filter((level) => level.locationId === l.id).sort((a, b) => a.inventoryItemId - b.inventoryItemId);
+    inventoryLevels: (l: LocationRecord, args: ConnectionArgs & { reverse?: boolean; query?: string | null }, ctx: GraphqlContext) => {
+      const here = [...ctx.shop.levels.values()].filter((level) => level.locationId === l.id).sort((a, b) => a.inventoryItemId - b.inventoryItemId);
+      const levels = filterByQuery(here, args.query, inventoryLevelSearch);
       return connection(args.reverse ? levels.reverse() : levels, args, (level) => level.inventoryItemId);
     },
   },

@@ -1,3 +1,4 @@
+import { fulfillmentOrderVisible } from "../../access/visibility";
 import { gid } from "../../store/ids";
 import { displayFulfillmentStatus, fulfilledQuantity, unfulfilledQuantity } from "../../store/orders";
 import { filterByQuery } from "../../store/search-query";
@@ -64,7 +65,7 @@ export const orderResolvers: ResolverMap = {
     refunds: (o: OrderRecord, args: { first?: number | null }, ctx: GraphqlContext) => ctx.shop.refundsOf(o.id).slice(0, args.first ?? undefined),
     statusPageUrl: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => `https://${ctx.shop.domain}/orders/${o.id}/authenticate`,
     fulfillmentOrders: (o: OrderRecord, args: ConnectionArgs & { displayable?: boolean | null; query?: string | null; reverse?: boolean }, ctx: GraphqlContext) => {
-      let fos = ctx.shop.fulfillmentOrdersOf(o.id);
+      let fos = ctx.shop.fulfillmentOrdersOf(o.id).filter((fo) => fulfillmentOrderVisible(ctx.shop, fo));
       if (args.displayable) fos = fos.filter((fo) => fo.status !== "CLOSED" || fo.lineItems.some((l) => l.totalQuantity > 0));
       fos = filterByQuery(fos, args.query, fulfillmentOrderSearch);
       return connection(args.reverse ? [...fos].reverse() : fos, args, (fo) => fo.id);

@@ -46,7 +46,7 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
     case "returns/reopen":
     case "returns/process": {
       const ret = shop.returns.get(event.returnId);
-      return ret ? returnPayload(shop, ret) : null;
+      return ret ? returnPayload(shop, ret, event.topic) : null;
     }
     case "refunds/create": {
       const refund = shop.refunds.get(event.refundId);
@@ -76,7 +76,8 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
     case "app/uninstalled":
       return shopPayload(shop);
     case "app/scopes_update":
-      return { id: shop.shop.id, previous: event.previous, current: event.current, updated_at: shop.now() };
+      // Shopify's example: shop_id is the shop's GID (FIDELITY WP-6).
+      return { id: shop.shop.id, shop_id: gid("Shop", shop.shop.id), previous: event.previous, current: event.current, updated_at: shop.now() };
     case "shop/redact":
       return { shop_id: shop.shop.id, shop_domain: shop.domain };
     case "customers/data_request": {

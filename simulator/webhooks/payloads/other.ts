@@ -36,8 +36,6 @@ export function locationPayload(location: LocationRecord) {
     legacy: false,
     active: location.isActive,
     admin_graphql_api_id: gid("Location", location.id),
-    localized_country_name: countryName(a),
-    localized_province_name: a.province,
   };
 }
 
@@ -50,21 +48,70 @@ export function fulfillmentOrderSummary(shop: ShopState, id: number) {
   };
 }
 
+/**
+ * app/uninstalled: Shopify's REST Shop resource, with the keys of Shopify's example (FIDELITY
+ * WP-11). The simulated shop knows its name, email, domain, country, currency and time zone; its
+ * street address is unknown (null, as Shopify sends absent values).
+ */
 export function shopPayload(shop: ShopState) {
   const s = shop.shop;
+  const primaryLocation = [...shop.locations.values()].find((l) => l.isActive);
+  const country = countryName({ country: null, countryCode: s.countryCode } as LocationRecord["address"]);
   return {
     id: s.id,
     name: s.name,
     email: s.email,
     domain: s.domain,
-    myshopify_domain: s.domain,
-    country_code: s.countryCode,
-    currency: s.currencyCode,
-    iana_timezone: s.ianaTimezone,
+    province: null,
+    country: s.countryCode,
+    address1: null,
+    zip: null,
+    city: null,
+    source: null,
+    phone: null,
+    latitude: null,
+    longitude: null,
+    primary_locale: "en",
+    address2: null,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
-    plan_name: "basic",
+    country_code: s.countryCode,
+    country_name: country,
+    currency: s.currencyCode,
+    customer_email: s.email,
+    timezone: `(GMT+00:00) ${s.ianaTimezone}`,
+    iana_timezone: s.ianaTimezone,
     shop_owner: s.name,
+    money_format: "{{amount}}",
+    money_with_currency_format: `{{amount}} ${s.currencyCode}`,
+    weight_unit: "kg",
+    province_code: null,
+    taxes_included: false,
+    auto_configure_tax_inclusivity: null,
+    tax_shipping: false,
+    county_taxes: null,
+    plan_display_name: "Development",
+    plan_name: "partner_test",
+    has_discounts: false,
+    has_gift_cards: false,
+    myshopify_domain: s.domain,
+    google_apps_domain: null,
+    google_apps_login_enabled: null,
+    money_in_emails_format: "{{amount}}",
+    money_with_currency_in_emails_format: `{{amount}} ${s.currencyCode}`,
+    eligible_for_payments: false,
+    requires_extra_payments_agreement: false,
+    password_enabled: null,
+    has_storefront: true,
+    finances: true,
+    primary_location_id: primaryLocation?.id ?? null,
+    checkout_api_supported: true,
+    multi_location_enabled: true,
+    setup_required: false,
+    pre_launch_enabled: false,
+    enabled_presentment_currencies: [s.currencyCode],
+    marketing_sms_consent_enabled_at_checkout: false,
+    transactional_sms_disabled: false,
   };
 }
 

@@ -13,30 +13,36 @@ const ref = (type: Parameters<typeof gid>[0], id: number) => ({ id, admin_graphq
 
 function fulfillmentLineItemPayload(shop: ShopState, fulfillmentLineItemId: number) {
   const found = shop.fulfillmentLineItem(fulfillmentLineItemId);
-  const line = found ? shop.lineItem(found.line.lineItemId)?.line : undefined;
+  const owner = found ? shop.lineItem(found.line.lineItemId) : undefined;
   return {
     ...ref("FulfillmentLineItem", fulfillmentLineItemId),
     fulfillment_id: found?.fulfillment.id ?? null,
     quantity: found?.line.quantity ?? null,
-    line_item: line ? lineItemPayload(shop, line) : null,
+    line_item: owner ? lineItemPayload(shop, owner.order, owner.line) : null,
   };
 }
 
-export function returnPayload(shop: ShopState, ret: ReturnRecord) {
-  const order = shop.orders.get(ret.orderId);
+export type ReturnTopic = "returns/request" | "returns/approve" | "returns/decline" | "returns/cancel" | "returns/close" | "returns/reopen";
+
+/**
+ * returns/* in the shape of Shopify's example payload for each topic (FIDELITY WP-2): request and
+ * approve carry the order reference, line and fee lists; decline its `decline`; cancel, close and
+ * reopen only `order_id` and `status`.
+ */
+export function returnPayload(shop: ShopState, ret: ReturnRecord, topic: ReturnTopic | (string & {})) {
+  const head = { ...ref("Return", ret.id), status: ret.status.toLowerCase() };
+  if (topic === "returns/cancel" || topic === "returns/close" || topic === "returns/reopen") {
+    return { id: ret.id, admin_graphql_api_id: gid("Return", ret.id), order_id: ret.orderId, status: head.status };
+  }
+  const order = ref("Order", ret.orderId);
+  if (topic === "returns/decline") {
+    return { ...head, order, decline: ret.decline ? { reason: ret.decline.reason.toLowerCase(), note: ret.decline.note } : null };
+  }
   return {
-    ...ref("Return", ret.id),
-    name: ret.name,
-    status: ret.status.toLowerCase(),
-    order: { ...ref("Order", ret.orderId), name: order?.name ?? null },
-    order_id: ret.orderId,
-    created_at: ret.createdAt,
-    updated_at: ret.updatedAt,
-    request_approved_at: ret.requestApprovedAt,
-    closed_at: ret.closedAt,
-    notify_customer: ret.notifyCustomer,
-    decline: ret.decline ? { reason: ret.decline.reason.toLowerCase(), note: ret.decline.note } : null,
+    ...head,
+    order,
     total_return_line_items: ret.lineItems.reduce((sum, l) => sum + l.quantity, 0),
+    name: ret.name,
     return_line_items: ret.lineItems.map((l) => ({
       ...ref("ReturnLineItem", l.id),
       fulfillment_line_item: fulfillmentLineItemPayload(shop, l.fulfillmentLineItemId),
@@ -49,64 +55,43 @@ export function returnPayload(shop: ShopState, ret: ReturnRecord) {
     return_shipping_fees: ret.shippingFee
       ? [{ ...ref("ReturnShippingFee", ret.shippingFee.id), price: moneySet(ret.shippingFee.amount, ret.shippingFee.currencyCode) }]
       : [],
-    reverse_fulfillment_orders: shop.reverseFulfillmentOrdersOf(ret.id).map((rfo) => ({ ...ref("ReverseFulfillmentOrder", rfo.id), status: rfo.status.toLowerCase() })),
     exchange_line_items: [],
     total_exchange_line_items: 0,
   };
 }
 
+/** reverse_deliveries/attach_deliverable in the shape of Shopify's example (FIDELITY WP-3). */
 export function reverseDeliveryPayload(shop: ShopState, delivery: ReverseDeliveryRecord) {
   const rfo = shop.reverseFulfillmentOrders.get(delivery.reverseFulfillmentOrderId);
   return {
     ...ref("ReverseDelivery", delivery.id),
-    reverse_fulfillment_order: rfo ? ref("ReverseFulfillmentOrder", rfo.id) : null,
     return: rfo ? ref("Return", rfo.returnId) : null,
-    order_id: rfo?.orderId ?? null,
-    notify_customer: delivery.notifyCustomer,
     shipping_deliverable: {
       tracking: delivery.tracking
         ? { carrier_name: delivery.tracking.carrierName, tracking_number: delivery.tracking.number, tracking_url: delivery.tracking.url }
         : null,
-      label: delivery.label
-        ? { public_file_url: delivery.label.publicFileUrl, created_at: delivery.label.createdAt, updated_at: delivery.label.updatedAt }
-        : null,
+      label: delivery.label ? { public_file_url: delivery.label.publicFileUrl, created_at: delivery.label.createdAt } : null,
     },
-    reverse_delivery_line_items: delivery.lines.map((l) => ({
-      ...ref("ReverseDeliveryLineItem", l.id),
-      reverse_fulfillment_order_line_item: ref("ReverseFulfillmentOrderLineItem", l.reverseFulfillmentOrderLineItemId),
-      quantity: l.quantity,
-    })),
-    created_at: delivery.createdAt,
-    updated_at: delivery.updatedAt,
   };
 }
 
-export function disposePayload(shop: ShopState, rfo: ReverseFulfillmentOrderRecord, dispositionIds: number[]) {
-  const dispositions: { d: DispositionRecord; fulfillmentLineItemId: number }[] = [];
-  for (const line of rfo.lineItems) {
-    for (const d of line.dispositions) if (dispositionIds.includes(d.id)) dispositions.push({ d, fulfillmentLineItemId: line.fulfillmentLineItemId });
-  }
+/**
+ * reverse_fulfillment_orders/dispose: the reverse fulfillment order itself, with the dispositions
+ * just made, as Shopify's example has it (FIDELITY WP-4): no `return`, no order, no status.
+ */
+export function disposePayload(_shop: ShopState, rfo: ReverseFulfillmentOrderRecord, dispositionIds: number[]) {
+  const dispositions: DispositionRecord[] = [];
+  for (const line of rfo.lineItems) for (const d of line.dispositions) if (dispositionIds.includes(d.id)) dispositions.push(d);
   return {
     ...ref("ReverseFulfillmentOrder", rfo.id),
-    status: rfo.status.toLowerCase(),
-    return: ref("Return", rfo.returnId),
-    order_id: rfo.orderId,
+    dispositions: dispositions.map((d) => ({
+      reverse_fulfillment_order_line_item: ref("ReverseFulfillmentOrderLineItem", d.reverseFulfillmentOrderLineItemId),
+      reverse_delivery_line_item: d.reverseDeliveryLineItemId == null ? null : ref("ReverseDeliveryLineItem", d.reverseDeliveryLineItemId),
+      type: d.type.toLowerCase(),
+      location: d.locationId == null ? null : ref("Location", d.locationId),
+      quantity: d.quantity,
+    })),
     total_dispositions: dispositions.length,
-    dispositions: dispositions.map(({ d, fulfillmentLineItemId }) => {
-      const lineItemId = shop.fulfillmentLineItem(fulfillmentLineItemId)?.line.lineItemId ?? null;
-      return {
-        ...ref("ReverseFulfillmentOrderDisposition", d.id),
-        reverse_fulfillment_order_line_item: {
-          ...ref("ReverseFulfillmentOrderLineItem", d.reverseFulfillmentOrderLineItemId),
-          fulfillment_line_item: { ...ref("FulfillmentLineItem", fulfillmentLineItemId), line_item: lineItemId == null ? null : ref("LineItem", lineItemId) },
-        },
-        reverse_delivery_line_item: d.reverseDeliveryLineItemId == null ? null : ref("ReverseDeliveryLineItem", d.reverseDeliveryLineItemId),
-        type: d.type.toLowerCase(),
-        location: d.locationId == null ? null : ref("Location", d.locationId),
-        quantity: d.quantity,
-        created_at: d.createdAt,
-      };
-    }),
   };
 }
 
@@ -134,32 +119,53 @@ export function fulfillmentEventPayload(shop: ShopState, event: FulfillmentEvent
   };
 }
 
-/** refunds/create, the parts of Shopify's refund payload that matter here (with its `return`). */
+/**
+ * refunds/create in the shape of Shopify's example (FIDELITY WP-5), with its `return`; the
+ * transaction's `currency` is null as in the example (the refund is in the order's currency).
+ */
 export function refundPayload(refund: RefundRecord) {
+  const money = (amount: string) => ({ amount, currency: refund.currencyCode });
   return {
-    ...ref("Refund", refund.id),
+    id: refund.id,
     order_id: refund.orderId,
     created_at: refund.createdAt,
-    processed_at: refund.createdAt,
     note: refund.note,
-    restock: false,
     user_id: null,
-    return: refund.returnId === null ? null : ref("Return", refund.returnId),
-    refund_line_items: [],
-    order_adjustments: [],
+    processed_at: refund.createdAt,
     duties: [],
+    total_duties_set: moneySet("0.00", refund.currencyCode),
+    return: refund.returnId === null ? null : ref("Return", refund.returnId),
+    restock: false,
+    refund_shipping_lines: [],
+    admin_graphql_api_id: gid("Refund", refund.id),
+    order_adjustments: [],
+    refund_line_items: [],
     transactions: [
       {
         id: refund.transactionId,
-        admin_graphql_api_id: gid("OrderTransaction", refund.transactionId),
         order_id: refund.orderId,
         kind: "refund",
+        gateway: "manual",
         status: "success",
-        gateway: "bogus",
-        amount: refund.amount,
-        currency: refund.currencyCode,
+        message: "Refunded",
         created_at: refund.createdAt,
-        processed_at: refund.createdAt,
+        test: false,
+        authorization: null,
+        location_id: null,
+        user_id: null,
+        parent_id: null,
+        processed_at: null,
+        device_id: null,
+        error_code: null,
+        source_name: "admin",
+        receipt: {},
+        amount: refund.amount,
+        currency: null,
+        payment_id: `#${refund.orderId}.1`,
+        total_unsettled_set: { presentment_money: money("0.00"), shop_money: money("0.00") },
+        manual_payment_gateway: true,
+        amount_rounding: null,
+        admin_graphql_api_id: gid("OrderTransaction", refund.transactionId),
       },
     ],
   };

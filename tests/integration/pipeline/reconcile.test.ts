@@ -11,7 +11,7 @@ import { InlineJobDriver } from "~/jobs/inline-driver.server";
 import { applyInventoryUpdate } from "~/services/apply-inventory-update.server";
 import { engineOrderRouter } from "~/services/engine-order-router.server";
 import { awaitingRoutingRouter } from "~/services/order-router.server";
-import { reconcileShop } from "~/services/reconcile-shop.server";
+import { RECONCILE_OVERLAP_MS, reconcileShop } from "~/services/reconcile-shop.server";
 import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
 import { createTestShop, resetDatabase } from "../../setup/db";
 import { SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../../simulator/helpers";
@@ -57,9 +57,16 @@ describe("reconcileShop", () => {
     expect(orders.filter((o) => !o.cancelledAt).every((o) => o.routingStatus === "AWAITING_ROUTING")).toBe(true);
     expect(result!.ordersHandedToRouting).toBe(5);
 
-    // A second run finds nothing to repair.
+    expect(result!.changedSince).toBeNull(); // the first pass reads everything
+
+    // A second run finds nothing to repair, and reads only what changed since the first began.
     const again = await reconcile();
     expect(again.result).toMatchObject({ ordersRepaired: 0, inventoryRepaired: 0, ordersHandedToRouting: 0 });
+    expect(new Date(again.result!.changedSince!).getTime()).toBe(run.startedAt.getTime() - RECONCILE_OVERLAP_MS);
+
+    // After a gap longer than the orders window, a pass reads everything again.
+    const later = await reconcileShop({ shop: SHOP, graphql: await offlineAdmin()(SHOP), router: awaitingRoutingRouter, options: { ordersWindowMs: 60_000, now: new Date(Date.now() + 3_600_000) } });
+    expect(later.result).toMatchObject({ changedSince: null, inventoryChecked: result!.inventoryChecked });
   });
 
   it("repairs a stock level a lost webhook left stale; a late, older webhook cannot undo the repair", async () => {
@@ -73,6 +80,9 @@ describe("reconcileShop", () => {
     expect(changed.status).toBe(200);
     const { result } = await reconcile();
     expect(result!.inventoryRepaired).toBe(1);
+    // Only what Shopify changed since the previous pass began is read (and paid for).
+    expect(result).toMatchObject({ inventoryChecked: 1, ordersChecked: 0 });
+    expect(result!.changedSince).not.toBeNull();
     const repaired = await prisma.inventoryLevel.findUniqueOrThrow({ where: { id: before.id } });
     expect(repaired.available).toBe(before.available + 5);
     expect(repaired.shopifyUpdatedAt.getTime()).toBeGreaterThan(before.shopifyUpdatedAt.getTime());
