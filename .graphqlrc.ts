@@ -33,6 +33,8 @@ export default {
       apiVersion: ADMIN_API_VERSION,
       documents,
       outputDir,
+      // Enums as string unions: a status from Shopify compares with "OPEN" without importing anything.
+      enumsAsConst: true,
     }),
   },
 };

@@ -6,7 +6,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { REQUESTED_CUSTOMER_DATA } from "../app/config/customer-data";
 import { ADMIN_API_VERSION } from "../app/shopify/api-version";
+import type { CustomerDataApproval } from "./access/customer-data";
 import { loadAdminSchema } from "./admin-schema";
 import { adminRoutes } from "./http/admin-routes";
 import { controlRoutes } from "./http/control-routes";
@@ -34,6 +36,12 @@ export interface SimulatorOptions {
    * app's configuration requests.
    */
   scopes?: string;
+  /**
+   * The app's protected customer data approval on every shop (default: what Crossdock requests,
+   * app/config/customer-data.ts: a development store gives an app the fields selected in its
+   * Partner Dashboard request without review). Per shop: control `PUT /_control/shops/:shop/customer-data`.
+   */
+  customerData?: CustomerDataApproval;
   /**
    * Shopify's background order routing: how long until a new order's fulfillment orders exist
    * (default 3 s, as on a busy store; per shop through the control API). Never 0.
@@ -70,7 +78,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   if (routingDelayMs !== undefined && !(Number.isInteger(routingDelayMs) && routingDelayMs > 0)) {
     throw new Error(`orderRouting.delayMs must be a positive integer (Shopify routes orders asynchronously), got ${routingDelayMs}`);
   }
-  const store = new SimulatorStore({ scopes: options.scopes ?? config.scopes ?? crossdockScopes(), routingDelayMs });
+  const store = new SimulatorStore({
+    scopes: options.scopes ?? config.scopes ?? crossdockScopes(),
+    routingDelayMs,
+    customerData: options.customerData ?? { level: REQUESTED_CUSTOMER_DATA.level, fields: [...REQUESTED_CUSTOMER_DATA.fields] },
+  });
   const schema = loadAdminSchema(ADMIN_API_VERSION);
   const webhooks = new WebhookDispatcher({
     store,

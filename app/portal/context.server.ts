@@ -9,6 +9,7 @@ import { logger } from "~/logger.server";
 import { adminAccessRefused, type AdminGraphql } from "~/shopify/admin-graphql";
 import { verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
 import { AdminRetriesExhaustedError, INTERACTIVE_PATIENCE, markResilient, resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
+import { TokenRefreshFailedError } from "~/shopify/offline-token-refresh.server";
 import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
 import { portalT, type PortalT } from "./i18n";
 import { htmlLang, LOCALE_NAMES, negotiateLocale, PORTAL_LOCALES, type PortalLocale } from "./locale";
@@ -117,7 +118,9 @@ function shopperFacing(shop: string, graphql: AdminGraphql, unavailable: () => R
     try {
       response = await client(query, options);
     } catch (error) {
-      if (error instanceof AdminRetriesExhaustedError || adminAccessRefused(error)) throw giveUp(error);
+      if (error instanceof AdminRetriesExhaustedError || error instanceof TokenRefreshFailedError || adminAccessRefused(error)) {
+        throw giveUp(error);
+      }
       throw error;
     }
     if (response.status === 401 || response.status === 403) throw giveUp(new Error(`Admin API answered HTTP ${response.status}`));

@@ -64,24 +64,23 @@ type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : 
 
 /**
  * Runs one document and returns its `data`, or throws AdminApiError. A document the app declares
- * (`#graphql`, in app/) is typed by its generated types: `data` and the variables. A document
- * changed since `npm run graphql-codegen` ran matches no generated key and falls to the untyped form.
+ * (`#graphql`, in app/) is typed by its generated types, `data` and variables both:
+ * `await adminRequest(graphql, SHOP_QUERY)`. A document changed since `npm run graphql-codegen` last
+ * ran matches no generated type and its `data` is `unknown`: run it and commit app/types.
+ * (`adminRequest<T>(…)` with an explicit type is the untyped form, left while adapters migrate.)
  */
-export async function adminRequest<Q extends keyof AdminOperations>(
+export async function adminRequest<T = never, Q extends string = string>(
   graphql: AdminGraphql,
   query: Q,
-  ...variables: VariablesArgument<AdminVariables<Q>>
-): Promise<AdminData<Q>>;
-/** @deprecated Untyped: declare the document with `#graphql` in app/ and run `npm run graphql-codegen`. */
-export async function adminRequest<T>(graphql: AdminGraphql, query: string, variables?: Record<string, unknown>): Promise<T>;
-export async function adminRequest(graphql: AdminGraphql, query: string, variables?: Record<string, unknown>): Promise<unknown> {
+  ...[variables]: Q extends keyof AdminOperations ? VariablesArgument<AdminVariables<Q>> : [variables?: Record<string, unknown>]
+): Promise<[T] extends [never] ? (Q extends keyof AdminOperations ? AdminData<Q> : unknown) : T> {
   let response: Response;
   try {
-    response = await graphql(query, variables ? { variables } : undefined);
+    response = await graphql(query, variables ? { variables: variables as Record<string, unknown> } : undefined);
   } catch (error) {
     throw toAdminApiError(error);
   }
-  const body = (await response.json()) as { data?: unknown; errors?: GraphqlErrorEntry[] | string };
+  const body = (await response.json()) as { data?: never; errors?: GraphqlErrorEntry[] | string };
   if (body.errors) {
     const errors = typeof body.errors === "string" ? [{ message: body.errors }] : body.errors;
     throw new AdminApiError(errors.map((e) => e.message).join("; "), errors, response.status);

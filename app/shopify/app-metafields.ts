@@ -46,20 +46,14 @@ export interface AppMetafield {
 }
 
 export async function setAppMetafields(graphql: AdminGraphql, metafields: readonly AppMetafield[]): Promise<void> {
-  const installation = await adminRequest<{ currentAppInstallation: { id: string } }>(graphql, APP_INSTALLATION_QUERY);
+  const installation = await adminRequest(graphql, APP_INSTALLATION_QUERY);
   const ownerId = installation.currentAppInstallation.id;
-  const data = await adminRequest<{ metafieldsSet: { userErrors: { field: string[] | null; message: string; code: string | null }[] } }>(
-    graphql,
-    SET_APP_METAFIELDS_MUTATION,
-    { metafields: metafields.map((m) => ({ ...m, ownerId })) },
-  );
-  if (data.metafieldsSet.userErrors.length > 0) throw new AdminUserError("metafieldsSet", data.metafieldsSet.userErrors);
+  const data = await adminRequest(graphql, SET_APP_METAFIELDS_MUTATION, { metafields: metafields.map((m) => ({ ...m, ownerId })) });
+  const userErrors = data.metafieldsSet?.userErrors ?? [];
+  if (userErrors.length > 0) throw new AdminUserError("metafieldsSet", userErrors);
 }
 
 export async function getAppMetafield(graphql: AdminGraphql, namespace: string, key: string): Promise<string | null> {
-  const data = await adminRequest<{ currentAppInstallation: { metafield: { value: string } | null } }>(graphql, APP_METAFIELD_QUERY, {
-    namespace,
-    key,
-  });
+  const data = await adminRequest(graphql, APP_METAFIELD_QUERY, { namespace, key });
   return data.currentAppInstallation.metafield?.value ?? null;
 }

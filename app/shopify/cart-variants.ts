@@ -1,4 +1,5 @@
 import type { CartVariant } from "~/domain/routing/custom-cart";
+import type { CrossdockCartVariantSearchQuery } from "~/types/admin.generated";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // Variants for the routing simulator's custom cart. Crossdock keeps SKUs and stock locally
@@ -39,12 +40,7 @@ export const CART_VARIANTS_QUERY = `#graphql
   }
 `;
 
-interface VariantNode {
-  id: string;
-  sku: string | null;
-  displayName: string;
-  product: { status: string; tags: string[]; productType: string } | null;
-}
+type VariantNode = CrossdockCartVariantSearchQuery["productVariants"]["nodes"][number];
 
 export interface CartVariantDetails extends CartVariant {
   /** ACTIVE, DRAFT, ARCHIVED (the product's). */
@@ -82,7 +78,7 @@ export const SEARCH_RESULTS = 15;
 export async function searchCartVariants(graphql: AdminGraphql, typed: string, first = SEARCH_RESULTS): Promise<CartVariantDetails[]> {
   const query = variantSearchText(typed);
   if (!query) return [];
-  const data = await adminRequest<{ productVariants: { nodes: VariantNode[] } }>(graphql, CART_VARIANT_SEARCH_QUERY, { first, query });
+  const data = await adminRequest(graphql, CART_VARIANT_SEARCH_QUERY, { first, query });
   return data.productVariants.nodes.map(toCartVariant);
 }
 
@@ -93,8 +89,9 @@ export async function fetchCartVariants(graphql: AdminGraphql, ids: readonly str
   const unique = [...new Set(ids)].filter((id) => /^gid:\/\/shopify\/ProductVariant\/\d+$/.test(id));
   const found = new Map<string, CartVariantDetails>();
   for (let i = 0; i < unique.length; i += IDS_PER_REQUEST) {
-    const data = await adminRequest<{ nodes: (Partial<VariantNode> | null)[] }>(graphql, CART_VARIANTS_QUERY, { ids: unique.slice(i, i + IDS_PER_REQUEST) });
-    for (const node of data.nodes) {
+    const data = await adminRequest(graphql, CART_VARIANTS_QUERY, { ids: unique.slice(i, i + IDS_PER_REQUEST) });
+    // `nodes` answers {} for an id that is not a variant (only the `... on ProductVariant` fields exist).
+    for (const node of data.nodes as (Partial<VariantNode> | null)[]) {
       if (node?.id && node.displayName !== undefined) found.set(node.id, toCartVariant(node as VariantNode));
     }
   }

@@ -1,3 +1,4 @@
+import type { CrossdockLocationInventoryQuery } from "~/types/admin.generated";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // Every inventory level stocked at one location (reconciliation). One level requests 1 + its item 1
@@ -46,20 +47,6 @@ export interface InventoryLevelSnapshot {
   updatedAt: Date;
 }
 
-interface LevelsPage {
-  location: {
-    id: string;
-    inventoryLevels: {
-      nodes: {
-        updatedAt: string;
-        item: { id: string; sku: string | null; variants: { nodes: { id: string }[] } | null };
-        quantities: { name: string; quantity: number }[];
-      }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null;
-}
-
 /**
  * The location's levels (with `updatedSince`, only those Shopify changed at or after it: the
  * schema's `updated_at` filter), or null when Shopify no longer has the location.
@@ -73,7 +60,7 @@ export async function fetchLocationInventory(
   const query = options.updatedSince ? `updated_at:>='${options.updatedSince.toISOString()}'` : null;
   let after: string | null = null;
   do {
-    const data: LevelsPage = await adminRequest<LevelsPage>(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after, query });
+    const data: CrossdockLocationInventoryQuery = await adminRequest(graphql, LOCATION_INVENTORY_QUERY, { id: locationId, first: LOCATION_LEVELS_PER_PAGE, after, query });
     if (!data.location) return null;
     for (const node of data.location.inventoryLevels.nodes) {
       const q = (name: string) => node.quantities.find((x) => x.name === name)?.quantity ?? 0;
@@ -82,7 +69,7 @@ export async function fetchLocationInventory(
         // `InventoryItem.variant` is deprecated for `variants`: an item may be shared by several
         // variants; Crossdock's stock mirror keys on the item and names its first variant.
         variantId: node.item.variants?.nodes[0]?.id ?? null,
-        sku: node.item.sku,
+        sku: node.item.sku ?? null,
         available: q("available"),
         onHand: q("on_hand"),
         committed: q("committed"),
@@ -91,7 +78,7 @@ export async function fetchLocationInventory(
       });
     }
     const page = data.location.inventoryLevels.pageInfo;
-    after = page.hasNextPage ? page.endCursor : null;
+    after = page.hasNextPage ? (page.endCursor ?? null) : null;
   } while (after);
   return result;
 }

@@ -1,4 +1,5 @@
 import type { LocationSnapshot } from "../domain/locations/location";
+import type { CrossdockLocationsQuery } from "~/types/admin.generated";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 export const LOCATIONS_QUERY = `#graphql
@@ -37,20 +38,7 @@ export const LOCATIONS_QUERY = `#graphql
   }
 `;
 
-interface LocationNode {
-  id: string;
-  legacyResourceId: string;
-  name: string;
-  isActive: boolean;
-  fulfillsOnlineOrders: boolean;
-  shipsInventory: boolean;
-  address: LocationSnapshot["address"];
-  localPickupSettingsV2: { pickupTime: string; instructions: string } | null;
-}
-
-interface LocationsPage {
-  locations: { nodes: LocationNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
+type LocationNode = CrossdockLocationsQuery["locations"]["nodes"][number];
 
 /** Locations per page: 2 + 100 × 3 = 302 requested points. */
 export const LOCATIONS_PER_PAGE = 100;
@@ -60,14 +48,15 @@ export async function fetchLocations(graphql: AdminGraphql): Promise<LocationSna
   const result: LocationSnapshot[] = [];
   let after: string | null = null;
   do {
-    const data: LocationsPage = await adminRequest<LocationsPage>(graphql, LOCATIONS_QUERY, { first: LOCATIONS_PER_PAGE, after });
+    const data: CrossdockLocationsQuery = await adminRequest(graphql, LOCATIONS_QUERY, { first: LOCATIONS_PER_PAGE, after });
     result.push(...data.locations.nodes.map(toSnapshot));
-    after = data.locations.pageInfo.hasNextPage ? data.locations.pageInfo.endCursor : null;
+    after = data.locations.pageInfo.hasNextPage ? (data.locations.pageInfo.endCursor ?? null) : null;
   } while (after);
   return result;
 }
 
 function toSnapshot(node: LocationNode): LocationSnapshot {
+  const a = node.address;
   return {
     shopifyId: node.id,
     legacyId: node.legacyResourceId,
@@ -75,7 +64,19 @@ function toSnapshot(node: LocationNode): LocationSnapshot {
     isActive: node.isActive,
     fulfillsOnlineOrders: node.fulfillsOnlineOrders,
     shipsInventory: node.shipsInventory,
-    address: { ...node.address },
+    address: {
+      address1: a.address1 ?? null,
+      address2: a.address2 ?? null,
+      city: a.city ?? null,
+      province: a.province ?? null,
+      provinceCode: a.provinceCode ?? null,
+      zip: a.zip ?? null,
+      country: a.country ?? null,
+      countryCode: a.countryCode ?? null,
+      phone: a.phone ?? null,
+      latitude: a.latitude ?? null,
+      longitude: a.longitude ?? null,
+    },
     pickup: node.localPickupSettingsV2
       ? { pickupTime: node.localPickupSettingsV2.pickupTime, instructions: node.localPickupSettingsV2.instructions }
       : null,

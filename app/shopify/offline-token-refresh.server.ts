@@ -44,7 +44,7 @@ export class TokenRefreshFailedError extends Error {
   ) {
     super(
       permanent
-        ? `Shopify refused to renew ${shop}'s access token (${describe(cause)}): a staff member must open Crossdock in the shop's Shopify admin`
+        ? `${shop}'s access token cannot be renewed (${describe(cause)}): a staff member must open Crossdock in the shop's Shopify admin`
         : `Could not renew ${shop}'s access token (${describe(cause)})`,
       { cause },
     );
@@ -165,7 +165,7 @@ export class RefreshingSessionStorage implements SessionStore {
         return current;
       }
       if (!current.refreshToken) {
-        if (rejected) throw new TokenRefreshFailedError(shop, true, new Error("the stored session has no refresh token"));
+        if (rejected) throw new TokenRefreshFailedError(shop, true, new Error("Shopify answered 401 Unauthorized and the stored session has no refresh token"));
         return current;
       }
       const failure = this.failures.get(current.refreshToken);

@@ -1,4 +1,5 @@
 import type { OrderSnapshotInput } from "~/models/orders.server";
+import type { CrossdockOrdersUpdatedSinceQuery } from "~/types/admin.generated";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // Orders changed since a time, as snapshots (reconciliation). Shopify prices a page before running
@@ -84,58 +85,7 @@ export const ORDERS_UPDATED_SINCE_QUERY = `#graphql
   }
 `;
 
-interface OrderNode {
-  id: string;
-  legacyResourceId: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  createdAt: string;
-  updatedAt: string;
-  cancelledAt: string | null;
-  closedAt: string | null;
-  displayFinancialStatus: string | null;
-  displayFulfillmentStatus: string;
-  currencyCode: string;
-  totalPriceSet: { shopMoney: { amount: string } };
-  tags: string[];
-  customAttributes: { key: string; value: string | null }[];
-  customer: {
-    id: string;
-    defaultEmailAddress: { emailAddress: string | null } | null;
-    defaultPhoneNumber: { phoneNumber: string } | null;
-  } | null;
-  shippingAddress: {
-    firstName: string | null;
-    lastName: string | null;
-    company: string | null;
-    address1: string | null;
-    address2: string | null;
-    city: string | null;
-    province: string | null;
-    provinceCode: string | null;
-    zip: string | null;
-    countryCodeV2: string | null;
-    phone: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  } | null;
-  lineItems: {
-    nodes: {
-      id: string;
-      sku: string | null;
-      name: string;
-      quantity: number;
-      requiresShipping: boolean;
-      variant: { id: string } | null;
-      originalUnitPriceSet: { shopMoney: { amount: string } };
-    }[];
-  };
-}
-
-interface OrdersPage {
-  orders: { nodes: OrderNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
+type OrderNode = CrossdockOrdersUpdatedSinceQuery["orders"]["nodes"][number];
 
 const FULFILLMENT_STATUS: Record<string, string | null> = {
   FULFILLED: "fulfilled",
@@ -154,9 +104,9 @@ export async function fetchOrdersUpdatedSince(
   const result: OrderSnapshotInput[] = [];
   let after: string | null = null;
   do {
-    const data: OrdersPage = await adminRequest<OrdersPage>(graphql, ORDERS_UPDATED_SINCE_QUERY, { first: ORDERS_PER_PAGE, after, query });
+    const data: CrossdockOrdersUpdatedSinceQuery = await adminRequest(graphql, ORDERS_UPDATED_SINCE_QUERY, { first: ORDERS_PER_PAGE, after, query });
     result.push(...data.orders.nodes.map(toSnapshot));
-    after = data.orders.pageInfo.hasNextPage && result.length < limit ? data.orders.pageInfo.endCursor : null;
+    after = data.orders.pageInfo.hasNextPage && result.length < limit ? (data.orders.pageInfo.endCursor ?? null) : null;
   } while (after);
   return result;
 }
@@ -167,8 +117,8 @@ function toSnapshot(node: OrderNode): OrderSnapshotInput {
     shopifyId: node.id,
     legacyResourceId: node.legacyResourceId,
     name: node.name,
-    email: node.email,
-    phone: node.phone,
+    email: node.email ?? null,
+    phone: node.phone ?? null,
     customer: node.customer
       ? {
           id: node.customer.id,
@@ -183,31 +133,31 @@ function toSnapshot(node: OrderNode): OrderSnapshotInput {
     currency: node.currencyCode,
     totalPrice: node.totalPriceSet.shopMoney.amount,
     tags: node.tags,
-    noteAttributes: node.customAttributes.map((c) => ({ name: c.key, value: c.value })),
+    noteAttributes: node.customAttributes.map((c) => ({ name: c.key, value: c.value ?? null })),
     // The webhook (REST) shape, so snapshots look the same whichever path stored them.
     shippingAddress: a
       ? {
-          first_name: a.firstName,
-          last_name: a.lastName,
+          first_name: a.firstName ?? null,
+          last_name: a.lastName ?? null,
           name: [a.firstName, a.lastName].filter(Boolean).join(" "),
-          company: a.company,
-          address1: a.address1,
-          address2: a.address2,
-          city: a.city,
-          province: a.province,
-          province_code: a.provinceCode,
-          zip: a.zip,
-          country_code: a.countryCodeV2,
-          phone: a.phone,
-          latitude: a.latitude,
-          longitude: a.longitude,
+          company: a.company ?? null,
+          address1: a.address1 ?? null,
+          address2: a.address2 ?? null,
+          city: a.city ?? null,
+          province: a.province ?? null,
+          province_code: a.provinceCode ?? null,
+          zip: a.zip ?? null,
+          country_code: a.countryCodeV2 ?? null,
+          phone: a.phone ?? null,
+          latitude: a.latitude ?? null,
+          longitude: a.longitude ?? null,
         }
       : null,
     lineItems: node.lineItems.nodes.map((l) => ({
       id: l.id,
       variantId: l.variant?.id ?? null,
       productId: null,
-      sku: l.sku,
+      sku: l.sku ?? null,
       title: l.name,
       quantity: l.quantity,
       price: l.originalUnitPriceSet.shopMoney.amount,

@@ -19,27 +19,15 @@ export const SHOP_QUERY = `#graphql
   }
 `;
 
-interface ShopData {
-  shop: {
-    name: string;
-    email: string;
-    myshopifyDomain: string;
-    currencyCode: string;
-    ianaTimezone: string;
-    shopAddress: { countryCodeV2: string | null };
-    plan: { publicDisplayName: string };
-  };
-}
-
 export async function fetchShop(graphql: AdminGraphql): Promise<ShopSnapshot> {
-  const { shop } = await adminRequest<ShopData>(graphql, SHOP_QUERY);
+  const { shop } = await adminRequest(graphql, SHOP_QUERY);
   return {
     domain: shop.myshopifyDomain,
     name: shop.name,
     email: shop.email,
     currencyCode: shop.currencyCode,
     timezone: shop.ianaTimezone,
-    countryCode: shop.shopAddress.countryCodeV2,
+    countryCode: shop.shopAddress.countryCodeV2 ?? null,
     plan: shop.plan.publicDisplayName,
   };
 }

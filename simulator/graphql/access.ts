@@ -10,7 +10,11 @@
  *   when the request sets it;
  * - a field returning an interface or union (`node`, `nodes`) is checked against the type of what
  *   it resolved to;
- * - records the installation may not see (simulator/access/visibility.ts) are served as null.
+ * - records the installation may not see (simulator/access/visibility.ts) are served as null;
+ * - protected customer data (simulator/access/customer-data.ts): without approval an object that is
+ *   customer data answers "This app is not approved to access the Order object …" (ACCESS_DENIED);
+ *   a protected field the app is not approved for is null, with the same sentence naming its
+ *   object and the field's path, as shopify.dev's example shows.
  */
 import {
   getNamedType,
@@ -23,6 +27,7 @@ import {
   type GraphQLInputType,
   type GraphQLResolveInfo,
 } from "graphql";
+import { CUSTOMER_DATA_TYPES, fieldApproved, notApprovedForObject } from "../access/customer-data";
 import { unmetClauses, type AccessRequirement, type SchemaAccess } from "../access/schema-access";
 import { grantedScopes, recordVisible } from "../access/visibility";
 import type { ShopState } from "../store/shop-state";
@@ -33,6 +38,17 @@ export function accessDenied(fieldName: string, requirement: AccessRequirement):
   return new GraphQLError(`Access denied for ${fieldName} field. Required access: ${requirement.text}`, {
     extensions: { code: "ACCESS_DENIED", documentation: ACCESS_SCOPES_DOC, requiredAccess: requirement.text },
   });
+}
+
+function notApprovedObject(typeName: string): GraphQLError {
+  return new GraphQLError(notApprovedForObject(typeName), { extensions: { code: "ACCESS_DENIED" } });
+}
+
+/** The object type behind a field's type: the node of a connection or an edge. */
+function objectTypeName(info: GraphQLResolveInfo): string | null {
+  const returned = getNamedType(info.returnType);
+  if (!isObjectType(returned)) return null;
+  return /^(.+?)(Connection|Edge)$/.exec(returned.name)?.[1] ?? returned.name;
 }
 
 /** The requirements of a field before it runs: its own, and the object type it returns. */
@@ -86,6 +102,14 @@ export function createAccessGuard(access: SchemaAccess): AccessGuard {
     before(info, args, shop) {
       const scopes = grantedScopes(shop);
       for (const requirement of staticRequirements(access, info, cache)) check(info.fieldName, requirement, scopes);
+      if (shop.customerData.level === 0) {
+        const typeName = objectTypeName(info);
+        if (typeName && CUSTOMER_DATA_TYPES.has(typeName)) throw notApprovedObject(typeName);
+      }
+      const protectedField = access.protectedFields.get(`${info.parentType.name}.${info.fieldName}`);
+      if (protectedField && !fieldApproved(shop.customerData, protectedField)) {
+        throw new GraphQLError(notApprovedForObject(info.parentType.name));
+      }
       if (access.inputFields.size === 0) return;
       const field = info.parentType.getFields()[info.fieldName];
       for (const arg of field?.args ?? []) {
@@ -104,7 +128,10 @@ export function createAccessGuard(access: SchemaAccess): AccessGuard {
         if (item === null || typeof item !== "object") return item;
         if (abstract) {
           const typename = (item as { __typename?: unknown }).__typename;
-          if (typeof typename === "string") check(info.fieldName, access.types.get(typename), scopes);
+          if (typeof typename === "string") {
+            check(info.fieldName, access.types.get(typename), scopes);
+            if (shop.customerData.level === 0 && CUSTOMER_DATA_TYPES.has(typename)) throw notApprovedObject(typename);
+          }
         }
         return recordVisible(shop, item) ? item : null;
       };

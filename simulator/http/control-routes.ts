@@ -146,7 +146,7 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       const shop = store.createShop(body.shop, { ...body, bucket: body.throttle });
       if (body.throttle) configureBucket(shop.bucket, body.throttle);
       if (body.orderRouting) configureOrderRouting(shop, body.orderRouting);
-      return ok({ shop: shop.domain, id: gid("Shop", shop.shop.id), scopes: shop.scopes, orderRouting: orderRoutingOf(shop) }, 201);
+      return ok({ shop: shop.domain, id: gid("Shop", shop.shop.id), scopes: shop.scopes, customerData: shop.customerData, orderRouting: orderRoutingOf(shop) }, 201);
     }),
     route("GET", "/_control/shops/:shop/order-routing", (ctx) => ok({ orderRouting: orderRoutingOf(shopOf(ctx)) })),
     route("PUT", "/_control/shops/:shop/order-routing", (ctx) => {
@@ -166,6 +166,11 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       }
     }),
     route("GET", "/_control/shops/:shop/state", (ctx) => ok(shopSummary(shopOf(ctx)))),
+    route("PUT", "/_control/shops/:shop/customer-data", (ctx) => {
+      const shop = shopOf(ctx);
+      shop.customerData = parse(schemas.customerDataBody, ctx.body);
+      return ok({ customerData: shop.customerData });
+    }),
     route("GET", "/_control/shops/:shop/webhook-subscriptions", (ctx) => {
       const shop = shopOf(ctx);
       return ok({ scopes: shop.scopes, ...webhooks.subscriptionsFor(shop) });

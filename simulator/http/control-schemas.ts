@@ -37,7 +37,23 @@ export const orderRoutingBody = z.object({
   moveOutcome: z.enum(["documented", "original-stays", "original-moves", "original-closed"]).optional(),
 });
 
+/**
+ * The app's protected customer data approval: level 0 (none), 1 (customer data without the
+ * protected fields), 2 (with the fields listed).
+ */
+export const customerDataBody = z
+  .object({
+    level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    fields: z.array(z.enum(["name", "email", "phone", "address"])).default([]),
+  })
+  .refine((v) => (v.level === 2 ? v.fields.length > 0 : v.fields.length === 0), {
+    message: "level 2 names the approved fields; levels 0 and 1 name none",
+    path: ["fields"],
+  })
+  .transform((v) => ({ level: v.level, fields: [...new Set(v.fields)] }));
+
 export const createShopBody = z.object({
+  customerData: customerDataBody.optional(),
   shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i, "must be a myshopify.com domain"),
   accessToken: z.string().min(1).optional(),
   scopes: z.string().optional(),

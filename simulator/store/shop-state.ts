@@ -1,3 +1,4 @@
+import type { CustomerDataApproval } from "../access/customer-data";
 import type { StoreEvent } from "./events";
 import type { GidType } from "./ids";
 import type { MoveOutcomeMode } from "./fulfillment-orders";
@@ -64,6 +65,11 @@ export class ShopState {
   /** Idempotency keys (`@idempotent`) of inventory mutations: key → fingerprint and payload. */
   readonly idempotency = new Map<string, { fingerprint: string; payload: unknown }>();
   scopes: string;
+  /**
+   * The app's protected customer data approval on this shop (simulator/access/customer-data.ts);
+   * the store sets it from its default or the control API. Level 0 until then.
+   */
+  customerData: CustomerDataApproval = { level: 0, fields: [] };
   /** Overrides the simulator's app URL for this shop's webhooks. */
   appUrl: string | null = null;
   installed = true;

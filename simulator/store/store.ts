@@ -3,6 +3,7 @@
  * source and the event fan-out the webhook dispatcher listens to.
  */
 import { randomBytes } from "node:crypto";
+import type { CustomerDataApproval } from "../access/customer-data";
 import type { SeedData } from "../seed/types";
 import type { StoreEvent, StoreListener } from "./events";
 import { LARGE_ID_BASE, type GidType } from "./ids";
@@ -13,6 +14,8 @@ import { seedShop, type SeedResult } from "./seed";
 import { ShopState, type BucketState } from "./shop-state";
 
 export interface ShopOptions {
+  /** Protected customer data approval (default: the store's). */
+  customerData?: CustomerDataApproval;
   accessToken?: string;
   scopes?: string;
   name?: string;
@@ -57,7 +60,7 @@ export class SimulatorStore {
    * `scopes`: what a shop grants when the app is installed (Shopify-managed installation grants the
    * scopes the app's configuration requests); startSimulator passes the app toml's.
    */
-  constructor(private readonly defaults: { scopes: string; routingDelayMs?: number }) {}
+  constructor(private readonly defaults: { scopes: string; routingDelayMs?: number; customerData?: CustomerDataApproval }) {}
 
   onEvent(listener: StoreListener): () => void {
     this.listeners.add(listener);
@@ -135,8 +138,10 @@ export class SimulatorStore {
           routingDelayMs: options.routingDelayMs ?? this.defaults.routingDelayMs,
         },
       );
+      shop.customerData = options.customerData ?? this.defaults.customerData ?? shop.customerData;
       this.shops.set(key, shop);
     } else {
+      if (options.customerData) shop.customerData = options.customerData;
       if (options.scopes && options.scopes !== shop.scopes) {
         const previous = shop.scopes.split(",");
         shop.scopes = options.scopes;
@@ -163,6 +168,7 @@ export class SimulatorStore {
     this.shops.delete(domain);
     const shop = this.createShop(domain, {
       scopes: previous?.scopes,
+      customerData: previous?.customerData,
       appUrl: previous?.appUrl,
       routingDelayMs: previous?.routingDelayMs,
       ...options,

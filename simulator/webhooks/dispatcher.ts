@@ -3,6 +3,7 @@
  * retried with exponential back-off on non-2xx or network errors, every attempt recorded.
  */
 import { randomUUID } from "node:crypto";
+import { NOT_APPROVED_FOR_TOPIC, redactPayload, topicCarriesCustomerData } from "../access/customer-data";
 import { loadSchemaAccess, unmetClauses } from "../access/schema-access";
 import { grantedScopes } from "../access/visibility";
 import type { StoreEvent } from "../store/events";
@@ -80,7 +81,9 @@ export class WebhookDispatcher {
     for (const subscription of this.options.config.subscriptions) {
       const requirement = access.webhookTopics.get(subscription.topic);
       if (requirement && unmetClauses(requirement, scopes).length) refused.push({ ...subscription, requiredAccess: requirement.text });
-      else active.push(subscription);
+      else if (shop.customerData.level === 0 && topicCarriesCustomerData(subscription.topic)) {
+        refused.push({ ...subscription, requiredAccess: NOT_APPROVED_FOR_TOPIC });
+      } else active.push(subscription);
     }
     return { active, refused };
   }
@@ -94,6 +97,8 @@ export class WebhookDispatcher {
     const appUrl = shop?.appUrl ?? this.options.appUrl;
     if (!appUrl) return [];
     const subscriptions = shop ? this.subscriptionsFor(shop).active : this.options.config.subscriptions;
+    // Unapproved protected customer fields are redacted (null) in payloads too.
+    if (shop && topicCarriesCustomerData(topic)) payload = redactPayload(payload, shop.customerData);
     const eventId = randomUUID();
     const triggeredAt = new Date().toISOString();
     const payload = externalizeIds(built);

@@ -7,6 +7,7 @@ import { prisma } from "~/db.server";
 import { offlineAdmin } from "~/jobs/admin.server";
 import { listLocations } from "~/models/locations.server";
 import { syncLocations } from "~/services/sync-locations.server";
+import { LOCATIONS_PER_PAGE, LOCATIONS_QUERY } from "~/shopify/locations";
 import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
 import { createTestShop, resetDatabase } from "../../setup/db";
 import { SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../../simulator/helpers";
@@ -28,13 +29,22 @@ beforeEach(async () => {
   });
 });
 
+/** What the sync's query costs (requested before execution, actual after) on the fixture shop. */
+async function locationsQueryCost(): Promise<{ requested: number; actual: number }> {
+  const body = await sim.gql(LOCATIONS_QUERY, { first: LOCATIONS_PER_PAGE });
+  const cost = body.extensions!.cost;
+  return { requested: cost.requestedQueryCost, actual: cost.actualQueryCost! };
+}
+
 describe("the jobs' Admin client under throttling", () => {
   it("waits for the bucket to refill when Shopify answers THROTTLED, and completes", async () => {
     const shop = await createTestShop({ domain: SHOP });
     const waits: { reason: string; waitMs: number }[] = [];
     const admin = offlineAdmin({ onWait: (e) => waits.push(e) });
-    // The locations query asks for ~300 points; the bucket holds 400, restores 200/s, and is empty.
-    const throttle = await sim.control("PUT", `/_control/shops/${SHOP}/throttle`, { maximumAvailable: 400, restoreRate: 200, currentlyAvailable: 0 });
+    // The bucket is empty and restores what the locations query asks for in 1.5 s.
+    const { requested } = await locationsQueryCost();
+    const restoreRate = Math.ceil(requested / 1.5);
+    const throttle = await sim.control("PUT", `/_control/shops/${SHOP}/throttle`, { maximumAvailable: 1000, restoreRate, currentlyAvailable: 0 });
     expect(throttle.status).toBe(200);
 
     const started = performance.now();
@@ -53,8 +63,10 @@ describe("the jobs' Admin client under throttling", () => {
     const shop = await createTestShop({ domain: SHOP });
     const waits: { reason: string; waitMs: number }[] = [];
     const admin = offlineAdmin({ onWait: (e) => waits.push(e) });
-    // 305 points: the first sync (302 requested, 9 actual) leaves 296; the next needs 302 at 10/s.
-    await sim.control("PUT", `/_control/shops/${SHOP}/throttle`, { maximumAvailable: 400, restoreRate: 10, currentlyAvailable: 305 });
+    // Enough for one sync: it pays the actual cost and leaves less than the next one asks for, which
+    // the client must see from throttleStatus and wait ~2.5 s for (5 points short, 2 restored a second).
+    const { requested, actual } = await locationsQueryCost();
+    await sim.control("PUT", `/_control/shops/${SHOP}/throttle`, { maximumAvailable: 1000, restoreRate: 2, currentlyAvailable: requested + actual - 5 });
     await syncLocations(shop, await admin(SHOP));
     expect(waits).toEqual([]);
     await syncLocations(shop, await admin(SHOP)); // another job of the same shop: a new client, same bucket

@@ -45,6 +45,7 @@ describe("a 401 from the Admin API in a job", () => {
     const error = await failureOf(adminRequest(await offlineAdmin()(SHOP), "query { shop { name } }"));
     expect(isPermanentError(error)).toBe(true);
     expect(errorMessage(error)).toMatch(/401 Unauthorized/);
+    expect(errorMessage(error)).toMatch(/a staff member must open Crossdock/);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
