@@ -98,10 +98,10 @@ export class WebhookDispatcher {
     if (!appUrl) return [];
     const subscriptions = shop ? this.subscriptionsFor(shop).active : this.options.config.subscriptions;
     // Unapproved protected customer fields are redacted (null) in payloads too.
-    if (shop && topicCarriesCustomerData(topic)) payload = redactPayload(payload, shop.customerData);
+    const visible = shop && topicCarriesCustomerData(topic) ? redactPayload(built, shop.customerData) : built;
     const eventId = randomUUID();
     const triggeredAt = new Date().toISOString();
-    const payload = externalizeIds(built);
+    const payload = externalizeIds(visible);
     const body = toJson(payload);
     return subscriptions
       .filter((s) => s.topic === topic)
