@@ -12,6 +12,7 @@ import { env } from "~/env.server";
 import { logger } from "~/logger.server";
 import type { JsonValue } from "~/models/scope.server";
 import { receiveWebhook } from "~/services/receive-webhook.server";
+import { parseWebhookJson } from "~/shopify/webhook-json";
 import { verifyWebhook } from "~/shopify/webhook-signature.server";
 import type { PlainResponse } from "./plain-response";
 import { toFetchResponse } from "./plain-response";
@@ -71,7 +72,8 @@ export async function webhookEndpoint(request: PlainRequest): Promise<PlainRespo
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(request.body);
+    // 64-bit ids stay exact (Shopify's ids can exceed 2^53; JSON.parse would change them).
+    payload = parseWebhookJson(request.body);
   } catch {
     payload = undefined;
   }

@@ -131,3 +131,24 @@ export async function getInventoryLevel(
     where: { shopId_inventoryItemId_locationId: { shopId: shop.id, inventoryItemId, locationId } },
   });
 }
+
+export interface MirroredLevel {
+  variantId: string;
+  /** gid://shopify/Location/123 */
+  locationShopifyId: string;
+  available: number;
+  /** Shopify's time of this state. */
+  shopifyUpdatedAt: Date;
+}
+
+/** The mirrored levels of these variants at every location of the shop (what routing reads). */
+export async function listLevelsForVariants(shop: ShopRef, variantIds: readonly string[], db: Db = prisma): Promise<MirroredLevel[]> {
+  if (variantIds.length === 0) return [];
+  const rows = await db.inventoryLevel.findMany({
+    where: { shopId: shop.id, variantId: { in: [...new Set(variantIds)] } },
+    select: { variantId: true, available: true, shopifyUpdatedAt: true, location: { select: { shopifyId: true } } },
+  });
+  return rows.flatMap((r) =>
+    r.variantId ? [{ variantId: r.variantId, locationShopifyId: r.location.shopifyId, available: r.available, shopifyUpdatedAt: r.shopifyUpdatedAt }] : [],
+  );
+}

@@ -19,7 +19,7 @@ export function trackingFacts(order: PortalOrderTrackingData): OrderTrackingFact
   };
   return {
     createdAt: order.processedAt ?? order.createdAt,
-    cancelledAt: order.cancelledAt,
+    cancelledAt: order.cancelledAt ?? null,
     // The Admin API's refund records are not read here: a fully refunded order is marked refunded
     // as of its last update (the tracking page shows the step without a time, see below).
     refundedAt: order.displayFinancialStatus === "REFUNDED" ? order.updatedAt : null,
@@ -29,14 +29,14 @@ export function trackingFacts(order: PortalOrderTrackingData): OrderTrackingFact
       return {
         id: f.id,
         createdAt: f.createdAt,
-        displayStatus: f.displayStatus,
+        displayStatus: f.displayStatus ?? null,
         status: f.status,
-        inTransitAt: f.inTransitAt,
-        deliveredAt: f.deliveredAt,
-        estimatedDeliveryAt: f.estimatedDeliveryAt,
+        inTransitAt: f.inTransitAt ?? null,
+        deliveredAt: f.deliveredAt ?? null,
+        estimatedDeliveryAt: f.estimatedDeliveryAt ?? null,
         trackingInfo: f.trackingInfo,
         events: f.events.nodes,
-        items: f.fulfillmentLineItems.nodes.map((l) => ({ lineItemId: l.lineItem.id, title: l.lineItem.name, quantity: l.quantity })),
+        items: f.fulfillmentLineItems.nodes.map((l) => ({ lineItemId: l.lineItem.id, title: l.lineItem.name, quantity: l.quantity ?? 0 })),
         deliveryMethod: methodOf(lineIds),
         locationName: f.location?.name ?? null,
       };

@@ -4,11 +4,11 @@ import { toRoutingInput } from "~/domain/routing/order-input";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { resilientGraphql } from "~/shopify/resilient-graphql";
-import { fetchOrderForRouting, fetchVariantStock } from "~/shopify/fulfillment-orders";
+import { fetchOrderForRouting } from "~/shopify/fulfillment-orders";
 import { fetchOrderSummaries } from "~/shopify/order-summaries";
 import { defaultCostModel, strategyLabels, type StrategyChoice } from "~/domain/routing/catalog";
 import { strategyFor } from "./preview-routing.server";
-import { loadRoutingContext, loadShopRules } from "./routing-context.server";
+import { loadRoutingContext, loadRoutingStock, loadShopRules } from "./routing-context.server";
 
 export interface RoutingComparison {
   ordersCompared: number;
@@ -37,7 +37,7 @@ export async function compareRouting(input: {
     if (!order) continue;
     // Compare as at arrival: every line counts, whatever has shipped since.
     const asNew = { ...order, fulfillmentOrders: [{ id: "new", locationId: "", status: "OPEN", deliveryMethod: null, lines: [] }] };
-    const stock = await fetchVariantStock(graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
+    const { stock } = await loadRoutingStock(input.shop, graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
     const built = toRoutingInput(asNew, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer });
     if (built.status !== "ready") {
       skipped++;

@@ -132,10 +132,10 @@ export async function loadOrderTracking(input: {
         carrier: tracking?.company ?? null,
         trackingNumber: tracking?.number ?? null,
         trackingUrl: httpsOnly(tracking?.url ?? null),
-        estimatedDeliveryAt: f.estimatedDeliveryAt,
-        deliveredAt: f.deliveredAt,
+        estimatedDeliveryAt: f.estimatedDeliveryAt ?? null,
+        deliveredAt: f.deliveredAt ?? null,
         issue: issues.get(f.id) ?? null,
-        items: f.fulfillmentLineItems.nodes.map((l) => ({ name: l.lineItem.name, quantity: l.quantity })),
+        items: f.fulfillmentLineItems.nodes.map((l) => ({ name: l.lineItem.name, quantity: l.quantity ?? 0 })),
       };
     });
 
@@ -143,7 +143,7 @@ export async function loadOrderTracking(input: {
     ? []
     : order.lineItems.nodes.filter((l) => l.unfulfilledQuantity > 0).map((l) => ({ name: l.name, quantity: l.unfulfilledQuantity }));
 
-  const refunded = order.totalRefundedSet && Number(order.totalRefundedSet.shopMoney.amount) > 0
+  const refunded = Number(order.totalRefundedSet.shopMoney.amount) > 0
     ? { amount: order.totalRefundedSet.shopMoney.amount, currency: order.totalRefundedSet.shopMoney.currencyCode }
     : null;
 
@@ -154,8 +154,8 @@ export async function loadOrderTracking(input: {
         id: order.id,
         name: order.name,
         createdAt: order.createdAt,
-        cancelledAt: order.cancelledAt,
-        financialStatus: order.displayFinancialStatus,
+        cancelledAt: order.cancelledAt ?? null,
+        financialStatus: order.displayFinancialStatus ?? null,
         total: { amount: order.totalPriceSet.shopMoney.amount, currency: order.totalPriceSet.shopMoney.currencyCode },
         refunded,
       },

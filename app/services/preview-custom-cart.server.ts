@@ -18,10 +18,9 @@ import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchCartVariants } from "~/shopify/cart-variants";
-import { fetchVariantStock } from "~/shopify/fulfillment-orders";
 import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { strategyFor, type RoutingPreview } from "./preview-routing.server";
-import { loadShopRules, toLocationAttributes } from "./routing-context.server";
+import { loadRoutingStock, loadShopRules, toLocationAttributes } from "./routing-context.server";
 
 export type CustomCartPreview =
   | { status: "invalid"; errors: FieldErrors; labels: Record<string, string> }
@@ -82,12 +81,12 @@ export async function previewCustomCart(input: {
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const variantIds = cart.lines.map((l) => l.variantId);
   const [stock, ordersToday, { config: rules }] = await Promise.all([
-    fetchVariantStock(graphql, variantIds),
+    loadRoutingStock(input.shop, graphql, variantIds),
     ordersPerLocationSince(input.shop, startOfDay),
     loadShopRules(input.shop),
   ]);
   const order = customCartOrder(cart, variants, destination, now);
-  const built = toRoutingInput(order, locations.map(toLocationAttributes), stock, { defaultStockBuffer: settings.stockBuffer, ordersToday });
+  const built = toRoutingInput(order, locations.map(toLocationAttributes), stock.stock, { defaultStockBuffer: settings.stockBuffer, ordersToday, stockAsOf: stock.asOf });
   if (built.status === "not-routable") {
     return { status: "previewed", preview: { status: "not-routable", orderName: CUSTOM_CART_NAME, reason: built.reason }, placement, labels };
   }

@@ -7,8 +7,8 @@ import type { RoutingInput, RoutingPlan } from "~/domain/routing/types";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { resilientGraphql } from "~/shopify/resilient-graphql";
-import { fetchOrderForRouting, fetchVariantStock } from "~/shopify/fulfillment-orders";
-import { loadRoutingContext, loadShopRules } from "./routing-context.server";
+import { fetchOrderForRouting } from "~/shopify/fulfillment-orders";
+import { loadRoutingContext, loadRoutingStock, loadShopRules } from "./routing-context.server";
 
 export function strategyFor(choice: StrategyChoice, rules: RoutingConfigInput = defaultRoutingConfig()): RoutingStrategy {
   if (choice === "rules") return ruleBasedStrategy(rules);
@@ -28,7 +28,7 @@ export type RoutingPreview =
       results: { choice: StrategyChoice; label: string; plan: RoutingPlan; metrics: PlanMetrics }[];
     };
 
-/** What the chosen strategies would do with one order, on today's live stock. Changes nothing. */
+/** What the chosen strategies would do with one order, on today's stock (as Crossdock mirrors it). Changes nothing. */
 export async function previewRouting(input: {
   shop: ShopRef;
   graphql: AdminGraphql;
@@ -43,8 +43,8 @@ export async function previewRouting(input: {
   const context = await loadRoutingContext(input.shop);
   const rules = input.rules ?? (await loadShopRules(input.shop)).config;
   const variantIds = order.lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
-  const stock = await fetchVariantStock(graphql, variantIds);
-  const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer });
+  const { stock, asOf } = await loadRoutingStock(input.shop, graphql, variantIds);
+  const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, stockAsOf: asOf });
   if (built.status === "not-routable") return { status: "not-routable", orderName: order.name, reason: built.reason };
   return {
     status: "ok",

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { defaultCostModel } from "~/domain/routing/catalog";
-import type { RoutingConfigInput } from "~/domain/routing/config";
-import { planFulfillmentOrderMoves, type MoveOperation } from "~/domain/routing/fulfillment-moves";
+import { rulesReadProducts, type RoutingConfigInput } from "~/domain/routing/config";
+import { planFulfillmentOrderMoves, type FulfillmentOrderState, type MoveOperation, type PlannedUnits } from "~/domain/routing/fulfillment-moves";
 import { planMetrics } from "~/domain/routing/metrics";
 import { toRoutingInput } from "~/domain/routing/order-input";
 import { ruleBasedStrategy } from "~/domain/routing/strategy";
@@ -17,8 +17,14 @@ import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import { AdminApiError, AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { resilientGraphql } from "~/shopify/resilient-graphql";
-import { checkMovable, fetchOrderForRouting, fetchVariantStock, moveFulfillmentOrder } from "~/shopify/fulfillment-orders";
-import { loadRoutingContext, loadShopRules } from "./routing-context.server";
+import {
+  fetchOpenFulfillmentOrders,
+  fetchOrderRoutingState,
+  moveFulfillmentOrder,
+  toFulfillmentOrderState,
+  toRoutableOrder,
+} from "~/shopify/fulfillment-orders";
+import { loadRoutingContext, loadRoutingStock, loadShopRules } from "./routing-context.server";
 
 /**
  * Why an order is routed: its first routing (announced by orders/create or, once Shopify created
@@ -59,26 +65,35 @@ export interface MoveResult extends MoveOperation {
 }
 
 /**
- * Routes one order: reads it and the stock live, runs the shop's rules, and (when auto-routing is
- * on) moves its fulfillment orders where the plan says, checking `locationsForMove` first. Every
+ * Routes one order: reads its open fulfillment orders (one Admin API query), takes the stock
+ * Crossdock mirrors, runs the shop's rules, and (when auto-routing is on) moves the fulfillment
+ * orders where the plan says, one move at a time: after each move the order's open fulfillment
+ * orders are read again (in the move's own answer) and the next move is planned on them, since a
+ * partial move may keep, move or close the original and recreate its lines under new ids. Every
  * outcome is stored as a decision with its explanation. The first routing of an order is claimed
- * once, so a replayed webhook never moves anything twice. An order whose fulfillment orders Shopify
- * has not created yet is left waiting (nothing claimed).
+ * once, so a replayed webhook never moves anything twice. An order whose fulfillment orders
+ * Shopify has not created yet is left waiting (nothing claimed).
  */
 export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrderResult> {
   const { shop } = request;
+  const first = isFirstRouting(request.trigger);
+  // A replayed first routing changes nothing, unless the last attempt failed (the job is retried):
+  // answered from the database, without reading the order (one delivery per fulfillment order).
+  const known = await latestDecision(shop, request.orderId);
+  if (first && known && known.status !== "FAILED") return { status: "already-routed", decision: known };
+
   // Several Admin API calls in a row: wait out Shopify's throttling instead of failing.
   const graphql = resilientGraphql(request.graphql);
-  const order = await fetchOrderForRouting(graphql, request.orderId);
-  if (!order) return { status: "order-not-found" };
+  const { config: rules } = await loadShopRules(shop);
+  const state = await fetchOrderRoutingState(graphql, request.orderId, { withProducts: rulesReadProducts(rules) });
+  if (!state) return { status: "order-not-found" };
   // Shopify creates fulfillment orders after the order, in a background routing job (schema:
   // `FulfillmentOrder`), and announces them with fulfillment_orders/order_routing_complete. Until
   // then the order waits; it is not "not routable".
-  if (order.fulfillmentOrders.length === 0 && !order.cancelledAt) return { status: "waiting" };
+  if (!state.hasFulfillmentOrders && !state.order.cancelledAt) return { status: "waiting" };
+  const order = toRoutableOrder(state);
 
   const previous = await latestDecision(shop, order.id);
-  const first = isFirstRouting(request.trigger);
-  // A replayed first routing changes nothing, unless the last attempt failed (the job is retried).
   if (first && previous && previous.status !== "FAILED") return { status: "already-routed", decision: previous };
   const excluded = [...new Set([...(previous?.excludedLocationIds ?? []), ...(request.excludeLocationIds ?? [])])];
   const decision = await claimDecision(shop, {
@@ -92,12 +107,12 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
   if (!decision) return { status: "already-routed", decision: await latestDecision(shop, order.id) };
 
   try {
-    const [context, settings, { config: rules }] = await Promise.all([loadRoutingContext(shop), getShopSettings(shop), loadShopRules(shop)]);
+    const [context, settings] = await Promise.all([loadRoutingContext(shop), getShopSettings(shop)]);
     const now = request.now ?? new Date();
     const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const ordersToday = await ordersPerLocationSince(shop, startOfDay);
-    const stock = await fetchVariantStock(graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
-    const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, ordersToday });
+    const { stock, asOf } = await loadRoutingStock(shop, graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
+    const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, ordersToday, stockAsOf: asOf });
     if (built.status === "not-routable") {
       return { status: "decided", decision: await completeDecision(shop, decision.id, emptyOutcome("NOT_ROUTABLE", built.reason)) };
     }
@@ -107,18 +122,19 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
       : rules;
     const plan = ruleBasedStrategy(config).route(built.input);
     const metrics = planMetrics(built.input, plan, defaultCostModel);
-    const { moves } = planFulfillmentOrderMoves(order.fulfillmentOrders, plan.assignments);
     const mode = request.mode ?? "auto";
     const apply = mode === "apply" || (mode === "auto" && (settings.autoRouting || !first));
 
-    const results: MoveResult[] = apply ? await applyMoves(graphql, moves) : moves.map((m) => ({ ...m, ok: false, message: "not applied (suggestion)" }));
+    const results: MoveResult[] = apply
+      ? await applyPlan(graphql, order.id, order.fulfillmentOrders, plan.assignments)
+      : planFulfillmentOrderMoves(order.fulfillmentOrders, plan.assignments).moves.map((m) => ({ ...m, ok: false, message: "not applied (suggestion)" }));
     const failed = results.filter((r) => !r.ok);
     const status = !apply ? "SUGGESTED" : failed.length ? "FAILED" : "APPLIED";
     const outcome: DecisionOutcome = {
       status,
       strategy: config.name ?? "custom",
       summary: plan.summary,
-      plan: plan as unknown as Prisma.InputJsonValue,
+      plan: { ...plan, placement: built.placement } as unknown as Prisma.InputJsonValue,
       moves: results as unknown as Prisma.InputJsonValue,
       shippingLocationIds: [...new Set(plan.assignments.map((a) => a.locationId))],
       parcels: metrics.parcels,
@@ -135,19 +151,28 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
   }
 }
 
-/** Moves one by one; a refused move is recorded and the next is still tried. */
-async function applyMoves(graphql: AdminGraphql, moves: readonly MoveOperation[]): Promise<MoveResult[]> {
+/** More moves than any plan needs: a guard against a planner and Shopify disagreeing forever. */
+const MAX_MOVES = 25;
+
+/**
+ * Applies a plan one move at a time, each planned on the fulfillment orders as Shopify left them
+ * after the previous move. A move Shopify refuses is recorded and its units stay where they are
+ * (the plan's other units still move); after an error whose outcome is unknown (a 5xx, a lost
+ * connection: the move may have run) the state is read again before planning on.
+ */
+async function applyPlan(
+  graphql: AdminGraphql,
+  orderId: string,
+  initial: readonly FulfillmentOrderState[],
+  assignments: readonly PlannedUnits[],
+): Promise<MoveResult[]> {
   const results: MoveResult[] = [];
-  for (const move of moves) {
-    const check = await checkMovable(graphql, {
-      fulfillmentOrderId: move.fulfillmentOrderId,
-      locationId: move.toLocationId,
-      lineItemIds: move.lines.map((l) => l.fulfillmentOrderLineItemId),
-    });
-    if (!check.movable) {
-      results.push({ ...move, ok: false, message: check.message ?? "Shopify does not allow this move" });
-      continue;
-    }
+  const refused = new Set<string>();
+  let state = initial;
+  for (let step = 0; step < MAX_MOVES; step++) {
+    const wanted = assignments.filter((a) => !refused.has(`${a.lineId}@${a.locationId}`));
+    const move = planFulfillmentOrderMoves(state, wanted).moves[0];
+    if (!move) return results;
     try {
       const moved = await moveFulfillmentOrder(graphql, {
         fulfillmentOrderId: move.fulfillmentOrderId,
@@ -155,11 +180,18 @@ async function applyMoves(graphql: AdminGraphql, moves: readonly MoveOperation[]
         ...(move.whole ? {} : { lines: move.lines.map((l) => ({ id: l.fulfillmentOrderLineItemId, quantity: l.quantity })) }),
       });
       results.push({ ...move, ok: true, message: null, movedFulfillmentOrderId: moved.movedFulfillmentOrderId });
+      state = moved.openFulfillmentOrders.map(toFulfillmentOrderState);
     } catch (error) {
       if (!(error instanceof AdminUserError) && !(error instanceof AdminApiError)) throw error;
       results.push({ ...move, ok: false, message: error.message });
+      for (const line of move.lines) refused.add(`${line.lineItemId}@${move.toLocationId}`);
+      if (error instanceof AdminApiError) {
+        const current = await fetchOpenFulfillmentOrders(graphql, orderId);
+        if (current) state = current.map(toFulfillmentOrderState);
+      }
     }
   }
+  results.push({ fulfillmentOrderId: "", fromLocationId: "", toLocationId: "", whole: false, lines: [], ok: false, message: `Stopped after ${MAX_MOVES} moves` });
   return results;
 }
 

@@ -1,11 +1,14 @@
 import type { RoutingConfigInput } from "~/domain/routing/config";
-import type { LocationAttributes } from "~/domain/routing/order-input";
+import type { LocationAttributes, StockAsOf } from "~/domain/routing/order-input";
 import { readRuleSet, toRoutingConfig, type RuleSet } from "~/domain/routing/rule-set";
 import { logger } from "~/logger.server";
 import { getRuleSet } from "~/models/routing.server";
+import { listLevelsForVariants } from "~/models/inventory.server";
 import { listLocations, type Location } from "~/models/locations.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { fetchVariantStock } from "~/shopify/fulfillment-orders";
 
 /** What every routing use case needs from Crossdock's own data: locations and the shop's buffer. */
 export interface RoutingContext {
@@ -34,6 +37,8 @@ export function toLocationAttributes(l: Location): LocationAttributes {
     dailyCapacity: l.dailyCapacity,
     stockBuffer: l.stockBuffer,
     tags: l.tags,
+    zip: l.zip,
+    provinceCode: l.provinceCode,
   };
 }
 
@@ -43,4 +48,30 @@ export async function loadShopRules(shop: ShopRef): Promise<{ ruleSet: RuleSet; 
   const { ruleSet, problems } = readRuleSet(stored?.config ?? null);
   if (problems.length) logger.error({ shop: shop.id, problems }, "stored routing rules are invalid; using the default rules");
   return { ruleSet, config: toRoutingConfig(ruleSet), problems };
+}
+
+export interface RoutingStock {
+  /** `stock[variantId][locationGid]`: available units. */
+  stock: Record<string, Record<string, number>>;
+  /** When each mirrored level was Shopify's state (levels read live have none: they are now). */
+  asOf: Record<string, Record<string, string>> & StockAsOf;
+  /** Variants the mirror did not know, read from the Admin API. */
+  readLive: string[];
+}
+
+/**
+ * The stock routing decides on: the levels Crossdock mirrors from inventory webhooks and
+ * reconciliation (no Admin API call); a variant the mirror has no level of yet is read live.
+ */
+export async function loadRoutingStock(shop: ShopRef, graphql: AdminGraphql, variantIds: readonly string[]): Promise<RoutingStock> {
+  const wanted = [...new Set(variantIds)];
+  const stock: RoutingStock["stock"] = {};
+  const asOf: RoutingStock["asOf"] = {};
+  for (const level of await listLevelsForVariants(shop, wanted)) {
+    (stock[level.variantId] ??= {})[level.locationShopifyId] = level.available;
+    (asOf[level.variantId] ??= {})[level.locationShopifyId] = level.shopifyUpdatedAt.toISOString();
+  }
+  const readLive = wanted.filter((id) => !stock[id]);
+  if (readLive.length) Object.assign(stock, await fetchVariantStock(graphql, readLive));
+  return { stock, asOf, readLive };
 }

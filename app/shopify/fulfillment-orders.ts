@@ -1,7 +1,10 @@
 import type { RoutableOrder } from "~/domain/routing/order-input";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
-/** What routing needs to know about one order, read live from the Admin API. */
+/**
+ * An order as the routing simulator reads it (Routing → Open simulator): every line as at arrival,
+ * and the open fulfillment orders. Live routing reads less (fetchOrderRoutingState).
+ */
 export type OrderForRouting = RoutableOrder;
 
 export const ORDER_FOR_ROUTING_QUERY = `#graphql
@@ -15,6 +18,8 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
         latitude
         longitude
         countryCodeV2
+        provinceCode
+        zip
       }
       customAttributes {
         key
@@ -34,10 +39,11 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
           }
         }
       }
-      fulfillmentOrders(first: 10) {
+      fulfillmentOrders(first: 5, query: "status:open") {
         nodes {
           id
           status
+          updatedAt
           assignedLocation {
             location {
               id
@@ -67,7 +73,7 @@ interface OrderData {
     name: string;
     createdAt: string;
     cancelledAt: string | null;
-    shippingAddress: { latitude: number | null; longitude: number | null; countryCodeV2: string | null } | null;
+    shippingAddress: { latitude: number | null; longitude: number | null; countryCodeV2: string | null; provinceCode: string | null; zip: string | null } | null;
     customAttributes: { key: string; value: string | null }[];
     lineItems: {
       nodes: {
@@ -82,6 +88,7 @@ interface OrderData {
       nodes: {
         id: string;
         status: string;
+        updatedAt: string;
         assignedLocation: { location: { id: string } | null };
         deliveryMethod: { methodType: string } | null;
         lineItems: { nodes: { id: string; remainingQuantity: number; lineItem: { id: string } }[] };
@@ -103,6 +110,8 @@ export async function fetchOrderForRouting(graphql: AdminGraphql, orderId: strin
           latitude: order.shippingAddress.latitude,
           longitude: order.shippingAddress.longitude,
           countryCode: order.shippingAddress.countryCodeV2,
+          provinceCode: order.shippingAddress.provinceCode,
+          zip: order.shippingAddress.zip,
         }
       : null,
     attributes: Object.fromEntries(order.customAttributes.map((a) => [a.key, a.value ?? ""])),
@@ -119,6 +128,7 @@ export async function fetchOrderForRouting(graphql: AdminGraphql, orderId: strin
     fulfillmentOrders: order.fulfillmentOrders.nodes.map((fo) => ({
       id: fo.id,
       status: fo.status,
+      updatedAt: fo.updatedAt,
       locationId: fo.assignedLocation.location?.id ?? "",
       deliveryMethod: fo.deliveryMethod?.methodType ?? null,
       lines: fo.lineItems.nodes.map((l) => ({ id: l.id, lineItemId: l.lineItem.id, remainingQuantity: l.remainingQuantity })),
@@ -133,6 +143,15 @@ export const FULFILLMENT_ORDER_ORDER_QUERY = `#graphql
     }
   }
 `;
+
+/** The order's open fulfillment orders as they are now (after a move whose answer was lost). */
+export async function fetchOpenFulfillmentOrders(graphql: AdminGraphql, orderId: string): Promise<OpenFulfillmentOrder[] | null> {
+  const data = await adminRequest<{ order: { fulfillmentOrders: FulfillmentOrderPage } | null }>(graphql, ORDER_OPEN_FULFILLMENT_ORDERS_QUERY, {
+    id: orderId,
+    after: null,
+  });
+  return data.order ? completePage(graphql, orderId, data.order.fulfillmentOrders) : null;
+}
 
 /** The order a fulfillment order belongs to (order_routing_complete names only the fulfillment order). */
 export async function fetchFulfillmentOrderOrderId(graphql: AdminGraphql, fulfillmentOrderId: string): Promise<string | null> {
@@ -172,10 +191,13 @@ interface VariantStockData {
   } | null)[];
 }
 
-/** Variants per request: each costs about 155 points, and one query may cost at most 1000. */
-export const VARIANTS_PER_REQUEST = 5;
+/** Variants per request: each requests 154 points (50 levels × 3, + 4); three stay within 600. */
+export const VARIANTS_PER_REQUEST = 3;
 
-/** Live available units per variant and location: `stock[variantId][locationId]`. */
+/**
+ * Live available units per variant and location: `stock[variantId][locationId]`. Routing uses the
+ * stock Crossdock mirrors from webhooks; this reads what the mirror does not know yet.
+ */
 export async function fetchVariantStock(
   graphql: AdminGraphql,
   variantIds: readonly string[],
@@ -198,41 +220,313 @@ export async function fetchVariantStock(
   return stock;
 }
 
-export const LOCATIONS_FOR_MOVE_QUERY = `#graphql
-  query CrossdockLocationsForMove($id: ID!, $lineItemIds: [ID!], $locationIds: [ID!]) {
-    fulfillmentOrder(id: $id) {
-      locationsForMove(first: 100, lineItemIds: $lineItemIds, locationIds: $locationIds) {
+// A fulfillment order as routing reads it: only OPEN ones (`query: "status:open"`), so closed or
+// cancelled ones can never crowd the open ones out of a page; pages are followed.
+// The same selection is written out in each document below (a #graphql document stands alone).
+
+interface OpenFulfillmentOrderNode {
+  id: string;
+  status: string;
+  updatedAt: string;
+  deliveryMethod: { methodType: string } | null;
+  assignedLocation: { location: { id: string } | null };
+  lineItems: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { id: string; sku: string | null; remainingQuantity: number; variant: { id: string } | null }[];
+  };
+}
+
+interface FulfillmentOrderPage {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: OpenFulfillmentOrderNode[];
+}
+
+/** An open fulfillment order's state: where it is, and the units left on each of its lines. */
+export interface OpenFulfillmentOrder {
+  id: string;
+  status: string;
+  locationId: string;
+  deliveryMethod: string | null;
+  /** When Shopify last changed it (a move commits its units at the new location then). */
+  updatedAt: string;
+  lines: { id: string; sku: string | null; variantId: string | null; remainingQuantity: number }[];
+}
+
+export const ORDER_ROUTING_STATE_QUERY = `#graphql
+  query CrossdockOrderRoutingState($id: ID!, $withProducts: Boolean!) {
+    order(id: $id) {
+      id
+      name
+      createdAt
+      cancelledAt
+      shippingAddress {
+        latitude
+        longitude
+        countryCodeV2
+        provinceCode
+        zip
+      }
+      customAttributes {
+        key
+        value
+      }
+      anyFulfillmentOrder: fulfillmentOrders(first: 1) {
         nodes {
-          location {
+          id
+        }
+      }
+      fulfillmentOrders(first: 5, query: "status:open") {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          status
+          updatedAt
+          deliveryMethod {
+            methodType
+          }
+          assignedLocation {
+            location {
+              id
+            }
+          }
+          lineItems(first: 20) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              id
+              sku
+              remainingQuantity
+              variant {
+                id
+              }
+            }
+          }
+        }
+      }
+      lineItems(first: 50) @include(if: $withProducts) {
+        nodes {
+          variant {
             id
           }
-          movable
-          message
+          product {
+            tags
+            productType
+          }
         }
       }
     }
   }
 `;
 
-interface LocationsForMoveData {
-  fulfillmentOrder: {
-    locationsForMove: { nodes: { location: { id: string }; movable: boolean; message: string | null }[] };
+export const ORDER_OPEN_FULFILLMENT_ORDERS_QUERY = `#graphql
+  query CrossdockOrderOpenFulfillmentOrders($id: ID!, $after: String) {
+    order(id: $id) {
+      fulfillmentOrders(first: 5, after: $after, query: "status:open") {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          status
+          updatedAt
+          deliveryMethod {
+            methodType
+          }
+          assignedLocation {
+            location {
+              id
+            }
+          }
+          lineItems(first: 20) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              id
+              sku
+              remainingQuantity
+              variant {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const FULFILLMENT_ORDER_LINES_QUERY = `#graphql
+  query CrossdockFulfillmentOrderLines($id: ID!, $after: String) {
+    fulfillmentOrder(id: $id) {
+      lineItems(first: 50, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          sku
+          remainingQuantity
+          variant {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** What the live routing path reads of an order: the order's facts and its open fulfillment orders. */
+export interface OrderRoutingState {
+  order: {
+    id: string;
+    name: string;
+    createdAt: string;
+    cancelledAt: string | null;
+    destination: { latitude: number | null; longitude: number | null; countryCode: string | null; provinceCode: string | null; zip: string | null } | null;
+    attributes: Record<string, string>;
+  };
+  /** False until Shopify's routing job created the order's fulfillment orders. */
+  hasFulfillmentOrders: boolean;
+  openFulfillmentOrders: OpenFulfillmentOrder[];
+  /** Variant → product tags and type (only when asked for: the shop's rules use them). */
+  products: Record<string, { tags: string[]; productType: string | null }>;
+}
+
+interface OrderRoutingStateData {
+  order: {
+    id: string;
+    name: string;
+    createdAt: string;
+    cancelledAt: string | null;
+    shippingAddress: { latitude: number | null; longitude: number | null; countryCodeV2: string | null; provinceCode: string | null; zip: string | null } | null;
+    customAttributes: { key: string; value: string | null }[];
+    anyFulfillmentOrder: { nodes: { id: string }[] };
+    fulfillmentOrders: FulfillmentOrderPage;
+    lineItems?: { nodes: { variant: { id: string } | null; product: { tags: string[]; productType: string } | null }[] };
   } | null;
 }
 
-/** Whether Shopify allows moving these FO line items to the location, and why not. */
-export async function checkMovable(
+/**
+ * The live routing path's one read of an order (more only for orders with over 5 open fulfillment
+ * orders or 20 lines in one): its facts, whether Shopify created its fulfillment orders yet, and
+ * the open ones. Product tags only when the shop's rules need them.
+ */
+export async function fetchOrderRoutingState(
   graphql: AdminGraphql,
-  input: { fulfillmentOrderId: string; locationId: string; lineItemIds?: string[] },
-): Promise<{ movable: boolean; message: string | null }> {
-  const data = await adminRequest<LocationsForMoveData>(graphql, LOCATIONS_FOR_MOVE_QUERY, {
-    id: input.fulfillmentOrderId,
-    lineItemIds: input.lineItemIds ?? null,
-    locationIds: [input.locationId],
-  });
-  const entry = data.fulfillmentOrder?.locationsForMove.nodes.find((n) => n.location.id === input.locationId);
-  if (!data.fulfillmentOrder) return { movable: false, message: "The fulfillment order no longer exists" };
-  return entry ? { movable: entry.movable, message: entry.message } : { movable: false, message: "Shopify does not offer this location" };
+  orderId: string,
+  options: { withProducts: boolean },
+): Promise<OrderRoutingState | null> {
+  const { order } = await adminRequest<OrderRoutingStateData>(graphql, ORDER_ROUTING_STATE_QUERY, { id: orderId, withProducts: options.withProducts });
+  if (!order) return null;
+  const a = order.shippingAddress;
+  const products: OrderRoutingState["products"] = {};
+  for (const line of order.lineItems?.nodes ?? []) {
+    if (line.variant && line.product) products[line.variant.id] = { tags: line.product.tags, productType: line.product.productType || null };
+  }
+  return {
+    order: {
+      id: order.id,
+      name: order.name,
+      createdAt: order.createdAt,
+      cancelledAt: order.cancelledAt,
+      destination: a ? { latitude: a.latitude, longitude: a.longitude, countryCode: a.countryCodeV2, provinceCode: a.provinceCode, zip: a.zip } : null,
+      attributes: Object.fromEntries(order.customAttributes.map((c) => [c.key, c.value ?? ""])),
+    },
+    hasFulfillmentOrders: order.anyFulfillmentOrder.nodes.length > 0,
+    openFulfillmentOrders: await completePage(graphql, order.id, order.fulfillmentOrders),
+    products,
+  };
+}
+
+/** Follows the pages of open fulfillment orders, and of lines within one, to the end. */
+async function completePage(graphql: AdminGraphql, orderId: string, first: FulfillmentOrderPage): Promise<OpenFulfillmentOrder[]> {
+  const nodes = [...first.nodes];
+  let page = first.pageInfo;
+  while (page.hasNextPage) {
+    const data = await adminRequest<{ order: { fulfillmentOrders: FulfillmentOrderPage } | null }>(graphql, ORDER_OPEN_FULFILLMENT_ORDERS_QUERY, {
+      id: orderId,
+      after: page.endCursor,
+    });
+    if (!data.order) break;
+    nodes.push(...data.order.fulfillmentOrders.nodes);
+    page = data.order.fulfillmentOrders.pageInfo;
+  }
+  const result: OpenFulfillmentOrder[] = [];
+  for (const fo of nodes) {
+    const lines = [...fo.lineItems.nodes];
+    let linePage = fo.lineItems.pageInfo;
+    while (linePage.hasNextPage) {
+      const data = await adminRequest<{ fulfillmentOrder: { lineItems: OpenFulfillmentOrderNode["lineItems"] } | null }>(graphql, FULFILLMENT_ORDER_LINES_QUERY, {
+        id: fo.id,
+        after: linePage.endCursor,
+      });
+      if (!data.fulfillmentOrder) break;
+      lines.push(...data.fulfillmentOrder.lineItems.nodes);
+      linePage = data.fulfillmentOrder.lineItems.pageInfo;
+    }
+    result.push({
+      id: fo.id,
+      status: fo.status,
+      locationId: fo.assignedLocation.location?.id ?? "",
+      deliveryMethod: fo.deliveryMethod?.methodType ?? null,
+      updatedAt: fo.updatedAt,
+      lines: lines.map((l) => ({ id: l.id, sku: l.sku, variantId: l.variant?.id ?? null, remainingQuantity: l.remainingQuantity })),
+    });
+  }
+  return result;
+}
+
+/**
+ * The units still to route, as the routing engine takes them: one line per variant (units of one
+ * variant are interchangeable wherever they sit), the open fulfillment orders with their lines
+ * keyed by that variant. Lines without a variant stay where Shopify put them.
+ */
+export function toRoutableOrder(state: OrderRoutingState): RoutableOrder {
+  const lines = new Map<string, RoutableOrder["lines"][number]>();
+  for (const fo of state.openFulfillmentOrders) {
+    for (const line of fo.lines) {
+      if (!line.variantId || line.remainingQuantity <= 0) continue;
+      const product = state.products[line.variantId];
+      const existing = lines.get(line.variantId);
+      if (existing) existing.quantity += line.remainingQuantity;
+      else {
+        lines.set(line.variantId, {
+          id: line.variantId,
+          sku: line.sku,
+          variantId: line.variantId,
+          quantity: line.remainingQuantity,
+          productTags: product?.tags ?? [],
+          productType: product?.productType ?? null,
+        });
+      }
+    }
+  }
+  return {
+    ...state.order,
+    lines: [...lines.values()],
+    fulfillmentOrders: state.openFulfillmentOrders.map(toFulfillmentOrderState),
+  };
+}
+
+/** An open fulfillment order as the move planner takes it (lines keyed by variant, see toRoutableOrder). */
+export function toFulfillmentOrderState(fo: OpenFulfillmentOrder): RoutableOrder["fulfillmentOrders"][number] {
+  return {
+    id: fo.id,
+    status: fo.status,
+    locationId: fo.locationId,
+    deliveryMethod: fo.deliveryMethod,
+    updatedAt: fo.updatedAt,
+    lines: fo.lines.map((l) => ({ id: l.id, lineItemId: l.variantId ?? l.id, remainingQuantity: l.remainingQuantity })),
+  };
 }
 
 export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
@@ -240,19 +534,47 @@ export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
     fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $lines) {
       movedFulfillmentOrder {
         id
-        assignedLocation {
-          location {
-            id
+        order {
+          id
+          fulfillmentOrders(first: 5, query: "status:open") {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              id
+              status
+              updatedAt
+              deliveryMethod {
+                methodType
+              }
+              assignedLocation {
+                location {
+                  id
+                }
+              }
+              lineItems(first: 20) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                nodes {
+                  id
+                  sku
+                  remainingQuantity
+                  variant {
+                    id
+                  }
+                }
+              }
+            }
           }
         }
-      }
-      originalFulfillmentOrder {
-        id
-        status
       }
       userErrors {
         field
         message
+        code
       }
     }
   }
@@ -260,17 +582,21 @@ export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
 
 interface MoveData {
   fulfillmentOrderMove: {
-    movedFulfillmentOrder: { id: string; assignedLocation: { location: { id: string } | null } } | null;
-    originalFulfillmentOrder: { id: string; status: string } | null;
-    userErrors: { field: string[] | null; message: string }[];
+    movedFulfillmentOrder: { id: string; order: { id: string; fulfillmentOrders: FulfillmentOrderPage } } | null;
+    userErrors: { field: string[] | null; message: string; code: string | null }[];
   };
 }
 
-/** Moves a whole fulfillment order (no lines) or the given lines (Shopify splits it). */
+/**
+ * Moves a whole fulfillment order (no lines) or the given lines. Shopify documents several
+ * outcomes for a partial move (the original kept, moved, or closed and its lines recreated: ids
+ * change), so the answer is the order's open fulfillment orders as they are after the move, read
+ * in the same request; the deprecated `remainingFulfillmentOrder` is never read.
+ */
 export async function moveFulfillmentOrder(
   graphql: AdminGraphql,
   input: { fulfillmentOrderId: string; newLocationId: string; lines?: { id: string; quantity: number }[] },
-): Promise<{ movedFulfillmentOrderId: string; originalFulfillmentOrder: { id: string; status: string } | null }> {
+): Promise<{ movedFulfillmentOrderId: string; openFulfillmentOrders: OpenFulfillmentOrder[] }> {
   const { fulfillmentOrderMove: result } = await adminRequest<MoveData>(graphql, FULFILLMENT_ORDER_MOVE_MUTATION, {
     id: input.fulfillmentOrderId,
     newLocationId: input.newLocationId,
@@ -279,9 +605,6 @@ export async function moveFulfillmentOrder(
   if (result.userErrors.length > 0 || !result.movedFulfillmentOrder) {
     throw new AdminUserError("fulfillmentOrderMove", result.userErrors.length ? result.userErrors : [{ message: "No fulfillment order was moved" }]);
   }
-  return {
-    movedFulfillmentOrderId: result.movedFulfillmentOrder.id,
-    // `remainingFulfillmentOrder` is deprecated; the original's final state says what stayed behind.
-    originalFulfillmentOrder: result.originalFulfillmentOrder,
-  };
+  const moved = result.movedFulfillmentOrder;
+  return { movedFulfillmentOrderId: moved.id, openFulfillmentOrders: await completePage(graphql, moved.order.id, moved.order.fulfillmentOrders) };
 }

@@ -1,3 +1,4 @@
+import type { CrossdockInventoryItemLevelsQuery, CrossdockVariantInventoryQuery } from "~/types/admin.generated";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // The initial full inventory sync: every variant with its inventory item's levels, page by page.
@@ -82,24 +83,8 @@ export interface VariantLevelSnapshot {
   updatedAt: Date;
 }
 
-interface LevelNode {
-  updatedAt: string;
-  location: { id: string };
-  quantities: { name: string; quantity: number }[];
-}
-interface LevelConnection {
-  nodes: LevelNode[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-interface VariantsPage {
-  productVariants: {
-    nodes: { id: string; sku: string | null; inventoryItem: { id: string; inventoryLevels: LevelConnection } }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
-interface ItemLevelsPage {
-  inventoryItem: { id: string; inventoryLevels: LevelConnection } | null;
-}
+type VariantNode = CrossdockVariantInventoryQuery["productVariants"]["nodes"][number];
+type LevelNode = VariantNode["inventoryItem"]["inventoryLevels"]["nodes"][number];
 
 /**
  * Every variant's levels, handed to `onPage` one page of variants at a time (so the caller can
@@ -112,7 +97,7 @@ export async function forEachVariantInventoryPage(
   let after: string | null = null;
   let total = 0;
   do {
-    const data: VariantsPage = await adminRequest<VariantsPage>(graphql, VARIANT_INVENTORY_QUERY, {
+    const data: CrossdockVariantInventoryQuery = await adminRequest(graphql, VARIANT_INVENTORY_QUERY, {
       first: VARIANTS_PER_PAGE,
       levels: LEVELS_PER_VARIANT,
       after,
@@ -121,9 +106,9 @@ export async function forEachVariantInventoryPage(
     for (const variant of data.productVariants.nodes) {
       const item = variant.inventoryItem;
       const nodes = [...item.inventoryLevels.nodes];
-      let next = item.inventoryLevels.pageInfo.hasNextPage ? item.inventoryLevels.pageInfo.endCursor : null;
+      let next = item.inventoryLevels.pageInfo.hasNextPage ? (item.inventoryLevels.pageInfo.endCursor ?? null) : null;
       while (next) {
-        const more: ItemLevelsPage = await adminRequest<ItemLevelsPage>(graphql, INVENTORY_ITEM_LEVELS_QUERY, {
+        const more: CrossdockInventoryItemLevelsQuery = await adminRequest(graphql, INVENTORY_ITEM_LEVELS_QUERY, {
           id: item.id,
           first: LEVELS_PER_PAGE,
           after: next,
@@ -131,13 +116,13 @@ export async function forEachVariantInventoryPage(
         if (!more.inventoryItem) break;
         nodes.push(...more.inventoryItem.inventoryLevels.nodes);
         const page = more.inventoryItem.inventoryLevels.pageInfo;
-        next = page.hasNextPage ? page.endCursor : null;
+        next = page.hasNextPage ? (page.endCursor ?? null) : null;
       }
-      for (const node of nodes) levels.push(toSnapshot(variant.id, variant.sku, item.id, node));
+      for (const node of nodes) levels.push(toSnapshot(variant.id, variant.sku ?? null, item.id, node));
     }
     if (levels.length > 0) await onPage(levels);
     total += levels.length;
-    after = data.productVariants.pageInfo.hasNextPage ? data.productVariants.pageInfo.endCursor : null;
+    after = data.productVariants.pageInfo.hasNextPage ? (data.productVariants.pageInfo.endCursor ?? null) : null;
   } while (after);
   return total;
 }

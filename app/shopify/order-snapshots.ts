@@ -98,54 +98,8 @@ export const ORDER_SNAPSHOTS_QUERY = `#graphql
   }
 `;
 
-interface OrderNode {
-  id: string;
-  legacyResourceId: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  createdAt: string;
-  updatedAt: string;
-  cancelledAt: string | null;
-  closedAt: string | null;
-  displayFinancialStatus: string | null;
-  displayFulfillmentStatus: string;
-  currencyCode: string;
-  totalPriceSet: { shopMoney: { amount: string } };
-  tags: string[];
-  customAttributes: { key: string; value: string | null }[];
-  customer: {
-    id: string;
-    defaultEmailAddress: { emailAddress: string | null } | null;
-    defaultPhoneNumber: { phoneNumber: string } | null;
-  } | null;
-  shippingAddress: {
-    firstName: string | null;
-    lastName: string | null;
-    company: string | null;
-    address1: string | null;
-    address2: string | null;
-    city: string | null;
-    province: string | null;
-    provinceCode: string | null;
-    zip: string | null;
-    countryCodeV2: string | null;
-    phone: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  } | null;
-  lineItems: {
-    nodes: {
-      id: string;
-      sku: string | null;
-      name: string;
-      quantity: number;
-      requiresShipping: boolean;
-      variant: { id: string } | null;
-      originalUnitPriceSet: { shopMoney: { amount: string } };
-    }[];
-  };
-}
+/** An order as ORDER_SNAPSHOTS_QUERY reads it. */
+type OrderNode = Extract<NonNullable<CrossdockOrderSnapshotsQuery["nodes"][number]>, { id: string }>;
 
 const FULFILLMENT_STATUS: Record<string, string | null> = {
   FULFILLED: "fulfilled",
@@ -176,7 +130,7 @@ export async function fetchOrderSnapshots(graphql: AdminGraphql, ids: readonly s
   const result: OrderSnapshotInput[] = [];
   for (let i = 0; i < ids.length; i += SNAPSHOTS_PER_REQUEST) {
     const data: CrossdockOrderSnapshotsQuery = await adminRequest(graphql, ORDER_SNAPSHOTS_QUERY, { ids: ids.slice(i, i + SNAPSHOTS_PER_REQUEST) });
-    for (const node of data.nodes) if (node && "id" in node && node.id) result.push(toSnapshot(node as OrderNode));
+    for (const node of data.nodes) if (node && "id" in node) result.push(toSnapshot(node));
   }
   return result;
 }
@@ -187,8 +141,8 @@ function toSnapshot(node: OrderNode): OrderSnapshotInput {
     shopifyId: node.id,
     legacyResourceId: node.legacyResourceId,
     name: node.name,
-    email: node.email,
-    phone: node.phone,
+    email: node.email ?? null,
+    phone: node.phone ?? null,
     customer: node.customer
       ? {
           id: node.customer.id,
@@ -203,31 +157,31 @@ function toSnapshot(node: OrderNode): OrderSnapshotInput {
     currency: node.currencyCode,
     totalPrice: node.totalPriceSet.shopMoney.amount,
     tags: node.tags,
-    noteAttributes: node.customAttributes.map((c) => ({ name: c.key, value: c.value })),
+    noteAttributes: node.customAttributes.map((c) => ({ name: c.key, value: c.value ?? null })),
     // The webhook (REST) shape, so snapshots look the same whichever path stored them.
     shippingAddress: a
       ? {
-          first_name: a.firstName,
-          last_name: a.lastName,
+          first_name: a.firstName ?? null,
+          last_name: a.lastName ?? null,
           name: [a.firstName, a.lastName].filter(Boolean).join(" "),
-          company: a.company,
-          address1: a.address1,
-          address2: a.address2,
-          city: a.city,
-          province: a.province,
-          province_code: a.provinceCode,
-          zip: a.zip,
-          country_code: a.countryCodeV2,
-          phone: a.phone,
-          latitude: a.latitude,
-          longitude: a.longitude,
+          company: a.company ?? null,
+          address1: a.address1 ?? null,
+          address2: a.address2 ?? null,
+          city: a.city ?? null,
+          province: a.province ?? null,
+          province_code: a.provinceCode ?? null,
+          zip: a.zip ?? null,
+          country_code: a.countryCodeV2 ?? null,
+          phone: a.phone ?? null,
+          latitude: a.latitude ?? null,
+          longitude: a.longitude ?? null,
         }
       : null,
     lineItems: node.lineItems.nodes.map((l) => ({
       id: l.id,
       variantId: l.variant?.id ?? null,
       productId: null,
-      sku: l.sku,
+      sku: l.sku ?? null,
       title: l.name,
       quantity: l.quantity,
       price: l.originalUnitPriceSet.shopMoney.amount,

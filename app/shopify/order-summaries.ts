@@ -26,24 +26,12 @@ export interface OrderSummary {
   countryCode: string | null;
 }
 
-interface OrderSummariesData {
-  orders: {
-    nodes: {
-      id: string;
-      name: string;
-      createdAt: string;
-      displayFulfillmentStatus: string;
-      shippingAddress: { city: string | null; countryCodeV2: string | null } | null;
-    }[];
-  };
-}
-
 /** The newest orders (open ones by default), newest first. */
 export async function fetchOrderSummaries(
   graphql: AdminGraphql,
   options: { first: number; query?: string },
 ): Promise<OrderSummary[]> {
-  const data = await adminRequest<OrderSummariesData>(graphql, ORDER_SUMMARIES_QUERY, {
+  const data = await adminRequest(graphql, ORDER_SUMMARIES_QUERY, {
     first: options.first,
     query: options.query ?? null,
   });

@@ -1,3 +1,4 @@
+import type { CrossdockPortalLocationsQuery, CrossdockPortalOrderTrackingQuery } from "~/types/admin.generated";
 import { adminRequest, type AdminGraphql } from "./admin-graphql";
 
 // The customer portal's reads of orders: identify an order by its name (lookup), load what the
@@ -36,22 +37,6 @@ export interface PortalOrderIdentity {
   phones: string[];
 }
 
-interface OrderByNameData {
-  orders: {
-    nodes: {
-      id: string;
-      name: string;
-      email: string | null;
-      phone: string | null;
-      customer: {
-        defaultEmailAddress: { emailAddress: string | null } | null;
-        defaultPhoneNumber: { phoneNumber: string | null } | null;
-      } | null;
-      shippingAddress: { phone: string | null } | null;
-    }[];
-  };
-}
-
 /** A search-syntax literal (quoted, escaped). */
 function quoted(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
@@ -59,7 +44,7 @@ function quoted(value: string): string {
 
 /** The shop's order named exactly `name` ("#1001"), or null. */
 export async function findOrderByName(graphql: AdminGraphql, name: string): Promise<PortalOrderIdentity | null> {
-  const data = await adminRequest<OrderByNameData>(graphql, PORTAL_ORDER_BY_NAME_QUERY, { query: `name:${quoted(name)}` });
+  const data = await adminRequest(graphql, PORTAL_ORDER_BY_NAME_QUERY, { query: `name:${quoted(name)}` });
   // The search is a match, not equality (Shopify also finds "1001" for "#1001"): keep the exact one.
   const order = data.orders.nodes.find((o) => o.name.toLowerCase() === name.toLowerCase());
   if (!order) return null;
@@ -209,88 +194,23 @@ export const PORTAL_LOCATIONS_QUERY = `#graphql
   }
 `;
 
-interface Money {
-  amount: string;
-  currencyCode: string;
-}
+/** The order as the tracking page reads it (generated from PORTAL_ORDER_TRACKING_QUERY). */
+export type PortalOrderTrackingData = NonNullable<CrossdockPortalOrderTrackingQuery["order"]>;
 
-export interface PortalOrderTrackingData {
-  id: string;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-  processedAt: string | null;
-  cancelledAt: string | null;
-  closedAt: string | null;
-  displayFinancialStatus: string | null;
-  displayFulfillmentStatus: string;
-  currencyCode: string;
-  totalPriceSet: { shopMoney: Money };
-  totalRefundedSet: { shopMoney: Money } | null;
-  customer: { id: string } | null;
-  lineItems: {
-    nodes: {
-      id: string;
-      name: string;
-      sku: string | null;
-      quantity: number;
-      unfulfilledQuantity: number;
-      originalUnitPriceSet: { shopMoney: Money };
-    }[];
-  };
-  fulfillmentOrders: {
-    nodes: {
-      id: string;
-      status: string;
-      deliveryMethod: { methodType: string } | null;
-      assignedLocation: { name: string; location: { id: string } | null };
-      lineItems: { nodes: { remainingQuantity: number; lineItem: { id: string; name: string } }[] };
-    }[];
-  };
-  fulfillments: {
-    id: string;
-    name: string;
-    status: string;
-    displayStatus: string | null;
-    createdAt: string;
-    updatedAt: string;
-    inTransitAt: string | null;
-    estimatedDeliveryAt: string | null;
-    deliveredAt: string | null;
-    location: { id: string; name: string } | null;
-    trackingInfo: { company: string | null; number: string | null; url: string | null }[];
-    fulfillmentLineItems: { nodes: { id: string; quantity: number; lineItem: { id: string; name: string } }[] };
-    events: { nodes: { status: string; happenedAt: string }[] };
-  }[];
-}
-
-export interface PortalLocationData {
-  id: string;
-  name: string;
-  address: {
-    address1: string | null;
-    address2: string | null;
-    city: string | null;
-    province: string | null;
-    zip: string | null;
-    country: string | null;
-    countryCode: string | null;
-    phone: string | null;
-    formatted: string[];
-  };
-  localPickupSettingsV2: { instructions: string | null; pickupTime: string } | null;
-}
+/** A pickup store as the tracking page reads it (generated from PORTAL_LOCATIONS_QUERY). */
+export type PortalLocationData = NonNullable<CrossdockPortalLocationsQuery["nodes"][number]>;
 
 /** The order as the tracking page needs it, or null when the shop has no such order. */
 export async function getOrderForTracking(graphql: AdminGraphql, orderId: string): Promise<PortalOrderTrackingData | null> {
-  const data = await adminRequest<{ order: PortalOrderTrackingData | null }>(graphql, PORTAL_ORDER_TRACKING_QUERY, { id: orderId });
-  return data.order;
+  const data = await adminRequest(graphql, PORTAL_ORDER_TRACKING_QUERY, { id: orderId });
+  return data.order ?? null;
 }
 
 /** Locations by GID (pickup stores), unknown ids left out. */
 export async function getLocationsForPortal(graphql: AdminGraphql, ids: string[]): Promise<PortalLocationData[]> {
   if (ids.length === 0) return [];
-  const data = await adminRequest<{ nodes: (PortalLocationData | Record<string, never> | null)[] }>(graphql, PORTAL_LOCATIONS_QUERY, { ids });
+  const data = await adminRequest(graphql, PORTAL_LOCATIONS_QUERY, { ids });
+  // `nodes` answers {} for an id that is not a location (only the `... on Location` fields exist).
   return data.nodes.filter((n): n is PortalLocationData => Boolean(n && "id" in n && n.id));
 }
 
@@ -322,13 +242,9 @@ export interface PortalCustomerOrder {
 /** A customer's ten most recent orders (numeric customer id, as the app proxy sends it). */
 export async function listCustomerOrders(graphql: AdminGraphql, customerId: string): Promise<PortalCustomerOrder[]> {
   if (!/^\d{1,20}$/.test(customerId)) return [];
-  const data = await adminRequest<{ orders: { nodes: (PortalCustomerOrder & { customer: { id: string } | null })[] } }>(
-    graphql,
-    PORTAL_CUSTOMER_ORDERS_QUERY,
-    { query: `customer_id:${customerId}` },
-  );
+  const data = await adminRequest(graphql, PORTAL_CUSTOMER_ORDERS_QUERY, { query: `customer_id:${customerId}` });
   // Only the customer's own orders, whatever the search engine made of the query.
   return data.orders.nodes
     .filter((o) => o.customer?.id === `gid://shopify/Customer/${customerId}`)
-    .map(({ customer: _customer, ...order }) => order);
+    .map((o) => ({ id: o.id, name: o.name, createdAt: o.createdAt, cancelledAt: o.cancelledAt ?? null, displayFulfillmentStatus: o.displayFulfillmentStatus }));
 }

@@ -47,22 +47,9 @@ export interface StorefrontProduct {
   variants: { id: string; legacyId: string; title: string; sku: string | null; price: string; availableForSale: boolean }[];
 }
 
-interface ProductsPage {
-  products: {
-    nodes: {
-      id: string;
-      legacyResourceId: string;
-      title: string;
-      handle: string;
-      description: string;
-      variants: { nodes: { id: string; legacyResourceId: string; title: string; sku: string | null; price: string; availableForSale: boolean }[] };
-    }[];
-  };
-}
-
 export async function fetchProductByHandle(graphql: AdminGraphql, handle: string): Promise<StorefrontProduct | null> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(handle)) return null;
-  const data = await adminRequest<ProductsPage>(graphql, PRODUCT_BY_HANDLE_QUERY, { query: `handle:${handle}` });
+  const data = await adminRequest(graphql, PRODUCT_BY_HANDLE_QUERY, { query: `handle:${handle}` });
   const node = data.products.nodes[0];
   if (!node || node.handle !== handle) return null;
   return {
@@ -71,11 +58,18 @@ export async function fetchProductByHandle(graphql: AdminGraphql, handle: string
     title: node.title,
     handle: node.handle,
     description: node.description,
-    variants: node.variants.nodes.map((v) => ({ ...v, legacyId: v.legacyResourceId })),
+    variants: node.variants.nodes.map((v) => ({
+      id: v.id,
+      legacyId: v.legacyResourceId,
+      title: v.title,
+      sku: v.sku ?? null,
+      price: v.price,
+      availableForSale: v.availableForSale,
+    })),
   };
 }
 
 export async function fetchProductHandles(graphql: AdminGraphql, first = 50): Promise<{ title: string; handle: string }[]> {
-  const data = await adminRequest<{ products: { nodes: { title: string; handle: string }[] } }>(graphql, PRODUCT_HANDLES_QUERY, { first });
+  const data = await adminRequest(graphql, PRODUCT_HANDLES_QUERY, { first });
   return data.products.nodes;
 }

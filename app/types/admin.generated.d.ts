@@ -51,11 +51,11 @@ export type CrossdockOrderForRoutingQueryVariables = AdminTypes.Exact<{
 
 export type CrossdockOrderForRoutingQuery = { order?: AdminTypes.Maybe<(
     Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt'>
-    & { shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'latitude' | 'longitude' | 'countryCodeV2'>>, customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, lineItems: { nodes: Array<(
+    & { shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'latitude' | 'longitude' | 'countryCodeV2' | 'provinceCode' | 'zip'>>, customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, lineItems: { nodes: Array<(
         Pick<AdminTypes.LineItem, 'id' | 'sku' | 'currentQuantity'>
         & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'tags' | 'productType'>> }
       )> }, fulfillmentOrders: { nodes: Array<(
-        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'updatedAt'>
         & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, lineItems: { nodes: Array<(
             Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
             & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
@@ -80,16 +80,46 @@ export type CrossdockVariantStockQuery = { nodes: Array<AdminTypes.Maybe<(
     & { inventoryItem: { inventoryLevels: { nodes: Array<{ location: Pick<AdminTypes.Location, 'id'>, quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }> } } }
   )>> };
 
-export type CrossdockLocationsForMoveQueryVariables = AdminTypes.Exact<{
+export type CrossdockOrderRoutingStateQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
-  lineItemIds?: AdminTypes.InputMaybe<Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input']>;
-  locationIds?: AdminTypes.InputMaybe<Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input']>;
+  withProducts: AdminTypes.Scalars['Boolean']['input'];
 }>;
 
 
-export type CrossdockLocationsForMoveQuery = { fulfillmentOrder?: AdminTypes.Maybe<{ locationsForMove: { nodes: Array<(
-        Pick<AdminTypes.FulfillmentOrderLocationForMove, 'movable' | 'message'>
-        & { location: Pick<AdminTypes.Location, 'id'> }
+export type CrossdockOrderRoutingStateQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt'>
+    & { shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'latitude' | 'longitude' | 'countryCodeV2' | 'provinceCode' | 'zip'>>, customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, anyFulfillmentOrder: { nodes: Array<Pick<AdminTypes.FulfillmentOrder, 'id'>> }, fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'updatedAt'>
+        & { deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+            Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'sku' | 'remainingQuantity'>
+            & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }
+          )> } }
+      )> }, lineItems?: { nodes: Array<{ variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'tags' | 'productType'>> }> } }
+  )> };
+
+export type CrossdockOrderOpenFulfillmentOrdersQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CrossdockOrderOpenFulfillmentOrdersQuery = { order?: AdminTypes.Maybe<{ fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'updatedAt'>
+        & { deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+            Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'sku' | 'remainingQuantity'>
+            & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }
+          )> } }
+      )> } }> };
+
+export type CrossdockFulfillmentOrderLinesQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CrossdockFulfillmentOrderLinesQuery = { fulfillmentOrder?: AdminTypes.Maybe<{ lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'sku' | 'remainingQuantity'>
+        & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }
       )> } }> };
 
 export type CrossdockFulfillmentOrderMoveMutationVariables = AdminTypes.Exact<{
@@ -101,8 +131,17 @@ export type CrossdockFulfillmentOrderMoveMutationVariables = AdminTypes.Exact<{
 
 export type CrossdockFulfillmentOrderMoveMutation = { fulfillmentOrderMove?: AdminTypes.Maybe<{ movedFulfillmentOrder?: AdminTypes.Maybe<(
       Pick<AdminTypes.FulfillmentOrder, 'id'>
-      & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> } }
-    )>, originalFulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderMoveFulfillmentOrderMoveUserError, 'field' | 'message'>> }> };
+      & { order: (
+        Pick<AdminTypes.Order, 'id'>
+        & { fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+            Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'updatedAt'>
+            & { deliveryMethod?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryMethod, 'methodType'>>, assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+                Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'sku' | 'remainingQuantity'>
+                & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }
+              )> } }
+          )> } }
+      ) }
+    )>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderMoveFulfillmentOrderMoveUserError, 'field' | 'message' | 'code'>> }> };
 
 export type CrossdockLocationInventoryQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -485,10 +524,12 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CrossdockAppMetafield($namespace: String!, $key: String!) {\n    currentAppInstallation {\n      metafield(namespace: $namespace, key: $key) {\n        value\n      }\n    }\n  }\n": {return: CrossdockAppMetafieldQuery, variables: CrossdockAppMetafieldQueryVariables},
   "#graphql\n  query CrossdockCartVariantSearch($first: Int!, $query: String!) {\n    productVariants(first: $first, query: $query) {\n      nodes {\n        id\n        sku\n        displayName\n        product {\n          status\n          tags\n          productType\n        }\n      }\n    }\n  }\n": {return: CrossdockCartVariantSearchQuery, variables: CrossdockCartVariantSearchQueryVariables},
   "#graphql\n  query CrossdockCartVariants($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        sku\n        displayName\n        product {\n          status\n          tags\n          productType\n        }\n      }\n    }\n  }\n": {return: CrossdockCartVariantsQuery, variables: CrossdockCartVariantsQueryVariables},
-  "#graphql\n  query CrossdockOrderForRouting($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      cancelledAt\n      shippingAddress {\n        latitude\n        longitude\n        countryCodeV2\n      }\n      customAttributes {\n        key\n        value\n      }\n      lineItems(first: 50) {\n        nodes {\n          id\n          sku\n          currentQuantity\n          variant {\n            id\n          }\n          product {\n            tags\n            productType\n          }\n        }\n      }\n      fulfillmentOrders(first: 10) {\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          deliveryMethod {\n            methodType\n          }\n          lineItems(first: 20) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockOrderForRoutingQuery, variables: CrossdockOrderForRoutingQueryVariables},
+  "#graphql\n  query CrossdockOrderForRouting($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      cancelledAt\n      shippingAddress {\n        latitude\n        longitude\n        countryCodeV2\n        provinceCode\n        zip\n      }\n      customAttributes {\n        key\n        value\n      }\n      lineItems(first: 50) {\n        nodes {\n          id\n          sku\n          currentQuantity\n          variant {\n            id\n          }\n          product {\n            tags\n            productType\n          }\n        }\n      }\n      fulfillmentOrders(first: 5, query: \"status:open\") {\n        nodes {\n          id\n          status\n          updatedAt\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          deliveryMethod {\n            methodType\n          }\n          lineItems(first: 20) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockOrderForRoutingQuery, variables: CrossdockOrderForRoutingQueryVariables},
   "#graphql\n  query CrossdockFulfillmentOrderOrder($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      orderId\n    }\n  }\n": {return: CrossdockFulfillmentOrderOrderQuery, variables: CrossdockFulfillmentOrderOrderQueryVariables},
   "#graphql\n  query CrossdockVariantStock($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        inventoryItem {\n          inventoryLevels(first: 50) {\n            nodes {\n              location {\n                id\n              }\n              quantities(names: [\"available\"]) {\n                name\n                quantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockVariantStockQuery, variables: CrossdockVariantStockQueryVariables},
-  "#graphql\n  query CrossdockLocationsForMove($id: ID!, $lineItemIds: [ID!], $locationIds: [ID!]) {\n    fulfillmentOrder(id: $id) {\n      locationsForMove(first: 100, lineItemIds: $lineItemIds, locationIds: $locationIds) {\n        nodes {\n          location {\n            id\n          }\n          movable\n          message\n        }\n      }\n    }\n  }\n": {return: CrossdockLocationsForMoveQuery, variables: CrossdockLocationsForMoveQueryVariables},
+  "#graphql\n  query CrossdockOrderRoutingState($id: ID!, $withProducts: Boolean!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      cancelledAt\n      shippingAddress {\n        latitude\n        longitude\n        countryCodeV2\n        provinceCode\n        zip\n      }\n      customAttributes {\n        key\n        value\n      }\n      anyFulfillmentOrder: fulfillmentOrders(first: 1) {\n        nodes {\n          id\n        }\n      }\n      fulfillmentOrders(first: 5, query: \"status:open\") {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          status\n          updatedAt\n          deliveryMethod {\n            methodType\n          }\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 20) {\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n            nodes {\n              id\n              sku\n              remainingQuantity\n              variant {\n                id\n              }\n            }\n          }\n        }\n      }\n      lineItems(first: 50) @include(if: $withProducts) {\n        nodes {\n          variant {\n            id\n          }\n          product {\n            tags\n            productType\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockOrderRoutingStateQuery, variables: CrossdockOrderRoutingStateQueryVariables},
+  "#graphql\n  query CrossdockOrderOpenFulfillmentOrders($id: ID!, $after: String) {\n    order(id: $id) {\n      fulfillmentOrders(first: 5, after: $after, query: \"status:open\") {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          status\n          updatedAt\n          deliveryMethod {\n            methodType\n          }\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 20) {\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n            nodes {\n              id\n              sku\n              remainingQuantity\n              variant {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockOrderOpenFulfillmentOrdersQuery, variables: CrossdockOrderOpenFulfillmentOrdersQueryVariables},
+  "#graphql\n  query CrossdockFulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 50, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          sku\n          remainingQuantity\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockFulfillmentOrderLinesQuery, variables: CrossdockFulfillmentOrderLinesQueryVariables},
   "#graphql\n  query CrossdockLocationInventory($id: ID!, $first: Int!, $after: String, $query: String) {\n    location(id: $id) {\n      id\n      inventoryLevels(first: $first, after: $after, query: $query) {\n        nodes {\n          updatedAt\n          item {\n            id\n            sku\n            variants(first: 1) {\n              nodes {\n                id\n              }\n            }\n          }\n          quantities(names: [\"available\", \"on_hand\", \"committed\", \"incoming\"]) {\n            name\n            quantity\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: CrossdockLocationInventoryQuery, variables: CrossdockLocationInventoryQueryVariables},
   "#graphql\n  query CrossdockLocationInventoryChanges($id: ID!, $first: Int!, $after: String, $query: String!) {\n    location(id: $id) {\n      id\n      inventoryLevels(first: $first, after: $after, query: $query) {\n        nodes {\n          updatedAt\n          item {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: CrossdockLocationInventoryChangesQuery, variables: CrossdockLocationInventoryChangesQueryVariables},
   "#graphql\n  query CrossdockVariantInventory($first: Int!, $levels: Int!, $after: String) {\n    productVariants(first: $first, after: $after) {\n      nodes {\n        id\n        sku\n        inventoryItem {\n          id\n          inventoryLevels(first: $levels) {\n            nodes {\n              updatedAt\n              location {\n                id\n              }\n              quantities(names: [\"available\", \"on_hand\", \"committed\"]) {\n                name\n                quantity\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CrossdockVariantInventoryQuery, variables: CrossdockVariantInventoryQueryVariables},
@@ -514,7 +555,7 @@ interface GeneratedQueryTypes {
 
 interface GeneratedMutationTypes {
   "#graphql\n  mutation CrossdockSetAppMetafields($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        namespace\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockSetAppMetafieldsMutation, variables: CrossdockSetAppMetafieldsMutationVariables},
-  "#graphql\n  mutation CrossdockFulfillmentOrderMove($id: ID!, $newLocationId: ID!, $lines: [FulfillmentOrderLineItemInput!]) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $lines) {\n      movedFulfillmentOrder {\n        id\n        assignedLocation {\n          location {\n            id\n          }\n        }\n      }\n      originalFulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CrossdockFulfillmentOrderMoveMutation, variables: CrossdockFulfillmentOrderMoveMutationVariables},
+  "#graphql\n  mutation CrossdockFulfillmentOrderMove($id: ID!, $newLocationId: ID!, $lines: [FulfillmentOrderLineItemInput!]) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $lines) {\n      movedFulfillmentOrder {\n        id\n        order {\n          id\n          fulfillmentOrders(first: 5, query: \"status:open\") {\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n            nodes {\n              id\n              status\n              updatedAt\n              deliveryMethod {\n                methodType\n              }\n              assignedLocation {\n                location {\n                  id\n                }\n              }\n              lineItems(first: 20) {\n                pageInfo {\n                  hasNextPage\n                  endCursor\n                }\n                nodes {\n                  id\n                  sku\n                  remainingQuantity\n                  variant {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockFulfillmentOrderMoveMutation, variables: CrossdockFulfillmentOrderMoveMutationVariables},
   "#graphql\n  mutation CrossdockReverseFulfillmentOrderDispose($dispositionInputs: [ReverseFulfillmentOrderDisposeInput!]!) {\n    reverseFulfillmentOrderDispose(dispositionInputs: $dispositionInputs) {\n      reverseFulfillmentOrderLineItems {\n        id\n        dispositions {\n          id\n          quantity\n          type\n          location {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReverseFulfillmentOrderDisposeMutation, variables: CrossdockReverseFulfillmentOrderDisposeMutationVariables},
   "#graphql\n  mutation CrossdockReturnClose($id: ID!) {\n    returnClose(id: $id) {\n      return {\n        id\n        status\n        closedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnCloseMutation, variables: CrossdockReturnCloseMutationVariables},
   "#graphql\n  mutation CrossdockReturnRequest($input: ReturnRequestInput!) {\n    returnRequest(input: $input) {\n      return {\n        id\n        name\n        status\n        returnLineItems(first: 50) {\n          nodes {\n            id\n            quantity\n            ... on ReturnLineItem {\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnRequestMutation, variables: CrossdockReturnRequestMutationVariables},

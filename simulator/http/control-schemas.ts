@@ -63,6 +63,8 @@ export const createShopBody = z.object({
   appUrl: z.string().url().nullable().optional(),
   throttle: throttle.optional(),
   orderRouting: orderRoutingBody.optional(),
+  /** New records of the shop get ids above 2^53 (FIDELITY WP-15). */
+  largeIds: z.boolean().optional(),
 });
 
 export const throttleBody = throttle;

@@ -1,5 +1,6 @@
 /** Tiny node:http helpers: body reading, JSON answers, a pattern router. */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { toJson } from "../webhooks/json";
 
 export interface HttpResult {
   status: number;
@@ -38,8 +39,18 @@ export function parseBody(raw: string, contentType: string | undefined): unknown
   }
 }
 
+/** JSON.stringify, or for a body holding bigints (webhook payloads with 64-bit ids, see webhooks/json.ts) lossless-json's. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof TypeError && /BigInt/i.test(error.message)) return toJson(value);
+    throw error;
+  }
+}
+
 export function send(res: ServerResponse, result: HttpResult): void {
-  const body = JSON.stringify(result.body);
+  const body = jsonText(result.body);
   res.writeHead(result.status, { "Content-Type": "application/json; charset=utf-8", ...result.headers });
   res.end(body);
 }

@@ -86,7 +86,26 @@ function takeOut(fo: FulfillmentOrderRecord, quantities: Map<FulfillmentOrderLin
 export interface MoveResult {
   moved: FulfillmentOrderRecord;
   original: FulfillmentOrderRecord;
+  /** What the deprecated `remainingFulfillmentOrder` answers: the one holding the lines not moved. */
   remaining: FulfillmentOrderRecord | null;
+}
+
+const ACTIVE = new Set(["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"]);
+
+/**
+ * Which documented outcome a partial move has. A fulfillment order with fulfilled (or partly
+ * fulfilled) lines always stays: "Line items which have already been fulfilled can't be
+ * re-assigned and will always remain assigned to the original location". Otherwise the shop's
+ * mode decides; "documented" follows the descriptions' conditions (see MoveOutcomeMode).
+ */
+function partialMoveOutcome(shop: ShopState, fo: FulfillmentOrderRecord, destinationId: number): Exclude<MoveOutcomeMode, "documented"> {
+  const progress = fo.lineItems.some((l) => l.remainingQuantity < l.totalQuantity);
+  if (progress) return "original-stays";
+  if (shop.moveOutcome !== "documented") return shop.moveOutcome;
+  const destinationTaken = shop
+    .fulfillmentOrdersOf(fo.orderId)
+    .some((other) => other.id !== fo.id && other.assignedLocationId === destinationId && ACTIVE.has(other.status));
+  return destinationTaken ? "original-closed" : "original-moves";
 }
 
 export function moveFulfillmentOrder(
@@ -129,20 +148,55 @@ export function moveFulfillmentOrder(
   const sourceLocationId = fo.assignedLocationId;
   const result = trackInventory(shop, (): MoveResult => {
     if (whole) {
+      // "Re-assign all line items ... the assignedLocation of the original fulfillment order will
+      // be updated to the new location."
       fo.assignedLocationId = location.id;
       fo.updatedAt = now;
       return { moved: fo, original: fo, remaining: null };
     }
-    const moved = addFulfillmentOrder(shop, order, {
-      locationId: location.id,
-      methodType: fo.deliveryMethod.methodType,
-      destination: fo.destination,
-      lines: [...quantities].map(([foLine, quantity]) => ({ lineItemId: foLine.lineItemId, totalQuantity: quantity })),
-      createdAt: now,
-    });
-    takeOut(fo, quantities);
+    const outcome = partialMoveOutcome(shop, fo, location.id);
+    const movedLines = [...quantities].map(([foLine, quantity]) => ({ lineItemId: foLine.lineItemId, totalQuantity: quantity }));
+    const restLines = fo.lineItems
+      .map((l) => ({ lineItemId: l.lineItemId, totalQuantity: l.remainingQuantity - (quantities.get(l) ?? 0) }))
+      .filter((l) => l.totalQuantity > 0);
+    const newFo = (locationId: number, foLines: { lineItemId: number; totalQuantity: number }[]) =>
+      addFulfillmentOrder(shop, order, {
+        locationId,
+        methodType: fo.deliveryMethod.methodType,
+        destination: fo.destination,
+        lines: foLines,
+        createdAt: now,
+      });
     fo.updatedAt = now;
-    return { moved, original: fo, remaining: fo };
+    switch (outcome) {
+      case "original-stays": {
+        const moved = newFo(location.id, movedLines);
+        takeOut(fo, quantities);
+        return { moved, original: fo, remaining: fo };
+      }
+      case "original-moves": {
+        // The original keeps its id and the moved lines, at the destination; the rest is a new
+        // fulfillment order at the source.
+        const remaining = restLines.length ? newFo(sourceLocationId, restLines) : null;
+        for (const line of fo.lineItems) {
+          const moving = quantities.get(line) ?? 0;
+          line.totalQuantity = moving;
+          line.remainingQuantity = moving;
+        }
+        fo.lineItems = fo.lineItems.filter((l) => l.totalQuantity > 0);
+        fo.assignedLocationId = location.id;
+        return { moved: fo, original: fo, remaining };
+      }
+      case "original-closed": {
+        // "The existing fulfillment order is closed and line items are recreated in a new
+        // fulfillment order": the moved ones at the destination, the rest at the source.
+        const moved = newFo(location.id, movedLines);
+        const remaining = restLines.length ? newFo(sourceLocationId, restLines) : null;
+        for (const line of fo.lineItems) line.remainingQuantity = 0;
+        fo.status = "CLOSED";
+        return { moved, original: fo, remaining };
+      }
+    }
   });
   touchOrder(shop, order, now);
   shop.emit({

@@ -4,6 +4,7 @@
  * and `OR` between terms, bare words for the default full-text match. Unknown keys are ignored,
  * as Shopify ignores them.
  */
+import { internalId } from "./ids";
 
 export type Comparator = ":" | ">" | ">=" | "<" | "<=";
 
@@ -156,9 +157,11 @@ export function timeMatches(actualIso: string | null | undefined, term: SearchTe
   return compare(actual, term, wanted);
 }
 
+/** Numeric ids (`id:`, `customer_id:` …): the term is the id Shopify shows, the record's the internal one (ids.ts). */
 export function numberMatches(actual: number | null | undefined, term: SearchTerm): boolean {
   if (actual == null) return false;
-  const wanted = Number(term.value);
+  const raw = term.value.trim();
+  const wanted = /^\d+$/.test(raw) ? internalId(raw) : Number(raw);
   return !Number.isNaN(wanted) && compare(actual, term, wanted);
 }
 

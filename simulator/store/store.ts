@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { CustomerDataApproval } from "../access/customer-data";
 import type { SeedData } from "../seed/types";
 import type { StoreEvent, StoreListener } from "./events";
-import type { GidType } from "./ids";
+import { LARGE_ID_BASE, type GidType } from "./ids";
 import { revokeExpiringTokens } from "./access-tokens";
 import { SimulatorClock } from "./clock";
 import { cancelPendingRouting } from "./order-routing";
@@ -26,6 +26,11 @@ export interface ShopOptions {
   /** How long Shopify's background routing takes before a new order's fulfillment orders exist. */
   routingDelayMs?: number;
   bucket?: Partial<Pick<BucketState, "maximumAvailable" | "restoreRate">>;
+  /**
+   * The shop's records created from now on get ids above 2^53, as in Shopify's example payloads
+   * (store/ids.ts; FIDELITY WP-15). Kept across a re-seed of the same domain.
+   */
+  largeIds?: boolean;
 }
 
 /** One Admin GraphQL request as the bucket saw it. */
@@ -72,6 +77,21 @@ export class SimulatorStore {
     return next;
   };
 
+  /** Shops whose new records get ids above 2^53 (ShopOptions.largeIds). */
+  private readonly largeIdShops = new Set<string>();
+  private readonly largeSequences = new Map<GidType, number>();
+
+  /** Odd numbers from LARGE_ID_BASE + 1001 on: shown as 2^53 + 1001, 2^53 + 1003 … none of which a double holds exactly. */
+  private nextLargeId = (type: GidType): number => {
+    const next = (this.largeSequences.get(type) ?? LARGE_ID_BASE + 999) + 2;
+    this.largeSequences.set(type, next);
+    return next;
+  };
+
+  private idsFor(domain: string): (type: GidType) => number {
+    return (type) => (this.largeIdShops.has(domain) ? this.nextLargeId(type) : this.nextId(type));
+  }
+
   shop(domain: string): ShopState | undefined {
     return this.shops.get(normalizeDomain(domain));
   }
@@ -89,13 +109,18 @@ export class SimulatorStore {
   /** Creates the shop, or updates its settings (and adds the token) when it exists. */
   createShop(domain: string, options: ShopOptions = {}): ShopState {
     const key = normalizeDomain(domain);
+    if (options.largeIds !== undefined) {
+      if (options.largeIds) this.largeIdShops.add(key);
+      else this.largeIdShops.delete(key);
+    }
     let shop = this.shops.get(key);
     if (!shop) {
+      const ids = this.idsFor(key);
       const now = new Date().toISOString();
       shop = new ShopState(
         {
           __typename: "Shop",
-          id: this.nextId("Shop"),
+          id: ids("Shop"),
           domain: key,
           name: options.name ?? key.replace(/\.myshopify\.com$/, ""),
           email: options.email ?? `owner@${key}`,
@@ -105,7 +130,7 @@ export class SimulatorStore {
           createdAt: now,
           updatedAt: now,
         },
-        this.nextId,
+        ids,
         (event) => this.emit(event),
         {
           scopes: options.scopes ?? this.defaults.scopes,
@@ -178,12 +203,14 @@ export class SimulatorStore {
   deleteShop(domain: string): boolean {
     const shop = this.shops.get(normalizeDomain(domain));
     if (shop) cancelPendingRouting(shop);
+    this.largeIdShops.delete(normalizeDomain(domain));
     return this.shops.delete(normalizeDomain(domain));
   }
 
   reset(): void {
     for (const shop of this.shops.values()) cancelPendingRouting(shop);
     this.shops.clear();
+    this.largeIdShops.clear();
     this.clock.reset();
   }
 

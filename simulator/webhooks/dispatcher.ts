@@ -11,6 +11,7 @@ import type { ShopState } from "../store/shop-state";
 import type { SimulatorStore } from "../store/store";
 import { webhookUrl, type WebhookAppConfig, type WebhookSubscription } from "./app-config";
 import { webhookHmac } from "./hmac";
+import { externalizeIds, toJson } from "./json";
 import { payloadFor } from "./payloads";
 
 export interface WebhookAttempt {
@@ -87,16 +88,21 @@ export class WebhookDispatcher {
     return { active, refused };
   }
 
-  /** Sends `topic` with an explicit payload (control API: compliance topics, tests). */
-  send(shopDomain: string, topic: string, payload: unknown): WebhookDelivery[] {
+  /**
+   * Sends `topic` with an explicit payload (control API: compliance topics, tests). Large internal
+   * ids become the 64-bit ids Shopify shows, written digit for digit (webhooks/json.ts).
+   */
+  send(shopDomain: string, topic: string, built: unknown): WebhookDelivery[] {
     const shop = this.options.store.shop(shopDomain);
     const appUrl = shop?.appUrl ?? this.options.appUrl;
     if (!appUrl) return [];
     const subscriptions = shop ? this.subscriptionsFor(shop).active : this.options.config.subscriptions;
     // Unapproved protected customer fields are redacted (null) in payloads too.
-    if (shop && topicCarriesCustomerData(topic)) payload = redactPayload(payload, shop.customerData);
+    const visible = shop && topicCarriesCustomerData(topic) ? redactPayload(built, shop.customerData) : built;
     const eventId = randomUUID();
     const triggeredAt = new Date().toISOString();
+    const payload = externalizeIds(visible);
+    const body = toJson(payload);
     return subscriptions
       .filter((s) => s.topic === topic)
       .map((subscription) => {
@@ -112,7 +118,7 @@ export class WebhookDispatcher {
           payload,
         };
         this.deliveries.push(delivery);
-        this.track(this.attempt(delivery, JSON.stringify(payload)));
+        this.track(this.attempt(delivery, body));
         return delivery;
       });
   }

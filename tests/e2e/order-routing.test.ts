@@ -7,7 +7,8 @@ import { webhookHmac } from "../../simulator/webhooks/hmac";
 import { launchBrowser, visible, type Browser } from "../support/browser";
 
 // End to end: an order created in the simulated Shopify reaches the app as a signed orders/create
-// webhook, the pipeline routes it, its fulfillment order ends at the expected location in the
+// webhook, Shopify's routing job creates its fulfillment orders seconds later and announces them
+// with fulfillment_orders/order_routing_complete, the pipeline routes it, its fulfillment order ends at the expected location in the
 // simulator, and the decision is in the admin's routing log. A re-delivery changes nothing; marking
 // the location unable to fulfill re-routes the order elsewhere.
 const now = new Date("2026-11-20T12:00:00Z");
@@ -87,11 +88,21 @@ describe("a new order, from Shopify's webhook to its fulfillment location", () =
       lines: [{ sku, quantity: 2 }],
       email: "ada@example.com",
       shippingAddress: { address1: "1 Market St", city: "San Francisco", provinceCode: "CA", zip: "94105", country: "United States", countryCode: "US", latitude: 37.7936, longitude: -122.3958, firstName: "Ada", lastName: "Lee" },
-    })) as { order: { id: string; name: string } };
+      wait: false,
+    })) as { order: { id: string; name: string }; fulfillmentOrders: unknown[] };
     const orderId = created.order.id;
+    // As on a busy store, Shopify's routing job has not created the fulfillment orders yet.
+    expect(created.fulfillmentOrders).toEqual([]);
+    expect(await openFoLocations(orderId)).toEqual([]);
 
-    // The webhook arrives, the in-process driver routes it: the order ends at Reno.
+    // orders/create, then fulfillment_orders/order_routing_complete arrive; the in-process driver
+    // routes the order once its fulfillment orders exist: it ends at Reno.
     await waitFor(() => openFoLocations(orderId), (l) => l.length === 1 && l[0] === reno, "fulfillment order at Reno");
+    const routingComplete = (await control("GET", `/webhooks?shop=${stack.shop}&topic=fulfillment_orders/order_routing_complete&wait=1`)) as {
+      deliveries: { attempts: { status: number }[] }[];
+    };
+    expect(routingComplete.deliveries.length).toBeGreaterThanOrEqual(1);
+    expect(routingComplete.deliveries.every((d) => d.attempts.at(-1)?.status === 200)).toBe(true);
 
     // The decision is in the admin's routing log.
     await page.goto(`${stack.appUrl}/app/routing/log`);

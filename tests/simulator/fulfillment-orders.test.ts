@@ -53,7 +53,8 @@ describe("fulfillmentOrderMove", () => {
     expect(await levels("MUG-1")).toMatchObject({ Warehouse: { committed: 1 }, "SF Store": { committed: 3 } });
   });
 
-  it("moves part of a fulfillment order into a new one; the original keeps the rest", async () => {
+  it("moves part of a fulfillment order into a new one; the original keeps the rest (outcome original-stays)", async () => {
+    await t.control("PUT", "/_control/shops/sim-test.myshopify.com/order-routing", { moveOutcome: "original-stays" });
     const { location, fo } = await ids();
     const [tee, mug] = fo["#1001"].lineItems.nodes;
     const data = await t.data(MOVE, { id: fo["#1001"].id, to: location["SF Store"], lines: [{ id: mug.id, quantity: 2 }] });
@@ -191,6 +192,7 @@ describe("fulfillmentOrderSplit and fulfillmentOrderMerge", () => {
   });
 
   it("refuses to merge fulfillment orders at different locations", async () => {
+    await t.control("PUT", "/_control/shops/sim-test.myshopify.com/order-routing", { moveOutcome: "original-stays" });
     const { fo, location } = await ids();
     const mug = fo["#1001"].lineItems.nodes[1];
     const moved = await t.data(MOVE, { id: fo["#1001"].id, to: location["SF Store"], lines: [{ id: mug.id, quantity: 1 }] });

@@ -5,7 +5,7 @@ import { trackingFacts } from "~/portal/tracking-facts";
 import { clientIp, memoryLookupLimiter } from "~/portal/rate-limit.server";
 import type { PortalOrderTrackingData } from "~/shopify/portal-orders";
 
-const money = { shopMoney: { amount: "40.00", currencyCode: "USD" } };
+const money = { shopMoney: { amount: "40.00", currencyCode: "USD" as const } };
 const line = (id: string, name: string, quantity: number, unfulfilled: number) => ({
   id: `gid://shopify/LineItem/${id}`,
   name,
@@ -28,7 +28,7 @@ function order(overrides: Partial<PortalOrderTrackingData> = {}): PortalOrderTra
     displayFulfillmentStatus: "PARTIALLY_FULFILLED",
     currencyCode: "USD",
     totalPriceSet: money,
-    totalRefundedSet: null,
+    totalRefundedSet: { shopMoney: { amount: "0.0", currencyCode: "USD" } },
     customer: null,
     lineItems: { nodes: [line("1", "Tee - M", 2, 0), line("2", "Mug", 1, 1)] },
     fulfillmentOrders: {

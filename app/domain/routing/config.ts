@@ -57,3 +57,8 @@ export function parseRoutingConfig(raw: unknown): ParseResult {
     errors: parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "(config)"}: ${issue.message}`),
   };
 }
+
+/** Whether the rules read product tags or types (the order is then read with its products). */
+export function rulesReadProducts(config: RoutingConfigInput): boolean {
+  return config.rules.some((rule) => rule.type === "product-tag-routing");
+}

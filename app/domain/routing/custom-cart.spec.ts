@@ -203,6 +203,7 @@ describe("customCartOrder", () => {
     const built = toRoutingInput(order, [location("1")], { [V1]: { "gid://shopify/Location/1": 4 } }, { defaultStockBuffer: 1 });
     expect(built).toEqual({
       status: "ready",
+      placement: { source: "coordinates" },
       input: {
         orderId: "custom-cart",
         lines: [

@@ -51,7 +51,44 @@ describe("toRoutingInput", () => {
     expect(toRoutingInput(closed, [location("1")], {}, { defaultStockBuffer: 0 })).toMatchObject({ status: "not-routable", reason: "No open fulfillment order is left to route" });
   });
 
-  it("needs coordinates for a shipped order, but a pickup order uses its store's", () => {
+  it("adds the order's own committed units back only where the mirrored level already holds them", () => {
+    const placed = order({
+      fulfillmentOrders: [
+        { id: "F1", locationId: "gid://shopify/Location/1", status: "OPEN", deliveryMethod: "SHIPPING", updatedAt: "2026-11-20T10:00:05Z", lines: [{ id: "FL1", lineItemId: "L1", remainingQuantity: 2 }] },
+      ],
+    });
+    const stock = { V1: { "gid://shopify/Location/1": 3 } };
+    const stockAt = (asOf: string) => {
+      const result = toRoutingInput(placed, [location("1")], stock, { defaultStockBuffer: 0, stockAsOf: { V1: { "gid://shopify/Location/1": asOf } } });
+      return result.status === "ready" ? result.input.locations[0]!.stock.V1 : null;
+    };
+    // The level was stored after Shopify committed the order's units there: 3 + the order's own 2.
+    expect(stockAt("2026-11-20T10:00:05Z")).toBe(5);
+    // Stored before (its inventory webhook not processed yet): the 2 units are still in the 3.
+    expect(stockAt("2026-11-20T10:00:04Z")).toBe(3);
+  });
+
+  it("places a destination without coordinates through the shop's locations: postal code, else province", () => {
+    const sf = location("1", { latitude: 37.77, longitude: -122.42, zip: "94103", provinceCode: "CA" });
+    const la = location("2", { latitude: 34.05, longitude: -118.24, zip: "90012", provinceCode: "CA" });
+    const ny = location("3", { latitude: 40.71, longitude: -74.0, zip: "10001", provinceCode: "NY" });
+    const at = (destination: RoutableOrder["destination"]) => toRoutingInput(order({ destination }), [sf, la, ny], {}, { defaultStockBuffer: 0 });
+    expect(at({ latitude: null, longitude: null, countryCode: "US", provinceCode: "CA", zip: "94103" })).toMatchObject({
+      status: "ready",
+      placement: { source: "postal-code", precision: "exact" },
+      input: { destination: { lat: 37.77, lon: -122.42, countryCode: "US" } },
+    });
+    expect(at({ latitude: null, longitude: null, countryCode: "US", provinceCode: "CA", zip: "94999" })).toMatchObject({ placement: { source: "postal-code", precision: "area" } });
+    // A postal code nothing shares: the centre of the shop's locations in the province.
+    expect(at({ latitude: null, longitude: null, countryCode: "US", provinceCode: "NY", zip: "12345" })).toMatchObject({
+      placement: { source: "province" },
+      input: { destination: { lat: 40.71, lon: -74.0 } },
+    });
+    expect(at({ latitude: null, longitude: null, countryCode: "US", provinceCode: "TX", zip: "75001" })).toMatchObject({ status: "not-routable" });
+    expect(at({ latitude: 1, longitude: 2, countryCode: "US" })).toMatchObject({ placement: { source: "coordinates" } });
+  });
+
+  it("needs a place for a shipped order, but a pickup order uses its store's", () => {
     const noCoords = order({ destination: { latitude: null, longitude: null, countryCode: "US" } });
     expect(toRoutingInput(noCoords, [location("1")], {}, { defaultStockBuffer: 0 }).status).toBe("not-routable");
     const pickup = order({ destination: null, attributes: { [PICKUP_ATTRIBUTE]: "2" } });

@@ -2,8 +2,9 @@
  * From a live order and Crossdock's view of the shop's locations to the engine's RoutingInput.
  * Pure: the caller reads the order, the stock and the day's load and hands them in.
  */
+import { resolvePostalCode, type PostalPlace } from "../availability/postal-code";
 import type { FulfillmentOrderState } from "./fulfillment-moves";
-import type { CandidateLocation, LocationKind, RoutingInput } from "./types";
+import type { CandidateLocation, GeoPoint, LocationKind, RoutingInput } from "./types";
 
 /** The cart/note attribute that carries the shopper's chosen pickup store (its location GID). */
 export const PICKUP_ATTRIBUTE = "_crossdock_pickup_location";
@@ -13,7 +14,14 @@ export interface RoutableOrder {
   name: string;
   createdAt: string;
   cancelledAt: string | null;
-  destination: { latitude: number | null; longitude: number | null; countryCode: string | null } | null;
+  /** Where the order ships; coordinates may be missing (not geocoded, or protected customer data). */
+  destination: {
+    latitude: number | null;
+    longitude: number | null;
+    countryCode: string | null;
+    provinceCode?: string | null;
+    zip?: string | null;
+  } | null;
   attributes: Record<string, string>;
   lines: {
     id: string;
@@ -23,7 +31,8 @@ export interface RoutableOrder {
     productTags: string[];
     productType: string | null;
   }[];
-  fulfillmentOrders: (FulfillmentOrderState & { deliveryMethod: string | null })[];
+  /** `updatedAt`: when Shopify last changed the fulfillment order (its units committed where it is since). */
+  fulfillmentOrders: (FulfillmentOrderState & { deliveryMethod: string | null; updatedAt?: string })[];
 }
 
 export interface LocationAttributes {
@@ -41,22 +50,42 @@ export interface LocationAttributes {
   dailyCapacity: number | null;
   stockBuffer: number | null;
   tags: string[];
+  /** Address parts that place a destination without coordinates near the shop's own locations. */
+  zip?: string | null;
+  provinceCode?: string | null;
 }
 
+/** How the destination's point was found. */
+export type DestinationPlacement =
+  | { source: "coordinates" }
+  /** No coordinates: placed through the shop's locations with the same (or a similar) postal code. */
+  | { source: "postal-code"; precision: "exact" | "area" }
+  /** No coordinates, no usable postal code: the centre of the shop's locations in the same province. */
+  | { source: "province" }
+  /** A pickup order without a shipping address: the pickup store's own position. */
+  | { source: "pickup-store" };
+
 export type RoutingInputResult =
-  | { status: "ready"; input: RoutingInput }
+  | { status: "ready"; input: RoutingInput; placement: DestinationPlacement }
   | { status: "not-routable"; reason: string };
+
+/** Stock as Crossdock mirrors it: when each level's state was Shopify's (`stockAsOf[variant][location]`, ISO). */
+export type StockAsOf = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /**
  * `stock[variantId][locationGid]` = available units as Shopify reports them (this order's own
  * committed units are added back where its fulfillment orders sit). Lines without a variant are
  * left where Shopify put them. `ordersToday[locationGid]` feeds the daily-capacity rule.
+ *
+ * Mirrored stock (`stockAsOf` given) is Shopify's state at some moment: a level older than the
+ * fulfillment order sitting at its location does not hold that order's commitment yet, so nothing
+ * is added back there (the units are still counted as available).
  */
 export function toRoutingInput(
   order: RoutableOrder,
   locations: readonly LocationAttributes[],
   stock: Readonly<Record<string, Readonly<Record<string, number>>>>,
-  options: { defaultStockBuffer: number; ordersToday?: Readonly<Record<string, number>> },
+  options: { defaultStockBuffer: number; ordersToday?: Readonly<Record<string, number>>; stockAsOf?: StockAsOf },
 ): RoutingInputResult {
   if (order.cancelledAt) return { status: "not-routable", reason: "The order is cancelled" };
   const lines = order.lines
@@ -68,21 +97,37 @@ export function toRoutingInput(
       productTags: l.productTags,
       ...(l.productType ? { productType: l.productType } : {}),
     }));
-  if (lines.length === 0) return { status: "not-routable", reason: "The order has no items to ship from stock" };
   if (!order.fulfillmentOrders.some((fo) => fo.status === "OPEN")) {
     return { status: "not-routable", reason: "No open fulfillment order is left to route" };
   }
+  if (lines.length === 0) return { status: "not-routable", reason: "The order has no items to ship from stock" };
 
   const pickupLocationId = pickupLocationOf(order, locations);
   const destination = order.destination;
-  let point: { lat: number; lon: number } | null = null;
+  let point: GeoPoint | null = null;
+  let placement: DestinationPlacement | null = null;
   if (destination?.latitude != null && destination.longitude != null) {
     point = { lat: destination.latitude, lon: destination.longitude };
+    placement = { source: "coordinates" };
   } else if (pickupLocationId) {
     const store = locations.find((l) => l.shopifyId === pickupLocationId);
-    if (store?.latitude != null && store.longitude != null) point = { lat: store.latitude, lon: store.longitude };
+    if (store?.latitude != null && store.longitude != null) {
+      point = { lat: store.latitude, lon: store.longitude };
+      placement = { source: "pickup-store" };
+    }
   }
-  if (!point) return { status: "not-routable", reason: "The shipping address has no coordinates, so distances cannot be compared" };
+  if (!point && destination) {
+    const placed = placeThroughLocations(destination, locations);
+    if (placed) ({ point, placement } = placed);
+  }
+  if (!point || !placement) {
+    return {
+      status: "not-routable",
+      reason: destination?.countryCode
+        ? "The shipping address has no coordinates, and no location of the shop shares its postal code or province, so distances cannot be compared"
+        : "The shipping address has no coordinates, so distances cannot be compared",
+    };
+  }
 
   // Shopify already committed this order's units at the locations its fulfillment orders sit at:
   // count them as available there, or the engine would see the order competing with itself.
@@ -93,6 +138,9 @@ export function toRoutingInput(
     for (const line of fo.lines) {
       const variant = variantOfLine.get(line.lineItemId);
       if (!variant || line.remainingQuantity <= 0) continue;
+      const asOf = options.stockAsOf?.[variant]?.[fo.locationId];
+      // A mirrored level older than the fulfillment order does not hold its commitment yet.
+      if (asOf !== undefined && fo.updatedAt !== undefined && Date.parse(asOf) < Date.parse(fo.updatedAt)) continue;
       const key = `${variant}@${fo.locationId}`;
       ownCommitted.set(key, (ownCommitted.get(key) ?? 0) + line.remainingQuantity);
     }
@@ -122,6 +170,7 @@ export function toRoutingInput(
 
   return {
     status: "ready",
+    placement,
     input: {
       orderId: order.id,
       lines,
@@ -130,6 +179,39 @@ export function toRoutingInput(
       ...(pickupLocationId ? { pickupLocationId } : {}),
     },
   };
+}
+
+/**
+ * A destination without coordinates (not geocoded, or redacted as protected customer data), placed
+ * through the shop's own locations as the storefront places a shopper (availability/postal-code.ts):
+ * the postal code (same code, else the longest shared prefix) in the same country, else the centre
+ * of the shop's locations in the same province. Crossdock has no geocoder.
+ */
+export function placeThroughLocations(
+  destination: { countryCode: string | null; provinceCode?: string | null; zip?: string | null },
+  locations: readonly Pick<LocationAttributes, "countryCode" | "latitude" | "longitude" | "zip" | "provinceCode">[],
+): { point: GeoPoint; placement: DestinationPlacement } | null {
+  const country = destination.countryCode?.toUpperCase();
+  if (!country) return null;
+  const located = locations.filter(
+    (l): l is typeof l & { latitude: number; longitude: number } =>
+      l.latitude !== null && l.longitude !== null && l.countryCode?.toUpperCase() === country,
+  );
+  if (destination.zip) {
+    const places: PostalPlace[] = located.flatMap((l) => (l.zip ? [{ postalCode: l.zip, countryCode: country, lat: l.latitude, lon: l.longitude }] : []));
+    const resolved = resolvePostalCode(destination.zip, country, places);
+    if (resolved.resolved) return { point: resolved.point, placement: { source: "postal-code", precision: resolved.precision } };
+  }
+  const province = destination.provinceCode?.toUpperCase();
+  if (province) {
+    const same = located.filter((l) => l.provinceCode?.toUpperCase() === province);
+    if (same.length) {
+      const lat = same.reduce((sum, l) => sum + l.latitude, 0) / same.length;
+      const lon = same.reduce((sum, l) => sum + l.longitude, 0) / same.length;
+      return { point: { lat, lon }, placement: { source: "province" } };
+    }
+  }
+  return null;
 }
 
 /** The shopper's chosen store: the Crossdock attribute (GID or numeric id), else Shopify's pickup FO. */

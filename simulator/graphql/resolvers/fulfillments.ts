@@ -1,5 +1,5 @@
 import { fulfillmentOrderVisible } from "../../access/visibility";
-import { gid } from "../../store/ids";
+import { gid, externalId } from "../../store/ids";
 import type { FulfillmentLineItemRecord, FulfillmentRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
@@ -8,7 +8,7 @@ import { lineItemMoneyBag } from "./common";
 export const fulfillmentResolvers: ResolverMap = {
   Fulfillment: {
     id: (f: FulfillmentRecord) => gid("Fulfillment", f.id),
-    legacyResourceId: (f: FulfillmentRecord) => String(f.id),
+    legacyResourceId: (f: FulfillmentRecord) => externalId(f.id),
     trackingInfo: (f: FulfillmentRecord, args: { first?: number | null }) => f.tracking.slice(0, args.first ?? undefined),
     fulfillmentLineItems: (f: FulfillmentRecord, args: ConnectionArgs) => connection(f.lines, args, (l) => l.id),
     fulfillmentOrders: (f: FulfillmentRecord, args: ConnectionArgs, ctx: GraphqlContext) =>

@@ -1,4 +1,4 @@
-import { gid, inventoryLevelGid } from "../../store/ids";
+import { gid, inventoryLevelGid, externalId } from "../../store/ids";
 import { isQuantityName, quantityOf } from "../../store/inventory";
 import { inventoryLevelSearch } from "../../store/queries";
 import { filterByQuery } from "../../store/search-query";
@@ -12,7 +12,7 @@ import { count } from "./common";
 export const inventoryResolvers: ResolverMap = {
   InventoryItem: {
     id: (i: InventoryItemRecord) => gid("InventoryItem", i.id),
-    legacyResourceId: (i: InventoryItemRecord) => String(i.id),
+    legacyResourceId: (i: InventoryItemRecord) => externalId(i.id),
     variant: (i: InventoryItemRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.variants.get(i.variantId),
     // schema: `InventoryItem.variants` "the variants that reference this inventory item" (replaces
     // the deprecated `variant`); every simulated item belongs to exactly one variant.
@@ -50,7 +50,7 @@ export const inventoryResolvers: ResolverMap = {
       }
       return args.names.map((name) => ({
         __typename: "InventoryQuantity",
-        id: `gid://shopify/InventoryQuantity/${l.locationId}?inventory_item_id=${l.inventoryItemId}&name=${name}`,
+        id: `gid://shopify/InventoryQuantity/${externalId(l.locationId)}?inventory_item_id=${externalId(l.inventoryItemId)}&name=${name}`,
         name,
         quantity: quantityOf(ctx.shop, l, name as Parameters<typeof quantityOf>[2]),
         updatedAt: l.updatedAt,

@@ -1,4 +1,4 @@
-import { gid } from "../../store/ids";
+import { gid, externalId } from "../../store/ids";
 import { inventoryLevelSearch } from "../../store/queries";
 import { filterByQuery } from "../../store/search-query";
 import type { LocationRecord } from "../../store/records";
@@ -12,7 +12,7 @@ const OPEN_FO = new Set(["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"]);
 export const locationResolvers: ResolverMap = {
   Location: {
     id: (l: LocationRecord) => gid("Location", l.id),
-    legacyResourceId: (l: LocationRecord) => String(l.id),
+    legacyResourceId: (l: LocationRecord) => externalId(l.id),
     address: (l: LocationRecord) => addressFields(l.address),
     localPickupSettingsV2: (l: LocationRecord) => (l.localPickup ? { ...l.localPickup } : null),
     isPrimary: (l: LocationRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.locationsInOrder()[0]?.id === l.id,

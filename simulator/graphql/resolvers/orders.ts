@@ -1,5 +1,5 @@
 import { fulfillmentOrderVisible } from "../../access/visibility";
-import { gid } from "../../store/ids";
+import { gid, externalId } from "../../store/ids";
 import { displayFulfillmentStatus, fulfilledQuantity, unfulfilledQuantity } from "../../store/orders";
 import { filterByQuery } from "../../store/search-query";
 import { fulfillmentOrderSearch } from "../../store/queries";
@@ -25,7 +25,7 @@ function lineBag(ctx: GraphqlContext, l: LineItemRecord, quantity: number) {
 export const orderResolvers: ResolverMap = {
   Order: {
     id: (o: OrderRecord) => gid("Order", o.id),
-    legacyResourceId: (o: OrderRecord) => String(o.id),
+    legacyResourceId: (o: OrderRecord) => externalId(o.id),
     customer: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => (o.customerId == null ? null : (ctx.shop.customers.get(o.customerId) ?? null)),
     displayAddress: (o: OrderRecord) => o.shippingAddress ?? o.billingAddress,
     billingAddressMatchesShippingAddress: () => true,
@@ -123,7 +123,7 @@ export const orderResolvers: ResolverMap = {
   },
   Customer: {
     id: (c: CustomerRecord) => gid("Customer", c.id),
-    legacyResourceId: (c: CustomerRecord) => String(c.id),
+    legacyResourceId: (c: CustomerRecord) => externalId(c.id),
     displayName: (c: CustomerRecord) => [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || "",
     defaultEmailAddress: (c: CustomerRecord) => (c.email ? { emailAddress: c.email, marketingState: "NOT_SUBSCRIBED" } : null),
     defaultPhoneNumber: (c: CustomerRecord) => (c.phone ? { phoneNumber: c.phone, marketingState: "NOT_SUBSCRIBED" } : null),

@@ -1,4 +1,4 @@
-import { gid } from "../../store/ids";
+import { gid, externalId } from "../../store/ids";
 import { quantityOf } from "../../store/inventory";
 import type { ProductRecord, VariantRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
@@ -20,7 +20,7 @@ function availableOf(ctx: GraphqlContext, v: VariantRecord): number {
 export const productResolvers: ResolverMap = {
   Product: {
     id: (p: ProductRecord) => gid("Product", p.id),
-    legacyResourceId: (p: ProductRecord) => String(p.id),
+    legacyResourceId: (p: ProductRecord) => externalId(p.id),
     variants: (p: ProductRecord, args: ConnectionArgs & { reverse?: boolean }, ctx: GraphqlContext) => {
       const variants = variantsOf(ctx, p);
       return connection(args.reverse ? variants.reverse() : variants, args, (v) => v.id);
@@ -48,7 +48,7 @@ export const productResolvers: ResolverMap = {
   },
   ProductVariant: {
     id: (v: VariantRecord) => gid("ProductVariant", v.id),
-    legacyResourceId: (v: VariantRecord) => String(v.id),
+    legacyResourceId: (v: VariantRecord) => externalId(v.id),
     product: (v: VariantRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.products.get(v.productId),
     inventoryItem: (v: VariantRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.inventoryItems.get(v.inventoryItemId),
     displayName: (v: VariantRecord, _a: unknown, ctx: GraphqlContext) => {

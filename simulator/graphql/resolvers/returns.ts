@@ -1,5 +1,5 @@
 /** Returns, reverse fulfillment orders, reverse deliveries, returnable fulfillments, fulfillment events. */
-import { gid, parseGid } from "../../store/ids";
+import { gid, parseGid, externalId } from "../../store/ids";
 import type {
   OrderTransactionRecord,
   RefundRecord,
@@ -238,7 +238,7 @@ export const returnResolvers: ResolverMap = {
   },
   Refund: {
     id: (f: RefundRecord) => gid("Refund", f.id),
-    legacyResourceId: (f: RefundRecord) => String(f.id),
+    legacyResourceId: (f: RefundRecord) => externalId(f.id),
     order: (f: RefundRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.orders.get(f.orderId),
     return: (f: RefundRecord, _a: unknown, ctx: GraphqlContext) => (f.returnId == null ? null : (ctx.shop.returns.get(f.returnId) ?? null)),
     processedAt: (f: RefundRecord) => f.createdAt,

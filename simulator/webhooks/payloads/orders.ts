@@ -6,7 +6,7 @@
  * without them.
  */
 import { createHash } from "node:crypto";
-import { gid } from "../../store/ids";
+import { externalId, gid } from "../../store/ids";
 import { fixedString, orderSubtotal, subtractBag, unitPrice, ZERO, type Bag } from "../../store/money";
 import { displayFulfillmentStatus, fulfilledQuantity, unfulfilledQuantity } from "../../store/orders";
 import { totalRefunded } from "../../store/refunds";
@@ -133,7 +133,7 @@ function customerAddress(customerId: number, order: OrderRecord) {
 
 /** A value of the order that looks like Shopify's opaque tokens (hex), stable for the order. */
 function orderToken(shop: ShopState, order: OrderRecord): string {
-  return createHash("sha256").update(`${shop.domain}/${order.id}`).digest("hex").slice(0, 32);
+  return createHash("sha256").update(`${shop.domain}/${externalId(order.id)}`).digest("hex").slice(0, 32);
 }
 
 export function orderPayload(shop: ShopState, order: OrderRecord) {
@@ -185,14 +185,14 @@ export function orderPayload(shop: ShopState, order: OrderRecord) {
     landing_site: null,
     landing_site_ref: null,
     location_id: null,
-    merchant_business_entity_id: Buffer.from(`MerchantBusinessEntity/${shop.shop.id}`).toString("base64url"),
+    merchant_business_entity_id: Buffer.from(`MerchantBusinessEntity/${externalId(shop.shop.id)}`).toString("base64url"),
     merchant_of_record_app_id: null,
     name: order.name,
     note: order.note,
     note_attributes: order.customAttributes.map((a) => ({ name: a.key, value: a.value })),
     number: order.number - 1000,
     order_number: order.number,
-    order_status_url: `https://${shop.domain}/${shop.shop.id}/orders/${orderToken(shop, order)}/authenticate?key=${orderToken(shop, order)}`,
+    order_status_url: `https://${shop.domain}/${externalId(shop.shop.id)}/orders/${orderToken(shop, order)}/authenticate?key=${orderToken(shop, order)}`,
     original_total_additional_fees_set: null,
     original_total_duties_set: null,
     payment_gateway_names: ["manual"],

@@ -3,7 +3,7 @@
  * fulfillment_events/create payloads, in the REST style Shopify uses for webhooks: numeric `id`
  * plus `admin_graphql_api_id`, snake_case keys, lower-case enum values.
  */
-import { gid } from "../../store/ids";
+import { externalId, gid } from "../../store/ids";
 import type { DispositionRecord, FulfillmentEventRecord, RefundRecord, ReturnRecord, ReverseDeliveryRecord, ReverseFulfillmentOrderRecord } from "../../store/records";
 import type { ShopState } from "../../store/shop-state";
 import { moneySet } from "./common";
@@ -161,7 +161,7 @@ export function refundPayload(refund: RefundRecord) {
         receipt: {},
         amount: refund.amount,
         currency: null,
-        payment_id: `#${refund.orderId}.1`,
+        payment_id: `#${externalId(refund.orderId)}.1`,
         total_unsettled_set: { presentment_money: money("0.00"), shop_money: money("0.00") },
         manual_payment_gateway: true,
         amount_rounding: null,
