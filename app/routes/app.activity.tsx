@@ -107,7 +107,7 @@ const STATUS: Record<ActivityRow["status"], { label: string; tone?: "success" | 
  */
 function explainProblem(error: string | null): string | null {
   if (!error) return null;
-  if (/Invalid API key or access token|\b401\b|Unauthorized/i.test(error)) {
+  if (/Invalid API key or access token|\b401\b|Unauthorized|access token cannot be renewed/i.test(error)) {
     return "Shopify did not accept Crossdock's access to your store. Open Crossdock from your Shopify admin to renew it, then retry.";
   }
   if (/SessionNotFound|not installed/i.test(error)) return "Crossdock is not installed on this store any more. Install it again, then retry.";

@@ -1,3 +1,4 @@
+import { revokeExpiringTokens } from "../../simulator/store/access-tokens";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
@@ -78,7 +79,10 @@ describe("the Activity page", () => {
     const failedBefore = await count("Failed");
 
     // Shopify no longer accepts the access token Crossdock holds for the shop.
-    stack.simulator.store.requireShop(stack.shop).tokens.clear();
+    // (its expiring token and the refresh token too: Crossdock would otherwise renew it and succeed).
+    const simShop = stack.simulator.store.requireShop(stack.shop);
+    simShop.tokens.clear();
+    revokeExpiringTokens(simShop);
 
     // A new order (routing reads it from the Admin API) and a location change (Crossdock re-reads
     // the locations) arrive as webhooks; both need the Admin API and fail.
@@ -99,7 +103,7 @@ describe("the Activity page", () => {
     await page.screenshot({ path: ".cache/e2e-activity-failed.png", fullPage: true });
     const order = rowOf("New order");
     // Shopify's answer, what it means for staff, and how many attempts were made.
-    expect(await order.textContent()).toContain("401 Unauthorized");
+    expect(await order.textContent()).toContain("access token cannot be renewed");
     await visible(order.getByText("Shopify did not accept Crossdock's access to your store. Open Crossdock from your Shopify admin to renew it, then retry."));
     const attemptsColumn = (await page.getByRole("columnheader").allTextContents()).indexOf("Attempts");
     expect(attemptsColumn).toBeGreaterThan(0);
@@ -126,7 +130,7 @@ describe("the Activity page", () => {
     await visible(page.getByText("1 job sent to retry"));
     // The page refreshes itself until the job is done.
     await visible(rowOf("New order").getByText("Done", { exact: true }), 60_000);
-    expect(await rowOf("New order").textContent()).not.toContain("401 Unauthorized");
+    expect(await rowOf("New order").textContent()).not.toContain("access token cannot be renewed");
     expect(await rowOf("New order").getByRole("button", { name: /^Retry/ }).count()).toBe(0);
 
     // The order was routed: its decision is in the routing log.
