@@ -4,6 +4,7 @@
 // Reasons: the `returnReason` fields are deprecated (2026-01) for Shopify's reason definitions. The
 // adapter sends `returnReasonDefinitionId`, found by the handle of Crossdock's reason
 // (`RETURN_REASON_HANDLES`), and reads `returnReasonDefinition.handle`.
+import { money, moneyAmount, type OrderRate } from "~/domain/returns/money";
 import { RETURN_REASON_HANDLES, type ReturnDeclineReason, type ReturnReason } from "~/domain/returns/reasons";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
@@ -19,6 +20,17 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
       createdAt
       cancelledAt
       currencyCode
+      presentmentCurrencyCode
+      totalPriceSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+        presentmentMoney {
+          amount
+          currencyCode
+        }
+      }
       customer {
         id
         displayName
@@ -57,6 +69,10 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
           }
           discountedUnitPriceAfterAllDiscountsSet {
             shopMoney {
+              amount
+              currencyCode
+            }
+            presentmentMoney {
               amount
               currencyCode
             }
@@ -134,8 +150,10 @@ export interface OrderLineForReturn {
   productId: string | null;
   productTags: string[];
   productType: string | null;
-  /** Paid unit price after discounts, decimal string in the shop currency. */
+  /** Paid unit price after discounts, decimal string in the currency the shopper paid in (the order's presentment currency). */
   unitPrice: string;
+  /** The same price in the shop currency. */
+  shopUnitPrice: string;
 }
 
 export interface FulfillmentLineForReturn {
@@ -160,7 +178,12 @@ export interface OrderForReturn {
   phone: string | null;
   createdAt: string;
   cancelledAt: string | null;
+  /** The currency the shopper paid in (`presentmentCurrencyCode`): return fees go to Shopify in it. */
   currency: string;
+  /** The shop's currency when the order was placed (`currencyCode`). */
+  shopCurrency: string;
+  /** The order's own rate: its total in both currencies. */
+  rate: OrderRate;
   customerId: string | null;
   customerName: string | null;
   shippingAddress: ReturnAddress | null;
@@ -177,6 +200,8 @@ interface OrderForReturnData {
     createdAt: string;
     cancelledAt: string | null;
     currencyCode: string;
+    presentmentCurrencyCode: string;
+    totalPriceSet: MoneyBag;
     customer: { id: string; displayName: string } | null;
     shippingAddress: (Omit<ReturnAddress, "countryCode"> & { firstName: string | null; lastName: string | null; countryCodeV2: string | null }) | null;
     lineItems: {
@@ -188,10 +213,15 @@ interface OrderForReturnData {
         quantity: number;
         variant: { id: string } | null;
         product: { id: string; tags: string[]; productType: string } | null;
-        discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: string; currencyCode: string } };
+        discountedUnitPriceAfterAllDiscountsSet: MoneyBag;
       }[];
     };
   } | null;
+}
+
+interface MoneyBag {
+  shopMoney: { amount: string; currencyCode: string };
+  presentmentMoney: { amount: string; currencyCode: string };
 }
 
 interface OrderFulfillmentsForReturnData {
@@ -242,7 +272,12 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
     phone: order.phone,
     createdAt: order.createdAt,
     cancelledAt: order.cancelledAt,
-    currency: order.currencyCode,
+    currency: order.presentmentCurrencyCode,
+    shopCurrency: order.currencyCode,
+    rate: {
+      shop: money(order.totalPriceSet.shopMoney.amount, order.totalPriceSet.shopMoney.currencyCode),
+      presentment: money(order.totalPriceSet.presentmentMoney.amount, order.totalPriceSet.presentmentMoney.currencyCode),
+    },
     customerId: order.customer?.id ?? null,
     customerName: order.customer?.displayName || address?.name || [address?.firstName, address?.lastName].filter(Boolean).join(" ") || null,
     shippingAddress: address
@@ -272,7 +307,8 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
       productId: l.product?.id ?? null,
       productTags: l.product?.tags ?? [],
       productType: l.product?.productType || null,
-      unitPrice: l.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount,
+      unitPrice: moneyAmount(money(l.discountedUnitPriceAfterAllDiscountsSet.presentmentMoney.amount, order.presentmentCurrencyCode)),
+      shopUnitPrice: moneyAmount(money(l.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount, order.currencyCode)),
     })),
     fulfillmentLines: fulfillments.flatMap((f) =>
       f.fulfillmentLineItems.nodes.map((fl) => ({
@@ -463,6 +499,11 @@ export interface ReturnRequestLineInput {
   quantity: number;
   reason: ReturnReason;
   customerNote?: string | null;
+  /**
+   * The restocking fee as Shopify takes it: a percentage of the line (`RestockingFeeInput`), from which
+   * Shopify computes the line's fee and its suggested refund. Omitted when 0.
+   */
+  restockingFeePercentage?: number | null;
 }
 
 export const RETURN_REASON_DEFINITIONS_QUERY = `#graphql
@@ -510,7 +551,11 @@ export async function requestReturn(
   input: {
     orderId: string;
     lines: ReturnRequestLineInput[];
-    /** Return shipping fee charged to the shopper (omitted when zero). */
+    /**
+     * Return shipping fee charged to the shopper, in the order's presentment currency ("The value of
+     * the fee as a fixed amount in the presentment currency of the order": `ReturnShippingFeeInput`).
+     * Omitted when zero.
+     */
     returnShippingFee?: { amount: string; currencyCode: string } | null;
   },
 ): Promise<RequestedReturn> {
@@ -529,6 +574,7 @@ export async function requestReturn(
         quantity: l.quantity,
         returnReasonDefinitionId: definitions.get(l.reason)!,
         ...(l.customerNote ? { customerNote: l.customerNote } : {}),
+        ...(l.restockingFeePercentage ? { restockingFee: { percentage: l.restockingFeePercentage } } : {}),
       })),
       ...(fee ? { returnShippingFee: fee } : {}),
     },
