@@ -3,6 +3,7 @@
 // (`Return.suggestedFinancialOutcome`: the items less the return's fees, in the shopper's currency).
 // https://shopify.dev/docs/apps/build/orders-fulfillment/returns-apps/migrate-to-return-processing
 import { money, moneyAmount, type Money } from "~/domain/returns/money";
+import type { CurrencyCode } from "~/types/admin.types";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 import type { DispositionType } from "./return-sync";
 
@@ -46,25 +47,7 @@ export const RETURN_SUGGESTED_OUTCOME_QUERY = `#graphql
   }
 `;
 
-interface PresentmentMoney {
-  presentmentMoney: { amount: string; currencyCode: string };
-}
-
-interface SuggestedOutcomeData {
-  return: {
-    id: string;
-    suggestedFinancialOutcome: {
-      financialTransfer:
-        | {
-            __typename: "RefundReturnOutcome";
-            amount: PresentmentMoney;
-            suggestedTransactions: { amountSet: PresentmentMoney; parentTransaction: { id: string } | null }[];
-          }
-        | { __typename: "InvoiceReturnOutcome"; amount: PresentmentMoney }
-        | null;
-    } | null;
-  } | null;
-}
+type PresentmentMoney = { presentmentMoney: { amount: unknown; currencyCode: string } };
 
 export type SuggestedOutcome =
   /** Shopify suggests refunding `amount` (in the shopper's currency) through these transactions. */
@@ -73,7 +56,7 @@ export type SuggestedOutcome =
   | { kind: "invoice"; amount: Money }
   | { kind: "none" };
 
-const toMoney = (m: PresentmentMoney): Money => money(m.presentmentMoney.amount, m.presentmentMoney.currencyCode);
+const toMoney = (m: PresentmentMoney): Money => money(String(m.presentmentMoney.amount), m.presentmentMoney.currencyCode);
 
 /** What Shopify suggests for refunding these units of the return's lines; null when the return is gone. */
 export async function fetchSuggestedOutcome(
@@ -81,7 +64,7 @@ export async function fetchSuggestedOutcome(
   returnId: string,
   lines: readonly { returnLineItemId: string; quantity: number }[],
 ): Promise<SuggestedOutcome | null> {
-  const data = await adminRequest<SuggestedOutcomeData>(graphql, RETURN_SUGGESTED_OUTCOME_QUERY, {
+  const data = await adminRequest(graphql, RETURN_SUGGESTED_OUTCOME_QUERY, {
     id: returnId,
     lines: lines.map((l) => ({ id: l.returnLineItemId, quantity: l.quantity })),
   });
@@ -89,12 +72,11 @@ export async function fetchSuggestedOutcome(
   const transfer = data.return.suggestedFinancialOutcome?.financialTransfer;
   if (!transfer) return { kind: "none" };
   if (transfer.__typename === "InvoiceReturnOutcome") return { kind: "invoice", amount: toMoney(transfer.amount) };
+  if (transfer.__typename !== "RefundReturnOutcome") return { kind: "none" };
   return {
     kind: "refund",
     amount: toMoney(transfer.amount),
-    transactions: transfer.suggestedTransactions
-      .filter((t): t is typeof t & { parentTransaction: { id: string } } => t.parentTransaction != null)
-      .map((t) => ({ parentId: t.parentTransaction.id, amount: toMoney(t.amountSet) })),
+    transactions: transfer.suggestedTransactions.flatMap((t) => (t.parentTransaction ? [{ parentId: t.parentTransaction.id, amount: toMoney(t.amountSet) }] : [])),
   };
 }
 
@@ -145,8 +127,6 @@ export interface ProcessedReturn {
   refunds: { id: string; amount: Money; createdAt: string | null }[];
 }
 
-type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
-
 /**
  * returnProcess: confirms the units with their dispositions and, with `refund`, refunds the given
  * transactions (amounts in the order's presentment currency, as `ReturnRefundOrderTransactionInput`
@@ -156,16 +136,7 @@ export async function processReturn(
   graphql: AdminGraphql,
   input: { returnId: string; lines: readonly ProcessLineInput[]; refund?: { transactions: readonly { parentId: string; amount: Money }[] } | null; notifyCustomer?: boolean },
 ): Promise<ProcessedReturn> {
-  const data = await adminRequest<{
-    returnProcess: {
-      return: {
-        id: string;
-        status: string;
-        refunds: { nodes: { id: string; createdAt: string | null; totalRefundedSet: PresentmentMoney }[] };
-      } | null;
-      userErrors: UserErrors;
-    };
-  }>(graphql, RETURN_PROCESS_MUTATION, {
+  const data = await adminRequest(graphql, RETURN_PROCESS_MUTATION, {
     input: {
       returnId: input.returnId,
       returnLineItems: input.lines.map((l) => ({
@@ -184,7 +155,8 @@ export async function processReturn(
               issueRefund: {
                 orderTransactions: input.refund.transactions.map((t) => ({
                   parentId: t.parentId,
-                  transactionAmount: { amount: moneyAmount(t.amount), currencyCode: t.amount.currency },
+                  // The currency Shopify named in its suggested transaction (the order's presentment currency).
+                  transactionAmount: { amount: moneyAmount(t.amount), currencyCode: t.amount.currency as CurrencyCode },
                 })),
               },
             },
@@ -194,13 +166,13 @@ export async function processReturn(
     },
   });
   const payload = data.returnProcess;
-  if (payload.userErrors.length > 0 || !payload.return) {
-    throw new AdminUserError("returnProcess", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify processed nothing" }]);
+  if (!payload || payload.userErrors.length > 0 || !payload.return) {
+    throw new AdminUserError("returnProcess", payload?.userErrors.length ? payload.userErrors : [{ message: "Shopify processed nothing" }]);
   }
   return {
     id: payload.return.id,
     status: payload.return.status,
-    refunds: payload.return.refunds.nodes.map((r) => ({ id: r.id, amount: toMoney(r.totalRefundedSet), createdAt: r.createdAt })),
+    refunds: payload.return.refunds.nodes.map((r) => ({ id: r.id, amount: toMoney(r.totalRefundedSet), createdAt: r.createdAt == null ? null : String(r.createdAt) })),
   };
 }
 
