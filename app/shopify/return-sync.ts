@@ -190,89 +190,29 @@ export interface SyncedReturn {
   reverseFulfillmentOrders: SyncedReverseFulfillmentOrder[];
 }
 
-interface ReturnForSyncData {
-  return: {
-    id: string;
-    name: string;
-    status: string;
-    createdAt: string;
-    requestApprovedAt: string | null;
-    closedAt: string | null;
-    decline: { reason: string; note: string | null } | null;
-    order: {
-      id: string;
-      name: string;
-      email: string | null;
-      currencyCode: string;
-      presentmentCurrencyCode: string;
-      customerLocale: string | null;
-      customer: { id: string; displayName: string } | null;
-      fulfillments: { deliveredAt: string | null; fulfillmentLineItems: { nodes: { id: string }[] } }[];
-    };
-    refunds: { nodes: { id: string }[] };
-    returnLineItems: {
-      nodes: {
-        id: string;
-        quantity: number;
-        processedQuantity: number;
-        returnReasonDefinition?: { handle: string } | null;
-        customerNote?: string | null;
-        fulfillmentLineItem?: {
-          id: string;
-          lineItem: {
-            id: string;
-            title: string;
-            variantTitle: string | null;
-            sku: string | null;
-            variant: { id: string } | null;
-            product: { tags: string[]; productType: string } | null;
-            discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: string }; presentmentMoney: { amount: string } };
-          };
-        };
-      }[];
-    };
-    reverseFulfillmentOrders: {
-      nodes: {
-        id: string;
-        status: string;
-        lineItems: {
-          nodes: {
-            id: string;
-            totalQuantity: number;
-            fulfillmentLineItem: { id: string } | null;
-            dispositions: { id: string; quantity: number; type: string; location: { id: string } | null }[];
-          }[];
-        };
-        reverseDeliveries: {
-          nodes: { id: string; deliverable: { tracking?: { carrierName: string | null; number: string | null; url: string | null } | null } | null }[];
-        };
-      }[];
-    };
-  } | null;
-}
-
 /** The return in full, or null when Shopify has no such return (deleted, or another shop's). */
 export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string): Promise<SyncedReturn | null> {
-  const data = await adminRequest<ReturnForSyncData>(graphql, RETURN_FOR_SYNC_QUERY, { id: returnId });
+  const data = await adminRequest(graphql, RETURN_FOR_SYNC_QUERY, { id: returnId });
   const ret = data.return;
   if (!ret) return null;
   const currency = ret.order.presentmentCurrencyCode;
   const amount = (value: string, code: string) => moneyAmount(money(value, code));
   const lines: SyncedReturnLine[] = [];
   for (const node of ret.returnLineItems.nodes) {
-    const fli = node.fulfillmentLineItem;
+    // Only ReturnLineItem (not an unverified line) has these fields (`... on ReturnLineItem`).
+    const fli = "fulfillmentLineItem" in node ? node.fulfillmentLineItem : undefined;
     if (!fli) continue; // an exchange or unverified line: nothing Crossdock can receive
     const li = fli.lineItem;
     lines.push({
       id: node.id,
       quantity: node.quantity,
-      reason: reasonFromHandle(node.returnReasonDefinition?.handle),
-      customerNote: node.customerNote ?? null,
+      reason: reasonFromHandle("returnReasonDefinition" in node ? node.returnReasonDefinition?.handle : null),
+      customerNote: ("customerNote" in node ? node.customerNote : null) ?? null,
       fulfillmentLineItemId: fli.id,
       lineItemId: li.id,
       title: li.title,
-      variantTitle: li.variantTitle,
-      sku: li.sku,
+      variantTitle: li.variantTitle ?? null,
+      sku: li.sku ?? null,
       variantId: li.variant?.id ?? null,
       productTags: li.product?.tags ?? [],
       productType: li.product?.productType || null,
@@ -291,13 +231,13 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
     name: ret.name,
     status: ret.status,
     createdAt: ret.createdAt,
-    requestApprovedAt: ret.requestApprovedAt,
-    closedAt: ret.closedAt,
-    decline: ret.decline,
+    requestApprovedAt: ret.requestApprovedAt ?? null,
+    closedAt: ret.closedAt ?? null,
+    decline: ret.decline ? { reason: ret.decline.reason, note: ret.decline.note ?? null } : null,
     order: {
       id: ret.order.id,
       name: ret.order.name,
-      email: ret.order.email,
+      email: ret.order.email ?? null,
       currency,
       shopCurrency: ret.order.currencyCode,
       customerId: ret.order.customer?.id ?? null,
@@ -316,12 +256,15 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
         fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null,
         dispositions: l.dispositions.map((d) => ({ id: d.id, quantity: d.quantity, type: d.type, locationId: d.location?.id ?? null })),
       })),
-      deliveries: rfo.reverseDeliveries.nodes.map((d) => ({
-        id: d.id,
-        carrierName: d.deliverable?.tracking?.carrierName ?? null,
-        trackingNumber: d.deliverable?.tracking?.number ?? null,
-        trackingUrl: d.deliverable?.tracking?.url ?? null,
-      })),
+      deliveries: rfo.reverseDeliveries.nodes.map((d) => {
+        const tracking = d.deliverable && "tracking" in d.deliverable ? d.deliverable.tracking : null;
+        return {
+          id: d.id,
+          carrierName: tracking?.carrierName ?? null,
+          trackingNumber: tracking?.number ?? null,
+          trackingUrl: tracking?.url ?? null,
+        };
+      }),
     })),
   };
 }
@@ -372,13 +315,7 @@ export interface ReturnFees {
  * Crossdock's 600 points per query); null when Shopify has no such return.
  */
 export async function fetchReturnFees(graphql: AdminGraphql, returnId: string): Promise<ReturnFees | null> {
-  const data = await adminRequest<{
-    return: {
-      order: { presentmentCurrencyCode: string };
-      returnShippingFees: { amountSet: { presentmentMoney: { amount: string } } }[];
-      returnLineItems: { nodes: { restockingFee?: { amountSet: { presentmentMoney: { amount: string } } } | null }[] };
-    } | null;
-  }>(graphql, RETURN_FEES_QUERY, { id: returnId });
+  const data = await adminRequest(graphql, RETURN_FEES_QUERY, { id: returnId });
   const ret = data.return;
   if (!ret) return null;
   const currency = ret.order.presentmentCurrencyCode;
@@ -386,7 +323,7 @@ export async function fetchReturnFees(graphql: AdminGraphql, returnId: string): 
   return {
     currency,
     returnShippingFee: sum(ret.returnShippingFees.map((f) => f.amountSet.presentmentMoney.amount)),
-    restockingFee: sum(ret.returnLineItems.nodes.flatMap((l) => (l.restockingFee ? [l.restockingFee.amountSet.presentmentMoney.amount] : []))),
+    restockingFee: sum(ret.returnLineItems.nodes.flatMap((l) => ("restockingFee" in l && l.restockingFee ? [l.restockingFee.amountSet.presentmentMoney.amount] : []))),
   };
 }
 
@@ -395,8 +332,6 @@ export async function fetchReturnFees(graphql: AdminGraphql, returnId: string): 
 // ---------------------------------------------------------------------------------------------
 
 export type DispositionType = "RESTOCKED" | "NOT_RESTOCKED" | "PROCESSING_REQUIRED" | "MISSING";
-
-type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
 
 export const RETURN_CLOSE_MUTATION = `#graphql
   mutation CrossdockReturnClose($id: ID!) {
@@ -417,16 +352,13 @@ export const RETURN_CLOSE_MUTATION = `#graphql
 
 /** returnClose: OPEN → CLOSED. Refusals throw AdminUserError. */
 export async function closeShopifyReturn(graphql: AdminGraphql, id: string): Promise<{ id: string; status: string; closedAt: string | null }> {
-  const data = await adminRequest<{ returnClose: { return: { id: string; status: string; closedAt: string | null } | null; userErrors: UserErrors } }>(
-    graphql,
-    RETURN_CLOSE_MUTATION,
-    { id },
-  );
-  const payload = data.returnClose;
-  if (payload.userErrors.length > 0 || !payload.return) {
-    throw new AdminUserError("returnClose", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify closed no return" }]);
+  const data = await adminRequest(graphql, RETURN_CLOSE_MUTATION, { id });
+  const userErrors = data.returnClose?.userErrors ?? [];
+  const closed = data.returnClose?.return;
+  if (userErrors.length > 0 || !closed) {
+    throw new AdminUserError("returnClose", userErrors.length ? userErrors : [{ message: "Shopify closed no return" }]);
   }
-  return payload.return;
+  return { id: closed.id, status: closed.status, closedAt: closed.closedAt ?? null };
 }
 
 /**
@@ -454,16 +386,9 @@ export const RETURN_OF_REVERSE_FULFILLMENT_ORDER_QUERY = `#graphql
   }
 `;
 
-interface ReturnOfReverseFulfillmentOrderData {
-  reverseFulfillmentOrder: {
-    id: string;
-    order: { returns: { nodes: { id: string; reverseFulfillmentOrders: { nodes: { id: string }[] } }[] } } | null;
-  } | null;
-}
-
 /** The Return a reverse fulfillment order belongs to, or null when Shopify has neither. */
 export async function fetchReturnIdOfReverseFulfillmentOrder(graphql: AdminGraphql, reverseFulfillmentOrderId: string): Promise<string | null> {
-  const data = await adminRequest<ReturnOfReverseFulfillmentOrderData>(graphql, RETURN_OF_REVERSE_FULFILLMENT_ORDER_QUERY, { id: reverseFulfillmentOrderId });
+  const data = await adminRequest(graphql, RETURN_OF_REVERSE_FULFILLMENT_ORDER_QUERY, { id: reverseFulfillmentOrderId });
   const returns = data.reverseFulfillmentOrder?.order?.returns.nodes ?? [];
   return returns.find((r) => r.reverseFulfillmentOrders.nodes.some((rfo) => rfo.id === reverseFulfillmentOrderId))?.id ?? null;
 }
