@@ -78,15 +78,37 @@ export async function adminRequest<T = never, Q extends string = string>(
   try {
     response = await graphql(query, variables ? { variables: variables as Record<string, unknown> } : undefined);
   } catch (error) {
+    const partial = redactedData(error);
+    if (partial) return partial as never;
     throw toAdminApiError(error);
   }
   const body = (await response.json()) as { data?: never; errors?: GraphqlErrorEntry[] | string };
   if (body.errors) {
     const errors = typeof body.errors === "string" ? [{ message: body.errors }] : body.errors;
+    if (body.data && errors.every(isCustomerDataRedaction)) return body.data;
     throw new AdminApiError(errors.map((e) => e.message).join("; "), errors, response.status);
   }
   if (!body.data) throw new AdminApiError("The Admin API answered without data", [], response.status);
   return body.data;
+}
+
+/**
+ * Shopify redacts protected customer data the app is not approved for: the field is null and an
+ * error says "This app is not approved to access the Order object" (or "to use the phone field")
+ * with the field's path (https://shopify.dev/docs/apps/launch/protected-customer-data). The rest
+ * of the answer stands, so callers get `data` with those fields null and work with what is left.
+ * A whole object refused at the root (no approval at all) is not a redaction: that stays an error.
+ */
+export function isCustomerDataRedaction(error: GraphqlErrorEntry): boolean {
+  return /not approved to (access|use) the /i.test(error.message) && (error.path?.length ?? 0) > 1;
+}
+
+/** The library's GraphqlQueryError carries the answer: its data, when every error is a redaction. */
+function redactedData(error: unknown): unknown {
+  const body = (error as { body?: { data?: unknown; errors?: { graphQLErrors?: GraphqlErrorEntry[] } } } | null)?.body;
+  const errors = body?.errors?.graphQLErrors;
+  if (!body?.data || !Array.isArray(errors) || errors.length === 0) return undefined;
+  return errors.every(isCustomerDataRedaction) ? body.data : undefined;
 }
 
 /** The Remix library throws its own error type for GraphQL errors; normalise it. */

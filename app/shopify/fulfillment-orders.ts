@@ -19,6 +19,8 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
         longitude
         countryCodeV2
         provinceCode
+        province
+        city
         zip
       }
       customAttributes {
@@ -73,7 +75,15 @@ interface OrderData {
     name: string;
     createdAt: string;
     cancelledAt: string | null;
-    shippingAddress: { latitude: number | null; longitude: number | null; countryCodeV2: string | null; provinceCode: string | null; zip: string | null } | null;
+    shippingAddress: {
+      latitude: number | null;
+      longitude: number | null;
+      countryCodeV2: string | null;
+      provinceCode: string | null;
+      province: string | null;
+      city: string | null;
+      zip: string | null;
+    } | null;
     customAttributes: { key: string; value: string | null }[];
     lineItems: {
       nodes: {
@@ -111,6 +121,8 @@ export async function fetchOrderForRouting(graphql: AdminGraphql, orderId: strin
           longitude: order.shippingAddress.longitude,
           countryCode: order.shippingAddress.countryCodeV2,
           provinceCode: order.shippingAddress.provinceCode,
+          province: order.shippingAddress.province,
+          city: order.shippingAddress.city,
           zip: order.shippingAddress.zip,
         }
       : null,
