@@ -15,7 +15,7 @@ describe("adminRequest and redacted customer data", () => {
       data: { orders: { nodes: [{ name: "#1001", email: null }] } },
       errors: [{ message: `This app is not approved to access the Order object. ${DOC}`, path: ["orders", "nodes", 0, "email"] }],
     });
-    expect(await adminRequest<unknown>(graphql, QUERY)).toEqual({ orders: { nodes: [{ name: "#1001", email: null }] } });
+    expect(await adminRequest(graphql, QUERY)).toEqual({ orders: { nodes: [{ name: "#1001", email: null }] } });
   });
 
   it("returns the data the library's GraphqlQueryError carries, when every error is a redaction", async () => {
@@ -27,12 +27,12 @@ describe("adminRequest and redacted customer data", () => {
         },
       });
     };
-    expect(await adminRequest<unknown>(graphql, QUERY)).toEqual({ orders: { nodes: [{ name: "#1001", email: null }] } });
+    expect(await adminRequest(graphql, QUERY)).toEqual({ orders: { nodes: [{ name: "#1001", email: null }] } });
   });
 
   it("still fails when a whole object is refused, or when another error comes with a redaction", async () => {
     const root = answer({ data: null, errors: [{ message: `This app is not approved to access the Order object. ${DOC}`, path: ["orders"], extensions: { code: "ACCESS_DENIED" } }] });
-    await expect(adminRequest<unknown>(root, QUERY)).rejects.toBeInstanceOf(AdminApiError);
+    await expect(adminRequest(root, QUERY)).rejects.toBeInstanceOf(AdminApiError);
     const mixed = answer({
       data: { orders: { nodes: [{ name: "#1001", email: null }] } },
       errors: [
@@ -40,7 +40,7 @@ describe("adminRequest and redacted customer data", () => {
         { message: "Throttled", extensions: { code: "THROTTLED" } },
       ],
     });
-    await expect(adminRequest<unknown>(mixed, QUERY)).rejects.toBeInstanceOf(AdminApiError);
+    await expect(adminRequest(mixed, QUERY)).rejects.toBeInstanceOf(AdminApiError);
   });
 
   it("recognises Shopify's wordings of a redaction", () => {
