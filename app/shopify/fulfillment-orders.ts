@@ -1,4 +1,5 @@
 import type { RoutableOrder } from "~/domain/routing/order-input";
+import type { CrossdockOrderOpenFulfillmentOrdersQuery, CrossdockVariantStockQuery } from "~/types/admin.generated";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
 /**
@@ -67,59 +68,32 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
   }
 `;
 
-interface OrderData {
-  order: {
-    id: string;
-    name: string;
-    createdAt: string;
-    cancelledAt: string | null;
-    shippingAddress: { latitude: number | null; longitude: number | null; countryCodeV2: string | null; provinceCode: string | null; zip: string | null } | null;
-    customAttributes: { key: string; value: string | null }[];
-    lineItems: {
-      nodes: {
-        id: string;
-        sku: string | null;
-        currentQuantity: number;
-        variant: { id: string } | null;
-        product: { tags: string[]; productType: string } | null;
-      }[];
-    };
-    fulfillmentOrders: {
-      nodes: {
-        id: string;
-        status: string;
-        updatedAt: string;
-        assignedLocation: { location: { id: string } | null };
-        deliveryMethod: { methodType: string } | null;
-        lineItems: { nodes: { id: string; remainingQuantity: number; lineItem: { id: string } }[] };
-      }[];
-    };
-  } | null;
+/** An order's shipping address as routing places it (every field may be absent, or redacted). */
+function toDestination(a: {
+  latitude?: number | null;
+  longitude?: number | null;
+  countryCodeV2?: string | null;
+  provinceCode?: string | null;
+  zip?: string | null;
+}): NonNullable<OrderRoutingState["order"]["destination"]> {
+  return { latitude: a.latitude ?? null, longitude: a.longitude ?? null, countryCode: a.countryCodeV2 ?? null, provinceCode: a.provinceCode ?? null, zip: a.zip ?? null };
 }
 
 export async function fetchOrderForRouting(graphql: AdminGraphql, orderId: string): Promise<OrderForRouting | null> {
-  const { order } = await adminRequest<OrderData>(graphql, ORDER_FOR_ROUTING_QUERY, { id: orderId });
+  const { order } = await adminRequest(graphql, ORDER_FOR_ROUTING_QUERY, { id: orderId });
   if (!order) return null;
   return {
     id: order.id,
     name: order.name,
     createdAt: order.createdAt,
-    cancelledAt: order.cancelledAt,
-    destination: order.shippingAddress
-      ? {
-          latitude: order.shippingAddress.latitude,
-          longitude: order.shippingAddress.longitude,
-          countryCode: order.shippingAddress.countryCodeV2,
-          provinceCode: order.shippingAddress.provinceCode,
-          zip: order.shippingAddress.zip,
-        }
-      : null,
+    cancelledAt: order.cancelledAt ?? null,
+    destination: order.shippingAddress ? toDestination(order.shippingAddress) : null,
     attributes: Object.fromEntries(order.customAttributes.map((a) => [a.key, a.value ?? ""])),
     lines: order.lineItems.nodes
       .filter((l) => l.currentQuantity > 0)
       .map((l) => ({
         id: l.id,
-        sku: l.sku,
+        sku: l.sku ?? null,
         variantId: l.variant?.id ?? null,
         quantity: l.currentQuantity,
         productTags: l.product?.tags ?? [],
@@ -146,16 +120,13 @@ export const FULFILLMENT_ORDER_ORDER_QUERY = `#graphql
 
 /** The order's open fulfillment orders as they are now (after a move whose answer was lost). */
 export async function fetchOpenFulfillmentOrders(graphql: AdminGraphql, orderId: string): Promise<OpenFulfillmentOrder[] | null> {
-  const data = await adminRequest<{ order: { fulfillmentOrders: FulfillmentOrderPage } | null }>(graphql, ORDER_OPEN_FULFILLMENT_ORDERS_QUERY, {
-    id: orderId,
-    after: null,
-  });
+  const data = await adminRequest(graphql, ORDER_OPEN_FULFILLMENT_ORDERS_QUERY, { id: orderId, after: null });
   return data.order ? completePage(graphql, orderId, data.order.fulfillmentOrders) : null;
 }
 
 /** The order a fulfillment order belongs to (order_routing_complete names only the fulfillment order). */
 export async function fetchFulfillmentOrderOrderId(graphql: AdminGraphql, fulfillmentOrderId: string): Promise<string | null> {
-  const data = await adminRequest<{ fulfillmentOrder: { orderId: string } | null }>(graphql, FULFILLMENT_ORDER_ORDER_QUERY, { id: fulfillmentOrderId });
+  const data = await adminRequest(graphql, FULFILLMENT_ORDER_ORDER_QUERY, { id: fulfillmentOrderId });
   return data.fulfillmentOrder?.orderId ?? null;
 }
 
@@ -182,15 +153,6 @@ export const VARIANT_STOCK_QUERY = `#graphql
   }
 `;
 
-interface VariantStockData {
-  nodes: ({
-    id: string;
-    inventoryItem: {
-      inventoryLevels: { nodes: { location: { id: string }; quantities: { name: string; quantity: number }[] }[] };
-    };
-  } | null)[];
-}
-
 /** Variants per request: each requests 154 points (50 levels × 3, + 4); three stay within 600. */
 export const VARIANTS_PER_REQUEST = 3;
 
@@ -203,13 +165,14 @@ export async function fetchVariantStock(
   variantIds: readonly string[],
 ): Promise<Record<string, Record<string, number>>> {
   const ids = [...new Set(variantIds)];
-  const nodes: VariantStockData["nodes"] = [];
+  const nodes: CrossdockVariantStockQuery["nodes"] = [];
   for (let i = 0; i < ids.length; i += VARIANTS_PER_REQUEST) {
-    const data = await adminRequest<VariantStockData>(graphql, VARIANT_STOCK_QUERY, { ids: ids.slice(i, i + VARIANTS_PER_REQUEST) });
+    const data = await adminRequest(graphql, VARIANT_STOCK_QUERY, { ids: ids.slice(i, i + VARIANTS_PER_REQUEST) });
     nodes.push(...data.nodes);
   }
   const stock: Record<string, Record<string, number>> = {};
   for (const node of nodes) {
+    // `nodes` answers {} for an id that is not a variant (only the `... on ProductVariant` fields exist).
     if (!node?.inventoryItem) continue;
     const byLocation: Record<string, number> = {};
     for (const level of node.inventoryItem.inventoryLevels.nodes) {
@@ -224,22 +187,8 @@ export async function fetchVariantStock(
 // cancelled ones can never crowd the open ones out of a page; pages are followed.
 // The same selection is written out in each document below (a #graphql document stands alone).
 
-interface OpenFulfillmentOrderNode {
-  id: string;
-  status: string;
-  updatedAt: string;
-  deliveryMethod: { methodType: string } | null;
-  assignedLocation: { location: { id: string } | null };
-  lineItems: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: { id: string; sku: string | null; remainingQuantity: number; variant: { id: string } | null }[];
-  };
-}
-
-interface FulfillmentOrderPage {
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: OpenFulfillmentOrderNode[];
-}
+/** A page of open fulfillment orders, as each of the documents below selects it. */
+type FulfillmentOrderPage = NonNullable<CrossdockOrderOpenFulfillmentOrdersQuery["order"]>["fulfillmentOrders"];
 
 /** An open fulfillment order's state: where it is, and the units left on each of its lines. */
 export interface OpenFulfillmentOrder {
@@ -401,20 +350,6 @@ export interface OrderRoutingState {
   products: Record<string, { tags: string[]; productType: string | null }>;
 }
 
-interface OrderRoutingStateData {
-  order: {
-    id: string;
-    name: string;
-    createdAt: string;
-    cancelledAt: string | null;
-    shippingAddress: { latitude: number | null; longitude: number | null; countryCodeV2: string | null; provinceCode: string | null; zip: string | null } | null;
-    customAttributes: { key: string; value: string | null }[];
-    anyFulfillmentOrder: { nodes: { id: string }[] };
-    fulfillmentOrders: FulfillmentOrderPage;
-    lineItems?: { nodes: { variant: { id: string } | null; product: { tags: string[]; productType: string } | null }[] };
-  } | null;
-}
-
 /**
  * The live routing path's one read of an order (more only for orders with over 5 open fulfillment
  * orders or 20 lines in one): its facts, whether Shopify created its fulfillment orders yet, and
@@ -425,7 +360,7 @@ export async function fetchOrderRoutingState(
   orderId: string,
   options: { withProducts: boolean },
 ): Promise<OrderRoutingState | null> {
-  const { order } = await adminRequest<OrderRoutingStateData>(graphql, ORDER_ROUTING_STATE_QUERY, { id: orderId, withProducts: options.withProducts });
+  const { order } = await adminRequest(graphql, ORDER_ROUTING_STATE_QUERY, { id: orderId, withProducts: options.withProducts });
   if (!order) return null;
   const a = order.shippingAddress;
   const products: OrderRoutingState["products"] = {};
@@ -437,8 +372,8 @@ export async function fetchOrderRoutingState(
       id: order.id,
       name: order.name,
       createdAt: order.createdAt,
-      cancelledAt: order.cancelledAt,
-      destination: a ? { latitude: a.latitude, longitude: a.longitude, countryCode: a.countryCodeV2, provinceCode: a.provinceCode, zip: a.zip } : null,
+      cancelledAt: order.cancelledAt ?? null,
+      destination: a ? toDestination(a) : null,
       attributes: Object.fromEntries(order.customAttributes.map((c) => [c.key, c.value ?? ""])),
     },
     hasFulfillmentOrders: order.anyFulfillmentOrder.nodes.length > 0,
@@ -452,10 +387,7 @@ async function completePage(graphql: AdminGraphql, orderId: string, first: Fulfi
   const nodes = [...first.nodes];
   let page = first.pageInfo;
   while (page.hasNextPage) {
-    const data = await adminRequest<{ order: { fulfillmentOrders: FulfillmentOrderPage } | null }>(graphql, ORDER_OPEN_FULFILLMENT_ORDERS_QUERY, {
-      id: orderId,
-      after: page.endCursor,
-    });
+    const data = await adminRequest(graphql, ORDER_OPEN_FULFILLMENT_ORDERS_QUERY, { id: orderId, after: page.endCursor ?? null });
     if (!data.order) break;
     nodes.push(...data.order.fulfillmentOrders.nodes);
     page = data.order.fulfillmentOrders.pageInfo;
@@ -465,10 +397,7 @@ async function completePage(graphql: AdminGraphql, orderId: string, first: Fulfi
     const lines = [...fo.lineItems.nodes];
     let linePage = fo.lineItems.pageInfo;
     while (linePage.hasNextPage) {
-      const data = await adminRequest<{ fulfillmentOrder: { lineItems: OpenFulfillmentOrderNode["lineItems"] } | null }>(graphql, FULFILLMENT_ORDER_LINES_QUERY, {
-        id: fo.id,
-        after: linePage.endCursor,
-      });
+      const data = await adminRequest(graphql, FULFILLMENT_ORDER_LINES_QUERY, { id: fo.id, after: linePage.endCursor ?? null });
       if (!data.fulfillmentOrder) break;
       lines.push(...data.fulfillmentOrder.lineItems.nodes);
       linePage = data.fulfillmentOrder.lineItems.pageInfo;
@@ -479,7 +408,7 @@ async function completePage(graphql: AdminGraphql, orderId: string, first: Fulfi
       locationId: fo.assignedLocation.location?.id ?? "",
       deliveryMethod: fo.deliveryMethod?.methodType ?? null,
       updatedAt: fo.updatedAt,
-      lines: lines.map((l) => ({ id: l.id, sku: l.sku, variantId: l.variant?.id ?? null, remainingQuantity: l.remainingQuantity })),
+      lines: lines.map((l) => ({ id: l.id, sku: l.sku ?? null, variantId: l.variant?.id ?? null, remainingQuantity: l.remainingQuantity })),
     });
   }
   return result;
@@ -580,13 +509,6 @@ export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
   }
 `;
 
-interface MoveData {
-  fulfillmentOrderMove: {
-    movedFulfillmentOrder: { id: string; order: { id: string; fulfillmentOrders: FulfillmentOrderPage } } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  };
-}
-
 /**
  * Moves a whole fulfillment order (no lines) or the given lines. Shopify documents several
  * outcomes for a partial move (the original kept, moved, or closed and its lines recreated: ids
@@ -597,14 +519,15 @@ export async function moveFulfillmentOrder(
   graphql: AdminGraphql,
   input: { fulfillmentOrderId: string; newLocationId: string; lines?: { id: string; quantity: number }[] },
 ): Promise<{ movedFulfillmentOrderId: string; openFulfillmentOrders: OpenFulfillmentOrder[] }> {
-  const { fulfillmentOrderMove: result } = await adminRequest<MoveData>(graphql, FULFILLMENT_ORDER_MOVE_MUTATION, {
+  const { fulfillmentOrderMove: result } = await adminRequest(graphql, FULFILLMENT_ORDER_MOVE_MUTATION, {
     id: input.fulfillmentOrderId,
     newLocationId: input.newLocationId,
     lines: input.lines ?? null,
   });
-  if (result.userErrors.length > 0 || !result.movedFulfillmentOrder) {
-    throw new AdminUserError("fulfillmentOrderMove", result.userErrors.length ? result.userErrors : [{ message: "No fulfillment order was moved" }]);
+  const userErrors = result?.userErrors ?? [];
+  const moved = result?.movedFulfillmentOrder;
+  if (userErrors.length > 0 || !moved) {
+    throw new AdminUserError("fulfillmentOrderMove", userErrors.length ? userErrors : [{ message: "No fulfillment order was moved" }]);
   }
-  const moved = result.movedFulfillmentOrder;
   return { movedFulfillmentOrderId: moved.id, openFulfillmentOrders: await completePage(graphql, moved.order.id, moved.order.fulfillmentOrders) };
 }

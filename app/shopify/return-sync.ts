@@ -169,84 +169,27 @@ export interface SyncedReturn {
   reverseFulfillmentOrders: SyncedReverseFulfillmentOrder[];
 }
 
-interface ReturnForSyncData {
-  return: {
-    id: string;
-    name: string;
-    status: string;
-    createdAt: string;
-    requestApprovedAt: string | null;
-    closedAt: string | null;
-    decline: { reason: string; note: string | null } | null;
-    order: {
-      id: string;
-      name: string;
-      email: string | null;
-      currencyCode: string;
-      customerLocale: string | null;
-      customer: { id: string; displayName: string } | null;
-      fulfillments: { deliveredAt: string | null; fulfillmentLineItems: { nodes: { id: string }[] } }[];
-    };
-    returnLineItems: {
-      nodes: {
-        id: string;
-        quantity: number;
-        returnReasonDefinition?: { handle: string } | null;
-        customerNote?: string | null;
-        fulfillmentLineItem?: {
-          id: string;
-          lineItem: {
-            id: string;
-            title: string;
-            variantTitle: string | null;
-            sku: string | null;
-            variant: { id: string } | null;
-            product: { tags: string[]; productType: string } | null;
-            discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: string } };
-          };
-        };
-      }[];
-    };
-    reverseFulfillmentOrders: {
-      nodes: {
-        id: string;
-        status: string;
-        lineItems: {
-          nodes: {
-            id: string;
-            totalQuantity: number;
-            fulfillmentLineItem: { id: string } | null;
-            dispositions: { id: string; quantity: number; type: string; location: { id: string } | null }[];
-          }[];
-        };
-        reverseDeliveries: {
-          nodes: { id: string; deliverable: { tracking?: { carrierName: string | null; number: string | null; url: string | null } | null } | null }[];
-        };
-      }[];
-    };
-  } | null;
-}
-
 /** The return in full, or null when Shopify has no such return (deleted, or another shop's). */
 export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string): Promise<SyncedReturn | null> {
-  const data = await adminRequest<ReturnForSyncData>(graphql, RETURN_FOR_SYNC_QUERY, { id: returnId });
+  const data = await adminRequest(graphql, RETURN_FOR_SYNC_QUERY, { id: returnId });
   const ret = data.return;
   if (!ret) return null;
   const lines: SyncedReturnLine[] = [];
   for (const node of ret.returnLineItems.nodes) {
-    const fli = node.fulfillmentLineItem;
+    // Only ReturnLineItem (not an unverified line) has these fields (`... on ReturnLineItem`).
+    const fli = "fulfillmentLineItem" in node ? node.fulfillmentLineItem : undefined;
     if (!fli) continue; // an exchange or unverified line: nothing Crossdock can receive
     const li = fli.lineItem;
     lines.push({
       id: node.id,
       quantity: node.quantity,
-      reason: reasonFromHandle(node.returnReasonDefinition?.handle),
-      customerNote: node.customerNote ?? null,
+      reason: reasonFromHandle("returnReasonDefinition" in node ? node.returnReasonDefinition?.handle : null),
+      customerNote: ("customerNote" in node ? node.customerNote : null) ?? null,
       fulfillmentLineItemId: fli.id,
       lineItemId: li.id,
       title: li.title,
-      variantTitle: li.variantTitle,
-      sku: li.sku,
+      variantTitle: li.variantTitle ?? null,
+      sku: li.sku ?? null,
       variantId: li.variant?.id ?? null,
       productTags: li.product?.tags ?? [],
       productType: li.product?.productType || null,
@@ -263,13 +206,13 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
     name: ret.name,
     status: ret.status,
     createdAt: ret.createdAt,
-    requestApprovedAt: ret.requestApprovedAt,
-    closedAt: ret.closedAt,
-    decline: ret.decline,
+    requestApprovedAt: ret.requestApprovedAt ?? null,
+    closedAt: ret.closedAt ?? null,
+    decline: ret.decline ? { reason: ret.decline.reason, note: ret.decline.note ?? null } : null,
     order: {
       id: ret.order.id,
       name: ret.order.name,
-      email: ret.order.email,
+      email: ret.order.email ?? null,
       currency: ret.order.currencyCode,
       customerId: ret.order.customer?.id ?? null,
       customerName: ret.order.customer?.displayName ?? null,
@@ -286,12 +229,15 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
         fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null,
         dispositions: l.dispositions.map((d) => ({ id: d.id, quantity: d.quantity, type: d.type, locationId: d.location?.id ?? null })),
       })),
-      deliveries: rfo.reverseDeliveries.nodes.map((d) => ({
-        id: d.id,
-        carrierName: d.deliverable?.tracking?.carrierName ?? null,
-        trackingNumber: d.deliverable?.tracking?.number ?? null,
-        trackingUrl: d.deliverable?.tracking?.url ?? null,
-      })),
+      deliveries: rfo.reverseDeliveries.nodes.map((d) => {
+        const tracking = d.deliverable && "tracking" in d.deliverable ? d.deliverable.tracking : null;
+        return {
+          id: d.id,
+          carrierName: tracking?.carrierName ?? null,
+          trackingNumber: tracking?.number ?? null,
+          trackingUrl: tracking?.url ?? null,
+        };
+      }),
     })),
   };
 }
@@ -333,11 +279,9 @@ export interface DisposeInput {
   locationId?: string | null;
 }
 
-type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
-
 /** reverseFulfillmentOrderDispose: RESTOCKED raises on-hand stock at the location. Refusals throw AdminUserError. */
 export async function disposeReverseFulfillmentOrderLines(graphql: AdminGraphql, inputs: DisposeInput[]): Promise<void> {
-  const data = await adminRequest<{ reverseFulfillmentOrderDispose: { userErrors: UserErrors } }>(graphql, REVERSE_FULFILLMENT_ORDER_DISPOSE_MUTATION, {
+  const data = await adminRequest(graphql, REVERSE_FULFILLMENT_ORDER_DISPOSE_MUTATION, {
     dispositionInputs: inputs.map((i) => ({
       reverseFulfillmentOrderLineItemId: i.reverseFulfillmentOrderLineItemId,
       quantity: i.quantity,
@@ -345,7 +289,7 @@ export async function disposeReverseFulfillmentOrderLines(graphql: AdminGraphql,
       ...(i.locationId ? { locationId: i.locationId } : {}),
     })),
   });
-  const errors = data.reverseFulfillmentOrderDispose.userErrors;
+  const errors = data.reverseFulfillmentOrderDispose?.userErrors ?? [];
   if (errors.length > 0) throw new AdminUserError("reverseFulfillmentOrderDispose", errors);
 }
 
@@ -368,16 +312,13 @@ export const RETURN_CLOSE_MUTATION = `#graphql
 
 /** returnClose: OPEN → CLOSED. Refusals throw AdminUserError. */
 export async function closeShopifyReturn(graphql: AdminGraphql, id: string): Promise<{ id: string; status: string; closedAt: string | null }> {
-  const data = await adminRequest<{ returnClose: { return: { id: string; status: string; closedAt: string | null } | null; userErrors: UserErrors } }>(
-    graphql,
-    RETURN_CLOSE_MUTATION,
-    { id },
-  );
-  const payload = data.returnClose;
-  if (payload.userErrors.length > 0 || !payload.return) {
-    throw new AdminUserError("returnClose", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify closed no return" }]);
+  const data = await adminRequest(graphql, RETURN_CLOSE_MUTATION, { id });
+  const userErrors = data.returnClose?.userErrors ?? [];
+  const closed = data.returnClose?.return;
+  if (userErrors.length > 0 || !closed) {
+    throw new AdminUserError("returnClose", userErrors.length ? userErrors : [{ message: "Shopify closed no return" }]);
   }
-  return payload.return;
+  return { id: closed.id, status: closed.status, closedAt: closed.closedAt ?? null };
 }
 
 /**
@@ -405,16 +346,9 @@ export const RETURN_OF_REVERSE_FULFILLMENT_ORDER_QUERY = `#graphql
   }
 `;
 
-interface ReturnOfReverseFulfillmentOrderData {
-  reverseFulfillmentOrder: {
-    id: string;
-    order: { returns: { nodes: { id: string; reverseFulfillmentOrders: { nodes: { id: string }[] } }[] } } | null;
-  } | null;
-}
-
 /** The Return a reverse fulfillment order belongs to, or null when Shopify has neither. */
 export async function fetchReturnIdOfReverseFulfillmentOrder(graphql: AdminGraphql, reverseFulfillmentOrderId: string): Promise<string | null> {
-  const data = await adminRequest<ReturnOfReverseFulfillmentOrderData>(graphql, RETURN_OF_REVERSE_FULFILLMENT_ORDER_QUERY, { id: reverseFulfillmentOrderId });
+  const data = await adminRequest(graphql, RETURN_OF_REVERSE_FULFILLMENT_ORDER_QUERY, { id: reverseFulfillmentOrderId });
   const returns = data.reverseFulfillmentOrder?.order?.returns.nodes ?? [];
   return returns.find((r) => r.reverseFulfillmentOrders.nodes.some((rfo) => rfo.id === reverseFulfillmentOrderId))?.id ?? null;
 }

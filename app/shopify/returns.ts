@@ -5,6 +5,8 @@
 // adapter sends `returnReasonDefinitionId`, found by the handle of Crossdock's reason
 // (`RETURN_REASON_HANDLES`), and reads `returnReasonDefinition.handle`.
 import { RETURN_REASON_HANDLES, type ReturnDeclineReason, type ReturnReason } from "~/domain/returns/reasons";
+import type { CurrencyCode } from "~/types/admin.types";
+import type { CrossdockReturnQuery, CrossdockReverseDeliveryCreateWithShippingMutation } from "~/types/admin.generated";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
 export type { ReturnDeclineReason, ReturnReason };
@@ -168,52 +170,6 @@ export interface OrderForReturn {
   fulfillmentLines: FulfillmentLineForReturn[];
 }
 
-interface OrderForReturnData {
-  order: {
-    id: string;
-    name: string;
-    email: string | null;
-    phone: string | null;
-    createdAt: string;
-    cancelledAt: string | null;
-    currencyCode: string;
-    customer: { id: string; displayName: string } | null;
-    shippingAddress: (Omit<ReturnAddress, "countryCode"> & { firstName: string | null; lastName: string | null; countryCodeV2: string | null }) | null;
-    lineItems: {
-      nodes: {
-        id: string;
-        title: string;
-        variantTitle: string | null;
-        sku: string | null;
-        quantity: number;
-        variant: { id: string } | null;
-        product: { id: string; tags: string[]; productType: string } | null;
-        discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: string; currencyCode: string } };
-      }[];
-    };
-  } | null;
-}
-
-interface OrderFulfillmentsForReturnData {
-  order: {
-    id: string;
-    fulfillments: {
-      id: string;
-      status: string;
-      displayStatus: string | null;
-      createdAt: string;
-      deliveredAt: string | null;
-      fulfillmentLineItems: { nodes: { id: string; quantity: number | null; lineItem: { id: string } }[] };
-    }[];
-  } | null;
-  returnableFulfillments: {
-    nodes: {
-      id: string;
-      returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string } }[] };
-    }[];
-  };
-}
-
 /**
  * The order with what a return needs: lines with product tags/types and paid prices, each
  * fulfillment line with its delivery date and how much Shopify still accepts for a return
@@ -221,10 +177,10 @@ interface OrderFulfillmentsForReturnData {
  * 5 fulfillments of 25 lines each, in two requests (see ORDER_FULFILLMENTS_FOR_RETURN_QUERY).
  */
 export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string): Promise<OrderForReturn | null> {
-  const data = await adminRequest<OrderForReturnData>(graphql, ORDER_FOR_RETURN_QUERY, { id: orderId });
+  const data = await adminRequest(graphql, ORDER_FOR_RETURN_QUERY, { id: orderId });
   const order = data.order;
   if (!order) return null;
-  const shipped = await adminRequest<OrderFulfillmentsForReturnData>(graphql, ORDER_FULFILLMENTS_FOR_RETURN_QUERY, { id: orderId });
+  const shipped = await adminRequest(graphql, ORDER_FULFILLMENTS_FOR_RETURN_QUERY, { id: orderId });
   const fulfillments = shipped.order?.fulfillments ?? [];
 
   const returnable = new Map<string, number>();
@@ -238,10 +194,10 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
   return {
     id: order.id,
     name: order.name,
-    email: order.email,
-    phone: order.phone,
+    email: order.email ?? null,
+    phone: order.phone ?? null,
     createdAt: order.createdAt,
-    cancelledAt: order.cancelledAt,
+    cancelledAt: order.cancelledAt ?? null,
     currency: order.currencyCode,
     customerId: order.customer?.id ?? null,
     customerName: order.customer?.displayName || address?.name || [address?.firstName, address?.lastName].filter(Boolean).join(" ") || null,
@@ -249,24 +205,24 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
       ? {
           name: address.name ?? ([address.firstName, address.lastName].filter(Boolean).join(" ") || null),
           company: address.company ?? null,
-          address1: address.address1,
-          address2: address.address2,
-          city: address.city,
-          province: address.province,
-          provinceCode: address.provinceCode,
-          zip: address.zip,
-          country: address.country,
-          countryCode: address.countryCodeV2,
-          phone: address.phone,
-          latitude: address.latitude,
-          longitude: address.longitude,
+          address1: address.address1 ?? null,
+          address2: address.address2 ?? null,
+          city: address.city ?? null,
+          province: address.province ?? null,
+          provinceCode: address.provinceCode ?? null,
+          zip: address.zip ?? null,
+          country: address.country ?? null,
+          countryCode: address.countryCodeV2 ?? null,
+          phone: address.phone ?? null,
+          latitude: address.latitude ?? null,
+          longitude: address.longitude ?? null,
         }
       : null,
     lines: order.lineItems.nodes.map((l) => ({
       id: l.id,
       title: l.title,
-      variantTitle: l.variantTitle,
-      sku: l.sku,
+      variantTitle: l.variantTitle ?? null,
+      sku: l.sku ?? null,
       quantity: l.quantity,
       variantId: l.variant?.id ?? null,
       productId: l.product?.id ?? null,
@@ -282,8 +238,8 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
         quantity: fl.quantity ?? 0,
         returnableQuantity: returnable.get(fl.id) ?? 0,
         fulfillmentStatus: f.status,
-        displayStatus: f.displayStatus,
-        deliveredAt: f.deliveredAt,
+        displayStatus: f.displayStatus ?? null,
+        deliveredAt: f.deliveredAt ?? null,
         fulfilledAt: f.createdAt,
       })),
     ),
@@ -374,27 +330,22 @@ export interface ShopifyReturn {
   }[];
 }
 
-interface ReturnNode {
-  id: string;
-  name: string;
-  status: string;
-  decline: { reason: ReturnDeclineReason; note: string | null } | null;
-  returnLineItems: { nodes: { id: string; quantity: number; fulfillmentLineItem?: { id: string } }[] };
-  reverseFulfillmentOrders: {
-    nodes: {
-      id: string;
-      status: string;
-      lineItems: { nodes: { id: string; totalQuantity: number; fulfillmentLineItem: { id: string } | null }[] };
-      reverseDeliveries: {
-        nodes: {
-          id: string;
-          deliverable: {
-            tracking?: { carrierName: string | null; number: string | null; url: string | null } | null;
-            label?: { publicFileUrl: string | null } | null;
-          } | null;
-        }[];
-      };
-    }[];
+type ReturnNode = NonNullable<CrossdockReturnQuery["return"]>;
+type ReverseDeliveryNode = NonNullable<NonNullable<CrossdockReverseDeliveryCreateWithShippingMutation["reverseDeliveryCreateWithShipping"]>["reverseDelivery"]>;
+
+/** A return line's fulfillment line: only a ReturnLineItem has one (`... on ReturnLineItem`), not an unverified line. */
+function fulfillmentLineItemIdOf(line: ReturnNode["returnLineItems"]["nodes"][number]): string | null {
+  return "fulfillmentLineItem" in line ? (line.fulfillmentLineItem?.id ?? null) : null;
+}
+
+/** Tracking and label of a reverse delivery (`... on ReverseDeliveryShippingDeliverable`). */
+function toReverseDelivery(d: ReverseDeliveryNode): ShopifyReverseDelivery {
+  return {
+    id: d.id,
+    trackingNumber: d.deliverable?.tracking?.number ?? null,
+    trackingUrl: d.deliverable?.tracking?.url ?? null,
+    carrierName: d.deliverable?.tracking?.carrierName ?? null,
+    labelUrl: d.deliverable?.label?.publicFileUrl ?? null,
   };
 }
 
@@ -403,26 +354,20 @@ function toShopifyReturn(node: ReturnNode): ShopifyReturn {
     id: node.id,
     name: node.name,
     status: node.status,
-    decline: node.decline,
-    lines: node.returnLineItems.nodes.map((l) => ({ id: l.id, quantity: l.quantity, fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null })),
+    decline: node.decline ? { reason: node.decline.reason, note: node.decline.note ?? null } : null,
+    lines: node.returnLineItems.nodes.map((l) => ({ id: l.id, quantity: l.quantity, fulfillmentLineItemId: fulfillmentLineItemIdOf(l) })),
     reverseFulfillmentOrders: node.reverseFulfillmentOrders.nodes.map((rfo) => ({
       id: rfo.id,
       status: rfo.status,
       lines: rfo.lineItems.nodes.map((l) => ({ id: l.id, totalQuantity: l.totalQuantity, fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null })),
-      reverseDeliveries: rfo.reverseDeliveries.nodes.map((d) => ({
-        id: d.id,
-        trackingNumber: d.deliverable?.tracking?.number ?? null,
-        trackingUrl: d.deliverable?.tracking?.url ?? null,
-        carrierName: d.deliverable?.tracking?.carrierName ?? null,
-        labelUrl: d.deliverable?.label?.publicFileUrl ?? null,
-      })),
+      reverseDeliveries: rfo.reverseDeliveries.nodes.map(toReverseDelivery),
     })),
   };
 }
 
 /** A return with its reverse fulfillment orders and deliveries (about 360 cost points). */
 export async function fetchReturn(graphql: AdminGraphql, returnId: string): Promise<ShopifyReturn | null> {
-  const data = await adminRequest<{ return: ReturnNode | null }>(graphql, RETURN_QUERY, { id: returnId });
+  const data = await adminRequest(graphql, RETURN_QUERY, { id: returnId });
   return data.return ? toShopifyReturn(data.return) : null;
 }
 
@@ -482,9 +427,7 @@ export const RETURN_REASON_DEFINITIONS_QUERY = `#graphql
  */
 export async function resolveReasonDefinitions(graphql: AdminGraphql, reasons: readonly ReturnReason[]): Promise<Map<ReturnReason, string>> {
   const wanted = [...new Set([...reasons.map((r) => RETURN_REASON_HANDLES[r]), RETURN_REASON_HANDLES.OTHER])];
-  const data = await adminRequest<{ returnReasonDefinitions: { nodes: { id: string; handle: string }[] } }>(graphql, RETURN_REASON_DEFINITIONS_QUERY, {
-    handles: wanted,
-  });
+  const data = await adminRequest(graphql, RETURN_REASON_DEFINITIONS_QUERY, { handles: wanted });
   const byHandle = new Map(data.returnReasonDefinitions.nodes.map((d) => [d.handle, d.id]));
   const resolved = new Map<ReturnReason, string>();
   for (const reason of reasons) {
@@ -502,7 +445,10 @@ export interface RequestedReturn {
   lines: { id: string; quantity: number; fulfillmentLineItemId: string | null }[];
 }
 
-type UserErrors = { field?: string[] | null; message: string; code?: string | null }[];
+/** A mutation payload's userErrors, or [] when Shopify answered no payload. */
+function userErrorsOf(payload: { userErrors: { field?: string[] | null; message: string; code?: string | null }[] } | null | undefined) {
+  return payload?.userErrors ?? [];
+}
 
 /** returnRequest: the shopper's request, status REQUESTED. Refusals throw AdminUserError. */
 export async function requestReturn(
@@ -514,14 +460,13 @@ export async function requestReturn(
     returnShippingFee?: { amount: string; currencyCode: string } | null;
   },
 ): Promise<RequestedReturn> {
-  const fee = input.returnShippingFee && Number(input.returnShippingFee.amount) > 0 ? { amount: input.returnShippingFee } : undefined;
+  // The currency comes from the order Shopify answered (ISO 4217): Shopify validates it again.
+  const fee =
+    input.returnShippingFee && Number(input.returnShippingFee.amount) > 0
+      ? { amount: { amount: input.returnShippingFee.amount, currencyCode: input.returnShippingFee.currencyCode as CurrencyCode } }
+      : undefined;
   const definitions = await resolveReasonDefinitions(graphql, input.lines.map((l) => l.reason));
-  const data = await adminRequest<{
-    returnRequest: {
-      return: { id: string; name: string; status: string; returnLineItems: ReturnNode["returnLineItems"] } | null;
-      userErrors: UserErrors;
-    };
-  }>(graphql, RETURN_REQUEST_MUTATION, {
+  const data = await adminRequest(graphql, RETURN_REQUEST_MUTATION, {
     input: {
       orderId: input.orderId,
       returnLineItems: input.lines.map((l) => ({
@@ -533,16 +478,16 @@ export async function requestReturn(
       ...(fee ? { returnShippingFee: fee } : {}),
     },
   });
-  const payload = data.returnRequest;
-  if (payload.userErrors.length > 0 || !payload.return) {
-    throw new AdminUserError("returnRequest", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify created no return" }]);
+  const userErrors = userErrorsOf(data.returnRequest);
+  const ret = data.returnRequest?.return;
+  if (userErrors.length > 0 || !ret) {
+    throw new AdminUserError("returnRequest", userErrors.length ? userErrors : [{ message: "Shopify created no return" }]);
   }
-  const ret = payload.return;
   return {
     id: ret.id,
     name: ret.name,
     status: ret.status,
-    lines: ret.returnLineItems.nodes.map((l) => ({ id: l.id, quantity: l.quantity, fulfillmentLineItemId: l.fulfillmentLineItem?.id ?? null })),
+    lines: ret.returnLineItems.nodes.map((l) => ({ id: l.id, quantity: l.quantity, fulfillmentLineItemId: fulfillmentLineItemIdOf(l) })),
   };
 }
 
@@ -564,16 +509,13 @@ export const RETURN_APPROVE_REQUEST_MUTATION = `#graphql
 
 /** returnApproveRequest: REQUESTED → OPEN (Shopify creates the reverse fulfillment orders). */
 export async function approveReturnRequest(graphql: AdminGraphql, input: { id: string; notifyCustomer?: boolean }): Promise<{ id: string; status: string }> {
-  const data = await adminRequest<{ returnApproveRequest: { return: { id: string; status: string } | null; userErrors: UserErrors } }>(
-    graphql,
-    RETURN_APPROVE_REQUEST_MUTATION,
-    { input: { id: input.id, notifyCustomer: input.notifyCustomer ?? false } },
-  );
-  const payload = data.returnApproveRequest;
-  if (payload.userErrors.length > 0 || !payload.return) {
-    throw new AdminUserError("returnApproveRequest", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify approved no return" }]);
+  const data = await adminRequest(graphql, RETURN_APPROVE_REQUEST_MUTATION, { input: { id: input.id, notifyCustomer: input.notifyCustomer ?? false } });
+  const userErrors = userErrorsOf(data.returnApproveRequest);
+  const approved = data.returnApproveRequest?.return;
+  if (userErrors.length > 0 || !approved) {
+    throw new AdminUserError("returnApproveRequest", userErrors.length ? userErrors : [{ message: "Shopify approved no return" }]);
   }
-  return payload.return;
+  return { id: approved.id, status: approved.status };
 }
 
 export const RETURN_DECLINE_REQUEST_MUTATION = `#graphql
@@ -601,23 +543,20 @@ export async function declineReturnRequest(
   graphql: AdminGraphql,
   input: { id: string; declineReason: ReturnDeclineReason; declineNote?: string | null; notifyCustomer?: boolean },
 ): Promise<{ id: string; status: string }> {
-  const data = await adminRequest<{ returnDeclineRequest: { return: { id: string; status: string } | null; userErrors: UserErrors } }>(
-    graphql,
-    RETURN_DECLINE_REQUEST_MUTATION,
-    {
-      input: {
-        id: input.id,
-        declineReason: input.declineReason,
-        ...(input.declineNote ? { declineNote: input.declineNote } : {}),
-        notifyCustomer: input.notifyCustomer ?? false,
-      },
+  const data = await adminRequest(graphql, RETURN_DECLINE_REQUEST_MUTATION, {
+    input: {
+      id: input.id,
+      declineReason: input.declineReason,
+      ...(input.declineNote ? { declineNote: input.declineNote } : {}),
+      notifyCustomer: input.notifyCustomer ?? false,
     },
-  );
-  const payload = data.returnDeclineRequest;
-  if (payload.userErrors.length > 0 || !payload.return) {
-    throw new AdminUserError("returnDeclineRequest", payload.userErrors.length ? payload.userErrors : [{ message: "Shopify declined no return" }]);
+  });
+  const userErrors = userErrorsOf(data.returnDeclineRequest);
+  const declined = data.returnDeclineRequest?.return;
+  if (userErrors.length > 0 || !declined) {
+    throw new AdminUserError("returnDeclineRequest", userErrors.length ? userErrors : [{ message: "Shopify declined no return" }]);
   }
-  return payload.return;
+  return { id: declined.id, status: declined.status };
 }
 
 export const REVERSE_DELIVERY_CREATE_WITH_SHIPPING_MUTATION = `#graphql
@@ -670,31 +609,17 @@ export async function createReverseDeliveryWithShipping(
     notifyCustomer?: boolean;
   },
 ): Promise<ShopifyReverseDelivery> {
-  const data = await adminRequest<{
-    reverseDeliveryCreateWithShipping: {
-      reverseDelivery: ReturnNode["reverseFulfillmentOrders"]["nodes"][number]["reverseDeliveries"]["nodes"][number] | null;
-      userErrors: UserErrors;
-    };
-  }>(graphql, REVERSE_DELIVERY_CREATE_WITH_SHIPPING_MUTATION, {
+  const data = await adminRequest(graphql, REVERSE_DELIVERY_CREATE_WITH_SHIPPING_MUTATION, {
     reverseFulfillmentOrderId: input.reverseFulfillmentOrderId,
     reverseDeliveryLineItems: input.lines,
     trackingInput: { number: input.tracking.number, ...(input.tracking.url ? { url: input.tracking.url } : {}) },
     labelInput: { fileUrl: input.labelFileUrl },
     notifyCustomer: input.notifyCustomer ?? false,
   });
-  const payload = data.reverseDeliveryCreateWithShipping;
-  if (payload.userErrors.length > 0 || !payload.reverseDelivery) {
-    throw new AdminUserError(
-      "reverseDeliveryCreateWithShipping",
-      payload.userErrors.length ? payload.userErrors : [{ message: "Shopify created no reverse delivery" }],
-    );
+  const userErrors = userErrorsOf(data.reverseDeliveryCreateWithShipping);
+  const delivery = data.reverseDeliveryCreateWithShipping?.reverseDelivery;
+  if (userErrors.length > 0 || !delivery) {
+    throw new AdminUserError("reverseDeliveryCreateWithShipping", userErrors.length ? userErrors : [{ message: "Shopify created no reverse delivery" }]);
   }
-  const d = payload.reverseDelivery;
-  return {
-    id: d.id,
-    trackingNumber: d.deliverable?.tracking?.number ?? null,
-    trackingUrl: d.deliverable?.tracking?.url ?? null,
-    carrierName: d.deliverable?.tracking?.carrierName ?? null,
-    labelUrl: d.deliverable?.label?.publicFileUrl ?? null,
-  };
+  return toReverseDelivery(delivery);
 }
