@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { strategyChoices, type StrategyChoice } from "./catalog";
-import { PICKUP_ATTRIBUTE, type RoutableOrder } from "./order-input";
+import type { RoutableOrder } from "./order-input";
 import type { GeoPoint } from "./types";
 
 export const CUSTOM_CART_ORDER_ID = "custom-cart";
@@ -235,8 +235,9 @@ export function cartVariantLabel(variant: Pick<CartVariant, "displayName" | "sku
 }
 
 /**
- * The cart as a brand-new order: one open fulfillment order at no location yet (so no stock of its
- * own is counted back), the destination's point, and the pickup store as the shopper's attribute.
+ * The cart as a brand-new order: one open fulfillment order (no units of its own counted back), at
+ * no location yet for shipping, or at the store for a pickup (as checkout's pickup delivery method
+ * puts it), and the destination's point.
  * Line ids are `custom-line-<n>`.
  */
 export function customCartOrder(
@@ -251,7 +252,7 @@ export function customCartOrder(
     createdAt: createdAt.toISOString(),
     cancelledAt: null,
     destination: { latitude: destination.point.lat, longitude: destination.point.lon, countryCode: destination.countryCode },
-    attributes: cart.destination.method === "pickup" ? { [PICKUP_ATTRIBUTE]: cart.destination.pickupLocationId } : {},
+    attributes: {},
     lines: cart.lines.map((line, i) => {
       const variant = variants.get(line.variantId);
       return {
@@ -263,7 +264,12 @@ export function customCartOrder(
         productType: variant?.productType ?? null,
       };
     }),
-    fulfillmentOrders: [{ id: "custom-cart-fo", locationId: "", status: "OPEN", deliveryMethod: null, lines: [] }],
+    // Pickup is what checkout's delivery method says: a PICK_UP fulfillment order at the store.
+    fulfillmentOrders: [
+      cart.destination.method === "pickup"
+        ? { id: "custom-cart-fo", locationId: cart.destination.pickupLocationId, status: "OPEN", deliveryMethod: "PICK_UP", lines: [] }
+        : { id: "custom-cart-fo", locationId: "", status: "OPEN", deliveryMethod: "SHIPPING", lines: [] },
+    ],
   };
 }
 

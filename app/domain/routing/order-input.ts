@@ -74,8 +74,28 @@ export type DestinationPlacement =
   /** A pickup order without a shipping address: the pickup store's own position. */
   | { source: "pickup-store" };
 
+/**
+ * Which signal decided whether the order is picked up, and where. The delivery method chosen at
+ * checkout decides (Shopify's PICK_UP fulfillment order, at the store chosen there); the store a
+ * shopper picked in Crossdock's product-page block (the cart attribute) is only a hint: it never
+ * turns a shipped order into a pickup, nor overrides the store chosen at checkout.
+ */
+export type PickupSignal =
+  | {
+      decidedBy: "checkout-pickup";
+      /** The store chosen at checkout (where Shopify put the PICK_UP fulfillment order). */
+      locationId: string;
+      /** The product page's store, when the cart carried one (the same or another). */
+      hintLocationId: string | null;
+    }
+  | {
+      decidedBy: "checkout-shipping";
+      /** A product-page store the cart carried, not used: the shopper chose shipping at checkout. */
+      hintLocationId: string | null;
+    };
+
 export type RoutingInputResult =
-  | { status: "ready"; input: RoutingInput; placement: DestinationPlacement }
+  | { status: "ready"; input: RoutingInput; placement: DestinationPlacement; pickup: PickupSignal }
   | { status: "not-routable"; reason: string };
 
 /** Stock as Crossdock mirrors it: when each level's state was Shopify's (`stockAsOf[variant][location]`, ISO). */
@@ -97,21 +117,28 @@ export function toRoutingInput(
   options: { defaultStockBuffer: number; ordersToday?: Readonly<Record<string, number>>; stockAsOf?: StockAsOf },
 ): RoutingInputResult {
   if (order.cancelledAt) return { status: "not-routable", reason: "The order is cancelled" };
-  const lines = order.lines
-    .filter((l): l is typeof l & { variantId: string } => l.variantId !== null && l.quantity > 0)
-    .map((l) => ({
-      id: l.id,
-      sku: l.variantId,
-      quantity: l.quantity,
-      productTags: l.productTags,
-      ...(l.productType ? { productType: l.productType } : {}),
-    }));
+  const routable = order.lines.filter((l): l is typeof l & { variantId: string } => l.variantId !== null && l.quantity > 0);
+  // Stock is counted per variant; the engine names a variant by its SKU (what staff read in the
+  // explanation) when no other variant of the order shares it, else by the variant's id.
+  const variantsBySku = new Map<string, Set<string>>();
+  for (const l of routable) if (l.sku) variantsBySku.set(l.sku, (variantsBySku.get(l.sku) ?? new Set()).add(l.variantId));
+  const skuOf = new Map<string, string>();
+  for (const l of routable) if (!skuOf.has(l.variantId)) skuOf.set(l.variantId, l.sku && variantsBySku.get(l.sku)!.size === 1 ? l.sku : l.variantId);
+  const lines = routable.map((l) => ({
+    id: l.id,
+    sku: skuOf.get(l.variantId)!,
+    variantId: l.variantId,
+    quantity: l.quantity,
+    productTags: l.productTags,
+    ...(l.productType ? { productType: l.productType } : {}),
+  }));
   if (!order.fulfillmentOrders.some((fo) => fo.status === "OPEN")) {
     return { status: "not-routable", reason: "No open fulfillment order is left to route" };
   }
   if (lines.length === 0) return { status: "not-routable", reason: "The order has no items to ship from stock" };
 
-  const pickupLocationId = pickupLocationOf(order, locations);
+  const pickup = pickupSignalOf(order, locations);
+  const pickupLocationId = pickup.decidedBy === "checkout-pickup" ? pickup.locationId : undefined;
   const destination = order.destination;
   let point: GeoPoint | null = null;
   let placement: DestinationPlacement | null = null;
@@ -140,7 +167,7 @@ export function toRoutingInput(
 
   // Shopify already committed this order's units at the locations its fulfillment orders sit at:
   // count them as available there, or the engine would see the order competing with itself.
-  const variantOfLine = new Map(lines.map((l) => [l.id, l.sku]));
+  const variantOfLine = new Map(lines.map((l) => [l.id, l.variantId]));
   const ownCommitted = new Map<string, number>();
   for (const fo of order.fulfillmentOrders) {
     if (fo.status !== "OPEN") continue;
@@ -174,15 +201,16 @@ export function toRoutingInput(
       ...(l.dailyCapacity !== null ? { dailyCapacity: l.dailyCapacity } : {}),
       ordersToday: options.ordersToday?.[l.shopifyId] ?? 0,
       stockBuffer: l.stockBuffer ?? options.defaultStockBuffer,
-      stock: Object.fromEntries(lines.map((line) => [line.sku, availableFor(line.sku, l.shopifyId)])),
+      stock: Object.fromEntries(lines.map((line) => [line.sku, availableFor(line.variantId, l.shopifyId)])),
     }));
 
   return {
     status: "ready",
     placement,
+    pickup,
     input: {
       orderId: order.id,
-      lines,
+      lines: lines.map(({ variantId: _variantId, ...line }) => line),
       destination: { ...point, ...(destination?.countryCode ? { countryCode: destination.countryCode } : {}) },
       locations: candidates,
       ...(pickupLocationId ? { pickupLocationId } : {}),
@@ -220,12 +248,15 @@ export function placeThroughLocations(
   };
 }
 
-/** The shopper's chosen store: the Crossdock attribute (GID or numeric id), else Shopify's pickup FO. */
-export function pickupLocationOf(order: RoutableOrder, locations: readonly LocationAttributes[]): string | undefined {
-  const chosen = order.attributes[PICKUP_ATTRIBUTE]?.trim();
-  if (chosen) {
-    const match = locations.find((l) => l.shopifyId === chosen || l.legacyResourceId === chosen);
-    if (match) return match.shopifyId;
-  }
-  return order.fulfillmentOrders.find((fo) => fo.deliveryMethod === "PICK_UP" && fo.status !== "CANCELLED")?.locationId;
+/** The pickup store chosen at checkout: Shopify's PICK_UP fulfillment order's location, if any. */
+export function pickupLocationOf(order: RoutableOrder): string | undefined {
+  return order.fulfillmentOrders.find((fo) => fo.deliveryMethod === "PICK_UP" && fo.status !== "CANCELLED" && fo.locationId)?.locationId;
+}
+
+/** The checkout's delivery method decides; the product page's store (the attribute) is a hint. */
+export function pickupSignalOf(order: RoutableOrder, locations: readonly LocationAttributes[]): PickupSignal {
+  const value = order.attributes[PICKUP_ATTRIBUTE]?.trim();
+  const hintLocationId = value ? (locations.find((l) => l.shopifyId === value || l.legacyResourceId === value)?.shopifyId ?? null) : null;
+  const checkout = pickupLocationOf(order);
+  return checkout ? { decidedBy: "checkout-pickup", locationId: checkout, hintLocationId } : { decidedBy: "checkout-shipping", hintLocationId };
 }

@@ -195,6 +195,51 @@ describe("routeOrder", () => {
     expect(await foLocations(orderId)).toEqual([edison]);
   });
 
+  it("never moves a shipped order to the store its cart attribute names: checkout chose shipping", async () => {
+    const { reno } = await setStock();
+    const soho = await locationIdByName("SoHo Store");
+    await control("POST", "/inventory", { changes: [{ sku, locationId: soho, name: "available", quantity: 5 }] });
+    const created = (await control("POST", "/orders", {
+      lines: [{ sku, quantity: 2 }],
+      email: "ada@example.com",
+      shippingAddress: sanFrancisco,
+      noteAttributes: [{ name: "_crossdock_pickup_location", value: soho }],
+    })) as { order: { id: string } };
+    const { routeOrder } = await import("~/services/route-order.server");
+    const result = await routeOrder({ shop, graphql, orderId: created.order.id, trigger: "orders/create" });
+    expect(result).toMatchObject({ status: "decided", decision: { status: "APPLIED", shippingLocationIds: [reno] } });
+    if (result.status !== "decided") return;
+    expect((result.decision.plan as { mode: string }).mode).toBe("ship");
+    expect((result.decision.plan as { pickup: unknown }).pickup).toEqual({ decidedBy: "checkout-shipping", hintLocationId: soho });
+    expect(await foLocations(created.order.id)).toEqual([reno]);
+  });
+
+  it("keeps a pickup order at the store chosen at checkout, whatever store the cart attribute names", async () => {
+    await setStock();
+    const [hayes, soho] = [await locationIdByName("Hayes Valley Store"), await locationIdByName("SoHo Store")];
+    await control("POST", "/inventory", { changes: [hayes, soho].map((locationId) => ({ sku, locationId, name: "available", quantity: 5 })) });
+    const created = (await control("POST", "/orders", {
+      lines: [{ sku, quantity: 1 }],
+      email: "mai@example.com",
+      deliveryMethod: "PICK_UP",
+      pickupLocationId: hayes,
+      noteAttributes: [{ name: "_crossdock_pickup_location", value: soho }],
+    })) as { order: { id: string } };
+    const { routeOrder } = await import("~/services/route-order.server");
+    const result = await routeOrder({ shop, graphql, orderId: created.order.id, trigger: "fulfillment_orders/order_routing_complete" });
+    expect(result).toMatchObject({ status: "decided", decision: { status: "APPLIED", shippingLocationIds: [hayes], moves: [] } });
+    if (result.status !== "decided") return;
+    expect(result.decision.plan).toMatchObject({ mode: "pickup", pickup: { decidedBy: "checkout-pickup", locationId: hayes, hintLocationId: soho } });
+    expect(await foLocations(created.order.id)).toEqual([hayes]);
+
+    const { getRoutingDecision } = await import("~/services/review-routing-decisions.server");
+    const reviewed = await getRoutingDecision(shop, result.decision.id);
+    expect(reviewed!.signals).toEqual([
+      { key: "checkoutPickup", locations: { store: "Hayes Valley Store" } },
+      { key: "hintOther", locations: { hint: "SoHo Store" } },
+    ]);
+  });
+
   it("records an order it cannot route, without touching it", async () => {
     await setStock();
     const orderId = await createOrder();
