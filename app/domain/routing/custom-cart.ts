@@ -7,7 +7,6 @@
  * them in. The form's fields travel as typed strings so that a refused form comes back unchanged.
  */
 import { z } from "zod";
-import { normalizePostalCode, resolvePostalCode, type PostalPlace } from "../availability/postal-code";
 import { strategyChoices, type StrategyChoice } from "./catalog";
 import type { RoutableOrder } from "./order-input";
 import type { GeoPoint } from "./types";
@@ -218,80 +217,7 @@ export function validateCustomCart(fields: CustomCartFields, knowledge: CartKnow
   return { ok: true, cart: { lines, destination, choices: [value.a, value.b] } };
 }
 
-/** A location as placing an address needs it. */
-export interface PlaceLocation {
-  countryCode: string | null;
-  city: string | null;
-  zip: string | null;
-  latitude: number | null;
-  longitude: number | null;
-}
-
-export type Placement =
-  | { placed: true; point: GeoPoint; source: "coordinates" }
-  | { placed: true; point: GeoPoint; source: "postal-code"; precision: "exact" | "area" }
-  | { placed: true; point: GeoPoint; source: "city" }
-  | { placed: false; reason: string };
-
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-
-/**
- * Where a typed address is, without a geocoder. Live orders carry the coordinates Shopify geocoded;
- * Crossdock has no geocoder of its own, so a typed address is placed the way the storefront places a
- * shopper (availability/postal-code.ts): typed coordinates, else the postal code through the shop's
- * own locations (same code, else the longest shared prefix), else a location in the same city.
- */
-export function placeAddress(address: ShippingAddress, locations: readonly PlaceLocation[]): Placement {
-  if (address.coordinates) return { placed: true, point: address.coordinates, source: "coordinates" };
-  const located = locations.filter(
-    (l): l is PlaceLocation & { countryCode: string; latitude: number; longitude: number } =>
-      l.countryCode !== null && l.latitude !== null && l.longitude !== null && l.countryCode.toUpperCase() === address.countryCode,
-  );
-  if (address.postalCode && normalizePostalCode(address.postalCode, address.countryCode)) {
-    const places: PostalPlace[] = located.flatMap((l) => (l.zip ? [{ postalCode: l.zip, countryCode: l.countryCode, lat: l.latitude, lon: l.longitude }] : []));
-    const resolution = resolvePostalCode(address.postalCode, address.countryCode, places);
-    if (resolution.resolved) return { placed: true, point: resolution.point, source: "postal-code", precision: resolution.precision };
-  }
-  if (address.city) {
-    const city = fold(address.city);
-    const same = located.filter((l) => l.city && fold(l.city) === city);
-    if (same.length) {
-      return {
-        placed: true,
-        point: { lat: same.reduce((s, l) => s + l.latitude, 0) / same.length, lon: same.reduce((s, l) => s + l.longitude, 0) / same.length },
-        source: "city",
-      };
-    }
-  }
-  return {
-    placed: false,
-    reason: address.postalCode
-      ? "Crossdock cannot place this postal code (it has no postal-code database; it places codes near your own locations). Enter the coordinates."
-      : "Enter a postal code or the coordinates, so distances can be compared",
-  };
-}
-
-export function describePlacement(placement: Placement & { placed: true }, address: ShippingAddress): string {
-  const where = [address.city, address.province, address.postalCode, address.countryCode].filter(Boolean).join(", ");
-  const at = `${placement.point.lat.toFixed(4)}, ${placement.point.lon.toFixed(4)}`;
-  switch (placement.source) {
-    case "coordinates":
-      return `${where}: at the coordinates typed (${at})`;
-    case "postal-code":
-      return placement.precision === "exact"
-        ? `${where}: placed at your location with the same postal code (${at})`
-        : `${where}: placed near your locations whose postal codes share the most leading characters (${at}), an approximation`;
-    case "city":
-      return `${where}: placed at your location(s) in the same city (${at}), an approximation`;
-  }
-}
+export { describePlacement, placeAddress, type PlaceLocation, type Placement } from "./place-address";
 
 /** A variant as the cart shows and routes it. */
 export interface CartVariant {

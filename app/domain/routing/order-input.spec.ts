@@ -81,7 +81,7 @@ describe("toRoutingInput", () => {
     expect(stockAt("2026-11-20T10:00:04Z")).toBe(3);
   });
 
-  it("places a destination without coordinates through the shop's locations: postal code, else province", () => {
+  it("places a destination without coordinates through the shop's locations: postal code, else province, else country", () => {
     const sf = location("1", { latitude: 37.77, longitude: -122.42, zip: "94103", provinceCode: "CA" });
     const la = location("2", { latitude: 34.05, longitude: -118.24, zip: "90012", provinceCode: "CA" });
     const ny = location("3", { latitude: 40.71, longitude: -74.0, zip: "10001", provinceCode: "NY" });
@@ -97,12 +97,36 @@ describe("toRoutingInput", () => {
       placement: { source: "province" },
       input: { destination: { lat: 40.71, lon: -74.0 } },
     });
-    expect(at({ latitude: null, longitude: null, countryCode: "US", provinceCode: "TX", zip: "75001" })).toMatchObject({ status: "not-routable" });
+    // Nothing in Texas: the middle of the shop's locations in the US, a rough approximation.
+    expect(at({ latitude: null, longitude: null, countryCode: "US", provinceCode: "TX", zip: "75001" })).toMatchObject({ placement: { source: "country" } });
+    expect(at({ latitude: null, longitude: null, countryCode: "VN", provinceCode: null, zip: null })).toMatchObject({ status: "not-routable" });
     expect(at({ latitude: 1, longitude: 2, countryCode: "US" })).toMatchObject({ placement: { source: "coordinates" } });
   });
 
+  it("places a shipped order without coordinates through the shop's locations, and refuses it when none is in its country", () => {
+    // Coordinates and postal code redacted (protected customer data): city, province and country remain.
+    const redacted = order({ destination: { latitude: null, longitude: null, countryCode: "US", province: "Nevada", city: "Reno", zip: null } });
+    const locations = [
+      location("1", { latitude: 40.7, longitude: -74, province: "New York", provinceCode: "NY", city: "New York" }),
+      location("2", { latitude: 39.5, longitude: -119.8, province: "Nevada", provinceCode: "NV", city: "Sparks" }),
+      location("3", { latitude: 36.2, longitude: -115.1, province: "Nevada", provinceCode: "NV", city: "Las Vegas" }),
+    ];
+    expect(toRoutingInput(redacted, locations, {}, { defaultStockBuffer: 0 })).toMatchObject({
+      status: "ready",
+      placement: { source: "province" },
+      input: { destination: { lat: expect.closeTo(37.85, 6), lon: expect.closeTo(-117.45, 6), countryCode: "US" } },
+    });
+    const sameCity = order({ destination: { latitude: null, longitude: null, countryCode: "US", province: "NV", city: "Sparks", zip: null } });
+    expect(toRoutingInput(sameCity, locations, {}, { defaultStockBuffer: 0 })).toMatchObject({ placement: { source: "city" }, input: { destination: { lat: 39.5, lon: -119.8 } } });
+    const countryOnly = order({ destination: { latitude: null, longitude: null, countryCode: "US", province: "Oregon", city: "Bend", zip: null } });
+    expect(toRoutingInput(countryOnly, locations, {}, { defaultStockBuffer: 0 })).toMatchObject({ placement: { source: "country" } });
+    const elsewhere = order({ destination: { latitude: null, longitude: null, countryCode: "VN", province: null, city: null, zip: null } });
+    expect(toRoutingInput(elsewhere, locations, {}, { defaultStockBuffer: 0 }).status).toBe("not-routable");
+  });
+
   it("needs a place for a shipped order, but a pickup order uses its store's", () => {
-    const noCoords = order({ destination: { latitude: null, longitude: null, countryCode: "US" } });
+    // No coordinates, and the shop has no location in the order's country to place it through.
+    const noCoords = order({ destination: { latitude: null, longitude: null, countryCode: "VN" } });
     expect(toRoutingInput(noCoords, [location("1")], {}, { defaultStockBuffer: 0 }).status).toBe("not-routable");
     const pickup = order({
       destination: null,

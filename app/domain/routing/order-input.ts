@@ -2,8 +2,8 @@
  * From a live order and Crossdock's view of the shop's locations to the engine's RoutingInput.
  * Pure: the caller reads the order, the stock and the day's load and hands them in.
  */
-import { resolvePostalCode, type PostalPlace } from "../availability/postal-code";
 import type { FulfillmentOrderState } from "./fulfillment-moves";
+import { placeAddress } from "./place-address";
 import type { CandidateLocation, GeoPoint, LocationKind, RoutingInput } from "./types";
 
 /** The cart/note attribute that carries the shopper's chosen pickup store (its location GID). */
@@ -19,7 +19,10 @@ export interface RoutableOrder {
     latitude: number | null;
     longitude: number | null;
     countryCode: string | null;
+    /** Read for placing an address without coordinates (place-address.ts); absent = unknown. */
     provinceCode?: string | null;
+    province?: string | null;
+    city?: string | null;
     zip?: string | null;
   } | null;
   attributes: Record<string, string>;
@@ -52,6 +55,8 @@ export interface LocationAttributes {
   tags: string[];
   /** Address parts that place a destination without coordinates near the shop's own locations. */
   zip?: string | null;
+  city?: string | null;
+  province?: string | null;
   provinceCode?: string | null;
 }
 
@@ -60,8 +65,12 @@ export type DestinationPlacement =
   | { source: "coordinates" }
   /** No coordinates: placed through the shop's locations with the same (or a similar) postal code. */
   | { source: "postal-code"; precision: "exact" | "area" }
-  /** No coordinates, no usable postal code: the centre of the shop's locations in the same province. */
+  /** No coordinates, no usable postal code: the centre of the shop's locations in the same city, */
+  | { source: "city" }
+  /** else in the same province or state, */
   | { source: "province" }
+  /** else in the same country (a rough approximation). */
+  | { source: "country" }
   /** A pickup order without a shipping address: the pickup store's own position. */
   | { source: "pickup-store" };
 
@@ -151,7 +160,7 @@ export function toRoutingInput(
     return {
       status: "not-routable",
       reason: destination?.countryCode
-        ? "The shipping address has no coordinates, and no location of the shop shares its postal code or province, so distances cannot be compared"
+        ? "The shipping address has no coordinates, and the shop has no location in its country, so distances cannot be compared"
         : "The shipping address has no coordinates, so distances cannot be compared",
     };
   }
@@ -210,36 +219,33 @@ export function toRoutingInput(
 }
 
 /**
- * A destination without coordinates (not geocoded, or redacted as protected customer data), placed
- * through the shop's own locations as the storefront places a shopper (availability/postal-code.ts):
- * the postal code (same code, else the longest shared prefix) in the same country, else the centre
- * of the shop's locations in the same province. Crossdock has no geocoder.
+ * A destination without coordinates (not geocoded, or redacted as protected customer data: Shopify
+ * keeps the city, province and country, FIDELITY PCD-2/3), placed through the shop's own locations
+ * (place-address.ts): postal code, else city, else province or state, else the middle of the
+ * shop's locations in the same country. Crossdock has no geocoder.
  */
 export function placeThroughLocations(
-  destination: { countryCode: string | null; provinceCode?: string | null; zip?: string | null },
-  locations: readonly Pick<LocationAttributes, "countryCode" | "latitude" | "longitude" | "zip" | "provinceCode">[],
+  destination: NonNullable<RoutableOrder["destination"]>,
+  locations: readonly LocationAttributes[],
 ): { point: GeoPoint; placement: DestinationPlacement } | null {
-  const country = destination.countryCode?.toUpperCase();
-  if (!country) return null;
-  const located = locations.filter(
-    (l): l is typeof l & { latitude: number; longitude: number } =>
-      l.latitude !== null && l.longitude !== null && l.countryCode?.toUpperCase() === country,
+  if (!destination.countryCode) return null;
+  const placed = placeAddress(
+    {
+      countryCode: destination.countryCode.toUpperCase(),
+      province: destination.province ?? null,
+      provinceCode: destination.provinceCode ?? null,
+      city: destination.city ?? null,
+      postalCode: destination.zip ?? null,
+      coordinates: null,
+    },
+    locations.map((l) => ({ ...l, city: l.city ?? null, zip: l.zip ?? null })),
+    { approximate: true },
   );
-  if (destination.zip) {
-    const places: PostalPlace[] = located.flatMap((l) => (l.zip ? [{ postalCode: l.zip, countryCode: country, lat: l.latitude, lon: l.longitude }] : []));
-    const resolved = resolvePostalCode(destination.zip, country, places);
-    if (resolved.resolved) return { point: resolved.point, placement: { source: "postal-code", precision: resolved.precision } };
-  }
-  const province = destination.provinceCode?.toUpperCase();
-  if (province) {
-    const same = located.filter((l) => l.provinceCode?.toUpperCase() === province);
-    if (same.length) {
-      const lat = same.reduce((sum, l) => sum + l.latitude, 0) / same.length;
-      const lon = same.reduce((sum, l) => sum + l.longitude, 0) / same.length;
-      return { point: { lat, lon }, placement: { source: "province" } };
-    }
-  }
-  return null;
+  if (!placed.placed || placed.source === "coordinates") return null;
+  return {
+    point: placed.point,
+    placement: placed.source === "postal-code" ? { source: "postal-code", precision: placed.precision } : { source: placed.source },
+  };
 }
 
 /** The pickup store chosen at checkout: Shopify's PICK_UP fulfillment order's location, if any. */

@@ -123,6 +123,24 @@ describe("routeOrder", () => {
     expect(plan.locations.find((l) => l.locationId === edison)?.status).toBe("not-chosen");
   });
 
+  it("routes an order whose address Shopify redacts (no approval for the address field): placed through the shop's locations", async () => {
+    const { reno } = await setStock();
+    const orderId = await createOrder();
+    // Protected customer data: the app approved for names, emails and phones only (FIDELITY PCD-2).
+    await control("PUT", "/customer-data", { level: 2, fields: ["name", "email", "phone"] });
+    try {
+      const { routeOrder } = await import("~/services/route-order.server");
+      const result = await routeOrder({ shop, graphql, orderId, trigger: "orders/create" });
+      expect(result).toMatchObject({ status: "decided", decision: { status: "APPLIED" } });
+      if (result.status !== "decided") return;
+      // San Francisco, California, US: no coordinates and no postal code; Reno is the closest
+      // holder of the stock to the shop's locations in California.
+      expect(result.decision.shippingLocationIds).toEqual([reno]);
+    } finally {
+      await control("PUT", "/customer-data", { level: 2, fields: ["name", "email", "phone", "address"] });
+    }
+  });
+
   it("leaves an order whose fulfillment orders Shopify has not created yet waiting, and routes it once they exist", async () => {
     const { reno } = await setStock();
     await control("PUT", "/order-routing", { delayMs: 1_000 });
