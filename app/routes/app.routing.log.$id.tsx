@@ -9,6 +9,8 @@ import { decisionStatusTone } from "~/components/decision-status";
 import { installedShop } from "~/services/installed-shop.server";
 import { rerouteOrder } from "~/services/reroute-order.server";
 import { getRoutingDecision } from "~/services/review-routing-decisions.server";
+import { portalT } from "~/portal/i18n";
+import { DEFAULT_LOCALE, matchLocale, parseAcceptLanguage, type PortalLocale } from "~/portal/locale";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -16,8 +18,23 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const shop = await installedShop(session.shop);
   const decision = await getRoutingDecision(shop, params.id ?? "");
   if (!decision) throw new Response("Routing decision not found", { status: 404 });
-  return { decision };
+  // What decided, in the staff member's language: Shopify admin's `locale`, their account's, the browser's.
+  const locale = adminLocale(request, session.onlineAccessInfo?.associated_user?.locale);
+  const t = portalT(locale, "routing");
+  return {
+    decision,
+    signals: { heading: t("signals.heading"), lang: locale, lines: decision.signals.map((m) => t(`signals.${m.key}`, m.locations)) },
+  };
 };
+
+function adminLocale(request: Request, accountLocale: string | undefined): PortalLocale {
+  const candidates = [new URL(request.url).searchParams.get("locale"), accountLocale, ...parseAcceptLanguage(request.headers.get("Accept-Language"))];
+  for (const candidate of candidates) {
+    const matched = matchLocale(candidate);
+    if (matched) return matched;
+  }
+  return DEFAULT_LOCALE;
+}
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reroute") }),
@@ -45,7 +62,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function RoutingDecisionPage() {
-  const { decision } = useLoaderData<typeof loader>();
+  const { decision, signals } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const chosen = decision.explanation.filter((l) => l.status === "chosen");
@@ -74,6 +91,22 @@ export default function RoutingDecisionPage() {
             </BlockStack>
           </Card>
         </Layout.Section>
+        {signals.lines.length > 0 && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  <span lang={signals.lang}>{signals.heading}</span>
+                </Text>
+                {signals.lines.map((line) => (
+                  <Text as="p" key={line}>
+                    <span lang={signals.lang}>{line}</span>
+                  </Text>
+                ))}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
         {decision.moves.length > 0 && (
           <Layout.Section>
             <Card>

@@ -1,4 +1,6 @@
 import type { RoutingDecisionStatus } from "@prisma/client";
+import type { DestinationPlacement, PickupSignal } from "~/domain/routing/order-input";
+import { decisionSignals, type SignalMessage } from "~/domain/routing/signals";
 import type { LocationExplanation, RoutingPlan } from "~/domain/routing/types";
 import { listLocations } from "~/models/locations.server";
 import { getDecision, listDecisions, type RoutingDecision } from "~/models/routing.server";
@@ -58,14 +60,28 @@ export async function listRoutingLog(
 export async function getRoutingDecision(
   shop: ShopRef,
   id: string,
-): Promise<(DecisionRow & { explanation: LocationExplanation[]; moves: MoveResult[]; excluded: string[] }) | null> {
+): Promise<
+  | (DecisionRow & {
+      explanation: LocationExplanation[];
+      moves: MoveResult[];
+      excluded: string[];
+      /** What decided (pickup or shipping, the store, the destination's placement), locations named. */
+      signals: (Omit<SignalMessage, "locations"> & { locations: { store?: string; hint?: string } })[];
+    })
+  | null
+> {
   const [decision, locations] = await Promise.all([getDecision(shop, id), listLocations(shop)]);
   if (!decision) return null;
   const names = new Map(locations.map((l) => [l.shopifyId, l.name]));
-  const plan = decision.plan as unknown as RoutingPlan | null;
+  const plan = decision.plan as unknown as (RoutingPlan & { pickup?: PickupSignal; placement?: DestinationPlacement }) | null;
+  const name = (id: string | undefined) => (id === undefined ? undefined : (names.get(id) ?? id));
   return {
     ...toRow(decision, names),
     explanation: plan?.locations ?? [],
+    signals: decisionSignals(plan?.pickup, plan?.placement).map((m) => ({
+      key: m.key,
+      locations: Object.fromEntries(Object.entries(m.locations).map(([k, v]) => [k, name(v)])),
+    })),
     moves: (decision.moves as unknown as MoveResult[]).map((m) => ({ ...m, fromLocationId: names.get(m.fromLocationId) ?? m.fromLocationId, toLocationId: names.get(m.toLocationId) ?? m.toLocationId })),
     excluded: decision.excludedLocationIds.map((l) => names.get(l) ?? l),
   };

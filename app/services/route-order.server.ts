@@ -134,7 +134,8 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
       status,
       strategy: config.name ?? "custom",
       summary: plan.summary,
-      plan: { ...plan, placement: built.placement } as unknown as Prisma.InputJsonValue,
+      // With the plan: what decided pickup or shipping, and how the destination was placed (the log says so).
+      plan: { ...plan, placement: built.placement, pickup: built.pickup } as unknown as Prisma.InputJsonValue,
       moves: results as unknown as Prisma.InputJsonValue,
       shippingLocationIds: [...new Set(plan.assignments.map((a) => a.locationId))],
       parcels: metrics.parcels,

@@ -30,6 +30,10 @@ export function toLocationAttributes(l: Location): LocationAttributes {
     countryCode: l.countryCode,
     latitude: l.latitude,
     longitude: l.longitude,
+    city: l.city,
+    province: l.province,
+    provinceCode: l.provinceCode,
+    zip: l.zip,
     isActive: l.isActive,
     fulfillsOnlineOrders: l.fulfillsOnlineOrders,
     pickupEnabled: l.pickupEnabled,
@@ -37,8 +41,6 @@ export function toLocationAttributes(l: Location): LocationAttributes {
     dailyCapacity: l.dailyCapacity,
     stockBuffer: l.stockBuffer,
     tags: l.tags,
-    zip: l.zip,
-    provinceCode: l.provinceCode,
   };
 }
 

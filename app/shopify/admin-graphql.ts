@@ -74,20 +74,47 @@ export async function adminRequest<Q extends string>(
   query: Q,
   ...[variables]: Q extends keyof AdminOperations ? VariablesArgument<AdminVariables<Q>> : [variables?: Record<string, unknown>]
 ): Promise<Q extends keyof AdminOperations ? AdminData<Q> : unknown> {
+  // The shape the schema promises for this document (generated; redacted fields null, as the
+  // generated types allow); the simulator tests hold it.
+  return (await requestData(graphql, query, variables)) as Q extends keyof AdminOperations ? AdminData<Q> : unknown;
+}
+
+async function requestData(graphql: AdminGraphql, query: string, variables: unknown): Promise<unknown> {
   let response: Response;
   try {
     response = await graphql(query, variables ? { variables: variables as Record<string, unknown> } : undefined);
   } catch (error) {
+    const partial = redactedData(error);
+    if (partial) return partial;
     throw toAdminApiError(error);
   }
   const body = (await response.json()) as { data?: unknown; errors?: GraphqlErrorEntry[] | string };
   if (body.errors) {
     const errors = typeof body.errors === "string" ? [{ message: body.errors }] : body.errors;
+    if (body.data && errors.every(isCustomerDataRedaction)) return body.data;
     throw new AdminApiError(errors.map((e) => e.message).join("; "), errors, response.status);
   }
   if (!body.data) throw new AdminApiError("The Admin API answered without data", [], response.status);
-  // The shape the schema promises for this document (generated); the simulator tests hold it.
-  return body.data as Q extends keyof AdminOperations ? AdminData<Q> : unknown;
+  return body.data;
+}
+
+/**
+ * Shopify redacts protected customer data the app is not approved for: the field is null and an
+ * error says "This app is not approved to access the Order object" (or "to use the phone field")
+ * with the field's path (https://shopify.dev/docs/apps/launch/protected-customer-data). The rest
+ * of the answer stands, so callers get `data` with those fields null and work with what is left.
+ * A whole object refused at the root (no approval at all) is not a redaction: that stays an error.
+ */
+export function isCustomerDataRedaction(error: GraphqlErrorEntry): boolean {
+  return /not approved to (access|use) the /i.test(error.message) && (error.path?.length ?? 0) > 1;
+}
+
+/** The library's GraphqlQueryError carries the answer: its data, when every error is a redaction. */
+function redactedData(error: unknown): unknown {
+  const body = (error as { body?: { data?: unknown; errors?: { graphQLErrors?: GraphqlErrorEntry[] } } } | null)?.body;
+  const errors = body?.errors?.graphQLErrors;
+  if (!body?.data || !Array.isArray(errors) || errors.length === 0) return undefined;
+  return errors.every(isCustomerDataRedaction) ? body.data : undefined;
 }
 
 /** The Remix library throws its own error type for GraphQL errors; normalise it. */

@@ -20,6 +20,8 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
         longitude
         countryCodeV2
         provinceCode
+        province
+        city
         zip
       }
       customAttributes {
@@ -74,9 +76,19 @@ function toDestination(a: {
   longitude?: number | null;
   countryCodeV2?: string | null;
   provinceCode?: string | null;
+  province?: string | null;
+  city?: string | null;
   zip?: string | null;
 }): NonNullable<OrderRoutingState["order"]["destination"]> {
-  return { latitude: a.latitude ?? null, longitude: a.longitude ?? null, countryCode: a.countryCodeV2 ?? null, provinceCode: a.provinceCode ?? null, zip: a.zip ?? null };
+  return {
+    latitude: a.latitude ?? null,
+    longitude: a.longitude ?? null,
+    countryCode: a.countryCodeV2 ?? null,
+    provinceCode: a.provinceCode ?? null,
+    province: a.province ?? null,
+    city: a.city ?? null,
+    zip: a.zip ?? null,
+  };
 }
 
 export async function fetchOrderForRouting(graphql: AdminGraphql, orderId: string): Promise<OrderForRouting | null> {
@@ -213,6 +225,8 @@ export const ORDER_ROUTING_STATE_QUERY = `#graphql
         longitude
         countryCodeV2
         provinceCode
+        province
+        city
         zip
       }
       customAttributes {
@@ -340,7 +354,15 @@ export interface OrderRoutingState {
     name: string;
     createdAt: string;
     cancelledAt: string | null;
-    destination: { latitude: number | null; longitude: number | null; countryCode: string | null; provinceCode: string | null; zip: string | null } | null;
+    destination: {
+      latitude: number | null;
+      longitude: number | null;
+      countryCode: string | null;
+      provinceCode: string | null;
+      province: string | null;
+      city: string | null;
+      zip: string | null;
+    } | null;
     attributes: Record<string, string>;
   };
   /** False until Shopify's routing job created the order's fulfillment orders. */

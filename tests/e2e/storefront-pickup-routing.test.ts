@@ -6,15 +6,14 @@ import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { startStack, type Stack } from "../../scripts/stack";
 import { launchBrowser, visible, type Browser } from "../support/browser";
 
-// Issue #5's acceptance, end to end in Debian's Chromium: a shopper chooses a pickup store in the
-// block on the storefront harness (the cart attribute goes through the emulated /cart/update.js),
-// checkout places the order with the cart's attributes as note attributes (the simulator's order
-// API), Shopify's orders/create webhook goes through the pipeline, and routing moves the pickup
-// fulfillment order to the shopper's store and says why in the admin's routing log.
+// End to end in Debian's Chromium: a shopper chooses a pickup store in the block on the storefront
+// harness (the cart attribute goes through the emulated /cart/update.js), checkout places the order
+// with the cart's attributes as note attributes (the simulator's order API), Shopify's webhooks go
+// through the pipeline, and the admin's routing log says which signal decided.
 //
-// Checkout assigned the pickup to another store (SoHo, in New York): honouring that, which is what
-// routing does when the attribute is missing or unreadable, would leave the order there. The
-// shopper chose Hayes Valley (San Francisco) in the block, so the order must end up there.
+// The delivery method chosen at checkout decides (issue 11): the shopper picked Hayes Valley (San
+// Francisco) on a product page, then chose pickup at SoHo (New York) at checkout: the order stays at
+// SoHo. The same cart checked out for shipping is shipped, never moved to the product page's store.
 const now = new Date("2026-11-20T12:00:00Z");
 const seed = buildDemoShop({ now });
 const CHOSEN = seed.locations.find((l) => l.key === "store-hayes-valley")!;
@@ -93,19 +92,19 @@ afterAll(async () => {
 });
 
 describe("a pickup store chosen on the storefront", () => {
-  it("routes the order placed with the cart's attribute to that store, and the routing log cites the shopper's choice", async () => {
+  it("is a hint: checkout's pickup store decides, a shipped order is never moved to the store, and the routing log says which signal decided", async () => {
     const state = await control<State>("GET", `/shops/${stack.shop}/state`);
     const idOf = (name: string) => state.locations.find((l) => l.name === name)!.id;
     const chosenId = idOf(CHOSEN.name);
     const checkoutPickupId = idOf(CHECKOUT_PICKUP.name);
-    // A product in stock at the shopper's store (the block only lets a shopper choose such a store).
+    // A product in stock at both stores (the block only lets a shopper choose a store with stock).
     const product = seed.products.find(
       (p) =>
         p.status === "ACTIVE" &&
         !p.tags.includes("bulky") &&
-        (state.inventory.find((l) => l.sku === p.variants[0]!.sku && l.locationId === chosenId)?.available ?? 0) >= 4,
+        [chosenId, checkoutPickupId].every((id) => (state.inventory.find((l) => l.sku === p.variants[0]!.sku && l.locationId === id)?.available ?? 0) >= 4),
     );
-    if (!product) throw new Error(`the demo seed has no product in stock at ${CHOSEN.name}`);
+    if (!product) throw new Error(`the demo seed has no product in stock at both ${CHOSEN.name} and ${CHECKOUT_PICKUP.name}`);
     const variant = product.variants[0]!;
 
     // The shopper, on the product page: picks Hayes Valley in the block.
@@ -124,7 +123,9 @@ describe("a pickup store chosen on the storefront", () => {
     const cart = (await page.evaluate(async () => (await fetch("/demo/storefront/cart.js")).json())) as { attributes: Record<string, string> };
     expect(Object.keys(cart.attributes)).toContain(PICKUP_LOCATION_ATTRIBUTE);
     const noteAttributes = Object.entries(cart.attributes).map(([name, value]) => ({ name, value }));
-    const created = await control<{ order: { id: string; name: string } }>("POST", `/shops/${stack.shop}/orders`, {
+
+    // 1. At checkout the shopper chose pickup at SoHo: Shopify's routing puts the pickup there.
+    const pickup = await control<{ order: { id: string; name: string } }>("POST", `/shops/${stack.shop}/orders`, {
       lines: [{ sku: variant.sku, quantity: 1 }],
       email: "mai@example.com",
       customer: { firstName: "Mai", lastName: "Tran", email: "mai@example.com" },
@@ -132,34 +133,51 @@ describe("a pickup store chosen on the storefront", () => {
       pickupLocationId: checkoutPickupId,
       noteAttributes,
     });
-    const orderId = created.order.id;
-    // Shopify put the pickup fulfillment order where checkout said.
-    expect((await openFos(orderId)).map((f) => f.location)).toEqual([checkoutPickupId]);
+    expect((await openFos(pickup.order.id)).map((f) => f.location)).toEqual([checkoutPickupId]);
 
-    // orders/create reaches the app, the pipeline routes it: the pickup moves to the shopper's store.
-    const fos = await waitFor(() => openFos(orderId), (f) => f.length === 1 && f[0]!.location === chosenId, `fulfillment order at ${CHOSEN.name}`);
-    expect(fos[0]!.method).toBe("PICK_UP");
+    // 2. The same cart checked out for shipping to New Jersey.
+    const shipped = await control<{ order: { id: string; name: string } }>("POST", `/shops/${stack.shop}/orders`, {
+      lines: [{ sku: variant.sku, quantity: 1 }],
+      email: "mai@example.com",
+      shippingAddress: { address1: "1 Main St", city: "Edison", provinceCode: "NJ", zip: "08817", country: "United States", countryCode: "US", latitude: 40.5187, longitude: -74.4121, firstName: "Mai", lastName: "Tran" },
+      noteAttributes,
+    });
 
-    // Staff: the routing log shows the decision and why.
+    // Staff: the routing log shows both decisions and what decided them.
     await page.goto(`${stack.appUrl}/demo/login`);
     await page.waitForURL(/\/app\?/, { timeout: 60_000 });
-    await page.goto(`${stack.appUrl}/app/routing/log`);
-    const row = page.getByRole("row", { name: new RegExp(`^${created.order.name}\\b`) });
-    await visible(row, 30_000);
-    expect(await row.textContent()).toContain("applied");
-    await row.getByRole("link", { name: created.order.name }).click();
-    await visible(page.getByText(`Pickup at ${CHOSEN.name}: 1 units.`), 30_000);
-    // The move Crossdock made in Shopify, and every location's explanation.
-    const moves = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Result" }) });
-    expect(await moves.getByRole("row", { name: new RegExp(`^${CHECKOUT_PICKUP.name} ${CHOSEN.name}`) }).textContent()).toContain("moved");
+    const openDecision = async (name: string, query = "") => {
+      await page.goto(`${stack.appUrl}/app/routing/log`);
+      const row = page.getByRole("row", { name: new RegExp(`^${name}\\b`) });
+      await visible(row, 30_000);
+      const href = await row.getByRole("link", { name }).getAttribute("href");
+      await page.goto(`${stack.appUrl}${href}${query}`);
+      return row;
+    };
+
+    await waitFor(async () => (await control<{ deliveries: unknown[] }>("GET", `/webhooks?shop=${stack.shop}&topic=fulfillment_orders/order_routing_complete&wait=1`)).deliveries.length, (n) => n >= 2, "order_routing_complete for both orders");
+    await openDecision(pickup.order.name);
+    await visible(page.getByText(`Pickup at ${CHECKOUT_PICKUP.name}: 1 units.`), 30_000);
+    await visible(page.getByText(`Pickup store: ${CHECKOUT_PICKUP.name}, the store the shopper chose at checkout (the order's pickup delivery method decided).`));
+    await visible(page.getByText(`The store picked earlier on the product page (${CHOSEN.name}) did not decide: the choice at checkout did.`));
     const considered = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Why" }) });
-    const chosenRow = considered.getByRole("row", { name: new RegExp(`^${CHOSEN.name}`) });
-    await visible(chosenRow);
-    expect(await chosenRow.textContent()).toContain("chosen");
-    expect(await chosenRow.textContent()).toContain("Shopper's pickup store: all 1 units are picked up here");
     const checkoutRow = considered.getByRole("row", { name: new RegExp(`^${CHECKOUT_PICKUP.name}`) });
-    expect(await checkoutRow.textContent()).toContain("excluded");
-    expect(await checkoutRow.textContent()).toContain(`The shopper chose pickup at ${CHOSEN.name}`);
+    await visible(checkoutRow);
+    expect(await checkoutRow.textContent()).toContain("chosen");
+    expect(await checkoutRow.textContent()).toContain("Shopper's pickup store: all 1 units are picked up here");
+    // Nothing moved: the order is where checkout put it.
+    expect(await page.getByRole("columnheader", { name: "Result" }).count()).toBe(0);
+    expect(await openFos(pickup.order.id)).toEqual([{ location: checkoutPickupId, method: "PICK_UP" }]);
+
+    // The same page in Vietnamese (Shopify admin's locale), for a Vietnamese-speaking merchant.
+    await openDecision(pickup.order.name, "?locale=vi");
+    await visible(page.getByText(`Cửa hàng nhận hàng: ${CHECKOUT_PICKUP.name}, cửa hàng người mua đã chọn khi thanh toán`, { exact: false }), 30_000);
+
+    await openDecision(shipped.order.name);
+    await visible(page.getByText(`The shopper chose shipping at checkout, so the order ships; the pickup store picked on the product page (${CHOSEN.name}) was not used.`), 30_000);
+    const fos = await openFos(shipped.order.id);
+    expect(fos.length).toBeGreaterThan(0);
+    expect(fos.every((f) => f.method === "SHIPPING" && f.location !== chosenId)).toBe(true);
     await page.screenshot({ path: ".cache/e2e-pickup-routing-log.png", fullPage: true });
-  }, 180_000);
+  }, 240_000);
 });

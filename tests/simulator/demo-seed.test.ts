@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pickupLocationOf, PICKUP_ATTRIBUTE, type LocationAttributes, type RoutableOrder } from "~/domain/routing/order-input";
+import { pickupSignalOf, PICKUP_ATTRIBUTE, type LocationAttributes, type RoutableOrder } from "~/domain/routing/order-input";
 import { buildDemoShop, DEMO_SHOP_DOMAIN } from "../../simulator/seed/demo-shop";
 import type { SeedData } from "../../simulator/seed/types";
 import { startTestSimulator, type Loose, type TestSimulator } from "./helpers";
@@ -88,7 +88,7 @@ describe("the demo shop generator's SeedData", () => {
       const value = attributes[PICKUP_ATTRIBUTE];
       expect(value, order.key).toMatch(/^gid:\/\/shopify\/Location\/\d+$/);
       expect(value, order.key).toBe(expected.id);
-      // Routing reads the attribute alone (no pickup fulfillment order to fall back on here).
+      // Routing reads the attribute as the product page's hint (no pickup fulfillment order here).
       const routable: RoutableOrder = {
         id: order.key,
         name: `#${order.number}`,
@@ -99,7 +99,7 @@ describe("the demo shop generator's SeedData", () => {
         lines: [],
         fulfillmentOrders: [],
       };
-      expect(pickupLocationOf(routable, known), order.key).toBe(expected.id);
+      expect(pickupSignalOf(routable, known), order.key).toEqual({ decidedBy: "checkout-shipping", hintLocationId: expected.id });
     }
     // Shipping orders carry no pickup attribute.
     for (const order of seed.orders.filter((o) => o.deliveryMethod === "SHIPPING")) {

@@ -13,7 +13,7 @@ import {
   type PlaceLocation,
   type ShippingAddress,
 } from "./custom-cart";
-import { PICKUP_ATTRIBUTE, toRoutingInput, type LocationAttributes } from "./order-input";
+import { toRoutingInput, type LocationAttributes } from "./order-input";
 
 const V1 = "gid://shopify/ProductVariant/1";
 const V2 = "gid://shopify/ProductVariant/2";
@@ -204,26 +204,29 @@ describe("customCartOrder", () => {
     expect(built).toEqual({
       status: "ready",
       placement: { source: "coordinates" },
+      pickup: { decidedBy: "checkout-shipping", hintLocationId: null },
       input: {
         orderId: "custom-cart",
         lines: [
-          { id: "custom-line-1", sku: V1, quantity: 2, productTags: ["kitchen"], productType: "Mugs" },
+          // Named by SKU where the variant has one, else by its id.
+          { id: "custom-line-1", sku: "MUG-1", quantity: 2, productTags: ["kitchen"], productType: "Mugs" },
           { id: "custom-line-2", sku: V2, quantity: 1, productTags: ["bulky"] },
         ],
         destination: { lat: 37.8, lon: -122.4, countryCode: "US" },
-        locations: [expect.objectContaining({ id: "gid://shopify/Location/1", stock: { [V1]: 4, [V2]: 0 }, stockBuffer: 1 })],
+        locations: [expect.objectContaining({ id: "gid://shopify/Location/1", stock: { "MUG-1": 4, [V2]: 0 }, stockBuffer: 1 })],
       },
     });
   });
 
-  it("carries the pickup store as the shopper's choice", () => {
+  it("is a pickup at the chosen store the way checkout makes one: a PICK_UP fulfillment order there", () => {
     const order = customCartOrder(
       { lines: [{ variantId: V1, quantity: 1 }], destination: { method: "pickup", pickupLocationId: "gid://shopify/Location/2" }, choices: ["rules", "rules"] },
       variants,
       { point: { lat: 10, lon: 106 }, countryCode: "VN" },
       new Date(),
     );
-    expect(order.attributes).toEqual({ [PICKUP_ATTRIBUTE]: "gid://shopify/Location/2" });
+    expect(order.attributes).toEqual({});
+    expect(order.fulfillmentOrders).toEqual([expect.objectContaining({ locationId: "gid://shopify/Location/2", deliveryMethod: "PICK_UP" })]);
     const built = toRoutingInput(order, [location("1"), location("2", { pickupEnabled: true, latitude: 10, longitude: 106 })], {}, { defaultStockBuffer: 0 });
     expect(built).toMatchObject({ status: "ready", input: { pickupLocationId: "gid://shopify/Location/2", destination: { lat: 10, lon: 106, countryCode: "VN" } } });
   });

@@ -7,9 +7,8 @@
  * them in. The form's fields travel as typed strings so that a refused form comes back unchanged.
  */
 import { z } from "zod";
-import { normalizePostalCode, resolvePostalCode, type PostalPlace } from "../availability/postal-code";
 import { strategyChoices, type StrategyChoice } from "./catalog";
-import { PICKUP_ATTRIBUTE, type RoutableOrder } from "./order-input";
+import type { RoutableOrder } from "./order-input";
 import type { GeoPoint } from "./types";
 
 export const CUSTOM_CART_ORDER_ID = "custom-cart";
@@ -218,80 +217,7 @@ export function validateCustomCart(fields: CustomCartFields, knowledge: CartKnow
   return { ok: true, cart: { lines, destination, choices: [value.a, value.b] } };
 }
 
-/** A location as placing an address needs it. */
-export interface PlaceLocation {
-  countryCode: string | null;
-  city: string | null;
-  zip: string | null;
-  latitude: number | null;
-  longitude: number | null;
-}
-
-export type Placement =
-  | { placed: true; point: GeoPoint; source: "coordinates" }
-  | { placed: true; point: GeoPoint; source: "postal-code"; precision: "exact" | "area" }
-  | { placed: true; point: GeoPoint; source: "city" }
-  | { placed: false; reason: string };
-
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-
-/**
- * Where a typed address is, without a geocoder. Live orders carry the coordinates Shopify geocoded;
- * Crossdock has no geocoder of its own, so a typed address is placed the way the storefront places a
- * shopper (availability/postal-code.ts): typed coordinates, else the postal code through the shop's
- * own locations (same code, else the longest shared prefix), else a location in the same city.
- */
-export function placeAddress(address: ShippingAddress, locations: readonly PlaceLocation[]): Placement {
-  if (address.coordinates) return { placed: true, point: address.coordinates, source: "coordinates" };
-  const located = locations.filter(
-    (l): l is PlaceLocation & { countryCode: string; latitude: number; longitude: number } =>
-      l.countryCode !== null && l.latitude !== null && l.longitude !== null && l.countryCode.toUpperCase() === address.countryCode,
-  );
-  if (address.postalCode && normalizePostalCode(address.postalCode, address.countryCode)) {
-    const places: PostalPlace[] = located.flatMap((l) => (l.zip ? [{ postalCode: l.zip, countryCode: l.countryCode, lat: l.latitude, lon: l.longitude }] : []));
-    const resolution = resolvePostalCode(address.postalCode, address.countryCode, places);
-    if (resolution.resolved) return { placed: true, point: resolution.point, source: "postal-code", precision: resolution.precision };
-  }
-  if (address.city) {
-    const city = fold(address.city);
-    const same = located.filter((l) => l.city && fold(l.city) === city);
-    if (same.length) {
-      return {
-        placed: true,
-        point: { lat: same.reduce((s, l) => s + l.latitude, 0) / same.length, lon: same.reduce((s, l) => s + l.longitude, 0) / same.length },
-        source: "city",
-      };
-    }
-  }
-  return {
-    placed: false,
-    reason: address.postalCode
-      ? "Crossdock cannot place this postal code (it has no postal-code database; it places codes near your own locations). Enter the coordinates."
-      : "Enter a postal code or the coordinates, so distances can be compared",
-  };
-}
-
-export function describePlacement(placement: Placement & { placed: true }, address: ShippingAddress): string {
-  const where = [address.city, address.province, address.postalCode, address.countryCode].filter(Boolean).join(", ");
-  const at = `${placement.point.lat.toFixed(4)}, ${placement.point.lon.toFixed(4)}`;
-  switch (placement.source) {
-    case "coordinates":
-      return `${where}: at the coordinates typed (${at})`;
-    case "postal-code":
-      return placement.precision === "exact"
-        ? `${where}: placed at your location with the same postal code (${at})`
-        : `${where}: placed near your locations whose postal codes share the most leading characters (${at}), an approximation`;
-    case "city":
-      return `${where}: placed at your location(s) in the same city (${at}), an approximation`;
-  }
-}
+export { describePlacement, placeAddress, type PlaceLocation, type Placement } from "./place-address";
 
 /** A variant as the cart shows and routes it. */
 export interface CartVariant {
@@ -309,8 +235,9 @@ export function cartVariantLabel(variant: Pick<CartVariant, "displayName" | "sku
 }
 
 /**
- * The cart as a brand-new order: one open fulfillment order at no location yet (so no stock of its
- * own is counted back), the destination's point, and the pickup store as the shopper's attribute.
+ * The cart as a brand-new order: one open fulfillment order (no units of its own counted back), at
+ * no location yet for shipping, or at the store for a pickup (as checkout's pickup delivery method
+ * puts it), and the destination's point.
  * Line ids are `custom-line-<n>`.
  */
 export function customCartOrder(
@@ -325,7 +252,7 @@ export function customCartOrder(
     createdAt: createdAt.toISOString(),
     cancelledAt: null,
     destination: { latitude: destination.point.lat, longitude: destination.point.lon, countryCode: destination.countryCode },
-    attributes: cart.destination.method === "pickup" ? { [PICKUP_ATTRIBUTE]: cart.destination.pickupLocationId } : {},
+    attributes: {},
     lines: cart.lines.map((line, i) => {
       const variant = variants.get(line.variantId);
       return {
@@ -337,7 +264,12 @@ export function customCartOrder(
         productType: variant?.productType ?? null,
       };
     }),
-    fulfillmentOrders: [{ id: "custom-cart-fo", locationId: "", status: "OPEN", deliveryMethod: null, lines: [] }],
+    // Pickup is what checkout's delivery method says: a PICK_UP fulfillment order at the store.
+    fulfillmentOrders: [
+      cart.destination.method === "pickup"
+        ? { id: "custom-cart-fo", locationId: cart.destination.pickupLocationId, status: "OPEN", deliveryMethod: "PICK_UP", lines: [] }
+        : { id: "custom-cart-fo", locationId: "", status: "OPEN", deliveryMethod: "SHIPPING", lines: [] },
+    ],
   };
 }
 

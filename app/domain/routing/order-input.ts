@@ -2,8 +2,8 @@
  * From a live order and Crossdock's view of the shop's locations to the engine's RoutingInput.
  * Pure: the caller reads the order, the stock and the day's load and hands them in.
  */
-import { resolvePostalCode, type PostalPlace } from "../availability/postal-code";
 import type { FulfillmentOrderState } from "./fulfillment-moves";
+import { placeAddress } from "./place-address";
 import type { CandidateLocation, GeoPoint, LocationKind, RoutingInput } from "./types";
 
 /** The cart/note attribute that carries the shopper's chosen pickup store (its location GID). */
@@ -19,7 +19,10 @@ export interface RoutableOrder {
     latitude: number | null;
     longitude: number | null;
     countryCode: string | null;
+    /** Read for placing an address without coordinates (place-address.ts); absent = unknown. */
     provinceCode?: string | null;
+    province?: string | null;
+    city?: string | null;
     zip?: string | null;
   } | null;
   attributes: Record<string, string>;
@@ -52,6 +55,8 @@ export interface LocationAttributes {
   tags: string[];
   /** Address parts that place a destination without coordinates near the shop's own locations. */
   zip?: string | null;
+  city?: string | null;
+  province?: string | null;
   provinceCode?: string | null;
 }
 
@@ -60,13 +65,37 @@ export type DestinationPlacement =
   | { source: "coordinates" }
   /** No coordinates: placed through the shop's locations with the same (or a similar) postal code. */
   | { source: "postal-code"; precision: "exact" | "area" }
-  /** No coordinates, no usable postal code: the centre of the shop's locations in the same province. */
+  /** No coordinates, no usable postal code: the centre of the shop's locations in the same city, */
+  | { source: "city" }
+  /** else in the same province or state, */
   | { source: "province" }
+  /** else in the same country (a rough approximation). */
+  | { source: "country" }
   /** A pickup order without a shipping address: the pickup store's own position. */
   | { source: "pickup-store" };
 
+/**
+ * Which signal decided whether the order is picked up, and where. The delivery method chosen at
+ * checkout decides (Shopify's PICK_UP fulfillment order, at the store chosen there); the store a
+ * shopper picked in Crossdock's product-page block (the cart attribute) is only a hint: it never
+ * turns a shipped order into a pickup, nor overrides the store chosen at checkout.
+ */
+export type PickupSignal =
+  | {
+      decidedBy: "checkout-pickup";
+      /** The store chosen at checkout (where Shopify put the PICK_UP fulfillment order). */
+      locationId: string;
+      /** The product page's store, when the cart carried one (the same or another). */
+      hintLocationId: string | null;
+    }
+  | {
+      decidedBy: "checkout-shipping";
+      /** A product-page store the cart carried, not used: the shopper chose shipping at checkout. */
+      hintLocationId: string | null;
+    };
+
 export type RoutingInputResult =
-  | { status: "ready"; input: RoutingInput; placement: DestinationPlacement }
+  | { status: "ready"; input: RoutingInput; placement: DestinationPlacement; pickup: PickupSignal }
   | { status: "not-routable"; reason: string };
 
 /** Stock as Crossdock mirrors it: when each level's state was Shopify's (`stockAsOf[variant][location]`, ISO). */
@@ -88,21 +117,28 @@ export function toRoutingInput(
   options: { defaultStockBuffer: number; ordersToday?: Readonly<Record<string, number>>; stockAsOf?: StockAsOf },
 ): RoutingInputResult {
   if (order.cancelledAt) return { status: "not-routable", reason: "The order is cancelled" };
-  const lines = order.lines
-    .filter((l): l is typeof l & { variantId: string } => l.variantId !== null && l.quantity > 0)
-    .map((l) => ({
-      id: l.id,
-      sku: l.variantId,
-      quantity: l.quantity,
-      productTags: l.productTags,
-      ...(l.productType ? { productType: l.productType } : {}),
-    }));
+  const routable = order.lines.filter((l): l is typeof l & { variantId: string } => l.variantId !== null && l.quantity > 0);
+  // Stock is counted per variant; the engine names a variant by its SKU (what staff read in the
+  // explanation) when no other variant of the order shares it, else by the variant's id.
+  const variantsBySku = new Map<string, Set<string>>();
+  for (const l of routable) if (l.sku) variantsBySku.set(l.sku, (variantsBySku.get(l.sku) ?? new Set()).add(l.variantId));
+  const skuOf = new Map<string, string>();
+  for (const l of routable) if (!skuOf.has(l.variantId)) skuOf.set(l.variantId, l.sku && variantsBySku.get(l.sku)!.size === 1 ? l.sku : l.variantId);
+  const lines = routable.map((l) => ({
+    id: l.id,
+    sku: skuOf.get(l.variantId)!,
+    variantId: l.variantId,
+    quantity: l.quantity,
+    productTags: l.productTags,
+    ...(l.productType ? { productType: l.productType } : {}),
+  }));
   if (!order.fulfillmentOrders.some((fo) => fo.status === "OPEN")) {
     return { status: "not-routable", reason: "No open fulfillment order is left to route" };
   }
   if (lines.length === 0) return { status: "not-routable", reason: "The order has no items to ship from stock" };
 
-  const pickupLocationId = pickupLocationOf(order, locations);
+  const pickup = pickupSignalOf(order, locations);
+  const pickupLocationId = pickup.decidedBy === "checkout-pickup" ? pickup.locationId : undefined;
   const destination = order.destination;
   let point: GeoPoint | null = null;
   let placement: DestinationPlacement | null = null;
@@ -124,14 +160,14 @@ export function toRoutingInput(
     return {
       status: "not-routable",
       reason: destination?.countryCode
-        ? "The shipping address has no coordinates, and no location of the shop shares its postal code or province, so distances cannot be compared"
+        ? "The shipping address has no coordinates, and the shop has no location in its country, so distances cannot be compared"
         : "The shipping address has no coordinates, so distances cannot be compared",
     };
   }
 
   // Shopify already committed this order's units at the locations its fulfillment orders sit at:
   // count them as available there, or the engine would see the order competing with itself.
-  const variantOfLine = new Map(lines.map((l) => [l.id, l.sku]));
+  const variantOfLine = new Map(lines.map((l) => [l.id, l.variantId]));
   const ownCommitted = new Map<string, number>();
   for (const fo of order.fulfillmentOrders) {
     if (fo.status !== "OPEN") continue;
@@ -165,15 +201,16 @@ export function toRoutingInput(
       ...(l.dailyCapacity !== null ? { dailyCapacity: l.dailyCapacity } : {}),
       ordersToday: options.ordersToday?.[l.shopifyId] ?? 0,
       stockBuffer: l.stockBuffer ?? options.defaultStockBuffer,
-      stock: Object.fromEntries(lines.map((line) => [line.sku, availableFor(line.sku, l.shopifyId)])),
+      stock: Object.fromEntries(lines.map((line) => [line.sku, availableFor(line.variantId, l.shopifyId)])),
     }));
 
   return {
     status: "ready",
     placement,
+    pickup,
     input: {
       orderId: order.id,
-      lines,
+      lines: lines.map(({ variantId: _variantId, ...line }) => line),
       destination: { ...point, ...(destination?.countryCode ? { countryCode: destination.countryCode } : {}) },
       locations: candidates,
       ...(pickupLocationId ? { pickupLocationId } : {}),
@@ -182,44 +219,44 @@ export function toRoutingInput(
 }
 
 /**
- * A destination without coordinates (not geocoded, or redacted as protected customer data), placed
- * through the shop's own locations as the storefront places a shopper (availability/postal-code.ts):
- * the postal code (same code, else the longest shared prefix) in the same country, else the centre
- * of the shop's locations in the same province. Crossdock has no geocoder.
+ * A destination without coordinates (not geocoded, or redacted as protected customer data: Shopify
+ * keeps the city, province and country, FIDELITY PCD-2/3), placed through the shop's own locations
+ * (place-address.ts): postal code, else city, else province or state, else the middle of the
+ * shop's locations in the same country. Crossdock has no geocoder.
  */
 export function placeThroughLocations(
-  destination: { countryCode: string | null; provinceCode?: string | null; zip?: string | null },
-  locations: readonly Pick<LocationAttributes, "countryCode" | "latitude" | "longitude" | "zip" | "provinceCode">[],
+  destination: NonNullable<RoutableOrder["destination"]>,
+  locations: readonly LocationAttributes[],
 ): { point: GeoPoint; placement: DestinationPlacement } | null {
-  const country = destination.countryCode?.toUpperCase();
-  if (!country) return null;
-  const located = locations.filter(
-    (l): l is typeof l & { latitude: number; longitude: number } =>
-      l.latitude !== null && l.longitude !== null && l.countryCode?.toUpperCase() === country,
+  if (!destination.countryCode) return null;
+  const placed = placeAddress(
+    {
+      countryCode: destination.countryCode.toUpperCase(),
+      province: destination.province ?? null,
+      provinceCode: destination.provinceCode ?? null,
+      city: destination.city ?? null,
+      postalCode: destination.zip ?? null,
+      coordinates: null,
+    },
+    locations.map((l) => ({ ...l, city: l.city ?? null, zip: l.zip ?? null })),
+    { approximate: true },
   );
-  if (destination.zip) {
-    const places: PostalPlace[] = located.flatMap((l) => (l.zip ? [{ postalCode: l.zip, countryCode: country, lat: l.latitude, lon: l.longitude }] : []));
-    const resolved = resolvePostalCode(destination.zip, country, places);
-    if (resolved.resolved) return { point: resolved.point, placement: { source: "postal-code", precision: resolved.precision } };
-  }
-  const province = destination.provinceCode?.toUpperCase();
-  if (province) {
-    const same = located.filter((l) => l.provinceCode?.toUpperCase() === province);
-    if (same.length) {
-      const lat = same.reduce((sum, l) => sum + l.latitude, 0) / same.length;
-      const lon = same.reduce((sum, l) => sum + l.longitude, 0) / same.length;
-      return { point: { lat, lon }, placement: { source: "province" } };
-    }
-  }
-  return null;
+  if (!placed.placed || placed.source === "coordinates") return null;
+  return {
+    point: placed.point,
+    placement: placed.source === "postal-code" ? { source: "postal-code", precision: placed.precision } : { source: placed.source },
+  };
 }
 
-/** The shopper's chosen store: the Crossdock attribute (GID or numeric id), else Shopify's pickup FO. */
-export function pickupLocationOf(order: RoutableOrder, locations: readonly LocationAttributes[]): string | undefined {
-  const chosen = order.attributes[PICKUP_ATTRIBUTE]?.trim();
-  if (chosen) {
-    const match = locations.find((l) => l.shopifyId === chosen || l.legacyResourceId === chosen);
-    if (match) return match.shopifyId;
-  }
-  return order.fulfillmentOrders.find((fo) => fo.deliveryMethod === "PICK_UP" && fo.status !== "CANCELLED")?.locationId;
+/** The pickup store chosen at checkout: Shopify's PICK_UP fulfillment order's location, if any. */
+export function pickupLocationOf(order: RoutableOrder): string | undefined {
+  return order.fulfillmentOrders.find((fo) => fo.deliveryMethod === "PICK_UP" && fo.status !== "CANCELLED" && fo.locationId)?.locationId;
+}
+
+/** The checkout's delivery method decides; the product page's store (the attribute) is a hint. */
+export function pickupSignalOf(order: RoutableOrder, locations: readonly LocationAttributes[]): PickupSignal {
+  const value = order.attributes[PICKUP_ATTRIBUTE]?.trim();
+  const hintLocationId = value ? (locations.find((l) => l.shopifyId === value || l.legacyResourceId === value)?.shopifyId ?? null) : null;
+  const checkout = pickupLocationOf(order);
+  return checkout ? { decidedBy: "checkout-pickup", locationId: checkout, hintLocationId } : { decidedBy: "checkout-shipping", hintLocationId };
 }

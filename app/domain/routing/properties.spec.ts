@@ -135,7 +135,9 @@ describe("routing properties", () => {
       fc.property(instanceArb({ plain: true, duplicateSkus: true, maxLocations: 6 }), costModelArb, (input, model) => {
         const plan = costOptimalStrategy(model).route(input);
         const best = bruteForceCost(input, model);
-        expect(costOf(plan, input, model)).toBeCloseTo(best, 9);
+        // Equal up to float rounding: the two sums add the same terms in different orders (a run
+        // once differed by 5.0000004e-10, just over toBeCloseTo(…, 9)'s 5e-10).
+        expect(costOf(plan, input, model)).toBeCloseTo(best, 8);
         expect(plan.scores[0]?.value).toBeCloseTo(best, 5);
       }),
       { numRuns: 300 },
@@ -146,7 +148,7 @@ describe("routing properties", () => {
     fc.assert(
       fc.property(instanceArb({ plain: true, duplicateSkus: true, maxLocations: 4 }), costModelArb, (input, model) => {
         const plan = costOptimalStrategy(model, { allowSplitLines: false }).route(input);
-        expect(costOf(plan, input, model)).toBeCloseTo(bruteForceWholeLines(input, model), 9);
+        expect(costOf(plan, input, model)).toBeCloseTo(bruteForceWholeLines(input, model), 8);
       }),
       { numRuns: 300 },
     );

@@ -1,0 +1,50 @@
+/**
+ * Protected customer data the app is not approved for comes back null with an error per field
+ * (https://shopify.dev/docs/apps/launch/protected-customer-data); adminRequest keeps such answers.
+ */
+import { describe, expect, it } from "vitest";
+import { AdminApiError, adminRequest, isCustomerDataRedaction, type AdminGraphql } from "~/shopify/admin-graphql";
+
+const DOC = "See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.";
+const answer = (body: unknown): AdminGraphql => async () => new Response(JSON.stringify(body));
+const QUERY = "query Q { orders(first: 1) { nodes { name email } } }";
+
+describe("adminRequest and redacted customer data", () => {
+  it("returns the data when every error is a redaction of a nested field", async () => {
+    const graphql = answer({
+      data: { orders: { nodes: [{ name: "#1001", email: null }] } },
+      errors: [{ message: `This app is not approved to access the Order object. ${DOC}`, path: ["orders", "nodes", 0, "email"] }],
+    });
+    expect(await adminRequest(graphql, QUERY)).toEqual({ orders: { nodes: [{ name: "#1001", email: null }] } });
+  });
+
+  it("returns the data the library's GraphqlQueryError carries, when every error is a redaction", async () => {
+    const graphql: AdminGraphql = async () => {
+      throw Object.assign(new Error("GraphQL Client: An error occurred"), {
+        body: {
+          data: { orders: { nodes: [{ name: "#1001", email: null }] } },
+          errors: { graphQLErrors: [{ message: `This app is not approved to access the Order object. ${DOC}`, path: ["orders", "nodes", 0, "email"] }] },
+        },
+      });
+    };
+    expect(await adminRequest(graphql, QUERY)).toEqual({ orders: { nodes: [{ name: "#1001", email: null }] } });
+  });
+
+  it("still fails when a whole object is refused, or when another error comes with a redaction", async () => {
+    const root = answer({ data: null, errors: [{ message: `This app is not approved to access the Order object. ${DOC}`, path: ["orders"], extensions: { code: "ACCESS_DENIED" } }] });
+    await expect(adminRequest(root, QUERY)).rejects.toBeInstanceOf(AdminApiError);
+    const mixed = answer({
+      data: { orders: { nodes: [{ name: "#1001", email: null }] } },
+      errors: [
+        { message: `This app is not approved to access the Order object. ${DOC}`, path: ["orders", "nodes", 0, "email"] },
+        { message: "Throttled", extensions: { code: "THROTTLED" } },
+      ],
+    });
+    await expect(adminRequest(mixed, QUERY)).rejects.toBeInstanceOf(AdminApiError);
+  });
+
+  it("recognises Shopify's wordings of a redaction", () => {
+    expect(isCustomerDataRedaction({ message: `This app is not approved to use the phoneNumber field. ${DOC}`, path: ["customer", "phoneNumber", "phoneNumber"] })).toBe(true);
+    expect(isCustomerDataRedaction({ message: "Access denied for orders field.", path: ["orders", "nodes"] })).toBe(false);
+  });
+});

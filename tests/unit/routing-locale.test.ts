@@ -1,0 +1,31 @@
+// The routing log's "what decided" lines are merchant-facing: every message key the domain emits
+// (app/domain/routing/signals.ts) exists in English, Vietnamese and Simplified Chinese, translated.
+import { describe, expect, it } from "vitest";
+import { decisionSignals } from "~/domain/routing/signals";
+import { loadedResources, portalT } from "~/portal/i18n";
+
+const A = "gid://shopify/Location/1";
+const B = "gid://shopify/Location/2";
+
+describe("the routing namespace", () => {
+  const keys = [
+    ...decisionSignals({ decidedBy: "checkout-pickup", locationId: A, hintLocationId: B }, { source: "postal-code", precision: "exact" }),
+    ...decisionSignals({ decidedBy: "checkout-pickup", locationId: A, hintLocationId: A }, { source: "postal-code", precision: "area" }),
+    ...decisionSignals({ decidedBy: "checkout-shipping", hintLocationId: B }, { source: "province" }),
+  ].map((m) => m.key);
+
+  it("has every message in every language, translated, with the store names in place", () => {
+    const resources = loadedResources();
+    const english = Object.keys((resources.en!.routing as { signals: Record<string, string> }).signals).sort();
+    expect(english).toEqual(expect.arrayContaining([...new Set(keys), "heading"]));
+    for (const lng of ["vi", "zh-CN"] as const) {
+      expect(Object.keys((resources[lng]!.routing as { signals: Record<string, string> }).signals).sort(), lng).toEqual(english);
+      for (const key of english) expect(portalT(lng, "routing")(`signals.${key}`), `${lng} ${key}`).not.toBe(portalT("en", "routing")(`signals.${key}`));
+    }
+    expect(portalT("vi", "routing")("signals.checkoutPickup", { store: "Quận 1 Store" })).toContain("Quận 1 Store");
+    expect(portalT("zh-CN", "routing")("signals.hintOther", { hint: "SoHo Store" })).toContain("SoHo Store");
+    expect(portalT("en", "routing")("signals.shippingHintIgnored", { hint: "SoHo Store" })).toBe(
+      "The shopper chose shipping at checkout, so the order ships; the pickup store picked on the product page (SoHo Store) was not used.",
+    );
+  });
+});
