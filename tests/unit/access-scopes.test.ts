@@ -4,6 +4,7 @@
  * webhook topics the toml subscribes (each topic's "Requires …" in `WebhookSubscriptionTopic`), the
  * app proxy, and the decisions below, which no document can show.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
@@ -72,6 +73,21 @@ function minimal(scopes: Iterable<string>): string[] {
   return [...all].filter((s) => !(s.startsWith("read_") && all.has(`write_${s.slice(5)}`))).sort();
 }
 
+/** What the toml requests that the derivation does not need, and what it needs that the toml lacks. */
+function compareScopes(requested: readonly string[], needed: readonly string[]): { missing: string[]; unused: string[] } {
+  return {
+    missing: needed.filter((s) => !requested.includes(s)).sort(),
+    unused: requested.filter((s) => !needed.includes(s)).sort(),
+  };
+}
+
+/** The scopes named in the first column of README's "Access scopes" table. */
+function readmeScopes(): string[] {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const section = /^## Access scopes\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? "";
+  return [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]!).sort();
+}
+
 describe("shopify.app.toml [access_scopes]", () => {
   const toml = join(root, "shopify.app.toml");
   const requested = loadAppConfig(toml, ADMIN_API_VERSION).scopes!.split(",").map((s) => s.trim());
@@ -84,8 +100,26 @@ describe("shopify.app.toml [access_scopes]", () => {
     expect(needs.length).toBeGreaterThan(50);
   });
 
+  const derived = deriveScopes(needs, [...Object.keys(DECISIONS), APP_PROXY_SCOPE]);
+
   it("requests exactly the scopes the code needs, each once", () => {
-    expect([...requested].sort()).toEqual(deriveScopes(needs, [...Object.keys(DECISIONS), APP_PROXY_SCOPE]));
+    expect(compareScopes(requested, derived)).toEqual({ missing: [], unused: [] });
+    expect(new Set(requested).size).toBe(requested.length);
+  });
+
+  it("would catch a toml that drops a needed scope or adds one nothing uses", () => {
+    expect(compareScopes(requested.filter((s) => s !== "read_locations"), derived)).toEqual({ missing: ["read_locations"], unused: [] });
+    expect(compareScopes([...requested, "write_orders"], derived)).toEqual({ missing: [], unused: ["write_orders"] });
+    // A document that starts using draft orders would need a scope the toml lacks.
+    const more = deriveScopes(
+      [...needs, ...documentRequirements(schema, access, "query Q { draftOrders(first: 1) { nodes { id } } }").map((r) => ({ where: "Q", requirement: r.requirement }))],
+      [...Object.keys(DECISIONS), APP_PROXY_SCOPE],
+    );
+    expect(compareScopes(requested, more).missing).toEqual(["read_draft_orders"]);
+  });
+
+  it("justifies every requested scope in README's Access scopes table, and no other", () => {
+    expect(readmeScopes()).toEqual([...requested].sort());
   });
 
   it("meets every need with what it requests", () => {
@@ -132,6 +166,12 @@ describe("the derivation itself", () => {
     expect(deriveScopes([need("read_a", "read_b")], [])).toEqual(["read_a"]);
     expect(deriveScopes([need("read_a", "read_b")], ["write_b"])).toEqual(["write_b"]);
     expect(deriveScopes([need("read_a", "read_b", "read_c"), need("write_b", "write_c")], [])).toEqual(["write_b"]);
+  });
+
+  it("reads an input field's requirement through a variable's input type", () => {
+    expect(needsOf(`mutation M($input: GiftCardCreateInput!) { giftCardCreate(input: $input) { userErrors { message } } }`)).toContainEqual([
+      "write_customers",
+    ]);
   });
 
   it("drops a read scope its write scope grants", () => {
