@@ -18,6 +18,7 @@ export const RETURN_TOPICS = [
   "returns/cancel",
   "returns/close",
   "returns/reopen",
+  "returns/process",
   "reverse_deliveries/attach_deliverable",
   "reverse_fulfillment_orders/dispose",
 ] as const;

@@ -2,6 +2,7 @@
 // facts, flags, the rules' one-time claim, receiving, closing and Shopify-sync updates. Every query
 // is scoped to the shop. Creation and approve/decline live in returns.server.ts (the portal's).
 import { Prisma, type ReturnMethod, type ReturnStatus } from "@prisma/client";
+import { assertTransition, canTransition, sourcesOf, transitionPath } from "~/domain/returns/status";
 import { prisma } from "../db.server";
 import { returnEventRows, type ReturnEventInput, type ReturnWithDetails } from "./returns.server";
 import { inTransaction, type Db, type ShopRef } from "./scope.server";
@@ -31,6 +32,11 @@ export interface ReturnsQueueFilters {
 
 export type ReturnQueueRow = Prisma.ReturnRequestGetPayload<{ include: { lines: { select: { reason: true; quantity: true; title: true } } } }>;
 
+/** A condition on the value in the shop's currency: `shopValue`, or `totalValue` on records older than it. */
+function shopValueWhere(condition: Prisma.DecimalFilter<"ReturnRequest">): Prisma.ReturnRequestWhereInput {
+  return { OR: [{ shopValue: condition }, { shopValue: null, totalValue: condition }] };
+}
+
 export function queueWhere(shop: ShopRef, filters: ReturnsQueueFilters, now: Date = new Date()): Prisma.ReturnRequestWhereInput {
   const and: Prisma.ReturnRequestWhereInput[] = [{ shopId: shop.id }];
   if (filters.statuses?.length) and.push({ status: { in: filters.statuses } });
@@ -39,8 +45,9 @@ export function queueWhere(shop: ShopRef, filters: ReturnsQueueFilters, now: Dat
   const day = 86_400_000;
   if (filters.minAgeDays != null) and.push({ createdAt: { lte: new Date(now.getTime() - filters.minAgeDays * day) } });
   if (filters.maxAgeDays != null) and.push({ createdAt: { gte: new Date(now.getTime() - filters.maxAgeDays * day) } });
-  if (filters.minValue) and.push({ totalValue: { gte: new Prisma.Decimal(filters.minValue) } });
-  if (filters.maxValue) and.push({ totalValue: { lte: new Prisma.Decimal(filters.maxValue) } });
+  // Values compare in the shop's currency (a VND return's value in đồng would outrank every USD one).
+  if (filters.minValue) and.push(shopValueWhere({ gte: new Prisma.Decimal(filters.minValue) }));
+  if (filters.maxValue) and.push(shopValueWhere({ lte: new Prisma.Decimal(filters.maxValue) }));
   if (filters.locationId) and.push({ returnLocationId: filters.locationId });
   if (filters.flagged != null) and.push({ flagged: filters.flagged });
   const q = filters.search?.trim();
@@ -119,14 +126,14 @@ export async function listCustomerReturns(
   customer: { customerId: string | null; customerEmail: string | null },
   since: Date,
   db: Db = prisma,
-): Promise<{ id: string; rma: string; status: ReturnStatus; totalValue: Prisma.Decimal; createdAt: Date; lines: { reason: string }[] }[]> {
+): Promise<{ id: string; rma: string; status: ReturnStatus; totalValue: Prisma.Decimal; shopValue: Prisma.Decimal | null; createdAt: Date; lines: { reason: string }[] }[]> {
   const who: Prisma.ReturnRequestWhereInput[] = [];
   if (customer.customerId) who.push({ customerId: customer.customerId });
   if (customer.customerEmail) who.push({ customerEmail: { equals: customer.customerEmail, mode: "insensitive" } });
   if (who.length === 0) return [];
   return db.returnRequest.findMany({
     where: { shopId: shop.id, OR: who, createdAt: { gte: since } },
-    select: { id: true, rma: true, status: true, totalValue: true, createdAt: true, lines: { select: { reason: true } } },
+    select: { id: true, rma: true, status: true, totalValue: true, shopValue: true, createdAt: true, lines: { select: { reason: true } } },
     orderBy: { createdAt: "desc" },
     take: 50,
   });
@@ -199,7 +206,7 @@ export async function recordReturnReceipt(
 ): Promise<boolean> {
   return inTransaction(db, async (tx) => {
     const { count } = await tx.returnRequest.updateMany({
-      where: { id, shopId: shop.id, status: { in: ["APPROVED", "IN_TRANSIT"] } },
+      where: { id, shopId: shop.id, status: { in: sourcesOf("RECEIVED") } },
       data: { status: "RECEIVED", receivedAt: receipt.receivedAt, ...(receipt.reverseFulfillmentOrderId && { reverseFulfillmentOrderId: receipt.reverseFulfillmentOrderId }) },
     });
     if (count !== 1) return false;
@@ -234,7 +241,7 @@ export async function recordReturnRefund(
     if (!row) throw new Error(`return ${id} not found in shop ${shop.id}`);
     const seen = await tx.returnEvent.count({ where: { returnId: id, type: "refunded", data: { path: ["refundId"], equals: refund.refundId } } });
     if (seen > 0) return false;
-    const open = row.status === "APPROVED" || row.status === "IN_TRANSIT" || row.status === "RECEIVED";
+    const open = canTransition(row.status, "REFUNDED");
     await tx.returnRequest.update({
       where: { id },
       data: {
@@ -252,7 +259,7 @@ export async function recordReturnRefund(
 export async function recordReturnClosed(shop: ShopRef, id: string, closedAt: Date, events: ReturnEventInput[], db: Db = prisma): Promise<boolean> {
   return inTransaction(db, async (tx) => {
     const { count } = await tx.returnRequest.updateMany({
-      where: { id, shopId: shop.id, status: { in: ["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED"] } },
+      where: { id, shopId: shop.id, status: { in: sourcesOf("CLOSED") } },
       data: { status: "CLOSED", closedAt },
     });
     if (count !== 1) return false;
@@ -296,6 +303,9 @@ export async function applyReturnSync(
   events: ReturnEventInput[],
   db: Db = prisma,
 ): Promise<boolean> {
+  if (typeof update.status === "string" && transitionPath(expectedStatus, update.status, { reopening: expectedStatus === "CLOSED" }) == null) {
+    assertTransition(expectedStatus, update.status);
+  }
   return inTransaction(db, async (tx) => {
     const { count } = await tx.returnRequest.updateMany({ where: { id, shopId: shop.id, status: expectedStatus }, data: update });
     if (count !== 1) return false;

@@ -103,10 +103,14 @@ export interface NewReturnRequest {
   customerEmail: string | null;
   customerName: string | null;
   locale: string;
+  /** The currency the shopper paid in: totalValue, the fees and the lines' prices are in it. */
   currency: string;
   totalValue: string;
   returnShippingFee: string;
   restockingFee: string;
+  /** The shop's currency and the value in it (for rules and filters). */
+  shopCurrency: string;
+  shopValue: string;
   lines: NewReturnLine[];
   /** The first timeline entry ("requested"). */
   event: { type: string; actor: string; message?: string | null; data?: Prisma.InputJsonValue };
@@ -134,6 +138,8 @@ export async function createReturnRequest(shop: ShopRef, input: NewReturnRequest
         totalValue: new Prisma.Decimal(input.totalValue),
         returnShippingFee: new Prisma.Decimal(input.returnShippingFee),
         restockingFee: new Prisma.Decimal(input.restockingFee),
+        shopCurrency: input.shopCurrency,
+        shopValue: new Prisma.Decimal(input.shopValue),
         lines: {
           create: input.lines.map((l) => ({
             fulfillmentLineItemId: l.fulfillmentLineItemId,

@@ -2,7 +2,7 @@ import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, Divider, InlineStack, Layout, Link as PolarisLink, List, Page, Select, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Layout, Link as PolarisLink, List, Page, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 import { DeclineFields } from "~/components/returns/DeclineFields";
@@ -37,7 +37,7 @@ const intentSchema = z.discriminatedUnion("intent", [
     reason: z.enum(RETURN_DECLINE_REASONS, "choose a decline reason"),
     note: z.string().trim().max(MAX_DECLINE_NOTE_LENGTH, `at most ${MAX_DECLINE_NOTE_LENGTH} characters`).optional(),
   }),
-  z.object({ intent: z.literal("receive"), locationId: z.string().default("") }),
+  z.object({ intent: z.literal("receive"), locationId: z.string().default(""), refund: z.literal("on").optional() }),
   z.object({ intent: z.literal("close") }),
 ]);
 
@@ -72,11 +72,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       const lines = [...form.entries()]
         .filter(([k]) => k.startsWith("disposition:"))
         .map(([k, v]) => ({ lineId: k.slice("disposition:".length), disposition: String(v) as "RESTOCKED" }));
-      const result = await receiveReturn({ shop, graphql: admin.graphql, returnId, actor, request: { locationId: intent.locationId, lines } });
+      const result = await receiveReturn({ shop, graphql: admin.graphql, returnId, actor, request: { locationId: intent.locationId, lines, refund: intent.refund === "on" } });
       if (result.status === "not-found") throw new Response("Return not found", { status: 404 });
       if (result.status === "invalid") return fail("The return was not received: check the highlighted fields.", result.errors);
       if (result.status === "refused") return fail(result.message);
-      return data<ActionResult>({ ok: true, message: result.status === "unchanged" ? "Nothing to change: it was already received." : "Return received." });
+      const refunded = result.ret.refundedAmount != null && intent.refund === "on" ? ` Refunded ${formatMoney(result.ret.refundedAmount.toFixed(2), result.ret.currency)}.` : "";
+      return data<ActionResult>({ ok: true, message: (result.status === "unchanged" ? "Nothing to change: it was already received." : "Return received.") + refunded });
     }
     case "close": {
       const result = await closeReturn({ shop, graphql: admin.graphql, returnId, actor });
@@ -106,6 +107,7 @@ export default function ReturnDetail() {
   const errors = result && !result.ok ? (result.errors ?? {}) : {};
   const [location, setLocation] = useState(ret.returnLocationId ?? ret.locations[0]?.id ?? "");
   const [dispositions, setDispositions] = useState<Record<string, string>>(Object.fromEntries(ret.lines.map((l) => [l.id, "RESTOCKED"])));
+  const [refundNow, setRefundNow] = useState(false);
 
   return (
     <Page
@@ -213,6 +215,13 @@ export default function ReturnDetail() {
                           error={errors[l.id]}
                         />
                       ))}
+                      <Checkbox
+                        label={`Refund the shopper ${formatMoney(ret.quotedRefund, ret.currency)} now`}
+                        helpText="The items less the return's fees, as quoted to the shopper: Shopify processes the return and refunds it in the currency they paid in."
+                        checked={refundNow}
+                        onChange={setRefundNow}
+                      />
+                      {refundNow && <input type="hidden" name="refund" value="on" />}
                       <InlineStack>
                         <Button submit disabled={busy}>
                           Receive
@@ -307,7 +316,7 @@ export default function ReturnDetail() {
                 <Text as="h2" variant="headingMd">
                   Risk signals
                 </Text>
-                <Text as="p">{`${ret.risk.returnsLast90Days} other return(s) by this customer in the last 90 days (${formatMoney(ret.risk.valueLast90Days, ret.currency)})`}</Text>
+                <Text as="p">{`${ret.risk.returnsLast90Days} other return(s) by this customer in the last 90 days (${formatMoney(ret.risk.valueLast90Days, ret.risk.valueCurrency)})`}</Text>
                 <Text as="p">{`This return: ${formatMoney(ret.totalValue, ret.currency)}`}</Text>
                 {ret.risk.reasonsLast90Days.length > 0 && (
                   <Text as="p" tone="subdued">{`Earlier reasons: ${ret.risk.reasonsLast90Days.map((r) => `${REASON_LABELS[r.reason] ?? r.reason} ×${r.count}`).join(", ")}`}</Text>

@@ -1,6 +1,7 @@
 // Closing a return (returnClose in Shopify, then the record): the last step once the goods are
 // dealt with. Idempotent: closing a closed return changes nothing; a return Shopify already closed
 // (an earlier attempt, or staff in Shopify) is recorded without calling the mutation again.
+import { canStaffTransition } from "~/domain/returns/status";
 import { logger } from "~/logger.server";
 import { recordReturnClosed } from "~/models/returns-queue.server";
 import { findReturnById, type ReturnWithDetails } from "~/models/returns.server";
@@ -22,7 +23,6 @@ export type CloseReturnResult =
   | { status: "not-found" }
   | { status: "refused"; message: string };
 
-const CLOSABLE = new Set(["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED"]);
 
 export async function closeReturn(input: CloseReturnInput): Promise<CloseReturnResult> {
   const { shop } = input;
@@ -30,7 +30,7 @@ export async function closeReturn(input: CloseReturnInput): Promise<CloseReturnR
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   if (ret.status === "CLOSED") return { status: "unchanged", ret };
-  if (!CLOSABLE.has(ret.status)) return { status: "refused", message: `A return that is ${ret.status.toLowerCase()} cannot be closed.` };
+  if (!canStaffTransition(ret.status, "CLOSED")) return { status: "refused", message: `A return that is ${ret.status.toLowerCase()} cannot be closed.` };
   if (!ret.shopifyReturnId) return { status: "refused", message: "The return is not in Shopify." };
 
   const inShopify = await fetchReturnForSync(graphql, ret.shopifyReturnId);

@@ -1,6 +1,8 @@
 // The return's page in the desk: items with reasons and notes, the order, the policy checks that
 // passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
 // the rules said, the timeline, and which actions its status allows.
+import { quotedRefund } from "~/domain/returns/fees";
+import { canStaffTransition } from "~/domain/returns/status";
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
 import { DEFAULT_RETURN_POLICY, parseReturnPolicy, type ReturnPolicy } from "~/domain/returns/policy";
 import { listLocations } from "~/models/locations.server";
@@ -98,6 +100,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     totalValue: ret.totalValue.toFixed(2),
     returnShippingFee: ret.returnShippingFee.toFixed(2),
     restockingFee: ret.restockingFee.toFixed(2),
+    /** What the shopper was quoted: the items less the fees, as Shopify's suggested refund computes it. */
+    quotedRefund: quotedRefund({ value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2) }, ret.currency),
     refundedAmount: ret.refundedAmount?.toFixed(2) ?? null,
     refundedAt: ret.refundedAt?.toISOString() ?? null,
     decidedBy: ret.decidedBy,
@@ -123,7 +127,9 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     checks,
     risk: {
       returnsLast90Days: others.length,
-      valueLast90Days: others.reduce((sum, h) => sum + Number(h.totalValue), 0).toFixed(2),
+      // In the shop's currency: the customer's returns may have been paid in different currencies.
+      valueLast90Days: others.reduce((sum, h) => sum + Number(h.shopValue ?? h.totalValue), 0).toFixed(2),
+      valueCurrency: ret.shopCurrency ?? ret.currency,
       reasonsLast90Days: [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })),
       recent: others.slice(0, 5).map((h) => ({ id: h.id, rma: h.rma, status: h.status, createdAt: h.createdAt.toISOString() })),
     },
@@ -131,10 +137,11 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     timeline: ret.events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, message: e.message, at: e.createdAt.toISOString() })),
     locations: locations.map((l) => ({ id: l.shopifyId, name: l.name })),
     actions: {
-      approve: ret.status === "REQUESTED" || (ret.status === "APPROVED" && ret.method === "MAIL" && !ret.reverseDeliveryId),
-      decline: ret.status === "REQUESTED",
-      receive: ret.status === "APPROVED" || ret.status === "IN_TRANSIT",
-      close: ["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED"].includes(ret.status),
+      // Read off the lifecycle table (an approved mail return without its label may be approved again to finish it).
+      approve: canStaffTransition(ret.status, "APPROVED") || (ret.status === "APPROVED" && ret.method === "MAIL" && !ret.reverseDeliveryId),
+      decline: canStaffTransition(ret.status, "DECLINED"),
+      receive: canStaffTransition(ret.status, "RECEIVED"),
+      close: canStaffTransition(ret.status, "CLOSED"),
     },
     now: now.toISOString(),
   };

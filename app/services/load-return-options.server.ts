@@ -1,5 +1,7 @@
 import type { Location, ReturnStatus } from "@prisma/client";
 import { DEFAULT_RETURN_POLICY, evaluateEligibility, parseReturnPolicy, type LineEligibility, type ReturnableLine, type ReturnMethod, type ReturnPolicy } from "~/domain/returns/policy";
+import { shippingFeeIn, type ReturnMoneyContext } from "~/domain/returns/fees";
+import { fromMinor } from "~/domain/returns/money";
 import { isOpenReturn } from "~/domain/returns/status";
 import { haversineKm } from "~/domain/routing/geo";
 import { logger } from "~/logger.server";
@@ -36,6 +38,10 @@ export interface DropOffStore {
 export interface ReturnOptions {
   order: OrderForReturn;
   policy: ReturnPolicy;
+  /** The currency the return is priced in (the shopper's) and the order's rate, for the fees. */
+  money: ReturnMoneyContext;
+  /** The policy's return shipping fee in the shopper's currency (decimal string), as Shopify will get it. */
+  returnShippingFee: string;
   timeZone: string;
   items: LineEligibility<ReturnItem>[];
   /** The policy's methods; DROP_OFF only when a store accepts drop-offs. */
@@ -119,6 +125,7 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
       quantity: fl.quantity,
       returnedQuantity: Math.min(fl.quantity, returned),
       unitPrice: line.unitPrice,
+      shopUnitPrice: line.shopUnitPrice,
       deliveredAt: fl.deliveredAt,
       unshipped: false,
     });
@@ -133,6 +140,7 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
       quantity: rest,
       returnedQuantity: 0,
       unitPrice: line.unitPrice,
+      shopUnitPrice: line.shopUnitPrice,
       deliveredAt: null,
       unshipped: true,
     });
@@ -142,9 +150,20 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
   const eligibility = evaluateEligibility(policy, { lines: items, cancelledAt: order.cancelledAt, now: request.now ?? new Date(), timeZone });
   const dropOffStores = sortStores(stores, order);
   const methods = policy.allowedMethods.filter((m) => m !== "DROP_OFF" || dropOffStores.length > 0);
+  const money: ReturnMoneyContext = { currency: order.currency, rate: order.rate };
   return {
     status: "ok",
-    options: { order, policy, timeZone, items: eligibility, methods, dropOffStores, returns: localReturns.map((r) => ({ rma: r.rma, status: r.status, createdAt: r.createdAt })) },
+    options: {
+      order,
+      policy,
+      money,
+      returnShippingFee: fromMinor(shippingFeeIn(policy.returnShippingFee, money), money.currency),
+      timeZone,
+      items: eligibility,
+      methods,
+      dropOffStores,
+      returns: localReturns.map((r) => ({ rma: r.rma, status: r.status, createdAt: r.createdAt })),
+    },
   };
 }
 

@@ -58,7 +58,8 @@ export async function previewReturnRules(input: {
       rma: ret.rma,
       orderName: ret.orderName,
       requestedAt: ret.createdAt.toISOString(),
-      totalValue: ret.totalValue.toFixed(2),
+      // In the shop's currency, as the rules compare it.
+      totalValue: (ret.shopValue ?? ret.totalValue).toFixed(2),
       status: ret.status,
       decidedBy: ret.decidedBy,
       flagged: ret.flagged,

@@ -1,8 +1,13 @@
-// Receiving a return at a location: each item's disposition (restocked, not restocked, missing)
-// goes to Shopify with reverseFulfillmentOrderDispose, so restocked units go back into stock where
-// the goods arrived; then the record (RECEIVED, dispositions, timeline) and the shopper's email.
-// Idempotent: units Shopify already holds a disposition for are never disposed again (a retry after
-// a failure disposes only what is left, a repeat disposes nothing), so stock is never raised twice.
+// Receiving a return at a location is processing it in Shopify (returnProcess, 2025-07+): the
+// returned units are confirmed with each item's disposition (restocked, not restocked, missing), so
+// restocked units go back into stock where the goods arrived; with "refund", the refund Shopify
+// suggests (the items less the return's fees: the amount the shopper was quoted) is issued in the
+// same call, in the shopper's currency. Then the record (RECEIVED, dispositions, timeline; REFUNDED
+// with the refund, both through the lifecycle table) and the shopper's emails.
+// Idempotent: units Shopify already processed are never processed again (a retry after a failure
+// processes only what is left, a repeat processes nothing), so stock is never raised twice; a refund
+// is recorded once per Shopify refund id.
+import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { logger } from "~/logger.server";
 import { findLocationByShopifyId, findReturnById, type ReturnWithDetails } from "~/models/returns.server";
@@ -10,8 +15,12 @@ import { recordReturnReceipt } from "~/models/returns-queue.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
-import { disposeReverseFulfillmentOrderLines, fetchReturnForSync, type DisposeInput, type DispositionType } from "~/shopify/return-sync";
+import { fetchReturnForSync, type DispositionType } from "~/shopify/return-sync";
+import { fetchSuggestedOutcome, processReturn, type ProcessedReturn, type ProcessLineInput } from "~/shopify/return-processing";
+import { moneyAmount, type Money } from "~/domain/returns/money";
+import { canStaffTransition } from "~/domain/returns/status";
 import { notifyReturn } from "./notify-return.server";
+import { recordRefundOfReturn } from "./record-return-refund.server";
 
 export const RECEIVE_DISPOSITIONS = ["RESTOCKED", "NOT_RESTOCKED", "MISSING"] as const satisfies readonly DispositionType[];
 
@@ -21,6 +30,8 @@ export const receiveReturnSchema = z.object({
   lines: z
     .array(z.object({ lineId: z.string().min(1), disposition: z.enum(RECEIVE_DISPOSITIONS, "choose what happens to this item") }))
     .min(1, "choose a disposition for every item"),
+  /** Issue the refund Shopify suggests with the processing (a form checkbox: "on"). */
+  refund: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
 });
 export type ReceiveReturnRequest = z.input<typeof receiveReturnSchema>;
 
@@ -45,7 +56,7 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   if (ret.status === "RECEIVED" || ret.status === "REFUNDED" || (ret.status === "CLOSED" && ret.receivedAt)) return { status: "unchanged", ret };
-  if (ret.status !== "APPROVED" && ret.status !== "IN_TRANSIT") return { status: "refused", message: `A return that is ${ret.status.toLowerCase()} cannot be received.` };
+  if (!canStaffTransition(ret.status, "RECEIVED")) return { status: "refused", message: `A return that is ${ret.status.toLowerCase()} cannot be received.` };
   if (!ret.shopifyReturnId) return { status: "refused", message: "The return is not in Shopify." };
 
   const parsed = receiveReturnSchema.safeParse(input.request);
@@ -73,29 +84,40 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
   if (inShopify.status !== "OPEN") return { status: "refused", message: `The return is ${inShopify.status.toLowerCase()} in Shopify.` };
 
   const rfoLines = inShopify.reverseFulfillmentOrders.filter((r) => r.status !== "CANCELED").flatMap((rfo) => rfo.lines.map((l) => ({ ...l, rfoId: rfo.id })));
-  const inputs: DisposeInput[] = [];
-  const summary: { lineId: string; title: string; quantity: number; disposition: string; alreadyDisposed: number }[] = [];
+  const processLines: ProcessLineInput[] = [];
+  const summary: { lineId: string; title: string; quantity: number; disposition: string; alreadyProcessed: number }[] = [];
   for (const line of ret.lines) {
     const disposition = byLine.get(line.id)!;
+    const shopifyLine = inShopify.lines.find((l) => (line.shopifyReturnLineItemId ? l.id === line.shopifyReturnLineItemId : l.fulfillmentLineItemId === line.fulfillmentLineItemId));
     const rfoLine = rfoLines.find((l) => l.fulfillmentLineItemId === line.fulfillmentLineItemId);
-    if (!rfoLine) return { status: "refused", message: `Shopify's return has no item "${line.title}" to receive.` };
-    const disposed = rfoLine.dispositions.reduce((sum, d) => sum + d.quantity, 0);
-    const left = Math.max(0, rfoLine.totalQuantity - disposed);
+    if (!shopifyLine || !rfoLine) return { status: "refused", message: `Shopify's return has no item "${line.title}" to receive.` };
+    const left = Math.max(0, shopifyLine.quantity - shopifyLine.processedQuantity);
+    const undisposed = Math.max(0, rfoLine.totalQuantity - rfoLine.dispositions.reduce((sum, d) => sum + d.quantity, 0));
     if (left > 0) {
-      inputs.push({
-        reverseFulfillmentOrderLineItemId: rfoLine.id,
+      const disposed = Math.min(left, undisposed);
+      processLines.push({
+        returnLineItemId: shopifyLine.id,
         quantity: left,
-        dispositionType: disposition,
-        locationId: disposition === "RESTOCKED" ? location!.shopifyId : null,
+        dispositions: disposed > 0 ? [{ reverseFulfillmentOrderLineItemId: rfoLine.id, quantity: disposed, dispositionType: disposition, locationId: disposition === "RESTOCKED" ? location!.shopifyId : null }] : [],
       });
     }
-    summary.push({ lineId: line.id, title: line.title, quantity: line.quantity, disposition, alreadyDisposed: disposed });
+    summary.push({ lineId: line.id, title: line.title, quantity: line.quantity, disposition, alreadyProcessed: shopifyLine.processedQuantity });
   }
 
+  let processed: ProcessedReturn | null = null;
+  let refundIssued: { id: string; amount: Money } | null = null;
   try {
-    if (inputs.length) await disposeReverseFulfillmentOrderLines(graphql, inputs);
+    if (processLines.length) {
+      // The refund Shopify suggests for exactly these units: their price less their restocking fees and the return shipping fee.
+      const suggested = request.refund ? await fetchSuggestedOutcome(graphql, inShopify.id, processLines.map((l) => ({ returnLineItemId: l.returnLineItemId, quantity: l.quantity }))) : null;
+      const transactions = suggested?.kind === "refund" ? suggested.transactions : [];
+      const before = new Set(inShopify.refundIds);
+      processed = await processReturn(graphql, { returnId: inShopify.id, lines: processLines, refund: transactions.length ? { transactions } : null });
+      const fresh = processed.refunds.find((r) => !before.has(r.id));
+      if (fresh) refundIssued = { id: fresh.id, amount: fresh.amount };
+    }
   } catch (error) {
-    if (error instanceof AdminUserError) return { status: "refused", message: `Shopify refused the receipt: ${error.userErrors.map((e) => e.message).join("; ")}` };
+    if (error instanceof AdminUserError) return { status: "refused", message: `Shopify refused to process the return: ${error.userErrors.map((e) => e.message).join("; ")}` };
     throw error;
   }
 
@@ -112,13 +134,30 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
         type: "received",
         actor: input.actor,
         message: `Received at ${location!.name}: ${summary.map((s) => `${s.quantity} × ${s.title} ${s.disposition.toLowerCase().replace("_", " ")}`).join("; ")}`,
-        data: { locationId: location!.shopifyId, lines: summary, disposedNow: inputs.map((i) => ({ id: i.reverseFulfillmentOrderLineItemId, quantity: i.quantity, type: i.dispositionType })) },
+        data: {
+          locationId: location!.shopifyId,
+          lines: summary,
+          processedNow: processLines.map((l) => ({ id: l.returnLineItemId, quantity: l.quantity, dispositions: l.dispositions.map((d) => ({ quantity: d.quantity, type: d.dispositionType })) })),
+        },
       },
     ],
   );
-  const current = (await findReturnById(shop, ret.id))!;
+  let current = (await findReturnById(shop, ret.id))!;
+  if (recorded) {
+    logger.info({ shopId: shop.id, rma: ret.rma, actor: input.actor, location: location!.shopifyId, processed: processed != null }, "Return received (processed in Shopify)");
+    await notifyReturn(shop, current, "return-received", { now });
+  }
+  if (refundIssued) {
+    const refunded = await recordRefundOfReturn(shop, current, {
+      refundId: refundIssued.id,
+      amount: new Prisma.Decimal(moneyAmount(refundIssued.amount)),
+      currency: refundIssued.amount.currency,
+      refundedAt: now,
+      actor: input.actor,
+      message: "Refunded with the return's processing",
+    });
+    current = refunded.ret;
+  }
   if (!recorded) return { status: "unchanged", ret: current };
-  logger.info({ shopId: shop.id, rma: ret.rma, actor: input.actor, location: location!.shopifyId }, "Return received");
-  await notifyReturn(shop, current, "return-received", { now });
   return { status: "received", ret: current };
 }

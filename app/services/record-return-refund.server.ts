@@ -10,7 +10,8 @@ import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { logger } from "~/logger.server";
 import { recordReturnRefund as storeRefund } from "~/models/returns-queue.server";
-import { findReturnByShopifyId, type ReturnWithDetails } from "~/models/returns.server";
+import { findReturnById, findReturnByShopifyId, type ReturnWithDetails } from "~/models/returns.server";
+import { fromMinor, toMinor } from "~/domain/returns/money";
 import type { ShopRef } from "~/models/scope.server";
 import { notifyReturn } from "./notify-return.server";
 
@@ -73,15 +74,43 @@ export async function recordReturnRefundFromShopify(input: {
   // Shopify may send `currency: null`: the refund is then in the order's currency (the return's).
   const currency = transactions.find((t) => t.currency)?.currency ?? ret.currency;
   const refundedAt = [payload.processed_at, payload.created_at].map((t) => (t ? new Date(t) : null)).find((d) => d && !Number.isNaN(d.getTime())) ?? input.receivedAt ?? new Date();
+  return recordRefundOfReturn(input.shop, ret, { refundId, amount, currency, refundedAt, actor: "shopify", message: `Refunded in Shopify` });
+}
+
+/**
+ * Records one refund of a return (from refunds/create, or the refund Crossdock's own processing
+ * issued): once per refund id, the amount added, an open return moved to REFUNDED through the
+ * lifecycle table, the timeline, and the shopper's "refunded" email with the amount.
+ */
+export async function recordRefundOfReturn(
+  shop: ShopRef & { domain: string },
+  ret: ReturnWithDetails,
+  refund: { refundId: string; amount: Prisma.Decimal; currency: string; refundedAt: Date; actor: string; message: string },
+): Promise<Extract<RecordReturnRefundResult, { ret: ReturnWithDetails }>> {
+  const amountText = formatAmount(refund.amount, refund.currency);
   const recorded = await storeRefund(
-    input.shop,
+    shop,
     ret.id,
-    { refundId, amount, refundedAt },
-    { type: "refunded", actor: "shopify", message: `Refunded ${amount.toFixed(2)} ${currency} in Shopify`, data: { refundId, amount: amount.toFixed(2), currency } },
+    { refundId: refund.refundId, amount: refund.amount, refundedAt: refund.refundedAt },
+    {
+      type: "refunded",
+      actor: refund.actor,
+      message: `${refund.message}: ${amountText} ${refund.currency}`,
+      data: { refundId: refund.refundId, amount: amountText, currency: refund.currency },
+    },
   );
-  const after = (await findReturnByShopifyId(input.shop, returnId))!;
-  if (!recorded) return { status: "unchanged", ret: after, amount: amount.toFixed(2) };
-  logger.info({ shopId: input.shop.id, rma: ret.rma, refundId, amount: amount.toFixed(2) }, "Return refunded in Shopify");
-  if (amount.gt(0)) await notifyReturn(input.shop, after, "return-refunded", { refundAmount: Number(after.refundedAmount ?? amount) });
-  return { status: "recorded", ret: after, amount: amount.toFixed(2) };
+  const after = (await findReturnById(shop, ret.id))!;
+  if (!recorded) return { status: "unchanged", ret: after, amount: amountText };
+  logger.info({ shopId: shop.id, rma: ret.rma, refundId: refund.refundId, amount: amountText, currency: refund.currency }, "Return refunded");
+  if (refund.amount.gt(0)) await notifyReturn(shop, after, "return-refunded", { refundAmount: Number(after.refundedAmount ?? refund.amount) });
+  return { status: "recorded", ret: after, amount: amountText };
+}
+
+/** The amount with its currency's decimals ("1144050" VND, "43.50" USD). */
+function formatAmount(amount: Prisma.Decimal, currency: string): string {
+  try {
+    return fromMinor(toMinor(amount.toFixed(), currency), currency);
+  } catch {
+    return amount.toFixed(2);
+  }
 }

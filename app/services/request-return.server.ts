@@ -1,4 +1,5 @@
 import { Prisma } from "@prisma/client";
+import { fromMinor, toMinor } from "~/domain/returns/money";
 import type { ReturnableLine } from "~/domain/returns/policy";
 import { validateReturnSelection, type ReturnSelection, type ReturnSelectionError } from "~/domain/returns/request";
 import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
@@ -68,6 +69,7 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     eligibility: options.items,
     policy: options.policy,
     dropOffLocationIds: options.methods.includes("DROP_OFF") ? options.dropOffStores.map((s) => s.id) : [],
+    money: options.money,
   });
   if (!checked.ok) return { status: "invalid", errors: checked.errors };
   const request = checked.request;
@@ -87,8 +89,11 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
         quantity: l.quantity,
         reason: l.reason,
         customerNote: l.customerNote,
+        // Shopify computes each line's fee from the percentage (RestockingFee), as the totals above did.
+        restockingFeePercentage: request.totals.restockingFeePercentage,
       })),
-      returnShippingFee: request.method === "MAIL" ? { amount: request.totals.returnShippingFee, currencyCode: options.order.currency } : null,
+      // In the currency the shopper paid in: Shopify takes return fees in the order's presentment currency.
+      returnShippingFee: request.method === "MAIL" ? { amount: request.totals.returnShippingFee, currencyCode: options.money.currency } : null,
     });
   } catch (error) {
     if (error instanceof AdminUserError) {
@@ -111,8 +116,10 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     customerEmail: options.order.email,
     customerName: options.order.customerName,
     locale: input.locale,
-    currency: options.order.currency,
+    currency: options.money.currency,
     totalValue: request.totals.value,
+    shopCurrency: options.order.shopCurrency,
+    shopValue: shopValueOf(request.lines, options.order.shopCurrency),
     returnShippingFee: request.totals.returnShippingFee,
     restockingFee: request.totals.restockingFee,
     lines: request.lines.map((l) => toLine(l.line, l.quantity, l.reason, l.customerNote, returnLineIds.get(l.line.fulfillmentLineItemId) ?? null)),
@@ -155,6 +162,12 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     }
     return { status: "failed", message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The returned lines' value in the shop's currency (what rules and filters compare). */
+function shopValueOf(lines: readonly { line: ReturnableLine; quantity: number }[], shopCurrency: string): string {
+  const minor = lines.reduce((sum, l) => sum + toMinor(l.line.shopUnitPrice ?? l.line.unitPrice, shopCurrency) * l.quantity, 0);
+  return fromMinor(minor, shopCurrency);
 }
 
 function toLine(line: ReturnableLine, quantity: number, reason: string, customerNote: string | null, shopifyReturnLineItemId: string | null) {

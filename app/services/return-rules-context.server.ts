@@ -61,7 +61,8 @@ export async function buildReturnFacts(
   return {
     daysSinceDelivery,
     reasons: [...new Set(ret.lines.map((l) => l.reason).filter(isReturnReason))] as ReturnReason[],
-    totalValue: ret.totalValue.toFixed(2),
+    // Rules compare values in the shop's currency.
+    totalValue: (ret.shopValue ?? ret.totalValue).toFixed(2),
     productTags: [...new Set(ret.lines.flatMap((l) => l.productTags))],
     productTypes: [...new Set(ret.lines.map((l) => l.productType).filter((t): t is string => !!t))],
     customerReturnsLast90Days,

@@ -9,7 +9,9 @@
 // returns/reopen event triggered after the close Crossdock recorded. Updates are conditional on the
 // status the sync read, so a decision recorded meanwhile by the desk is never overwritten.
 import { Prisma, type ReturnStatus } from "@prisma/client";
+import { fromMinor, toMinor } from "~/domain/returns/money";
 import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
+import { transitionPath } from "~/domain/returns/status";
 import { logger } from "~/logger.server";
 import { findPolicy } from "~/models/return-rules.server";
 import { applyReturnSync, type ReturnSyncUpdate } from "~/models/returns-queue.server";
@@ -25,7 +27,7 @@ import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import { DEFAULT_LOCALE, matchLocale } from "~/portal/locale";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { fetchReturnForSync, type SyncedReturn } from "~/shopify/return-sync";
+import { fetchReturnFees, fetchReturnForSync, type SyncedReturn } from "~/shopify/return-sync";
 import type { ApproveReturnInput } from "./approve-return.server";
 import { DECISION_CLAIM_STALE_MS } from "./decline-return.server";
 import { evaluateReturnRulesFor, type EvaluateReturnRulesResult } from "./evaluate-return-rules.server";
@@ -51,9 +53,11 @@ export type SyncShopifyReturnResult =
   /** Nothing Crossdock can hold (no returned item it can receive, e.g. an exchange only). */
   | { status: "ignored"; reason: string };
 
-const RANK: Record<ReturnStatus, number> = { REQUESTED: 0, APPROVED: 1, IN_TRANSIT: 2, RECEIVED: 3, REFUNDED: 4, DECLINED: 5, CLOSED: 5, CANCELED: 5 };
-
-/** Crossdock's status for Shopify's: an OPEN return whose every unit has a disposition is received. */
+/**
+ * Crossdock's status for Shopify's: an OPEN return is received once it is processed (`returnProcess`
+ * confirmed every unit: 2025-07's return processing) or, for returns handled the older way, once
+ * every unit has a disposition.
+ */
 export function mappedStatus(synced: SyncedReturn): ReturnStatus {
   switch (synced.status) {
     case "REQUESTED":
@@ -65,9 +69,10 @@ export function mappedStatus(synced: SyncedReturn): ReturnStatus {
     case "CANCELED":
       return "CANCELED";
     default: {
+      const processed = synced.lines.length > 0 && synced.lines.every((l) => l.processedQuantity >= l.quantity);
       const lines = synced.reverseFulfillmentOrders.filter((r) => r.status !== "CANCELED").flatMap((r) => r.lines);
-      const received = lines.length > 0 && lines.every((l) => l.dispositions.reduce((s, d) => s + d.quantity, 0) >= l.totalQuantity);
-      return received ? "RECEIVED" : "APPROVED";
+      const disposed = lines.length > 0 && lines.every((l) => l.dispositions.reduce((s, d) => s + d.quantity, 0) >= l.totalQuantity);
+      return processed || disposed ? "RECEIVED" : "APPROVED";
     }
   }
 }
@@ -114,7 +119,11 @@ async function importReturn(input: SyncShopifyReturnInput, synced: SyncedReturn)
   const policy = await findPolicy(shop);
   const returnLocationId = policy?.defaultReturnLocationId ?? (await findDefaultReturnLocation(shop))?.shopifyId ?? null;
   const taken = new Set((await listReturnsOfOrder(shop, synced.order.id)).map((r) => r.rma));
-  const value = synced.lines.reduce((sum, l) => sum.add(new Prisma.Decimal(l.unitPrice).mul(l.quantity)), new Prisma.Decimal(0));
+  const currency = synced.order.currency || shop.currency;
+  const shopCurrency = synced.order.shopCurrency || shop.currency;
+  const sum = (code: string, amount: (l: SyncedReturn["lines"][number]) => number) => fromMinor(synced.lines.reduce((total, l) => total + amount(l), 0), code);
+  const value = sum(currency, (l) => toMinor(l.unitPrice, currency) * l.quantity);
+  const fees = await fetchReturnFees(input.graphql, synced.id);
   try {
     const ret = await createReturnRequest(shop, {
       rma: generateUniqueRma(synced.order.name, input.random ?? Math.random, taken),
@@ -129,10 +138,13 @@ async function importReturn(input: SyncShopifyReturnInput, synced: SyncedReturn)
       customerName: synced.order.customerName,
       // Emails and pages in the language the shopper bought in; else the portal's default language.
       locale: matchLocale(synced.order.customerLocale) ?? matchLocale((await getShopSettings(shop)).defaultLocale) ?? DEFAULT_LOCALE,
-      currency: synced.order.currency || shop.currency,
-      totalValue: value.toFixed(2),
-      returnShippingFee: "0",
-      restockingFee: "0",
+      // As Shopify holds them: the shopper's currency, its fees (the return shipping fee, each line's restocking fee).
+      currency,
+      totalValue: value,
+      returnShippingFee: fees?.currency === currency ? fees.returnShippingFee : "0",
+      restockingFee: fees?.currency === currency ? fees.restockingFee : "0",
+      shopCurrency,
+      shopValue: sum(shopCurrency, (l) => toMinor(l.shopUnitPrice, shopCurrency) * l.quantity),
       lines: synced.lines.map((l) => ({
         fulfillmentLineItemId: l.fulfillmentLineItemId,
         lineItemId: l.lineItemId,
@@ -178,12 +190,15 @@ export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pi
   const events: ReturnEventInput[] = [];
   const target = mappedStatus(synced);
   const reopened = input.topic === "returns/reopen" && ret.status === "CLOSED" && synced.status === "OPEN" && (!ret.closedAt || input.eventTime >= ret.closedAt);
+  // Only what the transition table reaches from here (through steps Crossdock may not have seen): an
+  // old event never takes a return back, and only Shopify's reopen leaves CLOSED.
+  const path = transitionPath(ret.status, target, { reopening: reopened });
   // The desk is deciding this return right now (approve/decline claim held): it records the outcome.
   const deciding = ret.status === "REQUESTED" && ret.decidedAt != null && Date.now() - ret.decidedAt.getTime() < DECISION_CLAIM_STALE_MS;
   if (deciding) return "busy";
-  const forward = RANK[target] > RANK[ret.status] && RANK[ret.status] !== 5;
+  const forward = path != null && path.length > 0;
 
-  if (forward || reopened) {
+  if (forward) {
     update.status = target;
     switch (target) {
       case "APPROVED":
@@ -195,12 +210,13 @@ export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pi
         if (reopened) {
           update.closedAt = null;
           events.push({ type: "reopened", actor: "shopify", message: "Reopened in Shopify" });
-        } else if (RANK[ret.status] < 1) {
+        } else if (ret.status === "REQUESTED") {
           events.push({ type: "approved", actor: "shopify", message: "Approved in Shopify" });
         }
         if (target === "RECEIVED" && !reopened) {
           update.receivedAt = input.eventTime;
-          events.push({ type: "received", actor: "shopify", message: "Received in Shopify (every item has a disposition)" });
+          const processed = synced.lines.every((l) => l.processedQuantity >= l.quantity);
+          events.push({ type: "received", actor: "shopify", message: processed ? "Processed in Shopify (every item confirmed)" : "Received in Shopify (every item has a disposition)" });
         }
         break;
       case "DECLINED":

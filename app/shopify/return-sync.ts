@@ -1,6 +1,7 @@
 // Admin API adapter for the returns desk (#7): a Shopify return read in full (to import or refresh
-// Crossdock's record from a returns/* webhook), and the receiving end of the lifecycle
-// (reverseFulfillmentOrderDispose, returnClose).
+// Crossdock's record from a returns/* webhook), and closing it (returnClose). Receiving is
+// processing: app/shopify/return-processing.ts.
+import { money, moneyAmount, toMinor } from "~/domain/returns/money";
 import { reasonFromHandle } from "~/domain/returns/reasons";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
@@ -22,6 +23,7 @@ export const RETURN_FOR_SYNC_QUERY = `#graphql
         name
         email
         currencyCode
+        presentmentCurrencyCode
         customerLocale
         customer {
           id
@@ -36,10 +38,16 @@ export const RETURN_FOR_SYNC_QUERY = `#graphql
           }
         }
       }
+      refunds(first: 10) {
+        nodes {
+          id
+        }
+      }
       returnLineItems(first: 25) {
         nodes {
           id
           quantity
+          processedQuantity
           ... on ReturnLineItem {
             returnReasonDefinition {
               handle
@@ -61,6 +69,9 @@ export const RETURN_FOR_SYNC_QUERY = `#graphql
                 }
                 discountedUnitPriceAfterAllDiscountsSet {
                   shopMoney {
+                    amount
+                  }
+                  presentmentMoney {
                     amount
                   }
                 }
@@ -132,7 +143,12 @@ export interface SyncedReturnLine {
   variantId: string | null;
   productTags: string[];
   productType: string | null;
+  /** Paid unit price in the order's presentment currency (what the shopper paid in). */
   unitPrice: string;
+  /** The same price in the shop's currency. */
+  shopUnitPrice: string;
+  /** Units Shopify's `returnProcess` confirmed. */
+  processedQuantity: number;
 }
 
 export interface SyncedReverseFulfillmentOrder {
@@ -157,7 +173,10 @@ export interface SyncedReturn {
     id: string;
     name: string;
     email: string | null;
+    /** The currency the shopper paid in (`presentmentCurrencyCode`). */
     currency: string;
+    /** The shop's currency (`currencyCode`). */
+    shopCurrency: string;
     customerId: string | null;
     customerName: string | null;
     /** The language the shopper used at checkout (BCP 47, e.g. "vi-VN"), when Shopify knows it. */
@@ -165,6 +184,8 @@ export interface SyncedReturn {
     /** Earliest delivery of a fulfillment holding a returned line, or null. */
     deliveredAt: string | null;
   };
+  /** The return's refunds (up to 10). */
+  refundIds: string[];
   lines: SyncedReturnLine[];
   reverseFulfillmentOrders: SyncedReverseFulfillmentOrder[];
 }
@@ -174,6 +195,8 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
   const data = await adminRequest(graphql, RETURN_FOR_SYNC_QUERY, { id: returnId });
   const ret = data.return;
   if (!ret) return null;
+  const currency = ret.order.presentmentCurrencyCode;
+  const amount = (value: string, code: string) => moneyAmount(money(value, code));
   const lines: SyncedReturnLine[] = [];
   for (const node of ret.returnLineItems.nodes) {
     // Only ReturnLineItem (not an unverified line) has these fields (`... on ReturnLineItem`).
@@ -193,7 +216,9 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
       variantId: li.variant?.id ?? null,
       productTags: li.product?.tags ?? [],
       productType: li.product?.productType || null,
-      unitPrice: li.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount,
+      unitPrice: amount(li.discountedUnitPriceAfterAllDiscountsSet.presentmentMoney.amount, currency),
+      shopUnitPrice: amount(li.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount, ret.order.currencyCode),
+      processedQuantity: node.processedQuantity,
     });
   }
   const returned = new Set(lines.map((l) => l.fulfillmentLineItemId));
@@ -213,12 +238,14 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
       id: ret.order.id,
       name: ret.order.name,
       email: ret.order.email ?? null,
-      currency: ret.order.currencyCode,
+      currency,
+      shopCurrency: ret.order.currencyCode,
       customerId: ret.order.customer?.id ?? null,
       customerName: ret.order.customer?.displayName ?? null,
       customerLocale: ret.order.customerLocale ?? null,
       deliveredAt: deliveries[0] ?? null,
     },
+    refundIds: ret.refunds.nodes.map((r) => r.id),
     lines,
     reverseFulfillmentOrders: ret.reverseFulfillmentOrders.nodes.map((rfo) => ({
       id: rfo.id,
@@ -242,56 +269,69 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Receiving and closing
-// ---------------------------------------------------------------------------------------------
-
-export const REVERSE_FULFILLMENT_ORDER_DISPOSE_MUTATION = `#graphql
-  mutation CrossdockReverseFulfillmentOrderDispose($dispositionInputs: [ReverseFulfillmentOrderDisposeInput!]!) {
-    reverseFulfillmentOrderDispose(dispositionInputs: $dispositionInputs) {
-      reverseFulfillmentOrderLineItems {
-        id
-        dispositions {
-          id
-          quantity
-          type
-          location {
-            id
+export const RETURN_FEES_QUERY = `#graphql
+  query CrossdockReturnFees($id: ID!) {
+    return(id: $id) {
+      id
+      order {
+        presentmentCurrencyCode
+      }
+      returnShippingFees {
+        amountSet {
+          presentmentMoney {
+            amount
           }
         }
       }
-      userErrors {
-        field
-        message
-        code
+      returnLineItems(first: 25) {
+        nodes {
+          id
+          ... on ReturnLineItem {
+            restockingFee {
+              amountSet {
+                presentmentMoney {
+                  amount
+                }
+              }
+            }
+          }
+        }
       }
     }
   }
 `;
 
+/** A return's fees as Shopify holds them, in the order's presentment currency. */
+export interface ReturnFees {
+  currency: string;
+  /** Σ the return shipping fees. */
+  returnShippingFee: string;
+  /** Σ the lines' restocking fees. */
+  restockingFee: string;
+}
+
+/**
+ * The fees of a return (read apart from the return itself, which with them would request more than
+ * Crossdock's 600 points per query); null when Shopify has no such return.
+ */
+export async function fetchReturnFees(graphql: AdminGraphql, returnId: string): Promise<ReturnFees | null> {
+  const data = await adminRequest(graphql, RETURN_FEES_QUERY, { id: returnId });
+  const ret = data.return;
+  if (!ret) return null;
+  const currency = ret.order.presentmentCurrencyCode;
+  const sum = (amounts: string[]) => moneyAmount({ minor: amounts.reduce((total, a) => total + toMinor(a, currency), 0), currency });
+  return {
+    currency,
+    returnShippingFee: sum(ret.returnShippingFees.map((f) => f.amountSet.presentmentMoney.amount)),
+    restockingFee: sum(ret.returnLineItems.nodes.flatMap((l) => ("restockingFee" in l && l.restockingFee ? [l.restockingFee.amountSet.presentmentMoney.amount] : []))),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receiving and closing
+// ---------------------------------------------------------------------------------------------
+
 export type DispositionType = "RESTOCKED" | "NOT_RESTOCKED" | "PROCESSING_REQUIRED" | "MISSING";
-
-export interface DisposeInput {
-  reverseFulfillmentOrderLineItemId: string;
-  quantity: number;
-  dispositionType: DispositionType;
-  /** Required for RESTOCKED: where the units go back into stock. */
-  locationId?: string | null;
-}
-
-/** reverseFulfillmentOrderDispose: RESTOCKED raises on-hand stock at the location. Refusals throw AdminUserError. */
-export async function disposeReverseFulfillmentOrderLines(graphql: AdminGraphql, inputs: DisposeInput[]): Promise<void> {
-  const data = await adminRequest(graphql, REVERSE_FULFILLMENT_ORDER_DISPOSE_MUTATION, {
-    dispositionInputs: inputs.map((i) => ({
-      reverseFulfillmentOrderLineItemId: i.reverseFulfillmentOrderLineItemId,
-      quantity: i.quantity,
-      dispositionType: i.dispositionType,
-      ...(i.locationId ? { locationId: i.locationId } : {}),
-    })),
-  });
-  const errors = data.reverseFulfillmentOrderDispose?.userErrors ?? [];
-  if (errors.length > 0) throw new AdminUserError("reverseFulfillmentOrderDispose", errors);
-}
 
 export const RETURN_CLOSE_MUTATION = `#graphql
   mutation CrossdockReturnClose($id: ID!) {

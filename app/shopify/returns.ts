@@ -4,6 +4,7 @@
 // Reasons: the `returnReason` fields are deprecated (2026-01) for Shopify's reason definitions. The
 // adapter sends `returnReasonDefinitionId`, found by the handle of Crossdock's reason
 // (`RETURN_REASON_HANDLES`), and reads `returnReasonDefinition.handle`.
+import { money, moneyAmount, type OrderRate } from "~/domain/returns/money";
 import { RETURN_REASON_HANDLES, type ReturnDeclineReason, type ReturnReason } from "~/domain/returns/reasons";
 import type { CurrencyCode } from "~/types/admin.types";
 import type { CrossdockReturnQuery, CrossdockReverseDeliveryCreateWithShippingMutation } from "~/types/admin.generated";
@@ -21,6 +22,17 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
       createdAt
       cancelledAt
       currencyCode
+      presentmentCurrencyCode
+      totalPriceSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+        presentmentMoney {
+          amount
+          currencyCode
+        }
+      }
       customer {
         id
         displayName
@@ -59,6 +71,10 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
           }
           discountedUnitPriceAfterAllDiscountsSet {
             shopMoney {
+              amount
+              currencyCode
+            }
+            presentmentMoney {
               amount
               currencyCode
             }
@@ -136,8 +152,10 @@ export interface OrderLineForReturn {
   productId: string | null;
   productTags: string[];
   productType: string | null;
-  /** Paid unit price after discounts, decimal string in the shop currency. */
+  /** Paid unit price after discounts, decimal string in the currency the shopper paid in (the order's presentment currency). */
   unitPrice: string;
+  /** The same price in the shop currency. */
+  shopUnitPrice: string;
 }
 
 export interface FulfillmentLineForReturn {
@@ -162,7 +180,12 @@ export interface OrderForReturn {
   phone: string | null;
   createdAt: string;
   cancelledAt: string | null;
+  /** The currency the shopper paid in (`presentmentCurrencyCode`): return fees go to Shopify in it. */
   currency: string;
+  /** The shop's currency when the order was placed (`currencyCode`). */
+  shopCurrency: string;
+  /** The order's own rate: its total in both currencies. */
+  rate: OrderRate;
   customerId: string | null;
   customerName: string | null;
   shippingAddress: ReturnAddress | null;
@@ -198,7 +221,12 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
     phone: order.phone ?? null,
     createdAt: order.createdAt,
     cancelledAt: order.cancelledAt ?? null,
-    currency: order.currencyCode,
+    currency: order.presentmentCurrencyCode,
+    shopCurrency: order.currencyCode,
+    rate: {
+      shop: money(order.totalPriceSet.shopMoney.amount, order.totalPriceSet.shopMoney.currencyCode),
+      presentment: money(order.totalPriceSet.presentmentMoney.amount, order.totalPriceSet.presentmentMoney.currencyCode),
+    },
     customerId: order.customer?.id ?? null,
     customerName: order.customer?.displayName || address?.name || [address?.firstName, address?.lastName].filter(Boolean).join(" ") || null,
     shippingAddress: address
@@ -228,7 +256,8 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
       productId: l.product?.id ?? null,
       productTags: l.product?.tags ?? [],
       productType: l.product?.productType || null,
-      unitPrice: l.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount,
+      unitPrice: moneyAmount(money(l.discountedUnitPriceAfterAllDiscountsSet.presentmentMoney.amount, order.presentmentCurrencyCode)),
+      shopUnitPrice: moneyAmount(money(l.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount, order.currencyCode)),
     })),
     fulfillmentLines: fulfillments.flatMap((f) =>
       f.fulfillmentLineItems.nodes.map((fl) => ({
@@ -408,6 +437,11 @@ export interface ReturnRequestLineInput {
   quantity: number;
   reason: ReturnReason;
   customerNote?: string | null;
+  /**
+   * The restocking fee as Shopify takes it: a percentage of the line (`RestockingFeeInput`), from which
+   * Shopify computes the line's fee and its suggested refund. Omitted when 0.
+   */
+  restockingFeePercentage?: number | null;
 }
 
 export const RETURN_REASON_DEFINITIONS_QUERY = `#graphql
@@ -456,7 +490,11 @@ export async function requestReturn(
   input: {
     orderId: string;
     lines: ReturnRequestLineInput[];
-    /** Return shipping fee charged to the shopper (omitted when zero). */
+    /**
+     * Return shipping fee charged to the shopper, in the order's presentment currency ("The value of
+     * the fee as a fixed amount in the presentment currency of the order": `ReturnShippingFeeInput`).
+     * Omitted when zero.
+     */
     returnShippingFee?: { amount: string; currencyCode: string } | null;
   },
 ): Promise<RequestedReturn> {
@@ -474,6 +512,7 @@ export async function requestReturn(
         quantity: l.quantity,
         returnReasonDefinitionId: definitions.get(l.reason)!,
         ...(l.customerNote ? { customerNote: l.customerNote } : {}),
+        ...(l.restockingFeePercentage ? { restockingFee: { percentage: l.restockingFeePercentage } } : {}),
       })),
       ...(fee ? { returnShippingFee: fee } : {}),
     },

@@ -31,9 +31,13 @@ export function processableQuantity(ret: ReturnRecord, line: ReturnLineItemRecor
   return ret.status === "OPEN" ? line.quantity - line.processedQuantity : 0;
 }
 
-/** Units of a return line not yet refunded. */
+/**
+ * Units of a return line not yet refunded: of a requested, open or closed return (a requested one
+ * already has an estimated outcome: the help centre's "When you create a return, the financial
+ * outcome is calculated automatically"); none of a declined or canceled one.
+ */
 export function refundableQuantity(ret: ReturnRecord, line: ReturnLineItemRecord): number {
-  return ret.status === "OPEN" || ret.status === "CLOSED" ? line.quantity - line.refundedQuantity : 0;
+  return ret.status === "REQUESTED" || ret.status === "OPEN" || ret.status === "CLOSED" ? line.quantity - line.refundedQuantity : 0;
 }
 
 function orderLineOf(shop: ShopState, line: ReturnLineItemRecord) {

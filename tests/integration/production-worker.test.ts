@@ -6,12 +6,14 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { freePort, startProcess, waitForHttp, type Started } from "../../scripts/lib/processes";
 import { loadAppConfig } from "../../simulator/webhooks/app-config";
 import { createTestShop, resetDatabase } from "../setup/db";
 import { API_KEY, API_SECRET, SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../simulator/helpers";
 import { productionBuild, ROOT } from "../support/production-build";
+import { saveRulesExcluding } from "../support/routing-rules";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 let sim: TestSimulator;
@@ -79,13 +81,7 @@ describe("npm start + npm run worker on the production build", () => {
     // Crossdock knows the shop's locations (as after install); the order's stock is at the warehouse.
     const shop = await prisma.shop.findFirstOrThrow({ where: { domain: SHOP } });
     const { syncLocations } = await import("~/services/sync-locations.server");
-    await syncLocations(shop, (query, options) =>
-      fetch(`${sim.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-        body: JSON.stringify({ query, variables: options?.variables }),
-      }),
-    );
+    await syncLocations(shop, adminGraphql);
     // As on a busy store: the web process and worker take orders/create before the routing job ends.
     await sim.control("PUT", `/_control/shops/${SHOP}/order-routing`, { delayMs: 3_000 });
     const created = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
@@ -110,4 +106,90 @@ describe("npm start + npm run worker on the production build", () => {
     expect(["APPLIED", "SUGGESTED"]).toContain(decisions[0]!.status);
     expect(deliveries.map((d) => d.status).sort()).toEqual(["PROCESSED", "PROCESSED"]);
   });
+
+  // A partial fulfillmentOrderMove may keep, move or close the original (FIDELITY FM-2..FM-5). The
+  // worker plans each move on the fulfillment orders the previous move left, on the stock the web
+  // process and the worker mirrored from inventory_levels/update.
+  it.each(["documented", "original-stays", "original-moves", "original-closed"])(
+    "routes a split order after order_routing_complete when a partial move leaves the original %s",
+    async (moveOutcome) => {
+      const shop = await prisma.shop.findFirstOrThrow({ where: { domain: SHOP } });
+      const all = (await sim.data(`{ locations(first: 10, includeInactive: true) { nodes { id name } } }`)).locations.nodes as { id: string; name: string }[];
+      const locationOf = (name: string) => all.find((l) => l.name === name)!.id;
+      // (the first test renamed the warehouse)
+      const [warehouse, sfStore, depot] = [locationOf("Fresno Warehouse"), locationOf("SF Store"), locationOf("Old Depot")];
+      // A third location fulfils online orders: Stockton's depot, opened again (locations/update reaches Crossdock).
+      expect((await sim.control("PATCH", `/_control/shops/${SHOP}/locations/${encodeURIComponent(depot)}`, { isActive: true })).status).toBe(200);
+      await waitFor("Crossdock to know the depot is active", () => prisma.location.findFirst({ where: { shopId: shop.id, shopifyId: depot, isActive: true } }));
+
+      // TEE-S at the warehouse and the depot, TEE-M at the warehouse and the SF store: Shopify's default
+      // routing puts the order at the warehouse, the one location with both; the merchant never ships
+      // from the warehouse, so TEE-S goes to the depot and TEE-M to the SF store (two moves, the first partial).
+      const stockAt: Record<string, Record<string, number>> = { "TEE-S": { [warehouse]: 5, [depot]: 5, [sfStore]: 0 }, "TEE-M": { [warehouse]: 5, [sfStore]: 5, [depot]: 0 } };
+      const changes = Object.entries(stockAt).flatMap(([sku, at]) => Object.entries(at).map(([locationId, quantity]) => ({ sku, locationId, name: "available", quantity })));
+      expect((await sim.control("POST", `/_control/shops/${SHOP}/inventory`, { changes })).status).toBeLessThan(300);
+      // As at install: Crossdock's full stock sync (the mirror knows each level's variant from it; webhooks then keep it current).
+      const { syncInventory } = await import("~/services/sync-inventory.server");
+      await syncInventory(shop, adminGraphql);
+      await waitFor("Crossdock's mirror to hold the stock Shopify has", async () => {
+        const levels = await prisma.inventoryLevel.findMany({ where: { shopId: shop.id, sku: { in: ["TEE-S", "TEE-M"] } }, include: { location: true } });
+        return changes.every((c) => levels.some((l) => l.sku === c.sku && l.location.shopifyId === c.locationId && l.available === c.quantity)) || null;
+      });
+      await saveRulesExcluding(shop, "Not from Fresno", warehouse);
+      const { updateShopSettings } = await import("~/models/shops.server");
+      await updateShopSettings(shop, { autoRouting: true });
+
+      await sim.control("PUT", `/_control/shops/${SHOP}/order-routing`, { delayMs: 500, moveOutcome });
+      const created = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
+        lines: [
+          { sku: "TEE-S", quantity: 1 },
+          { sku: "TEE-M", quantity: 1 },
+        ],
+        email: "split@example.com",
+        shippingAddress: { address1: "1 Market St", city: "San Francisco", zip: "94105", countryCode: "US", latitude: 37.79, longitude: -122.4 },
+        wait: false,
+      });
+      expect(created.status).toBe(201);
+      const orderId = created.body.order.id as string;
+
+      const decision = await waitFor(`the worker to route ${orderId}`, () =>
+        prisma.routingDecision.findFirst({ where: { orderId, status: { in: ["APPLIED", "FAILED", "NOT_ROUTABLE", "SUGGESTED"] } } }),
+      );
+      expect(decision, `worker:\n${worker.output()}`).toMatchObject({ revision: 1, trigger: "fulfillment_orders/order_routing_complete", status: "APPLIED", error: null });
+      expect([...decision.shippingLocationIds].sort()).toEqual([depot, sfStore].sort());
+      const moves = decision.moves as { ok: boolean; toLocationId: string; whole: boolean }[];
+      expect(moves.map((m) => [m.toLocationId, m.ok]).sort()).toEqual([[depot, true], [sfStore, true]].sort());
+      expect(moves.some((m) => !m.whole)).toBe(true);
+
+      // Shopify's state: TEE-S open at the depot, TEE-M open at the SF store, nothing left at the warehouse.
+      const data = await sim.data(
+        `query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 10, query: "status:open") { nodes { assignedLocation { location { id } } lineItems(first: 5) { nodes { sku remainingQuantity } } } } } }`,
+        { id: orderId },
+      );
+      const open = (data.order as { fulfillmentOrders: { nodes: { assignedLocation: { location: { id: string } }; lineItems: { nodes: { sku: string; remainingQuantity: number }[] } }[] } }).fulfillmentOrders.nodes;
+      expect(open.map((fo) => [fo.assignedLocation.location.id, fo.lineItems.nodes.map((l) => [l.sku, l.remainingQuantity])]).sort()).toEqual(
+        [[depot, [["TEE-S", 1]]], [sfStore, [["TEE-M", 1]]]].sort(),
+      );
+    },
+    90_000,
+  );
 });
+
+/** The Admin API, as the test process reaches the simulator (the install's syncs run in-process). */
+const adminGraphql: AdminGraphql = (query, options) =>
+  fetch(`${sim.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
+    body: JSON.stringify({ query, variables: options?.variables }),
+  });
+
+/** Polls until `probe` answers something (not null), or fails after 60 s naming what it waited for. */
+async function waitFor<T>(what: string, probe: () => Promise<T | null>): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const found = await probe();
+    if (found !== null) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -45,6 +45,7 @@ describe("shopify.app.toml", () => {
         "returns/cancel",
         "returns/close",
         "returns/reopen",
+        "returns/process",
         "reverse_deliveries/attach_deliverable",
         "reverse_fulfillment_orders/dispose",
         "refunds/create",

@@ -12,11 +12,17 @@ describe("computeReturnTotals", () => {
       { unitPrice: "0.10", quantity: 3 },
     ];
     expect(computeReturnTotals(lines, "MAIL", policy)).toEqual({
+      currency: null,
       value: "40.28",
       returnShippingFee: "5.00",
-      restockingFee: "4.03", // 4.028
+      restockingFee: "4.03", // 4.00 (3.998) + 0.03 per line
       refund: "31.25",
+      restockingFeePercentage: 10,
       minor: { value: 4028, returnShippingFee: 500, restockingFee: 403, refund: 3125 },
+      lines: [
+        { value: 3998, restockingFee: 400 },
+        { value: 30, restockingFee: 3 },
+      ],
     });
     const dropOff = computeReturnTotals(lines, "DROP_OFF", policy);
     expect(dropOff.returnShippingFee).toBe("0.00");
@@ -58,5 +64,49 @@ describe("computeReturnTotals", () => {
         expect(t.minor.refund).toBeGreaterThanOrEqual(0);
       }),
     );
+  });
+});
+
+describe("computeReturnTotals in the order's presentment currency", () => {
+  // A USD shop; the shopper paid 2,235,500 VND for an 85.00 USD order (26,300 đồng per dollar).
+  const vnd = { currency: "VND", rate: { shop: { minor: 8500, currency: "USD" }, presentment: { minor: 2235500, currency: "VND" } } };
+
+  it("prices in whole đồng: the policy's USD fee at the order's rate, each line's restocking fee rounded on its own", () => {
+    const lines = [
+      { unitPrice: "526000", quantity: 2 },
+      { unitPrice: "328750", quantity: 1 },
+    ];
+    const t = computeReturnTotals(lines, "MAIL", { returnShippingFee: "5.00", restockingFeePercent: "10" }, vnd);
+    expect(t).toMatchObject({
+      currency: "VND",
+      value: "1380750",
+      returnShippingFee: "131500",
+      restockingFee: "138075", // 105,200 + 32,875
+      refund: "1111175", // 1,380,750 − 131,500 − 138,075
+      restockingFeePercentage: 10,
+      lines: [
+        { value: 1052000, restockingFee: 105200 },
+        { value: 328750, restockingFee: 32875 },
+      ],
+    });
+  });
+
+  it("rounds the restocking fee per line, as Shopify's per-line RestockingFee does", () => {
+    // 12.5 % of 333 đồng = 41.625 → 42 per line; of the two lines together 83.25 → 83.
+    const t = computeReturnTotals(
+      [
+        { unitPrice: "333", quantity: 1 },
+        { unitPrice: "333", quantity: 1 },
+      ],
+      "DROP_OFF",
+      { returnShippingFee: "5.00", restockingFeePercent: "12.5" },
+      vnd,
+    );
+    expect(t.minor.restockingFee).toBe(84);
+    expect(t.restockingFeePercentage).toBe(12.5);
+  });
+
+  it("refuses a price with fractions of a đồng", () => {
+    expect(() => computeReturnTotals([{ unitPrice: "1.50", quantity: 1 }], "MAIL", policy, vnd)).toThrow(RangeError);
   });
 });

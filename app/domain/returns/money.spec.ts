@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromMinor, isAmount, percentOf, toMinor } from "./money";
+import { currencyExponent, fromMinor, isAmount, money, moneyAmount, percentOf, toMinor, toPresentment } from "./money";
 
 describe("toMinor / fromMinor", () => {
   it.each([
@@ -65,6 +65,49 @@ describe("percentOf", () => {
         expect(Math.abs(fee - (minor * bp) / 10_000)).toBeLessThanOrEqual(0.5);
         expect(fee).toBeLessThanOrEqual(minor);
         expect(Number.isInteger(fee)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("money in its currency", () => {
+  it("knows each currency's minor unit (ISO 4217): VND and JPY have none, USD and CNY two", () => {
+    expect([currencyExponent("VND"), currencyExponent("JPY"), currencyExponent("USD"), currencyExponent("CNY")]).toEqual([0, 0, 2, 2]);
+  });
+
+  it("parses and formats whole đồng, accepting Shopify's trailing .0 and refusing fractions of a đồng", () => {
+    expect(toMinor("609600", "VND")).toBe(609600);
+    expect(toMinor("609600.0", "VND")).toBe(609600);
+    expect(toMinor("609600.00", "VND")).toBe(609600); // a Decimal(12, 2) column
+    expect(() => toMinor("609600.5", "VND")).toThrow(/at most 0 decimals/);
+    expect(fromMinor(609600, "VND")).toBe("609600");
+    expect(toMinor("12.5", "USD")).toBe(1250);
+    expect(fromMinor(1250, "USD")).toBe("12.50");
+    expect(moneyAmount(money("131500", "VND"))).toBe("131500");
+    expect(isAmount("1.5", "VND")).toBe(false);
+    expect(isAmount("1.5", "USD")).toBe(true);
+  });
+
+  it("converts a shop-currency amount at the order's own rate, rounded to the presentment currency's unit", () => {
+    // An order of 85.00 USD paid as 2,235,500 VND: 26,300 đồng per dollar.
+    const rate = { shop: money("85.00", "USD"), presentment: money("2235500", "VND") };
+    expect(toPresentment(money("5.00", "USD"), rate)).toEqual({ minor: 131500, currency: "VND" });
+    expect(toPresentment(money("0.01", "USD"), rate)).toEqual({ minor: 263, currency: "VND" });
+    // A rate that does not divide evenly rounds half away from zero: 1.00 × 100 / 3 = 33.33… → 33.
+    const odd = { shop: money("3.00", "USD"), presentment: money("100", "JPY") };
+    expect(toPresentment(money("1.00", "USD"), odd)).toEqual({ minor: 33, currency: "JPY" });
+    expect(toPresentment(money("1.05", "USD"), odd)).toEqual({ minor: 35, currency: "JPY" });
+    // The same currency: unchanged; a free order: no rate.
+    expect(toPresentment(money("5.00", "USD"), { shop: money("10", "USD"), presentment: money("10", "USD") })).toEqual({ minor: 500, currency: "USD" });
+    expect(toPresentment(money("5.00", "USD"), { shop: money("0", "USD"), presentment: money("0", "VND") })).toBeNull();
+    expect(() => toPresentment(money("5", "VND"), rate)).toThrow(RangeError);
+  });
+
+  it("stays within half a minor unit of the exact conversion", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 1, max: 1e9 }), (amount, shopTotal, presentmentTotal) => {
+        const converted = toPresentment({ minor: amount, currency: "USD" }, { shop: { minor: shopTotal, currency: "USD" }, presentment: { minor: presentmentTotal, currency: "VND" } })!;
+        expect(Math.abs(converted.minor - (amount * presentmentTotal) / shopTotal)).toBeLessThanOrEqual(0.5 + 1e-6);
       }),
     );
   });

@@ -107,8 +107,10 @@ export interface ReturnableLine {
   quantity: number;
   /** Units already returned or in an open (not declined/canceled) return. */
   returnedQuantity: number;
-  /** Price paid per unit after discounts, decimal string. */
+  /** Price paid per unit after discounts, decimal string, in the currency the shopper paid in. */
   unitPrice: string;
+  /** The same price in the shop's currency, when it differs from the shopper's (for rules and totals). */
+  shopUnitPrice?: string;
   /** When the shipment was delivered or the pickup collected; null while it is neither. */
   deliveredAt: Instant | null;
 }

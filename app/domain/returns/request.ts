@@ -1,4 +1,4 @@
-import { computeReturnTotals, type ReturnTotals } from "./fees";
+import { computeReturnTotals, type ReturnMoneyContext, type ReturnTotals } from "./fees";
 import type { IneligibilityReason, LineEligibility, ReturnableLine, ReturnMethod, ReturnPolicy } from "./policy";
 import { RETURN_METHODS } from "./policy";
 import { isShopperReturnReason, type ShopperReturnReason } from "./reasons";
@@ -26,6 +26,8 @@ export interface ReturnSelectionContext<L extends ReturnableLine = ReturnableLin
   policy: ReturnPolicy;
   /** Location GIDs that accept drop-offs; when given, the chosen one must be among them. */
   dropOffLocationIds?: readonly string[];
+  /** The currency the lines are priced in (the order's presentment currency) and the order's rate. */
+  money?: ReturnMoneyContext;
 }
 
 export type ReturnSelectionErrorCode =
@@ -153,6 +155,7 @@ export function validateReturnSelection<L extends ReturnableLine>(
         lines.map((l) => ({ unitPrice: l.line.unitPrice, quantity: l.quantity })),
         method,
         context.policy,
+        context.money,
       ),
     },
   };

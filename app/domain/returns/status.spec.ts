@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   assertTransition,
+  canStaffTransition,
   canTransition,
   checkTransition,
   isFinalStatus,
@@ -10,6 +11,9 @@ import {
   RETURN_TRANSITIONS,
   returnTimeline,
   ReturnTransitionError,
+  sourcesOf,
+  STAFF_VETOES,
+  transitionPath,
   type ReturnStatus,
 } from "./status";
 
@@ -45,8 +49,8 @@ describe("return lifecycle", () => {
     expect(checkTransition("RECEIVED", "REFUNDED", [() => undefined]).ok).toBe(true);
   });
 
-  it("has final states with no way out, reachable from REQUESTED", () => {
-    expect(RETURN_STATUSES.filter(isFinalStatus)).toEqual(["DECLINED", "CLOSED", "CANCELED"]);
+  it("has final states with no way out, everything reachable from REQUESTED", () => {
+    expect(RETURN_STATUSES.filter(isFinalStatus)).toEqual(["DECLINED", "CANCELED"]);
     const reachable = new Set<ReturnStatus>(["REQUESTED"]);
     for (let grew = true; grew; ) {
       grew = false;
@@ -61,13 +65,14 @@ describe("return lifecycle", () => {
     expect([...reachable].sort()).toEqual([...RETURN_STATUSES].sort());
   });
 
-  it("never goes back to REQUESTED, and every walk ends in a final state within 6 moves", () => {
+  it("never goes back to REQUESTED, and a walk that does not reopen ends in CLOSED or a final state within 5 moves", () => {
     fc.assert(
       fc.property(fc.array(fc.nat(), { maxLength: 10 }), (choices) => {
         let status: ReturnStatus = "REQUESTED";
         let moves = 0;
         for (const c of choices) {
-          const next: readonly ReturnStatus[] = RETURN_TRANSITIONS[status];
+          const from: ReturnStatus = status;
+          const next: ReturnStatus[] = RETURN_TRANSITIONS[from].filter((s) => canStaffTransition(from, s));
           if (next.length === 0) break;
           status = next[c % next.length]!;
           moves++;
@@ -76,6 +81,31 @@ describe("return lifecycle", () => {
         expect(moves).toBeLessThanOrEqual(5);
       }),
     );
+  });
+
+  it("lists where a status may be reached from: the database's allowed-from conditions", () => {
+    expect(sourcesOf("RECEIVED")).toEqual(["APPROVED", "IN_TRANSIT"]);
+    expect(sourcesOf("REFUNDED")).toEqual(["APPROVED", "IN_TRANSIT", "RECEIVED"]);
+    expect(sourcesOf("CLOSED")).toEqual(["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED"]);
+    expect(sourcesOf("REQUESTED")).toEqual([]);
+  });
+
+  it("finds the table's steps to a state Shopify reached, never through a closed return unless reopening it", () => {
+    expect(transitionPath("REQUESTED", "RECEIVED")).toEqual(["APPROVED", "RECEIVED"]);
+    expect(transitionPath("REQUESTED", "CLOSED")).toEqual(["APPROVED", "CLOSED"]);
+    expect(transitionPath("RECEIVED", "RECEIVED")).toEqual([]);
+    expect(transitionPath("RECEIVED", "APPROVED")).toBeNull(); // Shopify's OPEN return is not "back" to approved
+    expect(transitionPath("REFUNDED", "RECEIVED")).toBeNull();
+    expect(transitionPath("DECLINED", "APPROVED")).toBeNull();
+    expect(transitionPath("CLOSED", "RECEIVED")).toBeNull();
+    expect(transitionPath("CLOSED", "RECEIVED", { reopening: true })).toEqual(["APPROVED", "RECEIVED"]);
+  });
+
+  it("lets only Shopify reopen a closed return", () => {
+    expect(canTransition("CLOSED", "APPROVED")).toBe(true);
+    expect(canStaffTransition("CLOSED", "APPROVED")).toBe(false);
+    expect(checkTransition("CLOSED", "APPROVED", STAFF_VETOES)).toMatchObject({ ok: false, message: expect.stringContaining("reopened in Shopify") });
+    expect(canStaffTransition("APPROVED", "RECEIVED")).toBe(true);
   });
 
   it("counts every status but declined and canceled as holding the items", () => {

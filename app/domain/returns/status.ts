@@ -15,20 +15,59 @@ export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 /**
  * The return lifecycle as an explicit transition table (Vendure-style): each status lists the only
- * statuses it may move to. APPROVED → RECEIVED covers a drop-off handed in at the store (no transit);
- * RECEIVED → CLOSED a return received but not refunded (e.g. refused on inspection, or refunded in
- * Shopify outside Crossdock and then closed). DECLINED, CLOSED and CANCELED are final.
+ * statuses it may move to, whoever moves it (staff in Crossdock, the shopper, or Shopify through a
+ * webhook). Every status change goes through it: the database updates' "allowed from" conditions
+ * (`sourcesOf`), the services' refusals and the admin's buttons (`checkTransition` with
+ * `STAFF_VETOES`), the Shopify sync (`transitionPath`: a state Shopify reached through steps
+ * Crossdock did not see is reached through the table's steps).
+ *
+ * APPROVED → RECEIVED covers a drop-off handed in at the store (no transit); APPROVED/IN_TRANSIT →
+ * REFUNDED a refund made in Shopify before the goods arrived; → CLOSED a return closed without being
+ * received or refunded (Shopify: "or simply when it has been marked as returned"); CLOSED → APPROVED
+ * a return reopened in Shopify (`returnReopen`), never by staff in Crossdock. DECLINED and CANCELED
+ * are final.
  */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, readonly ReturnStatus[]>> = {
   REQUESTED: ["APPROVED", "DECLINED", "CANCELED"],
-  APPROVED: ["IN_TRANSIT", "RECEIVED", "CANCELED"],
-  IN_TRANSIT: ["RECEIVED", "CANCELED"],
+  APPROVED: ["IN_TRANSIT", "RECEIVED", "REFUNDED", "CLOSED", "CANCELED"],
+  IN_TRANSIT: ["RECEIVED", "REFUNDED", "CLOSED", "CANCELED"],
   RECEIVED: ["REFUNDED", "CLOSED"],
   REFUNDED: ["CLOSED"],
+  CLOSED: ["APPROVED"],
   DECLINED: [],
-  CLOSED: [],
   CANCELED: [],
 };
+
+/** The statuses that may move to `to`: the "allowed from" of a database update to `to`. */
+export function sourcesOf(to: ReturnStatus): ReturnStatus[] {
+  return RETURN_STATUSES.filter((from) => RETURN_TRANSITIONS[from].includes(to));
+}
+
+/**
+ * The steps from `from` to `to` through the table (shortest first), or null when there is none;
+ * [] when they are the same. A closed return only leaves CLOSED when it is being reopened, and only
+ * as the first step, so no path ever runs "through" a closed return.
+ */
+export function transitionPath(from: ReturnStatus, to: ReturnStatus, options: { reopening?: boolean } = {}): ReturnStatus[] | null {
+  if (from === to) return [];
+  const previous = new Map<ReturnStatus, ReturnStatus>();
+  const queue: ReturnStatus[] = [from];
+  while (queue.length) {
+    const at = queue.shift()!;
+    if (at === "CLOSED" && !(options.reopening && at === from)) continue;
+    for (const next of RETURN_TRANSITIONS[at]) {
+      if (next === from || previous.has(next)) continue;
+      previous.set(next, at);
+      if (next === to) {
+        const path: ReturnStatus[] = [to];
+        for (let step = previous.get(to)!; step !== from; step = previous.get(step)!) path.unshift(step);
+        return path;
+      }
+      queue.push(next);
+    }
+  }
+  return null;
+}
 
 export function isReturnStatus(value: unknown): value is ReturnStatus {
   return typeof value === "string" && (RETURN_STATUSES as readonly string[]).includes(value);
@@ -36,6 +75,16 @@ export function isReturnStatus(value: unknown): value is ReturnStatus {
 
 export function canTransition(from: ReturnStatus, to: ReturnStatus): boolean {
   return RETURN_TRANSITIONS[from].includes(to);
+}
+
+/** Moves staff make in Crossdock: the table, less reopening (Shopify's `returnReopen` alone reopens). */
+export const STAFF_VETOES: ReadonlyArray<(from: ReturnStatus, to: ReturnStatus) => string | null> = [
+  (from) => (from === "CLOSED" ? "A closed return is reopened in Shopify, not in Crossdock." : null),
+];
+
+/** Whether staff (or the shopper) may move a return from `from` to `to` in Crossdock. */
+export function canStaffTransition(from: ReturnStatus, to: ReturnStatus): boolean {
+  return checkTransition(from, to, STAFF_VETOES).ok;
 }
 
 export function isFinalStatus(status: ReturnStatus): boolean {

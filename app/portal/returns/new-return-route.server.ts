@@ -19,11 +19,12 @@ function view(portal: PortalContext, token: string, options: ReturnOptions) {
     title: t("form.title", { name: order.name }),
     csrfToken: portal.csrfToken,
     orderName: order.name,
-    currency: order.currency,
+    // Everything in the currency the shopper paid in: the fee as Shopify will take it from them.
+    currency: options.money.currency,
     timeZone: options.timeZone,
     policy: {
       windowDays: options.policy.windowDays,
-      returnShippingFee: options.policy.returnShippingFee,
+      returnShippingFee: options.returnShippingFee,
       restockingFeePercent: options.policy.restockingFeePercent,
     },
     eligible: options.items

@@ -1,5 +1,7 @@
 // Loader of the return status page, shared by /portal/:shop/o/:token/returns/:rma and
 // /proxy/portal/o/:token/returns/:rma.
+import { quotedRefund } from "~/domain/returns/fees";
+import { fromMinor, toMinor } from "~/domain/returns/money";
 import { normaliseRma } from "~/domain/returns/rma";
 import { LABEL_PAGE_URL_TTL_SECONDS, returnLabelPath } from "~/services/download-return-label.server";
 import { loadReturnStatus } from "~/services/load-return-status.server";
@@ -7,6 +9,20 @@ import { resolvePortalRequest, type PortalContext } from "../context.server";
 import { portalT } from "../i18n";
 
 type Args = { request: Request; params: { shop?: string; token?: string; rma?: string } };
+
+/** The return's amounts in its currency's decimals (whole đồng for VND), and the refund they quote. */
+function storedTotals(ret: { currency: string; totalValue: Decimalish; returnShippingFee: Decimalish; restockingFee: Decimalish }) {
+  const amounts = { value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2) };
+  const inCurrency = (amount: string) => fromMinor(toMinor(amount, ret.currency), ret.currency);
+  return {
+    value: inCurrency(amounts.value),
+    returnShippingFee: inCurrency(amounts.returnShippingFee),
+    restockingFee: inCurrency(amounts.restockingFee),
+    refund: quotedRefund(amounts, ret.currency),
+  };
+}
+
+type Decimalish = { toFixed(digits: number): string };
 
 async function load(portal: PortalContext, token: string, rmaParam: string) {
   const orderId = portal.verifyOrderToken(token);
@@ -26,12 +42,7 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
     method: ret.method,
     createdAt: ret.createdAt.toISOString(),
     currency: ret.currency,
-    totals: {
-      value: ret.totalValue.toFixed(2),
-      returnShippingFee: ret.returnShippingFee.toFixed(2),
-      restockingFee: ret.restockingFee.toFixed(2),
-      refund: Math.max(0, Number(ret.totalValue) - Number(ret.returnShippingFee) - Number(ret.restockingFee)).toFixed(2),
-    },
+    totals: storedTotals(ret),
     steps,
     lines: ret.lines.map((l) => ({ id: l.id, title: l.title, variantTitle: l.variantTitle, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
     decline: ret.status === "DECLINED" ? { reason: ret.declineReason, note: ret.declineNote } : null,

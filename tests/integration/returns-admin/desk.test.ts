@@ -294,6 +294,34 @@ describe("returns made in Shopify", () => {
     expect(queue.rows.map((r) => r.rma)).toEqual([ret.rma]);
   });
 
+  it("a return processed in Shopify admin (returnProcess) is received in Crossdock; processed with Shopify's suggested refund, refunded", async () => {
+    // Processed without a refund: every unit confirmed (returns/process) is a received return.
+    const kept = await deliveredOrder(desk, [{ sku: MUG, quantity: 1 }]);
+    const first = (await control(desk, "POST", "/returns", { orderId: kept, status: "OPEN", lines: [{ sku: MUG, quantity: 1, returnReason: "DEFECTIVE" }] })) as { return: { id: string } };
+    await settled(desk);
+    await control(desk, "POST", `/returns/${encodeURIComponent(first.return.id)}/process`, { refund: false, dispositionType: "NOT_RESTOCKED" });
+    await settled(desk);
+    const received = await waitFor(async () => {
+      const r = await prisma.returnRequest.findFirst({ where: { shopifyReturnId: first.return.id }, include: { events: true } });
+      return r?.status === "RECEIVED" ? r : null;
+    }, "the processed return");
+    expect(received.events.find((e) => e.type === "received")).toMatchObject({ actor: "shopify", message: "Processed in Shopify (every item confirmed)" });
+    expect(received.refundedAmount).toBeNull();
+
+    // Processed with the suggested refund: recorded once, whatever order the webhooks come in.
+    const refundedOrder = await deliveredOrder(desk, [{ sku: TEE, quantity: 2 }]);
+    const second = (await control(desk, "POST", "/returns", { orderId: refundedOrder, status: "OPEN", lines: [{ sku: TEE, quantity: 2, returnReason: "UNWANTED" }] })) as { return: { id: string } };
+    await settled(desk);
+    const processed = (await control(desk, "POST", `/returns/${encodeURIComponent(second.return.id)}/process`, { dispositionType: "NOT_RESTOCKED" })) as { refund: { id: string; amount: string } };
+    await settled(desk);
+    const refunded = await waitFor(async () => {
+      const r = await prisma.returnRequest.findFirst({ where: { shopifyReturnId: second.return.id }, include: { events: true } });
+      return r?.status === "REFUNDED" ? r : null;
+    }, "the refunded return");
+    expect(refunded.refundedAmount?.toFixed(2)).toBe(processed.refund.amount);
+    expect(refunded.events.filter((e) => e.type === "refunded")).toHaveLength(1);
+  });
+
   it("follows approve and close made in Shopify; an old event replayed later never takes the return back", async () => {
     const orderId = await deliveredOrder(desk, [{ sku: MUG, quantity: 1 }]);
     const created = (await control(desk, "POST", "/returns", { orderId, status: "REQUESTED", lines: [{ sku: MUG, quantity: 1, returnReason: "DEFECTIVE" }] })) as { return: { id: string } };

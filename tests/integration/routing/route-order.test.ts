@@ -4,6 +4,7 @@ import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { buildDemoShop } from "../../../simulator/seed/demo-shop";
 import { startSimulator, type RunningSimulator } from "../../../simulator/server";
 import { resetDatabase } from "../../setup/db";
+import { saveRulesExcluding } from "../../support/routing-rules";
 
 // routeOrder against the simulator seeded with the demo shop: live order, live stock, real moves.
 const seed = buildDemoShop({ now: new Date("2026-11-20T12:00:00Z") });
@@ -280,20 +281,7 @@ async function placeSplitOrder(mirrored: string[]): Promise<{ orderId: string; e
     }
   }
   // The merchant's rules: never Edison; then fewest shipments, then closest.
-  const { saveRuleSet } = await import("~/models/routing.server");
-  await saveRuleSet(
-    shop,
-    {
-      name: "No Edison",
-      allowSplitLines: true,
-      rules: [
-        { enabled: true, rule: { type: "exclude-locations", kinds: [], tags: [], locationIds: [edison] } },
-        { enabled: true, rule: { type: "fewest-shipments" } },
-        { enabled: true, rule: { type: "closest" } },
-      ],
-    },
-    null,
-  );
+  await saveRulesExcluding(shop, "No Edison", edison);
   const created = (await control("POST", "/orders", { lines: [{ sku: skuA, quantity: 1 }, { sku: skuB, quantity: 1 }], email: "ada@example.com", shippingAddress: sanFrancisco })) as { order: { id: string } };
   expect(await foLocations(created.order.id)).toEqual([edison]);
   return { orderId: created.order.id, edison, reno, hayes };

@@ -1,0 +1,253 @@
+// A Vietnamese shopper who paid VND in a USD shop returns two items by mail, end to end through the
+// app's real code and the simulator: the portal quotes the return shipping fee and the restocking
+// fee in đồng (whole đồng, in en, vi and zh-CN), the request sends Shopify the fee in the order's
+// presentment currency and each line's restockingFee percentage, Shopify's suggested refund equals
+// the amount the shopper was quoted, and receiving with a refund processes the return in Shopify
+// (returnProcess) and refunds exactly that, recorded once, with the shopper emailed the amount.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Shop } from "~/models/shops.server";
+import type { NewReturnLoaderData } from "~/portal/returns/new-return-route.server";
+import type { ReturnStatusLoaderData } from "~/portal/returns/return-status-route.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { buildDemoShop, VND_PER_USD } from "../../../simulator/seed/demo-shop";
+import { API_KEY, API_SECRET, call, PortalBrowser, TOKEN } from "./lookup-support";
+
+const { prisma } = await import("~/db.server");
+const { redirectAdminApiTo } = await import("~/shopify/admin-origin.server");
+const { createTestShop, resetDatabase } = await import("../../setup/db");
+const { startTestSimulator } = await import("../../simulator/helpers");
+const { ADMIN_API_VERSION } = await import("~/shopify/api-version");
+const newReturnRoute = await import("~/routes/portal.$shop.o.$token.return");
+const statusRoute = await import("~/routes/portal.$shop.o.$token.returns.$rma._index");
+const { NewReturnPage } = await import("~/portal/returns/NewReturnPage");
+const { ReturnStatusPage } = await import("~/portal/returns/ReturnStatusPage");
+const { issueOrderAccessToken } = await import("~/portal/tokens.server");
+const { CSRF_FIELD } = await import("~/portal/csrf.server");
+const { approveReturn } = await import("~/services/approve-return.server");
+const { receiveReturn } = await import("~/services/receive-return.server");
+const { syncLocations } = await import("~/services/sync-locations.server");
+const { saveReturnPolicy } = await import("~/models/return-rules.server");
+
+const seed = buildDemoShop({ now: new Date() });
+const SHOP = seed.shop.domain;
+const DAY = 86_400_000;
+const byTag = (tag: string, exclude: string[] = []) => seed.products.find((p) => p.status === "ACTIVE" && p.tags.includes(tag) && !exclude.some((t) => p.tags.includes(t)))!.variants[0]!;
+const TEE = byTag("basics", ["final-sale"]);
+const MUG = byTag("ceramics", ["final-sale"]);
+const RATE = Number(VND_PER_USD);
+
+let sim: Awaited<ReturnType<typeof startTestSimulator>>;
+let graphql: AdminGraphql;
+let shop: Shop;
+
+async function control(method: string, path: string, body?: unknown) {
+  const result = await sim.control(method, `/_control/shops/${SHOP}${path}`, body);
+  if (result.status >= 300) throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body as Record<string, unknown>;
+}
+
+async function admin<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const body = (await (await graphql(query, { variables })).json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** A paid order delivered 3 days ago, paid in VND at the demo's rate (or in the shop's USD). */
+async function deliveredOrder(lines: { sku: string; quantity: number }[], currency: "VND" | "USD" = "VND"): Promise<string> {
+  const email = "lan.nguyen@example.vn";
+  const created = (await control("POST", "/orders", {
+    lines,
+    email,
+    customer: { email, firstName: "Lan", lastName: "Nguyễn", locale: "vi" },
+    shippingAddress: { firstName: "Lan", lastName: "Nguyễn", address1: "12 Lê Lợi", city: "Hồ Chí Minh", zip: "700000", country: "Vietnam", countryCode: "VN", latitude: 10.7769, longitude: 106.7009 },
+    financialStatus: "PAID",
+    ...(currency === "VND" ? { presentment: { currencyCode: "VND", rate: VND_PER_USD } } : {}),
+  })) as { order: { id: string } };
+  const shipped = (await control("POST", "/fulfillments", { orderId: created.order.id, tracking: { company: "Viettel Post", number: "VTP123456789" } })) as { fulfillments: { id: string }[] };
+  for (const f of shipped.fulfillments) await control("POST", `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 3 * DAY).toISOString() });
+  return created.order.id;
+}
+
+const formPath = (token: string, query = "") => `/portal/${SHOP}/o/${token}/return${query}`;
+
+async function openForm(token: string, lang = "en") {
+  const browser = new PortalBrowser();
+  const response = await call(newReturnRoute.loader, browser.request(formPath(token, `?lang=${lang}`)), { shop: SHOP, token });
+  expect(response.status).toBe(200);
+  browser.remember(response);
+  return { browser, page: (await response.json()) as NewReturnLoaderData };
+}
+
+const SUGGESTED = `query($id: ID!, $lines: [SuggestedOutcomeReturnLineItemInput!]!) { return(id: $id) {
+  returnShippingFees { amountSet { presentmentMoney { amount currencyCode } shopMoney { amount currencyCode } } }
+  returnLineItems(first: 10) { nodes { id quantity ... on ReturnLineItem { restockingFee { percentage amountSet { presentmentMoney { amount currencyCode } } } } } }
+  suggestedFinancialOutcome(returnLineItems: $lines, exchangeLineItems: []) { financialTransfer { __typename ... on RefundReturnOutcome { amount { presentmentMoney { amount currencyCode } } } } } } }`;
+
+beforeAll(async () => {
+  sim = await startTestSimulator({ apiKey: API_KEY, apiSecret: API_SECRET, seed, accessToken: TOKEN });
+  await import("~/shopify.server");
+  redirectAdminApiTo(sim.sim.url);
+  graphql = (query, options) =>
+    fetch(`${sim.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
+      body: JSON.stringify({ query, variables: options?.variables }),
+    });
+});
+
+afterAll(async () => sim?.close());
+
+beforeEach(async () => {
+  await resetDatabase();
+  shop = await createTestShop({ domain: SHOP, name: seed.shop.name, timezone: "UTC", currency: "USD" });
+  await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_orders,write_returns" } });
+  await syncLocations(shop, graphql);
+  // The merchant's policy, in the shop's currency: $5.00 for a mail return, 10 % restocking.
+  await saveReturnPolicy(shop, {
+    windowDays: 30,
+    finalSaleTags: ["final-sale"],
+    nonReturnableProductTypes: [],
+    returnShippingFee: "5.00",
+    restockingFeePercent: "10",
+    allowedMethods: ["MAIL", "DROP_OFF"],
+    defaultReturnLocationId: null,
+  });
+});
+
+describe("a VND order in a USD shop", () => {
+  it("quotes the fees in đồng, sends them to Shopify in VND, and Shopify's suggested refund and the refund issued on receipt equal the quote", async () => {
+    const orderId = await deliveredOrder([
+      { sku: TEE.sku, quantity: 2 },
+      { sku: MUG.sku, quantity: 1 },
+    ]);
+    const token = issueOrderAccessToken({ shopId: shop.id, orderId });
+    const teeVnd = Math.round(Number(TEE.price) * RATE);
+    const mugVnd = Math.round(Number(MUG.price) * RATE);
+
+    // The form: prices and the return shipping fee in the shopper's currency, whole đồng in every language.
+    const { browser, page } = await openForm(token, "vi");
+    expect(page.currency).toBe("VND");
+    expect(page.policy.returnShippingFee).toBe(String(5 * RATE)); // $5.00 at the order's own rate
+    const tee = page.eligible.find((i) => i.maxQuantity === 2)!;
+    const mug = page.eligible.find((i) => i.id !== tee.id)!;
+    expect([tee.unitPrice, mug.unitPrice]).toEqual([String(teeVnd), String(mugVnd)]);
+    const fee = new Intl.NumberFormat("vi", { style: "currency", currency: "VND" }).format(5 * RATE);
+    expect(fee).toBe("131.500\u00a0₫"); // no decimals: the đồng has no minor unit
+    expect(renderToStaticMarkup(createElement(NewReturnPage, { page }))).toContain(fee);
+    for (const [lang, text] of [
+      ["en", "₫131,500"],
+      ["zh-CN", "₫131,500"],
+    ] as const) {
+      const other = await openForm(token, lang);
+      const html = renderToStaticMarkup(createElement(NewReturnPage, { page: other.page }));
+      expect(html, lang).toContain(text);
+      expect(html, lang).not.toMatch(/131[,.]500[.,]00/);
+    }
+
+    // The request: two tees and a mug by mail.
+    const body = new FormData();
+    body.set(CSRF_FIELD, page.csrfToken);
+    body.append("item", tee.id);
+    body.set(`quantity:${tee.id}`, "2");
+    body.set(`reason:${tee.id}`, "SIZE_TOO_SMALL");
+    body.append("item", mug.id);
+    body.set(`quantity:${mug.id}`, "1");
+    body.set(`reason:${mug.id}`, "DEFECTIVE");
+    body.set("method", "MAIL");
+    const answer = await call(newReturnRoute.action, browser.request(formPath(token), { method: "POST", body }), { shop: SHOP, token });
+    expect(answer.status).toBe(303);
+    const location = answer.headers.get("Location")!;
+    const rma = decodeURIComponent(location.split("/returns/")[1]!.split("?")[0]!);
+
+    // Stored in the shopper's currency, with the value in the shop's for rules and filters.
+    const stored = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
+    const value = 2 * teeVnd + mugVnd;
+    const restocking = Math.round(0.1 * 2 * teeVnd) + Math.round(0.1 * mugVnd);
+    const quoted = value - 5 * RATE - restocking;
+    expect(stored).toMatchObject({ currency: "VND", shopCurrency: "USD" });
+    expect([stored.totalValue.toNumber(), stored.returnShippingFee.toNumber(), stored.restockingFee.toNumber()]).toEqual([value, 5 * RATE, restocking]);
+    expect(stored.shopValue!.toFixed(2)).toBe((2 * Number(TEE.price) + Number(MUG.price)).toFixed(2));
+
+    // Shopify holds the fees in VND: the return shipping fee, each line's 10 % restocking fee.
+    const shopifyLines = stored.lines.map((l) => ({ id: l.shopifyReturnLineItemId!, quantity: l.quantity }));
+    type Money = { amount: string; currencyCode: string };
+    const { return: r } = await admin<{
+      return: {
+        returnShippingFees: { amountSet: { presentmentMoney: Money; shopMoney: Money } }[];
+        returnLineItems: { nodes: { restockingFee: { percentage: number; amountSet: { presentmentMoney: Money } } | null }[] };
+        suggestedFinancialOutcome: { financialTransfer: { __typename: string; amount: { presentmentMoney: Money } } };
+      };
+    }>(SUGGESTED, { id: stored.shopifyReturnId, lines: shopifyLines });
+    expect(r.returnShippingFees).toEqual([{ amountSet: { presentmentMoney: { amount: `${5 * RATE}.0`, currencyCode: "VND" }, shopMoney: { amount: "5.0", currencyCode: "USD" } } }]);
+    expect(r.returnLineItems.nodes.map((l) => l.restockingFee?.percentage)).toEqual([10, 10]);
+
+    // The status page's quote is Shopify's suggested refund, to the đồng.
+    const statusResponse = await call(statusRoute.loader, new PortalBrowser().request(`${location}${location.includes("?") ? "&" : "?"}lang=vi`), { shop: SHOP, token, rma });
+    expect(statusResponse.status).toBe(200);
+    const status = (await statusResponse.json()) as ReturnStatusLoaderData;
+    expect(status.totals).toEqual({ value: String(value), returnShippingFee: String(5 * RATE), restockingFee: String(restocking), refund: String(quoted) });
+    expect(r.suggestedFinancialOutcome.financialTransfer).toEqual({ __typename: "RefundReturnOutcome", amount: { presentmentMoney: { amount: `${quoted}.0`, currencyCode: "VND" } } });
+    const statusHtml = renderToStaticMarkup(createElement(ReturnStatusPage, { page: status }));
+    expect(statusHtml).toContain(new Intl.NumberFormat("vi", { style: "currency", currency: "VND" }).format(quoted));
+
+    // Approved (label, reverse delivery), then received at the warehouse with the refund: one returnProcess in Shopify.
+    const approved = await approveReturn({ shop, graphql, returnId: stored.id, actor: "staff@example.com" });
+    expect(approved.status).toBe("approved");
+    const warehouse = (await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, isActive: true }, orderBy: { name: "asc" } })).shopifyId;
+    const received = await receiveReturn({
+      shop,
+      graphql,
+      returnId: stored.id,
+      actor: "staff@example.com",
+      request: { locationId: warehouse, lines: stored.lines.map((l) => ({ lineId: l.id, disposition: "RESTOCKED" as const })), refund: true },
+    });
+    expect(received.status).toBe("received");
+    const after = await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
+    expect(after.status).toBe("REFUNDED");
+    expect(after.refundedAmount!.toNumber()).toBe(quoted);
+    expect(after.events.map((e) => e.type)).toEqual(expect.arrayContaining(["received", "refunded"]));
+
+    // In Shopify: processed, refunded exactly the quote in VND (its USD equivalent at the order's rate).
+    const state = await admin<{ order: { displayFinancialStatus: string; totalRefundedSet: { presentmentMoney: { amount: string }; shopMoney: { amount: string } } }; return: { returnLineItems: { nodes: { processedQuantity: number; refundedQuantity: number }[] } } }>(
+      `query($order: ID!, $ret: ID!) { order(id: $order) { displayFinancialStatus totalRefundedSet { presentmentMoney { amount } shopMoney { amount } } }
+        return(id: $ret) { returnLineItems(first: 10) { nodes { ... on ReturnLineItem { processedQuantity refundedQuantity } } } } }`,
+      { order: orderId, ret: stored.shopifyReturnId },
+    );
+    expect(state.order.displayFinancialStatus).toBe("PARTIALLY_REFUNDED");
+    expect(state.order.totalRefundedSet.presentmentMoney.amount).toBe(`${quoted}.0`);
+    expect(Number(state.order.totalRefundedSet.shopMoney.amount)).toBeCloseTo(quoted / RATE, 2);
+    expect(state.return.returnLineItems.nodes.map((l) => [l.processedQuantity, l.refundedQuantity])).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
+
+    // The shopper's "refunded" email names the amount in đồng, once (the refunds/create webhook would record nothing more).
+    const refundedEmails = await prisma.emailMessage.findMany({ where: { kind: "return-refunded" } });
+    expect(refundedEmails).toHaveLength(1);
+    const inEmail = new Intl.NumberFormat(refundedEmails[0]!.locale, { style: "currency", currency: "VND" }).format(quoted);
+    expect(inEmail).not.toMatch(/[.,]00/);
+    expect(refundedEmails[0]!.text).toContain(`refund of ${inEmail}`);
+
+    // Receiving again changes nothing and refunds nothing more.
+    const again = await receiveReturn({
+      shop,
+      graphql,
+      returnId: stored.id,
+      actor: "staff@example.com",
+      request: { locationId: warehouse, lines: stored.lines.map((l) => ({ lineId: l.id, disposition: "RESTOCKED" as const })), refund: true },
+    });
+    expect(again.status).toBe("unchanged");
+    expect((await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } })).refundedAmount!.toNumber()).toBe(quoted);
+  });
+
+  it("a USD order of the same shop pays the fee in dollars, as before", async () => {
+    const orderId = await deliveredOrder([{ sku: MUG.sku, quantity: 1 }], "USD");
+    const token = issueOrderAccessToken({ shopId: shop.id, orderId });
+    const { page } = await openForm(token, "en");
+    expect(page.currency).toBe("USD");
+    expect(page.policy.returnShippingFee).toBe("5.00");
+    expect(renderToStaticMarkup(createElement(NewReturnPage, { page }))).toContain("$5.00");
+  });
+});
