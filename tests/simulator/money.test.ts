@@ -3,6 +3,8 @@
 // order's presentment currency.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildDemoShop, VND_PER_USD } from "../../simulator/seed/demo-shop";
+import type { StoreEvent } from "../../simulator/store/events";
+import { payloadFor } from "../../simulator/webhooks/payloads";
 import { SHOP, startTestSimulator, type Loose, type TestSimulator } from "./helpers";
 
 let t: TestSimulator;
@@ -154,6 +156,12 @@ describe("return fees are in the order's presentment currency (MC-5, MC-6)", () 
     expect(inVnd.returnRequest.userErrors).toEqual([]);
     // MC-6: the fee in both currencies; the shop money at the order's rate (131,500 / 26,300 = 5.00).
     expect(inVnd.returnRequest.return.returnShippingFees).toEqual([{ amountSet: money("5.0", "131500.0") }]);
+    // The returns/request webhook carries the fee the same way: shop money in USD, presentment money in VND.
+    const shop = t.sim.store.requireShop(SHOP);
+    const requested = payloadFor(shop, { topic: "returns/request", shop: SHOP, returnId: Number(inVnd.returnRequest.return.id.split("/").pop()) } as StoreEvent) as Loose;
+    expect(requested.return_shipping_fees.map((f: Loose) => f.price)).toEqual([
+      { shop_money: { amount: "5.00", currency_code: "USD" }, presentment_money: { amount: "131500", currency_code: "VND" } },
+    ]);
   });
 
   it("MC-5: returnCreate validates the fee the same way, and a USD order takes it in USD", async () => {

@@ -253,8 +253,10 @@ describe("returnProcess (RP-4, RP-5, RP-6)", () => {
     expect(events.map((e) => e.topic).filter((topic) => topic === "refunds/create" || topic === "returns/process")).toEqual(["refunds/create", "returns/process"]);
     const refundPayload = payloadFor(t.sim.store.requireShop(SHOP), events.find((e) => e.topic === "refunds/create")!) as Loose;
     expect(refundPayload).toMatchObject({ return: { admin_graphql_api_id: ret.id }, transactions: [{ kind: "refund", status: "success", amount: "1144050", currency: null }] });
-    // The transaction's currency is null as in Shopify's example payload (FIDELITY WP-5); the order's
-    // presentment currency says what the amount is in (the app reads it from there).
+    // The transaction's currency is null as in Shopify's example payload (FIDELITY WP-5); its amount is
+    // in the order's presentment currency, which the payload's money sets name next to the shop's (MC-6).
+    expect(refundPayload.transactions[0].total_unsettled_set).toEqual({ presentment_money: { amount: "0", currency: "VND" }, shop_money: { amount: "0.00", currency: "USD" } });
+    expect(refundPayload.total_duties_set).toEqual({ shop_money: { amount: "0.00", currency_code: "USD" }, presentment_money: { amount: "0", currency_code: "VND" } });
   });
 
   it("RP-6: refuses what Shopify refuses, changing nothing: a requested return, too many units, a foreign line or disposition, exchanges", async () => {

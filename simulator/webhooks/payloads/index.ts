@@ -50,7 +50,8 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
     }
     case "refunds/create": {
       const refund = shop.refunds.get(event.refundId);
-      return refund ? refundPayload(refund) : null;
+      const order = refund && shop.orders.get(refund.orderId);
+      return refund && order ? refundPayload(order, refund) : null;
     }
     case "reverse_deliveries/attach_deliverable": {
       const delivery = shop.reverseDeliveries.get(event.reverseDeliveryId);

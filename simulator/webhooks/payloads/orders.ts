@@ -254,7 +254,7 @@ export function orderPayload(shop: ShopState, order: OrderRecord) {
     fulfillments: shop.fulfillmentsOf(order.id).map((f) => fulfillmentPayload(shop, f)),
     line_items: order.lineItems.map((line) => lineItemPayload(shop, order, line)),
     payment_terms: null,
-    refunds: shop.refundsOf(order.id).map((refund) => refundPayload(refund)),
+    refunds: shop.refundsOf(order.id).map((refund) => refundPayload(order, refund)),
     shipping_address: restAddress(order.shippingAddress),
     shipping_lines: [
       {

@@ -4,10 +4,12 @@
  * plus `admin_graphql_api_id`, snake_case keys, lower-case enum values.
  */
 import { externalId, gid } from "../../store/ids";
-import type { DispositionRecord, FulfillmentEventRecord, RefundRecord, ReturnRecord, ReverseDeliveryRecord, ReverseFulfillmentOrderRecord } from "../../store/records";
+import { fixedString, ZERO } from "../../store/money";
+import { returnShippingFeeOf } from "../../store/return-processing";
+import type { DispositionRecord, FulfillmentEventRecord, OrderRecord, RefundRecord, ReturnRecord, ReverseDeliveryRecord, ReverseFulfillmentOrderRecord } from "../../store/records";
 import type { ShopState } from "../../store/shop-state";
 import { moneySet } from "./common";
-import { lineItemPayload } from "./orders";
+import { lineItemPayload, orderMoneySet } from "./orders";
 
 const ref = (type: Parameters<typeof gid>[0], id: number) => ({ id, admin_graphql_api_id: gid(type, id) });
 
@@ -38,6 +40,7 @@ export function returnPayload(shop: ShopState, ret: ReturnRecord, topic: ReturnT
   if (topic === "returns/decline") {
     return { ...head, order, decline: ret.decline ? { reason: ret.decline.reason.toLowerCase(), note: ret.decline.note } : null };
   }
+  const orderRecord = shop.orders.get(ret.orderId);
   return {
     ...head,
     order,
@@ -53,7 +56,13 @@ export function returnPayload(shop: ShopState, ret: ReturnRecord, topic: ReturnT
       restocking_fee: null,
     })),
     return_shipping_fees: ret.shippingFee
-      ? [{ ...ref("ReturnShippingFee", ret.shippingFee.id), price: moneySet(ret.shippingFee.amount, ret.shippingFee.currencyCode) }]
+      ? [
+          {
+            ...ref("ReturnShippingFee", ret.shippingFee.id),
+            // In the order's two currencies: the fee is held in the presentment one (MC-6).
+            price: orderRecord ? orderMoneySet(orderRecord, returnShippingFeeOf(orderRecord, ret)) : moneySet(ret.shippingFee.amount, ret.shippingFee.currencyCode),
+          },
+        ]
       : [],
     exchange_line_items: [],
     total_exchange_line_items: 0,
@@ -121,10 +130,15 @@ export function fulfillmentEventPayload(shop: ShopState, event: FulfillmentEvent
 
 /**
  * refunds/create in the shape of Shopify's example (FIDELITY WP-5), with its `return`; the
- * transaction's `currency` is null as in the example (the refund is in the order's currency).
+ * transaction's `currency` is null as in the example, its `amount` in the order's presentment
+ * currency (the REST transaction's own currency), and every money set in the order's two currencies:
+ * shop money in the shop's, presentment money in the customer's (MC-6).
  */
-export function refundPayload(refund: RefundRecord) {
-  const money = (amount: string) => ({ amount, currency: refund.currencyCode });
+export function refundPayload(order: Pick<OrderRecord, "currencyCode" | "presentmentCurrencyCode">, refund: RefundRecord) {
+  const unsettled = {
+    presentment_money: { amount: fixedString(0, order.presentmentCurrencyCode), currency: order.presentmentCurrencyCode },
+    shop_money: { amount: fixedString(0, order.currencyCode), currency: order.currencyCode },
+  };
   return {
     id: refund.id,
     order_id: refund.orderId,
@@ -133,7 +147,7 @@ export function refundPayload(refund: RefundRecord) {
     user_id: null,
     processed_at: refund.createdAt,
     duties: [],
-    total_duties_set: moneySet("0.00", refund.currencyCode),
+    total_duties_set: orderMoneySet(order, ZERO),
     return: refund.returnId === null ? null : ref("Return", refund.returnId),
     restock: false,
     refund_shipping_lines: [],
@@ -162,7 +176,7 @@ export function refundPayload(refund: RefundRecord) {
         amount: refund.amount,
         currency: null,
         payment_id: `#${externalId(refund.orderId)}.1`,
-        total_unsettled_set: { presentment_money: money("0.00"), shop_money: money("0.00") },
+        total_unsettled_set: unsettled,
         manual_payment_gateway: true,
         amount_rounding: null,
         admin_graphql_api_id: gid("OrderTransaction", refund.transactionId),

@@ -12,6 +12,8 @@ import type { NewReturnLoaderData } from "~/portal/returns/new-return-route.serv
 import type { ReturnStatusLoaderData } from "~/portal/returns/return-status-route.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { buildDemoShop, VND_PER_USD } from "../../../simulator/seed/demo-shop";
+import type { StoreEvent } from "../../../simulator/store/events";
+import { payloadFor } from "../../../simulator/webhooks/payloads";
 import { API_KEY, API_SECRET, call, PortalBrowser, TOKEN } from "./lookup-support";
 
 const { prisma } = await import("~/db.server");
@@ -29,6 +31,8 @@ const { approveReturn } = await import("~/services/approve-return.server");
 const { receiveReturn } = await import("~/services/receive-return.server");
 const { syncLocations } = await import("~/services/sync-locations.server");
 const { saveReturnPolicy } = await import("~/models/return-rules.server");
+const { syncShopifyReturn } = await import("~/services/sync-shopify-return.server");
+const { recordReturnRefundFromShopify } = await import("~/services/record-return-refund.server");
 
 const seed = buildDemoShop({ now: new Date() });
 const SHOP = seed.shop.domain;
@@ -240,6 +244,40 @@ describe("a VND order in a USD shop", () => {
     });
     expect(again.status).toBe("unchanged");
     expect((await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } })).refundedAmount!.toNumber()).toBe(quoted);
+  });
+
+  it("a refund staff make in Shopify admin is recorded in đồng from refunds/create, whose transaction has currency null", async () => {
+    const orderId = await deliveredOrder([{ sku: TEE.sku, quantity: 2 }]);
+    const made = (await control("POST", "/returns", { orderId, status: "OPEN", lines: [{ sku: TEE.sku, quantity: 2, returnReason: "UNWANTED" }] })) as { return: { id: string } };
+    const synced = await syncShopifyReturn({ shop, graphql, shopifyReturnId: made.return.id, topic: "returns/approve", eventTime: new Date() });
+    expect(synced.status).toBe("created");
+    const teeVnd = Math.round(Number(TEE.price) * RATE);
+    expect(await prisma.returnRequest.findFirstOrThrow()).toMatchObject({ currency: "VND", shopCurrency: "USD" });
+
+    // Staff refund one tee in Shopify admin; Shopify sends refunds/create as its example has it.
+    const events: StoreEvent[] = [];
+    sim.sim.store.onEvent((e) => events.push(e));
+    const refunded = (await control("POST", `/returns/${encodeURIComponent(made.return.id)}/refund`, { amount: String(teeVnd) })) as { refund: { id: string } };
+    const payload = payloadFor(sim.sim.store.requireShop(SHOP), events.find((e) => e.topic === "refunds/create")!) as { transactions: { amount: string; currency: string | null }[] };
+    expect(payload.transactions.map((tx) => [tx.amount, tx.currency])).toEqual([[String(teeVnd), null]]);
+    const result = await recordReturnRefundFromShopify({ shop, payload });
+    expect(result).toMatchObject({ status: "recorded", amount: String(teeVnd) });
+    const after = await prisma.returnRequest.findFirstOrThrow({ include: { events: true } });
+    expect(after.refundedAmount!.toNumber()).toBe(teeVnd);
+    expect(after.events.filter((e) => e.type === "refunded").map((e) => e.data)).toEqual([{ refundId: refunded.refund.id, amount: String(teeVnd), currency: "VND" }]);
+    const email = (await prisma.emailMessage.findMany({ where: { kind: "return-refunded" } }))[0]!;
+    expect(email.text).toContain(new Intl.NumberFormat(email.locale, { style: "currency", currency: "VND" }).format(teeVnd));
+
+    // A return recorded before the shop's currency was kept holds its amounts in the shop's USD: the
+    // refund is still in đồng (on the timeline as such), and is not added to a total in dollars.
+    await prisma.returnRequest.update({ where: { id: after.id }, data: { currency: "USD", shopCurrency: null, shopValue: null, totalValue: 2 * Number(TEE.price), refundedAmount: null } });
+    events.length = 0;
+    const second = (await control("POST", `/returns/${encodeURIComponent(made.return.id)}/refund`, { amount: String(teeVnd) })) as { refund: { id: string } };
+    const legacy = await recordReturnRefundFromShopify({ shop, payload: payloadFor(sim.sim.store.requireShop(SHOP), events.find((e) => e.topic === "refunds/create")!) });
+    expect(legacy.status).toBe("recorded");
+    const old = await prisma.returnRequest.findFirstOrThrow({ include: { events: true } });
+    expect(old.events.filter((e) => e.type === "refunded").map((e) => e.data)).toContainEqual({ refundId: second.refund.id, amount: String(teeVnd), currency: "VND" });
+    expect(old.refundedAmount!.toNumber()).toBe(0);
   });
 
   it("a USD order of the same shop pays the fee in dollars, as before", async () => {
