@@ -18,3 +18,62 @@ export const REQUESTED_CUSTOMER_DATA: CustomerDataRequest = {
   level: 2,
   fields: PROTECTED_CUSTOMER_FIELDS,
 };
+
+/**
+ * Where Crossdock's documents select protected customer data: operation name → response path (list
+ * indices left out) → the protected field Shopify counts it as (the schema's `isProtected` /
+ * `protectedContent`). An answer to one of these operations tells whether Shopify currently
+ * redacts that field for the shop (app/domain/customer-data/observation.ts).
+ * tests/unit/customer-data-selections.test.ts derives this table from the documents and the schema.
+ */
+export const PROTECTED_SELECTIONS: Readonly<Record<string, Readonly<Record<string, ProtectedCustomerField>>>> = {
+  CrossdockOrderForRouting: {
+    "order.shippingAddress.latitude": "address",
+    "order.shippingAddress.longitude": "address",
+    "order.shippingAddress.zip": "address",
+  },
+  CrossdockOrderRoutingState: {
+    "order.shippingAddress.latitude": "address",
+    "order.shippingAddress.longitude": "address",
+    "order.shippingAddress.zip": "address",
+  },
+  CrossdockOrderSnapshots: {
+    "nodes.email": "email",
+    "nodes.phone": "phone",
+    "nodes.customer.defaultEmailAddress.emailAddress": "email",
+    "nodes.customer.defaultPhoneNumber.phoneNumber": "phone",
+    "nodes.shippingAddress.firstName": "name",
+    "nodes.shippingAddress.lastName": "name",
+    "nodes.shippingAddress.address1": "address",
+    "nodes.shippingAddress.address2": "address",
+    "nodes.shippingAddress.zip": "address",
+    "nodes.shippingAddress.phone": "phone",
+    "nodes.shippingAddress.latitude": "address",
+    "nodes.shippingAddress.longitude": "address",
+  },
+  CrossdockPortalOrderByName: {
+    "orders.nodes.email": "email",
+    "orders.nodes.phone": "phone",
+    "orders.nodes.customer.defaultEmailAddress.emailAddress": "email",
+    "orders.nodes.customer.defaultPhoneNumber.phoneNumber": "phone",
+    "orders.nodes.shippingAddress.phone": "phone",
+  },
+  CrossdockReturnForSync: {
+    "return.order.email": "email",
+    "return.order.customer.displayName": "name",
+  },
+  CrossdockOrderForReturn: {
+    "order.email": "email",
+    "order.phone": "phone",
+    "order.customer.displayName": "name",
+    "order.shippingAddress.name": "name",
+    "order.shippingAddress.firstName": "name",
+    "order.shippingAddress.lastName": "name",
+    "order.shippingAddress.address1": "address",
+    "order.shippingAddress.address2": "address",
+    "order.shippingAddress.zip": "address",
+    "order.shippingAddress.phone": "phone",
+    "order.shippingAddress.latitude": "address",
+    "order.shippingAddress.longitude": "address",
+  },
+};

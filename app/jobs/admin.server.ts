@@ -1,4 +1,5 @@
 import { logger } from "~/logger.server";
+import { observingCustomerData } from "~/services/observe-customer-data.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { resilientGraphql, type BucketState, type ResilienceOptions } from "~/shopify/resilient-graphql";
 
@@ -8,7 +9,7 @@ export type AdminFactory = (shop: string) => Promise<AdminGraphql>;
 /**
  * `offlineAdminGraphql(shop)` (the offline session in storage, renewed once when Shopify answers 401;
  * SessionNotFoundError, a permanent job error, when the shop uninstalled) wrapped in
- * resilientGraphql. Imported lazily so that modules which only take an AdminFactory do not load the
+ * resilientGraphql, observing which protected customer data Shopify redacts. Imported lazily so that modules which only take an AdminFactory do not load the
  * Shopify app configuration.
  */
 export function offlineAdmin(options: ResilienceOptions = {}): AdminFactory {
@@ -18,10 +19,11 @@ export function offlineAdmin(options: ResilienceOptions = {}): AdminFactory {
     let bucket = buckets.get(shop);
     if (!bucket) buckets.set(shop, (bucket = { last: null }));
     const { offlineAdminGraphql } = await import("~/shopify.server");
-    return resilientGraphql(await offlineAdminGraphql(shop), {
+    const client = resilientGraphql(await offlineAdminGraphql(shop), {
       onWait: (event) => logger.info({ shop, ...event }, "Admin API: waiting before retrying"),
       bucket,
       ...options,
     });
+    return observingCustomerData(shop, client);
   };
 }

@@ -15,7 +15,7 @@ export interface LookupLoaderData {
 }
 
 export type LookupActionData =
-  | { error: "no_match" }
+  | { error: "no_match"; unmatchable?: { contact: "email" | "phone"; otherUsable: boolean } }
   | { error: "invalid" }
   | { error: "rate_limited"; retryAfterMinutes: number };
 
@@ -27,7 +27,9 @@ export function LookupPage({ data, actionData }: { data: LookupLoaderData; actio
       ? t("lookup.rateLimited", { minutes: actionData.retryAfterMinutes })
       : actionData.error === "invalid"
         ? t("lookup.invalid")
-        : t("lookup.notFound")
+        : actionData.unmatchable
+          ? t(`lookup.cannotMatch.${actionData.unmatchable.contact}.${actionData.unmatchable.otherUsable ? "tryOther" : "contactStore"}`)
+          : t("lookup.notFound")
     : null;
   return (
     <PortalLayout layout={layout}>

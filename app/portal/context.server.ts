@@ -5,6 +5,7 @@ import type { Shop, ShopSettings } from "@prisma/client";
 import { appProxyConfig } from "~/config/app-proxy";
 import { env } from "~/env.server";
 import { getShop, getShopSettings } from "~/models/shops.server";
+import { observingCustomerData } from "~/services/observe-customer-data.server";
 import { logger } from "~/logger.server";
 import { adminAccessRefused, type AdminGraphql } from "~/shopify/admin-graphql";
 import { verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
@@ -113,7 +114,7 @@ function shopperFacing(shop: string, graphql: AdminGraphql, unavailable: () => R
     logger.warn({ err: cause, shop }, "portal: Admin API unavailable");
     return unavailable();
   };
-  return markResilient(async (query, options) => {
+  const observed = markResilient(async (query, options) => {
     let response: Response;
     try {
       response = await client(query, options);
@@ -126,6 +127,7 @@ function shopperFacing(shop: string, graphql: AdminGraphql, unavailable: () => R
     if (response.status === 401 || response.status === 403) throw giveUp(new Error(`Admin API answered HTTP ${response.status}`));
     return response;
   });
+  return observingCustomerData(shop, observed);
 }
 
 /**

@@ -52,7 +52,11 @@ export async function lookupAction({ request, params }: { request: Request; para
     case "invalid":
       return Response.json({ error: "invalid" } satisfies LookupActionData, { status: 422, headers: portal.headers });
     case "no_match":
-      // The same answer for an unknown order and a wrong email or phone.
-      return Response.json({ error: "no_match" } satisfies LookupActionData, { status: 422, headers: portal.headers });
+      // The same answer for an unknown order and a wrong email or phone; where Shopify hides the
+      // shop's order emails (or phones), the same explanation for both.
+      return Response.json(
+        (outcome.unmatchable ? { error: "no_match", unmatchable: outcome.unmatchable } : { error: "no_match" }) satisfies LookupActionData,
+        { status: 422, headers: portal.headers },
+      );
   }
 }

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import {
   Badge,
+  Banner,
   BlockStack,
+  List,
   Box,
   Button,
   ButtonGroup,
@@ -35,7 +37,10 @@ import {
   type FigureKind,
   type GoodWhen,
 } from "~/domain/reporting";
+import { adminLocale } from "~/http/admin-locale.server";
+import { portalT } from "~/portal/i18n";
 import { loadDashboard, type DashboardReport } from "~/services/load-dashboard.server";
+import { loadCustomerDataWarning, type CustomerDataWarning } from "~/services/observe-customer-data.server";
 import type { HomeSummary } from "~/services/load-home.server";
 import { authenticate } from "~/shopify.server";
 
@@ -43,11 +48,51 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const days = parsePeriodDays(new URL(request.url).searchParams.get("period"));
   if (days === null) throw new Response(`The period must be one of ${PERIOD_DAYS.join(", ")} days.`, { status: 400 });
-  return { dashboard: await loadDashboard(session.shop, { days }), shop: session.shop };
+  const [dashboard, warning] = await Promise.all([loadDashboard(session.shop, { days }), loadCustomerDataWarning(session.shop)]);
+  const locale = adminLocale(request, session.onlineAccessInfo?.associated_user?.locale);
+  return { dashboard, shop: session.shop, customerData: warning ? customerDataBanner(warning, locale, dashboard?.report.period.timeZone) : null };
 };
 
+/** The setup warning's text, in the staff member's language (app/locales/<lng>/setup.json). */
+function customerDataBanner(warning: CustomerDataWarning, locale: Parameters<typeof portalT>[0], timeZone: string | undefined) {
+  const t = portalT(locale, "setup");
+  const fields = new Intl.ListFormat(locale, { type: "conjunction" }).format(warning.fields.map((f) => t(`customerData.fields.${f}`)));
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(new Date(warning.lastSeenAt));
+  return {
+    lang: locale,
+    title: t("customerData.title"),
+    intro: t("customerData.intro", { fields }),
+    effectsHeading: t("customerData.effectsHeading"),
+    effects: warning.fields.map((f) => t(`customerData.effects.${f}`)),
+    action: t("customerData.action"),
+    lastSeen: t("customerData.lastSeen", { date }),
+  };
+}
+
+function CustomerDataBanner({ banner }: { banner: NonNullable<ReturnType<typeof customerDataBanner>> }) {
+  return (
+    <div lang={banner.lang}>
+      <Banner tone="warning" title={banner.title}>
+        <BlockStack gap="200">
+          <Text as="p">{banner.intro}</Text>
+          <Text as="p">{banner.effectsHeading}</Text>
+          <List type="bullet">
+            {banner.effects.map((effect) => (
+              <List.Item key={effect}>{effect}</List.Item>
+            ))}
+          </List>
+          <Text as="p">{banner.action}</Text>
+          <Text as="p" tone="subdued">
+            {banner.lastSeen}
+          </Text>
+        </BlockStack>
+      </Banner>
+    </div>
+  );
+}
+
 export default function Home() {
-  const { dashboard, shop } = useLoaderData<typeof loader>();
+  const { dashboard, shop, customerData } = useLoaderData<typeof loader>();
   if (!dashboard) {
     return (
       <Page title="Crossdock" subtitle={shop}>
@@ -63,6 +108,7 @@ export default function Home() {
   return (
     <Page title={home.shopName} subtitle={shop}>
       <BlockStack gap="500">
+        {customerData ? <CustomerDataBanner banner={customerData} /> : null}
         <SetupChecklist home={home} />
         <LocationsSummary home={home} />
         <PeriodBar report={report} />

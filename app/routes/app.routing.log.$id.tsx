@@ -10,7 +10,7 @@ import { installedShop } from "~/services/installed-shop.server";
 import { rerouteOrder } from "~/services/reroute-order.server";
 import { getRoutingDecision } from "~/services/review-routing-decisions.server";
 import { portalT } from "~/portal/i18n";
-import { DEFAULT_LOCALE, matchLocale, parseAcceptLanguage, type PortalLocale } from "~/portal/locale";
+import { adminLocale } from "~/http/admin-locale.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -26,15 +26,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     signals: { heading: t("signals.heading"), lang: locale, lines: decision.signals.map((m) => t(`signals.${m.key}`, m.locations)) },
   };
 };
-
-function adminLocale(request: Request, accountLocale: string | undefined): PortalLocale {
-  const candidates = [new URL(request.url).searchParams.get("locale"), accountLocale, ...parseAcceptLanguage(request.headers.get("Accept-Language"))];
-  for (const candidate of candidates) {
-    const matched = matchLocale(candidate);
-    if (matched) return matched;
-  }
-  return DEFAULT_LOCALE;
-}
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reroute") }),

@@ -3,7 +3,14 @@
 // No enumeration: an unknown order and a wrong email take the same path: one rate-limit charge on
 // both keys, one Admin API search, the same number of constant-time comparisons, and the same
 // answer ("no_match"). Only a match differs (a token link to the tracking page).
+//
+// Protected customer data: where Shopify redacts the shop's order emails (or phones), no lookup by
+// email (or phone) can match. A failed lookup then says so (`unmatchable`), read from what Crossdock
+// had observed for the shop *before* this lookup, never from this order's answer: the explanation
+// is the same for an order that exists and one that does not.
 import { z } from "zod";
+import type { ProtectedCustomerField } from "~/config/customer-data";
+import { listCustomerDataRedactions } from "~/models/customer-data-redactions.server";
 import type { Shop } from "~/models/shops.server";
 import { comparableValues, normalizeContact, normalizeOrderName, orderRateKey, phoneComparable } from "~/portal/contact";
 import type { LookupRateLimiter } from "~/portal/rate-limit.server";
@@ -19,7 +26,8 @@ export const lookupInputSchema = z.object({
 
 export type LookupOutcome =
   | { status: "found"; orderId: string; token: string }
-  | { status: "no_match" }
+  /** `unmatchable`: Shopify redacts the kind of contact given for this shop; `otherUsable`: the other kind is not. */
+  | { status: "no_match"; unmatchable?: { contact: "email" | "phone"; otherUsable: boolean } }
   | { status: "invalid" }
   | { status: "rate_limited"; retryAfterSeconds: number };
 
@@ -42,6 +50,7 @@ export async function lookupPortalOrder(input: {
   const rate = await input.limiter.consume({ ip: input.ip, shopId: input.shop.id, orderKey: orderRateKey(orderNumber) });
   if (!rate.ok) return { status: "rate_limited", retryAfterSeconds: rate.retryAfterSeconds };
 
+  const redacted = new Set((await listCustomerDataRedactions(input.shop)).map((r) => r.field as ProtectedCustomerField));
   const name = normalizeOrderName(orderNumber);
   const contact = normalizeContact(rawContact);
   // An unusable number still searches (for a name that cannot exist), so it costs the same.
@@ -56,7 +65,12 @@ export async function lookupPortalOrder(input: {
     const equal = constantTimeEqual(given, candidate);
     matched = matched || equal;
   }
-  if (!order || !contact || !matched) return { status: "no_match" };
+  if (!order || !contact || !matched) {
+    if (contact && redacted.has(contact.kind)) {
+      return { status: "no_match", unmatchable: { contact: contact.kind, otherUsable: !redacted.has(contact.kind === "email" ? "phone" : "email") } };
+    }
+    return { status: "no_match" };
+  }
   return {
     status: "found",
     orderId: order.id,

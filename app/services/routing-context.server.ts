@@ -3,12 +3,12 @@ import type { LocationAttributes, StockAsOf } from "~/domain/routing/order-input
 import { readRuleSet, toRoutingConfig, type RuleSet } from "~/domain/routing/rule-set";
 import { logger } from "~/logger.server";
 import { getRuleSet } from "~/models/routing.server";
-import { listLevelsForVariants } from "~/models/inventory.server";
+import { listLevelsForVariants, upsertInventoryLevel } from "~/models/inventory.server";
 import { listLocations, type Location } from "~/models/locations.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { fetchVariantStock } from "~/shopify/fulfillment-orders";
+import { fetchVariantLevels } from "~/shopify/fulfillment-orders";
 
 /** What every routing use case needs from Crossdock's own data: locations and the shop's buffer. */
 export interface RoutingContext {
@@ -63,7 +63,10 @@ export interface RoutingStock {
 
 /**
  * The stock routing decides on: the levels Crossdock mirrors from inventory webhooks and
- * reconciliation (no Admin API call); a variant the mirror has no level of yet is read live.
+ * reconciliation (no Admin API call). A variant the mirror has no level of (a product created
+ * after the install's stock sync, whose levels came by webhook without naming the variant) is read
+ * live, and what was read goes into the mirror (never over a newer state), so the next order of
+ * it is routed from the mirror.
  */
 export async function loadRoutingStock(shop: ShopRef, graphql: AdminGraphql, variantIds: readonly string[]): Promise<RoutingStock> {
   const wanted = [...new Set(variantIds)];
@@ -74,6 +77,19 @@ export async function loadRoutingStock(shop: ShopRef, graphql: AdminGraphql, var
     (asOf[level.variantId] ??= {})[level.locationShopifyId] = level.shopifyUpdatedAt.toISOString();
   }
   const readLive = wanted.filter((id) => !stock[id]);
-  if (readLive.length) Object.assign(stock, await fetchVariantStock(graphql, readLive));
+  if (readLive.length) {
+    for (const level of await fetchVariantLevels(graphql, readLive)) {
+      (stock[level.variantId] ??= {})[level.locationId] = level.available;
+      // A location Crossdock does not know yet is skipped here (locations/create brings it).
+      await upsertInventoryLevel(shop, {
+        inventoryItemId: level.inventoryItemId,
+        locationShopifyId: level.locationId,
+        variantId: level.variantId,
+        sku: level.sku,
+        available: level.available,
+        shopifyUpdatedAt: level.updatedAt,
+      });
+    }
+  }
   return { stock, asOf, readLive };
 }

@@ -1,4 +1,6 @@
 import type { AdminMutations, AdminQueries } from "@shopify/admin-api-client";
+import { PROTECTED_SELECTIONS } from "~/config/customer-data";
+import { observeCustomerData, operationName, type CustomerDataObservation } from "~/domain/customer-data/observation";
 /**
  * The shape of `admin.graphql` from `@shopify/shopify-app-remix`: adapters take this function as an
  * argument, so routes, jobs and tests can hand in whichever client they hold.
@@ -85,17 +87,49 @@ async function requestData(graphql: AdminGraphql, query: string, variables: unkn
     response = await graphql(query, variables ? { variables: variables as Record<string, unknown> } : undefined);
   } catch (error) {
     const partial = redactedData(error);
-    if (partial) return partial;
-    throw toAdminApiError(error);
+    if (!partial) throw toAdminApiError(error);
+    report(graphql, query, partial.data, partial.errors);
+    return partial.data;
   }
   const body = (await response.json()) as { data?: unknown; errors?: GraphqlErrorEntry[] | string };
   if (body.errors) {
     const errors = typeof body.errors === "string" ? [{ message: body.errors }] : body.errors;
-    if (body.data && errors.every(isCustomerDataRedaction)) return body.data;
+    if (body.data && errors.every(isCustomerDataRedaction)) {
+      report(graphql, query, body.data, errors);
+      return body.data;
+    }
     throw new AdminApiError(errors.map((e) => e.message).join("; "), errors, response.status);
   }
   if (!body.data) throw new AdminApiError("The Admin API answered without data", [], response.status);
+  report(graphql, query, body.data, []);
   return body.data;
+}
+
+/** Told what each answer to a document selecting protected customer data redacted and served. */
+export type CustomerDataObserver = (observation: CustomerDataObservation) => Promise<void>;
+
+const observers = new WeakMap<AdminGraphql, CustomerDataObserver>();
+
+/**
+ * Attaches an observer to a shop's client (the jobs' and the portal's): every adminRequest through
+ * it of a document in PROTECTED_SELECTIONS reports which protected fields the answer redacted and
+ * which it served, so Crossdock knows per shop what Shopify hides (the admin's setup warning, the
+ * portal's explanation). Returns the same client.
+ */
+export function withCustomerDataObserver(graphql: AdminGraphql, observer: CustomerDataObserver): AdminGraphql {
+  observers.set(graphql, observer);
+  return graphql;
+}
+
+function report(graphql: AdminGraphql, query: string, data: unknown, errors: readonly GraphqlErrorEntry[]): void {
+  const observer = observers.get(graphql);
+  const operation = observer ? operationName(query) : null;
+  const selections = operation ? PROTECTED_SELECTIONS[operation] : undefined;
+  if (!observer || !operation || !selections) return;
+  const redactions = errors.filter(isCustomerDataRedaction).map((e) => e.path ?? []);
+  // Not awaited: the request neither waits for the observer's database write nor fails with it,
+  // so the portal's lookup takes as long for an order that exists as for one that does not.
+  void observer(observeCustomerData(operation, selections, data, redactions)).catch(() => undefined);
 }
 
 /**
@@ -110,11 +144,11 @@ export function isCustomerDataRedaction(error: GraphqlErrorEntry): boolean {
 }
 
 /** The library's GraphqlQueryError carries the answer: its data, when every error is a redaction. */
-function redactedData(error: unknown): unknown {
+function redactedData(error: unknown): { data: unknown; errors: GraphqlErrorEntry[] } | undefined {
   const body = (error as { body?: { data?: unknown; errors?: { graphQLErrors?: GraphqlErrorEntry[] } } } | null)?.body;
   const errors = body?.errors?.graphQLErrors;
   if (!body?.data || !Array.isArray(errors) || errors.length === 0) return undefined;
-  return errors.every(isCustomerDataRedaction) ? body.data : undefined;
+  return errors.every(isCustomerDataRedaction) ? { data: body.data, errors } : undefined;
 }
 
 /** The Remix library throws its own error type for GraphQL errors; normalise it. */

@@ -147,9 +147,12 @@ export const VARIANT_STOCK_QUERY = `#graphql
     nodes(ids: $ids) {
       ... on ProductVariant {
         id
+        sku
         inventoryItem {
+          id
           inventoryLevels(first: 50) {
             nodes {
+              updatedAt
               location {
                 id
               }
@@ -168,31 +171,44 @@ export const VARIANT_STOCK_QUERY = `#graphql
 /** Variants per request: each requests 154 points (50 levels × 3, + 4); three stay within 600. */
 export const VARIANTS_PER_REQUEST = 3;
 
+/** A variant's level at one location as Shopify has it now (what Crossdock's mirror stores). */
+export interface LiveVariantLevel {
+  variantId: string;
+  sku: string | null;
+  inventoryItemId: string;
+  locationId: string;
+  available: number;
+  /** When Shopify last changed the level. */
+  updatedAt: Date;
+}
+
 /**
- * Live available units per variant and location: `stock[variantId][locationId]`. Routing uses the
- * stock Crossdock mirrors from webhooks; this reads what the mirror does not know yet.
+ * Live levels of the given variants at every location. Routing uses the stock Crossdock mirrors
+ * from webhooks; this reads what the mirror does not know yet (and the mirror keeps it).
  */
-export async function fetchVariantStock(
-  graphql: AdminGraphql,
-  variantIds: readonly string[],
-): Promise<Record<string, Record<string, number>>> {
+export async function fetchVariantLevels(graphql: AdminGraphql, variantIds: readonly string[]): Promise<LiveVariantLevel[]> {
   const ids = [...new Set(variantIds)];
   const nodes: CrossdockVariantStockQuery["nodes"] = [];
   for (let i = 0; i < ids.length; i += VARIANTS_PER_REQUEST) {
     const data = await adminRequest(graphql, VARIANT_STOCK_QUERY, { ids: ids.slice(i, i + VARIANTS_PER_REQUEST) });
     nodes.push(...data.nodes);
   }
-  const stock: Record<string, Record<string, number>> = {};
+  const levels: LiveVariantLevel[] = [];
   for (const node of nodes) {
     // `nodes` answers {} for an id that is not a variant (only the `... on ProductVariant` fields exist).
     if (!node?.inventoryItem) continue;
-    const byLocation: Record<string, number> = {};
     for (const level of node.inventoryItem.inventoryLevels.nodes) {
-      byLocation[level.location.id] = level.quantities.find((q) => q.name === "available")?.quantity ?? 0;
+      levels.push({
+        variantId: node.id,
+        sku: node.sku ?? null,
+        inventoryItemId: node.inventoryItem.id,
+        locationId: level.location.id,
+        available: level.quantities.find((q) => q.name === "available")?.quantity ?? 0,
+        updatedAt: new Date(level.updatedAt),
+      });
     }
-    stock[node.id] = byLocation;
   }
-  return stock;
+  return levels;
 }
 
 // A fulfillment order as routing reads it: only OPEN ones (`query: "status:open"`), so closed or

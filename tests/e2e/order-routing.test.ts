@@ -1,10 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { DEMO_API_SECRET, startStack, type Stack } from "../../scripts/stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { webhookHmac } from "../../simulator/webhooks/hmac";
 import { launchBrowser, visible, type Browser } from "../support/browser";
+import { saveRulesExcluding } from "../support/routing-rules";
 
 // End to end: an order created in the simulated Shopify reaches the app as a signed orders/create
 // webhook, Shopify's routing job creates its fulfillment orders seconds later and announces them
@@ -146,4 +148,59 @@ describe("a new order, from Shopify's webhook to its fulfillment location", () =
     await visible(page.getByText("Locations that could not fulfill it: Reno Fulfillment Center"), 30_000);
     expect(await openFoLocations(orderId)).toEqual([edison]);
   }, 120_000);
+});
+
+// A partial fulfillmentOrderMove may keep, move or close the original (FIDELITY FM-2..FM-5). In
+// the demo, an order only a split serves is routed after order_routing_complete under each outcome.
+describe.each(["documented", "original-stays", "original-moves", "original-closed"])("a split order when a partial move leaves the original %s", (moveOutcome) => {
+  it("is routed after order_routing_complete: one line to Reno, the other to Hayes Valley", async () => {
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: stack.shop } });
+    const { locations } = await gql<{ locations: { nodes: { id: string; name: string }[] } }>(LOCATIONS, {});
+    const id = (name: string) => locations.nodes.find((l) => l.name === name)!.id;
+    const [edison, reno, hayes] = [id("Edison Fulfillment Center"), id("Reno Fulfillment Center"), id("Hayes Valley Store")];
+    const [skuA, skuB] = seed.products.filter((p) => p.status === "ACTIVE" && !p.tags.includes("bulky")).map((p) => p.variants[0]!.sku);
+    // A at Edison and Reno, B at Edison and Hayes Valley: Shopify's default routing puts the order at
+    // Edison, the one location with both; the merchant never ships from Edison.
+    const stockAt: Record<string, Record<string, number>> = { [skuA!]: { [edison]: 5, [reno]: 5 }, [skuB!]: { [edison]: 5, [hayes]: 5 } };
+    await control("POST", `/shops/${stack.shop}/inventory`, {
+      changes: locations.nodes.flatMap((l) => [skuA!, skuB!].map((sku) => ({ sku, locationId: l.id, name: "available", quantity: stockAt[sku]![l.id] ?? 0 }))),
+    });
+    // The inventory webhooks reach Crossdock's mirror before the order is placed.
+    const variants = await gql<{ productVariants: { nodes: { id: string; sku: string }[] } }>(`query($q: String) { productVariants(first: 5, query: $q) { nodes { id sku } } }`, { q: `sku:${skuA} OR sku:${skuB}` });
+    const { listLevelsForVariants } = await import("~/models/inventory.server");
+    await waitFor(
+      () => listLevelsForVariants(shop, variants.productVariants.nodes.map((v) => v.id)),
+      (levels) => variants.productVariants.nodes.every((v) => locations.nodes.every((l) => (levels.find((x) => x.variantId === v.id && x.locationShopifyId === l.id)?.available ?? 0) === (stockAt[v.sku]![l.id] ?? 0))),
+      "the mirrored stock",
+    );
+    await saveRulesExcluding(shop, "No Edison", edison);
+    await control("PUT", `/shops/${stack.shop}/order-routing`, { moveOutcome });
+
+    const created = (await control("POST", `/shops/${stack.shop}/orders`, {
+      lines: [
+        { sku: skuA, quantity: 1 },
+        { sku: skuB, quantity: 1 },
+      ],
+      email: "ada@example.com",
+      shippingAddress: { address1: "1 Market St", city: "San Francisco", provinceCode: "CA", zip: "94105", country: "United States", countryCode: "US", latitude: 37.7936, longitude: -122.3958, firstName: "Ada", lastName: "Lee" },
+      wait: false,
+    })) as { order: { id: string } };
+    const orderId = created.order.id;
+    const decision = await waitFor(
+      () => prisma.routingDecision.findFirst({ where: { shopId: shop.id, orderId, status: { not: "PENDING" } } }),
+      (d) => d !== null,
+      "a routing decision",
+    );
+    expect(decision).toMatchObject({ trigger: "fulfillment_orders/order_routing_complete", status: "APPLIED", error: null });
+    const moves = decision!.moves as { ok: boolean; whole: boolean }[];
+    expect(moves.map((m) => m.ok)).toEqual([true, true]);
+    expect(moves.some((m) => !m.whole)).toBe(true);
+    const open = await gql<{ order: { fulfillmentOrders: { nodes: { assignedLocation: { location: { id: string } }; lineItems: { nodes: { sku: string; remainingQuantity: number }[] } }[] } } }>(
+      `query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 10, query: "status:open") { nodes { assignedLocation { location { id } } lineItems(first: 5) { nodes { sku remainingQuantity } } } } } }`,
+      { id: orderId },
+    );
+    expect(open.order.fulfillmentOrders.nodes.map((fo) => [fo.assignedLocation.location.id, fo.lineItems.nodes.map((l) => [l.sku, l.remainingQuantity])]).sort()).toEqual(
+      [[reno, [[skuA, 1]]], [hayes, [[skuB, 1]]]].sort(),
+    );
+  }, 60_000);
 });

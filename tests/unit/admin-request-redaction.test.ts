@@ -3,7 +3,9 @@
  * (https://shopify.dev/docs/apps/launch/protected-customer-data); adminRequest keeps such answers.
  */
 import { describe, expect, it } from "vitest";
-import { AdminApiError, adminRequest, isCustomerDataRedaction, type AdminGraphql } from "~/shopify/admin-graphql";
+import type { CustomerDataObservation } from "~/domain/customer-data/observation";
+import { AdminApiError, adminRequest, isCustomerDataRedaction, withCustomerDataObserver, type AdminGraphql } from "~/shopify/admin-graphql";
+import { PORTAL_ORDER_BY_NAME_QUERY } from "~/shopify/portal-orders";
 
 const DOC = "See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.";
 const answer = (body: unknown): AdminGraphql => async () => new Response(JSON.stringify(body));
@@ -46,5 +48,23 @@ describe("adminRequest and redacted customer data", () => {
   it("recognises Shopify's wordings of a redaction", () => {
     expect(isCustomerDataRedaction({ message: `This app is not approved to use the phoneNumber field. ${DOC}`, path: ["customer", "phoneNumber", "phoneNumber"] })).toBe(true);
     expect(isCustomerDataRedaction({ message: "Access denied for orders field.", path: ["orders", "nodes"] })).toBe(false);
+  });
+
+  it("tells the client's observer what an answer to a document with protected selections redacted and served", async () => {
+    const seen: CustomerDataObservation[] = [];
+    const order = { id: "gid://shopify/Order/1", name: "#1001", email: null, phone: "+15550102030", customer: null, shippingAddress: { phone: null } };
+    const graphql = withCustomerDataObserver(
+      answer({
+        data: { orders: { nodes: [order] } },
+        errors: [{ message: `This app is not approved to access the Order object. ${DOC}`, path: ["orders", "nodes", 0, "email"] }],
+      }),
+      async (observation) => void seen.push(observation),
+    );
+    await adminRequest(graphql, PORTAL_ORDER_BY_NAME_QUERY, { query: "name:#1001" });
+    expect(seen).toEqual([{ operation: "CrossdockPortalOrderByName", redacted: ["email"], served: ["phone"] }]);
+    // A document without protected selections, or a client without an observer, reports nothing.
+    await adminRequest(graphql, QUERY);
+    await adminRequest(answer({ data: { orders: { nodes: [order] } } }), PORTAL_ORDER_BY_NAME_QUERY, { query: "name:#1001" });
+    expect(seen).toHaveLength(1);
   });
 });

@@ -1,12 +1,14 @@
 // The portal's order lookup (/portal/:shop), called as Remix calls it: enumeration resistance,
 // rate limits (memory and Redis), CSRF, and the redirect to the tracking page.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { call, form, installShops, PortalBrowser, SHOP, startPortalSimulator } from "./lookup-support";
+import { call, form, installShops, OTHER_SHOP, PortalBrowser, SHOP, startPortalSimulator } from "./lookup-support";
 
 const lookupRoute = await import("~/routes/portal.$shop._index");
 const { installLookupRateLimiter, memoryLookupLimiter, redisLookupLimiter } = await import("~/portal/rate-limit.server");
 const { CSRF_FIELD } = await import("~/portal/csrf.server");
 const { Redis } = await import("ioredis");
+const { loadCustomerDataWarning } = await import("~/services/observe-customer-data.server");
+const { prisma } = await import("~/db.server");
 
 const params = { shop: SHOP };
 let sim: Awaited<ReturnType<typeof startPortalSimulator>>;
@@ -294,5 +296,71 @@ describe("when Shopify refuses the shop's token", () => {
     const client = await portal.admin();
     expect(isResilient(client)).toBe(true);
     expect(resilientGraphql(client)).toBe(client);
+  });
+});
+
+async function approve(shop: string, fields: string[]) {
+  const response = await sim.control("PUT", `/_control/shops/${shop}/customer-data`, { level: 2, fields });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+}
+
+const lookUp = (fields: Record<string, string>) => submit(new PortalBrowser(), fields);
+
+// Protected customer data redacted by Shopify (FIDELITY PCD-2) on the strict simulator: the lookup
+// records per shop which fields Shopify hides, explains to the shopper why a lookup by email cannot
+// match (the same words for an order that exists and one that does not), and forgets the redaction
+// once Shopify serves the field again; the admin's setup warning reads the same record.
+describe("a shop whose order emails Shopify redacts", () => {
+  beforeEach(() => approve(SHOP, ["name", "email", "phone", "address"]));
+  afterAll(() => approve(SHOP, ["name", "email", "phone", "address"]));
+
+  it("records the redaction, explains it to every shopper who looks up by email alike, and still matches by phone", async () => {
+    await approve(SHOP, ["name", "phone", "address"]);
+    expect(await loadCustomerDataWarning(SHOP)).toBeNull();
+
+    // Nothing observed yet: the first lookup answers as for any order it cannot match...
+    const first = await lookUp({ orderNumber: "#1001", contact: "ada@example.com" });
+    expect(first.status).toBe(422);
+    expect(await first.json()).toEqual({ error: "no_match" });
+    // ...and its answer (email null, with Shopify's redaction error) is recorded for the shop only.
+    // (recorded after the answer, not on the shopper's time)
+    await expect.poll(() => loadCustomerDataWarning(SHOP)).toMatchObject({ fields: ["email"] });
+    expect(await loadCustomerDataWarning(OTHER_SHOP)).toBeNull();
+    const row = await prisma.customerDataRedaction.findFirstOrThrow({ where: { field: "email" } });
+    expect(row.operation).toBe("CrossdockPortalOrderByName");
+
+    // From now on: the same explanation for the real order, a wrong email and an order that does not exist.
+    const explained = { error: "no_match", unmatchable: { contact: "email", otherUsable: true } };
+    const answers = await Promise.all([
+      lookUp({ orderNumber: "#1001", contact: "ada@example.com" }),
+      lookUp({ orderNumber: "#1001", contact: "mallory@example.com" }),
+      lookUp({ orderNumber: "#99999", contact: "ada@example.com" }),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(422);
+      expect(await answer.json()).toEqual(explained);
+    }
+    // A phone number is not redacted: a wrong one gets the ordinary answer.
+    const phone = await lookUp({ orderNumber: "#99999", contact: "+1 555 000 0000" });
+    expect(await phone.json()).toEqual({ error: "no_match" });
+  });
+
+  it("tells the shopper to contact the store when phones are redacted too", async () => {
+    await approve(SHOP, ["name", "address"]);
+    await lookUp({ orderNumber: "#1001", contact: "ada@example.com" });
+    await expect.poll(() => loadCustomerDataWarning(SHOP)).toMatchObject({ fields: ["email", "phone"] });
+    const answer = await lookUp({ orderNumber: "#1001", contact: "ada@example.com" });
+    expect(await answer.json()).toEqual({ error: "no_match", unmatchable: { contact: "email", otherUsable: false } });
+  });
+
+  it("forgets the redaction once Shopify serves the email again, and the lookup matches", async () => {
+    await approve(SHOP, ["name", "phone", "address"]);
+    await lookUp({ orderNumber: "#1001", contact: "ada@example.com" });
+    await expect.poll(() => loadCustomerDataWarning(SHOP)).toMatchObject({ fields: ["email"] });
+
+    await approve(SHOP, ["name", "email", "phone", "address"]);
+    const found = await lookUp({ orderNumber: "#1001", contact: "ada@example.com" });
+    expect(found.status).toBe(303);
+    await expect.poll(() => loadCustomerDataWarning(SHOP)).toBeNull();
   });
 });

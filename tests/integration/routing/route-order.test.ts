@@ -93,6 +93,9 @@ beforeAll(async () => {
       headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
       body: JSON.stringify({ query, variables: options?.variables }),
     });
+  // The tests' own reads of Shopify's state (locations, fulfillment orders) spend the shop's bucket
+  // too; on a Standard bucket they throttle the later tests' routing. Throttling has its own tests.
+  await control("PUT", "/throttle", { plan: "plus" });
 });
 
 afterAll(async () => sim?.close());
@@ -129,14 +132,26 @@ describe("routeOrder", () => {
     const orderId = await createOrder();
     // Protected customer data: the app approved for names, emails and phones only (FIDELITY PCD-2).
     await control("PUT", "/customer-data", { level: 2, fields: ["name", "email", "phone"] });
+    const { routeOrder } = await import("~/services/route-order.server");
+    const { loadCustomerDataWarning, observingCustomerData } = await import("~/services/observe-customer-data.server");
+    const { resilientGraphql } = await import("~/shopify/resilient-graphql");
+    // The client as the jobs build it (app/jobs/admin.server.ts): resilient, observing customer data.
+    const jobsClient = () => observingCustomerData(SHOP, resilientGraphql(graphql));
     try {
-      const { routeOrder } = await import("~/services/route-order.server");
-      const result = await routeOrder({ shop, graphql, orderId, trigger: "orders/create" });
+      const result = await routeOrder({ shop, graphql: jobsClient(), orderId, trigger: "orders/create" });
       expect(result).toMatchObject({ status: "decided", decision: { status: "APPLIED" } });
       if (result.status !== "decided") return;
       // San Francisco, California, US: no coordinates and no postal code; Reno is the closest
       // holder of the stock to the shop's locations in California.
       expect(result.decision.shippingLocationIds).toEqual([reno]);
+      // The merchant's setup warning: Shopify hides shipping addresses.
+      await expect.poll(() => loadCustomerDataWarning(SHOP)).toMatchObject({ fields: ["address"] });
+
+      // Approved again: the next order read serves the address, and the warning goes.
+      await control("PUT", "/customer-data", { level: 2, fields: ["name", "email", "phone", "address"] });
+      const { fetchOrderRoutingState } = await import("~/shopify/fulfillment-orders");
+      await fetchOrderRoutingState(jobsClient(), orderId, { withProducts: false });
+      await expect.poll(() => loadCustomerDataWarning(SHOP)).toBeNull();
     } finally {
       await control("PUT", "/customer-data", { level: 2, fields: ["name", "email", "phone", "address"] });
     }
@@ -337,14 +352,26 @@ describe.each(["documented", "original-stays", "original-moves", "original-close
 });
 
 describe("routeOrder when Crossdock's mirror lacks the stock of one of the order's variants", () => {
-  it("reads live the stock of that variant only, and routes on it", async () => {
+  it("reads live the stock of that variant only, routes on it, and keeps it in the mirror for the next order", async () => {
     await control("PUT", "/order-routing", { moveOutcome: "documented" });
-    // B's levels never reached Crossdock (a webhook lost, a product created before the last sync).
-    const { orderId, reno, hayes } = await placeSplitOrder([skuA!]);
+    // B's levels never reached Crossdock with its variant (a product created after the install's
+    // stock sync: inventory webhooks name only the inventory item).
+    const { orderId, edison, reno, hayes } = await placeSplitOrder([skuA!]);
+    const b = await variant(skuB!);
     const sent: Sent[] = [];
     // B at Hayes Valley is known only from the live read: without it B has no stock outside Edison.
     await routeSplitOrder(orderId, sent, { reno, hayes });
     expect(sent.map((s) => s.operation)).toEqual(["CrossdockOrderRoutingState", "CrossdockVariantStock", "CrossdockFulfillmentOrderMove", "CrossdockFulfillmentOrderMove"]);
-    expect(sent[1]!.variables).toEqual({ ids: [(await variant(skuB!)).id] });
+    expect(sent[1]!.variables).toEqual({ ids: [b.id] });
+
+    // What was read is in the mirror, under B's variant: the next order of B is routed from it.
+    const { listLevelsForVariants } = await import("~/models/inventory.server");
+    const mirrored = Object.fromEntries((await listLevelsForVariants(shop, [b.id])).map((l) => [l.locationShopifyId, l.available]));
+    // (as read before the moves: the order's unit was committed at Edison)
+    expect(mirrored).toMatchObject({ [edison]: 4, [hayes]: 5, [reno]: 0 });
+    const next = await placeSplitOrder([skuA!]);
+    const again: Sent[] = [];
+    await routeSplitOrder(next.orderId, again, { reno, hayes });
+    expect(again.map((s) => s.operation)).toEqual(["CrossdockOrderRoutingState", "CrossdockFulfillmentOrderMove", "CrossdockFulfillmentOrderMove"]);
   });
 });
