@@ -6,7 +6,7 @@ import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, Inline
 import { useState } from "react";
 import { z } from "zod";
 import { DeclineFields } from "~/components/returns/DeclineFields";
-import { DISPOSITION_LABELS, formatDateTime, formatMoney, METHOD_LABELS, REASON_LABELS, STATUS_LABELS, STATUS_TONES } from "~/components/returns/labels";
+import { actorLabel, DISPOSITION_LABELS, EVENT_LABELS, formatDateTime, formatMoney, METHOD_LABELS, REASON_LABELS, STATUS_LABELS, STATUS_TONES } from "~/components/returns/labels";
 import { RETURN_DECLINE_REASONS } from "~/domain/returns/reasons";
 import { closeReturn } from "~/services/close-return.server";
 import { decideReturn } from "~/services/decide-return.server";
@@ -154,7 +154,7 @@ export default function ReturnDetail() {
                   <BlockStack key={l.id} gap="100">
                     <InlineStack align="space-between">
                       <Text as="span" fontWeight="semibold">{`${l.quantity} × ${l.title}${l.variantTitle ? ` (${l.variantTitle})` : ""}`}</Text>
-                      <Text as="span">{formatMoney(l.unitPrice, ret.currency)}</Text>
+                      <Text as="span">{l.quantity > 1 ? `${formatMoney(l.unitPrice, ret.currency)} each` : formatMoney(l.unitPrice, ret.currency)}</Text>
                     </InlineStack>
                     <Text as="p" tone="subdued">{`Reason: ${REASON_LABELS[l.reason] ?? l.reason}${l.sku ? ` · SKU ${l.sku}` : ""}`}</Text>
                     {l.customerNote && <Text as="p">{`Customer's note: “${l.customerNote}”`}</Text>}
@@ -261,9 +261,9 @@ export default function ReturnDetail() {
                   {ret.timeline.map((e) => (
                     <li key={e.id}>
                       <Text as="span" fontWeight="semibold">
-                        {e.type.replace("_", " ")}
+                        {EVENT_LABELS[e.type] ?? e.type.replaceAll("_", " ")}
                       </Text>
-                      <Text as="span" tone="subdued">{` · ${e.actor} · ${formatDateTime(e.at)}`}</Text>
+                      <Text as="span" tone="subdued">{` · ${actorLabel(e.actor)} · ${formatDateTime(e.at)}`}</Text>
                       {e.message && <Text as="p">{e.message}</Text>}
                     </li>
                   ))}

@@ -75,7 +75,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
         detail: tag ? `Final sale (tag "${tag}")` : type ? `Product type "${type}" cannot be returned` : "Not final sale, returnable type",
       };
     }),
-    { label: "Return method", passed: policy.allowedMethods.includes(ret.method), detail: `${ret.method === "MAIL" ? "By mail" : "Drop-off"}; allowed: ${policy.allowedMethods.join(", ")}` },
+    { label: "Return method", passed: policy.allowedMethods.includes(ret.method), detail: `${METHOD_WORDS[ret.method]}; the policy allows ${policy.allowedMethods.map((m) => METHOD_WORDS[m].toLowerCase()).join(" and ")}` },
   ];
 
   const others = history.filter((h) => h.id !== ret.id);
@@ -176,5 +176,7 @@ function inShopCurrency(ret: ReturnWithDetails) {
     return null;
   }
 }
+
+const METHOD_WORDS: Record<"MAIL" | "DROP_OFF", string> = { MAIL: "By mail", DROP_OFF: "Drop-off at a store" };
 
 export type ReturnDetailData = NonNullable<Awaited<ReturnType<typeof loadReturnDetail>>>;

@@ -131,6 +131,9 @@ describe("a return paid in đồng, on the shopper's and the merchant's pages", 
         await page.goto(`${stack.appUrl}/app/returns/${stored.id}?locale=${lang}`);
         await visible(page.getByRole("heading", { name: stored.rma, level: 1 }), 90_000);
         await visible(page.getByText(`₫${fee.toLocaleString("en-US")} (≈ $5.00)`).first());
+        // Words, never the codes stored (methods, event types, a rule's id).
+        await visible(page.getByText("Requested · the shopper", { exact: false }).first());
+        expect(await page.locator("main, [class*=Polaris-Page]").first().innerText()).not.toMatch(/\b(MAIL|DROP_OFF|requested|rules)\b|rule:|_/);
         await shoot(page, `admin-return-${lang}-${width}`);
       }
     }
