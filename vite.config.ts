@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { realpathSync } from "node:fs";
+import { defineConfig, searchForWorkspaceRoot } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -16,6 +17,10 @@ export default defineConfig({
     port,
     strictPort: true,
     hmr: process.env.CI ? false : { protocol: "ws", host: "localhost", port: port + 1 },
+    // A node_modules that is a link to another checkout's (a git worktree sharing one install) lies
+    // outside the project's root, and Vite refuses to serve files from there (403: the admin's client
+    // entry never loads, nothing hydrates): allow its real location too.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync("node_modules")] },
   },
   plugins: [
     remix({

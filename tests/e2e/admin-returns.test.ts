@@ -146,7 +146,7 @@ describe("the returns desk", () => {
     await visible(page.getByText("Return received."), 60_000);
     await visible(page.getByText(`Restocked at ${store.name}`));
     const timeline = page.getByRole("list", { name: "Timeline" });
-    for (const step of ["requested", "approved", "received"]) await visible(timeline.getByText(step, { exact: true }));
+    for (const step of ["Requested", "Approved", "Received"]) await visible(timeline.getByText(step, { exact: true }));
 
     const after = (await state()).inventory.find((i) => i.sku === TEE && i.locationId === storeId)!.on_hand;
     expect(after).toBe(before + 1);
