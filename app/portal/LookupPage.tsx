@@ -28,9 +28,7 @@ export function LookupPage({ data, actionData }: { data: LookupLoaderData; actio
       : actionData.error === "invalid"
         ? t("lookup.invalid")
         : actionData.unmatchable
-          ? `${t(`lookup.cannotMatch.${actionData.unmatchable.contact}`)} ${t(
-              actionData.unmatchable.otherUsable ? `lookup.cannotMatch.try.${actionData.unmatchable.contact === "email" ? "phone" : "email"}` : "lookup.cannotMatch.contactStore",
-            )}`
+          ? t(`lookup.cannotMatch.${actionData.unmatchable.contact}.${actionData.unmatchable.otherUsable ? "tryOther" : "contactStore"}`)
           : t("lookup.notFound")
     : null;
   return (

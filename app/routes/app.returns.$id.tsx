@@ -6,7 +6,7 @@ import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, Inline
 import { useState } from "react";
 import { z } from "zod";
 import { DeclineFields } from "~/components/returns/DeclineFields";
-import { DISPOSITION_LABELS, formatDateTime, formatMoney, METHOD_LABELS, REASON_LABELS, STATUS_LABELS, STATUS_TONES } from "~/components/returns/labels";
+import { actorLabel, DISPOSITION_LABELS, EVENT_LABELS, formatDateTime, formatMoney, METHOD_LABELS, REASON_LABELS, STATUS_LABELS, STATUS_TONES } from "~/components/returns/labels";
 import { RETURN_DECLINE_REASONS } from "~/domain/returns/reasons";
 import { closeReturn } from "~/services/close-return.server";
 import { decideReturn } from "~/services/decide-return.server";
@@ -108,6 +108,9 @@ export default function ReturnDetail() {
   const [location, setLocation] = useState(ret.returnLocationId ?? ret.locations[0]?.id ?? "");
   const [dispositions, setDispositions] = useState<Record<string, string>>(Object.fromEntries(ret.lines.map((l) => [l.id, "RESTOCKED"])));
   const [refundNow, setRefundNow] = useState(false);
+  const shop = ret.inShopCurrency;
+  /** The shopper's amount, and the shop's equivalent beside it when they paid in another currency. */
+  const both = (amount: string, inShop?: string | null) => (inShop != null && shop ? `${formatMoney(amount, ret.currency)} (≈ ${formatMoney(inShop, shop.currency)})` : formatMoney(amount, ret.currency));
 
   return (
     <Page
@@ -151,7 +154,7 @@ export default function ReturnDetail() {
                   <BlockStack key={l.id} gap="100">
                     <InlineStack align="space-between">
                       <Text as="span" fontWeight="semibold">{`${l.quantity} × ${l.title}${l.variantTitle ? ` (${l.variantTitle})` : ""}`}</Text>
-                      <Text as="span">{formatMoney(l.unitPrice, ret.currency)}</Text>
+                      <Text as="span">{l.quantity > 1 ? `${formatMoney(l.unitPrice, ret.currency)} each` : formatMoney(l.unitPrice, ret.currency)}</Text>
                     </InlineStack>
                     <Text as="p" tone="subdued">{`Reason: ${REASON_LABELS[l.reason] ?? l.reason}${l.sku ? ` · SKU ${l.sku}` : ""}`}</Text>
                     {l.customerNote && <Text as="p">{`Customer's note: “${l.customerNote}”`}</Text>}
@@ -159,9 +162,12 @@ export default function ReturnDetail() {
                   </BlockStack>
                 ))}
                 <Divider />
-                <AmountRow label="Value" amount={formatMoney(ret.totalValue, ret.currency)} />
-                <Text as="p" tone="subdued">{`Return shipping fee ${formatMoney(ret.returnShippingFee, ret.currency)} · restocking fee ${formatMoney(ret.restockingFee, ret.currency)}`}</Text>
-                {ret.refundedAmount !== null && <AmountRow label="Refunded in Shopify" amount={formatMoney(ret.refundedAmount, ret.currency)} />}
+                {shop && <Text as="p" tone="subdued">{`The shopper paid in ${ret.currency}: amounts are in ${ret.currency}, as Shopify refunds them, with ${shop.currency} (your store's currency) at the order's exchange rate.`}</Text>}
+                <AmountRow label="Value" amount={both(ret.totalValue, shop?.totalValue)} />
+                <AmountRow label="Return shipping fee" amount={both(ret.returnShippingFee, shop?.returnShippingFee)} />
+                <AmountRow label="Restocking fee" amount={both(ret.restockingFee, shop?.restockingFee)} />
+                <AmountRow label="Refund quoted to the shopper" amount={both(ret.quotedRefund, shop?.quotedRefund)} />
+                {ret.refundedAmount !== null && <AmountRow label="Refunded in Shopify" amount={both(ret.refundedAmount, shop?.refundedAmount)} />}
               </BlockStack>
             </Card>
 
@@ -216,7 +222,7 @@ export default function ReturnDetail() {
                         />
                       ))}
                       <Checkbox
-                        label={`Refund the shopper ${formatMoney(ret.quotedRefund, ret.currency)} now`}
+                        label={`Refund the shopper ${both(ret.quotedRefund, shop?.quotedRefund)} now`}
                         helpText="The items less the return's fees, as quoted to the shopper: Shopify processes the return and refunds it in the currency they paid in."
                         checked={refundNow}
                         onChange={setRefundNow}
@@ -255,9 +261,9 @@ export default function ReturnDetail() {
                   {ret.timeline.map((e) => (
                     <li key={e.id}>
                       <Text as="span" fontWeight="semibold">
-                        {e.type.replace("_", " ")}
+                        {EVENT_LABELS[e.type] ?? e.type.replaceAll("_", " ")}
                       </Text>
-                      <Text as="span" tone="subdued">{` · ${e.actor} · ${formatDateTime(e.at)}`}</Text>
+                      <Text as="span" tone="subdued">{` · ${actorLabel(e.actor)} · ${formatDateTime(e.at)}`}</Text>
                       {e.message && <Text as="p">{e.message}</Text>}
                     </li>
                   ))}
@@ -317,7 +323,7 @@ export default function ReturnDetail() {
                   Risk signals
                 </Text>
                 <Text as="p">{`${ret.risk.returnsLast90Days} other return(s) by this customer in the last 90 days (${formatMoney(ret.risk.valueLast90Days, ret.risk.valueCurrency)})`}</Text>
-                <Text as="p">{`This return: ${formatMoney(ret.totalValue, ret.currency)}`}</Text>
+                <Text as="p">{`This return: ${both(ret.totalValue, shop?.totalValue)}`}</Text>
                 {ret.risk.reasonsLast90Days.length > 0 && (
                   <Text as="p" tone="subdued">{`Earlier reasons: ${ret.risk.reasonsLast90Days.map((r) => `${REASON_LABELS[r.reason] ?? r.reason} ×${r.count}`).join(", ")}`}</Text>
                 )}

@@ -2,13 +2,14 @@
 // passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
 // the rules said, the timeline, and which actions its status allows.
 import { quotedRefund } from "~/domain/returns/fees";
+import { money, moneyAmount, toShop } from "~/domain/returns/money";
 import { canStaffTransition } from "~/domain/returns/status";
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
 import { DEFAULT_RETURN_POLICY, parseReturnPolicy, type ReturnPolicy } from "~/domain/returns/policy";
 import { listLocations } from "~/models/locations.server";
 import { findPolicy } from "~/models/return-rules.server";
 import { listCustomerReturns } from "~/models/returns-queue.server";
-import { findReturnById } from "~/models/returns.server";
+import { findReturnById, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { logger } from "~/logger.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
@@ -74,7 +75,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
         detail: tag ? `Final sale (tag "${tag}")` : type ? `Product type "${type}" cannot be returned` : "Not final sale, returnable type",
       };
     }),
-    { label: "Return method", passed: policy.allowedMethods.includes(ret.method), detail: `${ret.method === "MAIL" ? "By mail" : "Drop-off"}; allowed: ${policy.allowedMethods.join(", ")}` },
+    { label: "Return method", passed: policy.allowedMethods.includes(ret.method), detail: `${METHOD_WORDS[ret.method]}; the policy allows ${policy.allowedMethods.map((m) => METHOD_WORDS[m].toLowerCase()).join(" and ")}` },
   ];
 
   const others = history.filter((h) => h.id !== ret.id);
@@ -103,6 +104,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     /** What the shopper was quoted: the items less the fees, as Shopify's suggested refund computes it. */
     quotedRefund: quotedRefund({ value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2) }, ret.currency),
     refundedAmount: ret.refundedAmount?.toFixed(2) ?? null,
+    /** The same amounts in the shop's currency at the order's rate, when the shopper paid in another one. */
+    inShopCurrency: inShopCurrency(ret),
     refundedAt: ret.refundedAt?.toISOString() ?? null,
     decidedBy: ret.decidedBy,
     decidedAt: ret.decidedAt?.toISOString() ?? null,
@@ -146,4 +149,34 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     now: now.toISOString(),
   };
 }
+/**
+ * The return's amounts in the shop's currency, at the order's own rate (the value the return holds
+ * in both currencies); null when the shopper paid in the shop's currency, or for a return recorded
+ * before its value in the shop's currency was kept.
+ */
+function inShopCurrency(ret: ReturnWithDetails) {
+  if (!ret.shopCurrency || ret.shopCurrency === ret.currency || ret.shopValue == null) return null;
+  const rate = { shop: money(ret.shopValue.toFixed(2), ret.shopCurrency), presentment: money(ret.totalValue.toFixed(), ret.currency) };
+  const quote = quotedRefund({ value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed() }, ret.currency);
+  const convert = (amount: { toFixed(): string } | string | null) => {
+    if (amount == null) return null;
+    const converted = toShop(money(typeof amount === "string" ? amount : amount.toFixed(), ret.currency), rate);
+    return converted ? moneyAmount(converted) : null;
+  };
+  try {
+    return {
+      currency: ret.shopCurrency,
+      totalValue: moneyAmount(rate.shop),
+      returnShippingFee: convert(ret.returnShippingFee),
+      restockingFee: convert(ret.restockingFee),
+      quotedRefund: convert(quote),
+      refundedAmount: convert(ret.refundedAmount),
+    };
+  } catch {
+    return null;
+  }
+}
+
+const METHOD_WORDS: Record<"MAIL" | "DROP_OFF", string> = { MAIL: "By mail", DROP_OFF: "Drop-off at a store" };
+
 export type ReturnDetailData = NonNullable<Awaited<ReturnType<typeof loadReturnDetail>>>;

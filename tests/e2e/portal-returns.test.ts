@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_API_KEY, DEMO_API_SECRET, startStack, type Stack } from "../../scripts/stack";
 import { launchBrowser, visible, type Browser } from "../support/browser";
+import { postControl } from "../support/stack-control";
 import { decodePdfBarcodes, extractPdfText } from "../support/pdf";
 
 // Self-service returns in Debian's Chromium against the demo stack: look up an order with the
@@ -30,16 +31,7 @@ interface Address {
   longitude: number;
 }
 
-async function control(path: string, body: unknown) {
-  const response = await fetch(`${stack.simulator.url}/_control/shops/${stack.shop}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const control = (path: string, body: unknown) => postControl(stack, path, body);
 
 async function adminGraphql(query: string, options?: { variables?: Record<string, unknown> }) {
   return fetch(`${stack.simulator.url}/shops/${stack.shop}/admin/api/2026-10/graphql.json`, {

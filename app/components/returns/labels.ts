@@ -44,6 +44,30 @@ export const DECLINE_REASON_LABELS: Record<string, string> = {
 
 export const METHOD_LABELS: Record<string, string> = { MAIL: "By mail", DROP_OFF: "Drop-off at a store" };
 
+/** A timeline event's name (the stored event types). */
+export const EVENT_LABELS: Record<string, string> = {
+  requested: "Requested",
+  rules: "Rules checked",
+  flagged: "Flagged",
+  approved: "Approved",
+  declined: "Declined",
+  label_created: "Label created",
+  received: "Received",
+  refunded: "Refunded",
+  closed: "Closed",
+  canceled: "Canceled",
+  reopened: "Reopened",
+  note: "Note",
+};
+
+const ACTOR_LABELS: Record<string, string> = { shopper: "the shopper", shopify: "in Shopify", system: "Crossdock" };
+
+/** Who did it, in words: staff appear by their email, a return rule as such (never its id). */
+export function actorLabel(actor: string): string {
+  if (actor.startsWith("rule:")) return "a return rule";
+  return ACTOR_LABELS[actor] ?? actor;
+}
+
 export const DISPOSITION_LABELS: Record<string, string> = {
   RESTOCKED: "Restocked",
   NOT_RESTOCKED: "Not restocked",

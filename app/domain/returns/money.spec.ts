@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currencyExponent, fromMinor, isAmount, money, moneyAmount, percentOf, toMinor, toPresentment } from "./money";
+import { currencyExponent, fromMinor, isAmount, money, moneyAmount, percentOf, toMinor, toPresentment, toShop } from "./money";
 
 describe("toMinor / fromMinor", () => {
   it.each([
@@ -110,5 +110,12 @@ describe("money in its currency", () => {
         expect(Math.abs(converted.minor - (amount * presentmentTotal) / shopTotal)).toBeLessThanOrEqual(0.5 + 1e-6);
       }),
     );
+  });
+
+  it("toShop gives a shopper's amount in the shop's currency at the order's rate, to the cent", () => {
+    const rate = { shop: money("43.50", "USD"), presentment: money("1144050", "VND") };
+    expect(toShop(money("131500", "VND"), rate)).toEqual({ minor: 500, currency: "USD" });
+    expect(toShop(money("101520", "VND"), rate)).toEqual({ minor: 386, currency: "USD" }); // 3.86002…
+    expect(() => toShop(money("5.00", "USD"), rate)).toThrow(RangeError);
   });
 });

@@ -145,3 +145,12 @@ function numberToText(value: number, exponent: number): string {
   if (Number(fixed) !== value) throw new RangeError(`Not an amount with at most ${exponent} decimals: ${value}`);
   return fixed;
 }
+
+/**
+ * A presentment-currency amount in the shop's currency at the order's rate (the inverse of
+ * `toPresentment`, rounded the same way): what the merchant sees beside the shopper's amount.
+ */
+export function toShop(amount: Money, rate: OrderRate): Money | null {
+  if (amount.currency !== rate.presentment.currency) throw new RangeError(`Expected an amount of ${rate.presentment.currency}, got ${amount.currency}`);
+  return toPresentment(amount, { shop: rate.presentment, presentment: rate.shop });
+}

@@ -118,7 +118,7 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
             <legend>
               <h2>{t("form.itemsLegend")}</h2>
             </legend>
-            <ul className="portal-items">
+            <ul className="portal-items portal-return-items">
               {page.eligible.map((item, index) => {
                 const itemErrors = errorsFor(item.id);
                 const errorId = `item-${index}-errors`;

@@ -14,6 +14,7 @@ import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { buildDemoShop, VND_PER_USD } from "../../../simulator/seed/demo-shop";
 import type { StoreEvent } from "../../../simulator/store/events";
 import { payloadFor } from "../../../simulator/webhooks/payloads";
+import { FEES_POLICY } from "../../support/stack-control";
 import { API_KEY, API_SECRET, call, PortalBrowser, TOKEN } from "./lookup-support";
 
 const { prisma } = await import("~/db.server");
@@ -109,15 +110,7 @@ beforeEach(async () => {
   await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_orders,write_returns" } });
   await syncLocations(shop, graphql);
   // The merchant's policy, in the shop's currency: $5.00 for a mail return, 10 % restocking.
-  await saveReturnPolicy(shop, {
-    windowDays: 30,
-    finalSaleTags: ["final-sale"],
-    nonReturnableProductTypes: [],
-    returnShippingFee: "5.00",
-    restockingFeePercent: "10",
-    allowedMethods: ["MAIL", "DROP_OFF"],
-    defaultReturnLocationId: null,
-  });
+  await saveReturnPolicy(shop, { ...FEES_POLICY, allowedMethods: [...FEES_POLICY.allowedMethods], finalSaleTags: [...FEES_POLICY.finalSaleTags], nonReturnableProductTypes: [] });
 });
 
 describe("a VND order in a USD shop", () => {

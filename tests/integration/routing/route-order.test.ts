@@ -132,14 +132,26 @@ describe("routeOrder", () => {
     const orderId = await createOrder();
     // Protected customer data: the app approved for names, emails and phones only (FIDELITY PCD-2).
     await control("PUT", "/customer-data", { level: 2, fields: ["name", "email", "phone"] });
+    const { routeOrder } = await import("~/services/route-order.server");
+    const { loadCustomerDataWarning, observingCustomerData } = await import("~/services/observe-customer-data.server");
+    const { resilientGraphql } = await import("~/shopify/resilient-graphql");
+    // The client as the jobs build it (app/jobs/admin.server.ts): resilient, observing customer data.
+    const jobsClient = () => observingCustomerData(SHOP, resilientGraphql(graphql));
     try {
-      const { routeOrder } = await import("~/services/route-order.server");
-      const result = await routeOrder({ shop, graphql, orderId, trigger: "orders/create" });
+      const result = await routeOrder({ shop, graphql: jobsClient(), orderId, trigger: "orders/create" });
       expect(result).toMatchObject({ status: "decided", decision: { status: "APPLIED" } });
       if (result.status !== "decided") return;
       // San Francisco, California, US: no coordinates and no postal code; Reno is the closest
       // holder of the stock to the shop's locations in California.
       expect(result.decision.shippingLocationIds).toEqual([reno]);
+      // The merchant's setup warning: Shopify hides shipping addresses.
+      await expect.poll(() => loadCustomerDataWarning(SHOP)).toMatchObject({ fields: ["address"] });
+
+      // Approved again: the next order read serves the address, and the warning goes.
+      await control("PUT", "/customer-data", { level: 2, fields: ["name", "email", "phone", "address"] });
+      const { fetchOrderRoutingState } = await import("~/shopify/fulfillment-orders");
+      await fetchOrderRoutingState(jobsClient(), orderId, { withProducts: false });
+      await expect.poll(() => loadCustomerDataWarning(SHOP)).toBeNull();
     } finally {
       await control("PUT", "/customer-data", { level: 2, fields: ["name", "email", "phone", "address"] });
     }
