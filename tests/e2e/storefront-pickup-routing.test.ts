@@ -179,5 +179,15 @@ describe("a pickup store chosen on the storefront", () => {
     expect(fos.length).toBeGreaterThan(0);
     expect(fos.every((f) => f.method === "SHIPPING" && f.location !== chosenId)).toBe(true);
     await page.screenshot({ path: ".cache/e2e-pickup-routing-log.png", fullPage: true });
-  }, 240_000);
+
+    // The pickup decision in each of the admin's languages, on a phone and on a desktop (looked at by people).
+    for (const locale of ["en", "vi", "zh-CN"]) {
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await openDecision(pickup.order.name, `?locale=${locale}`);
+        await visible(page.getByText(CHECKOUT_PICKUP.name, { exact: false }).first(), 30_000);
+        await page.screenshot({ path: `.cache/e2e-pickup-routing-log-${locale}-${width}.png`, fullPage: true });
+      }
+    }
+  }, 300_000);
 });

@@ -28,4 +28,20 @@ describe("the routing namespace", () => {
       "The shopper chose shipping at checkout, so the order ships; the pickup store picked on the product page (SoHo Store) was not used.",
     );
   });
+
+  it("has the decision page's words in every language, translated, with no key missing", () => {
+    const resources = loadedResources();
+    const flatten = (node: unknown, prefix = ""): string[] =>
+      typeof node === "string" ? [prefix] : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+    const english = flatten((resources.en!.routing as { decision: unknown }).decision, "decision").sort();
+    // every status and location decision the page shows
+    expect(english).toEqual(expect.arrayContaining(["APPLIED", "SUGGESTED", "NOT_ROUTABLE", "FAILED", "PENDING"].map((s) => `decision.status.${s}`)));
+    expect(english).toEqual(expect.arrayContaining(["chosen", "not-chosen", "excluded"].map((s) => `decision.considered.status.${s}`)));
+    for (const lng of ["vi", "zh-CN"] as const) {
+      expect(flatten((resources[lng]!.routing as { decision: unknown }).decision, "decision").sort(), lng).toEqual(english);
+      for (const key of english) expect(portalT(lng, "routing")(key), `${lng} ${key}`).not.toBe(portalT("en", "routing")(key));
+    }
+    expect(portalT("vi", "routing")("decision.excluded", { names: "Reno Fulfillment Center" })).toContain("Reno Fulfillment Center");
+    expect(portalT("zh-CN", "routing")("decision.title", { order: "#1001" })).toContain("#1001");
+  });
 });
