@@ -14,6 +14,7 @@ import { createTestShop, resetDatabase } from "../setup/db";
 import { API_KEY, API_SECRET, SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../simulator/helpers";
 import { productionBuild, ROOT } from "../support/production-build";
 import { saveRulesExcluding } from "../support/routing-rules";
+import { simulatorAdminGraphql } from "../support/simulator-admin";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 let sim: TestSimulator;
@@ -176,12 +177,7 @@ describe("npm start + npm run worker on the production build", () => {
 });
 
 /** The Admin API, as the test process reaches the simulator (the install's syncs run in-process). */
-const adminGraphql: AdminGraphql = (query, options) =>
-  fetch(`${sim.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-    body: JSON.stringify({ query, variables: options?.variables }),
-  });
+const adminGraphql: AdminGraphql = simulatorAdminGraphql(() => sim.sim.url, SHOP, TOKEN);
 
 /** Polls until `probe` answers something (not null), or fails after 60 s naming what it waited for. */
 async function waitFor<T>(what: string, probe: () => Promise<T | null>): Promise<T> {

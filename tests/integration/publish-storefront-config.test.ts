@@ -1,19 +1,14 @@
 // The theme block's endpoint reaches the storefront as an app-data metafield written by the app.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { getAppMetafield, setAppMetafields, SET_APP_METAFIELDS_MUTATION } from "~/shopify/app-metafields";
 import { PROXY_PATH_METAFIELD, publishStorefrontConfig } from "~/services/publish-storefront-config.server";
 import { SHOP } from "../simulator/fixture-seed";
 import { startTestSimulator, TOKEN, type TestSimulator } from "../simulator/helpers";
+import { simulatorAdminGraphql } from "../support/simulator-admin";
 
 let t: TestSimulator;
-const graphql: AdminGraphql = (query, options) =>
-  fetch(`${t.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-    body: JSON.stringify({ query, variables: options?.variables }),
-  });
+const graphql: AdminGraphql = simulatorAdminGraphql(() => t.sim.url, SHOP, TOKEN);
 
 beforeAll(async () => {
   t = await startTestSimulator();

@@ -4,25 +4,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listInventoryForVariant, upsertInventoryLevel } from "~/models/inventory.server";
 import type { Shop } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { syncInventory } from "~/services/sync-inventory.server";
 import { syncLocations } from "~/services/sync-locations.server";
 import { createTestShop, resetDatabase } from "../setup/db";
 import { SHOP } from "../simulator/fixture-seed";
 import { startTestSimulator, TOKEN, type Loose, type TestSimulator } from "../simulator/helpers";
+import { simulatorAdminGraphql } from "../support/simulator-admin";
 
 let t: TestSimulator;
 let shop: Shop;
 let requests = 0;
 
-const graphql: AdminGraphql = async (query, options) => {
-  requests++;
-  return fetch(`${t.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-    body: JSON.stringify({ query, variables: options?.variables }),
-  });
-};
+const graphql: AdminGraphql = simulatorAdminGraphql(() => t.sim.url, SHOP, TOKEN, () => { requests++; });
 
 interface StateLevel {
   inventoryItemId: string;

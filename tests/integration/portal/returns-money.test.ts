@@ -16,12 +16,12 @@ import type { StoreEvent } from "../../../simulator/store/events";
 import { payloadFor } from "../../../simulator/webhooks/payloads";
 import { FEES_POLICY } from "../../support/stack-control";
 import { API_KEY, API_SECRET, call, PortalBrowser, TOKEN } from "./lookup-support";
+import { simulatorAdminGraphql } from "../../support/simulator-admin";
 
 const { prisma } = await import("~/db.server");
 const { redirectAdminApiTo } = await import("~/shopify/admin-origin.server");
 const { createTestShop, resetDatabase } = await import("../../setup/db");
 const { startTestSimulator } = await import("../../simulator/helpers");
-const { ADMIN_API_VERSION } = await import("~/shopify/api-version");
 const newReturnRoute = await import("~/routes/portal.$shop.o.$token.return");
 const statusRoute = await import("~/routes/portal.$shop.o.$token.returns.$rma._index");
 const { NewReturnPage } = await import("~/portal/returns/NewReturnPage");
@@ -94,12 +94,7 @@ beforeAll(async () => {
   sim = await startTestSimulator({ apiKey: API_KEY, apiSecret: API_SECRET, seed, accessToken: TOKEN });
   await import("~/shopify.server");
   redirectAdminApiTo(sim.sim.url);
-  graphql = (query, options) =>
-    fetch(`${sim.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-      body: JSON.stringify({ query, variables: options?.variables }),
-    });
+  graphql = simulatorAdminGraphql(() => sim.sim.url, SHOP, TOKEN);
 });
 
 afterAll(async () => sim?.close());

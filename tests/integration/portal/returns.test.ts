@@ -12,12 +12,12 @@ import type { ReturnStatusLoaderData } from "~/portal/returns/return-status-rout
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { buildDemoShop } from "../../../simulator/seed/demo-shop";
 import { API_KEY, API_SECRET, call, form, PortalBrowser, proxyQuery, TOKEN } from "./lookup-support";
+import { simulatorAdminGraphql } from "../../support/simulator-admin";
 
 const { prisma } = await import("~/db.server");
 const { redirectAdminApiTo } = await import("~/shopify/admin-origin.server");
 const { createTestShop, resetDatabase } = await import("../../setup/db");
 const { startTestSimulator } = await import("../../simulator/helpers");
-const { ADMIN_API_VERSION } = await import("~/shopify/api-version");
 const newReturnRoute = await import("~/routes/portal.$shop.o.$token.return");
 const proxyNewReturnRoute = await import("~/routes/proxy.portal.o.$token.return");
 const statusRoute = await import("~/routes/portal.$shop.o.$token.returns.$rma._index");
@@ -152,12 +152,7 @@ beforeAll(async () => {
   if (seeded.status >= 300) throw new Error(`seeding ${OTHER}: ${JSON.stringify(seeded.body)}`);
   await import("~/shopify.server");
   redirectAdminApiTo(sim.sim.url);
-  graphql = (query, options) =>
-    fetch(`${sim.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-      body: JSON.stringify({ query, variables: options?.variables }),
-    });
+  graphql = simulatorAdminGraphql(() => sim.sim.url, SHOP, TOKEN);
 });
 
 afterAll(async () => sim?.close());

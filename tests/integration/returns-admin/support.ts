@@ -26,6 +26,7 @@ import { startResendStandIn, type ResendStandIn } from "../../../tools/resend-st
 import { createTestShop, resetDatabase } from "../../setup/db";
 import { startTestSimulator, TOKEN, type TestSimulator } from "../../simulator/helpers";
 import { API_KEY, API_SECRET, APP, EMAIL_FROM } from "./env";
+import { simulatorAdminGraphql } from "../../support/simulator-admin";
 
 export const seed = buildDemoShop({ now: new Date() });
 export const SHOP = seed.shop.domain;
@@ -85,12 +86,7 @@ export async function startDesk(): Promise<Desk> {
   });
   jobs.start();
   installJobDriver(jobs);
-  const graphql: AdminGraphql = (query, options) =>
-    fetch(`${sim.sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-      body: JSON.stringify({ query, variables: options?.variables }),
-    });
+  const graphql: AdminGraphql = simulatorAdminGraphql(() => sim.sim.url, SHOP, TOKEN);
   return {
     sim,
     standIn,

@@ -5,6 +5,7 @@ import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { buildDemoShop } from "../../../simulator/seed/demo-shop";
 import { startSimulator, type RunningSimulator } from "../../../simulator/server";
 import { resetDatabase } from "../../setup/db";
+import { simulatorAdminGraphql } from "../../support/simulator-admin";
 
 // The simulator's custom cart against the simulator seeded with the demo shop: variants and stock
 // read live, locations from Crossdock's database, nothing written anywhere.
@@ -59,14 +60,7 @@ let shop: { id: string; domain: string };
 
 beforeAll(async () => {
   sim = await startSimulator({ apiKey: "k", apiSecret: "s", seed, accessToken: TOKEN, webhookConfig: { apiVersion: ADMIN_API_VERSION, subscriptions: [] } });
-  graphql = (query, options) => {
-    sent.push(query);
-    return fetch(`${sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-      body: JSON.stringify({ query, variables: options?.variables }),
-    });
-  };
+  graphql = simulatorAdminGraphql(() => sim.url, SHOP, TOKEN, (query) => sent.push(query));
 });
 
 afterAll(async () => sim?.close());

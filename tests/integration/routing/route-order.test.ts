@@ -5,6 +5,7 @@ import { buildDemoShop } from "../../../simulator/seed/demo-shop";
 import { startSimulator, type RunningSimulator } from "../../../simulator/server";
 import { resetDatabase } from "../../setup/db";
 import { saveRulesExcluding } from "../../support/routing-rules";
+import { simulatorAdminGraphql } from "../../support/simulator-admin";
 
 // routeOrder against the simulator seeded with the demo shop: live order, live stock, real moves.
 const seed = buildDemoShop({ now: new Date("2026-11-20T12:00:00Z") });
@@ -87,12 +88,7 @@ beforeAll(async () => {
     webhookConfig: { apiVersion: ADMIN_API_VERSION, subscriptions: [] },
     orderRouting: { delayMs: 50 },
   });
-  graphql = (query, options) =>
-    fetch(`${sim.url}/shops/${SHOP}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
-      body: JSON.stringify({ query, variables: options?.variables }),
-    });
+  graphql = simulatorAdminGraphql(() => sim.url, SHOP, TOKEN);
   // The tests' own reads of Shopify's state (locations, fulfillment orders) spend the shop's bucket
   // too; on a Standard bucket they throttle the later tests' routing. Throttling has its own tests.
   await control("PUT", "/throttle", { plan: "plus" });
