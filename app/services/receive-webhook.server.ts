@@ -13,13 +13,27 @@ import type { VerifiedWebhook } from "~/shopify/webhook-signature.server";
  * (Redis down) the delivery stays RECEIVED, the failure is logged, and the caller still answers 200:
  * the delivery is safe in the inbox and the worker's drain enqueues it once Redis is back.
  */
-export async function receiveWebhook(delivery: VerifiedWebhook & { payload: { [key: string]: JsonValue } }): Promise<void> {
+export async function receiveWebhook(
+  delivery: VerifiedWebhook & { payload: { [key: string]: JsonValue } } & {
+    /** The body cannot be stored: the delivery is recorded SKIPPED, with this reason and an empty payload, and not queued. */
+    unstorable?: string;
+  },
+): Promise<void> {
   // Crossdock keeps Shopify's own spelling of the topic ("inventory_levels/update"), which is what
   // the processors key on.
-  const { shop, topic, webhookId, apiVersion, payload } = delivery;
-  const { isNew } = await recordDelivery({ shop, topic, webhookId, apiVersion, triggeredAt: parseDate(delivery.triggeredAt), payload });
+  const { shop, topic, webhookId, apiVersion, payload, unstorable } = delivery;
+  const triggeredAt = parseDate(delivery.triggeredAt);
+  const { isNew } = await recordDelivery(
+    unstorable
+      ? { shop, topic, webhookId, apiVersion, triggeredAt, payload: {}, status: "SKIPPED", lastError: unstorable }
+      : { shop, topic, webhookId, apiVersion, triggeredAt, payload },
+  );
   if (!isNew) {
     logger.info({ shop, topic, webhookId }, "webhook redelivered: already stored");
+    return;
+  }
+  if (unstorable) {
+    logger.error({ shop, topic, webhookId, reason: unstorable }, "webhook body cannot be stored: recorded as skipped, not processed");
     return;
   }
   try {
