@@ -96,6 +96,15 @@ describe("validateReturnSelection", () => {
     }
   });
 
+  it("refuses a note the record cannot hold (NUL, other control characters, a lone surrogate) before anything is sent", () => {
+    for (const note of ["broken\u0000zip", "bell\u0007", "half an emoji \ud83d"]) {
+      const result = validateReturnSelection(selection({ items: [{ fulfillmentLineItemId: id("1"), quantity: 1, reason: "STYLE", note }] }), context);
+      expect(result).toEqual({ ok: false, errors: [{ code: "NOTE_INVALID_CHARACTERS", item: id("1"), field: "note" }] });
+    }
+    const lines = validateReturnSelection(selection({ items: [{ fulfillmentLineItemId: id("1"), quantity: 1, reason: "STYLE", note: "Quá chật\r\n尺码太小 📦" }] }), context);
+    expect(lines.ok && lines.request.lines[0]!.customerNote).toBe("Quá chật\r\n尺码太小 📦");
+  });
+
   it("needs at least one item", () => {
     expect(validateReturnSelection(selection({ items: [] }), context)).toEqual({
       ok: false,

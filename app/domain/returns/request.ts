@@ -1,6 +1,7 @@
 import { computeReturnTotals, type ReturnMoneyContext, type ReturnTotals } from "./fees";
 import type { IneligibilityReason, LineEligibility, ReturnableLine, ReturnMethod, ReturnPolicy } from "./policy";
 import { RETURN_METHODS } from "./policy";
+import { typedTextProblem } from "../text/typed-text";
 import { isShopperReturnReason, type ShopperReturnReason } from "./reasons";
 
 /** Longest note a shopper may write per item (Shopify's customerNote has a limit of 300). */
@@ -38,6 +39,7 @@ export type ReturnSelectionErrorCode =
   | "QUANTITY_EXCEEDS_RETURNABLE"
   | "INVALID_REASON"
   | "NOTE_TOO_LONG"
+  | "NOTE_INVALID_CHARACTERS"
   | "METHOD_NOT_ALLOWED"
   | "DROP_OFF_LOCATION_REQUIRED"
   | "DROP_OFF_LOCATION_NOT_ALLOWED"
@@ -122,8 +124,11 @@ export function validateReturnSelection<L extends ReturnableLine>(
       itemOk = false;
     }
     const note = (item.note ?? "").trim();
-    if (note.length > MAX_CUSTOMER_NOTE_LENGTH) {
-      errors.push({ code: "NOTE_TOO_LONG", item: id, field: "note" });
+    // Checked before anything is sent: Shopify accepts a NUL or a lone surrogate that the record
+    // cannot hold, and a request Shopify has accepted can only be withdrawn, not undone.
+    const noteProblem = typedTextProblem(note, MAX_CUSTOMER_NOTE_LENGTH);
+    if (noteProblem) {
+      errors.push({ code: noteProblem === "TOO_LONG" ? "NOTE_TOO_LONG" : "NOTE_INVALID_CHARACTERS", item: id, field: "note" });
       itemOk = false;
     }
     if (itemOk && quantity !== null && isShopperReturnReason(item.reason)) {

@@ -332,6 +332,20 @@ describe("requesting a return", () => {
     await expectNothingWritten(await simulatorReturns());
   });
 
+  it("refuses a note with a NUL byte before Shopify is asked: 422 with its message in en/vi/zh-CN, nothing written anywhere", async () => {
+    const orderId = await deliveredOrder([{ sku: TEE, quantity: 1 }]);
+    const token = issueOrderAccessToken({ shopId: shop.id, orderId });
+    const before = await simulatorReturns();
+    const { page, answer } = await submit(token, (p) => merge(pick(p.eligible[0]!, 1, "SIZE_TOO_SMALL", "too\u0000tight"), { method: "MAIL" }));
+    expect(answer.status).toBe(422);
+    const data = (await answer.json()) as NewReturnActionData;
+    expect(data.errors).toEqual([{ code: "NOTE_INVALID_CHARACTERS", item: page.eligible[0]!.id, field: "note" }]);
+    expect(renderedAfter(page, data)).toContain("The note contains characters that can&#x27;t be saved");
+    expect(renderedAfter({ ...page, layout: { ...page.layout, locale: "vi" } }, data)).toContain("Ghi chú có ký tự không thể lưu");
+    expect(renderedAfter({ ...page, layout: { ...page.layout, locale: "zh-CN" } }, data)).toContain("备注含有无法保存的字符");
+    await expectNothingWritten(before);
+  });
+
   it("a drop-off return records the chosen store and shows it on the status page", async () => {
     const orderId = await deliveredOrder([{ sku: TEE, quantity: 1 }]);
     const token = issueOrderAccessToken({ shopId: shop.id, orderId });
