@@ -1,9 +1,11 @@
 /**
  * Every webhook topic's endpoint (POST /webhooks/<topic>, one route file per topic): verify the
  * delivery (app/shopify/webhook-signature.server.ts: 401 for a bad HMAC, 400 for something that is
- * not a delivery, 413 above MAX_WEBHOOK_BODY_BYTES; nothing written either way), make its body storable
+ * not a delivery or names a shop that is not a *.myshopify.com domain, 405 for another method than POST,
+ * 413 above MAX_WEBHOOK_BODY_BYTES; nothing written either way), make its body storable
  * (shopify/webhook-json.ts: NUL and lone surrogates replaced; too deep → recorded SKIPPED), then hand it
- * to the inbox (services/receive-webhook.server.ts) and answer 200 with no body.
+ * to the inbox (services/receive-webhook.server.ts: unsubscribed topics and never-installed shops are
+ * dropped there) and answer 200 with no body.
  *
  * Each route exports `webhookAction`; `npm start`'s server answers those routes' paths before
  * Express and Remix with `webhookEndpoint` (app/http/hot-paths.server.ts), the same function.
@@ -15,6 +17,7 @@ import type { JsonValue } from "~/models/scope.server";
 import { receiveWebhook } from "~/services/receive-webhook.server";
 import { MAX_WEBHOOK_JSON_DEPTH, parseWebhookJson, storableWebhookJson } from "~/shopify/webhook-json";
 import { verifyWebhook } from "~/shopify/webhook-signature.server";
+import { MYSHOPIFY_DOMAIN } from "~/shopify/webhook-topics";
 import type { PlainResponse } from "./plain-response";
 import { toFetchResponse } from "./plain-response";
 
@@ -71,6 +74,11 @@ export async function webhookEndpoint(request: PlainRequest): Promise<PlainRespo
     logger.debug({ reason: verdict.reason, shop: request.header("x-shopify-shop-domain") }, "webhook refused");
     return empty(verdict.status);
   }
+  if (!MYSHOPIFY_DOMAIN.test(verdict.shop)) {
+    // Signed, yet not from a shop: Shopify always names the shop's permanent *.myshopify.com domain.
+    logger.warn({ shop: verdict.shop.slice(0, 100), topic: verdict.topic, webhookId: verdict.webhookId }, "webhook shop header is not a myshopify domain");
+    return empty(400);
+  }
   let payload: unknown;
   let tooDeep = false;
   try {
@@ -100,6 +108,11 @@ export async function webhookEndpoint(request: PlainRequest): Promise<PlainRespo
   }
   await receiveWebhook({ ...verdict, payload: storable.payload as { [key: string]: JsonValue } });
   return empty(200);
+}
+
+/** The loader of every app/routes/webhooks.*.tsx: only POST is a delivery (405 names it in Allow). */
+export function webhookLoader(): Response {
+  return toFetchResponse(empty(405, { Allow: "POST" }));
 }
 
 /** The action of every app/routes/webhooks.*.tsx. */

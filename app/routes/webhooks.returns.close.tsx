@@ -1,4 +1,6 @@
-import { webhookAction } from "~/http/webhook-endpoint.server";
+import { webhookAction, webhookLoader } from "~/http/webhook-endpoint.server";
 
 // returns/close: verified (HMAC), stored in the webhook inbox once per webhook id, answered at once.
 export const action = webhookAction;
+// A GET is not a delivery: 405 with Allow: POST.
+export const loader = webhookLoader;

@@ -1,8 +1,29 @@
 import { jobDriver } from "~/jobs/runtime.server";
 import type { JsonValue } from "~/models/scope.server";
+import { getShop } from "~/models/shops.server";
 import { recordDelivery } from "~/models/webhook-deliveries.server";
 import { logger } from "~/logger.server";
 import type { VerifiedWebhook } from "~/shopify/webhook-signature.server";
+import { isSubscribedTopic } from "~/shopify/webhook-topics";
+
+export type ReceiveOutcome = "stored" | "redelivered" | "unsubscribed-topic" | "unknown-shop";
+
+/**
+ * Shops with a Shop row (installed now or once: shop/redact and app/uninstalled arrive after an
+ * uninstall), remembered for a minute so that a burst of deliveries costs one lookup. Only known
+ * shops are remembered: a shop that installs a second later is not refused from a stale answer.
+ */
+const KNOWN_SHOP_TTL_MS = 60_000;
+const knownShops = new Map<string, number>();
+
+async function everInstalled(shop: string): Promise<boolean> {
+  const until = knownShops.get(shop);
+  if (until !== undefined && until > Date.now()) return true;
+  if (!(await getShop(shop))) return false;
+  if (knownShops.size > 10_000) knownShops.clear();
+  knownShops.set(shop, Date.now() + KNOWN_SHOP_TTL_MS);
+  return true;
+}
 
 /**
  * A verified webhook delivery (app/http/webhook-endpoint.server.ts): store it in the inbox once per
@@ -12,16 +33,28 @@ import type { VerifiedWebhook } from "~/shopify/webhook-signature.server";
  * A redelivery is acknowledged and neither stored nor enqueued again. When the queue is unreachable
  * (Redis down) the delivery stays RECEIVED, the failure is logged, and the caller still answers 200:
  * the delivery is safe in the inbox and the worker's drain enqueues it once Redis is back.
+ *
+ * A topic Crossdock does not subscribe, or a shop that never installed the app, is acknowledged
+ * (the caller answers 200 so that Shopify stops resending) and neither stored nor enqueued: nothing
+ * would process it, and an unsigned-in shop must not be able to fill the inbox.
  */
 export async function receiveWebhook(
   delivery: VerifiedWebhook & { payload: { [key: string]: JsonValue } } & {
     /** The body cannot be stored: the delivery is recorded SKIPPED, with this reason and an empty payload, and not queued. */
     unstorable?: string;
   },
-): Promise<void> {
+): Promise<ReceiveOutcome> {
   // Crossdock keeps Shopify's own spelling of the topic ("inventory_levels/update"), which is what
   // the processors key on.
   const { shop, topic, webhookId, apiVersion, payload, unstorable } = delivery;
+  if (!isSubscribedTopic(topic)) {
+    logger.warn({ shop, topic, webhookId }, "webhook of a topic Crossdock does not subscribe: acknowledged, not stored");
+    return "unsubscribed-topic";
+  }
+  if (!(await everInstalled(shop))) {
+    logger.warn({ shop, topic, webhookId }, "webhook for a shop that never installed Crossdock: acknowledged, not stored");
+    return "unknown-shop";
+  }
   const triggeredAt = parseDate(delivery.triggeredAt);
   const { isNew } = await recordDelivery(
     unstorable
@@ -30,11 +63,11 @@ export async function receiveWebhook(
   );
   if (!isNew) {
     logger.info({ shop, topic, webhookId }, "webhook redelivered: already stored");
-    return;
+    return "redelivered";
   }
   if (unstorable) {
     logger.error({ shop, topic, webhookId, reason: unstorable }, "webhook body cannot be stored: recorded as skipped, not processed");
-    return;
+    return "stored";
   }
   try {
     // The row stays RECEIVED (= waiting): workers claim RECEIVED and QUEUED alike, and marking it
@@ -44,6 +77,7 @@ export async function receiveWebhook(
     logger.error({ err: error, shop, topic, webhookId }, "webhook stored but not enqueued; the inbox drain will enqueue it");
   }
   logger.debug({ shop, topic, webhookId }, "webhook received");
+  return "stored";
 }
 
 function parseDate(value: string | null): Date | null {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
+import { COMPLIANCE_TOPICS, SUBSCRIBED_TOPICS } from "~/shopify/webhook-topics";
 
 const root = join(import.meta.dirname, "..", "..");
 const raw = readFileSync(join(root, "shopify.app.toml"), "utf8");
@@ -25,35 +26,9 @@ describe("shopify.app.toml", () => {
 
   it("declares every topic Crossdock handles, and the three compliance topics", () => {
     const topics = toml.webhooks.subscriptions.flatMap((s) => s.topics ?? []);
-    expect(topics.sort()).toEqual(
-      [
-        "app/scopes_update",
-        "app/uninstalled",
-        "fulfillment_orders/order_routing_complete",
-        "fulfillments/create",
-        "fulfillments/update",
-        "inventory_levels/update",
-        "locations/create",
-        "locations/delete",
-        "locations/update",
-        "orders/cancelled",
-        "orders/create",
-        "orders/updated",
-        "returns/approve",
-        "returns/decline",
-        "returns/request",
-        "returns/cancel",
-        "returns/close",
-        "returns/reopen",
-        "returns/process",
-        "reverse_deliveries/attach_deliverable",
-        "reverse_fulfillment_orders/dispose",
-        "refunds/create",
-        "fulfillment_events/create",
-      ].sort(),
-    );
+    expect(topics.sort()).toEqual([...SUBSCRIBED_TOPICS].sort());
     const compliance = toml.webhooks.subscriptions.flatMap((s) => s.compliance_topics ?? []);
-    expect(compliance.sort()).toEqual(["customers/data_request", "customers/redact", "shop/redact"]);
+    expect(compliance.sort()).toEqual([...COMPLIANCE_TOPICS].sort());
   });
 
   it("names, for every subscription, a route file that exists and matches its URI", () => {
