@@ -2,9 +2,10 @@
  * Every webhook topic's endpoint (POST /webhooks/<topic>, one route file per topic): verify the
  * delivery (app/shopify/webhook-signature.server.ts: 401 for a bad HMAC, 400 for something that is
  * not a delivery or names a shop that is not a *.myshopify.com domain, 405 for another method than POST,
- * 413 above MAX_WEBHOOK_BODY_BYTES; nothing written either way), then hand it to the inbox
- * (services/receive-webhook.server.ts: unsubscribed topics and never-installed shops are dropped there)
- * and answer 200 with no body.
+ * 413 above MAX_WEBHOOK_BODY_BYTES; nothing written either way), make its body storable
+ * (shopify/webhook-json.ts: NUL and lone surrogates replaced; too deep → recorded SKIPPED), then hand it
+ * to the inbox (services/receive-webhook.server.ts: unsubscribed topics and never-installed shops are
+ * dropped there) and answer 200 with no body.
  *
  * Each route exports `webhookAction`; `npm start`'s server answers those routes' paths before
  * Express and Remix with `webhookEndpoint` (app/http/hot-paths.server.ts), the same function.
@@ -14,7 +15,7 @@ import { env } from "~/env.server";
 import { logger } from "~/logger.server";
 import type { JsonValue } from "~/models/scope.server";
 import { receiveWebhook } from "~/services/receive-webhook.server";
-import { parseWebhookJson } from "~/shopify/webhook-json";
+import { MAX_WEBHOOK_JSON_DEPTH, parseWebhookJson, storableWebhookJson } from "~/shopify/webhook-json";
 import { verifyWebhook } from "~/shopify/webhook-signature.server";
 import { MYSHOPIFY_DOMAIN } from "~/shopify/webhook-topics";
 import type { PlainResponse } from "./plain-response";
@@ -79,18 +80,33 @@ export async function webhookEndpoint(request: PlainRequest): Promise<PlainRespo
     return empty(400);
   }
   let payload: unknown;
+  let tooDeep = false;
   try {
     // 64-bit ids stay exact (Shopify's ids can exceed 2^53; JSON.parse would change them).
     payload = parseWebhookJson(request.body);
-  } catch {
+  } catch (error) {
+    // lossless-json's parser recurses: a deeply nested body overflows its stack.
+    tooDeep = error instanceof RangeError;
     payload = undefined;
   }
-  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+  if (!tooDeep && (typeof payload !== "object" || payload === null || Array.isArray(payload))) {
     // Signed by Shopify yet not a JSON object: refuse it rather than store something no processor reads.
     logger.warn({ shop: verdict.shop, topic: verdict.topic, webhookId: verdict.webhookId }, "webhook body is not a JSON object");
     return empty(400);
   }
-  await receiveWebhook({ ...verdict, payload: payload as { [key: string]: JsonValue } });
+  // Shopify resends anything but a 2xx (8 times over 4 hours, and deletes an Admin API subscription
+  // after 8 failures in a row), so a body that could never be stored is acknowledged, not refused:
+  // NUL and lone surrogates, which jsonb refuses, become U+FFFD and the delivery is processed; a body
+  // too deep to store is recorded as skipped, with the reason, and not processed.
+  const storable = tooDeep ? ({ ok: false, reason: "too-deep" } as const) : storableWebhookJson(payload, request.body);
+  if (!storable.ok) {
+    await receiveWebhook({ ...verdict, payload: {}, unstorable: `The body is nested deeper than ${MAX_WEBHOOK_JSON_DEPTH} levels: it was not stored or processed.` });
+    return empty(200);
+  }
+  if (storable.replaced > 0) {
+    logger.warn({ shop: verdict.shop, topic: verdict.topic, webhookId: verdict.webhookId, replaced: storable.replaced }, "webhook body: NUL or lone surrogates replaced by U+FFFD");
+  }
+  await receiveWebhook({ ...verdict, payload: storable.payload as { [key: string]: JsonValue } });
   return empty(200);
 }
 

@@ -20,6 +20,8 @@ export interface DeliveryInput {
   apiVersion?: string | null;
   payload: { [key: string]: JsonValue } | JsonValue[];
   status?: WebhookDeliveryStatus;
+  /** Why a delivery is stored without being processed (shown on the Activity page). */
+  lastError?: string | null;
   receivedAt?: Date;
 }
 
@@ -42,14 +44,15 @@ export async function recordDelivery(input: DeliveryInput, db?: Db): Promise<{ i
     input.status ?? "RECEIVED",
     utc(input.receivedAt ?? now),
     utc(now),
+    input.lastError ?? null,
   ];
   return { isNew: (await hotExecute(db, INSERT_DELIVERY, values)) === 1 };
 }
 
 const INSERT_DELIVERY = `
   INSERT INTO "webhook_delivery"
-    ("id", "shop", "topic", "webhook_id", "triggered_at", "api_version", "payload", "status", "received_at", "created_at", "updated_at")
-  VALUES ($1, $2, $3, $4, $5::timestamp, $6, $7::jsonb, $8::"webhook_delivery_status", $9::timestamp, $10::timestamp, $10::timestamp)
+    ("id", "shop", "topic", "webhook_id", "triggered_at", "api_version", "payload", "status", "received_at", "created_at", "updated_at", "last_error")
+  VALUES ($1, $2, $3, $4, $5::timestamp, $6, $7::jsonb, $8::"webhook_delivery_status", $9::timestamp, $10::timestamp, $10::timestamp, $11)
   ON CONFLICT ("shop", "webhook_id") DO NOTHING`;
 
 /** A collision-free, time-ordered id for rows inserted with raw SQL ("d" + time + random). */

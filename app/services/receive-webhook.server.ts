@@ -38,10 +38,15 @@ async function everInstalled(shop: string): Promise<boolean> {
  * (the caller answers 200 so that Shopify stops resending) and neither stored nor enqueued: nothing
  * would process it, and an unsigned-in shop must not be able to fill the inbox.
  */
-export async function receiveWebhook(delivery: VerifiedWebhook & { payload: { [key: string]: JsonValue } }): Promise<ReceiveOutcome> {
+export async function receiveWebhook(
+  delivery: VerifiedWebhook & { payload: { [key: string]: JsonValue } } & {
+    /** The body cannot be stored: the delivery is recorded SKIPPED, with this reason and an empty payload, and not queued. */
+    unstorable?: string;
+  },
+): Promise<ReceiveOutcome> {
   // Crossdock keeps Shopify's own spelling of the topic ("inventory_levels/update"), which is what
   // the processors key on.
-  const { shop, topic, webhookId, apiVersion, payload } = delivery;
+  const { shop, topic, webhookId, apiVersion, payload, unstorable } = delivery;
   if (!isSubscribedTopic(topic)) {
     logger.warn({ shop, topic, webhookId }, "webhook of a topic Crossdock does not subscribe: acknowledged, not stored");
     return "unsubscribed-topic";
@@ -50,10 +55,19 @@ export async function receiveWebhook(delivery: VerifiedWebhook & { payload: { [k
     logger.warn({ shop, topic, webhookId }, "webhook for a shop that never installed Crossdock: acknowledged, not stored");
     return "unknown-shop";
   }
-  const { isNew } = await recordDelivery({ shop, topic, webhookId, apiVersion, triggeredAt: parseDate(delivery.triggeredAt), payload });
+  const triggeredAt = parseDate(delivery.triggeredAt);
+  const { isNew } = await recordDelivery(
+    unstorable
+      ? { shop, topic, webhookId, apiVersion, triggeredAt, payload: {}, status: "SKIPPED", lastError: unstorable }
+      : { shop, topic, webhookId, apiVersion, triggeredAt, payload },
+  );
   if (!isNew) {
     logger.info({ shop, topic, webhookId }, "webhook redelivered: already stored");
     return "redelivered";
+  }
+  if (unstorable) {
+    logger.error({ shop, topic, webhookId, reason: unstorable }, "webhook body cannot be stored: recorded as skipped, not processed");
+    return "stored";
   }
   try {
     // The row stays RECEIVED (= waiting): workers claim RECEIVED and QUEUED alike, and marking it

@@ -22,3 +22,61 @@ export function parseWebhookJson(text: string): unknown {
   if (!SIXTEEN_DIGITS.test(text)) return JSON.parse(text);
   return parse(text, null, parseNumber);
 }
+
+/**
+ * Deepest nesting of a webhook body Crossdock stores. Shopify's payloads nest a few levels (an
+ * order's line item's discount allocation is 4); PostgreSQL's jsonb parser and JSON.stringify both
+ * recurse, and fail at a depth that depends on the stack (JSON.stringify at ~10,000 here).
+ */
+export const MAX_WEBHOOK_JSON_DEPTH = 100;
+
+/** What jsonb refuses in a string or a key: `\u0000`, and an escaped surrogate without its partner. */
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})/;
+// eslint-disable-next-line no-control-regex -- NUL is what jsonb refuses
+const UNSTORABLE_CHARACTER = /\u0000|\p{Cs}/gu;
+
+export type StorableWebhookJson =
+  | { ok: true; payload: unknown; /** Characters replaced by U+FFFD. */ replaced: number }
+  | { ok: false; reason: "too-deep" };
+
+/**
+ * A parsed webhook body made storable as jsonb, or why it cannot be: a NUL or a lone surrogate in a
+ * string or a key becomes U+FFFD (as a UTF-8 decoder does with bytes it cannot read), counted; a
+ * body nested deeper than MAX_WEBHOOK_JSON_DEPTH cannot be stored at all. `body` is the raw text:
+ * only a body with such an escape is rewritten (JSON cannot carry them unescaped), so the usual
+ * delivery is only walked for its depth. `value` is changed in place.
+ */
+export function storableWebhookJson(value: unknown, body: string): StorableWebhookJson {
+  const repair = UNSTORABLE_ESCAPE.test(body);
+  let replaced = 0;
+  const clean = (text: string) =>
+    text.replace(UNSTORABLE_CHARACTER, () => {
+      replaced++;
+      return "\uFFFD";
+    });
+  const walk = (node: unknown, depth: number): unknown => {
+    if (typeof node === "string") return repair ? clean(node) : node;
+    if (typeof node !== "object" || node === null) return node;
+    if (depth >= MAX_WEBHOOK_JSON_DEPTH) throw TOO_DEEP;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = walk(node[i], depth + 1);
+      return node;
+    }
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = walk(record[key], depth + 1);
+      const cleanKey = repair ? clean(key) : key;
+      if (cleanKey !== key) delete record[key];
+      record[cleanKey] = child;
+    }
+    return record;
+  };
+  try {
+    return { ok: true, payload: walk(value, 0), replaced };
+  } catch (error) {
+    if (error === TOO_DEEP) return { ok: false, reason: "too-deep" };
+    throw error;
+  }
+}
+
+const TOO_DEEP = new Error("too deep");

@@ -16,11 +16,13 @@ export interface SignedWebhook {
   webhookId?: string;
   triggeredAt?: Date;
   secret?: string;
+  /** The body exactly as sent, instead of JSON.stringify(payload): escapes and nesting JSON.stringify would not write. */
+  rawBody?: string;
 }
 
 /** A webhook request as Shopify sends it (HMAC of the raw body with the app secret, X-Shopify-*). */
 export function signedWebhookRequest(input: SignedWebhook): Request {
-  const body = JSON.stringify(input.payload);
+  const body = input.rawBody ?? JSON.stringify(input.payload);
   const hmac = createHmac("sha256", input.secret ?? API_SECRET).update(body, "utf8").digest("base64");
   return new Request(`https://crossdock.example.com/webhooks/${input.topic}`, {
     method: "POST",
