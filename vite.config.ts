@@ -23,6 +23,17 @@ export default defineConfig({
     fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync("node_modules")] },
   },
   plugins: [
+    {
+      // The dev server's counterpart of scripts/serve.ts's stampPeerAddress: the socket address,
+      // for per-client limits (app/http/client-address.server.ts).
+      name: "crossdock-peer-address",
+      configureServer(server) {
+        server.middlewares.use((req, _res, next) => {
+          req.headers["x-crossdock-peer-address"] = req.socket.remoteAddress ?? "";
+          next();
+        });
+      },
+    },
     remix({
       ignoredRouteFiles: ["**/.*", "**/*.spec.ts"],
       // Tests build into a scratch folder so they never clobber a developer's build/.

@@ -76,6 +76,18 @@ const envSchema = z
       .trim()
       .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, 'EMAIL_FROM must be "Name <address@domain>" or an address')
       .default("Crossdock <onboarding@resend.dev>"),
+    /**
+     * Proxies of yours in front of Crossdock that append the client to X-Forwarded-For (a load
+     * balancer, a CDN). 0 (default): the socket address is the client. Per-client limits (the portal
+     * lookup) count the entry the outermost trusted proxy appended; entries further left are the
+     * client's own words and are never believed. Shopify's app proxy is counted on top of this.
+     */
+    TRUSTED_PROXY_COUNT: z.coerce
+      .number("TRUSTED_PROXY_COUNT must be a whole number of proxies (0 when clients connect directly)")
+      .int("TRUSTED_PROXY_COUNT must be a whole number of proxies")
+      .min(0, "TRUSTED_PROXY_COUNT cannot be negative")
+      .max(10, "TRUSTED_PROXY_COUNT above 10 is surely a mistake")
+      .default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**
      * Signs the customer portal's order links, signed URLs (labels) and CSRF tokens (HMAC-SHA256).

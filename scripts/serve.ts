@@ -20,6 +20,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { stampPeerAddress } from "../app/http/client-address.server";
 import type { createHotPath } from "../app/http/hot-paths.server";
 import { logger } from "../app/logger.server";
 
@@ -51,6 +52,8 @@ const hotPath = (build.entry.module as { createHotPath?: typeof createHotPath })
 logger.info({ paths: hotPath?.paths ?? [] }, "hot paths answered before Express and Remix");
 const debug = logger.isLevelEnabled("debug");
 const server = createServer((req, res) => {
+  // The socket address, for per-client limits (app/http/client-address.server.ts).
+  stampPeerAddress(req);
   if (debug) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {

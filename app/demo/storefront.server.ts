@@ -24,6 +24,7 @@ import { inventorySyncInProgress } from "~/services/sync-inventory.server";
 import { getAppMetafield } from "~/shopify/app-metafields";
 import { fetchProductByHandle, fetchProductHandles, type StorefrontProduct } from "~/shopify/products";
 import { offlineAdminGraphql } from "~/shopify.server";
+import { PEER_ADDRESS_HEADER } from "~/http/client-address.server";
 // The harness plays Shopify's app proxy: it signs with the simulator's signer, written from shopify.dev.
 import { signedProxyParams } from "../../simulator/app-proxy";
 import { signInToDemoShop } from "./demo.server";
@@ -281,6 +282,9 @@ export async function forwardToApp(request: Request, shop: string, rest: string)
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  // As Shopify's app proxy does: the shopper's address in X-Forwarded-For (authenticate-app-proxies).
+  const shopper = request.headers.get(PEER_ADDRESS_HEADER);
+  if (shopper) headers.set("X-Forwarded-For", shopper);
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   let upstream: Response;
   try {

@@ -10,4 +10,4 @@ export {
   ORDER_ACCESS_TTL_SECONDS,
 } from "./tokens.server";
 export { verifyCsrf, checkCsrf, CSRF_FIELD, CSRF_COOKIE } from "./csrf.server";
-export { lookupRateLimiter, installLookupRateLimiter, clientIp, memoryLookupLimiter, redisLookupLimiter } from "./rate-limit.server";
+export { lookupRateLimiter, installLookupRateLimiter, memoryLookupLimiter, redisLookupLimiter } from "./rate-limit.server";

@@ -37,7 +37,7 @@
  *   - issueOrderAccessToken({shopId, orderId, ttl}) / verifyOrderAccessToken(token, shop) → GID | throws 403
  *   - signUrl(path, ttlSeconds, {scope}) / verifySignedUrl(url, {scope}) (HMAC-SHA256, PORTAL_SECRET)
  *   - verifyCsrf(request, formData) → throws 403; CSRF_FIELD
- *   - lookupRateLimiter(), clientIp(request)
+ *   - lookupRateLimiter(); the client address is app/http/client-address.server.ts
  */
 import type { HeadersFunction, MetaDescriptor } from "@remix-run/node";
 import { isRouteErrorResponse } from "@remix-run/react";

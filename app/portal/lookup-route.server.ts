@@ -1,10 +1,12 @@
 // Loader and action of the lookup page, shared by /portal/:shop and the app proxy's /proxy/portal.
 import { readFormData } from "~/http/form-data.server";
 import { redirect } from "@remix-run/node";
+import { env } from "~/env.server";
+import { clientAddress } from "~/http/client-address.server";
 import { lookupPortalOrder } from "~/services/lookup-portal-order.server";
 import { listPortalCustomerOrders } from "~/services/list-portal-customer-orders.server";
 import { resolvePortalRequest } from "./context.server";
-import { clientIp, lookupRateLimiter } from "./rate-limit.server";
+import { lookupRateLimiter } from "./rate-limit.server";
 import type { LookupActionData, LookupLoaderData } from "./LookupPage";
 
 export async function lookupLoader({ request, params }: { request: Request; params: { shop?: string } }) {
@@ -37,7 +39,7 @@ export async function lookupAction({ request, params }: { request: Request; para
     shop: portal.shop,
     graphql: await portal.admin(),
     form: { orderNumber: form.get("orderNumber"), contact: form.get("contact") },
-    ip: clientIp(request),
+    ip: clientAddress(request, { trustedProxies: env().TRUSTED_PROXY_COUNT, viaShopifyAppProxy: portal.mode === "proxy" }),
     limiter: lookupRateLimiter(),
   });
   switch (outcome.status) {

@@ -108,13 +108,3 @@ export function installLookupRateLimiter(limiter: LookupRateLimiter | undefined)
   globalForLimits.__crossdockLookupLimiter = limiter;
   return previous;
 }
-
-/**
- * The client's address. Behind a proxy (Shopify's app proxy, a load balancer) the last
- * X-Forwarded-For entry is the one the nearest proxy appended: the others are client-supplied.
- */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("X-Forwarded-For");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last || request.headers.get("X-Real-IP")?.trim() || "unknown";
-}

@@ -226,7 +226,8 @@ describe("through the app proxy", () => {
         proxyRequest("/proxy/portal", SHOP, {}, {
           method: "POST",
           body: form({ orderNumber: "#1001", contact: "ada@example.com", ...(token ? { [CSRF_FIELD]: token } : {}) }),
-          headers: { "X-Forwarded-For": "203.0.113.90" },
+          // Shopify's proxy connects (peer) and forwards the shopper's address.
+          headers: { "x-crossdock-peer-address": "23.227.38.32", "X-Forwarded-For": "203.0.113.90" },
         }),
         {},
       );

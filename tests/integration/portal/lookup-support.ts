@@ -58,15 +58,23 @@ export async function call(handler: Handler, request: Request, params: Record<st
   }
 }
 
-/** A browser visiting the portal on the app host: keeps the CSRF cookie between requests. */
+/** The header Crossdock's HTTP servers stamp with the socket address (app/http/client-address.server.ts). */
+export const PEER = "x-crossdock-peer-address";
+
+/**
+ * A browser visiting the portal on the app host: keeps the CSRF cookie between requests. `ip` is
+ * the socket address the server stamps; `forwardedFor`, when set, an X-Forwarded-For it sends itself.
+ */
 export class PortalBrowser {
   cookie: string | null = null;
+  forwardedFor: string | null = null;
   constructor(readonly ip = "203.0.113.10") {}
 
   request(path: string, init: RequestInit = {}): Request {
     const headers = new Headers(init.headers);
     if (this.cookie) headers.set("Cookie", this.cookie);
-    headers.set("X-Forwarded-For", this.ip);
+    headers.set(PEER, this.ip);
+    if (this.forwardedFor) headers.set("X-Forwarded-For", this.forwardedFor);
     return new Request(`${APP}${path}`, { ...init, headers });
   }
 

@@ -1,9 +1,10 @@
 // The portal's order lookup (/portal/:shop), called as Remix calls it: enumeration resistance,
 // rate limits (memory and Redis), CSRF, and the redirect to the tracking page.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { call, form, installShops, OTHER_SHOP, PortalBrowser, SHOP, startPortalSimulator } from "./lookup-support";
+import { call, form, installShops, OTHER_SHOP, PEER, PortalBrowser, proxyQuery, SHOP, startPortalSimulator } from "./lookup-support";
 
 const lookupRoute = await import("~/routes/portal.$shop._index");
+const proxyLookupRoute = await import("~/routes/proxy.portal._index");
 const { installLookupRateLimiter, memoryLookupLimiter, redisLookupLimiter } = await import("~/portal/rate-limit.server");
 const { CSRF_FIELD } = await import("~/portal/csrf.server");
 const { Redis } = await import("ioredis");
@@ -43,6 +44,14 @@ async function submit(browser: PortalBrowser, fields: Record<string, string>, cs
   const token = csrf === undefined ? (await openLookup(browser)).csrfToken : csrf;
   const body = form(token === null ? fields : { ...fields, [CSRF_FIELD]: token });
   return call(lookupRoute.action, browser.request(`/portal/${SHOP}`, { method: "POST", body }), params);
+}
+
+/** A request Shopify's app proxy forwards: signed query, Shopify's socket, the shopper in X-Forwarded-For. */
+function proxied(shopify: string, forwardedFor: string, init: RequestInit): Request {
+  const headers = new Headers(init.headers);
+  headers.set(PEER, shopify);
+  headers.set("X-Forwarded-For", forwardedFor);
+  return new Request(`https://crossdock.example.com/proxy/portal?${proxyQuery(SHOP)}`, { ...init, headers });
 }
 
 function headerList(response: Response): string[] {
@@ -219,6 +228,45 @@ describe("rate limits", () => {
       submit(b, { orderNumber: "#1003", contact: "ada@example.com" }),
     ]);
     expect([ua.status, ub.status]).toEqual([429, 429]);
+  });
+
+  it("are not escaped by sending a new X-Forwarded-For with every attempt (no trusted proxy)", async () => {
+    installLookupRateLimiter(memoryLookupLimiter({ perIp: 3, perOrder: 100, windowSeconds: 600 }));
+    const browser = new PortalBrowser("198.51.100.20");
+    const token = (await openLookup(browser)).csrfToken;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      browser.forwardedFor = `10.0.${i}.1, 192.0.2.${100 + i}`;
+      statuses.push((await submit(browser, { orderNumber: `#${3000 + i}`, contact: "ada@example.com" }, token)).status);
+    }
+    expect(statuses).toEqual([422, 422, 422, 429, 429]);
+  });
+
+  it("keep two sockets in two buckets, with or without X-Forwarded-For (no shared fallback)", async () => {
+    installLookupRateLimiter(memoryLookupLimiter({ perIp: 2, perOrder: 100, windowSeconds: 600 }));
+    const a = new PortalBrowser("198.51.100.30");
+    const b = new PortalBrowser("2001:db8::31");
+    for (let i = 0; i < 2; i++) await submit(a, { orderNumber: `#${4000 + i}`, contact: "ada@example.com" });
+    expect((await submit(a, { orderNumber: "#4009", contact: "ada@example.com" })).status).toBe(429);
+    // Another socket, no X-Forwarded-For at all: its own bucket, not a shared "unknown" one.
+    expect((await submit(b, { orderNumber: "#1001", contact: "ada@example.com" })).status).toBe(303);
+  });
+
+  it("count the shopper Shopify's app proxy forwards, not Shopify's own address", async () => {
+    installLookupRateLimiter(memoryLookupLimiter({ perIp: 2, perOrder: 100, windowSeconds: 600 }));
+    const shopify = "23.227.38.32";
+    const attempt = async (shopper: string, orderNumber: string) => {
+      const page = await call(proxyLookupRoute.loader, proxied(shopify, shopper, {}), {});
+      const { csrfToken } = (await page.json()) as { csrfToken: string };
+      const body = form({ orderNumber, contact: "ada@example.com", [CSRF_FIELD]: csrfToken });
+      return (await call(proxyLookupRoute.action, proxied(shopify, shopper, { method: "POST", body }), {})).status;
+    };
+    // One shopper, with a client-written entry in front that changes every time: still one bucket.
+    expect(await attempt("6.6.6.1, 203.0.113.40", "#5000")).toBe(422);
+    expect(await attempt("6.6.6.2, 203.0.113.40", "#5001")).toBe(422);
+    expect(await attempt("6.6.6.3, 203.0.113.40", "#5002")).toBe(429);
+    // Another shopper through the same Shopify address is not affected.
+    expect(await attempt("203.0.113.41", "#1001")).toBe(303);
   });
 
   it("are kept in Redis when configured (shared by every web process)", async () => {
