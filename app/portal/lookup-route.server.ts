@@ -33,7 +33,7 @@ export async function lookupLoader({ request, params }: { request: Request; para
 
 export async function lookupAction({ request, params }: { request: Request; params: { shop?: string } }) {
   const portal = await resolvePortalRequest(request, params);
-  const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"));
+  const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"), { single: true });
   portal.verifyCsrf(form);
   const outcome = await lookupPortalOrder({
     shop: portal.shop,

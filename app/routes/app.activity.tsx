@@ -54,7 +54,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = await readFormData(request);
+  const form = await readFormData(request, undefined, { single: true, repeatable: ["id"] });
   const parsed = actionSchema.safeParse({ intent: form.get("intent"), ids: form.getAll("id") });
   if (!parsed.success) {
     return Response.json({ ok: false, error: "Choose Retry or Discard and at least one failed job." }, { status: 400 });

@@ -24,7 +24,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const id = idSchema.safeParse(params.id);
-  const form = await readFormData(request);
+  const form = await readFormData(request, undefined, { single: true });
   if (!id.success || form.get("intent") !== "retry") {
     return Response.json({ ok: false, error: "Only a failed email can be sent again." }, { status: 400 });
   }

@@ -33,7 +33,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const shop = await requireShop(request);
-  const result = await editLocationRouting(shop, params.id ?? "", await readFormData(request));
+  const result = await editLocationRouting(shop, params.id ?? "", await readFormData(request, undefined, { single: true }));
   if (result.ok) return redirect("/app/locations");
   if (result.status === 404) throw new Response("Location not found", { status: 404 });
   return data({ errors: result.errors }, { status: 422 });

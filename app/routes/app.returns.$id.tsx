@@ -46,7 +46,7 @@ type ActionResult = { ok: true; message: string } | { ok: false; message: string
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, admin, actor } = await requireShop(request);
   const returnId = params.id ?? "";
-  const form = await readFormData(request);
+  const form = await readFormData(request, undefined, { single: true });
   const parsed = intentSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) {
     const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_form"), i.message]));

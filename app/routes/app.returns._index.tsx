@@ -42,7 +42,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin, actor } = await requireShop(request);
-  const form = await readFormData(request);
+  const form = await readFormData(request, undefined, { single: true, repeatable: ["ids"] });
   const parsed = bulkDecisionSchema.safeParse({
     decision: form.get("decision"),
     ids: form.getAll("ids").map(String),

@@ -84,7 +84,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const shop = await installedShop(session.shop);
   const decision = await getRoutingDecision(shop, params.id ?? "");
   if (!decision) throw new Response("Routing decision not found", { status: 404 });
-  const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request, undefined, { single: true })));
   if (!parsed.success) return data({ error: "Choose the location that cannot fulfill the order." }, { status: 400 });
   const result = await rerouteOrder({
     shop,

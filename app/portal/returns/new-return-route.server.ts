@@ -86,7 +86,7 @@ export async function newReturnAction({ request, params }: Args) {
   const portal = await resolvePortalRequest(request, params);
   const token = params.token ?? "";
   const orderId = portal.verifyOrderToken(token);
-  const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"));
+  const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"), { single: true, repeatable: ["item"] });
   portal.verifyCsrf(form);
   const selection = parseReturnForm(form);
   const result = await submitPortalReturn({ shop: portal.shop, graphql: await portal.admin(), orderId, selection, locale: portal.locale, actor: "shopper" });

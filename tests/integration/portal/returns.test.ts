@@ -346,6 +346,33 @@ describe("requesting a return", () => {
     await expectNothingWritten(before);
   });
 
+  it("refuses a duplicated field and a file where text belongs: 400, the branded page, nothing written anywhere", async () => {
+    const orderId = await deliveredOrder([{ sku: TEE, quantity: 1 }]);
+    const token = issueOrderAccessToken({ shopId: shop.id, orderId });
+    const before = await simulatorReturns();
+    const browser = new PortalBrowser();
+    const { page } = await openForm(browser, token);
+    const item = page!.eligible[0]!;
+    const bodies: FormData[] = [];
+    for (const build of [
+      (f: FormData) => f.append("method", "DROP_OFF"),
+      (f: FormData) => f.append(`reason:${item.id}`, "DEFECTIVE"),
+      (f: FormData) => f.set(`note:${item.id}`, new Blob(["a note"]), "note.txt"),
+    ]) {
+      const body = new FormData();
+      body.set(CSRF_FIELD, page!.csrfToken);
+      for (const [k, v] of Object.entries({ ...pick(item, 1), method: "MAIL" })) body.append(k, v);
+      build(body);
+      bodies.push(body);
+    }
+    for (const body of bodies) {
+      const answer = await call(newReturnRoute.action, browser.request(path(SHOP, token, "/return"), { method: "POST", body }), { shop: SHOP, token });
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as { portalError: string }).portalError).toBe("bad_request");
+    }
+    await expectNothingWritten(before);
+  });
+
   it("a drop-off return records the chosen store and shows it on the status page", async () => {
     const orderId = await deliveredOrder([{ sku: TEE, quantity: 1 }]);
     const token = issueOrderAccessToken({ shopId: shop.id, orderId });
