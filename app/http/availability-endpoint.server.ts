@@ -11,7 +11,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseAvailabilityQuery } from "~/domain/availability";
 import { getVariantAvailability } from "~/services/get-availability.server";
-import { verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
+import { appProxyRefusal, verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
 import { plainJson, toFetchResponse, type PlainResponse } from "./plain-response";
 
 /** Shared by every shopper of the shop (nothing personal in it); short, since stock moves. */
@@ -24,7 +24,10 @@ function problem(status: number, error: string): PlainResponse {
 export async function availabilityEndpoint(request: Request): Promise<PlainResponse> {
   const url = new URL(request.url);
   const signed = verifyAppProxyRequest(url);
-  if (!signed.ok) return problem(401, "The request is not signed by Shopify's app proxy");
+  if (!signed.ok) {
+    const refusal = appProxyRefusal(signed);
+    return problem(refusal.status, refusal.message);
+  }
   const parsed = parseAvailabilityQuery(url.searchParams);
   if (!parsed.ok) return problem(400, parsed.message);
 

@@ -8,7 +8,7 @@ import { getShop, getShopSettings } from "~/models/shops.server";
 import { observingCustomerData } from "~/services/observe-customer-data.server";
 import { logger } from "~/logger.server";
 import { adminAccessRefused, type AdminGraphql } from "~/shopify/admin-graphql";
-import { verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
+import { appProxyRefusal, verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
 import { AdminRetriesExhaustedError, INTERACTIVE_PATIENCE, markResilient, resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
 import { TokenRefreshFailedError } from "~/shopify/offline-token-refresh.server";
 import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
@@ -82,9 +82,16 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
   return `${url.pathname}${url.search}`;
 }
 
-/** Refuses (401) a proxied request Shopify's app proxy did not sign, by Shopify's documented algorithm. */
+/**
+ * Refuses a proxied request Shopify's app proxy did not sign, by Shopify's documented algorithm (401),
+ * or signed for a shop parameter that is not a myshopify.com domain (400).
+ */
 function authenticateProxy(request: Request): void {
-  if (!verifyAppProxyRequest(request).ok) throw new Response("The request is not signed by Shopify's app proxy", { status: 401 });
+  const verdict = verifyAppProxyRequest(request);
+  if (!verdict.ok) {
+    const refusal = appProxyRefusal(verdict);
+    throw new Response(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
 }
 
 async function offlineAdmin(shop: string): Promise<AdminGraphql> {

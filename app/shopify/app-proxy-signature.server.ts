@@ -45,7 +45,6 @@ export function verifyAppProxyQuery(query: URLSearchParams, secret: string, now:
   const timestampText = query.get("timestamp");
   const shop = query.get("shop");
   if (!signature || !timestampText || !shop) return { ok: false, reason: "unsigned" };
-  if (!SHOP_DOMAIN.test(shop)) return { ok: false, reason: "bad-shop" };
   const timestamp = /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : NaN;
   if (!Number.isFinite(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > APP_PROXY_TIMESTAMP_TOLERANCE_SECONDS) {
     return { ok: false, reason: "stale" };
@@ -53,6 +52,9 @@ export function verifyAppProxyQuery(query: URLSearchParams, secret: string, now:
   const expected = createHmac("sha256", secret).update(appProxySignedMessage(query), "utf8").digest();
   const given = /^[0-9a-f]{64}$/i.test(signature) ? Buffer.from(signature, "hex") : null;
   if (!given || !timingSafeEqual(given, expected)) return { ok: false, reason: "mismatch" };
+  // After the signature: a signed query naming something other than a shop is a bad request (400),
+  // not an unsigned one (401).
+  if (!SHOP_DOMAIN.test(shop)) return { ok: false, reason: "bad-shop" };
   return {
     ok: true,
     shop,
@@ -60,6 +62,13 @@ export function verifyAppProxyQuery(query: URLSearchParams, secret: string, now:
     pathPrefix: query.get("path_prefix"),
     timestamp,
   };
+}
+
+/** The answer to a refused request: 400 for a signed query whose shop is not a myshopify.com domain, else 401. */
+export function appProxyRefusal(verdict: Extract<AppProxyVerdict, { ok: false }>): { status: 400 | 401; message: string } {
+  return verdict.reason === "bad-shop"
+    ? { status: 400, message: "The shop parameter is not a myshopify.com domain" }
+    : { status: 401, message: "The request is not signed by Shopify's app proxy" };
 }
 
 /** The check for an incoming request, with the app's client secret (SHOPIFY_API_SECRET). */

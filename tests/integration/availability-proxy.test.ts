@@ -227,6 +227,15 @@ describe("GET /proxy/availability", () => {
     expect((await call(new Request(badParams))).status).toBe(401);
   });
 
+  it("answers 400, not 500, to a validly signed request whose shop is not a myshopify.com domain", async () => {
+    for (const shop of ["../../etc/passwd", "evil.example.com"]) {
+      const query = signedProxyParams(new URLSearchParams("variant=1001"), { shop, pathPrefix: "/apps/crossdock", secret: SECRET });
+      const response = await call(new Request(`https://crossdock.example.com/proxy/availability?${query}`));
+      expect(response.status, shop).toBe(400);
+      expect(await json(response)).toEqual({ error: "The shop parameter is not a myshopify.com domain" });
+    }
+  });
+
   it("accepts the storefront harness's signature (Shopify's proxy parameters, repeated values)", async () => {
     const query = signedProxyParams(new URLSearchParams("variant=1001&lat=40.7&lon=-74"), {
       shop: DOMAIN,

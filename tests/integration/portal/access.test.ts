@@ -205,6 +205,18 @@ describe("through the app proxy", () => {
     expect(unsigned.status).toBe(401);
   });
 
+  it("answers 400, not 500, to a validly signed request whose shop is not a myshopify.com domain; unsigned it stays 401", async () => {
+    for (const shop of ["../../etc/passwd", "evil.example.com", "SHOP.MYSHOPIFY.COM", `${"a".repeat(5000)}.myshopify.com\u0000`]) {
+      const lookup = await call(proxyLookupRoute.loader, proxyRequest("/proxy/portal", shop), {});
+      expect(lookup.status, shop).toBe(400);
+      expect(await lookup.text()).toBe("The shop parameter is not a myshopify.com domain");
+      const tracking = await call(proxyTrackingRoute.loader, proxyRequest("/proxy/portal/o/x", shop), { token: "x" });
+      expect(tracking.status, shop).toBe(400);
+    }
+    const unsigned = await call(proxyLookupRoute.loader, new Request("https://crossdock.example.com/proxy/portal?shop=..%2F..%2Fetc%2Fpasswd"), {});
+    expect(unsigned.status).toBe(401);
+  });
+
   it("looks up an order (CSRF bound to the signed request) and redirects on the shop's domain", async () => {
     const page = await call(proxyLookupRoute.loader, proxyRequest("/proxy/portal", SHOP), {});
     const { csrfToken } = (await page.json()) as { csrfToken: string };
