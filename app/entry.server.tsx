@@ -7,6 +7,7 @@ import { env } from "./env.server";
 import { jobDriver } from "./jobs/runtime.server";
 import { logger } from "./logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { isPortalDocument, refuseFraming } from "./http/framing";
 
 // Background jobs: the driver follows REDIS_URL. Without Redis the in-process runner starts here, at
 // boot, so deliveries left in the inbox by a previous run are processed without waiting for traffic.
@@ -25,9 +26,16 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  // Embedded in Shopify admin: frame-ancestors CSP and the App Bridge preload. The demo runs
-  // outside the admin and loads nothing from Shopify's CDN.
-  if (!env().CROSSDOCK_DEMO) addDocumentResponseHeaders(request, responseHeaders);
+  if (isPortalDocument(request)) {
+    // Shopper pages are never framed (clickjacking of the lookup and return forms). The library's
+    // headers are not added: with a ?shop= in the URL (every app-proxy request has one, and anyone
+    // can add one) they would allow framing by that shop and Shopify admin.
+    refuseFraming(responseHeaders);
+  } else if (!env().CROSSDOCK_DEMO) {
+    // Embedded in Shopify admin: frame-ancestors CSP and the App Bridge preload. The demo runs
+    // outside the admin and loads nothing from Shopify's CDN.
+    addDocumentResponseHeaders(request, responseHeaders);
+  }
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

@@ -81,6 +81,42 @@ describe("the production build", () => {
     }
   });
 
+  it("refuses framing of portal pages (app host and app proxy), keeps the admin framable by Shopify admin, and answers GET on webhooks with 405", async () => {
+    await resetDatabase();
+    const domain = "framing-shop.myshopify.com";
+    await createTestShop({ domain, timezone: "UTC" });
+    const port = await freePort();
+    const server = startServer({ ...realApp, NODE_ENV: "production", PORT: String(port) });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHttp(`${base}/`, 30_000, server);
+      const signed = signedProxyParams(new URLSearchParams(), { shop: domain, pathPrefix: "/apps/crossdock", secret: realApp.SHOPIFY_API_SECRET });
+      // ?shop= on the app-host page must not open it to that shop's frames (the library would allow them).
+      for (const path of [`/portal/${domain}`, `/portal/${domain}?shop=${domain}`, `/proxy/portal?${signed}`, "/portal/unknown-shop.myshopify.com"]) {
+        const page = await fetch(`${base}${path}`);
+        expect([200, 404], path).toContain(page.status);
+        if (page.headers.get("content-type")?.startsWith("text/html")) {
+          expect(page.headers.get("content-security-policy"), path).toBe("frame-ancestors 'none'");
+          expect(page.headers.get("x-frame-options"), path).toBe("DENY");
+        }
+      }
+      const lookup = await fetch(`${base}/portal/${domain}`);
+      expect(lookup.status).toBe(200);
+      expect(lookup.headers.get("content-type")).toMatch(/^text\/html/);
+      // The embedded admin keeps the library's frame-ancestors for the shop and Shopify admin.
+      const admin = await fetch(`${base}/app?shop=${domain}&embedded=1&host=${Buffer.from(`admin.shopify.com/store/framing-shop`).toString("base64url")}`, { redirect: "manual" });
+      const csp = admin.headers.get("content-security-policy");
+      if (csp) expect(csp).toContain("https://admin.shopify.com");
+      expect(admin.headers.get("x-frame-options")).toBeNull();
+      for (const topic of ["orders/create", "shop/redact", "customers/data_request"]) {
+        const get = await fetch(`${base}/webhooks/${topic}`);
+        expect([get.status, get.headers.get("allow")], topic).toEqual([405, "POST"]);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("refuses to start in demo mode with NODE_ENV=production", async () => {
     await expectRefusal(
       { ...realApp, NODE_ENV: "production", CROSSDOCK_DEMO: "1", SHOPIFY_APP_URL: "http://localhost:3000", SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:3100" },
