@@ -7,13 +7,36 @@ import { listCustomerDataRedactions, recordCustomerDataObservation } from "~/mod
 import { getShop } from "~/models/shops.server";
 import { withCustomerDataObserver, type AdminGraphql } from "~/shopify/admin-graphql";
 
+/**
+ * How long a process trusts what it last read of a shop's recorded redactions. Almost every answer
+ * serves the fields it reads, and without this each one would cost two database queries (the shop,
+ * then a delete of nothing) on the routing and portal paths; a redaction recorded by another process
+ * is cleared here at most this long after it.
+ */
+const KNOWN_REDACTIONS_TTL_MS = 30_000;
+const knownRedactions = new Map<string, { fields: ReadonlySet<ProtectedCustomerField>; readAt: number }>();
+
+async function recordedRedactions(shopDomain: string): Promise<ReadonlySet<ProtectedCustomerField>> {
+  const known = knownRedactions.get(shopDomain);
+  if (known && Date.now() - known.readAt < KNOWN_REDACTIONS_TTL_MS) return known.fields;
+  const shop = await getShop(shopDomain);
+  const fields = new Set(shop ? (await listCustomerDataRedactions(shop)).map((r) => r.field as ProtectedCustomerField) : []);
+  knownRedactions.set(shopDomain, { fields, readAt: Date.now() });
+  return fields;
+}
+
 /** The shop's client, reporting what each answer redacted or served (recorded; failures logged). */
 export function observingCustomerData(shopDomain: string, graphql: AdminGraphql): AdminGraphql {
   return withCustomerDataObserver(graphql, async (observation) => {
-    if (!observation.redacted.length && !observation.served.length) return;
     try {
+      // Served fields that are not recorded as redacted change nothing: no write.
+      const recorded = await recordedRedactions(shopDomain);
+      const served = observation.served.filter((f) => recorded.has(f));
+      if (!observation.redacted.length && !served.length) return;
       const shop = await getShop(shopDomain);
-      if (shop) await recordCustomerDataObservation(shop, observation);
+      if (!shop) return;
+      await recordCustomerDataObservation(shop, { ...observation, served });
+      knownRedactions.delete(shopDomain);
     } catch (error) {
       logger.warn({ err: error, shop: shopDomain, operation: observation.operation }, "could not record a customer data observation");
     }
