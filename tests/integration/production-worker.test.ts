@@ -64,13 +64,16 @@ describe("npm start + npm run worker on the production build", () => {
     expect(renamed.status).toBe(200);
 
     // locations/update → npm start stores and enqueues → the worker reads every location from the Admin API.
+    // The job writes the location, then marks its delivery processed: wait for both, not the first.
     const deadline = Date.now() + 30_000;
     let stored = null;
-    while (!stored && Date.now() < deadline) {
+    let deliveries: { status: string; lastError: string | null }[] = [];
+    while (Date.now() < deadline) {
       stored = await prisma.location.findFirst({ where: { shopifyId: location.id, name: "Fresno Warehouse" } });
-      if (!stored) await new Promise((r) => setTimeout(r, 200));
+      deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: "locations/update" } });
+      if (stored && deliveries.every((d) => d.status === "PROCESSED")) break;
+      await new Promise((r) => setTimeout(r, 200));
     }
-    const deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: "locations/update" } });
     expect(stored, `web:\n${web.output()}\nworker:\n${worker.output()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.status, d.lastError]))}`).not.toBeNull();
     expect(deliveries.map((d) => d.status)).toEqual(["PROCESSED"]);
     // Every location of the shop came from the Admin API in that one job.
