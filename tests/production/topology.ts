@@ -177,9 +177,15 @@ export async function waitFor<T>(topology: Topology | null, what: string, probe:
 }
 
 /** Webhook deliveries Shopify (the simulator) sent, and what Crossdock stored and processed of them. */
-export async function deliveryCounts(topology: Topology, topics?: string[]): Promise<{ sent: number; stored: number; processed: number; lost: number }> {
+export async function deliveryCounts(
+  topology: Topology,
+  topics?: string[],
+  /** Only deliveries sent from this index of the simulator's log on (`topology.sim.sim.webhooks.deliveries.length` before a test). */
+  from = 0,
+): Promise<{ sent: number; stored: number; processed: number; lost: number }> {
   const sentIds = new Set(
     topology.sim.sim.webhooks.deliveries
+      .slice(from)
       .filter((d) => !topics || topics.includes(d.topic))
       .map((d) => d.webhookId),
   );
