@@ -7,6 +7,7 @@
 // as a host's would be with health checks; a request to a process that refuses the connection goes to
 // the next one, a request cut off mid-way answers 502 (Shopify then resends the webhook).
 import { randomUUID } from "node:crypto";
+import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -17,6 +18,7 @@ import { loadAppConfig } from "../../simulator/webhooks/app-config";
 import { startResendStandIn, type ResendStandIn } from "../../tools/resend-stand-in";
 import { createTestShop, resetDatabase } from "../setup/db";
 import { API_KEY, API_SECRET, SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../simulator/helpers";
+import { BROWSER_USER_AGENT } from "../support/browser";
 import { productionBuild, ROOT } from "../support/production-build";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
@@ -198,9 +200,15 @@ export async function waitFor<T>(topology: Topology | null, what: string, probe:
 }
 
 /** Webhook deliveries Shopify (the simulator) sent, and what Crossdock stored and processed of them. */
-export async function deliveryCounts(topology: Topology, topics?: string[]): Promise<{ sent: number; stored: number; processed: number; lost: number }> {
+export async function deliveryCounts(
+  topology: Topology,
+  topics?: string[],
+  /** Only deliveries sent from this index of the simulator's log on (`topology.sim.sim.webhooks.deliveries.length` before a test). */
+  from = 0,
+): Promise<{ sent: number; stored: number; processed: number; lost: number }> {
   const sentIds = new Set(
     topology.sim.sim.webhooks.deliveries
+      .slice(from)
       .filter((d) => !topics || topics.includes(d.topic))
       .map((d) => d.webhookId),
   );
@@ -208,4 +216,22 @@ export async function deliveryCounts(topology: Topology, topics?: string[]): Pro
   const stored = rows.filter((r) => sentIds.has(r.webhookId));
   const processed = stored.filter((r) => r.status === "PROCESSED" || r.status === "SKIPPED");
   return { sent: sentIds.size, stored: stored.length, processed: processed.length, lost: sentIds.size - processed.length };
+}
+
+/**
+ * A request from Crossdock's page in Shopify admin, through the load balancer: App Bridge sends every
+ * fetch and form submission of an embedded app with `Authorization: Bearer <session token>`, a JWT
+ * Shopify signs with the app's API secret (here Shopify's own test helper signs it). Staff steps go
+ * through this: the embedded admin cannot be loaded in a browser outside Shopify admin.
+ */
+export async function adminFetch(topology: Topology, path: string, init: RequestInit = {}): Promise<Response> {
+  const signed = await setUpValidRequest(
+    { type: RequestType.Bearer, store: SHOP.replace(".myshopify.com", ""), apiKey: API_KEY, apiSecretKey: API_SECRET },
+    new Request(`${topology.url}${path}`),
+  );
+  const headers = new Headers(init.headers);
+  headers.set("Authorization", signed.headers.get("Authorization")!);
+  // Shopify's library answers requests that look like bots with 410: this one comes from staff's browser.
+  headers.set("User-Agent", BROWSER_USER_AGENT);
+  return fetch(`${topology.url}${path}`, { ...init, headers, redirect: "manual" });
 }
