@@ -235,3 +235,16 @@ export async function adminFetch(topology: Topology, path: string, init: Request
   headers.set("User-Agent", BROWSER_USER_AGENT);
   return fetch(`${topology.url}${path}`, { ...init, headers, redirect: "manual" });
 }
+
+/** Waits until every delivery Shopify sent is stored and processed (lost = 0), and answers the counts. */
+export function nothingLost(topology: Topology, after: string, timeoutMs = 90_000): ReturnType<typeof deliveryCounts> {
+  return waitFor(
+    topology,
+    `every delivery to be stored and processed ${after}`,
+    async () => {
+      const counts = await deliveryCounts(topology);
+      return counts.lost === 0 ? counts : null;
+    },
+    timeoutMs,
+  );
+}
