@@ -20,6 +20,7 @@ import { createTestShop, resetDatabase } from "../setup/db";
 import { API_KEY, API_SECRET, SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../simulator/helpers";
 import { BROWSER_USER_AGENT } from "../support/browser";
 import { productionBuild, ROOT } from "../support/production-build";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
 export { SHOP, TOKEN };
 export const PORTAL_SECRET = "prod-portal-secret-0123456789abcdef";
@@ -33,6 +34,13 @@ export interface TopologyOptions {
   webhookRetryDelayMs?: number;
   /** Start the worker processes (default true); a test may start them later with `startWorker`. */
   startWorkers?: boolean;
+  /** How many times the simulator sends a webhook before giving up (Shopify: 8; the simulator's default: 4). */
+  webhookMaxAttempts?: number;
+  /**
+   * The processes reach PostgreSQL through a TCP proxy the test can cut (`topology.database`), so a
+   * fault test takes the database away from the app without stopping the machine's PostgreSQL.
+   */
+  cuttableDatabase?: boolean;
 }
 
 export interface Topology {
@@ -43,6 +51,8 @@ export interface Topology {
   webs: WebProcess[];
   workers: Started[];
   env: Record<string, string>;
+  /** With `cuttableDatabase`: the proxy between the processes and PostgreSQL (cut() = PostgreSQL down for them). */
+  database: TcpProxy | null;
   /** Starts one more `npm run worker` with the topology's environment (or `extra` on top). */
   startWorker(extra?: Record<string, string>): Started;
   /** Starts (again) the web process at index `i` on its port, and waits for it to answer. */
@@ -66,17 +76,18 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
   const sim = await startTestSimulator({
     appUrl: balancer.url,
     webhookConfig: loadAppConfig(join(ROOT, "shopify.app.toml"), ADMIN_API_VERSION),
-    webhooks: { retryDelayMs: options.webhookRetryDelayMs ?? 500 },
+    webhooks: { retryDelayMs: options.webhookRetryDelayMs ?? 500, ...(options.webhookMaxAttempts ? { maxAttempts: options.webhookMaxAttempts } : {}) },
   });
   const resend = await startResendStandIn();
   const scopes = loadAppConfig(join(ROOT, "shopify.app.toml"), ADMIN_API_VERSION).scopes ?? "";
   await createTestShop({ domain: SHOP });
   await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: scopes } });
 
+  const database = options.cuttableDatabase ? await proxyDatabase(process.env.DATABASE_URL!) : null;
   const env: Record<string, string> = {
     NODE_ENV: "production",
     CROSSDOCK_BUILD_DIR: buildDir,
-    DATABASE_URL: process.env.DATABASE_URL!,
+    DATABASE_URL: database?.url ?? process.env.DATABASE_URL!,
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
     JOBS_QUEUE_PREFIX: `crossdock-test-prod-${randomUUID().slice(0, 8)}`,
     SHOPIFY_API_KEY: API_KEY,
@@ -121,14 +132,24 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     webs,
     workers,
     env,
+    database: database?.proxy ?? null,
     startWorker,
     startWeb,
     output,
     async stop() {
       await Promise.all([...webs.map((w) => w.process.stop()), ...workers.map((w) => w.stop())]);
-      await Promise.all([sim.close(), resend.close(), balancer.close()]);
+      await Promise.all([sim.close(), resend.close(), balancer.close(), database?.proxy.close()]);
     },
   };
+}
+
+/** A TCP proxy to the test database's server, and the database URL through it. */
+async function proxyDatabase(databaseUrl: string): Promise<{ url: string; proxy: TcpProxy }> {
+  const url = new URL(databaseUrl);
+  const proxy = await startTcpProxy({ host: url.hostname || "127.0.0.1", port: Number(url.port || 5432) });
+  url.hostname = "127.0.0.1";
+  url.port = String(proxy.port);
+  return { url: url.toString(), proxy };
 }
 
 /** Round robin over the web ports, per request; a refused connection tries the next port. */
@@ -179,9 +200,15 @@ export async function waitFor<T>(topology: Topology | null, what: string, probe:
 }
 
 /** Webhook deliveries Shopify (the simulator) sent, and what Crossdock stored and processed of them. */
-export async function deliveryCounts(topology: Topology, topics?: string[]): Promise<{ sent: number; stored: number; processed: number; lost: number }> {
+export async function deliveryCounts(
+  topology: Topology,
+  topics?: string[],
+  /** Only deliveries sent from this index of the simulator's log on (`topology.sim.sim.webhooks.deliveries.length` before a test). */
+  from = 0,
+): Promise<{ sent: number; stored: number; processed: number; lost: number }> {
   const sentIds = new Set(
     topology.sim.sim.webhooks.deliveries
+      .slice(from)
       .filter((d) => !topics || topics.includes(d.topic))
       .map((d) => d.webhookId),
   );
