@@ -71,7 +71,7 @@ export interface PlainRequest {
   body: string;
 }
 
-const empty = (status: number): PlainResponse => ({ status, headers: {}, body: null });
+const empty = (status: number, headers: Record<string, string> = {}): PlainResponse => ({ status, headers, body: null });
 
 const ONLY_POST = refused(405, "Webhook deliveries are POST requests.", { Allow: "POST" });
 
