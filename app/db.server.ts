@@ -13,6 +13,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@prisma/client";
 import pg from "pg";
+import { logger } from "./logger.server";
 import {
   resolveEmbeddedDir,
   startEmbeddedServer,
@@ -136,7 +137,13 @@ export const prisma: PrismaClient = state.prisma;
  */
 export function sqlPool(): pg.Pool | null {
   if (state.kind !== "postgresql") return null;
-  state.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL!.trim(), max: 10, types: { getTypeParser: utcTimestamps } });
+  if (!state.pool) {
+    state.pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!.trim(), max: 10, types: { getTypeParser: utcTimestamps } });
+    // An idle connection that PostgreSQL closes (restart, failover) makes the pool emit "error"; with
+    // no listener Node throws it and the process exits. The pool has already dropped that connection
+    // and opens a new one for the next query, so logging it is all there is to do.
+    state.pool.on("error", (error) => logger.warn({ err: error }, "database: an idle connection was closed"));
+  }
   return state.pool;
 }
 

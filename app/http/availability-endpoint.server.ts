@@ -9,7 +9,9 @@
  * skips Remix's route matching and Express, which cost more than the answer itself.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "~/db-errors";
 import { parseAvailabilityQuery } from "~/domain/availability";
+import { logger } from "~/logger.server";
 import { getVariantAvailability } from "~/services/get-availability.server";
 import { appProxyRefusal, verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
 import { plainJson, toFetchResponse, type PlainResponse } from "./plain-response";
@@ -41,7 +43,15 @@ export async function availabilityEndpoint(request: AvailabilityHttpRequest): Pr
   const parsed = parseAvailabilityQuery(url.searchParams);
   if (!parsed.ok) return problem(400, parsed.message);
 
-  const outcome = await getVariantAvailability({ shop: signed.shop, variantId: parsed.variantId, request: parsed.request });
+  let outcome: Awaited<ReturnType<typeof getVariantAvailability>>;
+  try {
+    outcome = await getVariantAvailability({ shop: signed.shop, variantId: parsed.variantId, request: parsed.request });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // The block shows its own "try again" text and the browser may ask again after Retry-After.
+    logger.warn({ err: error, shop: signed.shop }, "availability: database unavailable, answered 503");
+    return plainJson(503, { error: "Availability is temporarily unavailable" }, { "Cache-Control": "no-store", "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
   if (outcome.status === "shop_not_found") return problem(404, "This shop does not use Crossdock");
   if (outcome.status === "variant_not_found") return problem(404, "Crossdock has no stock record of this variant");
 

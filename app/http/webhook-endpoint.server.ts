@@ -11,6 +11,7 @@
  * Express and Remix with `webhookEndpoint` (app/http/hot-paths.server.ts), the same function.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "~/db-errors";
 import { env } from "~/env.server";
 import { logger } from "~/logger.server";
 import type { JsonValue } from "~/models/scope.server";
@@ -100,13 +101,26 @@ export async function webhookEndpoint(request: PlainRequest): Promise<PlainRespo
   // too deep to store is recorded as skipped, with the reason, and not processed.
   const storable = tooDeep ? ({ ok: false, reason: "too-deep" } as const) : storableWebhookJson(payload, request.body);
   if (!storable.ok) {
-    await receiveWebhook({ ...verdict, payload: {}, unstorable: `The body is nested deeper than ${MAX_WEBHOOK_JSON_DEPTH} levels: it was not stored or processed.` });
-    return empty(200);
+    return stored(() => receiveWebhook({ ...verdict, payload: {}, unstorable: `The body is nested deeper than ${MAX_WEBHOOK_JSON_DEPTH} levels: it was not stored or processed.` }), verdict);
   }
   if (storable.replaced > 0) {
     logger.warn({ shop: verdict.shop, topic: verdict.topic, webhookId: verdict.webhookId, replaced: storable.replaced }, "webhook body: NUL or lone surrogates replaced by U+FFFD");
   }
-  await receiveWebhook({ ...verdict, payload: storable.payload as { [key: string]: JsonValue } });
+  return stored(() => receiveWebhook({ ...verdict, payload: storable.payload as { [key: string]: JsonValue } }), verdict);
+}
+
+/**
+ * 200 once the inbox holds the delivery; 503 with Retry-After when the database cannot be reached
+ * (anything but a 2xx makes Shopify resend it; the 503 says the failure is ours and passing).
+ */
+async function stored(receive: () => Promise<unknown>, verdict: { shop: string; topic: string; webhookId: string }): Promise<PlainResponse> {
+  try {
+    await receive();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.warn({ err: error, shop: verdict.shop, topic: verdict.topic, webhookId: verdict.webhookId }, "webhook not stored: database unavailable, answered 503 (Shopify resends)");
+    return empty(503, { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
   return empty(200);
 }
 

@@ -190,6 +190,25 @@ export interface BullmqWorkerOptions extends BullmqConfig {
   email?: EmailJobProcessor;
 }
 
+/**
+ * The reconciliation schedule, created when Redis lacks it (first start, or Redis came back empty).
+ * The inbox drain is no longer a Redis schedule (see the worker's upkeep): an older one is removed.
+ */
+async function ensureSchedules(driver: BullmqJobDriver, reconcileEveryMs: number): Promise<void> {
+  if ((await driver.maintenance.getJobScheduler("drain-inbox")) !== undefined) await driver.maintenance.removeJobScheduler("drain-inbox");
+  const existing = await driver.maintenance.getJobScheduler("reconcile-all");
+  if (reconcileEveryMs <= 0) {
+    if (existing) await driver.maintenance.removeJobScheduler("reconcile-all");
+    return;
+  }
+  if (existing && existing.every === reconcileEveryMs) return;
+  await driver.maintenance.upsertJobScheduler(
+    "reconcile-all",
+    { every: reconcileEveryMs },
+    { name: "reconcile-all", data: { kind: "reconcile-all" }, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+}
+
 export interface RunningWorkers {
   driver: BullmqJobDriver;
   webhooks: Worker<WebhookJob>;
@@ -294,27 +313,27 @@ export async function startBullmqWorkers(options: BullmqWorkerOptions): Promise<
     });
   }
 
-  await driver.maintenance.upsertJobScheduler(
-    "drain-inbox",
-    { every: options.drainEveryMs },
-    { name: "drain-inbox", data: { kind: "drain-inbox" }, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
-  if (options.reconcileEveryMs > 0) {
-    await driver.maintenance.upsertJobScheduler(
-      "reconcile-all",
-      { every: options.reconcileEveryMs },
-      { name: "reconcile-all", data: { kind: "reconcile-all" }, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
-  } else {
-    await driver.maintenance.removeJobScheduler("reconcile-all");
-  }
-
   void webhooks.run();
   void maintenance.run();
   if (email) void email.run();
   await Promise.all([webhooks.waitUntilReady(), maintenance.waitUntilReady(), email?.waitUntilReady()]);
-  // What arrived while no queue was reachable.
-  await options.drain(driver).catch((error: unknown) => logger.warn({ err: error }, "inbox drain at start failed"));
+
+  // Upkeep runs on this process's own clock, not on a schedule kept in Redis: a Redis that comes back
+  // empty (a managed failover, a restart without persistence) forgets its job schedulers and every
+  // queued job, and nothing stored only there would ever bring them back. Each tick drains the inbox
+  // (what arrived while Redis was away, what Redis lost) and puts the reconciliation schedule back
+  // when it is missing. Both are idempotent, so every worker process runs them.
+  const upkeep = async () => {
+    try {
+      await ensureSchedules(driver, options.reconcileEveryMs);
+      await options.drain(driver);
+    } catch (error) {
+      logger.warn({ err: error }, "worker upkeep failed (Redis or the database unavailable?): trying again next tick");
+    }
+  };
+  await upkeep();
+  const upkeepTimer = setInterval(() => void upkeep(), options.drainEveryMs);
+  upkeepTimer.unref();
 
   return {
     driver,
@@ -322,6 +341,7 @@ export async function startBullmqWorkers(options: BullmqWorkerOptions): Promise<
     maintenance,
     email,
     async close() {
+      clearInterval(upkeepTimer);
       await Promise.allSettled([webhooks.close(), maintenance.close(), ...(email ? [email.close()] : [])]);
       await driver.close();
     },

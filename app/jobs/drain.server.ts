@@ -12,7 +12,7 @@ export interface DrainOptions {
 
 /**
  * Hands the queue every delivery that should be in it and may not be: RECEIVED (stored while Redis
- * was unreachable) or QUEUED for a while (Redis lost it). Job ids come from the delivery, so a
+ * was unreachable), QUEUED for a while or PROCESSING past its lease (Redis lost the job). Job ids come from the delivery, so a
  * delivery that is already queued is not queued twice. Returns how many were enqueued.
  */
 export async function drainInbox(driver: JobDriver, options: DrainOptions = {}): Promise<number> {

@@ -388,7 +388,8 @@ export function discardFailed(shop: string, ids: readonly string[], db: Db = pri
 
 /**
  * Deliveries (any shop) that should be in a queue but may not be: RECEIVED (the enqueue failed,
- * e.g. Redis was down) or QUEUED, unchanged for `olderThanMs`. Oldest first.
+ * e.g. Redis was down) or QUEUED, unchanged for `olderThanMs`, and PROCESSING whose lease ran out
+ * that long ago (the worker died, and Redis may have lost its job). Oldest first.
  */
 export async function listUnsettledDeliveries(
   options: { olderThanMs: number; limit: number; now?: Date },
@@ -396,7 +397,13 @@ export async function listUnsettledDeliveries(
 ): Promise<DeliveryRef[]> {
   const before = new Date((options.now ?? new Date()).getTime() - options.olderThanMs);
   return db.webhookDelivery.findMany({
-    where: { status: { in: ["RECEIVED", "QUEUED"] }, updatedAt: { lt: before } },
+    where: {
+      OR: [
+        { status: { in: ["RECEIVED", "QUEUED"] }, updatedAt: { lt: before } },
+        // Its worker died mid-attempt and its job is gone too (Redis came back empty): the lease ran out.
+        { status: "PROCESSING", lockedUntil: { lt: before } },
+      ],
+    },
     orderBy: { receivedAt: "asc" },
     take: options.limit,
     select: { shop: true, webhookId: true, topic: true },

@@ -3,6 +3,7 @@
 // language, prepares CSRF, and gives the helpers that build links for where the shopper is.
 import type { Shop, ShopSettings } from "@prisma/client";
 import { appProxyConfig } from "~/config/app-proxy";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "~/db-errors";
 import { env } from "~/env.server";
 import { getShop, getShopSettings } from "~/models/shops.server";
 import { observingCustomerData } from "~/services/observe-customer-data.server";
@@ -14,7 +15,7 @@ import { TokenRefreshFailedError } from "~/shopify/offline-token-refresh.server"
 import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
 import { portalT, type PortalT } from "./i18n";
 import { htmlLang, LOCALE_NAMES, negotiateLocale, PORTAL_LOCALES, type PortalLocale } from "./locale";
-import type { PortalErrorCode, PortalLayoutData } from "./layout-data";
+import type { PortalErrorBody, PortalErrorCode, PortalLayoutData } from "./layout-data";
 import { checkOrderAccessToken, checkSignedUrl, issueOrderAccessToken, signUrl as signPath } from "./tokens.server";
 import portalCssUrl from "./portal.css?url";
 
@@ -137,15 +138,24 @@ function shopperFacing(shop: string, graphql: AdminGraphql, unavailable: () => R
   return observingCustomerData(shop, observed);
 }
 
-/**
- * The portal context of a request, for routes under /portal/:shop (params.shop) and /proxy/portal
- * (signed by Shopify's app proxy). Throws a 404 Response for an unknown or uninstalled shop and a
- * 401 for an unsigned proxy request.
- */
-export async function resolvePortalRequest(
-  request: Request,
-  params: { shop?: string },
-): Promise<PortalContext> {
+/** How a shop's portal looks: from its settings, remembered for the pages served while the database is down. */
+interface Branding {
+  brandName: string;
+  logoUrl: string | null;
+  brandColor: string;
+  defaultLocale: string | null;
+}
+
+/** The branding of the shops this process served, by domain (bounded: cleared past 1,000 shops). */
+const lastBranding = new Map<string, Branding>();
+
+function rememberBranding(domain: string, branding: Branding): void {
+  if (!lastBranding.has(domain) && lastBranding.size >= 1_000) lastBranding.clear();
+  lastBranding.set(domain, branding);
+}
+
+/** Which shop a portal request is for, from the URL or Shopify's proxy signature: nothing read from the database. */
+function portalRequestTarget(request: Request, params: { shop?: string }): { url: URL; proxied: boolean; domain: string } {
   const url = new URL(request.url);
   const proxied = url.pathname === "/proxy/portal" || url.pathname.startsWith("/proxy/portal/");
   let domain: string;
@@ -156,18 +166,20 @@ export async function resolvePortalRequest(
     domain = (params.shop ?? "").toLowerCase();
   }
   if (!SHOP_DOMAIN.test(domain)) throw notFound();
-  const shop = await getShop(domain);
-  if (!shop || shop.uninstalledAt) throw notFound();
-  const settings = await getShopSettings(shop);
+  return { url, proxied, domain };
+}
 
+/** The page's language, its links and its layout, for a shop's branding. */
+function portalFrame(request: Request, where: { url: URL; proxied: boolean; domain: string }, branding: Branding) {
+  const { url, proxied, domain } = where;
   const { locale, explicit } = negotiateLocale({
     query: url.searchParams.get("lang"),
     proxyLocale: proxied ? url.searchParams.get("locale") : null,
     acceptLanguage: request.headers.get("Accept-Language"),
-    shopDefault: settings.defaultLocale,
+    shopDefault: branding.defaultLocale,
   });
 
-  const routeBase = proxied ? "/proxy/portal" : `/portal/${shop.domain}`;
+  const routeBase = proxied ? "/proxy/portal" : `/portal/${domain}`;
   const pathPrefix = url.searchParams.get("path_prefix");
   const storefrontBase = pathPrefix && /^\/[A-Za-z0-9/_-]{1,100}$/.test(pathPrefix) ? pathPrefix.replace(/\/$/, "") : appProxyConfig().storefrontPath;
   const basePath = proxied ? `${storefrontBase}/portal` : routeBase;
@@ -179,11 +191,6 @@ export async function resolvePortalRequest(
   const href = (path: string, query: Record<string, string | undefined> = {}) =>
     withQuery(`${basePath}${path === "/" ? "" : path}`, { lang, ...query });
 
-  const binding = csrfBinding(request);
-  const headers = new Headers({ "Cache-Control": "private, no-store", Vary: "Accept-Language, Cookie" });
-  if (binding.kind === "cookie" && binding.setCookie) headers.append("Set-Cookie", binding.setCookie);
-  const csrfToken = issueCsrfToken(binding);
-
   // The page's own path and query as the browser sees it, minus proxy parameters: for the switcher.
   const browserQuery = new URLSearchParams(url.search);
   for (const key of ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature", "locale", "lang"]) browserQuery.delete(key);
@@ -191,9 +198,9 @@ export async function resolvePortalRequest(
   const layout: PortalLayoutData = {
     locale,
     htmlLang: htmlLang(locale),
-    brandName: settings.portalBrandName?.trim() || shop.name,
-    logoUrl: settings.portalLogoUrl && /^https:\/\//.test(settings.portalLogoUrl) ? settings.portalLogoUrl : null,
-    brandColor: brandColor(settings.portalBrandColor),
+    brandName: branding.brandName,
+    logoUrl: branding.logoUrl,
+    brandColor: branding.brandColor,
     homeHref: href("/"),
     stylesheetHref: proxied ? new URL(portalCssUrl, env().SHOPIFY_APP_URL).toString() : null,
     languages: PORTAL_LOCALES.map((code) => {
@@ -202,6 +209,83 @@ export async function resolvePortalRequest(
       return { code, name: LOCALE_NAMES[code], href: `${here}?${query.toString()}`, current: code === locale };
     }),
   };
+  return { url, proxied, locale, explicit, routeBase, basePath, relativePath, href, layout };
+}
+
+/**
+ * The answer to a portal request made while the database cannot be reached: 503 with Retry-After,
+ * the branded "try again" page in the shopper's language (the shop's look as this process last saw
+ * it; the shop's domain as its name when it has not served the shop yet), or for a file (`text`)
+ * the same sentence as plain text.
+ */
+function databaseUnavailable(request: Request, params: { shop?: string }, answer: "page" | "text"): Response {
+  const where = portalRequestTarget(request, params);
+  const branding = lastBranding.get(where.domain) ?? {
+    brandName: where.domain.replace(/\.myshopify\.com$/, ""),
+    logoUrl: null,
+    brandColor: DEFAULT_BRAND_COLOR,
+    defaultLocale: null,
+  };
+  const { layout } = portalFrame(request, where, branding);
+  const headers = { "Cache-Control": "no-store", "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) };
+  if (answer === "text") {
+    const t = portalT(layout.locale);
+    return new Response(`${t("errors.unavailable.title")}. ${t("errors.unavailable.body")}`, {
+      status: 503,
+      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Content-Language": layout.locale },
+    });
+  }
+  const body: PortalErrorBody = { portalError: "unavailable", layout };
+  return Response.json(body, { status: 503, headers });
+}
+
+/**
+ * A portal loader or action that answers a database outage (PostgreSQL down, restarting, its pool
+ * exhausted) with 503, Retry-After and the "try again" page in the shopper's language, instead of
+ * a 500. Every portal route's loader and action is wrapped (`answer: "text"` for a file download).
+ */
+export function shopperFacingRoute<Args extends { request: Request; params: { shop?: string } }, Result>(
+  handler: (args: Args) => Promise<Result>,
+  answer: "page" | "text" = "page",
+): (args: Args) => Promise<Result> {
+  return async (args) => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      if (error instanceof Response || !isDatabaseUnavailable(error)) throw error;
+      logger.warn({ err: error, path: new URL(args.request.url).pathname }, "portal: database unavailable, answered 503");
+      throw databaseUnavailable(args.request, args.params, answer);
+    }
+  };
+}
+
+/**
+ * The portal context of a request, for routes under /portal/:shop (params.shop) and /proxy/portal
+ * (signed by Shopify's app proxy). Throws a 404 Response for an unknown or uninstalled shop and a
+ * 401 for an unsigned proxy request.
+ */
+export async function resolvePortalRequest(
+  request: Request,
+  params: { shop?: string },
+): Promise<PortalContext> {
+  const where = portalRequestTarget(request, params);
+  const shop = await getShop(where.domain);
+  if (!shop || shop.uninstalledAt) throw notFound();
+  const settings = await getShopSettings(shop);
+  const branding: Branding = {
+    brandName: settings.portalBrandName?.trim() || shop.name,
+    logoUrl: settings.portalLogoUrl && /^https:\/\//.test(settings.portalLogoUrl) ? settings.portalLogoUrl : null,
+    brandColor: brandColor(settings.portalBrandColor),
+    defaultLocale: settings.defaultLocale,
+  };
+  rememberBranding(shop.domain, branding);
+  const { url, proxied, locale, explicit, routeBase, basePath, relativePath, href, layout } = portalFrame(request, where, branding);
+
+  const binding = csrfBinding(request);
+  const headers = new Headers({ "Cache-Control": "private, no-store", Vary: "Accept-Language, Cookie" });
+  if (binding.kind === "cookie" && binding.setCookie) headers.append("Set-Cookie", binding.setCookie);
+  const csrfToken = issueCsrfToken(binding);
+  const lang = explicit ? locale : undefined;
 
   const errorResponse = (status: number, code: PortalErrorCode, extra?: HeadersInit) => {
     const responseHeaders = new Headers(headers);

@@ -59,7 +59,7 @@ export const portalStylesheet = portalCssUrl;
 
 /**
  * The portal's own response headers on documents, error pages included: Cache-Control (private,
- * no-store: pages show personal data), Vary, and Retry-After on a 429.
+ * no-store: pages show personal data), Vary, and Retry-After on a 429 or a 503 (the database down).
  */
 export const portalHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
   const source = errorHeaders ?? (actionHeaders.has("Cache-Control") ? actionHeaders : loaderHeaders);

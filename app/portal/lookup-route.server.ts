@@ -5,11 +5,11 @@ import { env } from "~/env.server";
 import { clientAddress } from "~/http/client-address.server";
 import { lookupPortalOrder } from "~/services/lookup-portal-order.server";
 import { listPortalCustomerOrders } from "~/services/list-portal-customer-orders.server";
-import { resolvePortalRequest } from "./context.server";
+import { resolvePortalRequest, shopperFacingRoute } from "./context.server";
 import { lookupRateLimiter } from "./rate-limit.server";
 import type { LookupActionData, LookupLoaderData } from "./LookupPage";
 
-export async function lookupLoader({ request, params }: { request: Request; params: { shop?: string } }) {
+export const lookupLoader = shopperFacingRoute(async function lookupLoader({ request, params }: { request: Request; params: { shop?: string } }) {
   const portal = await resolvePortalRequest(request, params);
   let customerOrders: LookupLoaderData["customerOrders"] = null;
   if (portal.customerId) {
@@ -29,9 +29,9 @@ export async function lookupLoader({ request, params }: { request: Request; para
     customerOrders,
   };
   return Response.json(data, { headers: portal.headers });
-}
+});
 
-export async function lookupAction({ request, params }: { request: Request; params: { shop?: string } }) {
+export const lookupAction = shopperFacingRoute(async function lookupAction({ request, params }: { request: Request; params: { shop?: string } }) {
   const portal = await resolvePortalRequest(request, params);
   const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"), { single: true });
   portal.verifyCsrf(form);
@@ -61,4 +61,4 @@ export async function lookupAction({ request, params }: { request: Request; para
         { status: 422, headers: portal.headers },
       );
   }
-}
+});

@@ -1,9 +1,9 @@
 // Loader of the tracking page, shared by /portal/:shop/o/:token and /proxy/portal/o/:token.
 import { loadOrderTracking } from "~/services/load-order-tracking.server";
-import { resolvePortalRequest } from "./context.server";
+import { resolvePortalRequest, shopperFacingRoute } from "./context.server";
 import type { TrackingLoaderData } from "./TrackingPage";
 
-export async function trackingLoader({ request, params }: { request: Request; params: { shop?: string; token?: string } }) {
+export const trackingLoader = shopperFacingRoute(async function trackingLoader({ request, params }: { request: Request; params: { shop?: string; token?: string } }) {
   const portal = await resolvePortalRequest(request, params);
   const token = params.token ?? "";
   const orderId = portal.verifyOrderToken(token);
@@ -18,4 +18,4 @@ export async function trackingLoader({ request, params }: { request: Request; pa
     returnHref: !view.order.cancelledAt && view.shipments.length > 0 ? portal.href(`/o/${token}/return`) : null,
   };
   return Response.json(data, { headers: portal.headers });
-}
+});

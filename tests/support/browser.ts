@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Locator } from "playwright-core";
 
 // Headless Chromium says "HeadlessChrome" in its user agent and Shopify's library answers bots with
 // 410, so the tests present the user agent of the same Chromium in a window.
-const USER_AGENT =
+export const BROWSER_USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
 export interface Browser {
@@ -19,7 +19,7 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    userAgent: USER_AGENT,
+    userAgent: BROWSER_USER_AGENT,
     locale: options.locale ?? "en-US",
     viewport: { width: 1280, height: 900 },
     args: [

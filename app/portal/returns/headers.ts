@@ -1,15 +1,5 @@
-import type { HeadersFunction } from "@remix-run/node";
-
 /**
- * The portal's own response headers (Cache-Control: private, no-store; Vary) kept on documents,
- * error pages included: Remix otherwise keeps only a loader's Set-Cookie on a document response.
+ * The return pages' headers function: the portal's one (Cache-Control, Vary and Retry-After kept on
+ * documents, error pages included; Remix otherwise keeps only a loader's Set-Cookie).
  */
-export const portalDocumentHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
-  const source = errorHeaders ?? (actionHeaders.has("Cache-Control") ? actionHeaders : loaderHeaders);
-  const out = new Headers();
-  for (const name of ["Cache-Control", "Vary"]) {
-    const value = source.get(name);
-    if (value) out.set(name, value);
-  }
-  return out;
-};
+export { portalHeaders as portalDocumentHeaders } from "../index";

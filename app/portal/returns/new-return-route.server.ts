@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import type { ReturnSelection, ReturnSelectionError } from "~/domain/returns/request";
 import { loadReturnOptions, type ReturnOptions } from "~/services/load-return-options.server";
 import { submitPortalReturn } from "~/services/submit-portal-return.server";
-import { resolvePortalRequest, type PortalContext } from "../context.server";
+import { resolvePortalRequest, type PortalContext, shopperFacingRoute } from "../context.server";
 import { portalT } from "../i18n";
 
 type Args = { request: Request; params: { shop?: string; token?: string } };
@@ -60,10 +60,10 @@ async function load(portal: PortalContext, token: string) {
   return view(portal, token, result.options);
 }
 
-export async function newReturnLoader({ request, params }: Args) {
+export const newReturnLoader = shopperFacingRoute(async function newReturnLoader({ request, params }: Args) {
   const portal = await resolvePortalRequest(request, params);
   return Response.json(await load(portal, params.token ?? ""), { headers: portal.headers });
-}
+});
 
 /** The submitted form as the domain's selection: one entry per ticked item. */
 export function parseReturnForm(form: FormData): ReturnSelection & { values: Record<string, string> } {
@@ -82,7 +82,7 @@ export function parseReturnForm(form: FormData): ReturnSelection & { values: Rec
   };
 }
 
-export async function newReturnAction({ request, params }: Args) {
+export const newReturnAction = shopperFacingRoute(async function newReturnAction({ request, params }: Args) {
   const portal = await resolvePortalRequest(request, params);
   const token = params.token ?? "";
   const orderId = portal.verifyOrderToken(token);
@@ -102,7 +102,7 @@ export async function newReturnAction({ request, params }: Args) {
     case "failed":
       return Response.json({ errors: [] as ReturnSelectionError[], formError: "failed" as const, messages: [] as string[], values: selection.values }, { status: 503, headers: portal.headers });
   }
-}
+});
 
 
 export type NewReturnLoaderData = Awaited<ReturnType<typeof load>>;

@@ -2,12 +2,12 @@
 // twin: a PDF for a validly signed, unexpired link to one of this shop's returns; 403 otherwise.
 import { normaliseRma } from "~/domain/returns/rma";
 import { downloadReturnLabel } from "~/services/download-return-label.server";
-import { resolvePortalRequest } from "../context.server";
+import { resolvePortalRequest, shopperFacingRoute } from "../context.server";
 import { portalT } from "../i18n";
 
 type Args = { request: Request; params: { shop?: string; token?: string; rma?: string } };
 
-export async function returnLabelLoader({ request, params }: Args): Promise<Response> {
+export const returnLabelLoader = shopperFacingRoute(async function returnLabelLoader({ request, params }: Args): Promise<Response> {
   const portal = await resolvePortalRequest(request, params);
   const forbidden = () =>
     new Response(portalT(portal.locale, "returns")("label.forbidden"), {
@@ -38,4 +38,4 @@ export async function returnLabelLoader({ request, params }: Args): Promise<Resp
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+}, "text");

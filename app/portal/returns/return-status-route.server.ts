@@ -5,7 +5,7 @@ import { fromMinor, toMinor } from "~/domain/returns/money";
 import { normaliseRma } from "~/domain/returns/rma";
 import { LABEL_PAGE_URL_TTL_SECONDS, returnLabelPath } from "~/services/download-return-label.server";
 import { loadReturnStatus } from "~/services/load-return-status.server";
-import { resolvePortalRequest, type PortalContext } from "../context.server";
+import { resolvePortalRequest, type PortalContext, shopperFacingRoute } from "../context.server";
 import { portalT } from "../i18n";
 
 type Args = { request: Request; params: { shop?: string; token?: string; rma?: string } };
@@ -64,7 +64,7 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
 
 export type ReturnStatusLoaderData = Awaited<ReturnType<typeof load>>;
 
-export async function returnStatusLoader({ request, params }: Args) {
+export const returnStatusLoader = shopperFacingRoute(async function returnStatusLoader({ request, params }: Args) {
   const portal = await resolvePortalRequest(request, params);
   return Response.json(await load(portal, params.token ?? "", params.rma ?? ""), { headers: portal.headers });
-}
+});

@@ -3,12 +3,12 @@
 import type { ReturnStep } from "~/domain/returns/status";
 import type { PortalLayoutData } from "~/portal/layout-data";
 import { loadReturnByTrackingNumber } from "~/services/load-return-status.server";
-import { resolvePortalRequest } from "../context.server";
+import { resolvePortalRequest, shopperFacingRoute } from "../context.server";
 import { portalT } from "../i18n";
 
 type Args = { request: Request; params: { shop?: string; number?: string } };
 
-export async function returnTrackingLoader({ request, params }: Args) {
+export const returnTrackingLoader = shopperFacingRoute(async function returnTrackingLoader({ request, params }: Args) {
   const portal = await resolvePortalRequest(request, params);
   const number = (params.number ?? "").trim().toUpperCase();
   if (!/^[A-Z0-9]{6,40}$/.test(number)) throw portal.errorResponse(404, "not_found");
@@ -28,7 +28,7 @@ export async function returnTrackingLoader({ request, params }: Args) {
     },
     { headers: portal.headers },
   );
-}
+});
 
 export type ReturnTrackingLoaderData = {
   layout: PortalLayoutData;

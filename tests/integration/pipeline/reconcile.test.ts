@@ -189,8 +189,9 @@ describe("reconcileShop", () => {
 });
 
 describe("scheduled reconciliation", () => {
-  it("runs as a BullMQ job scheduler in the worker", async () => {
+  it("runs as a BullMQ job scheduler in the worker, put back when Redis comes back empty", async () => {
     const reconciled: string[] = [];
+    let drains = 0;
     const prefix = `${QUEUE_PREFIX}-${randomUUID().slice(0, 6)}`;
     const workers = await startBullmqWorkers({
       redisUrl: REDIS_URL,
@@ -198,19 +199,31 @@ describe("scheduled reconciliation", () => {
       processors: {},
       concurrency: 1,
       lockDurationMs: 5_000,
-      drainEveryMs: 60_000,
-      drain: async () => 0,
+      drainEveryMs: 200,
+      drain: async () => {
+        drains++;
+        return 0;
+      },
       reconcileEveryMs: 300,
       listShops: async () => [SHOP],
       reconcile: async (shop) => void reconciled.push(shop),
     });
     try {
+      // The drain is the worker's own timer; only the reconciliation is a schedule in Redis.
       const schedulers = await workers.driver.maintenance.getJobSchedulers();
-      expect(schedulers.map((s) => s.key ?? s.id).sort()).toEqual(["drain-inbox", "reconcile-all"]);
+      expect(schedulers.map((s) => s.key ?? s.id)).toEqual(["reconcile-all"]);
       await waitFor(async () => reconciled.length >= 1, { what: "a scheduled reconciliation" });
       // reconcile-all fans out one reconcile-shop job per shop, at most one per shop and minute.
       await new Promise((r) => setTimeout(r, 700));
       expect(reconciled).toEqual([SHOP]);
+
+      // Redis comes back empty (its keys for these queues are gone): the next upkeep tick puts the
+      // schedule back, without restarting anything, and the drain keeps running.
+      const drainsBefore = drains;
+      await obliterateQueues(prefix);
+      await waitFor(async () => (await workers.driver.maintenance.getJobSchedulers()).length === 1, { what: "the schedule to come back" });
+      await waitFor(async () => reconciled.length >= 2, { what: "a reconciliation after Redis emptied" });
+      expect(drains).toBeGreaterThan(drainsBefore);
     } finally {
       await workers.close();
       await obliterateQueues(prefix);

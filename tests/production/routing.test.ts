@@ -1,60 +1,24 @@
-// `npm start` and `npm run worker`, started exactly as the README says, on the production build, with
-// PostgreSQL and Redis: a change made in Shopify (the simulator) reaches the web process as a signed
-// webhook and the worker processes it through the Admin API. When the worker ran the sources through
-// tsx instead of the build, every job that called the Admin API failed on `shopify.app.toml?raw`.
-import { randomUUID } from "node:crypto";
-import { join } from "node:path";
+// The production topology (tests/production/topology.ts: the build, two `npm start`, two
+// `npm run worker`, PostgreSQL, Redis): a change made in Shopify (the simulator) reaches a web process
+// as a signed webhook and a worker processes it through the Admin API. When the worker ran the sources
+// through tsx instead of the build, every job that called the Admin API failed on `shopify.app.toml?raw`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { ADMIN_API_VERSION } from "~/shopify/api-version";
-import { freePort, startProcess, waitForHttp, type Started } from "../../scripts/lib/processes";
-import { loadAppConfig } from "../../simulator/webhooks/app-config";
-import { createTestShop, resetDatabase } from "../setup/db";
-import { API_KEY, API_SECRET, SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../simulator/helpers";
-import { productionBuild, ROOT } from "../support/production-build";
 import { saveRulesExcluding } from "../support/routing-rules";
 import { simulatorAdminGraphql } from "../support/simulator-admin";
+import { SHOP, startTopology, TOKEN, waitFor as waitUntil, type Topology } from "./topology";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-let sim: TestSimulator;
-let web: Started;
-let worker: Started;
+let topology: Topology;
+let sim: Topology["sim"];
 
 beforeAll(async () => {
-  const buildDir = await productionBuild();
-  await resetDatabase();
-  const port = await freePort();
-  sim = await startTestSimulator({
-    appUrl: `http://127.0.0.1:${port}`,
-    webhookConfig: loadAppConfig(join(ROOT, "shopify.app.toml"), ADMIN_API_VERSION),
-    webhooks: { retryDelayMs: 200 },
-  });
-  await createTestShop({ domain: SHOP });
-  await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_locations" } });
-  const env = {
-    NODE_ENV: "production",
-    CROSSDOCK_BUILD_DIR: buildDir,
-    DATABASE_URL: process.env.DATABASE_URL,
-    REDIS_URL,
-    JOBS_QUEUE_PREFIX: `crossdock-test-prod-${randomUUID().slice(0, 8)}`,
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: API_SECRET,
-    SHOPIFY_APP_URL: "https://crossdock.example.com",
-    SHOPIFY_ADMIN_API_ORIGIN: sim.sim.url,
-    PORTAL_SECRET: "prod-portal-secret-0123456789abcdef",
-    RECONCILE_INTERVAL_MINUTES: "0",
-    LOG_LEVEL: "warn",
-    PORT: String(port),
-  };
-  web = startProcess("npm", ["start"], env, ROOT);
-  worker = startProcess("npm", ["run", "worker"], env, ROOT);
-  await waitForHttp(`http://127.0.0.1:${port}/`, 60_000, web);
+  topology = await startTopology();
+  sim = topology.sim;
 }, 360_000);
 
 afterAll(async () => {
-  await Promise.all([web?.stop(), worker?.stop()]);
-  await sim?.close();
+  await topology?.stop();
 });
 
 describe("npm start + npm run worker on the production build", () => {
@@ -74,11 +38,11 @@ describe("npm start + npm run worker on the production build", () => {
       if (stored && deliveries.every((d) => d.status === "PROCESSED")) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    expect(stored, `web:\n${web.output()}\nworker:\n${worker.output()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.status, d.lastError]))}`).not.toBeNull();
+    expect(stored, `${topology.output()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.status, d.lastError]))}`).not.toBeNull();
     expect(deliveries.map((d) => d.status)).toEqual(["PROCESSED"]);
     // Every location of the shop came from the Admin API in that one job.
     expect(await prisma.location.count()).toBe(3);
-    expect(worker.output()).not.toMatch(/Unknown file extension|ERR_/);
+    expect(topology.output()).not.toMatch(/Unknown file extension|ERR_/);
   });
 
   it("routes an order created in Shopify once Shopify's routing completes (orders/create, then order_routing_complete)", async () => {
@@ -104,7 +68,7 @@ describe("npm start + npm run worker on the production build", () => {
       if (!routed) await new Promise((r) => setTimeout(r, 250));
     }
     const deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: { in: ["orders/create", "fulfillment_orders/order_routing_complete"] } } });
-    expect(routed, `worker:\n${worker.output()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.topic, d.status, d.lastError]))}`).not.toBeNull();
+    expect(routed, `${topology.output()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.topic, d.status, d.lastError]))}`).not.toBeNull();
     const decisions = await prisma.routingDecision.findMany({ where: { orderId } });
     expect(decisions).toEqual([expect.objectContaining({ revision: 1, trigger: "fulfillment_orders/order_routing_complete" })]);
     expect(["APPLIED", "SUGGESTED"]).toContain(decisions[0]!.status);
@@ -159,7 +123,7 @@ describe("npm start + npm run worker on the production build", () => {
       const decision = await waitFor(`the worker to route ${orderId}`, () =>
         prisma.routingDecision.findFirst({ where: { orderId, status: { in: ["APPLIED", "FAILED", "NOT_ROUTABLE", "SUGGESTED"] } } }),
       );
-      expect(decision, `worker:\n${worker.output()}`).toMatchObject({ revision: 1, trigger: "fulfillment_orders/order_routing_complete", status: "APPLIED", error: null });
+      expect(decision, topology.output()).toMatchObject({ revision: 1, trigger: "fulfillment_orders/order_routing_complete", status: "APPLIED", error: null });
       expect([...decision.shippingLocationIds].sort()).toEqual([depot, sfStore].sort());
       const moves = decision.moves as { ok: boolean; toLocationId: string; whole: boolean }[];
       expect(moves.map((m) => [m.toLocationId, m.ok]).sort()).toEqual([[depot, true], [sfStore, true]].sort());
@@ -183,12 +147,6 @@ describe("npm start + npm run worker on the production build", () => {
 const adminGraphql: AdminGraphql = simulatorAdminGraphql(() => sim.sim.url, SHOP, TOKEN);
 
 /** Polls until `probe` answers something (not null), or fails after 60 s naming what it waited for. */
-async function waitFor<T>(what: string, probe: () => Promise<T | null>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const found = await probe();
-    if (found !== null) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+function waitFor<T>(what: string, probe: () => Promise<T | null>): Promise<T> {
+  return waitUntil(topology, what, probe);
 }
