@@ -1,7 +1,8 @@
 // Fault: Shopify's Admin API answers 5xx and times out while the workers route orders and sync
 // locations, under the production topology (tests/production/topology.ts). The simulator's outage
 // control (FIDELITY AF-1..AF-3) makes the next Admin GraphQL requests fail: 503 before anything ran,
-// 504 after a mutation was applied (the answer lost), and 504 seconds late. The jobs retry
+// 504 after a mutation was applied (the answer lost), 504 seconds late, and no answer for 60 s
+// (Crossdock gives up after ADMIN_API_TIMEOUT_MS). The jobs retry
 // (app/shopify/resilient-graphql.ts: a query is resent, a mutation only when Shopify ran nothing,
 // else the job retries and re-reads first): every delivery is processed (lost = 0), every order ends
 // at the location Crossdock chose, and no fulfillment order is moved twice.
@@ -14,7 +15,7 @@ import { deliveryCounts, nothingLost, SHOP, startTopology, TOKEN, waitFor, type 
 let topology: Topology;
 
 beforeAll(async () => {
-  topology = await startTopology({ webhookMaxAttempts: 8, webhookRetryDelayMs: 500, env: { JOBS_BACKOFF_MS: "500" } });
+  topology = await startTopology({ webhookMaxAttempts: 8, webhookRetryDelayMs: 500, env: { JOBS_BACKOFF_MS: "500", ADMIN_API_TIMEOUT_MS: "2000" } });
 }, 360_000);
 
 afterAll(async () => {
@@ -87,6 +88,16 @@ describe("Admin API 5xx and timeouts while jobs run", () => {
     await renameWarehouse("Central Warehouse");
     const failedLate = await outageSpent("late 504");
 
+    // 4. Requests Shopify never answers in time (60 s): Crossdock gives up after ADMIN_API_TIMEOUT_MS
+    // (2 s here) and retries, so the order is routed long before Shopify's answer would come.
+    const hangingSince = Date.now();
+    await faults({ status: 504, count: 2, delayMs: 60_000 });
+    await order(1);
+    const failedHanging = await outageSpent("hanging");
+    // Whatever job met the hanging requests finishes within 30 s: it did not wait Shopify's 60 s.
+    await nothingLost(topology, "while requests hang", 30_000);
+    const hangingMs = Date.now() - hangingSince;
+
     const counts = await nothingLost(topology, "after the Admin API outages");
     // Each order's latest decision is APPLIED (a move whose answer was lost leaves a FAILED revision,
     // and the retried job, reading Shopify again, records the order as where the plan wants it).
@@ -101,7 +112,7 @@ describe("Admin API 5xx and timeouts while jobs run", () => {
     const routed = await deliveryCounts(topology, ["orders/create", "fulfillment_orders/order_routing_complete", "locations/update"]);
     console.log(
       `admin-api-faults: sent ${counts.sent} stored ${counts.stored} processed ${counts.processed} lost ${counts.lost}` +
-        ` (orders and locations: ${routed.processed}/${routed.sent}); Admin failed: 503 ${JSON.stringify(failed503)}, 504 after applying ${JSON.stringify(failedApplied)}, 504 after 3 s ${JSON.stringify(failedLate)}`,
+        ` (orders and locations: ${routed.processed}/${routed.sent}); Admin failed: 503 ${JSON.stringify(failed503)}, 504 after applying ${JSON.stringify(failedApplied)}, 504 after 3 s ${JSON.stringify(failedLate)}, never answered ${JSON.stringify(failedHanging)} (all processed ${(hangingMs / 1000).toFixed(1)} s after)`,
     );
     expect(counts).toEqual({ sent: counts.sent, stored: counts.sent, processed: counts.sent, lost: 0 });
     expect(failedApplied.mutations).toBe(2);
