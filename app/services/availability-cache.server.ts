@@ -11,7 +11,10 @@
  */
 
 export interface CacheOptions {
-  /** Entries younger than this are served without asking the database (default 1000 ms). */
+  /**
+   * Entries younger than this are served without asking the database (default 500 ms: with the
+   * fingerprint query's own time, a change another process wrote shows within the README's second).
+   */
   revalidateAfterMs: number;
   /** At most this many (shop, variant) entries; least recently used go first (default 10 000). */
   maxVariants: number;
@@ -19,7 +22,7 @@ export interface CacheOptions {
   maxShops: number;
 }
 
-const defaults: CacheOptions = { revalidateAfterMs: 1_000, maxVariants: 10_000, maxShops: 1_000 };
+const defaults: CacheOptions = { revalidateAfterMs: 500, maxVariants: 10_000, maxShops: 1_000 };
 let options: CacheOptions = { ...defaults };
 
 /** A Map keeps insertion order: re-inserting on read makes the first key the least recently used. */

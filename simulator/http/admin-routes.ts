@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from "graphql";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 import { executeAdminRequest, type GraphqlRequestBody } from "../graphql/execute";
+import { adminFaultBody, takeAdminFault } from "../store/admin-faults";
 import { accessTokenStatus, tokenEndpointLatency } from "../store/access-tokens";
 import type { SimulatorStore } from "../store/store";
 import { accessTokenRequest, authorizeRequest, type AppCredentials } from "./oauth";
@@ -24,6 +25,13 @@ export function adminRoutes(deps: { store: SimulatorStore; schema: GraphQLSchema
     const body: GraphqlRequestBody = contentType.includes("application/graphql")
       ? { query: ctx.rawBody }
       : ((ctx.body ?? {}) as GraphqlRequestBody);
+    const fault = takeAdminFault(shop.adminFault, body.query);
+    if (fault) {
+      // Shopify ran it and the answer was lost, or it failed before running anything.
+      if (fault.applied) await executeAdminRequest(deps.schema, deps.store, shop, body);
+      if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      return { status: fault.status, body: adminFaultBody(fault.status), headers: { "X-Shopify-API-Version": ADMIN_API_VERSION } };
+    }
     const result = await executeAdminRequest(deps.schema, deps.store, shop, body);
     return { ...result, headers: { "X-Shopify-API-Version": ADMIN_API_VERSION } };
   };

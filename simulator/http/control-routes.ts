@@ -18,6 +18,7 @@ import type { SimulatorStore } from "../store/store";
 import { shopSummary } from "../store/summary";
 import type { SeedData } from "../seed/types";
 import { configureBucket } from "../graphql/throttle";
+import { configureAdminFault } from "../store/admin-faults";
 import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import * as schemas from "./control-schemas";
 import { HttpError, route, type HttpResult, type Route, type RouteContext } from "./util";
@@ -189,6 +190,13 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       if (body.clearRequests) clearTokenRequests(shop);
       return ok(tokenSummary(shop));
     }),
+    route("PUT", "/_control/shops/:shop/faults", (ctx) => {
+      const shop = shopOf(ctx);
+      const settings = parse(schemas.adminFaultBody, ctx.body);
+      shop.adminFault = settings.count > 0 ? configureAdminFault(settings) : null;
+      return ok({ faults: shop.adminFault });
+    }),
+    route("GET", "/_control/shops/:shop/faults", (ctx) => ok({ faults: shopOf(ctx).adminFault })),
     route("PUT", "/_control/shops/:shop/throttle", (ctx) => {
       const shop = shopOf(ctx);
       configureBucket(shop.bucket, parse(schemas.throttleBody, ctx.body));

@@ -37,6 +37,17 @@ export const orderRoutingBody = z.object({
   moveOutcome: z.enum(["documented", "original-stays", "original-moves", "original-closed"]).optional(),
 });
 
+/** PUT /_control/shops/:shop/faults: the next `count` Admin GraphQL requests fail (store/admin-faults.ts). */
+export const adminFaultBody = z
+  .object({
+    status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).default(503),
+    count: z.number().int().min(0).max(100_000),
+    applied: z.boolean().default(false),
+    delayMs: z.number().int().min(0).max(120_000).default(0),
+    operations: z.enum(["all", "mutations", "queries"]).default("all"),
+  })
+  .strict();
+
 /**
  * The app's protected customer data approval: level 0 (none), 1 (customer data without the
  * protected fields), 2 (with the fields listed).

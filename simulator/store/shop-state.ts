@@ -1,3 +1,4 @@
+import type { AdminFaultState } from "./admin-faults";
 import type { CustomerDataApproval } from "../access/customer-data";
 import type { StoreEvent } from "./events";
 import type { GidType } from "./ids";
@@ -78,6 +79,8 @@ export class ShopState {
   routingDelayMs: number = DEFAULT_ROUTING_DELAY_MS;
   /** Which documented outcome a partial fulfillmentOrderMove has (store/fulfillment-orders.ts). */
   moveOutcome: MoveOutcomeMode = "documented";
+  /** An injected Admin API outage (store/admin-faults.ts; control `PUT /_control/shops/:shop/faults`). */
+  adminFault: AdminFaultState | null = null;
   /** Orders whose fulfillment orders are still being created, by order id. */
   readonly pendingRouting = new Map<number, PendingRouting>();
   private mutedDepth = 0;

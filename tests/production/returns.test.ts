@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { launchBrowser, visible, type Browser } from "../support/browser";
 import { decodePdfBarcodes, extractPdfText } from "../support/pdf";
-import { adminFetch, deliveryCounts, SHOP, startTopology, syncAsInstalled, waitFor as waitUntil, type Topology } from "./topology";
+import { adminFetch, nothingLost, SHOP, startTopology, syncAsInstalled, waitFor as waitUntil, type Topology } from "./topology";
 
 const DAY = 86_400_000;
 
@@ -72,17 +72,9 @@ async function deliveredOrder(email: string): Promise<{ id: string; name: string
   return order;
 }
 
-/** Every webhook Shopify sent is stored and processed (nothing left for a worker to do). */
-async function settled(): Promise<void> {
-  await waitFor("every webhook to be processed", async () => {
-    const counts = await deliveryCounts(topology);
-    return counts.lost === 0 ? counts : null;
-  });
-}
-
 /** The subjects of the emails sent to the address, sorted, once nothing more is on its way (3 s after the last webhook is processed). */
 async function emailSubjectsTo(email: string): Promise<string[]> {
-  await settled();
+  await nothingLost(topology, "so far");
   await new Promise((r) => setTimeout(r, 3_000));
   return topology.resend
     .messages()
@@ -150,7 +142,7 @@ describe("returns on the production topology", () => {
     // Staff receive it at the SF store: restocked there in Shopify.
     const store = await locationId("SF Store");
     const before = await onHand("TEE-S", store);
-    await settled();
+    await nothingLost(topology, "so far");
     const mirrored = async () => (await prisma.inventoryLevel.findFirstOrThrow({ where: { shopId: shop.id, sku: "TEE-S", location: { shopifyId: store } } })).available;
     const availableBefore = await mirrored();
     const form = new URLSearchParams({ intent: "receive", locationId: store });
@@ -171,7 +163,7 @@ describe("returns on the production topology", () => {
     expect(refunded.refundedAmount?.toFixed(2)).toBe("20.00");
 
     // Each email once: after every webhook is processed and a few seconds for any duplicate.
-    await settled();
+    await nothingLost(topology, "so far");
     const subjects = [`We've received your return request ${rma}`, `Your return ${rma} is approved`, `We've received your returned items (${rma})`, `Your refund for return ${rma} has been issued`];
     await waitFor("the four emails", async () => topology.resend.messages().filter((m) => m.to.includes(email)).length >= subjects.length);
     expect(await emailSubjectsTo(email)).toEqual([...subjects].sort());
@@ -197,7 +189,7 @@ describe("returns on the production topology", () => {
       prisma.returnRequest.findFirst({ where: { id: imported.id, status: "RECEIVED" }, include: { lines: true } }),
     );
     expect(disposed.lines.map((l) => [l.disposition, l.dispositionLocationId])).toEqual([["RESTOCKED", warehouse]]);
-    await settled();
+    await nothingLost(topology, "so far");
     const deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: { startsWith: "returns/" } }, select: { status: true, lastError: true } });
     expect(deliveries.filter((d) => d.status !== "PROCESSED" && d.status !== "SKIPPED")).toEqual([]);
     // What staff do in Shopify admin, Shopify tells the customer about (its notifyCustomer): Crossdock adds no email.

@@ -251,3 +251,16 @@ export async function syncAsInstalled(topology: Topology): Promise<void> {
   await syncLocations(shop, topologyAdminGraphql(topology));
   await syncInventory(shop, topologyAdminGraphql(topology));
 }
+
+/** Waits until every delivery Shopify sent is stored and processed (lost = 0), and answers the counts. */
+export function nothingLost(topology: Topology, after: string, timeoutMs = 90_000): ReturnType<typeof deliveryCounts> {
+  return waitFor(
+    topology,
+    `every delivery to be stored and processed ${after}`,
+    async () => {
+      const counts = await deliveryCounts(topology);
+      return counts.lost === 0 ? counts : null;
+    },
+    timeoutMs,
+  );
+}

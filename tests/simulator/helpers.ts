@@ -88,3 +88,9 @@ export async function startTestSimulator(options: Partial<SimulatorOptions> = {}
 }
 
 export { SHOP };
+
+/** The inventory item of a SKU and the seed's Warehouse location: what inventory tests change. */
+export async function warehouseItem(t: TestSimulator, sku: string): Promise<{ itemId: string; warehouse: string }> {
+  const data = await t.data(`query($q: String!) { productVariants(first: 1, query: $q) { nodes { inventoryItem { id } } } locations(first: 1, query: "name:Warehouse") { nodes { id } } }`, { q: `sku:${sku}` });
+  return { itemId: data.productVariants.nodes[0].inventoryItem.id as string, warehouse: data.locations.nodes[0].id as string };
+}

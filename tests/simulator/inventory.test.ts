@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestSimulator, type TestSimulator, type Loose } from "./helpers";
+import { startTestSimulator, warehouseItem, type TestSimulator, type Loose } from "./helpers";
 
 let t: TestSimulator;
 let itemId: string;
 let warehouse: string;
 beforeEach(async () => {
   t = await startTestSimulator();
-  const data = await t.data(`{ productVariants(first: 1, query: "sku:TEE-S") { nodes { inventoryItem { id } } } locations(first: 1, query: "name:Warehouse") { nodes { id } } }`);
-  itemId = data.productVariants.nodes[0].inventoryItem.id;
-  warehouse = data.locations.nodes[0].id;
+  ({ itemId, warehouse } = await warehouseItem(t, "TEE-S"));
 });
 afterEach(() => t.close());
 
