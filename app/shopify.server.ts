@@ -19,6 +19,7 @@ import {
   processLocalLock,
   RefreshingSessionStorage,
 } from "./shopify/offline-token-refresh.server";
+import { undecodableHostParam } from "./http/host-param";
 import { onShopAuthenticated } from "./services/on-shop-authenticated.server";
 
 const config = env();
@@ -93,7 +94,22 @@ if (config.SHOPIFY_ADMIN_API_ORIGIN) {
 export default shopify;
 export const apiVersion = ADMIN_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+/**
+ * The library's authenticate, with admin requests whose `host` parameter would make the library
+ * throw (app/http/host-param.ts) refused first: 400 with a sentence, not a 500.
+ */
+export const authenticate: typeof shopify.authenticate = {
+  ...shopify.authenticate,
+  admin: (request) => {
+    if (undecodableHostParam(new URL(request.url))) {
+      throw new Response("The host parameter of this link is not valid. Open Crossdock again from your Shopify admin.", {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
+    return shopify.authenticate.admin(request);
+  },
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

@@ -3,9 +3,9 @@
  * Express and Remix see the request: the storefront's availability endpoint and Shopify's webhook
  * deliveries. Measured by `npm run bench:availability` and `bench:webhooks`: Remix's per-request
  * matching over every route of the app, the Fetch Request/Response conversion and Express'
- * middleware cost several times what the answer itself does. The availability endpoint still gets
- * a Fetch `Request` (the endpoint function takes one), built here without the rest; the
- * webhook endpoint takes plain headers and body (docs/decisions/006-hot-paths-before-remix.md).
+ * middleware cost several times what the answer itself does. The availability endpoint gets its
+ * URL and If-None-Match (no Fetch `Request`: building one cost more than checking the signature);
+ * the webhook endpoint takes plain headers and body (docs/decisions/006-hot-paths-before-remix.md).
  *
  * Nothing here decides anything: a path is hot when its Remix route's loader or action *is* one of
  * the functions below (availabilityLoader, webhookAction), and the hot path then calls the same
@@ -20,7 +20,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { env } from "~/env.server";
 import { logger } from "~/logger.server";
-import { availabilityEndpoint, availabilityLoader } from "./availability-endpoint.server";
+import { availabilityEndpoint, availabilityLoader, type AvailabilityHttpRequest } from "./availability-endpoint.server";
 import type { PlainResponse } from "./plain-response";
 import { BodyTooLarge, decodeBody, MAX_WEBHOOK_BODY_BYTES, TOO_LARGE, webhookAction, webhookEndpoint } from "./webhook-endpoint.server";
 
@@ -63,15 +63,13 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-/** The Fetch API request the availability endpoint takes, on the app's public origin. */
-function fetchRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  return new Request(new URL(req.url ?? "/", env().SHOPIFY_APP_URL), { method: req.method, headers });
+/** What the availability endpoint reads of a request: its URL on the app's public origin and its If-None-Match. */
+function availabilityRequest(req: IncomingMessage): AvailabilityHttpRequest {
+  return { url: new URL(req.url ?? "/", env().SHOPIFY_APP_URL), ifNoneMatch: headerOf(req, "if-none-match") };
 }
 
 const fromLoader = new Map<unknown, { methods: ReadonlySet<string>; answer: Answer }>([
-  [availabilityLoader, { methods: new Set(["GET", "HEAD"]), answer: (req) => availabilityEndpoint(fetchRequest(req)) }],
+  [availabilityLoader, { methods: new Set(["GET", "HEAD"]), answer: (req) => availabilityEndpoint(availabilityRequest(req)) }],
 ]);
 
 const fromAction = new Map<unknown, { methods: ReadonlySet<string>; answer: Answer }>([

@@ -57,7 +57,12 @@ async function readCapped(request: Request, limit: number): Promise<string> {
   return decodeBody(Buffer.concat(chunks, size));
 }
 
-export const TOO_LARGE: PlainResponse = { status: 413, headers: { Connection: "close" }, body: null };
+const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
+
+/** A refusal: its status and a sentence saying why (Shopify shows response bodies in the app's webhook delivery logs). */
+const refused = (status: number, message: string, headers: Record<string, string> = {}): PlainResponse => ({ status, headers: { ...TEXT, ...headers }, body: `${message}\n` });
+
+export const TOO_LARGE: PlainResponse = refused(413, `The body is larger than ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MB: not a Shopify webhook delivery.`, { Connection: "close" });
 
 export interface PlainRequest {
   method: string;
@@ -68,17 +73,43 @@ export interface PlainRequest {
 
 const empty = (status: number, headers: Record<string, string> = {}): PlainResponse => ({ status, headers, body: null });
 
+const ONLY_POST = refused(405, "Webhook deliveries are POST requests.", { Allow: "POST" });
+
+/** The longest value stored from each delivery header (characters). */
+const HEADER_LIMITS = { webhookId: 255, topic: 255, apiVersion: 64, eventId: 255, triggeredAt: 64 } as const;
+const HEADER_NAMES: Record<keyof typeof HEADER_LIMITS, string> = {
+  webhookId: "X-Shopify-Webhook-Id",
+  topic: "X-Shopify-Topic",
+  apiVersion: "X-Shopify-API-Version",
+  eventId: "X-Shopify-Event-Id",
+  triggeredAt: "X-Shopify-Triggered-At",
+};
+
+function overlongHeader(verdict: Record<keyof typeof HEADER_LIMITS, string | null>): string | null {
+  for (const [field, limit] of Object.entries(HEADER_LIMITS) as [keyof typeof HEADER_LIMITS, number][]) {
+    if ((verdict[field]?.length ?? 0) > limit) return HEADER_NAMES[field];
+  }
+  return null;
+}
+
 export async function webhookEndpoint(request: PlainRequest): Promise<PlainResponse> {
-  if (request.method !== "POST") return empty(405, { Allow: "POST" });
+  if (request.method !== "POST") return ONLY_POST;
   const verdict = verifyWebhook(request.header, request.body, env().SHOPIFY_API_SECRET);
   if (!verdict.ok) {
     logger.debug({ reason: verdict.reason, shop: request.header("x-shopify-shop-domain") }, "webhook refused");
-    return empty(verdict.status);
+    return refused(verdict.status, verdict.status === 401 ? "The HMAC signature does not match the body: not signed with this app's secret." : `Not a webhook delivery: ${verdict.reason}.`);
   }
   if (!MYSHOPIFY_DOMAIN.test(verdict.shop)) {
     // Signed, yet not from a shop: Shopify always names the shop's permanent *.myshopify.com domain.
     logger.warn({ shop: verdict.shop.slice(0, 100), topic: verdict.topic, webhookId: verdict.webhookId }, "webhook shop header is not a myshopify domain");
-    return empty(400);
+    return refused(400, "The shop header is not a *.myshopify.com domain.");
+  }
+  const overlong = overlongHeader(verdict);
+  if (overlong) {
+    // Shopify's ids are UUIDs and its topics and versions short words: a signed delivery with a
+    // header this long is not one, and the inbox's unique index could not hold it.
+    logger.warn({ shop: verdict.shop, header: overlong }, "webhook header too long");
+    return refused(400, `The ${overlong} header is too long.`);
   }
   let payload: unknown;
   let tooDeep = false;
@@ -93,7 +124,7 @@ export async function webhookEndpoint(request: PlainRequest): Promise<PlainRespo
   if (!tooDeep && (typeof payload !== "object" || payload === null || Array.isArray(payload))) {
     // Signed by Shopify yet not a JSON object: refuse it rather than store something no processor reads.
     logger.warn({ shop: verdict.shop, topic: verdict.topic, webhookId: verdict.webhookId }, "webhook body is not a JSON object");
-    return empty(400);
+    return refused(400, "The body is not a JSON object: it was not stored.");
   }
   // Shopify resends anything but a 2xx (8 times over 4 hours, and deletes an Admin API subscription
   // after 8 failures in a row), so a body that could never be stored is acknowledged, not refused:
@@ -126,7 +157,7 @@ async function stored(receive: () => Promise<unknown>, verdict: { shop: string; 
 
 /** The loader of every app/routes/webhooks.*.tsx: only POST is a delivery (405 names it in Allow). */
 export function webhookLoader(): Response {
-  return toFetchResponse(empty(405, { Allow: "POST" }));
+  return toFetchResponse(ONLY_POST);
 }
 
 /** The action of every app/routes/webhooks.*.tsx. */

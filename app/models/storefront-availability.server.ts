@@ -81,31 +81,59 @@ export async function storefrontShopVersion(
   };
 }
 
-/** Shopify's `available` of the variant at each location, keyed by the location's GID. */
-export async function listVariantAvailable(
-  shop: ShopRef,
-  variantId: string,
-  db?: Db,
-): Promise<{ locationId: string; available: number }[]> {
-  return hotQuery<{ locationId: string; available: number }>(
-    db,
-    `SELECT l.shopify_id AS "locationId", il.available
-    FROM inventory_level il JOIN location l ON l.id = il.location_id
-    WHERE il.shop_id = $1 AND il.variant_id = $2`,
-    [shop.id, variantId],
-  );
+/** A variant's inventory levels (by location GID) and their fingerprint, read in one statement. */
+export interface VariantLevels {
+  available: Map<string, number>;
+  version: string;
 }
 
 /**
- * A fingerprint of the variant's inventory levels in the shop: it changes when a level is written
+ * The fingerprint of a variant's inventory levels in the shop: it changes when a level is written
  * (updated_at), added or removed (count), even by a writer that leaves updated_at alone (sum).
+ * `variantVersions` computes it in SQL, `listVariantLevels` from the rows it reads: the same string.
  */
-export async function variantAvailableVersion(shop: ShopRef, variantId: string, db?: Db): Promise<string> {
-  const [row] = await hotQuery<{ n: number; total: string | null; latest: Date | null }>(
+function fingerprint(n: number, total: number | string | null, latest: Date | null): string {
+  return `${n}:${total ?? 0}:${latest?.getTime() ?? 0}`;
+}
+
+/**
+ * Shopify's `available` of each variant at each location, keyed by the location's GID, with the
+ * levels' fingerprint computed from the same rows (one snapshot, so the fingerprint never belongs
+ * to other rows than the ones returned). One statement for all the variants; a variant without
+ * levels is answered with an empty map.
+ */
+export async function listVariantLevels(shop: ShopRef, variantIds: readonly string[], db?: Db): Promise<Map<string, VariantLevels>> {
+  const rows = await hotQuery<{ variantId: string; locationId: string; available: number; updatedAt: Date }>(
     db,
-    `SELECT count(*)::int AS n, sum(available)::text AS total, max(updated_at) AS latest
-    FROM inventory_level WHERE shop_id = $1 AND variant_id = $2`,
-    [shop.id, variantId],
+    `SELECT il.variant_id AS "variantId", l.shopify_id AS "locationId", il.available, il.updated_at AS "updatedAt"
+    FROM inventory_level il JOIN location l ON l.id = il.location_id
+    WHERE il.shop_id = $1 AND il.variant_id = ANY($2::text[])`,
+    [shop.id, variantIds],
   );
-  return `${row?.n ?? 0}:${row?.total ?? 0}:${row?.latest?.getTime() ?? 0}`;
+  const byVariant = new Map<string, { available: Map<string, number>; total: number; latest: Date | null }>(
+    variantIds.map((id) => [id, { available: new Map(), total: 0, latest: null }]),
+  );
+  for (const row of rows) {
+    const levels = byVariant.get(row.variantId);
+    if (!levels) continue;
+    levels.available.set(row.locationId, row.available);
+    levels.total += row.available;
+    if (!levels.latest || row.updatedAt > levels.latest) levels.latest = row.updatedAt;
+  }
+  return new Map(
+    [...byVariant].map(([id, l]) => [id, { available: l.available, version: fingerprint(l.available.size, l.available.size ? l.total : null, l.latest) }]),
+  );
+}
+
+/** The fingerprints of several variants' inventory levels in the shop (see `fingerprint`), one statement. */
+export async function variantVersions(shop: ShopRef, variantIds: readonly string[], db?: Db): Promise<Map<string, string>> {
+  const rows = await hotQuery<{ variantId: string; n: number; total: string | null; latest: Date | null }>(
+    db,
+    `SELECT variant_id AS "variantId", count(*)::int AS n, sum(available)::text AS total, max(updated_at) AS latest
+    FROM inventory_level WHERE shop_id = $1 AND variant_id = ANY($2::text[]) GROUP BY variant_id`,
+    [shop.id, variantIds],
+  );
+  const versions = new Map(variantIds.map((id) => [id, fingerprint(0, null, null)]));
+  for (const row of rows) versions.set(row.variantId, fingerprint(row.n, row.total, row.latest));
+  return versions;
 }

@@ -1,5 +1,5 @@
 import { upsertInventoryLevel, type UpsertInventoryResult } from "~/models/inventory.server";
-import { getShop } from "~/models/shops.server";
+import { getShopRef } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import type { InventoryLevelUpdate } from "~/shopify/webhook-payloads";
 import { ShopNotInstalledError } from "./record-order.server";
@@ -15,7 +15,7 @@ export async function applyInventoryUpdate(input: {
   update: InventoryLevelUpdate;
   admin: () => Promise<AdminGraphql>;
 }): Promise<UpsertInventoryResult> {
-  const shop = await getShop(input.shop);
+  const shop = await getShopRef(input.shop);
   if (!shop) throw new ShopNotInstalledError(`${input.shop} is not installed (yet)`);
   const level = {
     inventoryItemId: input.update.inventoryItemId,

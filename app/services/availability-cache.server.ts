@@ -123,14 +123,16 @@ export function invalidateAvailability(shop: ShopKey, variantId?: string | null)
 }
 
 /**
- * The cached value, revalidated by fingerprint when due, else loaded. The fingerprint is read
- * before the rows, so a write landing in between leaves a stale fingerprint (reloaded next time),
- * never a stale value under a fresh one. Concurrent misses of one key share a single load.
+ * The cached value, revalidated by fingerprint when due, else loaded. `load` returns the value with
+ * the fingerprint of the rows it was built from, so a miss costs one read; when `load` cannot read
+ * both at once it reads the fingerprint first, so a write landing in between leaves a stale
+ * fingerprint (reloaded next time), never a stale value under a fresh one. Concurrent misses of
+ * one key share a single load.
  */
 export async function cached<T>(
   lru: Lru<string, Entry<unknown>>,
   key: string,
-  io: { version: () => Promise<string>; load: () => Promise<T> },
+  io: { version: () => Promise<string>; load: () => Promise<{ value: T; version: string }> },
 ): Promise<Entry<T>> {
   const entry = lru.get(key) as Entry<T> | undefined;
   if (entry && performance.now() - entry.checkedAt < options.revalidateAfterMs) return entry;
@@ -138,12 +140,15 @@ export async function cached<T>(
   if (running) return running;
   const startedEpoch = epoch;
   const work = (async (): Promise<Entry<T>> => {
-    const version = await io.version();
-    if (entry && version === entry.version) {
-      entry.checkedAt = performance.now();
-      return entry;
+    if (entry) {
+      const version = await io.version();
+      if (version === entry.version) {
+        entry.checkedAt = performance.now();
+        return entry;
+      }
     }
-    const fresh: Entry<T> = { value: await io.load(), version, checkedAt: performance.now() };
+    const loaded = await io.load();
+    const fresh: Entry<T> = { value: loaded.value, version: loaded.version, checkedAt: performance.now() };
     // An invalidation during the load wins: don't keep what may predate it.
     if (epoch === startedEpoch) lru.set(key, fresh as Entry<unknown>);
     return fresh;
@@ -153,5 +158,63 @@ export async function cached<T>(
     return await work;
   } finally {
     if (inflight.get(key) === work) inflight.delete(key);
+  }
+}
+
+/**
+ * Gathers lookups into batches: a key asked while fewer than `maxInFlight` batches are running goes
+ * out at once, with whatever else was asked in the same tick; keys asked while all slots are busy
+ * wait and leave together in the next batch (at most `maxBatch` keys each). At low load nothing
+ * waits; under load N lookups cost one statement instead of N round trips to the database (the
+ * largest cost of the storefront endpoint in bench:availability's CPU profiles).
+ */
+export class Batcher<V> {
+  private waiting = new Map<string, { resolve: (value: V | undefined) => void; reject: (error: unknown) => void }[]>();
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly run: (keys: string[]) => Promise<Map<string, V>>,
+    private readonly limits: { maxInFlight: number; maxBatch: number },
+  ) {}
+
+  get(key: string): Promise<V | undefined> {
+    return new Promise((resolve, reject) => {
+      const waiters = this.waiting.get(key);
+      if (waiters) waiters.push({ resolve, reject });
+      else this.waiting.set(key, [{ resolve, reject }]);
+      if (!this.scheduled && this.inFlight < this.limits.maxInFlight) {
+        this.scheduled = true;
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.flush();
+        });
+      }
+    });
+  }
+
+  private flush(): void {
+    while (this.waiting.size > 0 && this.inFlight < this.limits.maxInFlight) {
+      const batch = new Map<string, { resolve: (value: V | undefined) => void; reject: (error: unknown) => void }[]>();
+      for (const [key, waiters] of this.waiting) {
+        if (batch.size >= this.limits.maxBatch) break;
+        batch.set(key, waiters);
+      }
+      for (const key of batch.keys()) this.waiting.delete(key);
+      this.inFlight++;
+      this.run([...batch.keys()])
+        .then(
+          (results) => {
+            for (const [key, waiters] of batch) for (const w of waiters) w.resolve(results.get(key));
+          },
+          (error: unknown) => {
+            for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+          },
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.flush();
+        });
+    }
   }
 }

@@ -15,11 +15,12 @@ import {
 import {
   getStorefrontShop,
   listStorefrontLocations,
-  listVariantAvailable,
+  listVariantLevels,
   storefrontShopVersion,
-  variantAvailableVersion,
+  variantVersions,
+  type VariantLevels,
 } from "~/models/storefront-availability.server";
-import { cached, shopEntries, variantEntries, variantKey } from "./availability-cache.server";
+import { Batcher, cached, shopEntries, variantEntries, variantKey } from "./availability-cache.server";
 
 interface ShopContext {
   id: string;
@@ -36,31 +37,57 @@ export type AvailabilityOutcome =
 async function shopContext(domain: string) {
   return cached<ShopContext | null>(shopEntries, domain, {
     version: async () => (await storefrontShopVersion(domain))?.version ?? "none",
-    load: async () => {
-      const shop = await getStorefrontShop(domain);
-      if (!shop) return null;
-      const rows = await listStorefrontLocations(shop);
-      const locations: StorefrontLocation[] = rows.map(({ shopifyId, ...row }) => ({ ...row, id: shopifyId }));
-      return {
-        id: shop.id,
-        settings: {
-          stockBuffer: shop.settings?.stockBuffer ?? 0,
-          lowStockThreshold: shop.settings?.lowStockThreshold ?? 3,
-          showExactCounts: shop.settings?.showExactCounts ?? false,
-        },
-        locations,
-        places: postalPlacesOf(locations),
-      };
-    },
+    load: async () => ({ version: (await storefrontShopVersion(domain))?.version ?? "none", value: await loadShopContext(domain) }),
   });
 }
 
+async function loadShopContext(domain: string): Promise<ShopContext | null> {
+  const shop = await getStorefrontShop(domain);
+  if (!shop) return null;
+  const rows = await listStorefrontLocations(shop);
+  const locations: StorefrontLocation[] = rows.map(({ shopifyId, ...row }) => ({ ...row, id: shopifyId }));
+  return {
+    id: shop.id,
+    settings: {
+      stockBuffer: shop.settings?.stockBuffer ?? 0,
+      lowStockThreshold: shop.settings?.lowStockThreshold ?? 3,
+      showExactCounts: shop.settings?.showExactCounts ?? false,
+    },
+    locations,
+    places: postalPlacesOf(locations),
+  };
+}
+
+/**
+ * The variants' reads, batched per shop (Batcher): under load, the fingerprint checks and loads
+ * of many requests go to the database as one statement per shop. Keys are (shop id, variant id).
+ */
+function perShop<V>(read: (shop: { id: string }, variantIds: string[]) => Promise<Map<string, V>>) {
+  return async (keys: string[]): Promise<Map<string, V>> => {
+    const byShop = new Map<string, string[]>();
+    for (const key of keys) {
+      const [shopId, variantId] = key.split("\u0000") as [string, string];
+      byShop.set(shopId, [...(byShop.get(shopId) ?? []), variantId]);
+    }
+    const answers = await Promise.all([...byShop].map(async ([id, variantIds]) => ({ id, found: await read({ id }, variantIds) })));
+    const results = new Map<string, V>();
+    for (const { id, found } of answers) for (const [variantId, value] of found) results.set(`${id}\u0000${variantId}`, value);
+    return results;
+  };
+}
+
+const versionReads = new Batcher<string>(perShop(variantVersions), { maxInFlight: 2, maxBatch: 200 });
+const levelReads = new Batcher<VariantLevels>(perShop(listVariantLevels), { maxInFlight: 2, maxBatch: 25 });
+
 async function variantLevels(domain: string, shop: ShopContext, variantId: string) {
+  const read = `${shop.id}\u0000${variantId}`;
   return cached<Map<string, number>>(variantEntries, variantKey(domain, variantId), {
-    version: () => variantAvailableVersion(shop, variantId),
+    version: async () => (await versionReads.get(read)) ?? "",
     load: async () => {
-      const rows = await listVariantAvailable(shop, variantId);
-      return new Map(rows.map((r) => [r.locationId, r.available]));
+      const levels = await levelReads.get(read);
+      // Every asked variant is answered (an empty map when it has no levels).
+      if (!levels) throw new Error(`no answer for variant ${variantId}`);
+      return { value: levels.available, version: levels.version };
     },
   });
 }

@@ -10,6 +10,7 @@
 // is the same for an order that exists and one that does not.
 import { z } from "zod";
 import type { ProtectedCustomerField } from "~/config/customer-data";
+import { typedTextProblem } from "~/domain/text/typed-text";
 import { listCustomerDataRedactions } from "~/models/customer-data-redactions.server";
 import type { Shop } from "~/models/shops.server";
 import { comparableValues, normalizeContact, normalizeOrderName, orderRateKey, phoneComparable } from "~/portal/contact";
@@ -19,9 +20,14 @@ import { issueOrderAccessToken, ORDER_ACCESS_TTL_SECONDS } from "~/portal/tokens
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { findOrderByName } from "~/shopify/portal-orders";
 
+/** Typed text: no control characters or lone surrogates (a NUL is never part of an order number or an email). */
+const typed = (min: number, max: number) => z.string().trim().min(min).max(max).refine((v) => typedTextProblem(v, max) === null);
+
+// Malformed input is refused before the rate limit is charged: it cannot match any order, so it
+// reveals nothing, and a script sending it must not use up the address's (or the order's) budget.
 export const lookupInputSchema = z.object({
-  orderNumber: z.string().trim().min(1).max(40),
-  contact: z.string().trim().min(3).max(254),
+  orderNumber: typed(1, 40),
+  contact: typed(3, 254),
 });
 
 export type LookupOutcome =

@@ -5,7 +5,8 @@ export interface Started {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
-  stop(): Promise<void>;
+  /** SIGTERM to the process group, SIGKILL after `graceMs` (default 5 s). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Spawns a command, keeping its combined output for assertions and error messages. */
@@ -24,7 +25,7 @@ export function startProcess(command: string, args: string[], env: Record<string
     child,
     output: () => output,
     exited,
-    async stop() {
+    async stop(graceMs = 5_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       try {
         process.kill(-child.pid!, "SIGTERM");
@@ -37,7 +38,7 @@ export function startProcess(command: string, args: string[], env: Record<string
         } catch {
           /* already gone */
         }
-      }, 5_000);
+      }, graceMs);
       await exited;
       clearTimeout(timer);
     },

@@ -19,6 +19,7 @@ const { upsertLocationsFromShopify } = await import("~/models/locations.server")
 const { upsertInventoryLevel } = await import("~/models/inventory.server");
 const { updateShopSettings, markUninstalled } = await import("~/models/shops.server");
 const { appProxySignature, signedProxyParams } = await import("../../simulator/app-proxy");
+const { listVariantLevels, variantVersions } = await import("~/models/storefront-availability.server");
 
 const STORE = "proxy-test"; // setUpValidRequest appends .myshopify.com
 const DOMAIN = `${STORE}.myshopify.com`;
@@ -281,5 +282,27 @@ describe("the availability cache", () => {
     expect(await statuses()).not.toHaveProperty("SoHo");
     await updateShopSettings(shop, { lowStockThreshold: 100 });
     expect(await statuses()).toMatchObject({ Williamsburg: "low_stock" });
+  });
+
+  it("fingerprints a variant's levels the same from its rows as in SQL (else every check would reload), scoped to the shop", async () => {
+    const other = await createTestShop({ domain: "proxy-other.myshopify.com" });
+    await upsertLocationsFromShopify(other, [locations[0]!]);
+    await setStock(other, VARIANT, "gid://shopify/Location/1", 99);
+    const variants = [VARIANT, OTHER_VARIANT];
+    const levels = await listVariantLevels(shop, variants);
+    const versions = await variantVersions(shop, variants);
+    expect([...levels].map(([id, l]) => [id, l.version])).toEqual([...versions]);
+    expect(Object.fromEntries(levels.get(VARIANT)!.available)).toEqual({
+      "gid://shopify/Location/1": 12,
+      "gid://shopify/Location/2": 2,
+      "gid://shopify/Location/3": 40,
+      "gid://shopify/Location/4": 9,
+    });
+    expect(levels.get(OTHER_VARIANT)!.available.size).toBe(0);
+    expect(versions.get(OTHER_VARIANT)).toBe("0:0:0");
+    await setStock(shop, VARIANT, "gid://shopify/Location/2", 5, new Date(at.getTime() + 1000));
+    const after = await variantVersions(shop, [VARIANT]);
+    expect(after.get(VARIANT)).not.toBe(versions.get(VARIANT));
+    expect((await listVariantLevels(shop, [VARIANT])).get(VARIANT)!.version).toBe(after.get(VARIANT));
   });
 });

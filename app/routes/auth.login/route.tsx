@@ -5,6 +5,7 @@ import polarisTranslations from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { LoginErrorType } from "@shopify/shopify-app-remix/server";
 import { useState } from "react";
+import { readFormData } from "~/http/form-data.server";
 import { login } from "~/shopify.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -21,6 +22,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
+  // The library reads the form itself and throws a TypeError (a 500) on a body that is not one:
+  // a 400 naming the problem instead (as for a duplicated `shop` or a file).
+  await readFormData(request.clone(), undefined, { single: true });
   const errors = await login(request);
   return { error: loginErrorMessage(errors) };
 };

@@ -1,0 +1,239 @@
+// Every route file in app/routes/, with what its public surface takes: the path params, query
+// parameters and form fields a client controls, the valid values that let a hostile value reach
+// past the first check, and the tables a success may legitimately change. A route file missing
+// here fails every-route.test.ts until it is added (or excluded, with the reason).
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+export type Surface = "webhook" | "proxy" | "portal" | "admin" | "site";
+
+/** Valid values the test's setup knows (filled in beforeAll). */
+export interface Known {
+  shop: string;
+  token: string;
+  rma: string;
+  returnId: string;
+  trackingNumber: string;
+  locationId: string;
+  locationGid: string;
+  orderGid: string;
+  variantGid: string;
+  lineItemId: string;
+}
+
+type Values = (k: Known) => Record<string, readonly string[]>;
+
+export interface RouteSpec {
+  surface: Surface;
+  /** The URL path, `:name` for each path param. */
+  path: string;
+  params?: Values;
+  query?: Values;
+  /** The action's form fields (the route has an action when this is set). */
+  form?: Values;
+  /** Fields a well-formed submission carries (each kept, dropped or duplicated by the generator). */
+  base?: (k: Known) => [string, string][];
+  /** Tables a 2xx/3xx answer may change (a 4xx may change none). */
+  writes?: readonly string[];
+}
+
+export type RouteEntry = RouteSpec | { excluded: string };
+
+const shopParam: Values = (k) => ({ shop: [k.shop] });
+const tokenParams: Values = (k) => ({ shop: [k.shop], token: [k.token] });
+const rmaParams: Values = (k) => ({ shop: [k.shop], token: [k.token], rma: [k.rma, k.rma.toLowerCase()] });
+const proxyLocale = { lang: ["en", "vi", "zh-CN"], locale: ["vi", "zh-CN"] };
+const lookupForm: Values = () => ({ orderNumber: ["#1001", "1001"], contact: ["mai@example.com", "+84 90 123 4567"] });
+const newReturnForm: Values = (k) => ({
+  item: [k.lineItemId],
+  [`quantity:${k.lineItemId}`]: ["1", "2"],
+  [`reason:${k.lineItemId}`]: ["SIZE_TOO_SMALL", "DEFECTIVE", "OTHER"],
+  [`note:${k.lineItemId}`]: ["Too small", ""],
+  method: ["MAIL", "DROP_OFF"],
+  store: [k.locationGid],
+});
+const newReturnBase = (k: Known): [string, string][] => [
+  ["item", k.lineItemId],
+  [`reason:${k.lineItemId}`, "SIZE_TOO_SMALL"],
+  ["method", "MAIL"],
+];
+const returnWrites = ["return_request", "return_line", "return_event", "email_message"] as const;
+
+const webhook: RouteSpec = { surface: "webhook", path: "/webhooks/:topic", writes: ["webhook_delivery"] };
+
+export const ROUTES: Record<string, RouteEntry> = {
+  // The site's front door and Shopify's OAuth endpoints (library-handled).
+  "_index.tsx": { surface: "site", path: "/", query: () => ({ shop: ["x.myshopify.com"], host: ["YWRtaW4uc2hvcGlmeS5jb20"] }) },
+  "auth.$.tsx": { surface: "site", path: "/auth/:*", params: () => ({ "*": ["callback", "session-token", "exit-iframe"] }), query: () => ({ shop: ["bad-input.myshopify.com"], code: ["x"], hmac: ["00"], state: ["s"], host: ["x"], timestamp: ["1"] }) },
+  "auth.login/route.tsx": { surface: "site", path: "/auth/login", query: () => ({ shop: ["bad-input.myshopify.com", "bad-input"] }), form: () => ({ shop: ["bad-input.myshopify.com", "bad-input"] }) },
+  "demo.login.tsx": { excluded: "demo only: answers 404 unless CROSSDOCK_DEMO is set outside production (app/demo/demo.server.ts); not served to the public" },
+  "demo.storefront.$.tsx": { excluded: "demo only: answers 404 unless CROSSDOCK_DEMO is set outside production (app/demo/demo.server.ts); not served to the public" },
+
+  // The embedded admin (staff, authenticated by Shopify's session token).
+  "app.tsx": { surface: "admin", path: "/app", query: () => ({ shop: ["x"], host: ["x"], embedded: ["1"], locale: ["vi"] }) },
+  "app.$.tsx": { surface: "admin", path: "/app/:*", params: () => ({ "*": ["pickup", "orders", "settings"] }) },
+  "app._index.tsx": { surface: "admin", path: "/app", query: () => ({ period: ["7", "30", "90"], locale: ["vi", "zh-CN", "en"] }) },
+  "app.activity.tsx": {
+    surface: "admin",
+    path: "/app/activity",
+    query: () => ({ status: ["FAILED", "RECEIVED", "SKIPPED"], topic: ["orders/create"], cursor: ["x"] }),
+    form: () => ({ intent: ["retry", "discard", "reconcile"], id: ["a", "b"] }),
+    writes: ["webhook_delivery", "job_run"],
+  },
+  "app.activity.exports.$id.tsx": { surface: "admin", path: "/app/activity/exports/:id", params: () => ({ id: ["abcdefghij0123456789"] }) },
+  "app.emails._index.tsx": { surface: "admin", path: "/app/emails", query: () => ({ status: ["FAILED", "OUTBOX", "SENT"], cursor: ["x"] }) },
+  "app.emails.$id.tsx": { surface: "admin", path: "/app/emails/:id", params: () => ({ id: ["abcdefghij0123456789"] }), form: () => ({ intent: ["retry"] }), writes: ["email_message"] },
+  "app.locations._index.tsx": { surface: "admin", path: "/app/locations" },
+  "app.locations.$id.tsx": {
+    surface: "admin",
+    path: "/app/locations/:id",
+    params: (k) => ({ id: [k.locationId] }),
+    form: () => ({ kind: ["WAREHOUSE", "STORE"], priority: ["1", "10"], dailyCapacity: ["", "50"], stockBuffer: ["", "2"], tags: ["a, b", ""] }),
+    writes: ["location"],
+  },
+  "app.returns._index.tsx": {
+    surface: "admin",
+    path: "/app/returns",
+    query: () => ({ status: ["REQUESTED", "APPROVED"], reason: ["DEFECTIVE"], method: ["MAIL"], age: ["7"], location: ["x"], minValue: ["1"], maxValue: ["100"], q: ["R-1"], flagged: ["1"], cursor: ["x"], sort: ["oldest"] }),
+    form: (k) => ({ decision: ["approve", "decline"], ids: [k.returnId], reason: ["FINAL_SALE", "OTHER"], note: ["no"] }),
+    writes: returnWrites,
+  },
+  "app.returns.$id.tsx": {
+    surface: "admin",
+    path: "/app/returns/:id",
+    params: (k) => ({ id: [k.returnId] }),
+    form: (k) => ({ intent: ["approve", "decline", "receive", "close"], reason: ["FINAL_SALE", "OTHER"], note: ["no"], locationId: [k.locationGid], refund: ["on"], [`disposition:${k.returnId}`]: ["RESTOCKED"] }),
+    writes: [...returnWrites, "inventory_level"],
+  },
+  "app.routing._index.tsx": {
+    surface: "admin",
+    path: "/app/routing",
+    form: () => ({
+      intent: ["move", "toggle", "remove", "add", "replace", "split-lines", "auto-routing"],
+      index: ["0", "1"],
+      direction: ["up", "down"],
+      type: ["stock-buffer", "exclude-locations", "product-tag-routing", "stay-in-market", "cost-optimal"],
+      allow: ["true", "false"],
+      enabled: ["true", "false"],
+      units: ["2"],
+      kinds: ["warehouse", "store"],
+      tags: ["a"],
+      productTags: ["a"],
+      scope: ["market"],
+      perShipment: ["5"],
+      perKm: ["0.1"],
+    }),
+    writes: ["routing_rule_set", "shop_settings"],
+  },
+  "app.routing.log._index.tsx": { surface: "admin", path: "/app/routing/log", query: (k) => ({ status: ["APPLIED", ""], order: ["#1001"], location: [k.locationGid, ""], page: ["1", "2"] }) },
+  "app.routing.log.$id.tsx": { surface: "admin", path: "/app/routing/log/:id", params: () => ({ id: ["abcdefghij0123456789"] }), form: (k) => ({ intent: ["reroute", "unable"], locationId: [k.locationGid] }), writes: ["routing_decision", "order"] },
+  "app.routing.simulator.tsx": {
+    surface: "admin",
+    path: "/app/routing/simulator",
+    query: (k) => ({ mode: ["order", "custom"], order: [k.orderGid], a: ["rules"], b: ["cost-optimal"], compare: ["10"] }),
+    form: (k) => ({
+      intent: ["preview", "search", `add:${k.variantGid}`, "remove:0"],
+      lineVariantId: [k.variantGid],
+      lineQuantity: ["1", "3"],
+      deliveryMethod: ["shipping", "pickup"],
+      pickupLocationId: [k.locationGid],
+      countryCode: ["VN", "US"],
+      province: ["HCM"],
+      city: ["Hồ Chí Minh"],
+      postalCode: ["700000"],
+      latitude: ["10.7"],
+      longitude: ["106.7"],
+      a: ["rules"],
+      b: ["cost-optimal"],
+      q: ["tee"],
+    }),
+  },
+  "app.settings.returns.tsx": {
+    surface: "admin",
+    path: "/app/settings/returns",
+    query: () => ({ preview: ["5", "20"] }),
+    form: (k) => ({
+      intent: ["policy", "save-rule", "move-rule", "toggle-rule", "delete-rule"],
+      index: ["new", "0"],
+      direction: ["up", "down"],
+      windowDays: ["30"],
+      finalSaleTags: ["final-sale"],
+      nonReturnableProductTypes: ["Gift card"],
+      returnShippingFee: ["5.00"],
+      restockingFeePercent: ["10"],
+      allowedMethods: ["MAIL", "DROP_OFF"],
+      defaultReturnLocationId: [k.locationGid],
+      name: ["Small"],
+      enabled: ["on"],
+      daysMax: ["10"],
+      valueMax: ["50"],
+      reasons: ["DEFECTIVE"],
+      methods: ["MAIL"],
+      action: ["AUTO_APPROVE", "AUTO_DECLINE", "FLAG"],
+      declineReason: ["FINAL_SALE"],
+      flagReason: ["check"],
+    }),
+    writes: ["return_policy", "return_rule_set"],
+  },
+
+  // The customer portal on the app's host (shoppers).
+  "portal.$shop._index.tsx": { surface: "portal", path: "/portal/:shop", params: shopParam, query: () => ({ lang: proxyLocale.lang }), form: lookupForm },
+  "portal.$shop.o.$token._index.tsx": { surface: "portal", path: "/portal/:shop/o/:token", params: tokenParams, query: () => ({ lang: proxyLocale.lang }) },
+  "portal.$shop.o.$token.return.tsx": { surface: "portal", path: "/portal/:shop/o/:token/return", params: tokenParams, query: () => ({ lang: proxyLocale.lang }), form: newReturnForm, base: newReturnBase, writes: returnWrites },
+  "portal.$shop.o.$token.returns.$rma._index.tsx": { surface: "portal", path: "/portal/:shop/o/:token/returns/:rma", params: rmaParams, query: () => ({ lang: proxyLocale.lang }) },
+  "portal.$shop.o.$token.returns.$rma.label.tsx": { surface: "portal", path: "/portal/:shop/o/:token/returns/:rma/label", params: rmaParams, query: () => ({ exp: ["9999999999"], sig: ["x"] }) },
+  "portal.$shop.track.$number.tsx": { surface: "portal", path: "/portal/:shop/track/:number", params: (k) => ({ shop: [k.shop], number: [k.trackingNumber, "CD123456"] }) },
+
+  // Shopify's app proxy (storefront → signed request): the portal and the availability block.
+  "proxy.availability.tsx": { surface: "proxy", path: "/proxy/availability", query: (k) => ({ variant: ["1001", k.variantGid], lat: ["10.7"], lon: ["106.7"], country: ["VN"], zip: ["700000"], limit: ["5"] }) },
+  "proxy.portal._index.tsx": { surface: "proxy", path: "/proxy/portal", query: () => proxyLocale, form: lookupForm },
+  "proxy.portal.o.$token._index.tsx": { surface: "proxy", path: "/proxy/portal/o/:token", params: (k) => ({ token: [k.token] }), query: () => proxyLocale },
+  "proxy.portal.o.$token.return.tsx": { surface: "proxy", path: "/proxy/portal/o/:token/return", params: (k) => ({ token: [k.token] }), query: () => proxyLocale, form: newReturnForm, base: newReturnBase, writes: returnWrites },
+  "proxy.portal.o.$token.returns.$rma._index.tsx": { surface: "proxy", path: "/proxy/portal/o/:token/returns/:rma", params: (k) => ({ token: [k.token], rma: [k.rma] }), query: () => proxyLocale },
+  "proxy.portal.o.$token.returns.$rma.label.tsx": { surface: "proxy", path: "/proxy/portal/o/:token/returns/:rma/label", params: (k) => ({ token: [k.token], rma: [k.rma] }), query: () => ({ exp: ["9999999999"], sig: ["x"] }) },
+
+  // Webhooks (Shopify, HMAC-signed): one file per topic.
+  "webhooks.app.scopes_update.tsx": webhook,
+  "webhooks.app.uninstalled.tsx": webhook,
+  "webhooks.customers.data_request.tsx": webhook,
+  "webhooks.customers.redact.tsx": webhook,
+  "webhooks.fulfillment_events.create.tsx": webhook,
+  "webhooks.fulfillment_orders.order_routing_complete.tsx": webhook,
+  "webhooks.fulfillments.create.tsx": webhook,
+  "webhooks.fulfillments.update.tsx": webhook,
+  "webhooks.inventory_levels.update.tsx": webhook,
+  "webhooks.locations.create.tsx": webhook,
+  "webhooks.locations.delete.tsx": webhook,
+  "webhooks.locations.update.tsx": webhook,
+  "webhooks.orders.cancelled.tsx": webhook,
+  "webhooks.orders.create.tsx": webhook,
+  "webhooks.orders.updated.tsx": webhook,
+  "webhooks.refunds.create.tsx": webhook,
+  "webhooks.returns.approve.tsx": webhook,
+  "webhooks.returns.cancel.tsx": webhook,
+  "webhooks.returns.close.tsx": webhook,
+  "webhooks.returns.decline.tsx": webhook,
+  "webhooks.returns.process.tsx": webhook,
+  "webhooks.returns.reopen.tsx": webhook,
+  "webhooks.returns.request.tsx": webhook,
+  "webhooks.reverse_deliveries.attach_deliverable.tsx": webhook,
+  "webhooks.reverse_fulfillment_orders.dispose.tsx": webhook,
+  "webhooks.shop.redact.tsx": webhook,
+};
+
+export const ROUTES_DIR = join(import.meta.dirname, "../../../app/routes");
+
+/** Every route module under app/routes/ (flat files, and folders' route.tsx), as ROUTES names them. */
+export function routeFiles(): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(ROUTES_DIR)) {
+    if (statSync(join(ROUTES_DIR, name)).isDirectory()) {
+      for (const inner of readdirSync(join(ROUTES_DIR, name))) if (/^route\.(tsx?|jsx?)$/.test(inner)) files.push(`${name}/${inner}`);
+    } else if (/\.(tsx?|jsx?)$/.test(name)) files.push(name);
+  }
+  return files.sort();
+}
+
+export function routesOf(surfaces: readonly Surface[]): [string, RouteSpec][] {
+  return Object.entries(ROUTES).filter((e): e is [string, RouteSpec] => !("excluded" in e[1]) && surfaces.includes(e[1].surface));
+}
