@@ -56,6 +56,8 @@ const envSchema = z
      * Admin simulator. Unset in real deployments.
      */
     SHOPIFY_ADMIN_API_ORIGIN: z.url().optional(),
+    /** Milliseconds before a request to a shop's Admin API is given up (and retried): the library sets no timeout. */
+    ADMIN_API_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
     /** Demo mode: the admin runs outside Shopify admin with a local sign-in. Never in production. */
     CROSSDOCK_DEMO: flag,
     /** The simulated shop the demo signs in to. */

@@ -12,6 +12,7 @@ import { logger } from "./logger.server";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { adminAccessRefused, type AdminGraphql } from "./shopify/admin-graphql";
 import { redirectAdminApiTo } from "./shopify/admin-origin.server";
+import { limitAdminApiRequests } from "./shopify/admin-timeout.server";
 import { CachedSessionStorage } from "./shopify/session-cache.server";
 import {
   PROACTIVE_REFRESH_MS,
@@ -90,6 +91,7 @@ if (config.SHOPIFY_ADMIN_API_ORIGIN) {
   redirectAdminApiTo(config.SHOPIFY_ADMIN_API_ORIGIN);
   logger.info({ origin: config.SHOPIFY_ADMIN_API_ORIGIN }, "Admin API requests go to a local Shopify");
 }
+limitAdminApiRequests(config.ADMIN_API_TIMEOUT_MS);
 
 export default shopify;
 export const apiVersion = ADMIN_API_VERSION;

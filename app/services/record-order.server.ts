@@ -1,4 +1,4 @@
-import { upsertOrderSnapshot, type Order, type OrderSnapshotInput } from "~/models/orders.server";
+import { getOrderByShopifyId, upsertOrderSnapshot, type Order, type OrderSnapshotInput } from "~/models/orders.server";
 import { getShop, type Shop } from "~/models/shops.server";
 import type { OrderRouter, RoutingHandoff } from "./order-router.server";
 import type { RoutingTrigger } from "./route-order.server";
@@ -30,7 +30,15 @@ export async function recordOrder(input: {
   // Webhooks can arrive before the install finished: retried later by the queue.
   if (!shop) throw new ShopNotInstalledError(`${String(input.shop)} is not installed (yet)`);
   const stored = await upsertOrderSnapshot(shop, input.snapshot);
-  if (!stored.applied) return { status: "stale" };
+  if (!stored.applied) {
+    // orders/create retried after its routing failed, when a newer state has arrived meanwhile (the
+    // orders/updated a move whose answer was lost causes): the routing it owes still runs on the
+    // stored order; the router answers "already routed" unless the last attempt failed.
+    const current = input.handOver === "always" ? await getOrderByShopifyId(shop, input.snapshot.shopifyId) : null;
+    if (!current) return { status: "stale" };
+    const routing = await input.router.route({ shop, order: current, ...(input.trigger ? { trigger: input.trigger } : {}) });
+    return { status: "stored", order: current, created: false, routing };
+  }
   const unrouted = stored.order.routingStatus === null || stored.order.routingStatus === "AWAITING_ROUTING";
   const handOver =
     input.handOver === "always" ||

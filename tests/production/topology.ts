@@ -12,6 +12,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { prisma } from "~/db.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { freePort, startProcess, waitForHttp, type Started } from "../../scripts/lib/processes";
 import { loadAppConfig } from "../../simulator/webhooks/app-config";
@@ -20,6 +21,7 @@ import { createTestShop, resetDatabase } from "../setup/db";
 import { API_KEY, API_SECRET, SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../simulator/helpers";
 import { BROWSER_USER_AGENT } from "../support/browser";
 import { productionBuild, ROOT } from "../support/production-build";
+import { simulatorAdminGraphql } from "../support/simulator-admin";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
 export { SHOP, TOKEN };
@@ -234,6 +236,20 @@ export async function adminFetch(topology: Topology, path: string, init: Request
   // Shopify's library answers requests that look like bots with 410: this one comes from staff's browser.
   headers.set("User-Agent", BROWSER_USER_AGENT);
   return fetch(`${topology.url}${path}`, { ...init, headers, redirect: "manual" });
+}
+
+/** The Admin API as the test process reaches the simulator (for what a test runs in-process). */
+export function topologyAdminGraphql(topology: Topology): AdminGraphql {
+  return simulatorAdminGraphql(() => topology.sim.sim.url, SHOP, TOKEN);
+}
+
+/** As after install: Crossdock mirrors the shop's locations and stock (webhooks keep them current). */
+export async function syncAsInstalled(topology: Topology): Promise<void> {
+  const shop = await prisma.shop.findFirstOrThrow({ where: { domain: SHOP } });
+  const { syncLocations } = await import("~/services/sync-locations.server");
+  const { syncInventory } = await import("~/services/sync-inventory.server");
+  await syncLocations(shop, topologyAdminGraphql(topology));
+  await syncInventory(shop, topologyAdminGraphql(topology));
 }
 
 /** Waits until every delivery Shopify sent is stored and processed (lost = 0), and answers the counts. */

@@ -32,7 +32,10 @@ function cell(values: number[], format: (n: number) => string): string {
   if (values.length < 2) return m;
   const lo = format(Math.min(...values));
   const hi = format(Math.max(...values));
-  return lo === hi ? m : `${m} (${lo}–${hi})`;
+  // "4.1 ms (3.9–5.0)": the unit once.
+  const unit = / [^\d\s.,–-]+$/.exec(m)?.[0] ?? "";
+  const bare = (s: string) => (unit && s.endsWith(unit) ? s.slice(0, -unit.length) : s);
+  return lo === hi ? m : `${m} (${bare(lo)}–${bare(hi)})`;
 }
 
 /** A Markdown table: the median of each column over the runs (range in brackets). */
