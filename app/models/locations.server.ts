@@ -1,4 +1,5 @@
 // Locations mirrored from Shopify, plus Crossdock's routing attributes (owned by the merchant).
+import { typedTextProblem } from "~/domain/text/typed-text";
 import type { Location, LocationKind } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "../db.server";
@@ -119,7 +120,14 @@ export const routingAttributesSchema = z
     dailyCapacity: z.number().int("Must be a whole number").min(0).max(1_000_000).nullable(),
     stockBuffer: z.number().int("Must be a whole number").min(0).max(100_000).nullable(),
     tags: z
-      .array(z.string().trim().min(1, "Tags cannot be empty").max(40, "At most 40 characters"))
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, "Tags cannot be empty")
+          .max(40, "At most 40 characters")
+          .refine((tag) => typedTextProblem(tag, 40) === null, "Tags cannot contain control characters"),
+      )
       .max(50, "At most 50 tags")
       .transform((tags) => [...new Set(tags)]),
   })

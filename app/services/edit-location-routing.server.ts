@@ -15,6 +15,7 @@ const numberOrNull = (value: FormDataEntryValue | null): number | null | undefin
 
 /** Crossdock's routing settings of one location (kind, priority, capacity, buffer, tags) from the form. */
 export async function editLocationRouting(shop: ShopRef, id: string, form: FormData): Promise<EditLocationResult> {
+  if (!isRowId(id)) return { ok: false, status: 404 };
   const priority = numberOrNull(form.get("priority"));
   const result = await updateRoutingAttributes(shop, id, {
     kind: form.get("kind") === "STORE" ? "STORE" : "WAREHOUSE",
