@@ -102,16 +102,33 @@ export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
  */
 export const authenticate: typeof shopify.authenticate = {
   ...shopify.authenticate,
-  admin: (request) => {
+  admin: async (request) => {
     if (undecodableHostParam(new URL(request.url))) {
       throw new Response("The host parameter of this link is not valid. Open Crossdock again from your Shopify admin.", {
         status: 400,
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     }
-    return shopify.authenticate.admin(request);
+    try {
+      return await shopify.authenticate.admin(request);
+    } catch (thrown) {
+      throw await withMessage(thrown);
+    }
   },
 };
+
+/**
+ * The library refuses some requests with an empty 4xx (410 to a user agent it takes for a bot, a
+ * callback without its parameters): the same status and headers, with a sentence saying what to do.
+ * Redirects and answers with a body pass unchanged (App Bridge reads a 401's header, not its body).
+ */
+async function withMessage(thrown: unknown): Promise<unknown> {
+  if (!(thrown instanceof Response) || thrown.status < 400 || thrown.status >= 500) return thrown;
+  if ((await thrown.clone().text()).trim()) return thrown;
+  const headers = new Headers(thrown.headers);
+  headers.set("Content-Type", "text/plain; charset=utf-8");
+  return new Response("Crossdock could not open this page from this request. Open Crossdock again from your Shopify admin.", { status: thrown.status, headers });
+}
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

@@ -41,3 +41,12 @@ export async function inTransaction<T>(
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Whether `id` has the shape of a row id Prisma generates (a cuid: lower-case letters and digits).
+ * Ids typed into URLs are checked with it before a query: anything else names no row, and some of
+ * it (a NUL) PostgreSQL would refuse with an error.
+ */
+export function isRowId(id: string): boolean {
+  return /^[a-z0-9]{10,40}$/.test(id);
+}

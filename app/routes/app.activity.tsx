@@ -1,4 +1,5 @@
 import { readFormData } from "~/http/form-data.server";
+import { typedTextProblem } from "~/domain/text/typed-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
@@ -30,7 +31,8 @@ import { authenticate } from "~/shopify.server";
 
 const filtersSchema = z.object({
   status: z.array(z.enum(ACTIVITY_STATUSES)).default([]),
-  topic: z.string().max(100).optional(),
+  // Typed into the URL: a NUL or another control character is refused here, not by PostgreSQL.
+  topic: z.string().max(100).refine((v) => typedTextProblem(v, 100) === null).optional(),
   cursor: z.string().max(500).optional(),
 });
 

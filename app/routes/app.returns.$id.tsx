@@ -1,4 +1,5 @@
 import { readFormData } from "~/http/form-data.server";
+import { isRowId } from "~/models/scope.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -25,6 +26,7 @@ async function requireShop(request: Request) {
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, admin } = await requireShop(request);
+  if (!isRowId(params.id ?? "")) throw new Response("Return not found", { status: 404 });
   const detail = await loadReturnDetail({ shop, graphql: admin.graphql, returnId: params.id ?? "" });
   if (!detail) throw new Response("Return not found", { status: 404 });
   return detail;
@@ -46,6 +48,7 @@ type ActionResult = { ok: true; message: string } | { ok: false; message: string
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, admin, actor } = await requireShop(request);
   const returnId = params.id ?? "";
+  if (!isRowId(returnId)) throw new Response("Return not found", { status: 404 });
   const form = await readFormData(request, undefined, { single: true });
   const parsed = intentSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) {

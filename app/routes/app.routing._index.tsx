@@ -26,7 +26,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, staff } = await requireShop(request);
-  const form = await readFormData(request);
+  // Only the rule's multi-choice fields may repeat; any other field sent twice is a 400 naming it.
+  const form = await readFormData(request, undefined, { single: true, repeatable: ["kinds", "onlyFromKinds"] });
   const fields: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { typedTextProblem } from "~/domain/text/typed-text";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, Button, Card, IndexTable, InlineStack, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
@@ -11,7 +12,8 @@ import { authenticate } from "~/shopify.server";
 const statuses = ["APPLIED", "SUGGESTED", "NOT_ROUTABLE", "FAILED", "PENDING"] as const;
 const paramsSchema = z.object({
   status: z.enum(statuses).optional().or(z.literal("").transform(() => undefined)),
-  order: z.string().trim().max(40).optional(),
+  // Typed by staff: no control characters (a NUL would reach PostgreSQL, which refuses it).
+  order: z.string().trim().max(40).refine((v) => typedTextProblem(v, 40) === null, "The order filter contains characters an order name cannot have.").optional(),
   location: z.string().startsWith("gid://shopify/Location/").optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });

@@ -50,7 +50,8 @@ type ActionResult = { ok: boolean; target: string; message: string; errors: Reco
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, staff } = await requireShop(request);
-  const form = await readFormData(request);
+  // Only the multi-choice fields may repeat (a checkbox may come with its hidden default); any other field sent twice is a 400 naming it.
+  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "reasons", "methods", "enabled"] });
   const fields: RuleFields = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);

@@ -1,5 +1,5 @@
 import { getLocation, updateRoutingAttributes, type Location, type RoutingAttributesField } from "~/models/locations.server";
-import type { ShopRef, ValidationErrors } from "~/models/scope.server";
+import { isRowId, type ShopRef, type ValidationErrors } from "~/models/scope.server";
 
 export type EditLocationResult =
   | { ok: true; location: Location }
@@ -32,5 +32,7 @@ export async function editLocationRouting(shop: ShopRef, id: string, form: FormD
 }
 
 export async function getLocationForEdit(shop: ShopRef, id: string): Promise<Location | null> {
+  // Not a row id (a NUL, which PostgreSQL refuses in text, or anything else typed into the URL): none.
+  if (!isRowId(id)) return null;
   return getLocation(shop, id);
 }

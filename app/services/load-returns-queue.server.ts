@@ -1,5 +1,6 @@
 // The returns queue page: filters from the URL (status, reason, method, age, value, location,
 // flagged, search), one page of requests, counts by status, and the options the filters offer.
+import { typedTextProblem } from "~/domain/text/typed-text";
 import { z } from "zod";
 import { AGE_BUCKETS } from "~/components/returns/labels";
 import { RETURN_METHODS } from "~/domain/returns/policy";
@@ -13,6 +14,9 @@ export const QUEUE_PAGE_SIZE = 25;
 export { AGE_BUCKETS };
 
 const amount = z.string().trim().regex(/^\d+(\.\d{1,2})?$/, "an amount like 25 or 25.50");
+/** A filter typed into the URL: ignored, like any filter that does not parse, when it has a NUL or another control character (PostgreSQL refuses a NUL). */
+const typed = (max: number) => z.string().trim().max(max).refine((v) => typedTextProblem(v, max) === null);
+
 const queueParams = z.object({
   status: z.array(z.enum(RETURN_STATUSES)).default([]),
   reason: z.enum(RETURN_REASONS).optional().catch(undefined),
@@ -20,9 +24,9 @@ const queueParams = z.object({
   age: z.enum(Object.keys(AGE_BUCKETS) as [keyof typeof AGE_BUCKETS]).optional().catch(undefined),
   minValue: amount.optional().catch(undefined),
   maxValue: amount.optional().catch(undefined),
-  location: z.string().trim().min(1).optional().catch(undefined),
+  location: typed(200).pipe(z.string().min(1)).optional().catch(undefined),
   flagged: z.enum(["1"]).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: typed(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 export type QueueParams = z.output<typeof queueParams>;

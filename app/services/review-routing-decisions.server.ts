@@ -4,7 +4,7 @@ import { decisionSignals, type SignalMessage } from "~/domain/routing/signals";
 import type { LocationExplanation, RoutingPlan } from "~/domain/routing/types";
 import { listLocations } from "~/models/locations.server";
 import { getDecision, listDecisions, type RoutingDecision } from "~/models/routing.server";
-import type { ShopRef } from "~/models/scope.server";
+import { isRowId, type ShopRef } from "~/models/scope.server";
 import type { MoveResult } from "./route-order.server";
 
 export interface DecisionRow {
@@ -70,6 +70,7 @@ export async function getRoutingDecision(
     })
   | null
 > {
+  if (!isRowId(id)) return null; // typed into the URL: a NUL would be refused by PostgreSQL
   const [decision, locations] = await Promise.all([getDecision(shop, id), listLocations(shop)]);
   if (!decision) return null;
   const names = new Map(locations.map((l) => [l.shopifyId, l.name]));

@@ -83,7 +83,8 @@ export const ROUTES: Record<string, RouteEntry> = {
   "app.activity.exports.$id.tsx": { surface: "admin", path: "/app/activity/exports/:id", params: () => ({ id: ["abcdefghij0123456789"] }) },
   "app.emails._index.tsx": { surface: "admin", path: "/app/emails", query: () => ({ status: ["FAILED", "OUTBOX", "SENT"], cursor: ["x"] }) },
   "app.emails.$id.tsx": { surface: "admin", path: "/app/emails/:id", params: () => ({ id: ["abcdefghij0123456789"] }), form: () => ({ intent: ["retry"] }), writes: ["email_message"] },
-  "app.locations._index.tsx": { surface: "admin", path: "/app/locations" },
+  // Viewing the page syncs the shop's locations from Shopify (a write that no input chooses).
+  "app.locations._index.tsx": { surface: "admin", path: "/app/locations", writes: ["location"] },
   "app.locations.$id.tsx": {
     surface: "admin",
     path: "/app/locations/:id",
@@ -130,6 +131,8 @@ export const ROUTES: Record<string, RouteEntry> = {
   "app.routing.simulator.tsx": {
     surface: "admin",
     path: "/app/routing/simulator",
+    // A preview refreshes the stock it reads from Shopify (inventory levels): a write no input chooses.
+    writes: ["inventory_level"],
     query: (k) => ({ mode: ["order", "custom"], order: [k.orderGid], a: ["rules"], b: ["cost-optimal"], compare: ["10"] }),
     form: (k) => ({
       intent: ["preview", "search", `add:${k.variantGid}`, "remove:0"],
