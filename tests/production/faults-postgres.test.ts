@@ -120,30 +120,32 @@ describe("PostgreSQL down for 10 s", () => {
     // Every shopper page in every language: 503, Retry-After, "try again" in that language.
     await new Promise((r) => setTimeout(r, 1_500)); // past the availability cache's second
     const problems: string[] = [];
+    /** 503, Retry-After, and the "try again" title in the language asked for. */
+    const check = async (what: string, title: string, request: Promise<Response>) => {
+      const answer = await request;
+      const text = await answer.text();
+      if (answer.status !== 503 || !answer.headers.get("retry-after") || !text.includes(title)) {
+        problems.push(`${what}: ${answer.status} Retry-After=${answer.headers.get("retry-after")} ${text.includes(title) ? "" : `(no "${title}")`}`);
+      }
+    };
+    // The languages side by side, to check everything within the outage.
+    await Promise.all(
+      LANGS.map((lang) => {
+        const title = unavailableTitle(lang);
+        return Promise.all([
+          ...[...pages, ...returnPages, ...labels].map((path) => check(`${lang} ${path}`, title, fetch(url(path, lang)))),
+          // Shopify's app proxy passes the storefront's language along; Accept-Language says it too.
+          check(`${lang} Accept-Language /proxy/portal`, title, fetch(proxied("/proxy/portal"), { headers: { "Accept-Language": `${lang},en;q=0.5` } })),
+          // The lookup form, posted.
+          check(`${lang} POST /portal/${SHOP}`, title, fetch(url(`/portal/${SHOP}`, lang), { method: "POST", body: new URLSearchParams({ orderNumber: "#1001", contact: "outage@example.com" }) })),
+        ]);
+      }),
+    );
+    // What a phone shows.
     for (const lang of LANGS) {
-      const title = unavailableTitle(lang);
-      for (const path of [...pages, ...returnPages]) {
-        const answer = await fetch(url(path, lang));
-        const html = await answer.text();
-        if (answer.status !== 503 || !answer.headers.get("retry-after") || !html.includes(title)) {
-          problems.push(`${lang} ${path}: ${answer.status} Retry-After=${answer.headers.get("retry-after")} ${html.includes(title) ? "" : `(no "${title}")`}`);
-        }
-      }
-      // Shopify's app proxy passes the storefront's language along; Accept-Language says it too.
-      const viaHeader = await fetch(proxied("/proxy/portal"), { headers: { "Accept-Language": `${lang},en;q=0.5` } });
-      if (viaHeader.status !== 503 || !(await viaHeader.text()).includes(title)) problems.push(`${lang} Accept-Language /proxy/portal: ${viaHeader.status}`);
-      for (const path of labels) {
-        const answer = await fetch(url(path, lang));
-        const text = await answer.text();
-        if (answer.status !== 503 || !answer.headers.get("retry-after") || !text.includes(title)) problems.push(`${lang} ${path}: ${answer.status} ${text.slice(0, 80)}`);
-      }
-      // The lookup form, posted.
-      const posted = await fetch(url(`/portal/${SHOP}`, lang), { method: "POST", body: new URLSearchParams({ orderNumber: "#1001", contact: "outage@example.com" }) });
-      if (posted.status !== 503 || !posted.headers.get("retry-after") || !(await posted.text()).includes(title)) problems.push(`${lang} POST /portal/${SHOP}: ${posted.status}`);
-      // What a phone shows.
       const shown = await page.goto(url(`/portal/${SHOP}/o/${token}`, lang));
       expect(shown?.status()).toBe(503);
-      await visible(page.getByRole("heading", { name: title }));
+      await visible(page.getByRole("heading", { name: unavailableTitle(lang) }));
       await page.screenshot({ path: `.cache/screenshots/faults-postgres-down-${lang}-390.png`, fullPage: true });
     }
     const available = await fetch(availability());
