@@ -20,7 +20,7 @@ import {
   processLocalLock,
   RefreshingSessionStorage,
 } from "./shopify/offline-token-refresh.server";
-import { undecodableHostParam } from "./http/host-param";
+import { undecodableHostParam, unusableShopParam } from "./http/host-param";
 import { onShopAuthenticated } from "./services/on-shop-authenticated.server";
 
 const config = env();
@@ -103,8 +103,9 @@ export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate: typeof shopify.authenticate = {
   ...shopify.authenticate,
   admin: async (request) => {
-    if (undecodableHostParam(new URL(request.url))) {
-      throw new Response("The host parameter of this link is not valid. Open Crossdock again from your Shopify admin.", {
+    const url = new URL(request.url);
+    if (undecodableHostParam(url) || unusableShopParam(url)) {
+      throw new Response("The shop or host parameter of this link is not valid. Open Crossdock again from your Shopify admin.", {
         status: 400,
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });

@@ -15,3 +15,12 @@ export function undecodableHostParam(url: URL): boolean {
     return true;
   }
 }
+
+/**
+ * A `shop` parameter with control characters: the library copies it into response headers
+ * (Content-Security-Policy's frame-ancestors), where a NUL or a line break makes `Headers.set` throw.
+ */
+export function unusableShopParam(url: URL): boolean {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return /[\u0000-\u001f\u007f]/.test(url.searchParams.get("shop") ?? "");
+}

@@ -54,7 +54,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
   const outcomes = await bulkDecideReturns({ shop, graphql: admin.graphql, actor, request: parsed.data });
   const failed = outcomes.some((o) => o.status === "refused" || o.status === "not-found");
-  return data({ error: null, outcomes }, { status: failed ? 422 : 200 });
+  const refused = outcomes.filter((o) => o.status === "refused" || o.status === "not-found").length;
+  return data({ error: failed ? `${refused} of ${outcomes.length} returns were not changed: each one says why.` : null, outcomes }, { status: failed ? 422 : 200 });
 };
 
 const statusOptions = [{ value: "", label: "Any status" }, ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))];
