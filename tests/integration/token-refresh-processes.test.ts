@@ -116,13 +116,16 @@ describe("two processes, one expired token", () => {
     expect(second.status, logs()).toBe(200);
     expect(await first.text()).toContain(order.name);
 
+    // The job writes the location, then marks its delivery processed: wait for both, not the first.
     const deadline = Date.now() + 30_000;
     let stored = null;
-    while (!stored && Date.now() < deadline) {
+    let deliveries: { status: string; lastError: string | null }[] = [];
+    while (Date.now() < deadline) {
       stored = await prisma.location.findFirst({ where: { shopifyId: location.id, name: "Renewed Warehouse" } });
-      if (!stored) await new Promise((r) => setTimeout(r, 200));
+      deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: "locations/update" } });
+      if (stored && deliveries.every((d) => d.status === "PROCESSED")) break;
+      await new Promise((r) => setTimeout(r, 200));
     }
-    const deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: "locations/update" } });
     expect(stored, `${logs()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.status, d.lastError]))}`).not.toBeNull();
     expect(deliveries.map((d) => d.status)).toEqual(["PROCESSED"]);
 
