@@ -192,10 +192,9 @@ export interface BullmqWorkerOptions extends BullmqConfig {
 
 /**
  * The reconciliation schedule, created when Redis lacks it (first start, or Redis came back empty).
- * The inbox drain is no longer a Redis schedule (see the worker's upkeep): an older one is removed.
+ * The inbox drain is not a Redis schedule (see the worker's upkeep).
  */
 async function ensureSchedules(driver: BullmqJobDriver, reconcileEveryMs: number): Promise<void> {
-  if ((await driver.maintenance.getJobScheduler("drain-inbox")) !== undefined) await driver.maintenance.removeJobScheduler("drain-inbox");
   const existing = await driver.maintenance.getJobScheduler("reconcile-all");
   if (reconcileEveryMs <= 0) {
     if (existing) await driver.maintenance.removeJobScheduler("reconcile-all");
@@ -323,8 +322,14 @@ export async function startBullmqWorkers(options: BullmqWorkerOptions): Promise<
   // queued job, and nothing stored only there would ever bring them back. Each tick drains the inbox
   // (what arrived while Redis was away, what Redis lost) and puts the reconciliation schedule back
   // when it is missing. Both are idempotent, so every worker process runs them.
+  let legacyDrainRemoved = false;
   const upkeep = async () => {
     try {
+      // Once per process: the drain schedule an older release kept in Redis is no longer needed.
+      if (!legacyDrainRemoved) {
+        await driver.maintenance.removeJobScheduler("drain-inbox");
+        legacyDrainRemoved = true;
+      }
       await ensureSchedules(driver, options.reconcileEveryMs);
       await options.drain(driver);
     } catch (error) {

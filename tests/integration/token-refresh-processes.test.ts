@@ -16,6 +16,7 @@ import { freePort, startProcess, waitForHttp, type Started } from "../../scripts
 import { loadAppConfig } from "../../simulator/webhooks/app-config";
 import { createTestShop, resetDatabase } from "../setup/db";
 import { API_KEY, API_SECRET, SHOP, startTestSimulator, type TestSimulator } from "../simulator/helpers";
+import { waitForLocationRename } from "../support/location-job";
 import { productionBuild, ROOT } from "../support/production-build";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -116,16 +117,7 @@ describe("two processes, one expired token", () => {
     expect(second.status, logs()).toBe(200);
     expect(await first.text()).toContain(order.name);
 
-    // The job writes the location, then marks its delivery processed: wait for both, not the first.
-    const deadline = Date.now() + 30_000;
-    let stored = null;
-    let deliveries: { status: string; lastError: string | null }[] = [];
-    while (Date.now() < deadline) {
-      stored = await prisma.location.findFirst({ where: { shopifyId: location.id, name: "Renewed Warehouse" } });
-      deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: "locations/update" } });
-      if (stored && deliveries.every((d) => d.status === "PROCESSED")) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const { stored, deliveries } = await waitForLocationRename(SHOP, location.id, "Renewed Warehouse");
     expect(stored, `${logs()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.status, d.lastError]))}`).not.toBeNull();
     expect(deliveries.map((d) => d.status)).toEqual(["PROCESSED"]);
 

@@ -7,6 +7,7 @@ import { prisma } from "~/db.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { saveRulesExcluding } from "../support/routing-rules";
 import { simulatorAdminGraphql } from "../support/simulator-admin";
+import { waitForLocationRename } from "../support/location-job";
 import { SHOP, startTopology, TOKEN, waitFor as waitUntil, type Topology } from "./topology";
 
 let topology: Topology;
@@ -28,16 +29,7 @@ describe("npm start + npm run worker on the production build", () => {
     expect(renamed.status).toBe(200);
 
     // locations/update → npm start stores and enqueues → the worker reads every location from the Admin API.
-    // The job writes the location, then marks its delivery processed: wait for both, not the first.
-    const deadline = Date.now() + 30_000;
-    let stored = null;
-    let deliveries: { status: string; lastError: string | null }[] = [];
-    while (Date.now() < deadline) {
-      stored = await prisma.location.findFirst({ where: { shopifyId: location.id, name: "Fresno Warehouse" } });
-      deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: "locations/update" } });
-      if (stored && deliveries.every((d) => d.status === "PROCESSED")) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const { stored, deliveries } = await waitForLocationRename(SHOP, location.id, "Fresno Warehouse");
     expect(stored, `${topology.output()}\ndeliveries: ${JSON.stringify(deliveries.map((d) => [d.status, d.lastError]))}`).not.toBeNull();
     expect(deliveries.map((d) => d.status)).toEqual(["PROCESSED"]);
     // Every location of the shop came from the Admin API in that one job.
