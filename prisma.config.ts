@@ -79,6 +79,36 @@ class PrismaPgWithShadowUrl extends PrismaPg {
   }
 }
 
+/**
+ * adapter-pg's `executeScript` cuts a migration at every ";", even inside a quoted function body (a
+ * trigger function's, prisma/migrations/20261206072500_inventory_change_feed), and sends the pieces
+ * one by one. Send each script whole instead: PostgreSQL's simple query protocol runs a script of
+ * several statements, as `psql -f` does.
+ */
+interface ScriptRunner {
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+}
+function wholeScripts<T extends { connect(): Promise<unknown>; connectToShadowDb(): Promise<unknown> }>(factory: T): T {
+  const patch = <A>(adapter: A): A => {
+    (adapter as ScriptRunner).executeScript = async function executeScript(this: ScriptRunner, script: string) {
+      try {
+        await this.client.query(script);
+      } catch (error) {
+        this.onError(error);
+      }
+    };
+    return adapter;
+  };
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  return Object.assign(factory, {
+    connect: async () => patch(await connect()),
+    connectToShadowDb: async () => patch(await connectToShadowDb()),
+  });
+}
+
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
@@ -93,6 +123,6 @@ export default defineConfig({
     }
     const config = poolConfig(process.env.DATABASE_URL as string);
     const shadowUrl = process.env.SHADOW_DATABASE_URL;
-    return shadowUrl ? new PrismaPgWithShadowUrl(config, shadowUrl) : new PrismaPg(config);
+    return wholeScripts(shadowUrl ? new PrismaPgWithShadowUrl(config, shadowUrl) : new PrismaPg(config));
   },
 });

@@ -26,14 +26,15 @@ export async function getStorefrontShop(domain: string, db: Db = prisma): Promis
   return { id: shop.id, domain: shop.domain, settings: shop.settings };
 }
 
-/** A StorefrontLocation as stored (keyed by the Shopify GID column). */
-export type StorefrontLocationRow = Omit<StorefrontLocation, "id"> & { shopifyId: string };
+/** A StorefrontLocation as stored: the Shopify GID column, and the row id inventory levels refer to. */
+export type StorefrontLocationRow = Omit<StorefrontLocation, "id"> & { shopifyId: string; rowId: string };
 
 /** The shop's active locations. */
 export async function listStorefrontLocations(shop: ShopRef, db: Db = prisma): Promise<StorefrontLocationRow[]> {
-  return db.location.findMany({
+  const rows = await db.location.findMany({
     where: { shopId: shop.id, isActive: true },
     select: {
+      id: true,
       shopifyId: true,
       name: true,
       address1: true,
@@ -54,86 +55,79 @@ export async function listStorefrontLocations(shop: ShopRef, db: Db = prisma): P
     },
     orderBy: [{ priority: "asc" }, { name: "asc" }, { id: "asc" }],
   });
+  return rows.map(({ id, ...row }) => ({ ...row, rowId: id }));
 }
 
+/** At most this many changed variants are named by a check; more, and the check says "all". */
+export const CHANGED_VARIANTS_LIMIT = 1_000;
+
 /**
- * The installed shop's id and a fingerprint of everything the storefront reads about it (shop,
- * settings, locations): it changes whenever one of them is written, added or removed. Null when
- * the shop is unknown or uninstalled. One statement.
+ * One check of a shop for the storefront cache (services/availability-cache.server.ts), one
+ * statement on indexes:
+ * - `version`: a fingerprint of everything the storefront reads about the shop (shop, settings,
+ *   locations): it changes whenever one of them is written, added or removed ("none" when the shop is
+ *   unknown or uninstalled);
+ * - `changed`: the variants whose levels were written by a transaction at or after `since` (each
+ *   level records its writer in change_xid, set by a trigger: migrations/20261206072500_…);
+ * - `since` for the next check: the oldest transaction still running in this statement's snapshot.
+ *   Every write this statement cannot see belongs to that transaction or a later one, so the next
+ *   check finds it, in whatever order the writers commit.
  */
-export async function storefrontShopVersion(
+export async function checkStorefrontShop(
   domain: string,
+  since: string | null,
   db?: Db,
-): Promise<{ id: string; version: string } | null> {
-  const [row] = await hotQuery<{ id: string; n: number; latest: Date | null; settings: Date | null; shop_state: Date }>(
+): Promise<{ version: string; since: string; changed: string[] | "all" }> {
+  const [row] = await hotQuery<{
+    xmin: string;
+    id: string | null;
+    n: number | null;
+    latest: Date | null;
+    settings: Date | null;
+    shop_state: Date | null;
+    changed: string[] | null;
+  }>(
     db,
-    `SELECT s.id, s.updated_at AS shop_state,
+    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.id, s.updated_at AS shop_state,
       (SELECT count(*)::int FROM location WHERE shop_id = s.id) AS n,
       (SELECT max(updated_at) FROM location WHERE shop_id = s.id) AS latest,
-      (SELECT updated_at FROM shop_settings WHERE shop_id = s.id) AS settings
-    FROM shop s WHERE s.domain = $1 AND s.uninstalled_at IS NULL`,
-    [domain],
+      (SELECT updated_at FROM shop_settings WHERE shop_id = s.id) AS settings,
+      ARRAY(SELECT DISTINCT variant_id FROM inventory_level
+        WHERE shop_id = s.id AND change_xid >= $2::xid8 AND variant_id IS NOT NULL LIMIT $3) AS changed
+    FROM (SELECT 1) AS one LEFT JOIN shop s ON s.domain = $1 AND s.uninstalled_at IS NULL`,
+    [domain, since, CHANGED_VARIANTS_LIMIT + 1],
   );
-  if (!row) return null;
+  if (!row) throw new Error("the storefront check returned no row");
+  const changed = row.changed ?? [];
   return {
-    id: row.id,
-    version: `${row.id}:${row.n}:${row.latest?.getTime() ?? 0}:${row.settings?.getTime() ?? 0}:${row.shop_state.getTime()}`,
+    version: row.id
+      ? `${row.id}:${row.n ?? 0}:${row.latest?.getTime() ?? 0}:${row.settings?.getTime() ?? 0}:${row.shop_state?.getTime() ?? 0}`
+      : "none",
+    since: row.xmin,
+    changed: changed.length > CHANGED_VARIANTS_LIMIT ? "all" : changed,
   };
 }
 
-/** A variant's inventory levels (by location GID) and their fingerprint, read in one statement. */
+/** A variant's inventory levels: `available` by location row id, in location order. */
 export interface VariantLevels {
   available: Map<string, number>;
-  version: string;
 }
 
 /**
- * The fingerprint of a variant's inventory levels in the shop: it changes when a level is written
- * (updated_at), added or removed (count), even by a writer that leaves updated_at alone (sum).
- * `variantVersions` computes it in SQL, `listVariantLevels` from the rows it reads: the same string.
- */
-function fingerprint(n: number, total: number | string | null, latest: Date | null): string {
-  return `${n}:${total ?? 0}:${latest?.getTime() ?? 0}`;
-}
-
-/**
- * Shopify's `available` of each variant at each location, keyed by the location's GID, with the
- * levels' fingerprint computed from the same rows (one snapshot, so the fingerprint never belongs
- * to other rows than the ones returned). One statement for all the variants; a variant without
- * levels is answered with an empty map.
+ * Shopify's `available` of each variant at each location (keyed by the location's row id), for
+ * several variants in one statement answered from the index alone
+ * (inventory_level (shop_id, variant_id, location_id, available)). A variant without levels is
+ * answered with an empty map.
  */
 export async function listVariantLevels(shop: ShopRef, variantIds: readonly string[], db?: Db): Promise<Map<string, VariantLevels>> {
-  const rows = await hotQuery<{ variantId: string; locationId: string; available: number; updatedAt: Date }>(
+  const rows = await hotQuery<{ variantId: string; locationId: string; available: number }>(
     db,
-    `SELECT il.variant_id AS "variantId", l.shopify_id AS "locationId", il.available, il.updated_at AS "updatedAt"
-    FROM inventory_level il JOIN location l ON l.id = il.location_id
-    WHERE il.shop_id = $1 AND il.variant_id = ANY($2::text[])`,
+    `SELECT variant_id AS "variantId", location_id AS "locationId", available
+    FROM inventory_level WHERE shop_id = $1 AND variant_id = ANY($2::text[])
+    ORDER BY variant_id, location_id`,
     [shop.id, variantIds],
   );
-  const byVariant = new Map<string, { available: Map<string, number>; total: number; latest: Date | null }>(
-    variantIds.map((id) => [id, { available: new Map(), total: 0, latest: null }]),
-  );
-  for (const row of rows) {
-    const levels = byVariant.get(row.variantId);
-    if (!levels) continue;
-    levels.available.set(row.locationId, row.available);
-    levels.total += row.available;
-    if (!levels.latest || row.updatedAt > levels.latest) levels.latest = row.updatedAt;
-  }
-  return new Map(
-    [...byVariant].map(([id, l]) => [id, { available: l.available, version: fingerprint(l.available.size, l.available.size ? l.total : null, l.latest) }]),
-  );
-}
-
-/** The fingerprints of several variants' inventory levels in the shop (see `fingerprint`), one statement. */
-export async function variantVersions(shop: ShopRef, variantIds: readonly string[], db?: Db): Promise<Map<string, string>> {
-  const rows = await hotQuery<{ variantId: string; n: number; total: string | null; latest: Date | null }>(
-    db,
-    `SELECT variant_id AS "variantId", count(*)::int AS n, sum(available)::text AS total, max(updated_at) AS latest
-    FROM inventory_level WHERE shop_id = $1 AND variant_id = ANY($2::text[]) GROUP BY variant_id`,
-    [shop.id, variantIds],
-  );
-  const versions = new Map(variantIds.map((id) => [id, fingerprint(0, null, null)]));
-  for (const row of rows) versions.set(row.variantId, fingerprint(row.n, row.total, row.latest));
-  return versions;
+  const byVariant = new Map<string, VariantLevels>(variantIds.map((id) => [id, { available: new Map() }]));
+  for (const row of rows) byVariant.get(row.variantId)?.available.set(row.locationId, row.available);
+  return byVariant;
 }

@@ -1,19 +1,22 @@
 /**
  * The storefront availability cache: in-process, per shop and per (shop, variant).
  *
- * Correctness does not rest on invalidation alone. Each entry carries a fingerprint of the rows it
- * was built from (models/storefront-availability.server.ts); once an entry is older than
- * `revalidateAfterMs` the next request compares the fingerprint with one cheap indexed query and
- * reloads on a difference. So a change written by another process (the webhook worker, a second
- * web instance) shows within `revalidateAfterMs`, and `invalidateAvailability` — called by the
- * pipeline after it stores an inventory update, in whichever process that is — makes it immediate
- * in this one.
+ * Correctness does not rest on this process being told. At most every `revalidateAfterMs` a shop's
+ * next request asks PostgreSQL one indexed question (models/storefront-availability.server.ts,
+ * `checkStorefrontShop`): has the shop, its settings or its locations changed (a fingerprint), and
+ * which variants' levels were written since the last check (each level records the transaction that
+ * wrote it; the check remembers the oldest transaction still running when it asked, so a write
+ * committed late is still found next time). Changed variants are dropped here; the rest are served
+ * from memory without a query. So a change written by another process (the webhook worker, a second
+ * web instance) shows within `revalidateAfterMs` plus one check, and `invalidateAvailability` —
+ * called by the pipeline after it stores an inventory update, in whichever process that is — makes
+ * it immediate in this one.
  */
 
 export interface CacheOptions {
   /**
-   * Entries younger than this are served without asking the database (default 500 ms: with the
-   * fingerprint query's own time, a change another process wrote shows within the README's second).
+   * A shop checked less than this long ago is served without asking the database (default 500 ms:
+   * with the check's own time, a change another process wrote shows within the README's second).
    */
   revalidateAfterMs: number;
   /** At most this many (shop, variant) entries; least recently used go first (default 10 000). */
@@ -70,19 +73,36 @@ export class Lru<K, V> {
 
 export interface Entry<T> {
   value: T;
+  /** A fingerprint of what the value was built from (for ETags). */
   version: string;
-  /** When the version was last confirmed (ms, performance clock). */
+}
+
+/** A shop's entry: its value, and where its change feed stands. */
+export interface ShopEntry<T> extends Entry<T> {
+  /** The change feed's position after the last check (see `ShopCheck.since`). */
+  since: string;
+  /** When the shop was last checked (ms, performance clock). */
   checkedAt: number;
+}
+
+/** What one check of a shop says (models/storefront-availability.server.ts, `checkStorefrontShop`). */
+export interface ShopCheck {
+  /** Fingerprint of the shop, its settings and its locations ("none" when unknown or uninstalled). */
+  version: string;
+  /** Where the next check starts: the oldest transaction still running when this one asked. */
+  since: string;
+  /** Variants whose levels were written since the previous position; "all" when too many to list. */
+  changed: readonly string[] | "all";
 }
 
 const inflight = new Map<string, Promise<unknown>>();
 /** Bumped by every invalidation: a load that started before one is not kept. */
 let epoch = 0;
 
-export const shopEntries = new Lru<string, Entry<unknown>>(() => options.maxShops);
-export const variantEntries = new Lru<string, Entry<unknown>>(() => options.maxVariants);
+const shopEntries = new Lru<string, ShopEntry<unknown>>(() => options.maxShops);
+const variantEntries = new Lru<string, Entry<unknown>>(() => options.maxVariants);
 
-export function variantKey(shopDomain: string, variantId: string): string {
+function variantKey(shopDomain: string, variantId: string): string {
   return `${shopDomain}\u0000${variantId}`;
 }
 
@@ -102,6 +122,18 @@ export function configureAvailabilityCache(next: Partial<CacheOptions> | "reset"
 type ShopKey = string | { domain: string };
 const domainOf = (shop: ShopKey) => (typeof shop === "string" ? shop : shop.domain);
 
+function forgetVariant(domain: string, variantId: string): void {
+  const key = variantKey(domain, variantId);
+  variantEntries.delete(key);
+  inflight.delete(key);
+}
+
+function forgetVariantsOf(domain: string): void {
+  const prefix = `${domain}\u0000`;
+  variantEntries.deleteWhere((key) => key.startsWith(prefix));
+  for (const key of [...inflight.keys()]) if (key.startsWith(prefix)) inflight.delete(key);
+}
+
 /**
  * Forget what this process cached for a variant of a shop (after its stock changed). Without a
  * variant: everything about the shop (its locations or settings changed).
@@ -110,55 +142,72 @@ export function invalidateAvailability(shop: ShopKey, variantId?: string | null)
   const domain = domainOf(shop);
   epoch++;
   if (variantId) {
-    const key = variantKey(domain, variantId);
-    variantEntries.delete(key);
-    inflight.delete(key);
+    forgetVariant(domain, variantId);
     return;
   }
   shopEntries.delete(domain);
   inflight.delete(domain);
-  const prefix = `${domain}\u0000`;
-  variantEntries.deleteWhere((key) => key.startsWith(prefix));
-  for (const key of [...inflight.keys()]) if (key.startsWith(prefix)) inflight.delete(key);
+  forgetVariantsOf(domain);
+}
+
+/** One load per key at a time: concurrent callers share it. */
+async function once<E>(key: string, work: () => Promise<E>): Promise<E> {
+  const running = inflight.get(key) as Promise<E> | undefined;
+  if (running) return running;
+  const started = work();
+  inflight.set(key, started);
+  try {
+    return await started;
+  } finally {
+    if (inflight.get(key) === started) inflight.delete(key);
+  }
 }
 
 /**
- * The cached value, revalidated by fingerprint when due, else loaded. `load` returns the value with
- * the fingerprint of the rows it was built from, so a miss costs one read; when `load` cannot read
- * both at once it reads the fingerprint first, so a write landing in between leaves a stale
- * fingerprint (reloaded next time), never a stale value under a fresh one. Concurrent misses of
- * one key share a single load.
+ * The shop's cached value, after a check when one is due. A first sight of the shop (or a changed
+ * fingerprint) drops its variants and loads the value; otherwise the check drops the variants it
+ * names. `load` runs after the check that fixes the feed's position, so a write it cannot see is
+ * found by the next check.
  */
-export async function cached<T>(
-  lru: Lru<string, Entry<unknown>>,
-  key: string,
-  io: { version: () => Promise<string>; load: () => Promise<{ value: T; version: string }> },
-): Promise<Entry<T>> {
-  const entry = lru.get(key) as Entry<T> | undefined;
+export async function shopEntry<T>(
+  domain: string,
+  io: { check: (since: string | null) => Promise<ShopCheck>; load: () => Promise<T> },
+): Promise<ShopEntry<T>> {
+  const entry = shopEntries.get(domain) as ShopEntry<T> | undefined;
   if (entry && performance.now() - entry.checkedAt < options.revalidateAfterMs) return entry;
-  const running = inflight.get(key) as Promise<Entry<T>> | undefined;
-  if (running) return running;
-  const startedEpoch = epoch;
-  const work = (async (): Promise<Entry<T>> => {
-    if (entry) {
-      const version = await io.version();
-      if (version === entry.version) {
-        entry.checkedAt = performance.now();
-        return entry;
-      }
+  return once(domain, async (): Promise<ShopEntry<T>> => {
+    const check = await io.check(entry ? entry.since : null);
+    if (entry && check.version === entry.version) {
+      if (check.changed === "all") forgetVariantsOf(domain);
+      else for (const variantId of check.changed) forgetVariant(domain, variantId);
+      // A variant load still running may predate what the check found: it is not kept.
+      if (check.changed === "all" || check.changed.length > 0) epoch++;
+      entry.since = check.since;
+      entry.checkedAt = performance.now();
+      return entry;
     }
-    const loaded = await io.load();
-    const fresh: Entry<T> = { value: loaded.value, version: loaded.version, checkedAt: performance.now() };
+    // New to this process, or its shop, settings or locations changed: start the shop afresh.
+    forgetVariantsOf(domain);
+    const mark = ++epoch;
+    const fresh: ShopEntry<T> = { value: await io.load(), version: check.version, since: check.since, checkedAt: performance.now() };
     // An invalidation during the load wins: don't keep what may predate it.
-    if (epoch === startedEpoch) lru.set(key, fresh as Entry<unknown>);
+    if (epoch === mark) shopEntries.set(domain, fresh as ShopEntry<unknown>);
     return fresh;
-  })();
-  inflight.set(key, work);
-  try {
-    return await work;
-  } finally {
-    if (inflight.get(key) === work) inflight.delete(key);
-  }
+  });
+}
+
+/** A variant's cached value (kept until a shop check or an invalidation drops it), else loaded. */
+export async function variantEntry<T>(domain: string, variantId: string, load: () => Promise<Entry<T>>): Promise<Entry<T>> {
+  const key = variantKey(domain, variantId);
+  const entry = variantEntries.get(key) as Entry<T> | undefined;
+  if (entry) return entry;
+  return once(key, async () => {
+    const mark = epoch;
+    const fresh = await load();
+    // An invalidation during the load wins: don't keep what may predate it.
+    if (epoch === mark) variantEntries.set(key, fresh as Entry<unknown>);
+    return fresh;
+  });
 }
 
 /**

@@ -13,19 +13,20 @@ import {
   type StorefrontLocation,
 } from "~/domain/availability";
 import {
+  checkStorefrontShop,
   getStorefrontShop,
   listStorefrontLocations,
   listVariantLevels,
-  storefrontShopVersion,
-  variantVersions,
   type VariantLevels,
 } from "~/models/storefront-availability.server";
-import { Batcher, cached, shopEntries, variantEntries, variantKey } from "./availability-cache.server";
+import { Batcher, shopEntry, variantEntry } from "./availability-cache.server";
 
 interface ShopContext {
   id: string;
   settings: AvailabilitySettings;
   locations: StorefrontLocation[];
+  /** Location GID by row id (inventory levels name the row), active locations only. */
+  gidByRow: Map<string, string>;
   places: PostalPlace[];
 }
 
@@ -35,9 +36,9 @@ export type AvailabilityOutcome =
   | { status: "variant_not_found" };
 
 async function shopContext(domain: string) {
-  return cached<ShopContext | null>(shopEntries, domain, {
-    version: async () => (await storefrontShopVersion(domain))?.version ?? "none",
-    load: async () => ({ version: (await storefrontShopVersion(domain))?.version ?? "none", value: await loadShopContext(domain) }),
+  return shopEntry<ShopContext | null>(domain, {
+    check: (since) => checkStorefrontShop(domain, since),
+    load: () => loadShopContext(domain),
   });
 }
 
@@ -45,9 +46,10 @@ async function loadShopContext(domain: string): Promise<ShopContext | null> {
   const shop = await getStorefrontShop(domain);
   if (!shop) return null;
   const rows = await listStorefrontLocations(shop);
-  const locations: StorefrontLocation[] = rows.map(({ shopifyId, ...row }) => ({ ...row, id: shopifyId }));
+  const locations: StorefrontLocation[] = rows.map(({ shopifyId, rowId: _rowId, ...row }) => ({ ...row, id: shopifyId }));
   return {
     id: shop.id,
+    gidByRow: new Map(rows.map((row) => [row.rowId, row.shopifyId])),
     settings: {
       stockBuffer: shop.settings?.stockBuffer ?? 0,
       lowStockThreshold: shop.settings?.lowStockThreshold ?? 3,
@@ -59,36 +61,42 @@ async function loadShopContext(domain: string): Promise<ShopContext | null> {
 }
 
 /**
- * The variants' reads, batched per shop (Batcher): under load, the fingerprint checks and loads
- * of many requests go to the database as one statement per shop. Keys are (shop id, variant id).
+ * The variants' level reads, batched per shop (Batcher): under load, the loads of many requests go
+ * to the database as one statement per shop. Keys are (shop id, variant id).
  */
-function perShop<V>(read: (shop: { id: string }, variantIds: string[]) => Promise<Map<string, V>>) {
-  return async (keys: string[]): Promise<Map<string, V>> => {
+const levelReads = new Batcher<VariantLevels>(
+  async (keys) => {
     const byShop = new Map<string, string[]>();
     for (const key of keys) {
       const [shopId, variantId] = key.split("\u0000") as [string, string];
       byShop.set(shopId, [...(byShop.get(shopId) ?? []), variantId]);
     }
-    const answers = await Promise.all([...byShop].map(async ([id, variantIds]) => ({ id, found: await read({ id }, variantIds) })));
-    const results = new Map<string, V>();
+    const answers = await Promise.all([...byShop].map(async ([id, variantIds]) => ({ id, found: await listVariantLevels({ id }, variantIds) })));
+    const results = new Map<string, VariantLevels>();
     for (const { id, found } of answers) for (const [variantId, value] of found) results.set(`${id}\u0000${variantId}`, value);
     return results;
-  };
-}
+  },
+  { maxInFlight: 2, maxBatch: 25 },
+);
 
-const versionReads = new Batcher<string>(perShop(variantVersions), { maxInFlight: 2, maxBatch: 200 });
-const levelReads = new Batcher<VariantLevels>(perShop(listVariantLevels), { maxInFlight: 2, maxBatch: 25 });
-
+/**
+ * A variant's `available` by location GID (active locations), with a fingerprint of it for ETags;
+ * `known` when it has levels at all (Crossdock knows a variant through its inventory levels).
+ */
 async function variantLevels(domain: string, shop: ShopContext, variantId: string) {
-  const read = `${shop.id}\u0000${variantId}`;
-  return cached<Map<string, number>>(variantEntries, variantKey(domain, variantId), {
-    version: async () => (await versionReads.get(read)) ?? "",
-    load: async () => {
-      const levels = await levelReads.get(read);
-      // Every asked variant is answered (an empty map when it has no levels).
-      if (!levels) throw new Error(`no answer for variant ${variantId}`);
-      return { value: levels.available, version: levels.version };
-    },
+  return variantEntry<{ available: Map<string, number>; known: boolean }>(domain, variantId, async () => {
+    const levels = await levelReads.get(`${shop.id}\u0000${variantId}`);
+    // Every asked variant is answered (an empty map when it has no levels).
+    if (!levels) throw new Error(`no answer for variant ${variantId}`);
+    const available = new Map<string, number>();
+    const fingerprint = createHash("sha1");
+    for (const [row, count] of levels.available) {
+      const gid = shop.gidByRow.get(row);
+      if (gid === undefined) continue;
+      available.set(gid, count);
+      fingerprint.update(`${row}:${count};`);
+    }
+    return { value: { available, known: levels.available.size > 0 }, version: fingerprint.digest("base64url") };
   });
 }
 
@@ -101,8 +109,8 @@ export async function getVariantAvailability(input: {
   if (!shop.value) return { status: "shop_not_found" };
   const levels = await variantLevels(input.shop, shop.value, input.variantId);
   // Crossdock knows a variant through its inventory levels (synced at install, kept by webhooks).
-  if (levels.value.size === 0) return { status: "variant_not_found" };
-  const result = computeAvailability(shop.value.locations, levels.value, shop.value.settings, input.request, shop.value.places);
+  if (!levels.value.known) return { status: "variant_not_found" };
+  const result = computeAvailability(shop.value.locations, levels.value.available, shop.value.settings, input.request, shop.value.places);
   const etag = createHash("sha1")
     .update(`${shop.version}|${levels.version}|${JSON.stringify(input.request)}`)
     .digest("base64url");

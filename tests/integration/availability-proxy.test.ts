@@ -19,7 +19,8 @@ const { upsertLocationsFromShopify } = await import("~/models/locations.server")
 const { upsertInventoryLevel } = await import("~/models/inventory.server");
 const { updateShopSettings, markUninstalled } = await import("~/models/shops.server");
 const { appProxySignature, signedProxyParams } = await import("../../simulator/app-proxy");
-const { listVariantLevels, variantVersions } = await import("~/models/storefront-availability.server");
+const { checkStorefrontShop, CHANGED_VARIANTS_LIMIT } = await import("~/models/storefront-availability.server");
+const { prisma } = await import("~/db.server");
 
 const STORE = "proxy-test"; // setUpValidRequest appends .myshopify.com
 const DOMAIN = `${STORE}.myshopify.com`;
@@ -284,25 +285,79 @@ describe("the availability cache", () => {
     expect(await statuses()).toMatchObject({ Williamsburg: "low_stock" });
   });
 
-  it("fingerprints a variant's levels the same from its rows as in SQL (else every check would reload), scoped to the shop", async () => {
+  it("names the variants written since the last check, in this shop only, and changes its fingerprint with the shop's locations", async () => {
     const other = await createTestShop({ domain: "proxy-other.myshopify.com" });
     await upsertLocationsFromShopify(other, [locations[0]!]);
-    await setStock(other, VARIANT, "gid://shopify/Location/1", 99);
-    const variants = [VARIANT, OTHER_VARIANT];
-    const levels = await listVariantLevels(shop, variants);
-    const versions = await variantVersions(shop, variants);
-    expect([...levels].map(([id, l]) => [id, l.version])).toEqual([...versions]);
-    expect(Object.fromEntries(levels.get(VARIANT)!.available)).toEqual({
-      "gid://shopify/Location/1": 12,
-      "gid://shopify/Location/2": 2,
-      "gid://shopify/Location/3": 40,
-      "gid://shopify/Location/4": 9,
-    });
-    expect(levels.get(OTHER_VARIANT)!.available.size).toBe(0);
-    expect(versions.get(OTHER_VARIANT)).toBe("0:0:0");
+    const first = await checkStorefrontShop(DOMAIN, null);
+    expect(first.changed).toEqual([]);
+    expect(first.version).not.toBe("none");
+
     await setStock(shop, VARIANT, "gid://shopify/Location/2", 5, new Date(at.getTime() + 1000));
-    const after = await variantVersions(shop, [VARIANT]);
-    expect(after.get(VARIANT)).not.toBe(versions.get(VARIANT));
-    expect((await listVariantLevels(shop, [VARIANT])).get(VARIANT)!.version).toBe(after.get(VARIANT));
+    await setStock(other, OTHER_VARIANT, "gid://shopify/Location/1", 99);
+    const second = await checkStorefrontShop(DOMAIN, first.since);
+    expect(second.changed).toEqual([VARIANT]);
+    expect(second.version).toBe(first.version);
+    // A stale update that is refused writes nothing, so it names nothing.
+    const refused = await upsertInventoryLevel(shop, {
+      inventoryItemId: "gid://shopify/InventoryItem/1001",
+      locationShopifyId: "gid://shopify/Location/2",
+      variantId: VARIANT,
+      available: 1,
+      onHand: 1,
+      shopifyUpdatedAt: at,
+    });
+    expect(refused).toEqual({ applied: false, reason: "stale" });
+    expect((await checkStorefrontShop(DOMAIN, second.since)).changed).toEqual([]);
+
+    await upsertLocationsFromShopify(shop, [{ ...locations[1]!, name: "Williamsburg (Bedford)" }]);
+    expect((await checkStorefrontShop(DOMAIN, second.since)).version).not.toBe(first.version);
+    expect((await checkStorefrontShop("nobody.myshopify.com", null)).version).toBe("none");
+    await markUninstalled(DOMAIN);
+    expect((await checkStorefrontShop(DOMAIN, second.since)).version).toBe("none");
+  });
+
+  it("finds a write that commits after a check could see it, at the next check (commit order does not matter)", async () => {
+    const first = await checkStorefrontShop(DOMAIN, null);
+    let during: Awaited<ReturnType<typeof checkStorefrontShop>> | undefined;
+    await prisma.$transaction(async (tx) => {
+      // The writer holds its transaction open while a later writer commits and another connection checks.
+      await tx.$executeRaw`UPDATE inventory_level SET available = 0 WHERE shop_id = ${shop.id} AND variant_id = ${VARIANT}`;
+      await setStock(shop, OTHER_VARIANT, "gid://shopify/Location/1", 7);
+      during = await checkStorefrontShop(DOMAIN, first.since);
+    });
+    expect(during!.changed).toEqual([OTHER_VARIANT]); // the first writer has not committed: invisible
+    expect((await checkStorefrontShop(DOMAIN, during!.since)).changed).toContain(VARIANT);
+  });
+
+  it("says 'all' rather than list more than its limit of changed variants", async () => {
+    const first = await checkStorefrontShop(DOMAIN, null);
+    const location = await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, shopifyId: "gid://shopify/Location/1" } });
+    await prisma.$executeRaw`INSERT INTO inventory_level (id, shop_id, inventory_item_id, variant_id, location_id, available, shopify_updated_at, updated_at)
+      SELECT 'bulk-' || i, ${shop.id}, 'gid://shopify/InventoryItem/b' || i, 'gid://shopify/ProductVariant/b' || i, ${location.id}, 1, now(), now()
+      FROM generate_series(1, ${CHANGED_VARIANTS_LIMIT + 1}::int) AS i`;
+    expect((await checkStorefrontShop(DOMAIN, first.since)).changed).toBe("all");
+  });
+
+  it("serves a variant no check named from memory, and re-reads one a check named", async () => {
+    configureAvailabilityCache({ revalidateAfterMs: 0 }); // a check before every request
+    const soho = async (variant: string) =>
+      (await json(await proxied(`variant=${variant.split("/").pop()}`))).locations.find((l) => l.name === "SoHo")!.status;
+    await setStock(shop, OTHER_VARIANT, "gid://shopify/Location/1", 30);
+    expect(await soho(VARIANT)).toBe("in_stock");
+    expect(await soho(OTHER_VARIANT)).toBe("in_stock");
+
+    // A write the feed cannot see (its trigger off, an old transaction id): VARIANT is not re-read.
+    await prisma.$executeRawUnsafe(`ALTER TABLE inventory_level DISABLE TRIGGER inventory_level_change_xid`);
+    try {
+      await prisma.$executeRaw`UPDATE inventory_level SET available = 0, change_xid = '3'::xid8 WHERE shop_id = ${shop.id} AND variant_id = ${VARIANT}`;
+    } finally {
+      await prisma.$executeRawUnsafe(`ALTER TABLE inventory_level ENABLE TRIGGER inventory_level_change_xid`);
+    }
+    // A write it sees: OTHER_VARIANT is.
+    await setStock(shop, OTHER_VARIANT, "gid://shopify/Location/1", 0, new Date(at.getTime() + 1000));
+    expect(await soho(OTHER_VARIANT)).toBe("out_of_stock");
+    expect(await soho(VARIANT)).toBe("in_stock");
+    invalidateAvailability(shop, VARIANT);
+    expect(await soho(VARIANT)).toBe("out_of_stock");
   });
 });
