@@ -343,9 +343,13 @@ const translated = LOCALES.map((locale) =>
   ["portal", "returns"].flatMap((ns) => keyPaths(JSON.parse(readFileSync(join(import.meta.dirname, `../../../app/locales/${locale}/${ns}.json`), "utf8")))),
 );
 
+/** Codes a portal page shows under a message key of another name (app/portal/LookupPage.tsx). */
+const SHOWN_AS: Record<string, string> = { no_match: "lookup.notFound", rate_limited: "lookup.rateLimited" };
+
 /** True when `code` names a message the portal has in every language (as a key or a key's parent). */
 function portalMessage(code: string): boolean {
-  return translated.every((paths) => paths.some((p) => p === code || p.endsWith(`.${code}`) || p.includes(`.${code}.`)));
+  const key = SHOWN_AS[code] ?? code;
+  return translated.every((paths) => paths.some((p) => p === key || p.endsWith(`.${key}`) || p.includes(`.${key}.`)));
 }
 
 const SERVER_ERROR = /Unexpected Server Error|\n\s+at .+:\d+:\d+|PrismaClient|TypeError|RangeError|SyntaxError|ReferenceError/;
