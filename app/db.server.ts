@@ -10,6 +10,7 @@
 //
 // Construction stays synchronous: Prisma 6 driver adapters are factories whose connect() is async,
 // and the embedded bootstrap happens inside that connect().
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@prisma/client";
 import pg from "pg";
@@ -161,14 +162,30 @@ function utcTimestamps(oid: number, format?: "text" | "binary") {
  */
 export async function hotQuery<T>(db: Prisma.TransactionClient | PrismaClient | undefined, text: string, values: unknown[]): Promise<T[]> {
   const pool = db ? null : sqlPool();
-  if (pool) return (await pool.query(text, values)).rows as T[];
+  if (pool) return (await pool.query(prepared(text, values))).rows as T[];
   return (db ?? prisma).$queryRawUnsafe<T[]>(text, ...values);
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * A hot statement as a named prepared statement: each pool connection parses and plans it once
+ * instead of at every call (PostgreSQL's parse and plan were most of its CPU per webhook delivery,
+ * bench:webhooks). The name is the text's hash, so one text is one statement on every connection.
+ */
+function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `hot_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    if (statementNames.size < 1_000) statementNames.set(text, name);
+  }
+  return { name, text, values };
 }
 
 /** A statement on a hot path, like hotQuery; returns the number of rows it changed. */
 export async function hotExecute(db: Prisma.TransactionClient | PrismaClient | undefined, text: string, values: unknown[]): Promise<number> {
   const pool = db ? null : sqlPool();
-  if (pool) return (await pool.query(text, values)).rowCount ?? 0;
+  if (pool) return (await pool.query(prepared(text, values))).rowCount ?? 0;
   return (db ?? prisma).$executeRawUnsafe(text, ...values);
 }
 

@@ -3,6 +3,7 @@
 // delivery's key; the payload stays in the inbox table, which also keeps every delivery's state.
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from "bullmq";
 import { Redis, type RedisOptions } from "ioredis";
+import { Batcher } from "~/batcher";
 import { logger } from "~/logger.server";
 import { claimDelivery, type DeliveryRef } from "~/models/webhook-deliveries.server";
 import type { JobDriver } from "./driver";
@@ -101,10 +102,26 @@ export class BullmqJobDriver implements JobDriver {
     };
   }
 
+  /**
+   * Deliveries enqueued while earlier ones are on their way to Redis leave together, as one
+   * `addBulk` (one round trip; each job keeps its own id, so a delivery already queued stays one job).
+   */
+  private readonly deliveryEnqueues = new Batcher<true, DeliveryRef>(
+    async (keys, refs) => {
+      const jobs = keys.map((key) => {
+        const ref = refs.get(key)!;
+        return { name: ref.topic, data: webhookJobSchema.parse(ref), opts: this.webhookJobOptions(ref) };
+      });
+      await withTimeout(this.webhooks.addBulk(jobs), ENQUEUE_TIMEOUT_MS, "Enqueue timed out");
+      return new Map(keys.map((key) => [key, true as const]));
+    },
+    { maxInFlight: 2, maxBatch: 100 },
+  );
+
   async enqueueDelivery(ref: DeliveryRef): Promise<void> {
     this.ready();
     const data = webhookJobSchema.parse(ref);
-    await withTimeout(this.webhooks.add(ref.topic, data, this.webhookJobOptions(ref)), ENQUEUE_TIMEOUT_MS, "Enqueue timed out");
+    await this.deliveryEnqueues.get(webhookJobId(data), data);
   }
 
   async retryDeliveries(refs: readonly DeliveryRef[]): Promise<void> {

@@ -25,31 +25,37 @@ export interface InventoryLevelInput {
 
 export type UpsertInventoryResult =
   | { applied: true }
-  /** stale: the stored state is newer; unknown_location: the shop has no such location (sync first) */
-  | { applied: false; reason: "stale" | "unknown_location" };
+  /**
+   * stale: the stored state is newer; unknown_location: the shop has no such location (sync first);
+   * unknown_shop: no shop of that domain (only when the shop is given by its domain).
+   */
+  | { applied: false; reason: "stale" | "unknown_location" | "unknown_shop" };
 
 /**
  * Stores an inventory level unless the stored one is newer (webhooks arrive out of order): a state
  * whose shopifyUpdatedAt is older than the stored one is refused; an equal one is applied (replays
  * are idempotent). One statement, race-safe without locks or a transaction: INSERT … ON CONFLICT DO
  * UPDATE … WHERE stored <= incoming, with the location resolved inside it (the worker's hot path:
- * bench:webhooks).
+ * bench:webhooks). The shop is its row or its domain (a webhook's: resolved in the same statement).
  */
 export async function upsertInventoryLevel(
-  shop: ShopRef,
+  shop: ShopRef | { domain: string },
   level: InventoryLevelInput,
   db?: Db,
 ): Promise<UpsertInventoryResult> {
   const now = utcTimestamp(new Date());
-  const [row] = await hotQuery<{ locations: number; applied: number }>(
+  const byDomain = !("id" in shop);
+  const [row] = await hotQuery<{ shops: number; locations: number; applied: number }>(
     db,
-    `WITH loc AS (
-       SELECT "id" FROM "location" WHERE "shop_id" = $1 AND "shopify_id" = $2
+    `WITH s AS (
+       ${byDomain ? `SELECT "id" FROM "shop" WHERE "domain" = $1` : `SELECT $1::text AS "id"`}
+     ), loc AS (
+       SELECT l."id", l."shop_id" FROM "location" l JOIN s ON l."shop_id" = s."id" WHERE l."shopify_id" = $2
      ), up AS (
        INSERT INTO "inventory_level" AS il
          ("id", "shop_id", "inventory_item_id", "location_id", "variant_id", "sku", "available", "on_hand",
           "committed", "incoming", "shopify_updated_at", "synced_at", "created_at", "updated_at")
-       SELECT $3, $1, $4, loc."id", $5, $6, $7, coalesce($8::int, 0), coalesce($9::int, 0), coalesce($10::int, 0),
+       SELECT $3, loc."shop_id", $4, loc."id", $5, $6, $7, coalesce($8::int, 0), coalesce($9::int, 0), coalesce($10::int, 0),
               $11::timestamp, $12::timestamp, $12::timestamp, $12::timestamp
          FROM loc
        ON CONFLICT ("shop_id", "inventory_item_id", "location_id") DO UPDATE SET
@@ -65,9 +71,9 @@ export async function upsertInventoryLevel(
        WHERE il."shopify_updated_at" <= EXCLUDED."shopify_updated_at"
        RETURNING 1
      )
-     SELECT (SELECT count(*) FROM loc)::int AS "locations", (SELECT count(*) FROM up)::int AS "applied"`,
+     SELECT (SELECT count(*) FROM s)::int AS "shops", (SELECT count(*) FROM loc)::int AS "locations", (SELECT count(*) FROM up)::int AS "applied"`,
     [
-      shop.id,
+      "id" in shop ? shop.id : shop.domain,
       level.locationShopifyId,
       newId(),
       level.inventoryItemId,
@@ -83,7 +89,8 @@ export async function upsertInventoryLevel(
       level.sku !== undefined,
     ],
   );
-  if (!row || row.locations === 0) return { applied: false, reason: "unknown_location" };
+  if (!row || row.shops === 0) return { applied: false, reason: "unknown_shop" };
+  if (row.locations === 0) return { applied: false, reason: "unknown_location" };
   return row.applied > 0 ? { applied: true } : { applied: false, reason: "stale" };
 }
 

@@ -2,7 +2,9 @@
 // Scoped by the shop *domain*: deliveries exist before install completes and after uninstall.
 import { randomBytes } from "node:crypto";
 import type { Prisma, WebhookDelivery, WebhookDeliveryStatus } from "@prisma/client";
-import { hotExecute, hotQuery, prisma, utcTimestamp as utc } from "../db.server";
+import { Batcher } from "~/batcher";
+import { isDatabaseUnavailable } from "~/db-errors";
+import { hotExecute, hotQuery, prisma, sqlPool, utcTimestamp as utc } from "../db.server";
 import { inTransaction, type Db, type JsonValue } from "./scope.server";
 
 export type { WebhookDelivery, WebhookDeliveryStatus };
@@ -29,11 +31,22 @@ export interface DeliveryInput {
  * Records a delivery once per (shop, webhookId), in one statement (INSERT … ON CONFLICT DO
  * NOTHING). `isNew` is false for a redelivery, which the caller acknowledges without processing.
  * Raw SQL on purpose, and on the plain `pg` pool when there is one (hotExecute): this runs in every
- * webhook request (bench:webhooks). Times are written as UTC, like Prisma's.
+ * webhook request (bench:webhooks). Times are written as UTC, like Prisma's. On the pool, the
+ * deliveries of concurrent requests are stored together (group commit, app/batcher.ts): one
+ * statement and one commit for what arrived while the previous ones were being written.
  */
 export async function recordDelivery(input: DeliveryInput, db?: Db): Promise<{ isNew: boolean }> {
+  if (db || !sqlPool()) return { isNew: await insertDelivery(input, db) };
+  const stored = await deliveryStores.get(deliveryKey(input.shop, input.webhookId), input);
+  if (stored instanceof Error) throw stored;
+  return { isNew: stored === true };
+}
+
+const deliveryKey = (shop: string, webhookId: string) => `${shop}\u0000${webhookId}`;
+
+function deliveryRow(input: DeliveryInput): (string | null)[] {
   const now = new Date();
-  const values = [
+  return [
     createId(),
     input.shop,
     input.topic,
@@ -46,7 +59,10 @@ export async function recordDelivery(input: DeliveryInput, db?: Db): Promise<{ i
     utc(now),
     input.lastError ?? null,
   ];
-  return { isNew: (await hotExecute(db, INSERT_DELIVERY, values)) === 1 };
+}
+
+async function insertDelivery(input: DeliveryInput, db?: Db): Promise<boolean> {
+  return (await hotExecute(db, INSERT_DELIVERY, deliveryRow(input))) === 1;
 }
 
 const INSERT_DELIVERY = `
@@ -54,6 +70,43 @@ const INSERT_DELIVERY = `
     ("id", "shop", "topic", "webhook_id", "triggered_at", "api_version", "payload", "status", "received_at", "created_at", "updated_at", "last_error")
   VALUES ($1, $2, $3, $4, $5::timestamp, $6, $7::jsonb, $8::"webhook_delivery_status", $9::timestamp, $10::timestamp, $10::timestamp, $11)
   ON CONFLICT ("shop", "webhook_id") DO NOTHING`;
+
+/** INSERT_DELIVERY for many rows: one array per column. */
+const INSERT_DELIVERIES = `
+  INSERT INTO "webhook_delivery"
+    ("id", "shop", "topic", "webhook_id", "triggered_at", "api_version", "payload", "status", "received_at", "created_at", "updated_at", "last_error")
+  SELECT t.id, t.shop, t.topic, t.webhook_id, t.triggered_at::timestamp, t.api_version, t.payload::jsonb,
+         t.status::"webhook_delivery_status", t.received_at::timestamp, t.now::timestamp, t.now::timestamp, t.last_error
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+      AS t(id, shop, topic, webhook_id, triggered_at, api_version, payload, status, received_at, now, last_error)
+  ON CONFLICT ("shop", "webhook_id") DO NOTHING
+  RETURNING "shop", "webhook_id" AS "webhookId"`;
+
+/** Rows as one array per column (for unnest). */
+function columns(rows: readonly (readonly (string | number | null)[])[], width: number): (string | number | null)[][] {
+  return Array.from({ length: width }, (_, i) => rows.map((row) => row[i] ?? null));
+}
+
+/** Stored (true), a redelivery (false), or why this delivery alone could not be stored. */
+const deliveryStores = new Batcher<boolean | Error, DeliveryInput>(
+  async (keys, inputs) => {
+    const list = keys.map((key) => inputs.get(key)!);
+    try {
+      const inserted = await hotQuery<{ shop: string; webhookId: string }>(undefined, INSERT_DELIVERIES, columns(list.map(deliveryRow), 11));
+      const stored = new Set(inserted.map((row) => deliveryKey(row.shop, row.webhookId)));
+      return new Map(keys.map((key) => [key, stored.has(key)]));
+    } catch (error) {
+      if (keys.length === 1 || isDatabaseUnavailable(error)) throw error;
+      // A row PostgreSQL refuses must not take the others with it: store them one by one.
+      const results = new Map<string, boolean | Error>();
+      for (const [i, key] of keys.entries()) {
+        results.set(key, await insertDelivery(list[i]!).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+      }
+      return results;
+    }
+  },
+  { maxInFlight: 2, maxBatch: 100 },
+);
 
 /** A collision-free, time-ordered id for rows inserted with raw SQL ("d" + time + random). */
 function createId(): string {
@@ -222,6 +275,8 @@ export async function claimDelivery(
   options: { leaseMs: number; now?: Date },
   db?: Db,
 ): Promise<ClaimedDelivery | null> {
+  // On the pool, the claims of concurrent jobs go out together (group commit, app/batcher.ts).
+  if (!db && !options.now && sqlPool()) return (await deliveryClaims.get(deliveryKey(shop, webhookId), { shop, webhookId, leaseMs: options.leaseMs })) ?? null;
   const now = options.now ?? new Date();
   const lockedUntil = new Date(now.getTime() + options.leaseMs);
   // One statement (the worker's hot path): claim and read the row back.
@@ -239,12 +294,41 @@ export async function claimDelivery(
   return row ?? null;
 }
 
-/** Every column of webhook_delivery under its Prisma field name (rows read with raw SQL). */
-const DELIVERY_COLUMNS = `"id", "shop", "topic", "webhook_id" AS "webhookId", "triggered_at" AS "triggeredAt",
-  "api_version" AS "apiVersion", "payload", "status", "attempts", "last_error" AS "lastError",
-  "received_at" AS "receivedAt", "processed_at" AS "processedAt", "started_at" AS "startedAt",
-  "duration_ms" AS "durationMs", "next_attempt_at" AS "nextAttemptAt", "locked_until" AS "lockedUntil",
-  "created_at" AS "createdAt", "updated_at" AS "updatedAt"`;
+/** claimDelivery for many deliveries in one statement. */
+const deliveryClaims = new Batcher<ClaimedDelivery, { shop: string; webhookId: string; leaseMs: number }>(
+  async (keys, inputs) => {
+    const now = new Date();
+    const list = keys.map((key) => inputs.get(key)!);
+    const rows = await hotQuery<ClaimedDelivery>(
+      undefined,
+      `UPDATE "webhook_delivery" AS d
+          SET "status" = 'PROCESSING'::"webhook_delivery_status", "attempts" = d."attempts" + 1,
+              "started_at" = $1::timestamp, "locked_until" = t.locked_until::timestamp, "next_attempt_at" = NULL,
+              "updated_at" = $1::timestamp
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS t(shop, webhook_id, locked_until)
+        WHERE d."shop" = t.shop AND d."webhook_id" = t.webhook_id
+          AND d."status" IN ('RECEIVED', 'QUEUED', 'PROCESSING')
+        RETURNING ${deliveryColumns("d")}`,
+      [utc(now), list.map((c) => c.shop), list.map((c) => c.webhookId), list.map((c) => utc(new Date(now.getTime() + c.leaseMs)))],
+    );
+    return new Map(rows.map((row) => [deliveryKey(row.shop, row.webhookId), row]));
+  },
+  { maxInFlight: 2, maxBatch: 50 },
+);
+
+/** Every column of webhook_delivery under its Prisma field name (rows read with raw SQL), of `table` when given. */
+function deliveryColumns(table?: string): string {
+  const of = table ? `${table}.` : "";
+  return [
+    ["id", "id"], ["shop", "shop"], ["topic", "topic"], ["webhook_id", "webhookId"], ["triggered_at", "triggeredAt"],
+    ["api_version", "apiVersion"], ["payload", "payload"], ["status", "status"], ["attempts", "attempts"], ["last_error", "lastError"],
+    ["received_at", "receivedAt"], ["processed_at", "processedAt"], ["started_at", "startedAt"], ["duration_ms", "durationMs"],
+    ["next_attempt_at", "nextAttemptAt"], ["locked_until", "lockedUntil"], ["created_at", "createdAt"], ["updated_at", "updatedAt"],
+  ]
+    .map(([column, field]) => `${of}"${column}" AS "${field}"`)
+    .join(", ");
+}
+const DELIVERY_COLUMNS = deliveryColumns();
 
 /**
  * Claims up to `limit` deliveries that are due (the in-process driver, any shop): RECEIVED or
@@ -299,15 +383,39 @@ export async function finishDeliverySucceeded(
   db?: Db,
 ): Promise<void> {
   const at = finish.at ?? new Date();
+  const row = { id: finish.id, status: finish.status, at: utc(at), durationMs: at.getTime() - finish.startedAt.getTime(), note: finish.note ?? null };
+  // On the pool, concurrent jobs' outcomes are written together (group commit, app/batcher.ts).
+  if (!db && sqlPool()) {
+    await deliveryFinishes.get(finish.id, row);
+    return;
+  }
   await hotExecute(
     db,
     `UPDATE "webhook_delivery"
         SET "status" = $2::"webhook_delivery_status", "processed_at" = $3::timestamp, "duration_ms" = $4,
             "last_error" = $5, "locked_until" = NULL, "next_attempt_at" = NULL, "updated_at" = $3::timestamp
       WHERE "id" = $1 AND "status" = 'PROCESSING'`,
-    [finish.id, finish.status, utc(at), at.getTime() - finish.startedAt.getTime(), finish.note ?? null],
+    [row.id, row.status, row.at, row.durationMs, row.note],
   );
 }
+
+/** finishDeliverySucceeded for many deliveries in one statement. */
+const deliveryFinishes = new Batcher<true, { id: string; status: string; at: string; durationMs: number; note: string | null }>(
+  async (keys, inputs) => {
+    const list = keys.map((key) => inputs.get(key)!);
+    await hotExecute(
+      undefined,
+      `UPDATE "webhook_delivery" AS d
+          SET "status" = t.status::"webhook_delivery_status", "processed_at" = t.at::timestamp, "duration_ms" = t.duration_ms,
+              "last_error" = t.note, "locked_until" = NULL, "next_attempt_at" = NULL, "updated_at" = t.at::timestamp
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS t(id, status, at, duration_ms, note)
+        WHERE d."id" = t.id AND d."status" = 'PROCESSING'`,
+      [list.map((r) => r.id), list.map((r) => r.status), list.map((r) => r.at), list.map((r) => r.durationMs), list.map((r) => r.note)],
+    );
+    return new Map(keys.map((key) => [key, true as const]));
+  },
+  { maxInFlight: 2, maxBatch: 50 },
+);
 
 /**
  * The attempt failed. `retryAt` set: QUEUED again (the error shown, retried then); null: FAILED,

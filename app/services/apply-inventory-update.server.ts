@@ -15,8 +15,6 @@ export async function applyInventoryUpdate(input: {
   update: InventoryLevelUpdate;
   admin: () => Promise<AdminGraphql>;
 }): Promise<UpsertInventoryResult> {
-  const shop = await getShopRef(input.shop);
-  if (!shop) throw new ShopNotInstalledError(`${input.shop} is not installed (yet)`);
   const level = {
     inventoryItemId: input.update.inventoryItemId,
     locationShopifyId: input.update.locationShopifyId,
@@ -24,8 +22,11 @@ export async function applyInventoryUpdate(input: {
     available: input.update.available ?? 0,
     shopifyUpdatedAt: input.update.updatedAt,
   };
-  const result = await upsertInventoryLevel(shop, level);
-  if (result.applied || result.reason !== "unknown_location") return result;
+  // The shop by its domain, in the same statement (one round trip on the worker's hot path).
+  const result = await upsertInventoryLevel({ domain: input.shop }, level);
+  if (result.applied || result.reason === "stale") return result;
+  const shop = await getShopRef(input.shop);
+  if (!shop) throw new ShopNotInstalledError(`${input.shop} is not installed (yet)`);
   await syncLocations(shop, await input.admin());
   return upsertInventoryLevel(shop, level);
 }

@@ -19,7 +19,8 @@ import {
   listVariantLevels,
   type VariantLevels,
 } from "~/models/storefront-availability.server";
-import { Batcher, shopEntry, variantEntry } from "./availability-cache.server";
+import { Batcher } from "~/batcher";
+import { shopEntry, variantEntry } from "./availability-cache.server";
 
 interface ShopContext {
   id: string;

@@ -1,7 +1,7 @@
-// The Batcher behind the storefront availability reads (app/services/availability-cache.server.ts):
+// The Batcher (app/batcher.ts) behind the storefront availability reads and the webhook inbox:
 // lookups asked while every slot is busy leave together; nothing waits when a slot is free.
 import { describe, expect, it } from "vitest";
-import { Batcher } from "~/services/availability-cache.server";
+import { Batcher } from "~/batcher";
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -64,5 +64,26 @@ describe("Batcher", () => {
     expect(calls.map((c) => c.keys)).toEqual([["x"], ["a", "b"], ["c"]]);
     calls[2]!.answer.resolve(new Map([["c", "v:c"]]));
     expect(await Promise.all(asked)).toEqual(["v:a", undefined, "v:c"]);
+  });
+
+  it("hands `run` the input given with each key (the first, when a key is asked twice), and treats a throwing run as a failed batch", async () => {
+    const seen: [string, number][][] = [];
+    const writes = new Batcher<number, number>(
+      async (keys, inputs) => {
+        seen.push(keys.map((k) => [k, inputs.get(k)!]));
+        return new Map(keys.map((k) => [k, inputs.get(k)! * 10]));
+      },
+      { maxInFlight: 1, maxBatch: 10 },
+    );
+    expect(await Promise.all([writes.get("a", 1), writes.get("b", 2), writes.get("a", 3)])).toEqual([10, 20, 10]);
+    expect(seen).toEqual([[["a", 1], ["b", 2]]]);
+
+    const throwing = new Batcher<number>(
+      () => {
+        throw new Error("bad statement");
+      },
+      { maxInFlight: 1, maxBatch: 10 },
+    );
+    await expect(throwing.get("a")).rejects.toThrow("bad statement");
   });
 });
