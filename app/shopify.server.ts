@@ -14,6 +14,7 @@ import { adminAccessRefused, type AdminGraphql } from "./shopify/admin-graphql";
 import { redirectAdminApiTo } from "./shopify/admin-origin.server";
 import { limitAdminApiRequests } from "./shopify/admin-timeout.server";
 import { CachedSessionStorage } from "./shopify/session-cache.server";
+import { RecheckingSessionStorage } from "./shopify/session-table.server";
 import {
   PROACTIVE_REFRESH_MS,
   postgresAdvisoryLock,
@@ -40,7 +41,7 @@ const tokenApi = shopifyApi({
   _logDisabledFutureFlags: false,
 });
 
-const prismaSessions = new PrismaSessionStorage(prisma);
+const prismaSessions = new RecheckingSessionStorage(new PrismaSessionStorage(prisma));
 
 /**
  * Expiring offline tokens (see offline-token-refresh.server.ts): one refresh per shop at a time,

@@ -112,7 +112,10 @@ export class BullmqJobDriver implements JobDriver {
         const ref = refs.get(key)!;
         return { name: ref.topic, data: webhookJobSchema.parse(ref), opts: this.webhookJobOptions(ref) };
       });
-      await withTimeout(this.webhooks.addBulk(jobs), ENQUEUE_TIMEOUT_MS, "Enqueue timed out");
+      // One job is one command; several are one round trip (addBulk's pipeline costs more than one add).
+      const [only] = jobs;
+      const added: Promise<unknown> = jobs.length === 1 && only ? this.webhooks.add(only.name, only.data, only.opts) : this.webhooks.addBulk(jobs);
+      await withTimeout(added, ENQUEUE_TIMEOUT_MS, "Enqueue timed out");
       return new Map(keys.map((key) => [key, true as const]));
     },
     { maxInFlight: 2, maxBatch: 100 },

@@ -294,6 +294,12 @@ export async function claimDelivery(
   return row ?? null;
 }
 
+/**
+ * A worker's claims and finishes wait this long for others to go with them (app/batcher.ts): a few
+ * milliseconds on background work, and a delivery's three statements become a share of three.
+ */
+const WORKER_LINGER_MS = 5;
+
 /** claimDelivery for many deliveries in one statement. */
 const deliveryClaims = new Batcher<ClaimedDelivery, { shop: string; webhookId: string; leaseMs: number }>(
   async (keys, inputs) => {
@@ -313,7 +319,7 @@ const deliveryClaims = new Batcher<ClaimedDelivery, { shop: string; webhookId: s
     );
     return new Map(rows.map((row) => [deliveryKey(row.shop, row.webhookId), row]));
   },
-  { maxInFlight: 2, maxBatch: 50 },
+  { maxInFlight: 2, maxBatch: 50, lingerMs: WORKER_LINGER_MS },
 );
 
 /** Every column of webhook_delivery under its Prisma field name (rows read with raw SQL), of `table` when given. */
@@ -394,12 +400,16 @@ export async function finishDeliverySucceeded(
     `UPDATE "webhook_delivery"
         SET "status" = $2::"webhook_delivery_status", "processed_at" = $3::timestamp, "duration_ms" = $4,
             "last_error" = $5, "locked_until" = NULL, "next_attempt_at" = NULL, "updated_at" = $3::timestamp
-      WHERE "id" = $1 AND "status" = 'PROCESSING'`,
+      WHERE "id" = $1 AND "status"::text = 'PROCESSING'`,
     [row.id, row.status, row.at, row.durationMs, row.note],
   );
 }
 
-/** finishDeliverySucceeded for many deliveries in one statement. */
+/**
+ * finishDeliverySucceeded for many deliveries in one statement. `status::text`: the rows are found
+ * by id; PostgreSQL would otherwise walk the (status, next_attempt_at) index, whose PROCESSING range
+ * holds an entry for every delivery that passed through it until vacuum (4 ms instead of 0.2).
+ */
 const deliveryFinishes = new Batcher<true, { id: string; status: string; at: string; durationMs: number; note: string | null }>(
   async (keys, inputs) => {
     const list = keys.map((key) => inputs.get(key)!);
@@ -409,12 +419,12 @@ const deliveryFinishes = new Batcher<true, { id: string; status: string; at: str
           SET "status" = t.status::"webhook_delivery_status", "processed_at" = t.at::timestamp, "duration_ms" = t.duration_ms,
               "last_error" = t.note, "locked_until" = NULL, "next_attempt_at" = NULL, "updated_at" = t.at::timestamp
          FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS t(id, status, at, duration_ms, note)
-        WHERE d."id" = t.id AND d."status" = 'PROCESSING'`,
+        WHERE d."id" = t.id AND d."status"::text = 'PROCESSING'`,
       [list.map((r) => r.id), list.map((r) => r.status), list.map((r) => r.at), list.map((r) => r.durationMs), list.map((r) => r.note)],
     );
     return new Map(keys.map((key) => [key, true as const]));
   },
-  { maxInFlight: 2, maxBatch: 50 },
+  { maxInFlight: 2, maxBatch: 50, lingerMs: WORKER_LINGER_MS },
 );
 
 /**

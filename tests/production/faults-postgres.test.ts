@@ -110,6 +110,9 @@ describe("PostgreSQL down for 10 s", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const cutAt = Date.now();
     await topology.database!.cut();
+    // A worker that starts while PostgreSQL is away (a deploy or a restart during a failover) must
+    // wait for it: Shopify's session storage checks its table at start (app/shopify/session-table.server.ts).
+    topology.startWorker();
     const sendingDuringOutage = (async () => {
       for (let i = 0; i < 30; i++) {
         await stockChange();
@@ -175,7 +178,8 @@ describe("PostgreSQL down for 10 s", () => {
     expect(refused.length).toBeGreaterThanOrEqual(30);
     expect(refused.every((s) => s !== null && s >= 500 && s < 600), JSON.stringify(refused)).toBe(true);
     expect(deliveries.every((d) => d.state === "delivered")).toBe(true);
-    // The web processes lived through it (an idle pooled connection closing must not end a process).
+    // Every process lived through it (an idle pooled connection closing must not end a process), the
+    // worker started during the outage included.
     for (const web of topology.webs) expect(web.process.child.exitCode, topology.output()).toBeNull();
     for (const worker of topology.workers) expect(worker.child.exitCode, topology.output()).toBeNull();
 

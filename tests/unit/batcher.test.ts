@@ -11,7 +11,7 @@ function deferred<T>() {
 }
 
 /** A batcher whose batches are answered by hand: `calls` records each batch's keys. */
-function manual(limits: { maxInFlight: number; maxBatch: number }) {
+function manual(limits: { maxInFlight: number; maxBatch: number; lingerMs?: number }) {
   const calls: { keys: string[]; answer: ReturnType<typeof deferred<Map<string, string>>> }[] = [];
   const batcher = new Batcher<string>((keys) => {
     const answer = deferred<Map<string, string>>();
@@ -85,5 +85,24 @@ describe("Batcher", () => {
       { maxInFlight: 1, maxBatch: 10 },
     );
     await expect(throwing.get("a")).rejects.toThrow("bad statement");
+  });
+
+  it("with lingerMs, holds a first key back for company, and lets a full batch leave at once", async () => {
+    const lingering = manual({ maxInFlight: 1, maxBatch: 3, lingerMs: 40 });
+    const first = lingering.batcher.get("a");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(lingering.calls).toHaveLength(0);
+    const second = lingering.batcher.get("b");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lingering.calls.map((c) => c.keys)).toEqual([["a", "b"]]);
+    lingering.answerAll(0);
+    expect(await Promise.all([first, second])).toEqual(["v:a", "v:b"]);
+
+    const full = manual({ maxInFlight: 1, maxBatch: 2, lingerMs: 60_000 });
+    const both = [full.batcher.get("a"), full.batcher.get("b")];
+    await tick();
+    expect(full.calls.map((c) => c.keys)).toEqual([["a", "b"]]);
+    full.answerAll(0);
+    expect(await Promise.all(both)).toEqual(["v:a", "v:b"]);
   });
 });
