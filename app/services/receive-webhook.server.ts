@@ -30,9 +30,10 @@ async function everInstalled(shop: string): Promise<boolean> {
  * webhook id (one INSERT … ON CONFLICT DO NOTHING), hand it to the queue. No Admin API call happens
  * here: Shopify gives up on slow endpoints.
  *
- * A redelivery is acknowledged and neither stored nor enqueued again. When the queue is unreachable
- * (Redis down) the delivery stays RECEIVED, the failure is logged, and the caller still answers 200:
- * the delivery is safe in the inbox and the worker's drain enqueues it once Redis is back.
+ * A redelivery is acknowledged and neither stored nor enqueued again. The caller answers once the
+ * delivery is stored; the enqueue runs behind the answer. When the queue is unreachable (Redis down)
+ * the delivery stays RECEIVED and the failure is logged: the delivery is safe in the inbox and the
+ * worker's drain enqueues it once Redis is back.
  *
  * A topic Crossdock does not subscribe, or a shop that never installed the app, is acknowledged
  * (the caller answers 200 so that Shopify stops resending) and neither stored nor enqueued: nothing
@@ -69,13 +70,13 @@ export async function receiveWebhook(
     logger.error({ shop, topic, webhookId, reason: unstorable }, "webhook body cannot be stored: recorded as skipped, not processed");
     return "stored";
   }
-  try {
-    // The row stays RECEIVED (= waiting): workers claim RECEIVED and QUEUED alike, and marking it
-    // here would cost a statement per request (the drain marks what it re-enqueues).
-    await jobDriver().enqueueDelivery({ shop, topic, webhookId });
-  } catch (error) {
-    logger.error({ err: error, shop, topic, webhookId }, "webhook stored but not enqueued; the inbox drain will enqueue it");
-  }
+  // The row stays RECEIVED (= waiting): workers claim RECEIVED and QUEUED alike, and marking it
+  // here would cost a statement per request (the drain marks what it re-enqueues). Stored is what
+  // Shopify needs to hear: the hand-off to the queue goes on behind the answer, and one that fails or
+  // never happens (Redis away, the process killed) is the inbox drain's to redo.
+  jobDriver()
+    .enqueueDelivery({ shop, topic, webhookId })
+    .catch((error: unknown) => logger.error({ err: error, shop, topic, webhookId }, "webhook stored but not enqueued; the inbox drain will enqueue it"));
   logger.debug({ shop, topic, webhookId }, "webhook received");
   return "stored";
 }
