@@ -96,8 +96,25 @@ export interface ShopCheck {
 }
 
 const inflight = new Map<string, Promise<unknown>>();
-/** Bumped by every invalidation: a load that started before one is not kept. */
-let epoch = 0;
+/**
+ * Per shop, bumped by every invalidation of it: a load that started before one is not kept. Per
+ * shop, so that one shop's stock changes never cost another shop its loads; `generation` is bumped
+ * when everything is forgotten at once.
+ */
+const epochs = new Map<string, number>();
+let generation = 0;
+
+function epochOf(domain: string): string {
+  return `${generation}:${epochs.get(domain) ?? 0}`;
+}
+
+function bump(domain: string): void {
+  if (epochs.size >= 100_000 && !epochs.has(domain)) {
+    epochs.clear();
+    generation++;
+  }
+  epochs.set(domain, (epochs.get(domain) ?? 0) + 1);
+}
 
 const shopEntries = new Lru<string, ShopEntry<unknown>>(() => options.maxShops);
 const variantEntries = new Lru<string, Entry<unknown>>(() => options.maxVariants);
@@ -113,7 +130,8 @@ export function cacheOptions(): Readonly<CacheOptions> {
 /** Tests and benchmarks tune the cache; `reset` restores the defaults. Clears it either way. */
 export function configureAvailabilityCache(next: Partial<CacheOptions> | "reset"): void {
   options = next === "reset" ? { ...defaults } : { ...options, ...next };
-  epoch++;
+  generation++;
+  epochs.clear();
   inflight.clear();
   shopEntries.clear();
   variantEntries.clear();
@@ -140,7 +158,7 @@ function forgetVariantsOf(domain: string): void {
  */
 export function invalidateAvailability(shop: ShopKey, variantId?: string | null): void {
   const domain = domainOf(shop);
-  epoch++;
+  bump(domain);
   if (variantId) {
     forgetVariant(domain, variantId);
     return;
@@ -181,17 +199,18 @@ export async function shopEntry<T>(
       if (check.changed === "all") forgetVariantsOf(domain);
       else for (const variantId of check.changed) forgetVariant(domain, variantId);
       // A variant load still running may predate what the check found: it is not kept.
-      if (check.changed === "all" || check.changed.length > 0) epoch++;
+      if (check.changed === "all" || check.changed.length > 0) bump(domain);
       entry.since = check.since;
       entry.checkedAt = performance.now();
       return entry;
     }
     // New to this process, or its shop, settings or locations changed: start the shop afresh.
     forgetVariantsOf(domain);
-    const mark = ++epoch;
+    bump(domain);
+    const mark = epochOf(domain);
     const fresh: ShopEntry<T> = { value: await io.load(), version: check.version, since: check.since, checkedAt: performance.now() };
     // An invalidation during the load wins: don't keep what may predate it.
-    if (epoch === mark) shopEntries.set(domain, fresh as ShopEntry<unknown>);
+    if (epochOf(domain) === mark) shopEntries.set(domain, fresh as ShopEntry<unknown>);
     return fresh;
   });
 }
@@ -202,10 +221,10 @@ export async function variantEntry<T>(domain: string, variantId: string, load: (
   const entry = variantEntries.get(key) as Entry<T> | undefined;
   if (entry) return entry;
   return once(key, async () => {
-    const mark = epoch;
+    const mark = epochOf(domain);
     const fresh = await load();
     // An invalidation during the load wins: don't keep what may predate it.
-    if (epoch === mark) variantEntries.set(key, fresh as Entry<unknown>);
+    if (epochOf(domain) === mark) variantEntries.set(key, fresh as Entry<unknown>);
     return fresh;
   });
 }
