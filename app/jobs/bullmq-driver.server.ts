@@ -109,8 +109,8 @@ export class BullmqJobDriver implements JobDriver {
   private readonly deliveryEnqueues = new Batcher<true, DeliveryRef>(
     async (keys, refs) => {
       const jobs = keys.map((key) => {
-        const ref = refs.get(key)!;
-        return { name: ref.topic, data: webhookJobSchema.parse(ref), opts: this.webhookJobOptions(ref) };
+        const data = refs.get(key)!; // parsed by enqueueDelivery
+        return { name: data.topic, data, opts: this.webhookJobOptions(data) };
       });
       // One job is one command; several are one round trip (addBulk's pipeline costs more than one add).
       const [only] = jobs;

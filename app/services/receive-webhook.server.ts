@@ -74,8 +74,8 @@ export async function receiveWebhook(
   // here would cost a statement per request (the drain marks what it re-enqueues). Stored is what
   // Shopify needs to hear: the hand-off to the queue goes on behind the answer, and one that fails or
   // never happens (Redis away, the process killed) is the inbox drain's to redo.
-  jobDriver()
-    .enqueueDelivery({ shop, topic, webhookId })
+  void Promise.resolve()
+    .then(() => jobDriver().enqueueDelivery({ shop, topic, webhookId }))
     .catch((error: unknown) => logger.error({ err: error, shop, topic, webhookId }, "webhook stored but not enqueued; the inbox drain will enqueue it"));
   logger.debug({ shop, topic, webhookId }, "webhook received");
   return "stored";
