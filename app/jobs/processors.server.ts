@@ -84,8 +84,9 @@ export function createProcessors(deps: ProcessorDependencies): ProcessorRegistry
         admin: () => deps.admin(ctx.delivery.shop),
       });
       if (result.applied) {
-        // The storefront's availability answers for this shop are stale now.
-        invalidateAvailability(ctx.delivery.shop);
+        // This process's availability answers for the variant are stale now (other processes learn
+        // it from the change feed within a second); an unknown variant: the shop's.
+        invalidateAvailability(ctx.delivery.shop, result.variantId);
       } else {
         return {
           skipped:

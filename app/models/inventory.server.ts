@@ -24,7 +24,8 @@ export interface InventoryLevelInput {
 }
 
 export type UpsertInventoryResult =
-  | { applied: true }
+  /** variantId: the level's variant as stored (null when Crossdock does not know it yet). */
+  | { applied: true; variantId: string | null }
   /**
    * stale: the stored state is newer; unknown_location: the shop has no such location (sync first);
    * unknown_shop: no shop of that domain (only when the shop is given by its domain).
@@ -45,7 +46,7 @@ export async function upsertInventoryLevel(
 ): Promise<UpsertInventoryResult> {
   const now = utcTimestamp(new Date());
   const byDomain = !("id" in shop);
-  const [row] = await hotQuery<{ shops: number; locations: number; applied: number }>(
+  const [row] = await hotQuery<{ shops: number; locations: number; applied: number; variantId: string | null }>(
     db,
     `WITH s AS (
        ${byDomain ? `SELECT "id" FROM "shop" WHERE "domain" = $1` : `SELECT $1::text AS "id"`}
@@ -69,9 +70,10 @@ export async function upsertInventoryLevel(
          "synced_at" = EXCLUDED."synced_at",
          "updated_at" = EXCLUDED."updated_at"
        WHERE il."shopify_updated_at" <= EXCLUDED."shopify_updated_at"
-       RETURNING 1
+       RETURNING il."variant_id"
      )
-     SELECT (SELECT count(*) FROM s)::int AS "shops", (SELECT count(*) FROM loc)::int AS "locations", (SELECT count(*) FROM up)::int AS "applied"`,
+     SELECT (SELECT count(*) FROM s)::int AS "shops", (SELECT count(*) FROM loc)::int AS "locations", (SELECT count(*) FROM up)::int AS "applied",
+            (SELECT "variant_id" FROM up LIMIT 1) AS "variantId"`,
     [
       "id" in shop ? shop.id : shop.domain,
       level.locationShopifyId,
@@ -91,7 +93,7 @@ export async function upsertInventoryLevel(
   );
   if (!row || row.shops === 0) return { applied: false, reason: "unknown_shop" };
   if (row.locations === 0) return { applied: false, reason: "unknown_location" };
-  return row.applied > 0 ? { applied: true } : { applied: false, reason: "stale" };
+  return row.applied > 0 ? { applied: true, variantId: row.variantId } : { applied: false, reason: "stale" };
 }
 
 /** An id for rows inserted with raw SQL (cuid-like: a letter, the time, randomness). */

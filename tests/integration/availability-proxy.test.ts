@@ -46,7 +46,7 @@ async function setStock(target: Shop, variantId: string, locationId: string, ava
     onHand: available,
     shopifyUpdatedAt: when,
   });
-  expect(result).toEqual({ applied: true });
+  expect(result).toEqual({ applied: true, variantId });
 }
 
 /** A request as Shopify's proxy forwards it, signed by the library's own test helper. */

@@ -221,7 +221,7 @@ describe.each(backends)("repositories on $name", (backend) => {
       const shop = await createTestShop({}, db);
       await upsertLocationsFromShopify(shop, [location(1)], {}, db);
 
-      expect(await upsertInventoryLevel(shop, level("2026-05-01T10:00:05Z", 5), db)).toEqual({ applied: true });
+      expect(await upsertInventoryLevel(shop, level("2026-05-01T10:00:05Z", 5), db)).toEqual({ applied: true, variantId: "gid://shopify/ProductVariant/7" });
       expect(await upsertInventoryLevel(shop, level("2026-05-01T10:00:01Z", 99), db)).toEqual({
         applied: false,
         reason: "stale",
@@ -230,10 +230,10 @@ describe.each(backends)("repositories on $name", (backend) => {
       expect(row).toMatchObject({ available: 5, onHand: 6, sku: "SKU-7" });
 
       // An equal timestamp is a replay: applied (idempotent). A newer one wins.
-      expect(await upsertInventoryLevel(shop, level("2026-05-01T10:00:05Z", 5), db)).toEqual({ applied: true });
+      expect(await upsertInventoryLevel(shop, level("2026-05-01T10:00:05Z", 5), db)).toEqual({ applied: true, variantId: "gid://shopify/ProductVariant/7" });
       expect(
         await upsertInventoryLevel(shop, { ...level("2026-05-01T10:00:09Z", 2), sku: undefined, onHand: undefined }, db),
-      ).toEqual({ applied: true });
+      ).toEqual({ applied: true, variantId: "gid://shopify/ProductVariant/7" });
       [row] = await listInventoryForVariant(shop, "gid://shopify/ProductVariant/7", db);
       expect(row).toMatchObject({ available: 2, onHand: 6, sku: "SKU-7", location: { shopifyId: "gid://shopify/Location/1" } });
       expect(await db.inventoryLevel.count()).toBe(1);
