@@ -87,7 +87,11 @@ function columns(rows: readonly (readonly (string | number | null)[])[], width: 
   return Array.from({ length: width }, (_, i) => rows.map((row) => row[i] ?? null));
 }
 
-/** Stored (true), a redelivery (false), or why this delivery alone could not be stored. */
+/**
+ * Stored (true), a redelivery (false), or why this delivery alone could not be stored. A first
+ * delivery waits 2 ms for company: at 500/s a third fewer INSERTs and commits, for 1–2 ms on the
+ * answer's median (bench:webhooks).
+ */
 const deliveryStores = new Batcher<boolean | Error, DeliveryInput>(
   async (keys, inputs) => {
     const list = keys.map((key) => inputs.get(key)!);
@@ -105,7 +109,7 @@ const deliveryStores = new Batcher<boolean | Error, DeliveryInput>(
       return results;
     }
   },
-  { maxInFlight: 2, maxBatch: 100 },
+  { maxInFlight: 2, maxBatch: 100, lingerMs: 2 },
 );
 
 /** A collision-free, time-ordered id for rows inserted with raw SQL ("d" + time + random). */
