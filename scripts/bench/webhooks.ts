@@ -81,7 +81,7 @@ function runLoad(urls: string[], rate: number, idsFile: string): Promise<LoadRes
   const load = startProcess(
     process.execPath,
     ["--import", "tsx", join(REPO_ROOT, "scripts/bench/webhooks/load.ts")],
-    { TARGET_URLS: urls.join(","), SHOPIFY_API_SECRET: SECRET, BENCH_SHOP: SHOP, RATE: String(rate), SECONDS: String(seconds), IDS_FILE: idsFile },
+    { TARGET_URLS: urls.join(","), SHOPIFY_API_SECRET: SECRET, BENCH_SHOP: SHOP, RATE: String(rate), SECONDS: String(seconds), IDS_FILE: idsFile, WARMUP_SECONDS: process.env.WARMUP_SECONDS },
     REPO_ROOT,
   );
   return load.exited.then((code) => {
