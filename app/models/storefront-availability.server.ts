@@ -58,8 +58,13 @@ export async function listStorefrontLocations(shop: ShopRef, db: Db = prisma): P
   return rows.map(({ id, ...row }) => ({ ...row, rowId: id }));
 }
 
-/** At most this many changed variants are named by a check; more, and the check says "all". */
+/**
+ * At most this many changed variants are named by a check, read from at most this many changed
+ * levels (a bounded index range, however far behind the check's position is); more, and the check
+ * says "all".
+ */
 export const CHANGED_VARIANTS_LIMIT = 1_000;
+const CHANGED_LEVELS_LIMIT = 10 * CHANGED_VARIANTS_LIMIT;
 
 /**
  * One check of a shop for the storefront cache (services/availability-cache.server.ts), one
@@ -86,16 +91,23 @@ export async function checkStorefrontShop(
     settings: Date | null;
     shop_state: Date | null;
     changed: string[] | null;
+    scanned: number;
   }>(
     db,
-    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.id, s.updated_at AS shop_state,
+    `WITH s AS (
+      SELECT id, updated_at FROM shop WHERE domain = $1 AND uninstalled_at IS NULL
+    ), w AS (
+      SELECT variant_id FROM inventory_level
+       WHERE shop_id = (SELECT id FROM s) AND change_xid >= $2::xid8 LIMIT $3
+    )
+    SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.id, s.updated_at AS shop_state,
       (SELECT count(*)::int FROM location WHERE shop_id = s.id) AS n,
       (SELECT max(updated_at) FROM location WHERE shop_id = s.id) AS latest,
       (SELECT updated_at FROM shop_settings WHERE shop_id = s.id) AS settings,
-      ARRAY(SELECT DISTINCT variant_id FROM inventory_level
-        WHERE shop_id = s.id AND change_xid >= $2::xid8 AND variant_id IS NOT NULL LIMIT $3) AS changed
-    FROM (SELECT 1) AS one LEFT JOIN shop s ON s.domain = $1 AND s.uninstalled_at IS NULL`,
-    [domain, since, CHANGED_VARIANTS_LIMIT + 1],
+      ARRAY(SELECT DISTINCT variant_id FROM w WHERE variant_id IS NOT NULL) AS changed,
+      (SELECT count(*)::int FROM w) AS scanned
+    FROM (SELECT 1) AS one LEFT JOIN s ON true`,
+    [domain, since, CHANGED_LEVELS_LIMIT],
   );
   if (!row) throw new Error("the storefront check returned no row");
   const changed = row.changed ?? [];
@@ -104,7 +116,7 @@ export async function checkStorefrontShop(
       ? `${row.id}:${row.n ?? 0}:${row.latest?.getTime() ?? 0}:${row.settings?.getTime() ?? 0}:${row.shop_state?.getTime() ?? 0}`
       : "none",
     since: row.xmin,
-    changed: changed.length > CHANGED_VARIANTS_LIMIT ? "all" : changed,
+    changed: changed.length > CHANGED_VARIANTS_LIMIT || row.scanned >= CHANGED_LEVELS_LIMIT ? "all" : changed,
   };
 }
 

@@ -19,13 +19,18 @@ export interface CacheOptions {
    * with the check's own time, a change another process wrote shows within the README's second).
    */
   revalidateAfterMs: number;
+  /**
+   * A shop not checked for this long starts afresh instead of asking what changed since (default
+   * 60 s: a long way behind, the answer would cost more than reloading what is asked again).
+   */
+  restartAfterMs: number;
   /** At most this many (shop, variant) entries; least recently used go first (default 10 000). */
   maxVariants: number;
   /** At most this many shops (default 1 000). */
   maxShops: number;
 }
 
-const defaults: CacheOptions = { revalidateAfterMs: 500, maxVariants: 10_000, maxShops: 1_000 };
+const defaults: CacheOptions = { revalidateAfterMs: 500, restartAfterMs: 60_000, maxVariants: 10_000, maxShops: 1_000 };
 let options: CacheOptions = { ...defaults };
 
 /** A Map keeps insertion order: re-inserting on read makes the first key the least recently used. */
@@ -191,8 +196,10 @@ export async function shopEntry<T>(
   domain: string,
   io: { check: (since: string | null) => Promise<ShopCheck>; load: () => Promise<T> },
 ): Promise<ShopEntry<T>> {
-  const entry = shopEntries.get(domain) as ShopEntry<T> | undefined;
-  if (entry && performance.now() - entry.checkedAt < options.revalidateAfterMs) return entry;
+  const found = shopEntries.get(domain) as ShopEntry<T> | undefined;
+  const age = found ? performance.now() - found.checkedAt : Infinity;
+  if (found && age < options.revalidateAfterMs) return found;
+  const entry = age < options.restartAfterMs ? found : undefined;
   return once(domain, async (): Promise<ShopEntry<T>> => {
     const check = await io.check(entry ? entry.since : null);
     if (entry && check.version === entry.version) {

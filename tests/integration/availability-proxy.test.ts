@@ -343,6 +343,15 @@ describe("the availability cache", () => {
       SELECT 'bulk-' || i, ${shop.id}, 'gid://shopify/InventoryItem/b' || i, 'gid://shopify/ProductVariant/b' || i, ${location.id}, 1, now(), now()
       FROM generate_series(1, ${CHANGED_VARIANTS_LIMIT + 1}::int) AS i`;
     expect((await checkStorefrontShop(DOMAIN, first.since)).changed).toBe("all");
+
+    // Or read more changed levels than its bound, however few variants they belong to.
+    const second = await checkStorefrontShop(DOMAIN, null);
+    await prisma.$executeRaw`INSERT INTO location (id, shop_id, shopify_id, legacy_resource_id, name, updated_at)
+      SELECT 'many-' || i, ${shop.id}, 'gid://shopify/Location/m' || i, 'm' || i, 'Store ' || i, now() FROM generate_series(1, 1000) AS i`;
+    await prisma.$executeRaw`INSERT INTO inventory_level (id, shop_id, inventory_item_id, variant_id, location_id, available, shopify_updated_at, updated_at)
+      SELECT 'many-' || v || '-' || i, ${shop.id}, 'gid://shopify/InventoryItem/m' || v, 'gid://shopify/ProductVariant/m' || v, 'many-' || i, 1, now(), now()
+      FROM generate_series(1, 10) AS v, generate_series(1, 1000) AS i`;
+    expect((await checkStorefrontShop(DOMAIN, second.since)).changed).toBe("all");
   });
 
   it("serves a variant no check named from memory, and re-reads one a check named", async () => {

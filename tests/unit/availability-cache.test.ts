@@ -60,4 +60,18 @@ describe("the availability cache's loads", () => {
     await variantEntry("a.myshopify.com", "v2", load("v2"));
     expect(loads).toEqual(["v1", "v2", "v2"]);
   });
+
+  it("asks what changed since its last check, unless that check is older than restartAfterMs", async () => {
+    const asked: (string | null)[] = [];
+    const io = { check: async (since: string | null) => (asked.push(since), { version: "s1", since: String(asked.length), changed: [] }), load: async () => "shop" };
+    configureAvailabilityCache({ revalidateAfterMs: 0, restartAfterMs: 60_000 });
+    await shopEntry("a.myshopify.com", io);
+    await shopEntry("a.myshopify.com", io);
+    expect(asked).toEqual([null, "1"]);
+    configureAvailabilityCache({ revalidateAfterMs: 0, restartAfterMs: 0 });
+    asked.length = 0;
+    await shopEntry("a.myshopify.com", io);
+    await shopEntry("a.myshopify.com", io);
+    expect(asked).toEqual([null, null]);
+  });
 });
