@@ -247,8 +247,9 @@ function editorFields(rule: RuleConfig): { name: string; label: string; value: s
     case "product-tag-routing":
       return [
         { name: "productTags", label: "Product tags", value: join(rule.productTags), help: "Comma-separated" },
+        { name: "productTypes", label: "Product types", value: join(rule.productTypes), help: "Comma-separated" },
         { name: "onlyFromKinds", label: "Only from kinds", value: join(rule.onlyFromKinds), help: "warehouse, store" },
-        { name: "onlyFromLocationTags", label: "Only from location tags", value: join(rule.onlyFromLocationTags) },
+        { name: "onlyFromLocationTags", label: "Only from location tags", value: join(rule.onlyFromLocationTags), help: "Comma-separated" },
       ];
     case "stay-in-market":
       return [{ name: "scope", label: "Scope", value: rule.scope, help: "country or market" }];

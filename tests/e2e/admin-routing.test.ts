@@ -48,6 +48,19 @@ describe("routing rules page", () => {
     await page.getByRole("button", { name: "Save Stock buffer" }).click();
     await visible(page.getByText("The rules were not changed"));
 
+    // Product types round-trip through the editor (the save reads them; the editor once had no field
+    // for them, so saving dropped them), and types alone are a valid rule.
+    await page.getByLabel("Product tags").fill("");
+    await page.getByLabel("Product types").fill("Furniture, Rugs");
+    await page.getByRole("button", { name: "Save Product-tag routing" }).click();
+    await visible(page.getByText("Furniture, Rugs → only from warehouse"));
+    await expect.poll(() => page.getByLabel("Product types").inputValue()).toBe("Furniture, Rugs");
+    for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `.cache/screenshots/admin-routing-rules-${name}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     await page.getByRole("button", { name: "Turn off Daily capacity" }).click();
     await visible(page.getByRole("button", { name: "Turn on Daily capacity" }));
 
@@ -55,6 +68,7 @@ describe("routing rules page", () => {
     await page.reload();
     expect(await ruleNames()).toEqual(["Stock buffer", "Daily capacity", "Closest", "Fewest shipments", "Product-tag routing"]);
     await visible(page.getByText("2 unit(s) kept back where a location has no buffer of its own"));
+    await visible(page.getByText("Furniture, Rugs → only from warehouse"));
   });
 });
 
