@@ -83,7 +83,8 @@ class PrismaPgWithShadowUrl extends PrismaPg {
  * adapter-pg's `executeScript` cuts a migration at every ";", even inside a quoted function body (a
  * trigger function's, prisma/migrations/20261206072500_inventory_change_feed), and sends the pieces
  * one by one. Send each script whole instead: PostgreSQL's simple query protocol runs a script of
- * several statements, as `psql -f` does.
+ * several statements, as `psql -f` does. It runs them as one transaction: a migration cannot use
+ * CREATE INDEX CONCURRENTLY, nor an enum value added earlier in the same file.
  */
 interface ScriptRunner {
   client: { query(sql: string): Promise<unknown> };

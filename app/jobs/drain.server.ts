@@ -18,15 +18,21 @@ export interface DrainOptions {
 export async function drainInbox(driver: JobDriver, options: DrainOptions = {}): Promise<number> {
   const refs = await listUnsettledDeliveries({ olderThanMs: options.olderThanMs ?? 5_000, limit: options.limit ?? 1_000 });
   let enqueued = 0;
-  // Fifty at a time: the driver sends what is asked together as one batch.
+  // Fifty at a time: the driver sends what is asked together as one batch. Every hand-off of a
+  // group is finished before a failure (Redis away again) ends the run.
   for (let i = 0; i < refs.length; i += 50) {
-    await Promise.all(
+    const handed = await Promise.allSettled(
       refs.slice(i, i + 50).map(async (ref) => {
         await driver.enqueueDelivery(ref);
         await markQueued(ref.shop, ref.webhookId);
-        enqueued++;
       }),
     );
+    enqueued += handed.filter((h) => h.status === "fulfilled").length;
+    const failed = handed.find((h): h is PromiseRejectedResult => h.status === "rejected");
+    if (failed) {
+      if (enqueued) logger.info({ enqueued }, "inbox drained into the queue, in part");
+      throw failed.reason;
+    }
   }
   if (enqueued) logger.info({ enqueued }, "inbox drained into the queue");
   return enqueued;

@@ -72,19 +72,23 @@ const CHANGED_LEVELS_LIMIT = 10 * CHANGED_VARIANTS_LIMIT;
  * - `version`: a fingerprint of everything the storefront reads about the shop (shop, settings,
  *   locations): it changes whenever one of them is written, added or removed ("none" when the shop is
  *   unknown or uninstalled);
- * - `changed`: the variants whose levels were written by a transaction at or after `since` (each
- *   level records its writer in change_xid, set by a trigger: migrations/20261206072500_…);
- * - `since` for the next check: the oldest transaction still running in this statement's snapshot.
- *   Every write this statement cannot see belongs to that transaction or a later one, so the next
- *   check finds it, in whatever order the writers commit.
+ * - `changed`: the variants whose levels were written, since the position `since`, by a transaction
+ *   that the previous check could not see (each level records its writer in change_xid, set by a
+ *   trigger: migrations/20261206072500_…);
+ * - `since` for the next check: this statement's snapshot as "xmax:xip…", the first transaction id
+ *   not yet started and the ids still running. A write this statement cannot see belongs to one of
+ *   those running transactions or to a later one, so the next check finds it, in whatever order the
+ *   writers commit. (The running ids are asked for one by one: a long transaction elsewhere does not
+ *   hold the range back.)
  */
 export async function checkStorefrontShop(
   domain: string,
   since: string | null,
   db?: Db,
 ): Promise<{ version: string; since: string; changed: string[] | "all" }> {
+  const [from, running = ""] = since === null ? [null] : since.split(":");
   const [row] = await hotQuery<{
-    xmin: string;
+    position: string;
     id: string | null;
     n: number | null;
     latest: Date | null;
@@ -98,16 +102,18 @@ export async function checkStorefrontShop(
       SELECT id, updated_at FROM shop WHERE domain = $1 AND uninstalled_at IS NULL
     ), w AS (
       SELECT variant_id FROM inventory_level
-       WHERE shop_id = (SELECT id FROM s) AND change_xid >= $2::xid8 LIMIT $3
+       WHERE shop_id = (SELECT id FROM s) AND (change_xid >= $2::xid8 OR change_xid = ANY($4::xid8[])) LIMIT $3
     )
-    SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, s.id, s.updated_at AS shop_state,
+    SELECT pg_snapshot_xmax(pg_current_snapshot())::text || ':' ||
+        array_to_string(ARRAY(SELECT pg_snapshot_xip(pg_current_snapshot())), ',') AS position,
+      s.id, s.updated_at AS shop_state,
       (SELECT count(*)::int FROM location WHERE shop_id = s.id) AS n,
       (SELECT max(updated_at) FROM location WHERE shop_id = s.id) AS latest,
       (SELECT updated_at FROM shop_settings WHERE shop_id = s.id) AS settings,
       ARRAY(SELECT DISTINCT variant_id FROM w WHERE variant_id IS NOT NULL) AS changed,
       (SELECT count(*)::int FROM w) AS scanned
     FROM (SELECT 1) AS one LEFT JOIN s ON true`,
-    [domain, since, CHANGED_LEVELS_LIMIT],
+    [domain, from, CHANGED_LEVELS_LIMIT, running ? running.split(",") : []],
   );
   if (!row) throw new Error("the storefront check returned no row");
   const changed = row.changed ?? [];
@@ -115,7 +121,7 @@ export async function checkStorefrontShop(
     version: row.id
       ? `${row.id}:${row.n ?? 0}:${row.latest?.getTime() ?? 0}:${row.settings?.getTime() ?? 0}:${row.shop_state?.getTime() ?? 0}`
       : "none",
-    since: row.xmin,
+    since: row.position,
     changed: changed.length > CHANGED_VARIANTS_LIMIT || row.scanned >= CHANGED_LEVELS_LIMIT ? "all" : changed,
   };
 }

@@ -81,24 +81,39 @@ const levelReads = new Batcher<VariantLevels>(
 );
 
 /**
- * A variant's `available` by location GID (active locations), with a fingerprint of it for ETags;
- * `known` when it has levels at all (Crossdock knows a variant through its inventory levels).
+ * A variant's stock as stored: `available` by location row id (every location, active or not), with
+ * a fingerprint of it for ETags; `known` when it has levels at all (Crossdock knows a variant through
+ * its inventory levels). Kept apart from any one version of the shop's locations: `byLocation`
+ * reads it through the shop context of the request at hand.
  */
+interface StoredLevels {
+  byRow: Map<string, number>;
+  known: boolean;
+  /** The last reading by location GID, and the shop version it was made for. */
+  read?: { shopVersion: string; available: Map<string, number> };
+}
+
 async function variantLevels(domain: string, shop: ShopContext, variantId: string) {
-  return variantEntry<{ available: Map<string, number>; known: boolean }>(domain, variantId, async () => {
+  return variantEntry<StoredLevels>(domain, variantId, async () => {
     const levels = await levelReads.get(`${shop.id}\u0000${variantId}`);
     // Every asked variant is answered (an empty map when it has no levels).
     if (!levels) throw new Error(`no answer for variant ${variantId}`);
-    const available = new Map<string, number>();
     const fingerprint = createHash("sha1");
-    for (const [row, count] of levels.available) {
-      const gid = shop.gidByRow.get(row);
-      if (gid === undefined) continue;
-      available.set(gid, count);
-      fingerprint.update(`${row}:${count};`);
-    }
-    return { value: { available, known: levels.available.size > 0 }, version: fingerprint.digest("base64url") };
+    for (const [row, count] of levels.available) fingerprint.update(`${row}:${count};`);
+    return { value: { byRow: levels.available, known: levels.available.size > 0 }, version: fingerprint.digest("base64url") };
   });
+}
+
+/** The variant's `available` at the shop's active locations, by GID, for this version of the shop. */
+function byLocation(stored: StoredLevels, shop: ShopContext, shopVersion: string): Map<string, number> {
+  if (stored.read?.shopVersion === shopVersion) return stored.read.available;
+  const available = new Map<string, number>();
+  for (const [row, count] of stored.byRow) {
+    const gid = shop.gidByRow.get(row);
+    if (gid !== undefined) available.set(gid, count);
+  }
+  stored.read = { shopVersion, available };
+  return available;
 }
 
 export async function getVariantAvailability(input: {
@@ -111,7 +126,8 @@ export async function getVariantAvailability(input: {
   const levels = await variantLevels(input.shop, shop.value, input.variantId);
   // Crossdock knows a variant through its inventory levels (synced at install, kept by webhooks).
   if (!levels.value.known) return { status: "variant_not_found" };
-  const result = computeAvailability(shop.value.locations, levels.value.available, shop.value.settings, input.request, shop.value.places);
+  const available = byLocation(levels.value, shop.value, shop.version);
+  const result = computeAvailability(shop.value.locations, available, shop.value.settings, input.request, shop.value.places);
   const etag = createHash("sha1")
     .update(`${shop.version}|${levels.version}|${JSON.stringify(input.request)}`)
     .digest("base64url");

@@ -336,6 +336,22 @@ describe("the availability cache", () => {
     expect((await checkStorefrontShop(DOMAIN, during!.since)).changed).toContain(VARIANT);
   });
 
+  it("is not held back by a long transaction elsewhere: a write is named once, not at every check while it runs", async () => {
+    const other = await createTestShop({ domain: "proxy-long.myshopify.com" });
+    await prisma.$transaction(
+      async (tx) => {
+        // A long writer in another shop, running through the checks below.
+        await tx.$executeRaw`UPDATE shop SET name = 'busy' WHERE id = ${other.id}`;
+        const first = await checkStorefrontShop(DOMAIN, null);
+        await setStock(shop, VARIANT, "gid://shopify/Location/2", 7, new Date(at.getTime() + 1000));
+        const second = await checkStorefrontShop(DOMAIN, first.since);
+        expect(second.changed).toEqual([VARIANT]);
+        expect((await checkStorefrontShop(DOMAIN, second.since)).changed).toEqual([]);
+      },
+      { timeout: 20_000 },
+    );
+  });
+
   it("says 'all' rather than list more than its limit of changed variants", async () => {
     const first = await checkStorefrontShop(DOMAIN, null);
     const location = await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, shopifyId: "gid://shopify/Location/1" } });
