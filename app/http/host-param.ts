@@ -17,10 +17,11 @@ export function undecodableHostParam(url: URL): boolean {
 }
 
 /**
- * A `shop` parameter with control characters: the library copies it into response headers
- * (Content-Security-Policy's frame-ancestors), where a NUL or a line break makes `Headers.set` throw.
+ * A `shop` parameter that cannot go into a header: the library copies it into response headers
+ * (Content-Security-Policy's frame-ancestors), where a NUL, a line break or any character beyond
+ * Latin-1 (a lone surrogate arrives as U+FFFD) makes `Headers.set` throw. A shop domain is printable
+ * ASCII, so anything else is refused.
  */
 export function unusableShopParam(url: URL): boolean {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return /[\u0000-\u001f\u007f]/.test(url.searchParams.get("shop") ?? "");
+  return /[^\x20-\x7e]/.test(url.searchParams.get("shop") ?? "");
 }
