@@ -45,7 +45,7 @@ export async function upsertInventoryLevel(
   db?: Db,
 ): Promise<UpsertInventoryResult> {
   const now = utcTimestamp(new Date());
-  const byDomain = !("id" in shop);
+  const byDomain = "domain" in shop && !("id" in shop);
   const [row] = await hotQuery<{ shops: number; locations: number; applied: number; variantId: string | null }>(
     db,
     `WITH s AS (
@@ -75,7 +75,7 @@ export async function upsertInventoryLevel(
      SELECT (SELECT count(*) FROM s)::int AS "shops", (SELECT count(*) FROM loc)::int AS "locations", (SELECT count(*) FROM up)::int AS "applied",
             (SELECT "variant_id" FROM up LIMIT 1) AS "variantId"`,
     [
-      "id" in shop ? shop.id : shop.domain,
+      byDomain ? shop.domain : shop.id,
       level.locationShopifyId,
       newId(),
       level.inventoryItemId,

@@ -83,8 +83,8 @@ const INSERT_DELIVERIES = `
   RETURNING "shop", "webhook_id" AS "webhookId"`;
 
 /** Rows as one array per column (for unnest). */
-function columns(rows: readonly (readonly (string | number | null)[])[], width: number): (string | number | null)[][] {
-  return Array.from({ length: width }, (_, i) => rows.map((row) => row[i] ?? null));
+function columns(rows: readonly (readonly (string | number | null)[])[]): (string | number | null)[][] {
+  return Array.from({ length: rows[0]?.length ?? 0 }, (_, i) => rows.map((row) => row[i] ?? null));
 }
 
 /**
@@ -96,7 +96,7 @@ const deliveryStores = new Batcher<boolean | Error, DeliveryInput>(
   async (keys, inputs) => {
     const list = keys.map((key) => inputs.get(key)!);
     try {
-      const inserted = await hotQuery<{ shop: string; webhookId: string }>(undefined, INSERT_DELIVERIES, columns(list.map(deliveryRow), 11));
+      const inserted = await hotQuery<{ shop: string; webhookId: string }>(undefined, INSERT_DELIVERIES, columns(list.map(deliveryRow)));
       const stored = new Set(inserted.map((row) => deliveryKey(row.shop, row.webhookId)));
       return new Map(keys.map((key) => [key, stored.has(key)]));
     } catch (error) {

@@ -65,13 +65,10 @@ async function loadShopContext(domain: string): Promise<ShopContext | null> {
  * The variants' level reads, batched per shop (Batcher): under load, the loads of many requests go
  * to the database as one statement per shop. Keys are (shop id, variant id).
  */
-const levelReads = new Batcher<VariantLevels>(
-  async (keys) => {
+const levelReads = new Batcher<VariantLevels, { shopId: string; variantId: string }>(
+  async (_keys, reads) => {
     const byShop = new Map<string, string[]>();
-    for (const key of keys) {
-      const [shopId, variantId] = key.split("\u0000") as [string, string];
-      byShop.set(shopId, [...(byShop.get(shopId) ?? []), variantId]);
-    }
+    for (const { shopId, variantId } of reads.values()) byShop.set(shopId, [...(byShop.get(shopId) ?? []), variantId]);
     const answers = await Promise.all([...byShop].map(async ([id, variantIds]) => ({ id, found: await listVariantLevels({ id }, variantIds) })));
     const results = new Map<string, VariantLevels>();
     for (const { id, found } of answers) for (const [variantId, value] of found) results.set(`${id}\u0000${variantId}`, value);
@@ -95,7 +92,7 @@ interface StoredLevels {
 
 async function variantLevels(domain: string, shop: ShopContext, variantId: string) {
   return variantEntry<StoredLevels>(domain, variantId, async () => {
-    const levels = await levelReads.get(`${shop.id}\u0000${variantId}`);
+    const levels = await levelReads.get(`${shop.id}\u0000${variantId}`, { shopId: shop.id, variantId });
     // Every asked variant is answered (an empty map when it has no levels).
     if (!levels) throw new Error(`no answer for variant ${variantId}`);
     const fingerprint = createHash("sha1");
