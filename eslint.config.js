@@ -1,7 +1,10 @@
 import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import importX from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { LAYERS } from "./eslint.layers.js";
 
 export default tseslint.config(
   {
@@ -34,6 +37,14 @@ export default tseslint.config(
     },
   },
   {
+    // Layers point down (eslint.layers.js): a part of app/ imports itself and the parts below it.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.spec.ts", "app/**/test-support.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })] },
+    rules: { "import-x/no-restricted-paths": ["error", { zones: layerZones() }] },
+  },
+  {
     // Scripts and the simulator talk to people on the terminal.
     files: ["scripts/**/*.ts", "simulator/**/*.ts", "tests/**/*.ts"],
     rules: { "no-console": "off" },
@@ -56,3 +67,16 @@ export default tseslint.config(
     ),
   },
 );
+
+/** Zones for each layer: its files may not import from any part of app/ its row does not list. */
+function layerZones() {
+  return LAYERS.flatMap((layer) =>
+    LAYERS.filter((other) => other !== layer && !layer.may.includes(other.type)).flatMap((other) =>
+      other.pattern.map((from) => ({
+        target: layer.pattern,
+        from,
+        message: `${layer.type} may not import ${other.type}: layers point down (eslint.layers.js lists what ${layer.type} may import).`,
+      })),
+    ),
+  );
+}

@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import { realpathSync } from "node:fs";
 import { defineConfig, searchForWorkspaceRoot } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { routeMounts } from "./app/route-mounts";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -36,6 +37,12 @@ export default defineConfig({
     },
     remix({
       ignoredRouteFiles: ["**/.*", "**/*.spec.ts"],
+      // Besides app/routes/: the webhook route at every subscription's uri and the portal pages'
+      // app proxy mounts (one module, several paths; app/route-mounts.ts).
+      routes: (defineRoutes) =>
+        defineRoutes((route) => {
+          for (const mount of routeMounts(import.meta.dirname)) route(mount.path, mount.file, { id: mount.id, ...(mount.index ? { index: true } : {}) });
+        }),
       // Tests build into a scratch folder so they never clobber a developer's build/.
       ...(process.env.CROSSDOCK_BUILD_DIR ? { buildDirectory: process.env.CROSSDOCK_BUILD_DIR } : {}),
       future: {

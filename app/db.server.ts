@@ -19,7 +19,7 @@ import {
   resolveEmbeddedDir,
   startEmbeddedServer,
   type EmbeddedServer,
-} from "../scripts/db/embedded";
+} from "./embedded-db.server";
 
 type AdapterFactory = NonNullable<Prisma.PrismaClientOptions["adapter"]>;
 type DriverAdapter = Awaited<ReturnType<AdapterFactory["connect"]>>;

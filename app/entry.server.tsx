@@ -4,14 +4,16 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "./env.server";
-import { jobDriver } from "./jobs/runtime.server";
+import { installWebJobDriver } from "./jobs/runtime.server";
 import { logger } from "./logger.server";
+import { jobDriver } from "./queue/handle.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { isPortalDocument, refuseFraming } from "./http/framing";
 
 // Background jobs: the driver follows REDIS_URL. Without Redis the in-process runner starts here, at
 // boot, so deliveries left in the inbox by a previous run are processed without waiting for traffic.
-jobDriver();
+installWebJobDriver();
+void jobDriver().catch((error: unknown) => logger.error({ err: error }, "jobs: the driver could not start"));
 
 export const streamTimeout = 5000;
 

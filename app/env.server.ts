@@ -43,6 +43,8 @@ const envSchema = z
     JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** First retry delay; doubles with every failure. */
     JOBS_BACKOFF_MS: z.coerce.number().int().min(0).default(2_000),
+    /** Within one job attempt: how often an Admin API request that met a 5xx or a lost connection is sent again (with back-off). */
+    ADMIN_API_RETRIES: z.coerce.number().int().min(0).max(10).default(5),
     /** Jobs a worker process runs at once (BullMQ driver). */
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
     /** How long a worker holds a job without renewing; a killed worker's job is picked up after it. */

@@ -13,7 +13,7 @@ import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { adminAccessRefused, type AdminGraphql } from "./shopify/admin-graphql";
 import { redirectAdminApiTo } from "./shopify/admin-origin.server";
 import { limitAdminApiRequests } from "./shopify/admin-timeout.server";
-import { CachedSessionStorage } from "./shopify/session-cache.server";
+import { CachedSessionStorage } from "~/models/session-cache.server";
 import { RecheckingSessionStorage } from "./shopify/session-table.server";
 import {
   PROACTIVE_REFRESH_MS,
@@ -22,6 +22,8 @@ import {
   RefreshingSessionStorage,
 } from "./shopify/offline-token-refresh.server";
 import { undecodableHostParam, unusableShopParam } from "./http/host-param";
+import { adminLocale } from "./http/admin-locale.server";
+import { staffFacingGraphql } from "./http/staff-admin.server";
 import { onShopAuthenticated } from "./services/on-shop-authenticated.server";
 
 const config = env();
@@ -99,7 +101,8 @@ export const apiVersion = ADMIN_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 /**
  * The library's authenticate, with admin requests whose `host` parameter would make the library
- * throw (app/http/host-param.ts) refused first: 400 with a sentence, not a 500.
+ * throw (app/http/host-param.ts) refused first: 400 with a sentence, not a 500; the admin's
+ * `graphql` answers a throttled or unreachable Shopify with the admin's 503 page.
  */
 export const authenticate: typeof shopify.authenticate = {
   ...shopify.authenticate,
@@ -111,11 +114,16 @@ export const authenticate: typeof shopify.authenticate = {
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     }
+    let context: Awaited<ReturnType<typeof shopify.authenticate.admin>>;
     try {
-      return await shopify.authenticate.admin(request);
+      context = await shopify.authenticate.admin(request);
     } catch (thrown) {
       throw await withMessage(thrown);
     }
+    // Every admin page's Admin API calls: throttling waited out, then a friendly 503 (staff-admin.server.ts).
+    const locale = adminLocale(request, context.session.onlineAccessInfo?.associated_user?.locale);
+    context.admin.graphql = staffFacingGraphql(context.session.shop, context.admin.graphql as AdminGraphql, locale) as typeof context.admin.graphql;
+    return context;
   },
 };
 

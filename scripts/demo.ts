@@ -1,8 +1,8 @@
 /** `npm run demo`: the whole of Crossdock on this machine, against a simulated Shopify. */
-import { startStack } from "./stack";
+import { startDemo } from "./stack";
 
 const started = performance.now();
-const stack = await startStack({
+const stack = await startDemo({
   appPort: Number(process.env.PORT ?? 3000),
   simulatorPort: Number(process.env.SIMULATOR_PORT ?? 3100),
   databaseUrl: process.env.DATABASE_URL || undefined,
@@ -13,14 +13,11 @@ const stack = await startStack({
 
 // Compile the admin's pages once so the first click is quick.
 await fetch(`${stack.appUrl}/app/locations`, { redirect: "manual" }).catch(() => undefined);
-// The storefront harness's first page installs the demo shop, so the customer portal answers at once.
-await fetch(`${stack.appUrl}/demo/storefront/`).catch(() => undefined);
 
 console.log(`
 Crossdock demo is up (${((performance.now() - started) / 1000).toFixed(1)} s).
 
-  Admin (signs you in to ${stack.shop}):  ${stack.adminUrl}
-  Landing page:                          ${stack.appUrl}/
+  Admin (press "Open the demo admin"):    ${stack.adminUrl}
   Storefront (pickup availability block): ${stack.appUrl}/demo/storefront/
   Customer portal (order tracking):      ${stack.appUrl}/portal/${stack.shop}
     on the storefront (app proxy):       ${stack.appUrl}/demo/storefront/apps/crossdock/portal

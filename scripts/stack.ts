@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "smol-toml";
 import { buildDemoShop } from "../simulator/seed/demo-shop";
+import { addDemoActivity } from "./demo-activity";
 import { startSimulator, type RunningSimulator } from "../simulator/server";
 import { freePort, startProcess, waitForHttp, type Started } from "./lib/processes";
 import { migrateDatabase, REPO_ROOT } from "./db/migrate";
@@ -21,7 +22,7 @@ export interface StackOptions {
   /** Hot module reload for developers; off in tests. */
   hmr?: boolean;
   log?: (line: string) => void;
-  /** More environment for the app process (e.g. a test's JOBS_MAX_ATTEMPTS / JOBS_BACKOFF_MS). */
+/** More environment for the app process (e.g. a test's JOBS_MAX_ATTEMPTS / JOBS_BACKOFF_MS). */
   env?: Record<string, string>;
 }
 
@@ -33,6 +34,9 @@ export interface Stack {
   app: Started;
   stop(): Promise<void>;
 }
+
+/** The Admin API rate-limit plan of the demo shop (simulator/graphql/throttle.ts PLANS). */
+const DEMO_SHOP_PLAN = "advanced";
 
 // Local-only credentials: the simulator accepts whatever the app is configured with.
 export const DEMO_API_KEY = "crossdock-demo-key";
@@ -49,7 +53,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? (() => undefined);
   const appPort = options.appPort ?? (await freePort());
   const appUrl = `http://127.0.0.1:${appPort}`;
-  const database = options.databaseUrl ? { databaseUrl: options.databaseUrl } : { embeddedDir: options.embeddedDir };
+  // Without a URL, the embedded database, even where the environment has a DATABASE_URL (the app
+  // process is given none, so it opens the embedded one: migrate that one).
+  const database = options.databaseUrl ? { databaseUrl: options.databaseUrl } : { databaseUrl: "", embeddedDir: options.embeddedDir };
 
   const migrated = await migrateDatabase(database);
   log(`database ready (${migrated.target}, ${Math.round(migrated.durationMs)} ms)`);
@@ -67,6 +73,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     log: (line) => log(`simulator: ${line}`),
   });
   log(`simulator on ${simulator.url}: ${seed.shop.domain} with ${seed.locations.length} locations, ${seed.products.length} products, ${seed.orders.length} orders`);
+  // The demo merchant sells from ten locations in the US and Vietnam: a shop on Shopify's Advanced
+  // plan, whose Admin API bucket restores 200 points a second (simulator/FIDELITY.md QC-10), so
+  // the install's stock sync of its 165 variants at ten locations takes half a minute, not one.
+  const plan = await fetch(`${simulator.url}/_control/shops/${seed.shop.domain}/throttle`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ plan: DEMO_SHOP_PLAN }) });
+  if (!plan.ok) throw new Error(`The simulator refused the demo shop's plan (${plan.status})`);
 
   const app = startProcess(
     join(REPO_ROOT, "node_modules", ".bin", "remix"),
@@ -100,7 +111,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   return {
     appUrl,
-    adminUrl: `${appUrl}/demo/login`,
+    // The landing page, whose "Open the demo admin" button signs in (POST /demo/login), as the README says.
+    adminUrl: `${appUrl}/`,
     simulator,
     shop: seed.shop.domain,
     app,
@@ -109,4 +121,38 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await simulator.close();
     },
   };
+}
+
+/**
+ * The demo as `npm run demo` brings it up, whole on every start: the stack, then the app installed
+ * on this run's simulator. The simulator is Shopify for the demo and starts afresh each time, while
+ * the database (`.data/`) keeps the previous run's offline session, whose token the new simulator
+ * never issued; on a real store the token and the shop live on together. So every start signs in
+ * to the new simulator (the authorization-code grant `/demo/login` ends, storing the offline
+ * session) before anything answers a shopper, whatever the database holds (first start, second
+ * start, after a crash).
+ */
+export async function startDemo(options: StackOptions = {}): Promise<Stack> {
+  // A job gives up after three tries, half a second and a second apart, each sending a request
+  // Shopify answers with a 5xx once more, so the demo's failed job (scripts/demo-activity.ts) is in
+  // Activity within seconds rather than after eight tries over minutes.
+  const stack = await startStack({ ...options, env: { JOBS_MAX_ATTEMPTS: "3", JOBS_BACKOFF_MS: "500", ADMIN_API_RETRIES: "1", ...options.env } });
+  try {
+    const signIn = await fetch(`${stack.appUrl}/demo/login`, { method: "POST", redirect: "manual" });
+    if (signIn.status !== 302) {
+      throw new Error(`The demo could not sign in to the simulated shop (${signIn.status}):\n${stack.app.output().slice(-4000)}`);
+    }
+    // The storefront harness waits for the shop's stock sync, so the block shows stock at once.
+    await fetch(`${stack.appUrl}/demo/storefront/`);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  // A shop in use: orders routed, returns in every state, emails, a failed job. Never fatal.
+  try {
+    await addDemoActivity(stack, { now: options.now, log: options.log });
+  } catch (error) {
+    options.log?.(`demo activity skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return stack;
 }

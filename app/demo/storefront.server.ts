@@ -8,7 +8,9 @@
  *   localization), inside a minimal product page with a variant picker like Dawn's.
  * - `/{prefix}/{subpath}/*` (shopify.app.toml) is forwarded to the app over HTTP, signed exactly as
  *   Shopify's app proxy signs it (shop, logged_in_customer_id, path_prefix, timestamp, signature).
- * - `/cart.js` and `/cart/update.js` keep the cart's attributes in a cookie, with Shopify's JSON.
+ * - `/cart.js` and `/cart/update.js` keep the cart's attributes in a cookie, with Shopify's JSON;
+ *   `/cart/add` (the product form) adds the variant and opens `/cart`, the cart page, which shows the
+ *   items and the pickup store the block wrote to the cart attribute.
  *
  * Everything lives under /demo/storefront/ (Shopify.routes.root) and answers 404 outside demo mode.
  */
@@ -17,11 +19,14 @@ import { join, resolve } from "node:path";
 import { Liquid, Tag, TagToken as LiquidTagToken, type Liquid as LiquidEngine, type TopLevelToken } from "liquidjs";
 import { appProxyConfig } from "~/config/app-proxy";
 import { env } from "~/env.server";
+import { PICKUP_LOCATION_ATTRIBUTE } from "~/domain/availability";
 import { hasInventoryLevels } from "~/models/inventory-sync.server";
+import { listLocations } from "~/models/locations.server";
 import { getShop } from "~/models/shops.server";
 import { PROXY_PATH_METAFIELD } from "~/services/publish-storefront-config.server";
 import { inventorySyncInProgress } from "~/services/sync-inventory.server";
 import { getAppMetafield } from "~/shopify/app-metafields";
+import { fetchCartVariants } from "~/shopify/cart-variants";
 import { fetchProductByHandle, fetchProductHandles, type StorefrontProduct } from "~/shopify/products";
 import { offlineAdminGraphql } from "~/shopify.server";
 import { PEER_ADDRESS_HEADER } from "~/http/client-address.server";
@@ -224,6 +229,7 @@ function productBody(product: StorefrontProduct, selected: string, block: string
 <form action="${STOREFRONT_ROOT}cart/add" method="post" data-product-form>
   <label for="variant">Variant</label>
   <select id="variant" name="id">${options}</select>
+  <input type="hidden" name="quantity" value="1">
   <button type="submit">Add to cart</button>
 </form>
 ${block}
@@ -314,10 +320,19 @@ export async function forwardToApp(request: Request, shop: string, rest: string)
 // Cart (/cart.js, /cart/update.js): attributes and note, kept in a cookie
 // ---------------------------------------------------------------------------------------------
 
+interface CartItem {
+  /** The variant's numeric id, as Shopify's cart form posts it. */
+  id: string;
+  quantity: number;
+}
+
 interface CartState {
   note: string | null;
   attributes: Record<string, string>;
+  items: CartItem[];
 }
+
+const MAX_CART_LINES = 20;
 
 function readCart(request: Request): CartState {
   const cookie = request.headers.get("Cookie") ?? "";
@@ -325,13 +340,20 @@ function readCart(request: Request): CartState {
     .split(/;\s*/)
     .find((c) => c.startsWith(`${CART_COOKIE}=`))
     ?.slice(CART_COOKIE.length + 1);
-  if (!raw) return { note: null, attributes: {} };
+  if (!raw) return { note: null, attributes: {}, items: [] };
   try {
     const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<CartState>;
-    return { note: typeof parsed.note === "string" ? parsed.note : null, attributes: { ...parsed.attributes } };
+    const items = Array.isArray(parsed.items)
+      ? parsed.items.filter((i): i is CartItem => /^\d{1,20}$/.test(String(i?.id)) && Number.isInteger(i?.quantity) && i.quantity > 0)
+      : [];
+    return { note: typeof parsed.note === "string" ? parsed.note : null, attributes: { ...parsed.attributes }, items };
   } catch {
-    return { note: null, attributes: {} };
+    return { note: null, attributes: {}, items: [] };
   }
+}
+
+function cartCookie(cart: CartState): string {
+  return `${CART_COOKIE}=${Buffer.from(JSON.stringify(cart)).toString("base64url")}; Path=/; SameSite=Lax; HttpOnly`;
 }
 
 function cartJson(cart: CartState, headers?: HeadersInit): Response {
@@ -343,14 +365,53 @@ function cartJson(cart: CartState, headers?: HeadersInit): Response {
     total_price: 0,
     total_discount: 0,
     total_weight: 0,
-    item_count: 0,
-    items: [],
-    requires_shipping: false,
+    item_count: cart.items.reduce((sum, i) => sum + i.quantity, 0),
+    items: cart.items.map((i) => ({ id: Number(i.id), variant_id: Number(i.id), quantity: i.quantity })),
+    requires_shipping: cart.items.length > 0,
     currency: "USD",
   };
   const response = Response.json(body, { headers });
   response.headers.set("Cache-Control", "no-store");
   return response;
+}
+
+/** Shopify's product form posts to /cart/add (`id`: the variant, `quantity`); the theme then opens the cart. */
+export async function addToCart(request: Request): Promise<Response> {
+  const form = await request.formData().catch(() => null);
+  const id = String(form?.get("id") ?? "").trim();
+  const quantity = Number(form?.get("quantity") ?? 1);
+  if (!/^\d{1,20}$/.test(id) || !Number.isInteger(quantity) || quantity < 1 || quantity > 99) {
+    return new Response("This item can't be added to the cart.", { status: 422, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const cart = readCart(request);
+  const line = cart.items.find((i) => i.id === id);
+  if (line) line.quantity = Math.min(99, line.quantity + quantity);
+  else if (cart.items.length < MAX_CART_LINES) cart.items.push({ id, quantity });
+  return new Response(null, { status: 303, headers: { Location: `${STOREFRONT_ROOT}cart`, "Set-Cookie": cartCookie(cart) } });
+}
+
+/** The cart page: what is in the cart and the pickup store the block chose (a hint: checkout's delivery method decides). */
+export async function renderCartPage(shop: string, request: Request): Promise<Response> {
+  const cart = readCart(request);
+  const graphql = await adminGraphql(shop);
+  const variants = await fetchCartVariants(graphql, cart.items.map((i) => `gid://shopify/ProductVariant/${i.id}`));
+  const lines = cart.items
+    .map((i) => {
+      const variant = variants.get(`gid://shopify/ProductVariant/${i.id}`);
+      const name = variant ? `${variant.displayName}${variant.sku ? ` (${variant.sku})` : ""}` : "An item no longer sold";
+      return `<li data-cart-line>${escapeHtml(name)} × ${i.quantity}</li>`;
+    })
+    .join("\n");
+  const chosen = cart.attributes[PICKUP_LOCATION_ATTRIBUTE];
+  const record = await getShop(shop);
+  const store = chosen && record ? (await listLocations(record)).find((l) => l.shopifyId === chosen) : undefined;
+  const pickup = chosen
+    ? `<p data-cart-pickup>Pickup store: <strong>${escapeHtml(store?.name ?? "a store this shop no longer has")}</strong>. It travels with the cart as the attribute <code>${PICKUP_LOCATION_ATTRIBUTE}</code>; at checkout, choosing “Pick up” there decides where the order goes.</p>`
+    : `<p data-cart-pickup>No pickup store chosen: the order will be shipped unless “Pick up” is chosen at checkout.</p>`;
+  const body = cart.items.length
+    ? `<h1>Your cart</h1>\n<ul>${lines}</ul>\n${pickup}`
+    : `<h1>Your cart</h1>\n<p>Your cart is empty.</p>\n${pickup}`;
+  return html(layout({ title: "Cart", lang: "en", body: `${body}\n<p><a href="${STOREFRONT_ROOT}">Continue shopping</a></p>` }));
 }
 
 export function getCart(request: Request): Response {
@@ -384,6 +445,5 @@ export async function updateCart(request: Request): Promise<Response> {
     else cart.attributes[name] = String(value);
   }
   if (typeof note === "string") cart.note = note;
-  const cookie = `${CART_COOKIE}=${Buffer.from(JSON.stringify(cart)).toString("base64url")}; Path=/; SameSite=Lax; HttpOnly`;
-  return cartJson(cart, { "Set-Cookie": cookie });
+  return cartJson(cart, { "Set-Cookie": cartCookie(cart) });
 }

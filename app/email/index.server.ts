@@ -3,7 +3,7 @@ import { outboxProvider } from "./outbox-provider.server";
 import type { EmailProvider } from "./provider";
 import { resendProvider } from "./resend-provider.server";
 
-export type { EmailProvider, OutgoingEmail, SendResult } from "./provider";
+export type { EmailProvider,   } from "./provider";
 
 /** Resend when RESEND_API_KEY is set, else the outbox. */
 export function emailProviderFromEnv(config: Env = env()): EmailProvider {

@@ -1,19 +1,24 @@
-// How the admin names emails and their states.
+// How the admin shows emails: the words are app/locales/<lng>/admin-emails.json; here, each
+// state's badge tone and the language names.
 import type { EmailStatus } from "@prisma/client";
+import type { TFunction } from "i18next";
+import { LOCALE_NAMES, type PortalLocale } from "~/domain/portal/locale";
 
-export const EMAIL_KIND_LABELS: Record<string, string> = {
-  "return-requested": "Return request received",
-  "return-approved": "Return approved",
-  "return-declined": "Return declined",
-  "return-received": "Returned items received",
-  "return-refunded": "Refund issued",
+export const EMAIL_STATUS_TONES: Record<EmailStatus, "success" | "critical" | "info" | "attention"> = {
+  PENDING: "attention",
+  SENT: "success",
+  FAILED: "critical",
+  OUTBOX: "info",
 };
 
-export const EMAIL_LOCALE_LABELS: Record<string, string> = { en: "English", vi: "Tiếng Việt", "zh-CN": "简体中文" };
+const KINDS = new Set(["return-requested", "return-approved", "return-declined", "return-received", "return-refunded", "attention-digest"]);
 
-export const EMAIL_STATUS_BADGES: Record<EmailStatus, { label: string; tone?: "success" | "critical" | "info" | "attention" }> = {
-  PENDING: { label: "Sending", tone: "attention" },
-  SENT: { label: "Sent", tone: "success" },
-  FAILED: { label: "Failed", tone: "critical" },
-  OUTBOX: { label: "In outbox", tone: "info" },
-};
+/** What an email is, in words (an email kind this version does not know: "Other email", never a code). */
+export function emailKindWords(t: TFunction, kind: string): string {
+  return t(`kinds.${KINDS.has(kind) ? kind : "unknown"}`);
+}
+
+/** A message's language by its own name ("Tiếng Việt"), as a language picker shows it. */
+export function emailLanguageName(locale: string): string {
+  return LOCALE_NAMES[locale as PortalLocale] ?? locale;
+}

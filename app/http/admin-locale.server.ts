@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, matchLocale, parseAcceptLanguage, type PortalLocale } from "~/portal/locale";
+import { DEFAULT_LOCALE, matchLocale, parseAcceptLanguage, type PortalLocale } from "~/domain/portal/locale";
 
 /** The staff member's language: Shopify admin's `locale` parameter, their account's, the browser's. */
 export function adminLocale(request: Request, accountLocale: string | undefined): PortalLocale {

@@ -58,6 +58,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** The request's path, without its query. */
+function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? "";
+  const queryAt = url.indexOf("?");
+  return queryAt === -1 ? url : url.slice(0, queryAt);
+}
+
 function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(", ") : value;
@@ -85,7 +92,7 @@ const fromAction = new Map<unknown, { methods: ReadonlySet<string>; answer: Answ
           if (error instanceof BodyTooLarge) return TOO_LARGE;
           throw error;
         }
-        return webhookEndpoint({ method: "POST", header: (name) => headerOf(req, name), body });
+        return webhookEndpoint({ method: "POST", path: pathOf(req), header: (name) => headerOf(req, name), body });
       },
     },
   ],
@@ -137,9 +144,7 @@ export function createHotPath(routes: Routes): HotPathHandler & { paths: string[
     if (path) byPath.set(path, hot);
   }
   const handler: HotPathHandler = (req, res) => {
-    const url = req.url ?? "";
-    const queryAt = url.indexOf("?");
-    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const path = pathOf(req);
     const hot = byPath.get(path)?.find((h) => h.methods.has(req.method ?? ""));
     if (!hot) return false;
     hot

@@ -1,14 +1,16 @@
 /**
- * Every webhook topic's endpoint (POST /webhooks/<topic>, one route file per topic): verify the
+ * Every webhook topic's endpoint (POST /webhooks/<topic>: app/http/webhook-route.tsx, mounted at each
+ * subscription's uri by app/route-mounts.ts): verify the
  * delivery (app/shopify/webhook-signature.server.ts: 401 for a bad HMAC, 400 for something that is
  * not a delivery or names a shop that is not a *.myshopify.com domain, 405 for another method than POST,
  * 413 above MAX_WEBHOOK_BODY_BYTES; nothing written either way), make its body storable
- * (shopify/webhook-json.ts: NUL and lone surrogates replaced; too deep → recorded SKIPPED), then hand it
- * to the inbox (services/receive-webhook.server.ts: unsubscribed topics and never-installed shops are
- * dropped there) and answer 200 with no body.
+ * (shopify/webhook-json.ts: NUL and lone surrogates replaced; too deep → recorded SKIPPED), drop a topic
+ * other than the one subscribed at this uri (answered 200), then hand it to the inbox
+ * (services/receive-webhook.server.ts: never-installed shops are dropped there) and answer 200 with
+ * no body.
  *
- * Each route exports `webhookAction`; `npm start`'s server answers those routes' paths before
- * Express and Remix with `webhookEndpoint` (app/http/hot-paths.server.ts), the same function.
+ * The route exports `webhookAction`; `npm start`'s server answers its paths before Express and Remix
+ * with `webhookEndpoint` (app/http/hot-paths.server.ts), the same function.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "~/db-errors";
@@ -18,7 +20,6 @@ import type { JsonValue } from "~/models/scope.server";
 import { receiveWebhook } from "~/services/receive-webhook.server";
 import { MAX_WEBHOOK_JSON_DEPTH, parseWebhookJson, storableWebhookJson } from "~/shopify/webhook-json";
 import { verifyWebhook } from "~/shopify/webhook-signature.server";
-import { MYSHOPIFY_DOMAIN } from "~/shopify/webhook-topics";
 import type { PlainResponse } from "./plain-response";
 import { toFetchResponse } from "./plain-response";
 
@@ -27,6 +28,9 @@ import { toFetchResponse } from "./plain-response";
  * Shopify's largest payloads (orders with hundreds of lines) are far below.
  */
 export const MAX_WEBHOOK_BODY_BYTES = 5 * 1024 * 1024;
+
+/** A shop's permanent domain as Shopify sends it in X-Shopify-Shop-Domain. */
+const MYSHOPIFY_DOMAIN = /^[a-z0-9][a-z0-9-]{0,60}\.myshopify\.com$/;
 
 export class BodyTooLarge extends Error {
   override name = "BodyTooLarge";
@@ -66,6 +70,8 @@ export const TOO_LARGE: PlainResponse = refused(413, `The body is larger than ${
 
 export interface PlainRequest {
   method: string;
+  /** The URL's path: the subscription's uri the delivery was sent to ("/webhooks/orders/create"). */
+  path: string;
   /** A header by its lower-case name. */
   header: (name: string) => string | null | undefined;
   body: string;
@@ -126,6 +132,14 @@ export async function webhookEndpoint(request: PlainRequest): Promise<PlainRespo
     logger.warn({ shop: verdict.shop, topic: verdict.topic, webhookId: verdict.webhookId }, "webhook body is not a JSON object");
     return refused(400, "The body is not a JSON object: it was not stored.");
   }
+  if (request.path.replace(/\/+$/, "") !== `/webhooks/${verdict.topic}`) {
+    // The route is mounted only at the uris of shopify.app.toml, each /webhooks/<its one topic>, and
+    // the topic registry has a row for each (tests/unit/webhook-topics.test.ts). A delivery naming
+    // another topic comes from a subscription Crossdock did not declare: acknowledged so that
+    // Shopify stops resending, neither stored nor processed.
+    logger.warn({ shop: verdict.shop, topic: verdict.topic, path: request.path.slice(0, 200), webhookId: verdict.webhookId }, "webhook of a topic Crossdock does not subscribe at this uri: acknowledged, not stored");
+    return empty(200);
+  }
   // Shopify resends anything but a 2xx (8 times over 4 hours, and deletes an Admin API subscription
   // after 8 failures in a row), so a body that could never be stored is acknowledged, not refused:
   // NUL and lone surrogates, which jsonb refuses, become U+FFFD and the delivery is processed; a body
@@ -155,12 +169,12 @@ async function stored(receive: () => Promise<unknown>, verdict: { shop: string; 
   return empty(200);
 }
 
-/** The loader of every app/routes/webhooks.*.tsx: only POST is a delivery (405 names it in Allow). */
+/** The webhook route's loader: only POST is a delivery (405 names it in Allow). */
 export function webhookLoader(): Response {
   return toFetchResponse(ONLY_POST);
 }
 
-/** The action of every app/routes/webhooks.*.tsx. */
+/** The webhook route's action. */
 export async function webhookAction({ request }: ActionFunctionArgs): Promise<Response> {
   let body: string;
   try {
@@ -169,5 +183,6 @@ export async function webhookAction({ request }: ActionFunctionArgs): Promise<Re
     if (error instanceof BodyTooLarge) return toFetchResponse(TOO_LARGE);
     throw error;
   }
-  return toFetchResponse(await webhookEndpoint({ method: request.method, header: (name) => request.headers.get(name), body }));
+  const path = new URL(request.url).pathname;
+  return toFetchResponse(await webhookEndpoint({ method: request.method, path, header: (name) => request.headers.get(name), body }));
 }

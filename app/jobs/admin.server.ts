@@ -1,7 +1,8 @@
 import { logger } from "~/logger.server";
+import { noteAdminWait } from "./current-delivery.server";
 import { observingCustomerData } from "~/services/observe-customer-data.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { resilientGraphql, type BucketState, type ResilienceOptions } from "~/shopify/resilient-graphql";
+import { BACKGROUND_RESERVE, resilientGraphql, type BucketState, type ResilienceOptions } from "~/shopify/resilient-graphql";
 
 /** How jobs reach a shop's Admin API: with its offline session, through the resilient client. */
 export type AdminFactory = (shop: string) => Promise<AdminGraphql>;
@@ -20,8 +21,12 @@ export function offlineAdmin(options: ResilienceOptions = {}): AdminFactory {
     if (!bucket) buckets.set(shop, (bucket = { last: null }));
     const { offlineAdminGraphql } = await import("~/shopify.server");
     const client = resilientGraphql(await offlineAdminGraphql(shop), {
-      onWait: (event) => logger.info({ shop, ...event }, "Admin API: waiting before retrying"),
+      onWait: (event) => {
+        logger.info({ shop, ...event }, "Admin API: waiting before retrying");
+        void noteAdminWait(event);
+      },
       bucket,
+      ...BACKGROUND_RESERVE,
       ...options,
     });
     return observingCustomerData(shop, client);

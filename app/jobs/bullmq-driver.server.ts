@@ -6,7 +6,7 @@ import { Redis, type RedisOptions } from "ioredis";
 import { Batcher } from "~/batcher";
 import { logger } from "~/logger.server";
 import { claimDelivery, type DeliveryRef } from "~/models/webhook-deliveries.server";
-import type { JobDriver } from "./driver";
+import type { JobDriver } from "~/queue/driver";
 import type { EmailJobProcessor, ProcessorRegistry } from "./processor";
 import {
   backoffDelay,
@@ -21,7 +21,7 @@ import {
   type MaintenanceJob,
   type RetryPolicy,
   type WebhookJob,
-} from "./queues";
+} from "~/queue/queues";
 import { runDeliveryAttempt } from "./run-delivery.server";
 
 export interface BullmqConfig {
@@ -186,6 +186,15 @@ export class BullmqJobDriver implements JobDriver {
     );
   }
 
+  async requestRouteOrders(shop: string, orderIds: readonly string[], staff: string | null): Promise<void> {
+    this.ready();
+    await this.maintenance.add(
+      "route-orders",
+      { kind: "route-orders", shop, orderIds: [...orderIds], staff },
+      { attempts: 3, backoff: { type: "exponential", delay: 30_000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+    );
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([this.webhooks.close(), this.maintenance.close(), this.emails.close()]);
     this.redis.disconnect();
@@ -207,6 +216,8 @@ export interface BullmqWorkerOptions extends BullmqConfig {
   reconcileEveryMs: number;
   listShops: () => Promise<string[]>;
   reconcile: (shop: string) => Promise<void>;
+  /** Routes the orders staff chose (a route-orders job). */
+  routeOrders?: (shop: string, orderIds: readonly string[], staff: string | null) => Promise<void>;
   /** Sends email messages (the email queue); without it no email worker runs in this process. */
   email?: EmailJobProcessor;
 }
@@ -291,6 +302,10 @@ export async function startBullmqWorkers(options: BullmqWorkerOptions): Promise<
         case "reconcile-shop":
           await options.reconcile(data.shop);
           return { shop: data.shop };
+        case "route-orders":
+          if (!options.routeOrders) throw new Error("Routing orders is not configured in this worker");
+          await options.routeOrders(data.shop, data.orderIds, data.staff);
+          return { shop: data.shop, orders: data.orderIds.length };
       }
     },
     {

@@ -5,11 +5,13 @@ import { listShopsWithOfflineSession } from "~/models/sessions.server";
 import { engineOrderRouter } from "~/services/engine-order-router.server";
 import type { OrderRouter } from "~/services/order-router.server";
 import { reconcileShop } from "~/services/reconcile-shop.server";
+import { routeChosenOrders } from "~/services/route-open-orders.server";
+import { sendAttentionDigest } from "~/services/send-attention-digest.server";
 import { offlineAdmin, type AdminFactory } from "./admin.server";
 import { createEmailProcessor } from "./email-processor.server";
-import { createProcessors } from "./processors.server";
+import { createProcessors } from "./webhook-topics.server";
 import type { EmailJobProcessor, ProcessorRegistry } from "./processor";
-import type { RetryPolicy } from "./queues";
+import type { RetryPolicy } from "~/queue/queues";
 
 /** What both drivers are built from: the processors, the retry policy, reconciliation. */
 export interface JobsSetup {
@@ -17,6 +19,8 @@ export interface JobsSetup {
   retry: RetryPolicy;
   reconcileEveryMs: number;
   reconcile: (shop: string) => Promise<void>;
+  /** Routes the open orders staff chose ("Route open orders"), one after the other. */
+  routeOrders: (shop: string, orderIds: readonly string[], staff: string | null) => Promise<void>;
   listShops: () => Promise<string[]>;
   /** Sends email messages (Resend, or the outbox without RESEND_API_KEY). */
   email: EmailJobProcessor;
@@ -26,7 +30,7 @@ export function jobsSetup(
   overrides: { processors?: ProcessorRegistry; admin?: AdminFactory; orderRouter?: OrderRouter; emailProvider?: EmailProvider } = {},
   config: Env = env(),
 ): JobsSetup {
-  const admin = overrides.admin ?? offlineAdmin();
+  const admin = overrides.admin ?? offlineAdmin({ maxRetries: config.ADMIN_API_RETRIES });
   const router = overrides.orderRouter ?? engineOrderRouter(admin);
   return {
     processors: overrides.processors ?? createProcessors({ admin, orderRouter: router }),
@@ -38,6 +42,9 @@ export function jobsSetup(
       maxAttempts: config.JOBS_MAX_ATTEMPTS,
       emailFrom: config.EMAIL_FROM,
     }),
+    routeOrders: async (shop, orderIds, staff) => {
+      await routeChosenOrders({ shop, graphql: await admin(shop), orderIds, staff });
+    },
     reconcile: async (shop) => {
       await reconcileShop({
         shop,
@@ -45,6 +52,8 @@ export function jobsSetup(
         router,
         options: { ordersWindowMs: config.RECONCILE_ORDERS_WINDOW_HOURS * 3600_000 },
       });
+      // Orders that came to need attention since the last pass: one digest email to the shop's staff.
+      await sendAttentionDigest({ shop });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { logger } from "~/logger.server";
 import { listPendingEmails } from "~/models/email-messages.server";
 import { listUnsettledDeliveries, markQueued } from "~/models/webhook-deliveries.server";
-import type { JobDriver } from "./driver";
+import type { JobDriver } from "~/queue/driver";
 
 export interface DrainOptions {
   /** Only deliveries unchanged for this long (the route enqueues fresh ones itself). Default 5 s. */

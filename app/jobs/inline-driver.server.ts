@@ -6,9 +6,9 @@
 import { logger } from "~/logger.server";
 import { listPendingEmails } from "~/models/email-messages.server";
 import { claimDueDeliveries, nextDueAt, type DeliveryRef } from "~/models/webhook-deliveries.server";
-import type { JobDriver } from "./driver";
+import type { JobDriver } from "~/queue/driver";
 import type { EmailJobProcessor, ProcessorRegistry } from "./processor";
-import { backoffDelay, DEFAULT_RETRY_POLICY, emailJobSchema, type EmailJob, type RetryPolicy } from "./queues";
+import { backoffDelay, DEFAULT_RETRY_POLICY, emailJobSchema, type EmailJob, type RetryPolicy } from "~/queue/queues";
 import { runDeliveryAttempt } from "./run-delivery.server";
 
 export interface InlineDriverOptions {
@@ -23,6 +23,8 @@ export interface InlineDriverOptions {
   /** Reconcile every installed shop this often; 0 = never. */
   reconcileEveryMs?: number;
   reconcile?: (shop?: string) => Promise<void>;
+  /** Routes the orders staff chose. */
+  routeOrders?: (shop: string, orderIds: readonly string[], staff: string | null) => Promise<void>;
   /** Sends email messages. Enqueued emails are attempted at once, retried with back-off in memory. */
   email?: EmailJobProcessor;
   /** How often PENDING emails without a job here (this process restarted) are picked up. Default 30 s. */
@@ -105,6 +107,12 @@ export class InlineJobDriver implements JobDriver {
     if (!this.options.reconcile) throw new Error("Reconciliation is not configured");
     const reconcile = this.options.reconcile;
     const task = reconcile(shop).catch((error: unknown) => logger.error({ err: error, shop }, "reconciliation failed"));
+    this.track(task);
+  }
+
+  async requestRouteOrders(shop: string, orderIds: readonly string[], staff: string | null): Promise<void> {
+    if (!this.options.routeOrders) throw new Error("Routing orders is not configured");
+    const task = this.options.routeOrders(shop, orderIds, staff).catch((error: unknown) => logger.error({ err: error, shop }, "routing the chosen orders failed"));
     this.track(task);
   }
 

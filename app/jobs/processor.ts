@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { ClaimedDelivery } from "~/models/webhook-deliveries.server";
-import type { EmailJob } from "./queues";
+import type { EmailJob } from "~/queue/queues";
 
 export interface DeliveryContext {
   /** The delivery being processed, with its payload (from the inbox table). */

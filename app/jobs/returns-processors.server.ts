@@ -1,27 +1,16 @@
-// Processors for the returns topics (#7): each finds the Shopify return the delivery is about and
-// hands it to syncShopifyReturn, which reads the Return live and updates (or imports) Crossdock's
-// record; a new request runs the return rules. refunds/create records a refund made for a return.
+// Processors for the returns topics (#7; their rows are in app/jobs/webhook-topics.server.ts): each
+// finds the Shopify return the delivery is about and hands it to syncShopifyReturn, which reads the
+// Return live and updates (or imports) Crossdock's record; a new request runs the return rules.
+// refunds/create records a refund made for a return.
 import { getShop } from "~/models/shops.server";
-import { findReturnByReverseFulfillmentOrder } from "~/models/returns-queue.server";
+import { findReturnByReverseFulfillmentOrder } from "~/models/returns.server";
 import { recordReturnRefundFromShopify } from "~/services/record-return-refund.server";
 import { syncShopifyReturn } from "~/services/sync-shopify-return.server";
 import { fetchReturnIdOfReverseFulfillmentOrder } from "~/shopify/return-sync";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import type { AdminFactory } from "./admin.server";
 import { PermanentJobError } from "./errors";
-import type { DeliveryContext, DeliveryProcessor, ProcessorRegistry } from "./processor";
-
-export const RETURN_TOPICS = [
-  "returns/request",
-  "returns/approve",
-  "returns/decline",
-  "returns/cancel",
-  "returns/close",
-  "returns/reopen",
-  "returns/process",
-  "reverse_deliveries/attach_deliverable",
-  "reverse_fulfillment_orders/dispose",
-] as const;
+import type { DeliveryContext, DeliveryProcessor } from "./processor";
 
 type Payload = Record<string, unknown>;
 
@@ -54,8 +43,9 @@ export function reverseFulfillmentOrderIdFromPayload(topic: string, payload: Pay
   return gidOf(payload.reverse_fulfillment_order, "ReverseFulfillmentOrder");
 }
 
-export function createReturnProcessors(deps: { admin: AdminFactory }): ProcessorRegistry {
-  const processor: DeliveryProcessor = async (ctx: DeliveryContext) => {
+/** returns/*, reverse_deliveries/attach_deliverable, reverse_fulfillment_orders/dispose: sync the return with Shopify's. */
+export function returnSyncProcessor(deps: { admin: AdminFactory }): DeliveryProcessor {
+  return async (ctx: DeliveryContext) => {
     const { delivery } = ctx;
     const shop = await getShop(delivery.shop);
     if (!shop) return { skipped: "The shop is not installed" };
@@ -83,13 +73,15 @@ export function createReturnProcessors(deps: { admin: AdminFactory }): Processor
     if (result.status === "ignored") return { skipped: result.reason };
     ctx.log.debug({ rma: result.ret.rma, status: result.status, rules: result.rules?.status }, "return synced");
   };
-  // refunds/create: the refund names its return; nothing to read back from Shopify.
-  const refunded: DeliveryProcessor = async (ctx: DeliveryContext) => {
+}
+
+/** refunds/create: the refund names its return; nothing to read back from Shopify. */
+export function returnRefundProcessor(): DeliveryProcessor {
+  return async (ctx: DeliveryContext) => {
     const shop = await getShop(ctx.delivery.shop);
     if (!shop) return { skipped: "The shop is not installed" };
     const result = await recordReturnRefundFromShopify({ shop, payload: ctx.delivery.payload, receivedAt: ctx.delivery.receivedAt });
     if (result.status === "ignored") return { skipped: result.reason };
     ctx.log.debug({ rma: result.ret.rma, status: result.status, amount: result.amount }, "return refund recorded");
   };
-  return { ...Object.fromEntries(RETURN_TOPICS.map((topic) => [topic, processor])), "refunds/create": refunded };
 }

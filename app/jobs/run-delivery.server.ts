@@ -6,6 +6,7 @@ import {
   finishDeliverySucceeded,
   type ClaimedDelivery,
 } from "~/models/webhook-deliveries.server";
+import { withDelivery } from "./current-delivery.server";
 import { errorMessage, isPermanentError } from "./errors";
 import type { ProcessorRegistry } from "./processor";
 
@@ -38,7 +39,7 @@ export async function runDeliveryAttempt(
     return { kind: "skipped", reason };
   }
   try {
-    const result = await processor({ delivery, log });
+    const result = await withDelivery(delivery.id, () => processor({ delivery, log }));
     if (result && "skipped" in result) {
       await finishDeliverySucceeded({ id: delivery.id, startedAt, status: "SKIPPED", note: result.skipped });
       log.info({ reason: result.skipped }, "delivery skipped");

@@ -2,17 +2,17 @@
 // - REDIS_URL set: BullMQ, enqueue only. Processors run in the worker process (`npm run worker`),
 //   never here.
 // - REDIS_URL unset (the embedded default, the demo): the in-process driver, started once per
-//   process (the handle lives on globalThis, so Vite's module reloads do not start a second one).
+//   process (the handle, app/queue/handle.server.ts, lives on globalThis, so Vite's module reloads
+//   do not start a second one).
 import { env } from "~/env.server";
 import { logger } from "~/logger.server";
 import { BullmqJobDriver } from "./bullmq-driver.server";
 import { jobsSetup } from "./config.server";
-import type { JobDriver } from "./driver";
+import type { JobDriver } from "~/queue/driver";
+import { installJobDriverFactory } from "~/queue/handle.server";
 import { InlineJobDriver } from "./inline-driver.server";
 
-const globalForJobs = globalThis as typeof globalThis & { __crossdockJobDriver?: JobDriver };
-
-function createWebDriver(): JobDriver {
+export function createWebDriver(): JobDriver {
   const config = env();
   if (config.REDIS_URL) {
     logger.info({ prefix: config.JOBS_QUEUE_PREFIX }, "jobs: BullMQ on Redis; processors run in the worker process");
@@ -31,6 +31,7 @@ function createWebDriver(): JobDriver {
     reconcile: async (shop) => {
       for (const s of shop ? [shop] : await setup.listShops()) await setup.reconcile(s);
     },
+    routeOrders: setup.routeOrders,
     email: setup.email,
   });
   driver.start();
@@ -38,14 +39,10 @@ function createWebDriver(): JobDriver {
   return driver;
 }
 
-/** This process's driver (created, and for the in-process driver started, on first use). */
-export function jobDriver(): JobDriver {
-  return (globalForJobs.__crossdockJobDriver ??= createWebDriver());
-}
-
-/** Replaces the process's driver (tests; a host that builds its own). Returns the previous one. */
-export function installJobDriver(driver: JobDriver | undefined): JobDriver | undefined {
-  const previous = globalForJobs.__crossdockJobDriver;
-  globalForJobs.__crossdockJobDriver = driver;
-  return previous;
+/**
+ * Installs this process's driver factory in the queue handle (app/queue/handle.server.ts); the
+ * driver is built on first use. Called once at start by app/entry.server.tsx.
+ */
+export function installWebJobDriver(): void {
+  installJobDriverFactory(createWebDriver);
 }

@@ -37,6 +37,7 @@ export async function startWorker(overrides: WorkerOverrides = {}): Promise<Runn
     reconcileEveryMs: setup.reconcileEveryMs,
     listShops: setup.listShops,
     reconcile: setup.reconcile,
+    routeOrders: setup.routeOrders,
     email: setup.email,
   });
   logger.info(

@@ -198,6 +198,9 @@ async function drawPackingSlip(doc: PDFDocument, w: Writer, input: ReturnLabelIn
     top += 20;
     top = await w.paragraph(page, `${text.rma} ${input.rma} · ${text.order} ${input.orderName} · ${date}`, MARGIN, top, 8, CONTENT, { color: GREY });
     top = await w.paragraph(page, `${input.shopName} · ${input.from.name}`, MARGIN, top, 8, CONTENT, { color: GREY });
+    // Where the parcel goes (the return's destination), so whoever opens it can check it arrived right.
+    const destination = [input.to.name, input.to.city, input.to.country].filter((p) => p && p.trim()).join(", ");
+    top = await w.paragraph(page, `${input.method === "DROP_OFF" ? text.dropOffAt : text.returnTo}: ${destination}`, MARGIN, top, 8, CONTENT, { bold: true });
     top += 4;
     page.drawLine({ start: { x: MARGIN, y: LABEL_HEIGHT - top }, end: { x: LABEL_WIDTH - MARGIN, y: LABEL_HEIGHT - top }, thickness: 1 });
     top += 6;

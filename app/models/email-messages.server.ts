@@ -36,10 +36,6 @@ export async function getEmailMessage(shop: ShopRef, id: string, db: Db = prisma
   return db.emailMessage.findFirst({ where: { id, shopId: shop.id } });
 }
 
-export async function getEmailMessageByKey(shop: ShopRef, idempotencyKey: string, db: Db = prisma): Promise<EmailMessage | null> {
-  return db.emailMessage.findUnique({ where: { shopId_idempotencyKey: { shopId: shop.id, idempotencyKey } } });
-}
-
 /**
  * Counts an attempt at a PENDING message and returns it; null when it is not PENDING any more
  * (sent, in the outbox, failed) or does not exist.

@@ -11,6 +11,8 @@ export interface BulkLevelInput {
   locationShopifyId: string;
   variantId: string | null;
   sku: string | null;
+  /** "Product title - Variant title"; absent keeps the stored one. */
+  title?: string | null;
   available: number;
   onHand: number;
   committed: number;
@@ -36,16 +38,16 @@ export async function upsertInventoryLevelsBulk(
   if (rows.length === 0) return { written: 0, unknownLocation: levels.length };
   const now = new Date();
   const values = rows.map(
-    (l) => Prisma.sql`(${`il_${crypto.randomUUID()}`}, ${shop.id}, ${l.inventoryItemId}, ${l.variantId}, ${l.sku},
+    (l) => Prisma.sql`(${`il_${crypto.randomUUID()}`}, ${shop.id}, ${l.inventoryItemId}, ${l.variantId}, ${l.sku}, ${l.title ?? null},
       ${locationIds.get(l.locationShopifyId)!}, ${l.available}, ${l.onHand}, ${l.committed},
       ${l.shopifyUpdatedAt}, ${now}, ${now}, ${now})`,
   );
   const written = await db.$executeRaw`
-    INSERT INTO inventory_level (id, shop_id, inventory_item_id, variant_id, sku, location_id, available, on_hand,
+    INSERT INTO inventory_level (id, shop_id, inventory_item_id, variant_id, sku, title, location_id, available, on_hand,
       committed, shopify_updated_at, synced_at, created_at, updated_at)
     VALUES ${Prisma.join(values)}
     ON CONFLICT (shop_id, inventory_item_id, location_id) DO UPDATE SET
-      variant_id = EXCLUDED.variant_id, sku = EXCLUDED.sku, available = EXCLUDED.available,
+      variant_id = EXCLUDED.variant_id, sku = EXCLUDED.sku, title = COALESCE(EXCLUDED.title, inventory_level.title), available = EXCLUDED.available,
       on_hand = EXCLUDED.on_hand, committed = EXCLUDED.committed,
       shopify_updated_at = EXCLUDED.shopify_updated_at, synced_at = EXCLUDED.synced_at, updated_at = EXCLUDED.updated_at
     WHERE inventory_level.shopify_updated_at <= EXCLUDED.shopify_updated_at`;

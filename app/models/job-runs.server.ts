@@ -47,13 +47,6 @@ export async function listJobRuns(
   });
 }
 
-export async function countJobRunsByStatus(shop: string, db: Db = prisma): Promise<Record<JobRunStatus, number>> {
-  const groups = await db.jobRun.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
-  const counts: Record<JobRunStatus, number> = { RUNNING: 0, SUCCEEDED: 0, FAILED: 0 };
-  for (const group of groups) counts[group.status] = group._count._all;
-  return counts;
-}
-
 export async function deleteJobRunsOfShop(shop: string, db: Db = prisma): Promise<number> {
   const { count } = await db.jobRun.deleteMany({ where: { shop } });
   return count;

@@ -1,17 +1,13 @@
 // Locations mirrored from Shopify, plus Crossdock's routing attributes (owned by the merchant).
+import { orderStop, PAUSE_NOTE_MAX, type OrderStop } from "~/domain/locations/location";
+import { fieldProblem, type FieldProblem } from "~/domain/text/field-problem";
 import { typedTextProblem } from "~/domain/text/typed-text";
-import type { Location, LocationKind } from "@prisma/client";
+import type { Location } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "../db.server";
-import {
-  inTransaction,
-  validate,
-  type Db,
-  type ShopRef,
-  type ValidationErrors,
-} from "./scope.server";
+import { inTransaction, type Db, type ShopRef } from "./scope.server";
 
-export type { Location, LocationKind };
+export type { Location,  };
 
 /** A location as read from Shopify (Admin API or locations/* webhooks), already mapped. */
 export interface ShopifyLocationInput {
@@ -63,7 +59,8 @@ function shopifyFields(input: ShopifyLocationInput, syncedAt: Date) {
 
 /**
  * Inserts or refreshes the given locations (matched by Shopify GID within the shop). Shopify's
- * fields are overwritten; routing attributes (kind, priority, capacity, buffer, tags) are kept.
+ * fields are overwritten; routing attributes (kind, priority, capacity, buffer, tags) and the
+ * staff's routing pause are kept.
  * Locations missing from the list are left alone (see deleteLocation).
  */
 export async function upsertLocationsFromShopify(
@@ -109,6 +106,11 @@ export async function listLocations(
   });
 }
 
+/** Whether a stored location takes orders now (orderStop over Shopify's isActive and the staff's pause). */
+export function storedOrderStop(location: Pick<Location, "isActive" | "routingPausedAt">): OrderStop | null {
+  return orderStop({ active: location.isActive, paused: location.routingPausedAt !== null });
+}
+
 export async function getLocation(shop: ShopRef, id: string, db: Db = prisma): Promise<Location | null> {
   return db.location.findFirst({ where: { id, shopId: shop.id } });
 }
@@ -139,7 +141,7 @@ export type RoutingAttributesField = keyof RoutingAttributesInput;
 
 export type UpdateRoutingAttributesResult =
   | { ok: true; location: Location }
-  | { ok: false; reason: "invalid"; errors: ValidationErrors<RoutingAttributesField> }
+  | { ok: false; reason: "invalid"; problems: Partial<Record<RoutingAttributesField, FieldProblem>> }
   | { ok: false; reason: "not_found" };
 
 /** Updates Crossdock's routing attributes of one of the shop's locations (by Crossdock id). */
@@ -149,22 +151,59 @@ export async function updateRoutingAttributes(
   attrs: RoutingAttributesInput,
   db: Db = prisma,
 ): Promise<UpdateRoutingAttributesResult> {
-  const parsed = validate(routingAttributesSchema, attrs);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      reason: "invalid",
-      errors: parsed.errors as ValidationErrors<RoutingAttributesField>,
-    };
+  const parsed = routingAttributesSchema.safeParse(attrs);
+  if (!parsed.success) {
+    // The first problem of each field, as data the page says in the staff member's language (a tag's
+    // problem, at tags.3, is the tags field's).
+    const problems: Partial<Record<RoutingAttributesField, FieldProblem>> = {};
+    for (const issue of parsed.error.issues) problems[String(issue.path[0] ?? "kind") as RoutingAttributesField] ??= fieldProblem(issue);
+    return { ok: false, reason: "invalid", problems };
   }
   return inTransaction(db, async (tx) => {
     const { count } = await tx.location.updateMany({
       where: { id, shopId: shop.id },
-      data: parsed.value,
+      data: parsed.data,
     });
     if (count === 0) return { ok: false, reason: "not_found" } as const;
     const location = await tx.location.findFirstOrThrow({ where: { id, shopId: shop.id } });
     return { ok: true, location } as const;
+  });
+}
+
+export type PauseRoutingResult =
+  | { ok: true; location: Location }
+  | { ok: false; reason: "invalid"; problem: FieldProblem }
+  | { ok: false; reason: "not_found" };
+
+/**
+ * Staff pause routing at one of the shop's locations (Crossdock's own switch; Shopify's location is
+ * not changed): until resumed it takes no orders (storedOrderStop). Who and when are kept on the row.
+ * Pausing a paused location keeps when and by whom it was first paused, and takes the new note.
+ */
+export async function pauseLocationRouting(
+  shop: ShopRef,
+  id: string,
+  pause: { note: string; by: string; at?: Date },
+  db: Db = prisma,
+): Promise<PauseRoutingResult> {
+  const note = pause.note.trim();
+  const problem = typedTextProblem(note, PAUSE_NOTE_MAX);
+  if (problem) return { ok: false, reason: "invalid", problem: problem === "TOO_LONG" ? { code: "tooLong", limit: PAUSE_NOTE_MAX } : { code: "invalid" } };
+  return inTransaction(db, async (tx) => {
+    const where = { id, shopId: shop.id };
+    const { count } = await tx.location.updateMany({ where, data: { routingPausedNote: note || null } });
+    if (count === 0) return { ok: false, reason: "not_found" } as const;
+    await tx.location.updateMany({ where: { ...where, routingPausedAt: null }, data: { routingPausedAt: pause.at ?? new Date(), routingPausedBy: pause.by } });
+    return { ok: true, location: await tx.location.findFirstOrThrow({ where }) } as const;
+  });
+}
+
+/** Staff resume routing at the location: it takes orders again (when active in Shopify). */
+export async function resumeLocationRouting(shop: ShopRef, id: string, db: Db = prisma): Promise<Location | null> {
+  return inTransaction(db, async (tx) => {
+    const where = { id, shopId: shop.id };
+    const { count } = await tx.location.updateMany({ where, data: { routingPausedAt: null, routingPausedBy: null, routingPausedNote: null } });
+    return count === 0 ? null : tx.location.findFirstOrThrow({ where });
   });
 }
 

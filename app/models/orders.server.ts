@@ -1,9 +1,9 @@
 // Order snapshots: Crossdock's copy of each Shopify order, newest state wins.
-import { Prisma, type Order, type OrderRoutingStatus } from "@prisma/client";
+import { Prisma, type Order, type RoutingHold } from "@prisma/client";
 import { prisma } from "../db.server";
 import { inTransaction, type Db, type JsonValue, type ShopRef } from "./scope.server";
 
-export type { Order, OrderRoutingStatus };
+export type { Order };
 
 export interface OrderLineSnapshot {
   /** gid://shopify/LineItem/123 */
@@ -83,8 +83,13 @@ export async function upsertOrderSnapshot(
   return inTransaction(db, async (tx) => {
     const data = snapshotFields(input, new Date());
     const key = { shopId: shop.id, shopifyId: input.shopifyId };
-    const updateIfNotNewer = () =>
-      tx.order.updateMany({ where: { ...key, shopifyUpdatedAt: { lte: input.shopifyUpdatedAt } }, data });
+    // An order whose customer Shopify asked Crossdock to erase (customers/redact) stays erased: a
+    // later state of it (a late webhook, the reconciliation) updates everything but the personal data.
+    const updateIfNotNewer = async () => {
+      const plain = await tx.order.updateMany({ where: { ...key, redactedAt: null, shopifyUpdatedAt: { lte: input.shopifyUpdatedAt } }, data });
+      if (plain.count > 0) return plain;
+      return tx.order.updateMany({ where: { ...key, redactedAt: { not: null }, shopifyUpdatedAt: { lte: input.shopifyUpdatedAt } }, data: { ...data, ...erasedPersonalData(input) } });
+    };
     const load = () => tx.order.findUniqueOrThrow({ where: { shopId_shopifyId: key } });
 
     if ((await updateIfNotNewer()).count > 0) return { applied: true, created: false, order: await load() } as const;
@@ -97,40 +102,6 @@ export async function upsertOrderSnapshot(
 
 export async function getOrderByShopifyId(shop: ShopRef, shopifyId: string, db: Db = prisma): Promise<Order | null> {
   return db.order.findUnique({ where: { shopId_shopifyId: { shopId: shop.id, shopifyId } } });
-}
-
-/**
- * Sets the order's routing state, only from `from` (null = never handed to routing). Returns false
- * when the order is not in that state, so a replayed orders/create never re-routes an order.
- */
-/**
- * The shop's orders Crossdock holds as not yet routed (never handed over, or awaiting routing), not
- * cancelled, created at or after `createdSince`.
- */
-export async function listOrdersAwaitingRouting(shop: ShopRef, options: { createdSince: Date }, db: Db = prisma): Promise<Order[]> {
-  return db.order.findMany({
-    where: {
-      shopId: shop.id,
-      cancelledAt: null,
-      shopifyCreatedAt: { gte: options.createdSince },
-      OR: [{ routingStatus: null }, { routingStatus: "AWAITING_ROUTING" }],
-    },
-    orderBy: { shopifyCreatedAt: "asc" },
-  });
-}
-
-export async function setRoutingStatus(
-  shop: ShopRef,
-  orderId: string,
-  to: OrderRoutingStatus,
-  from: OrderRoutingStatus | null,
-  db: Db = prisma,
-): Promise<boolean> {
-  const { count } = await db.order.updateMany({
-    where: { id: orderId, shopId: shop.id, routingStatus: from },
-    data: { routingStatus: to, routingUpdatedAt: new Date() },
-  });
-  return count > 0;
 }
 
 export interface CustomerSubject {
@@ -155,6 +126,21 @@ export async function listOrdersOfCustomer(shop: ShopRef, subject: CustomerSubje
   return db.order.findMany({ where: subjectWhere(shop, subject), orderBy: { shopifyCreatedAt: "asc" } });
 }
 
+/** The personal fields of a redacted order, as redactOrdersOfCustomer leaves them: the country stays. */
+function erasedPersonalData(input: Pick<OrderSnapshotInput, "shippingAddress">) {
+  const address = input.shippingAddress as { country_code?: unknown; countryCode?: unknown } | null;
+  const countryCode = address?.country_code ?? address?.countryCode ?? null;
+  return {
+    email: null,
+    phone: null,
+    customerId: null,
+    customerEmail: null,
+    customerPhone: null,
+    noteAttributes: [],
+    shippingAddress: typeof countryCode === "string" ? { country_code: countryCode } : Prisma.DbNull,
+  };
+}
+
 /**
  * Erases the customer's personal data from their order snapshots: contact details, customer link,
  * shipping address and note attributes (free text a checkout may fill with personal data). What
@@ -169,22 +155,39 @@ export async function redactOrdersOfCustomer(
   return inTransaction(db, async (tx) => {
     const orders = await tx.order.findMany({ where: subjectWhere(shop, subject) });
     for (const order of orders) {
-      const address = order.shippingAddress as { country_code?: unknown; countryCode?: unknown } | null;
-      const countryCode = address?.country_code ?? address?.countryCode ?? null;
       await tx.order.update({
         where: { id: order.id },
-        data: {
-          email: null,
-          phone: null,
-          customerId: null,
-          customerEmail: null,
-          customerPhone: null,
-          noteAttributes: [],
-          shippingAddress: countryCode ? { country_code: countryCode as string } : Prisma.DbNull,
-          redactedAt: at,
-        },
+        data: { ...erasedPersonalData({ shippingAddress: order.shippingAddress as OrderSnapshotInput["shippingAddress"] }), redactedAt: at },
       });
     }
     return orders;
+  });
+}
+
+/** The names ("#1021") of some of a shop's orders, by Shopify id (the Activity page names its rows with them). */
+export async function orderNames(shop: ShopRef, shopifyIds: readonly string[], db: Db = prisma): Promise<Map<string, string>> {
+  if (shopifyIds.length === 0) return new Map();
+  const rows = await db.order.findMany({ where: { shopId: shop.id, shopifyId: { in: [...new Set(shopifyIds)] } }, select: { shopifyId: true, name: true } });
+  return new Map(rows.map((r) => [r.shopifyId, r.name]));
+}
+
+/**
+ * Hold before routing: records why the order waits (unpaid, high risk), or that it no longer does
+ * (null, when routing decided on it). `since` keeps the moment it first waited for this reason.
+ */
+export async function setRoutingHold(shop: ShopRef, shopifyId: string, hold: RoutingHold | null, at: Date, db: Db = prisma): Promise<void> {
+  await db.order.updateMany({
+    // Only a change (the same hold again keeps its since).
+    where: { shopId: shop.id, shopifyId, ...(hold === null ? { routingHold: { not: null } } : { OR: [{ routingHold: null }, { routingHold: { not: hold } }] }) },
+    data: { routingHold: hold, routingHoldSince: hold === null ? null : at },
+  });
+}
+
+/** The shop's orders waiting before routing (unpaid, high risk), oldest first. */
+export async function listHeldOrders(shop: ShopRef, options: { take: number }, db: Db = prisma): Promise<Order[]> {
+  return db.order.findMany({
+    where: { shopId: shop.id, routingHold: { not: null }, cancelledAt: null },
+    orderBy: { routingHoldSince: "asc" },
+    take: options.take,
   });
 }

@@ -13,6 +13,7 @@ import type {
   RoutingTotals,
   Window,
 } from "~/domain/reporting";
+import { APPROVED_STATUSES, AWAITING_DECISION, FINAL_STATUSES } from "~/domain/returns/status";
 import { prisma } from "../db.server";
 import type { Db, ShopRef } from "./scope.server";
 
@@ -30,46 +31,32 @@ function split<T extends { current: boolean }, U>(rows: readonly T[], map: (row:
   return { current: map(rows.find((r) => r.current)), previous: map(rows.find((r) => !r.current)) };
 }
 
-/** Line items of an order snapshot as rows (a malformed value counts as no lines, never an error). */
-const orderLines = (column: Prisma.Sql) =>
-  Prisma.sql`jsonb_array_elements(CASE WHEN jsonb_typeof(${column}) = 'array' THEN ${column} ELSE '[]'::jsonb END)`;
-
 /**
- * The return-rate cohorts: orders placed in each window, fulfilled (wholly or partly) and not
- * cancelled, with their units, and how many of them (and how many units) have a return request that
- * was not declined or cancelled.
+ * The return-rate cohorts as far as Crossdock's mirror of the orders holds them: orders placed in
+ * each window, fulfilled (wholly or partly) and not cancelled, and how many of them have a return
+ * request that was not declined or cancelled. The dashboard takes the numerator from here and the
+ * denominator from Shopify's count (the mirror holds only the orders Crossdock saw).
  */
 export async function returnCohorts(shop: ShopRef, windows: TwoWindows, db: Db = prisma): Promise<ByWindow<ReturnCohortTotals>> {
-  const rows = await db.$queryRaw<Array<{ current: boolean; fulfilledOrders: number; fulfilledUnits: number; ordersWithReturns: number; returnedUnits: number }>>`
+  const rows = await db.$queryRaw<Array<{ current: boolean; fulfilledOrders: number; ordersWithReturns: number }>>`
     WITH cohort AS (
-      SELECT o.shopify_id, o.shopify_created_at >= ${windows.current.from} AS current,
-             COALESCE((SELECT sum(GREATEST(COALESCE((li->>'quantity')::int, 0), 0)) FROM ${orderLines(Prisma.sql`o.line_items`)} AS li), 0) AS units
+      SELECT o.shopify_id, o.shopify_created_at >= ${windows.current.from} AS current
         FROM "order" o
        WHERE o.shop_id = ${shop.id}
          AND o.shopify_created_at >= ${windows.previous.from} AND o.shopify_created_at < ${windows.current.to}
          AND o.cancelled_at IS NULL
          AND o.fulfillment_status IN ('fulfilled', 'partial')
     ), returned AS (
-      SELECT r.order_id, sum(l.quantity) AS units
-        FROM return_request r JOIN return_line l ON l.return_id = r.id
+      SELECT DISTINCT r.order_id
+        FROM return_request r
        WHERE r.shop_id = ${shop.id}
-         AND r.status NOT IN ('DECLINED', 'CANCELED')
+         AND r.status::text NOT IN (${Prisma.join(FINAL_STATUSES)})
          AND r.order_id IN (SELECT shopify_id FROM cohort)
-       GROUP BY r.order_id
     )
-    SELECT c.current,
-           count(*)::int AS "fulfilledOrders",
-           COALESCE(sum(c.units), 0)::int AS "fulfilledUnits",
-           count(rt.order_id)::int AS "ordersWithReturns",
-           COALESCE(sum(rt.units), 0)::int AS "returnedUnits"
+    SELECT c.current, count(*)::int AS "fulfilledOrders", count(rt.order_id)::int AS "ordersWithReturns"
       FROM cohort c LEFT JOIN returned rt ON rt.order_id = c.shopify_id
      GROUP BY c.current`;
-  return split(rows, (r) => ({
-    fulfilledOrders: r?.fulfilledOrders ?? 0,
-    fulfilledUnits: r?.fulfilledUnits ?? 0,
-    ordersWithReturns: r?.ordersWithReturns ?? 0,
-    returnedUnits: r?.returnedUnits ?? 0,
-  }));
+  return split(rows, (r) => ({ fulfilledOrders: r?.fulfilledOrders ?? 0, ordersWithReturns: r?.ordersWithReturns ?? 0 }));
 }
 
 /** Return requests opened in each window (any status). */
@@ -102,9 +89,9 @@ export async function returnedProducts(shop: ShopRef, window: Window, db: Db = p
 }
 
 /**
- * Seconds from request to approval of each return approved in a window (approved: its status went
- * past REQUESTED on the approval path; decided_at is the approval time). One number per approved
- * return: the quantiles are taken by the domain.
+ * Seconds from request to approval of each return approved in a window (approved: in a status only
+ * approval leads to, the lifecycle table's APPROVED_STATUSES; decided_at is the approval time). One
+ * number per approved return: the quantiles are taken by the domain.
  */
 export async function approvalDurations(shop: ShopRef, windows: TwoWindows, db: Db = prisma): Promise<ByWindow<number[]>> {
   const rows = await db.$queryRaw<Array<{ current: boolean; seconds: number }>>`
@@ -112,7 +99,7 @@ export async function approvalDurations(shop: ShopRef, windows: TwoWindows, db: 
            GREATEST(extract(epoch FROM (decided_at - created_at)), 0)::float8 AS seconds
       FROM return_request
      WHERE shop_id = ${shop.id}
-       AND status IN ('APPROVED', 'IN_TRANSIT', 'RECEIVED', 'REFUNDED', 'CLOSED')
+       AND status::text IN (${Prisma.join(APPROVED_STATUSES)})
        AND decided_at >= ${windows.previous.from} AND decided_at < ${windows.current.to}`;
   return {
     current: rows.filter((r) => r.current).map((r) => r.seconds),
@@ -126,7 +113,7 @@ export async function openRequestAges(shop: ShopRef, now: Date, db: Db = prisma)
     SELECT GREATEST(floor(extract(epoch FROM (${now}::timestamp - created_at)) / 86400), 0)::int AS "ageDays",
            count(*)::int AS count
       FROM return_request
-     WHERE shop_id = ${shop.id} AND status = 'REQUESTED'
+     WHERE shop_id = ${shop.id} AND status::text IN (${Prisma.join(AWAITING_DECISION)})
      GROUP BY 1`;
 }
 

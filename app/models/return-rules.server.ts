@@ -27,7 +27,8 @@ export interface ReturnPolicyValues {
   returnShippingFee: string;
   restockingFeePercent: string;
   allowedMethods: string[];
-  defaultReturnLocationId: string | null;
+  /** Omitted: left as it is (Settings → Returns edits it with the destinations). */
+  defaultReturnLocationId?: string | null;
 }
 
 export async function findPolicy(shop: ShopRef, db: Db = prisma): Promise<ReturnPolicy | null> {
@@ -42,7 +43,27 @@ export async function saveReturnPolicy(shop: ShopRef, values: ReturnPolicyValues
     returnShippingFee: new Prisma.Decimal(values.returnShippingFee),
     restockingFeePercent: new Prisma.Decimal(values.restockingFeePercent),
     allowedMethods: values.allowedMethods,
+    ...(values.defaultReturnLocationId !== undefined && { defaultReturnLocationId: values.defaultReturnLocationId }),
+  };
+  return db.returnPolicy.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });
+}
+
+export interface ReturnDestinationValues {
+  destinationRules: { country: string; locationId: string }[];
+  mailReturnLocationIds: string[];
+  defaultReturnLocationId: string | null;
+  dropOffMaxDistanceKm: number;
+  dropOffInstructions: Record<string, string>;
+}
+
+/** Saves where returns go (already validated by the caller); the rest of the policy keeps its values or defaults. */
+export async function saveReturnDestinations(shop: ShopRef, values: ReturnDestinationValues, db: Db = prisma): Promise<ReturnPolicy> {
+  const data = {
+    destinationRules: values.destinationRules,
+    mailReturnLocationIds: values.mailReturnLocationIds,
     defaultReturnLocationId: values.defaultReturnLocationId,
+    dropOffMaxDistanceKm: values.dropOffMaxDistanceKm,
+    dropOffInstructions: values.dropOffInstructions,
   };
   return db.returnPolicy.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });
 }

@@ -1,5 +1,5 @@
 // Routing rule sets and the audit log of routing decisions.
-import type { Prisma, RoutingDecision, RoutingDecisionStatus } from "@prisma/client";
+import type { Order, Prisma, RoutingDecision, RoutingDecisionStatus } from "@prisma/client";
 import { prisma } from "../db.server";
 import type { Db, ShopRef } from "./scope.server";
 
@@ -61,6 +61,27 @@ export async function latestDecision(shop: ShopRef, orderId: string, db: Db = pr
   return db.routingDecision.findFirst({ where: { shopId: shop.id, orderId }, orderBy: { revision: "desc" } });
 }
 
+/**
+ * The shop's orders routing has not decided on yet: no decision of any kind (a claimed one counts),
+ * not cancelled, created at or after `createdSince`. The decisions are the one record of whether an
+ * order was routed; the order row holds Shopify's state only.
+ */
+export async function listOrdersWithoutDecision(shop: ShopRef, options: { createdSince: Date }, db: Db = prisma): Promise<Order[]> {
+  // One anti-join on routing_decision's (shop_id, order_id, revision) key: the orders routing has
+  // decided on, most of a busy day's, are never read.
+  const waiting = await db.$queryRaw<{ id: string }[]>`
+    SELECT o.id FROM "order" o
+    WHERE o.shop_id = ${shop.id} AND o.cancelled_at IS NULL AND o.shopify_created_at >= ${options.createdSince}
+      AND NOT EXISTS (SELECT 1 FROM routing_decision d WHERE d.shop_id = o.shop_id AND d.order_id = o.shopify_id)`;
+  if (waiting.length === 0) return [];
+  return db.order.findMany({ where: { shopId: shop.id, id: { in: waiting.map((o) => o.id) } }, orderBy: { shopifyCreatedAt: "asc" } });
+}
+
+/** Whether routing has decided on (or claimed) the order. */
+export async function hasDecision(shop: ShopRef, orderId: string, db: Db = prisma): Promise<boolean> {
+  return (await db.routingDecision.count({ where: { shopId: shop.id, orderId }, take: 1 })) > 0;
+}
+
 export interface DecisionOutcome {
   status: RoutingDecisionStatus;
   strategy: string;
@@ -87,7 +108,8 @@ export async function completeDecision(shop: ShopRef, id: string, outcome: Decis
 /** Orders each location was given since `since` (the daily-capacity rule's "today"). */
 export async function ordersPerLocationSince(shop: ShopRef, since: Date, db: Db = prisma): Promise<Record<string, number>> {
   const rows = await db.routingDecision.findMany({
-    where: { shopId: shop.id, status: "APPLIED", decidedAt: { gte: since } },
+    // Applied in part (NEEDS_REVIEW) gave the locations their orders too.
+    where: { shopId: shop.id, status: { in: ["APPLIED", "NEEDS_REVIEW"] }, decidedAt: { gte: since } },
     select: { shippingLocationIds: true },
   });
   const counts: Record<string, number> = {};
@@ -123,3 +145,43 @@ export async function listDecisions(
 export async function getDecision(shop: ShopRef, id: string, db: Db = prisma): Promise<RoutingDecision | null> {
   return db.routingDecision.findFirst({ where: { id, shopId: shop.id } });
 }
+
+/** What needs a person: applied in part (NEEDS_REVIEW) or failed. */
+export const ATTENTION_STATUSES = ["NEEDS_REVIEW", "FAILED"] as const satisfies readonly RoutingDecisionStatus[];
+
+/**
+ * The orders whose latest decision needs attention and nobody released yet, oldest first: the
+ * "Needs attention" page. A later decision of the order (routed again, by hand) replaces it.
+ */
+export async function listAttentionDecisions(shop: ShopRef, options: { take: number }, db: Db = prisma): Promise<RoutingDecision[]> {
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT d.id FROM routing_decision d
+    WHERE d.shop_id = ${shop.id} AND d.status IN ('NEEDS_REVIEW', 'FAILED') AND d.handled_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM routing_decision n WHERE n.shop_id = d.shop_id AND n.order_id = d.order_id AND n.revision > d.revision)
+    ORDER BY d.created_at ASC
+    LIMIT ${options.take}`;
+  if (ids.length === 0) return [];
+  return db.routingDecision.findMany({ where: { shopId: shop.id, id: { in: ids.map((r) => r.id) } }, orderBy: { createdAt: "asc" } });
+}
+
+/** Staff released the decision (handled outside Crossdock): it leaves the page. False if it is not one to release. */
+export async function releaseDecision(shop: ShopRef, id: string, staff: string | null, at: Date, db: Db = prisma): Promise<boolean> {
+  const { count } = await db.routingDecision.updateMany({
+    where: { id, shopId: shop.id, status: { in: [...ATTENTION_STATUSES] }, handledAt: null },
+    data: { handledAt: at, handledBy: staff },
+  });
+  return count === 1;
+}
+
+/**
+ * The decisions needing attention that no digest named yet, claimed for one digest in a single
+ * UPDATE (two digests at once never name the same order). Latest decisions only, not released.
+ */
+export async function claimAttentionForDigest(shop: ShopRef, at: Date, db: Db = prisma): Promise<{ id: string; orderName: string; status: RoutingDecisionStatus }[]> {
+  return db.$queryRaw<{ id: string; orderName: string; status: RoutingDecisionStatus }[]>`
+    UPDATE routing_decision d SET attention_notified_at = ${at}
+    WHERE d.shop_id = ${shop.id} AND d.status IN ('NEEDS_REVIEW', 'FAILED') AND d.handled_at IS NULL AND d.attention_notified_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM routing_decision n WHERE n.shop_id = d.shop_id AND n.order_id = d.order_id AND n.revision > d.revision)
+    RETURNING d.id, d.order_name AS "orderName", d.status`;
+}
+

@@ -1,7 +1,7 @@
 // Shopify's sessions (the table @shopify/shopify-app-session-storage-prisma owns), for the
 // lifecycle webhooks: uninstall removes them, a scopes update rewrites their scope.
 import { prisma } from "../db.server";
-import { forgetCachedSessions } from "../shopify/session-cache.server";
+import { forgetCachedSessions } from "./session-cache.server";
 import type { Db } from "./scope.server";
 
 export async function deleteSessionsOfShop(shop: string, db: Db = prisma): Promise<number> {

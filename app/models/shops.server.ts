@@ -23,7 +23,11 @@ export interface ShopInstallInput {
  * installedAt and clears uninstalledAt. Settings survive a re-install.
  */
 export async function upsertShopOnInstall(input: ShopInstallInput, db: Db = prisma): Promise<Shop> {
-  const installedAt = input.installedAt ?? new Date();
+  // Shopify authenticates a shop again after the install (a new session, a token exchange): that is
+  // not an install. The install time moves only on a first install or after an uninstall, so
+  // "orders placed since the install" keeps meaning that.
+  const existing = input.installedAt ? null : await db.shop.findUnique({ where: { domain: input.domain }, select: { installedAt: true, uninstalledAt: true } });
+  const installedAt = input.installedAt ?? (existing && !existing.uninstalledAt ? existing.installedAt : new Date());
   const details = {
     name: input.name,
     email: input.email ?? null,
@@ -46,6 +50,12 @@ export async function upsertShopOnInstall(input: ShopInstallInput, db: Db = pris
 
 export async function getShop(domain: string, db: Db = prisma): Promise<Shop | null> {
   return db.shop.findUnique({ where: { domain } });
+}
+
+/** The shop's IANA time zone as Shopify reports it ("UTC" until it is known). */
+export async function getShopTimeZone(shop: ShopRef, db: Db = prisma): Promise<string> {
+  const found = await db.shop.findUnique({ where: { id: shop.id }, select: { timezone: true } });
+  return found?.timezone ?? "UTC";
 }
 
 /**
@@ -104,6 +114,8 @@ export const shopSettingsInputSchema = z
       .trim()
       .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "Must be a locale like en or pt-BR"),
     returnWindowDays: count(365),
+    holdUnpaid: z.enum(["OFF", "PENDING", "PENDING_OR_AUTHORIZED"]),
+    holdHighRisk: z.boolean(),
   })
   .partial()
   .strict();
@@ -126,10 +138,15 @@ export async function updateShopSettings(
 ): Promise<UpdateShopSettingsResult> {
   const parsed = validate(shopSettingsInputSchema, input);
   if (!parsed.ok) return { ok: false, errors: parsed.errors as ValidationErrors<ShopSettingsField> };
+  // Switching auto-routing on or off is dated: orders placed before the switch are never routed by
+  // reconciliation or a late webhook (routingCutoff).
+  const before = parsed.value.autoRouting === undefined ? null : await db.shopSettings.findUnique({ where: { shopId: shop.id }, select: { autoRouting: true } });
+  const switched = parsed.value.autoRouting !== undefined && (before?.autoRouting ?? true) !== parsed.value.autoRouting;
+  const data = switched ? { ...parsed.value, autoRoutingChangedAt: new Date() } : parsed.value;
   const settings = await db.shopSettings.upsert({
     where: { shopId: shop.id },
-    create: { shopId: shop.id, ...parsed.value },
-    update: parsed.value,
+    create: { shopId: shop.id, ...data },
+    update: data,
   });
   return { ok: true, settings };
 }

@@ -3,12 +3,15 @@
 import type { ShopSettings } from "@prisma/client";
 import { hotQuery, prisma } from "../db.server";
 import type { StorefrontLocation } from "~/domain/availability/types";
+import { storedOrderStop } from "./locations.server";
 import type { Db, ShopRef } from "./scope.server";
 
 export interface StorefrontShop {
   id: string;
   domain: string;
   settings: Pick<ShopSettings, "stockBuffer" | "lowStockThreshold" | "showExactCounts" | "updatedAt"> | null;
+  /** The stored routing rule set (raw JSON; null = the default rules): its stock-buffer rule decides buffers. */
+  routingRules: unknown;
 }
 
 /** The installed shop with its storefront settings; null when unknown or uninstalled. */
@@ -20,21 +23,24 @@ export async function getStorefrontShop(domain: string, db: Db = prisma): Promis
       domain: true,
       uninstalledAt: true,
       settings: { select: { stockBuffer: true, lowStockThreshold: true, showExactCounts: true, updatedAt: true } },
+      routingRuleSet: { select: { config: true } },
     },
   });
   if (!shop || shop.uninstalledAt) return null;
-  return { id: shop.id, domain: shop.domain, settings: shop.settings };
+  return { id: shop.id, domain: shop.domain, settings: shop.settings, routingRules: shop.routingRuleSet?.config ?? null };
 }
 
 /** A StorefrontLocation as stored: the Shopify GID column, and the row id inventory levels refer to. */
 export type StorefrontLocationRow = Omit<StorefrontLocation, "id"> & { shopifyId: string; rowId: string };
 
-/** The shop's active locations. */
+/** The shop's locations that take orders now (active, not paused by staff: storedOrderStop). */
 export async function listStorefrontLocations(shop: ShopRef, db: Db = prisma): Promise<StorefrontLocationRow[]> {
   const rows = await db.location.findMany({
-    where: { shopId: shop.id, isActive: true },
+    where: { shopId: shop.id },
     select: {
       id: true,
+      isActive: true,
+      routingPausedAt: true,
       shopifyId: true,
       name: true,
       address1: true,
@@ -55,7 +61,7 @@ export async function listStorefrontLocations(shop: ShopRef, db: Db = prisma): P
     },
     orderBy: [{ priority: "asc" }, { name: "asc" }, { id: "asc" }],
   });
-  return rows.map(({ id, ...row }) => ({ ...row, rowId: id }));
+  return rows.filter((row) => storedOrderStop(row) === null).map(({ id, isActive: _active, routingPausedAt: _paused, ...row }) => ({ ...row, rowId: id }));
 }
 
 /**
@@ -70,7 +76,7 @@ const CHANGED_LEVELS_LIMIT = 10 * CHANGED_VARIANTS_LIMIT;
  * One check of a shop for the storefront cache (services/availability-cache.server.ts), one
  * statement on indexes:
  * - `version`: a fingerprint of everything the storefront reads about the shop (shop, settings,
- *   locations): it changes whenever one of them is written, added or removed ("none" when the shop is
+ *   routing rules (their stock buffer), locations): it changes whenever one of them is written, added or removed ("none" when the shop is
  *   unknown or uninstalled);
  * - `changed`: the variants whose levels were written, since the position `since`, by a transaction
  *   that the previous check could not see (each level records its writer in change_xid, set by a
@@ -93,6 +99,7 @@ export async function checkStorefrontShop(
     n: number | null;
     latest: Date | null;
     settings: Date | null;
+    rules: Date | null;
     shop_state: Date | null;
     changed: string[] | null;
     scanned: number;
@@ -110,6 +117,7 @@ export async function checkStorefrontShop(
       (SELECT count(*)::int FROM location WHERE shop_id = s.id) AS n,
       (SELECT max(updated_at) FROM location WHERE shop_id = s.id) AS latest,
       (SELECT updated_at FROM shop_settings WHERE shop_id = s.id) AS settings,
+      (SELECT updated_at FROM routing_rule_set WHERE shop_id = s.id) AS rules,
       ARRAY(SELECT DISTINCT variant_id FROM w WHERE variant_id IS NOT NULL) AS changed,
       (SELECT count(*)::int FROM w) AS scanned
     FROM (SELECT 1) AS one LEFT JOIN s ON true`,
@@ -119,7 +127,7 @@ export async function checkStorefrontShop(
   const changed = row.changed ?? [];
   return {
     version: row.id
-      ? `${row.id}:${row.n ?? 0}:${row.latest?.getTime() ?? 0}:${row.settings?.getTime() ?? 0}:${row.shop_state?.getTime() ?? 0}`
+      ? `${row.id}:${row.n ?? 0}:${row.latest?.getTime() ?? 0}:${row.settings?.getTime() ?? 0}:${row.rules?.getTime() ?? 0}:${row.shop_state?.getTime() ?? 0}`
       : "none",
     since: row.position,
     changed: changed.length > CHANGED_VARIANTS_LIMIT || row.scanned >= CHANGED_LEVELS_LIMIT ? "all" : changed,

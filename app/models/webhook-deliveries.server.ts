@@ -575,3 +575,21 @@ export async function deleteDeliveriesOfShop(shop: string, keepId: string | null
   const { count } = await db.webhookDelivery.deleteMany({ where: { shop, ...(keepId && { id: { not: keepId } }) } });
   return count;
 }
+
+/**
+ * What a running delivery waits on, for the Activity page: while a job waits out Shopify's rate limit
+ * its row's `last_error` holds RATE_LIMIT_WAIT (a running row has no error of its own; finishing the
+ * attempt overwrites it). Only a PROCESSING row is marked.
+ */
+export const RATE_LIMIT_WAIT = "waiting: Shopify rate limit";
+
+export async function markDeliveryWaiting(id: string, db: Db = prisma): Promise<void> {
+  await db.webhookDelivery.updateMany({ where: { id, status: "PROCESSING" }, data: { lastError: RATE_LIMIT_WAIT } });
+}
+
+/** The payloads of some of a shop's deliveries (the Activity page names each row's order or return from them). */
+export async function deliveryPayloads(shop: string, ids: readonly string[], db: Db = prisma): Promise<Map<string, unknown>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.webhookDelivery.findMany({ where: { shop, id: { in: [...ids] } }, select: { id: true, payload: true } });
+  return new Map(rows.map((r) => [r.id, r.payload]));
+}

@@ -14,10 +14,17 @@ export interface LookupLoaderData {
   customerOrders: { name: string; createdAt: string; href: string }[] | null;
 }
 
-export type LookupActionData =
+/** What the shopper typed, shown again in the form after an error. */
+export interface LookupTypedValues {
+  orderNumber: string;
+  contact: string;
+}
+
+export type LookupActionData = (
   | { error: "no_match"; unmatchable?: { contact: "email" | "phone"; otherUsable: boolean } }
   | { error: "invalid" }
-  | { error: "rate_limited"; retryAfterMinutes: number };
+  | { error: "rate_limited"; retryAfterMinutes: number }
+) & { values: LookupTypedValues };
 
 export function LookupPage({ data, actionData }: { data: LookupLoaderData; actionData?: LookupActionData }) {
   const { layout } = data;
@@ -76,6 +83,7 @@ export function LookupPage({ data, actionData }: { data: LookupLoaderData; actio
               type="text"
               required
               maxLength={40}
+              defaultValue={actionData?.values.orderNumber}
               autoComplete="off"
               inputMode="text"
               aria-describedby={error ? "orderNumber-hint lookup-error" : "orderNumber-hint"}
@@ -92,6 +100,7 @@ export function LookupPage({ data, actionData }: { data: LookupLoaderData; actio
               type="text"
               required
               maxLength={254}
+              defaultValue={actionData?.values.contact}
               autoComplete="email"
               aria-describedby={error ? "contact-hint lookup-error" : "contact-hint"}
             />

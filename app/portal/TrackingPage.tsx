@@ -162,7 +162,7 @@ export function TrackingPage({ data }: { data: TrackingLoaderData }) {
                   {shipment.items.map((item, i) => (
                     <li key={i}>
                       <span>{item.name}</span>
-                      <span className="portal-muted">{t("tracking.quantity", { count: item.quantity })}</span>
+                      <span className="portal-muted portal-quantity">{t("tracking.quantity", { count: item.quantity })}</span>
                     </li>
                   ))}
                 </ul>
@@ -179,7 +179,7 @@ export function TrackingPage({ data }: { data: TrackingLoaderData }) {
             {view.unshipped.map((item, i) => (
               <li key={i}>
                 <span>{item.name}</span>
-                <span className="portal-muted">{t("tracking.quantity", { count: item.quantity })}</span>
+                <span className="portal-muted portal-quantity">{t("tracking.quantity", { count: item.quantity })}</span>
               </li>
             ))}
           </ul>

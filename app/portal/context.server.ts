@@ -12,11 +12,11 @@ import { adminAccessRefused, type AdminGraphql } from "~/shopify/admin-graphql";
 import { appProxyRefusal, verifyAppProxyRequest } from "~/shopify/app-proxy-signature.server";
 import { AdminRetriesExhaustedError, INTERACTIVE_PATIENCE, markResilient, resilientGraphql, type BucketState } from "~/shopify/resilient-graphql";
 import { TokenRefreshFailedError } from "~/shopify/offline-token-refresh.server";
-import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken, CSRF_FIELD } from "./csrf.server";
+import { csrfBinding, issueCsrfToken, verifyCsrf as verifyCsrfToken } from "./csrf.server";
 import { portalT, type PortalT } from "./i18n";
-import { htmlLang, LOCALE_NAMES, negotiateLocale, PORTAL_LOCALES, type PortalLocale } from "./locale";
+import { htmlLang, LOCALE_NAMES, negotiateLocale, PORTAL_LOCALES, type PortalLocale } from "~/domain/portal/locale";
 import type { PortalErrorBody, PortalErrorCode, PortalLayoutData } from "./layout-data";
-import { checkOrderAccessToken, checkSignedUrl, issueOrderAccessToken, signUrl as signPath } from "./tokens.server";
+import { checkOrderAccessToken, checkSignedUrl, issueOrderAccessToken, signUrl as signPath } from "~/security/tokens.server";
 import portalCssUrl from "./portal.css?url";
 
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,60}\.myshopify\.com$/;
@@ -340,5 +340,3 @@ export async function resolvePortalRequest(
       shopperFacing(shop.domain, await offlineAdmin(shop.domain), () => errorResponse(503, "unavailable", { "Retry-After": "60" })),
   };
 }
-
-export { CSRF_FIELD };

@@ -6,8 +6,8 @@
 // to compute the HMAC.
 // Through the app proxy Shopify strips cookies, so the token is bound to what Shopify signs
 // instead: the shop and the `logged_in_customer_id` (the only ambient authority there).
-import { forbidden } from "./tokens.server";
-import { nowSeconds, randomToken, sign, verifySignature } from "./signing.server";
+import { forbidden } from "~/security/tokens.server";
+import { nowSeconds, randomToken, sign, verifySignature } from "~/security/signing.server";
 
 export { CSRF_FIELD_NAME as CSRF_FIELD } from "./csrf-field";
 import { CSRF_FIELD_NAME as CSRF_FIELD } from "./csrf-field";

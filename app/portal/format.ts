@@ -1,8 +1,9 @@
 // Dates, numbers and money for portal pages, formatted with Intl in the page's language. Pure.
-import type { PortalLocale } from "./locale";
+import { formatMoney as formatAmount } from "~/domain/returns/money";
+import type { PortalLocale } from "~/domain/portal/locale";
 
 export interface FormatOptions {
-  /** IANA time zone the dates are shown in (the shop's). */
+  /** IANA time zone the dates are shown in (the shopper's, see domain/portal/time-zone.ts). */
   timeZone?: string;
 }
 
@@ -28,26 +29,28 @@ export function formatDate(locale: PortalLocale, value: Date | string, options: 
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: safeTimeZone(options.timeZone) }).format(date);
 }
 
-/** Date and time, e.g. "12 Mar 2026, 14:05". */
+/**
+ * Date and time with its zone named, in the page's language: "Dec 7, 2026, 3:05 AM GMT+7",
+ * "03:05 GMT+7 7 thg 12, 2026", "2026年12月7日 GMT+7 03:05". A time is never shown without the zone
+ * it is in (a shopper elsewhere would read it as their own).
+ */
 export function formatDateTime(locale: PortalLocale, value: Date | string, options: FormatOptions = {}): string {
   const date = toDate(value);
   if (!date) return "";
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
     timeZone: safeTimeZone(options.timeZone),
   }).format(date);
 }
 
 /** Money in its currency: "$12.50", "250.000 ₫", "US$12.50" (zh-CN). Unknown currency codes fall back to "12.50 XYZ". */
 export function formatMoney(locale: PortalLocale, amount: string | number, currency: string): string {
-  const value = typeof amount === "number" ? amount : Number(amount);
-  if (!Number.isFinite(value)) return "";
-  try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(value);
-  } catch {
-    return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(value)} ${currency}`;
-  }
+  return formatAmount(locale, amount, currency);
 }
 
 export function formatNumber(locale: PortalLocale, value: number): string {

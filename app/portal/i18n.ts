@@ -2,7 +2,9 @@
 // at build time (E1 owns `portal`, E2 `returns`; a new file there is picked up without code).
 // Pages render on the server only (no hydration), so none of this reaches the browser.
 import i18next, { type TFunction } from "i18next";
-import { DEFAULT_LOCALE, PORTAL_LOCALES, type PortalLocale } from "./locale";
+import { ruleRegistry } from "~/domain/routing/registry";
+import type { RuleLocale } from "~/domain/routing/rule-definition";
+import { DEFAULT_LOCALE, PORTAL_LOCALES, type PortalLocale } from "~/domain/portal/locale";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -15,6 +17,11 @@ function collect(): Resources {
     if (!match) continue;
     const [, lng, ns] = match;
     (resources[lng!] ??= {})[ns!] = module.default;
+  }
+  // Each routing rule carries its own words (app/domain/routing/rules/*): `routing:rules.<type>.…`.
+  for (const lng of PORTAL_LOCALES satisfies readonly RuleLocale[]) {
+    const routing = ((resources[lng] ??= {}).routing ??= {});
+    routing.rules = ruleRegistry.messages(lng);
   }
   return resources;
 }

@@ -10,11 +10,11 @@
  *   - portalT(locale, ns = "portal")    i18next fixed t (namespaces = app/locales/<lng>/<ns>.json,
  *                                       loaded automatically; E2 owns `returns`).
  *   - formatDate/formatDateTime/formatMoney/formatNumber(locale, …)  Intl, in the page's language.
- *   - portalMeta(title)                 a `meta` export helper.
+ *   - portalMeta(title)                 a `meta` export helper; on the app host it also links the
+ *                                       stylesheet (the proxy pages get an absolute <link> from
+ *                                       PortalLayout: a relative one would point at the shop).
  *   - PORTAL_HANDLE                     `export const handle = PORTAL_HANDLE` ({hydrate: false}):
  *                                       app/root.tsx then ships no <Scripts/> (no client JS at all).
- *   - portalLinks                       `export const links = portalLinks` on app-host routes (the
- *                                       proxy pages get an absolute <link> from PortalLayout).
  *   - portalHeaders                     `export const headers = portalHeaders`: keeps the loader's or
  *                                       action's Cache-Control, Vary and Retry-After on the HTML document
  *                                       (Remix only carries Set-Cookie over by itself).
@@ -45,17 +45,9 @@ import { portalT } from "./i18n";
 import type { PortalErrorBody } from "./layout-data";
 import portalCssUrl from "./portal.css?url";
 
-export { PortalLayout, CsrfField, textColorOn } from "./PortalLayout";
 export { PortalErrorBoundary } from "./PortalErrorBoundary";
-export { portalT, type PortalT } from "./i18n";
-export { formatDate, formatDateTime, formatMoney, formatNumber } from "./format";
-export { PORTAL_LOCALES, type PortalLocale, negotiateLocale, matchLocale } from "./locale";
-export type { PortalLayoutData, PortalErrorCode, PortalErrorBody } from "./layout-data";
-export { CSRF_FIELD_NAME } from "./csrf-field";
 
 export const PORTAL_HANDLE = { hydrate: false } as const;
-
-export const portalStylesheet = portalCssUrl;
 
 /**
  * The portal's own response headers on documents, error pages included: Cache-Control (private,
@@ -71,15 +63,21 @@ export const portalHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders, e
   return out;
 };
 
-export function portalLinks() {
-  return [{ rel: "stylesheet", href: portalCssUrl }];
+/** A page served through the app proxy (/proxy/portal/…, on the shop's domain) rather than on the app host. */
+function proxied(pathname: string): boolean {
+  return pathname === "/proxy/portal" || pathname.startsWith("/proxy/portal/");
 }
 
 /**
  * `export const meta = portalMeta` when the loader returns `{title}`. Error pages get the error's
  * title in the shopper's language (branded errors) or a plain one.
+ *
+ * It also links the stylesheet on the app host. Each page is one module mounted at both the app
+ * host's path and the app proxy's (app/route-mounts.ts), and `links` is given no arguments to tell
+ * them apart; through the proxy a relative URL would point at the shop, so PortalLayout links it
+ * absolutely there (PortalLayoutData.stylesheetHref).
  */
-export function portalMeta({ data, error }: { data?: unknown; error?: unknown }): MetaDescriptor[] {
+export function portalMeta({ data, error, location }: { data?: unknown; error?: unknown; location: { pathname: string } }): MetaDescriptor[] {
   let title = (data as { title?: string } | undefined)?.title;
   if (!title && error) {
     const body = isRouteErrorResponse(error) ? (error.data as Partial<PortalErrorBody> | undefined) : undefined;
@@ -88,5 +86,6 @@ export function portalMeta({ data, error }: { data?: unknown; error?: unknown })
     const code = body?.portalError ?? (status === 404 ? "not_found" : "unavailable");
     title = body?.layout ? `${t(`errors.${code}.title`)} · ${body.layout.brandName}` : t(`errors.${code}.title`);
   }
-  return [{ title: title ?? "" }, { name: "robots", content: "noindex" }];
+  const stylesheet: MetaDescriptor[] = proxied(location.pathname) ? [] : [{ tagName: "link", rel: "stylesheet", href: portalCssUrl }];
+  return [{ title: title ?? "" }, { name: "robots", content: "noindex" }, ...stylesheet];
 }

@@ -1,4 +1,4 @@
-import type { PortalLocale } from "./locale";
+import type { PortalLocale } from "~/domain/portal/locale";
 
 /** What PortalLayout needs, returned by loaders (serializable). Built by resolvePortalRequest. */
 export interface PortalLayoutData {

@@ -6,7 +6,7 @@ import { clientAddress } from "~/http/client-address.server";
 import { lookupPortalOrder } from "~/services/lookup-portal-order.server";
 import { listPortalCustomerOrders } from "~/services/list-portal-customer-orders.server";
 import { resolvePortalRequest, shopperFacingRoute } from "./context.server";
-import { lookupRateLimiter } from "./rate-limit.server";
+import { lookupRateLimiter } from "~/security/rate-limit.server";
 import type { LookupActionData, LookupLoaderData } from "./LookupPage";
 
 export const lookupLoader = shopperFacingRoute(async function lookupLoader({ request, params }: { request: Request; params: { shop?: string } }) {
@@ -35,6 +35,8 @@ export const lookupAction = shopperFacingRoute(async function lookupAction({ req
   const portal = await resolvePortalRequest(request, params);
   const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"), { single: true });
   portal.verifyCsrf(form);
+  // What the shopper typed goes back with every error, so the form shows it again for a correction.
+  const values = { orderNumber: typedValue(form.get("orderNumber"), 40), contact: typedValue(form.get("contact"), 254) };
   const outcome = await lookupPortalOrder({
     shop: portal.shop,
     graphql: await portal.admin(),
@@ -48,17 +50,23 @@ export const lookupAction = shopperFacingRoute(async function lookupAction({ req
     case "rate_limited": {
       const headers = new Headers(portal.headers);
       headers.set("Retry-After", String(outcome.retryAfterSeconds));
-      const body: LookupActionData = { error: "rate_limited", retryAfterMinutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) };
+      const body: LookupActionData = { error: "rate_limited", retryAfterMinutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)), values };
       return Response.json(body, { status: 429, headers });
     }
     case "invalid":
-      return Response.json({ error: "invalid" } satisfies LookupActionData, { status: 422, headers: portal.headers });
+      return Response.json({ error: "invalid", values } satisfies LookupActionData, { status: 422, headers: portal.headers });
     case "no_match":
       // The same answer for an unknown order and a wrong email or phone; where Shopify hides the
       // shop's order emails (or phones), the same explanation for both.
       return Response.json(
-        (outcome.unmatchable ? { error: "no_match", unmatchable: outcome.unmatchable } : { error: "no_match" }) satisfies LookupActionData,
+        (outcome.unmatchable ? { error: "no_match", unmatchable: outcome.unmatchable, values } : { error: "no_match", values }) satisfies LookupActionData,
         { status: 422, headers: portal.headers },
       );
   }
 });
+
+/** A text field as typed, without control characters (a file or a missing field reads as empty), cut to the input's maxLength. */
+function typedValue(value: FormDataEntryValue | null, maxLength: number): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  return typeof value === "string" ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, maxLength) : "";
+}

@@ -13,7 +13,7 @@ export const trackingLoader = shopperFacingRoute(async function trackingLoader({
   const data: TrackingLoaderData = {
     title: portal.t("tracking.title", { name: view.order.name }),
     layout: portal.layout,
-    timeZone: portal.shop.timezone,
+    timeZone: view.timeZone,
     view,
     returnHref: !view.order.cancelledAt && view.shipments.length > 0 ? portal.href(`/o/${token}/return`) : null,
   };

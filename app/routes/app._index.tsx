@@ -19,6 +19,7 @@ import {
   ProgressBar,
   Text,
 } from "@shopify/polaris";
+import { createContext, useContext } from "react";
 import { BarChart, LineChart, StackedBarChart } from "~/components/charts";
 import {
   changeTone,
@@ -32,26 +33,49 @@ import {
   formatPercent,
   parsePeriodDays,
   PERIOD_DAYS,
-  RETURN_RATE_DEFINITION,
   type Comparison,
   type FigureKind,
   type GoodWhen,
 } from "~/domain/reporting";
 import { adminLocale } from "~/http/admin-locale.server";
-import { portalT } from "~/portal/i18n";
+import { loadedResources, portalT } from "~/portal/i18n";
 import { loadDashboard, type DashboardReport } from "~/services/load-dashboard.server";
 import { loadCustomerDataWarning, type CustomerDataWarning } from "~/services/observe-customer-data.server";
 import type { HomeSummary } from "~/services/load-home.server";
 import { authenticate } from "~/shopify.server";
+import { adminTitle } from "~/components/page-title";
+import type englishDashboard from "~/locales/en/dashboard.json";
+
+export const meta = () => adminTitle("Home");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const days = parsePeriodDays(new URL(request.url).searchParams.get("period"));
   if (days === null) throw new Response(`The period must be one of ${PERIOD_DAYS.join(", ")} days.`, { status: 400 });
-  const [dashboard, warning] = await Promise.all([loadDashboard(session.shop, { days }), loadCustomerDataWarning(session.shop)]);
+  const [dashboard, warning] = await Promise.all([loadDashboard(session.shop, { days, graphql: admin.graphql }), loadCustomerDataWarning(session.shop)]);
   const locale = adminLocale(request, session.onlineAccessInfo?.associated_user?.locale);
-  return { dashboard, shop: session.shop, customerData: warning ? customerDataBanner(warning, locale, dashboard?.report.period.timeZone) : null };
+  // The page's words in the staff member's language (app/locales/<lng>/dashboard.json).
+  const text = (loadedResources()[locale]?.dashboard ?? loadedResources().en!.dashboard) as unknown as DashboardText;
+  return { dashboard, shop: session.shop, lang: locale, text, customerData: warning ? customerDataBanner(warning, locale, dashboard?.report.period.timeZone) : null };
 };
+
+type DashboardText = typeof englishDashboard;
+
+/** The page's words and language, for every section. */
+const Words = createContext<{ t: DashboardText; lang: string }>({ t: {} as DashboardText, lang: "en" });
+const useWords = () => useContext(Words);
+
+/** "{{name}}" placeholders filled (the locale files use i18next's syntax). */
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ""));
+}
+
+/** "1 unit" / "2 units" by the language's plural rules (keys `<base>_one`, `<base>_other`). */
+function plural(t: DashboardText, base: "unit" | "request", n: number, lang: string): string {
+  const words = t.returns as Record<string, string>;
+  const template = words[`${base}_${new Intl.PluralRules(lang).select(n)}`] ?? words[`${base}_other`]!;
+  return fill(template, { count: formatCount(n, lang) });
+}
 
 /** The setup warning's text, in the staff member's language (app/locales/<lng>/setup.json). */
 function customerDataBanner(warning: CustomerDataWarning, locale: Parameters<typeof portalT>[0], timeZone: string | undefined) {
@@ -92,60 +116,66 @@ function CustomerDataBanner({ banner }: { banner: NonNullable<ReturnType<typeof 
 }
 
 export default function Home() {
-  const { dashboard, shop, customerData } = useLoaderData<typeof loader>();
+  const { dashboard, shop, customerData, text: t, lang } = useLoaderData<typeof loader>();
   if (!dashboard) {
     return (
-      <Page title="Crossdock" subtitle={shop}>
-        <Card>
-          <EmptyState heading="Crossdock is still being installed" image="">
-            <p>Reload this page in a moment: Crossdock is reading your shop and its locations from Shopify.</p>
-          </EmptyState>
-        </Card>
-      </Page>
+      <div lang={lang}>
+        <Page title="Crossdock" subtitle={shop}>
+          <Card>
+            <EmptyState heading={t.installing.heading} image="">
+              <p>{t.installing.body}</p>
+            </EmptyState>
+          </Card>
+        </Page>
+      </div>
     );
   }
   const { home, report } = dashboard;
   return (
-    <Page title={home.shopName} subtitle={shop}>
-      <BlockStack gap="500">
-        {customerData ? <CustomerDataBanner banner={customerData} /> : null}
-        <SetupChecklist home={home} />
-        <LocationsSummary home={home} />
-        <PeriodBar report={report} />
-        <RoutingSection report={report} />
-        <ReturnsSection report={report} />
-      </BlockStack>
-    </Page>
+    <Words.Provider value={{ t, lang }}>
+      <div lang={lang}>
+        <Page title={home.shopName} subtitle={shop}>
+          <BlockStack gap="500">
+            {customerData ? <CustomerDataBanner banner={customerData} /> : null}
+            <SetupChecklist home={home} />
+            <LocationsSummary home={home} />
+            <PeriodBar report={report} />
+            <RoutingSection report={report} />
+            <ReturnsSection report={report} />
+          </BlockStack>
+        </Page>
+      </div>
+    </Words.Provider>
   );
 }
 
-function periodName(days: number) {
-  return `last ${days} days`;
-}
-
 function PeriodBar({ report }: { report: DashboardReport }) {
+  const { t, lang } = useWords();
   const { period } = report;
   return (
     <InlineStack align="space-between" blockAlign="center" gap="300">
       <BlockStack gap="050">
         <Text as="h2" variant="headingLg">
-          Performance
+          {t.period.heading}
         </Text>
         <Text as="p" tone="subdued">
-          {formatDayRange(period.currentLabel.first, period.currentLabel.last)}, compared with{" "}
-          {formatDayRange(period.previousLabel.first, period.previousLabel.last)} (days in {period.timeZone}).
+          {fill(t.period.compared, {
+            current: formatDayRange(period.currentLabel.first, period.currentLabel.last, lang),
+            previous: formatDayRange(period.previousLabel.first, period.previousLabel.last, lang),
+            timeZone: period.timeZone,
+          })}
         </Text>
       </BlockStack>
-      <nav aria-label="Period">
+      <nav aria-label={t.period.label}>
         <ButtonGroup variant="segmented">
           {PERIOD_DAYS.map((days) => (
             <Button
               key={days}
               url={`?period=${days}`}
               variant={days === period.days ? "primary" : undefined}
-              accessibilityLabel={`Last ${days} days${days === period.days ? " (shown)" : ""}`}
+              accessibilityLabel={fill(days === period.days ? t.period.lastShown : t.period.last, { days })}
             >
-              {`${days} days`}
+              {fill(t.period.days, { days })}
             </Button>
           ))}
         </ButtonGroup>
@@ -160,22 +190,29 @@ function PeriodBar({ report }: { report: DashboardReport }) {
 
 const toneBadge = { good: "success", bad: "critical", unchanged: undefined, neutral: undefined } as const;
 
+/**
+ * One figure with its change and its definition: for a rate, "= numerator ÷ denominator" in
+ * words (`definition`), for a count, what is counted (`help`).
+ */
 function Figure({
   label,
   comparison,
   kind,
   goodWhen,
   help,
+  definition,
   days,
 }: {
   label: string;
   comparison: Comparison;
   kind: FigureKind;
   goodWhen: GoodWhen;
-  help: string;
+  help?: string;
+  definition?: { numerator: string; denominator: string };
   days: number;
 }) {
-  const change = formatChange(comparison, kind);
+  const { t, lang } = useWords();
+  const change = formatChange(comparison, kind, lang, { noChange: t.figure.noChange, points: t.figure.points });
   const tone = changeTone(comparison, goodWhen);
   return (
     <Card>
@@ -184,21 +221,27 @@ function Figure({
           {label}
         </Text>
         <Text as="p" variant="heading2xl">
-          {formatFigure(comparison.current, kind)}
+          {formatFigure(comparison.current, kind, lang)}
         </Text>
         <InlineStack gap="100" blockAlign="center">
           {change ? <Badge tone={toneBadge[tone]}>{change}</Badge> : null}
           <Text as="p" variant="bodySm" tone="subdued">
             {comparison.previous !== null
-              ? `previous ${days} days: ${formatFigure(comparison.previous, kind)}`
+              ? fill(t.figure.previous, { days, value: formatFigure(comparison.previous, kind, lang) })
               : comparison.current === null
-                ? "nothing to measure yet"
-                : `nothing to compare with in the previous ${days} days`}
+                ? t.figure.nothingYet
+                : fill(t.figure.nothingToCompare, { days })}
           </Text>
         </InlineStack>
-        <Text as="p" variant="bodySm" tone="subdued">
-          {help}
-        </Text>
+        {definition ? (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {fill(t.figure.definition, { label, ...definition })}
+          </Text>
+        ) : (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {help}
+          </Text>
+        )}
       </BlockStack>
     </Card>
   );
@@ -209,35 +252,38 @@ function Figure({
 // ---------------------------------------------------------------------------------------------
 
 function RoutingSection({ report }: { report: DashboardReport }) {
+  const { t, lang } = useWords();
+  const r = t.routing;
   const { routing, period } = report;
   const f = routing.figures;
   const days = period.days;
+  const inPeriod = fill(t.period.inLast, { days });
   const empty = routing.totals.current.orders === 0;
-  const categories = period.dayKeys.map((key) => ({ key, label: formatDay(key) }));
+  const categories = period.dayKeys.map((key) => ({ key, label: formatDay(key, lang) }));
+  const count = (n: number | null) => formatCount(n, lang);
+  const shown = routing.load.series.length - (routing.load.series.some((x) => x.key === "other-locations") ? 1 : 0);
+  const series = routing.load.series.map((x) =>
+    x.key === "other-locations" ? { ...x, label: fill(r.otherLocations, { count: routing.load.locations.length - shown }) } : { ...x, label: locationName(x.key, x.label) },
+  );
+  function locationName(id: string, name: string) {
+    return routing.load.locations.find((l) => l.locationId === id)?.removed ? r.removedLocation : name;
+  }
   return (
     <section aria-labelledby="routing-heading">
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd" id="routing-heading">
-          Order routing
+          {r.heading}
         </Text>
         <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="300">
-          <Figure label="Orders routed" comparison={f.orders} kind="count" goodWhen="neutral" days={days} help="Orders whose fulfillment locations Crossdock set in the period (the latest routing of each order counts once)." />
-          <Figure label="Parcels per order" comparison={f.parcelsPerOrder} kind="decimal" goodWhen="lower" days={days} help="Locations shipping each routed order, on average: 1.00 means every order leaves in one parcel." />
-          <Figure label="Km per order" comparison={f.kmPerOrder} kind="km" goodWhen="lower" days={days} help="Straight-line distance from each shipping location to the customer, summed per order, on average." />
-          <Figure label="Routed to stores" comparison={f.storeOrderShare} kind="percent" goodWhen="neutral" days={days} help="Share of routed orders with at least one parcel from a location of kind Store." />
+          <Figure label={r.ordersRouted} comparison={f.orders} kind="count" goodWhen="neutral" days={days} help={r.ordersRoutedHelp} />
+          <Figure label={r.parcelsPerOrder} comparison={f.parcelsPerOrder} kind="decimal" goodWhen="lower" days={days} definition={{ numerator: r.parcelsNumerator, denominator: r.ordersDenominator }} />
+          <Figure label={r.kmPerOrder} comparison={f.kmPerOrder} kind="km" goodWhen="lower" days={days} definition={{ numerator: r.kmNumerator, denominator: r.ordersDenominator }} />
+          <Figure label={r.routedToStores} comparison={f.storeOrderShare} kind="percent" goodWhen="neutral" days={days} definition={{ numerator: r.storesNumerator, denominator: r.ordersDenominator }} />
         </InlineGrid>
         {empty ? (
           <Card>
-            <EmptyState
-              heading="No routed orders in this period yet"
-              action={{ content: "Open routing rules", url: "/app/routing" }}
-              secondaryAction={{ content: "Try the routing simulator", url: "/app/routing/simulator" }}
-              image=""
-            >
-              <p>
-                When Crossdock routes an order, this is where you will see how many parcels and kilometres each order takes, how much your stores
-                ship and how busy every location is per day. Orders are routed as they arrive while auto-routing is on (Routing page).
-              </p>
+            <EmptyState heading={r.emptyHeading} action={{ content: r.openRules, url: "/app/routing" }} secondaryAction={{ content: r.trySimulator, url: "/app/routing/simulator" }} image="">
+              <p>{r.emptyBody}</p>
             </EmptyState>
           </Card>
         ) : (
@@ -245,15 +291,16 @@ function RoutingSection({ report }: { report: DashboardReport }) {
             <Layout.Section variant="oneHalf">
               <Card>
                 <LineChart
-                  title="Orders routed per day"
-                  description={`Orders routed each day of the ${periodName(days)}.`}
-                  points={routing.daily.map((d) => ({ key: d.day, label: formatDay(d.day), value: d.orders }))}
-                  formatValue={formatCount}
-                  valueHeading="Orders"
+                  title={r.perDayTitle}
+                  description={fill(r.perDayDescription, { period: inPeriod })}
+                  points={routing.daily.map((d) => ({ key: d.day, label: formatDay(d.day, lang), value: d.orders }))}
+                  formatValue={count}
+                  valueHeading={r.orders}
                   integer
+                  words={t.chart}
                   table={{
-                    headings: ["Day", "Orders", "Parcels", "Parcels per order", "Km per order"],
-                    rows: routing.daily.map((d) => [formatDay(d.day), formatCount(d.orders), formatCount(d.parcels), formatDecimal(d.parcelsPerOrder), formatDecimal(d.kmPerOrder, 1)]),
+                    headings: [r.day, r.orders, r.parcels, r.parcelsPerOrder, r.kmPerOrder],
+                    rows: routing.daily.map((d) => [formatDay(d.day, lang), count(d.orders), count(d.parcels), formatDecimal(d.parcelsPerOrder, 2, lang), formatDecimal(d.kmPerOrder, 1, lang)]),
                   }}
                 />
               </Card>
@@ -262,22 +309,23 @@ function RoutingSection({ report }: { report: DashboardReport }) {
               <Card>
                 <BlockStack gap="300">
                   <StackedBarChart
-                    title="Orders per location per day"
-                    description="Orders each location was given per day; an order split over two locations counts at both."
+                    title={r.perLocationTitle}
+                    description={r.perLocationDescription}
                     categories={categories}
-                    series={routing.load.series}
-                    formatValue={formatCount}
-                    categoryHeading="Day"
+                    series={series}
+                    formatValue={count}
+                    categoryHeading={r.day}
                     integer
+                    words={t.chart}
                   />
                   <Text as="p" variant="bodySm" tone="subdued">
-                    Units from stores: {formatPercent(f.storeUnitShare.current)} of routed units.
+                    {fill(r.storeUnits, { share: formatPercent(f.storeUnitShare.current, 1, lang) })}
                   </Text>
                 </BlockStack>
               </Card>
             </Layout.Section>
             <Layout.Section>
-              <LocationLoadTable report={report} />
+              <LocationLoadTable report={report} locationName={locationName} />
             </Layout.Section>
           </Layout>
         )}
@@ -286,33 +334,38 @@ function RoutingSection({ report }: { report: DashboardReport }) {
   );
 }
 
-function LocationLoadTable({ report }: { report: DashboardReport }) {
+function LocationLoadTable({ report, locationName }: { report: DashboardReport; locationName: (id: string, name: string) => string }) {
+  const { t, lang } = useWords();
+  const r = t.routing;
   const locations = report.routing.load.locations;
   return (
     <Card padding="0">
       <Box padding="400">
         <BlockStack gap="100">
           <Text as="h3" variant="headingSm">
-            Load per location
+            {r.loadTitle}
           </Text>
           <Text as="p" variant="bodySm" tone="subdued">
-            Orders and units routed to each location in the {periodName(report.period.days)}, the busiest day, and the days it got more orders than its daily
-            capacity (set on each location&apos;s page).
+            {fill(r.loadDescription, { period: fill(t.period.inLast, { days: report.period.days }) })}
           </Text>
         </BlockStack>
       </Box>
       <DataTable
         columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "numeric", "text", "numeric"]}
-        headings={["Location", "Kind", "Orders", "Units", "Share of orders", "Orders per day", "Busiest day", "Days over capacity"]}
+        headings={[r.location, r.kind, r.orders, r.units, r.shareOfOrders, r.ordersPerDay, r.busiestDay, r.daysOverCapacity]}
         rows={locations.map((l) => [
-          l.name,
-          l.kind === "STORE" ? "Store" : "Warehouse",
-          formatCount(l.orders),
-          formatCount(l.units),
-          formatPercent(l.share),
-          formatDecimal(l.ordersPerDay, 1),
-          l.peakDay ? `${formatDay(l.peakDay)} (${l.peakOrders}${l.dailyCapacity === null ? "" : ` of ${l.dailyCapacity}`})` : "—",
-          l.dailyCapacity === null ? "no limit" : formatCount(l.daysOverCapacity),
+          locationName(l.locationId, l.name),
+          l.kind === "STORE" ? r.store : r.warehouse,
+          formatCount(l.orders, lang),
+          formatCount(l.units, lang),
+          formatPercent(l.share, 1, lang),
+          formatDecimal(l.ordersPerDay, 1, lang),
+          l.peakDay
+            ? l.dailyCapacity === null
+              ? fill(r.peak, { day: formatDay(l.peakDay, lang), orders: l.peakOrders })
+              : fill(r.peakOf, { day: formatDay(l.peakDay, lang), orders: l.peakOrders, capacity: l.dailyCapacity })
+            : "—",
+          l.dailyCapacity === null ? r.noLimit : formatCount(l.daysOverCapacity, lang),
         ])}
       />
     </Card>
@@ -324,46 +377,47 @@ function LocationLoadTable({ report }: { report: DashboardReport }) {
 // ---------------------------------------------------------------------------------------------
 
 function ReturnsSection({ report }: { report: DashboardReport }) {
+  const { t, lang } = useWords();
+  const w = t.returns;
   const { returns, period } = report;
   const days = period.days;
+  const inPeriod = fill(t.period.inLast, { days });
+  const count = (n: number | null) => formatCount(n, lang);
+  const units = (v: number) => plural(t, "unit", v, lang);
+  const reasonName = (code: string, label: string) => (code === "OTHERS" ? w.allOtherReasons : ((t.reasons as Record<string, string>)[code] ?? label));
   const noRequests = returns.requests.current === 0 && returns.open.total === 0;
   return (
     <section aria-labelledby="returns-heading">
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd" id="returns-heading">
-          Returns
+          {w.heading}
         </Text>
         <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="300">
-          <Figure label="Return rate" comparison={returns.rate.orderRate} kind="percent" goodWhen="lower" days={days} help="Share of fulfilled orders placed in the period with a return request (see below)." />
-          <Figure label="Return requests" comparison={returns.requests} kind="count" goodWhen="neutral" days={days} help="Return requests opened in the period, whatever became of them." />
-          <Figure label="Median time to approve" comparison={returns.approval.median} kind="duration" goodWhen="lower" days={days} help="Half of the returns approved in the period were approved faster, from request to approval (by a rule or a person)." />
-          <Figure label="90th percentile time to approve" comparison={returns.approval.p90} kind="duration" goodWhen="lower" days={days} help="Nine in ten returns approved in the period were approved faster than this." />
+          <Figure label={w.rate} comparison={returns.rate.orderRate} kind="percent" goodWhen="lower" days={days} definition={{ numerator: w.rateNumerator, denominator: w.rateDenominator }} />
+          <Figure label={w.requests} comparison={returns.requests} kind="count" goodWhen="neutral" days={days} help={w.requestsHelp} />
+          <Figure label={w.median} comparison={returns.approval.median} kind="duration" goodWhen="lower" days={days} help={w.medianHelp} />
+          <Figure label={w.p90} comparison={returns.approval.p90} kind="duration" goodWhen="lower" days={days} help={w.p90Help} />
         </InlineGrid>
         <Card>
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
-              How the return rate is measured
+              {w.definitionHeading}
             </Text>
             <Text as="p" variant="bodySm">
-              {RETURN_RATE_DEFINITION}
+              {fill(w.definition, { numerator: w.rateNumerator, denominator: w.rateDenominator })}
             </Text>
             <Text as="p" variant="bodySm" tone="subdued">
-              {`This period: ${formatCount(returns.rate.current.ordersWithReturns)} of ${formatCount(returns.rate.current.fulfilledOrders)} fulfilled orders; unit rate ${formatPercent(returns.rate.unitRate.current)} (${formatCount(returns.rate.current.returnedUnits)} of ${formatCount(returns.rate.current.fulfilledUnits)} units). ${formatCount(returns.approval.current.approved)} returns approved.`}
+              {fill(w.thisPeriod, { returned: count(returns.rate.current.ordersWithReturns), fulfilled: count(returns.rate.current.fulfilledOrders), approved: count(returns.approval.current.approved) })}
+            </Text>
+            <Text as="p" variant="bodySm" tone={returns.rate.fulfilledOrdersFrom === "shopify" ? "subdued" : "caution"}>
+              {returns.rate.fulfilledOrdersFrom === "shopify" ? w.fromShopify : w.fromCrossdock}
             </Text>
           </BlockStack>
         </Card>
         {noRequests ? (
           <Card>
-            <EmptyState
-              heading="No return requests yet"
-              action={{ content: "Set the return policy", url: "/app/settings" }}
-              secondaryAction={{ content: "Open the returns desk", url: "/app/returns" }}
-              image=""
-            >
-              <p>
-                Once shoppers request returns from the customer portal (or you create them in Shopify), this is where you will see why they return, which
-                products come back most, how fast requests are approved and how long open requests have waited.
-              </p>
+            <EmptyState heading={w.emptyHeading} action={{ content: w.setPolicy, url: "/app/settings/returns" }} secondaryAction={{ content: w.openDesk, url: "/app/returns" }} image="">
+              <p>{w.emptyBody}</p>
             </EmptyState>
           </Card>
         ) : (
@@ -371,56 +425,62 @@ function ReturnsSection({ report }: { report: DashboardReport }) {
             <Card>
               {returns.reasons.length ? (
                 <BarChart
-                  title="Top return reasons"
-                  description={`Returned units by the reason the shopper gave, requests opened in the ${periodName(days)}.`}
-                  bars={returns.reasons.map((r) => ({ key: r.reason, label: `${r.label} (${formatPercent(r.share, 0)})`, value: r.units }))}
+                  title={w.reasonsTitle}
+                  description={fill(w.reasonsDescription, { period: inPeriod })}
+                  bars={returns.reasons.map((r) => ({ key: r.reason, label: fill(w.reasonShare, { label: reasonName(r.reason, r.label), share: formatPercent(r.share, 0, lang) }), value: r.units }))}
                   formatValue={units}
-                  valueHeading="Units"
-                  table={{ headings: ["Reason", "Units", "Requests", "Share of units"], rows: returns.reasons.map((r) => [r.label, formatCount(r.units), formatCount(r.requests), formatPercent(r.share)]) }}
+                  valueHeading={w.units}
+                  words={t.chart}
+                  table={{
+                    headings: [w.reason, w.units, w.requestsColumn, w.shareOfUnits],
+                    rows: returns.reasons.map((r) => [reasonName(r.reason, r.label), count(r.units), count(r.requests), formatPercent(r.share, 1, lang)]),
+                  }}
                 />
               ) : (
-                <NothingInPeriod title="Top return reasons" days={days} />
+                <NothingInPeriod title={w.reasonsTitle} days={days} />
               )}
             </Card>
             <Card>
               {returns.products.length ? (
                 <BarChart
-                  title="Top returned products"
-                  description={`Products with the most returned units, requests opened in the ${periodName(days)}.`}
+                  title={w.productsTitle}
+                  description={fill(w.productsDescription, { period: inPeriod })}
                   bars={returns.products.map((p) => ({ key: p.title, label: p.title, value: p.units }))}
                   formatValue={units}
-                  valueHeading="Units"
+                  valueHeading={w.units}
                   color="var(--p-color-bg-fill-magic)"
+                  words={t.chart}
                   table={{
-                    headings: ["Product", "Units", "Requests", "Value returned", "Share of units"],
-                    rows: returns.products.map((p) => [p.title, formatCount(p.units), formatCount(p.requests), formatDecimal(p.value), formatPercent(p.share)]),
+                    headings: [w.product, w.units, w.requestsColumn, w.valueReturned, w.shareOfUnits],
+                    rows: returns.products.map((p) => [p.title, count(p.units), count(p.requests), formatDecimal(p.value, 2, lang), formatPercent(p.share, 1, lang)]),
                   }}
                 />
               ) : (
-                <NothingInPeriod title="Top returned products" days={days} />
+                <NothingInPeriod title={w.productsTitle} days={days} />
               )}
             </Card>
             <Card>
               <BarChart
-                title="Open requests by age"
-                description="Requests waiting for a decision now, by how long they have waited."
-                bars={returns.open.buckets.map((b) => ({ key: b.key, label: b.label, value: b.count }))}
-                formatValue={(v) => `${formatCount(v)} ${v === 1 ? "request" : "requests"}`}
-                valueHeading="Requests"
+                title={w.openTitle}
+                description={w.openDescription}
+                bars={returns.open.buckets.map((b) => ({ key: b.key, label: t.ages[b.key], value: b.count }))}
+                formatValue={(v) => plural(t, "request", v, lang)}
+                valueHeading={w.requestsColumn}
                 color={returns.open.buckets[3]!.count > 0 ? "var(--p-color-bg-fill-warning)" : undefined}
+                words={t.chart}
               />
             </Card>
             <Card>
               <BlockStack gap="200">
                 <Text as="h3" variant="headingSm">
-                  Time to approve
+                  {w.approveTitle}
                 </Text>
                 <DataTable
                   columnContentTypes={["text", "numeric", "numeric", "numeric"]}
-                  headings={["Period", "Approved", "Median", "90th percentile"]}
+                  headings={[w.period, w.approved, w.medianColumn, w.p90Column]}
                   rows={[
-                    [`${formatDayRange(period.currentLabel.first, period.currentLabel.last)}`, formatCount(returns.approval.current.approved), formatDuration(returns.approval.current.median), formatDuration(returns.approval.current.p90)],
-                    [`${formatDayRange(period.previousLabel.first, period.previousLabel.last)}`, formatCount(returns.approval.previous.approved), formatDuration(returns.approval.previous.median), formatDuration(returns.approval.previous.p90)],
+                    [formatDayRange(period.currentLabel.first, period.currentLabel.last, lang), count(returns.approval.current.approved), formatDuration(returns.approval.current.median, lang), formatDuration(returns.approval.current.p90, lang)],
+                    [formatDayRange(period.previousLabel.first, period.previousLabel.last, lang), count(returns.approval.previous.approved), formatDuration(returns.approval.previous.median, lang), formatDuration(returns.approval.previous.p90, lang)],
                   ]}
                 />
               </BlockStack>
@@ -432,16 +492,15 @@ function ReturnsSection({ report }: { report: DashboardReport }) {
   );
 }
 
-const units = (v: number) => `${formatCount(v)} ${v === 1 ? "unit" : "units"}`;
-
 function NothingInPeriod({ title, days }: { title: string; days: number }) {
+  const { t } = useWords();
   return (
     <BlockStack gap="100">
       <Text as="h3" variant="headingSm">
         {title}
       </Text>
       <Text as="p" tone="subdued">
-        No return requests were opened in the {periodName(days)}. Choose a longer period to see earlier ones.
+        {fill(t.returns.nothingInPeriod, { period: fill(t.period.inLast, { days }) })}
       </Text>
     </BlockStack>
   );
@@ -451,7 +510,16 @@ function NothingInPeriod({ title, days }: { title: string; days: number }) {
 // Setup and locations (what the home showed before the dashboard)
 // ---------------------------------------------------------------------------------------------
 
+function stepWords(t: DashboardText, home: HomeSummary, key: HomeSummary["setup"][number]["key"]): { title: string; description: string; action: string } {
+  if (key === "first-routed-order") {
+    const s = t.setup.steps[key];
+    return home.autoRouting ? { title: s.title, description: s.descriptionOn, action: s.actionOn } : { title: s.title, description: s.descriptionOff, action: s.actionOff };
+  }
+  return t.setup.steps[key];
+}
+
 function SetupChecklist({ home }: { home: HomeSummary }) {
+  const { t } = useWords();
   const done = home.setup.filter((s) => s.done).length;
   if (done === home.setup.length) return null;
   return (
@@ -459,29 +527,32 @@ function SetupChecklist({ home }: { home: HomeSummary }) {
       <BlockStack gap="300">
         <BlockStack gap="100">
           <Text as="h2" variant="headingMd">
-            Set up Crossdock
+            {t.setup.heading}
           </Text>
           <Text as="p" tone="subdued">
-            {done} of {home.setup.length} steps done
+            {fill(t.setup.progress, { done, total: home.setup.length })}
           </Text>
           <ProgressBar progress={(done / home.setup.length) * 100} size="small" tone="primary" />
         </BlockStack>
         <BlockStack gap="200" as="ul">
-          {home.setup.map((step) => (
-            <Box as="li" key={step.key}>
-              <InlineStack gap="200" blockAlign="start" wrap={false}>
-                <Box minWidth="56px">{step.done ? <Badge tone="success">Done</Badge> : <Badge>To do</Badge>}</Box>
-                <BlockStack gap="050">
-                  <Text as="p" fontWeight="semibold">
-                    {step.title}
-                  </Text>
-                  <Text as="p" variant="bodySm" tone="subdued">
-                    {step.description} {step.done ? null : <Link url={step.action.url}>{step.action.label}</Link>}
-                  </Text>
-                </BlockStack>
-              </InlineStack>
-            </Box>
-          ))}
+          {home.setup.map((step) => {
+            const words = stepWords(t, home, step.key);
+            return (
+              <Box as="li" key={step.key}>
+                <InlineStack gap="200" blockAlign="start" wrap={false}>
+                  <Box minWidth="56px">{step.done ? <Badge tone="success">{t.setup.done}</Badge> : <Badge>{t.setup.toDo}</Badge>}</Box>
+                  <BlockStack gap="050">
+                    <Text as="p" fontWeight="semibold">
+                      {words.title}
+                    </Text>
+                    <Text as="p" variant="bodySm" tone="subdued">
+                      {words.description} {step.done ? null : <Link url={step.action.url}>{words.action}</Link>}
+                    </Text>
+                  </BlockStack>
+                </InlineStack>
+              </Box>
+            );
+          })}
         </BlockStack>
       </BlockStack>
     </Card>
@@ -489,11 +560,14 @@ function SetupChecklist({ home }: { home: HomeSummary }) {
 }
 
 function LocationsSummary({ home }: { home: HomeSummary }) {
+  const { t, lang } = useWords();
+  const regions = new Intl.DisplayNames([lang], { type: "region" });
+  const countries = home.countries.map((c) => regions.of(c) ?? c);
   return (
     <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
-      <Metric label="Locations" value={home.locations} detail={`${home.activeLocations} active`} />
-      <Metric label="Offer local pickup" value={home.pickupLocations} detail="active locations" />
-      <Metric label="Countries" value={home.countries.length} detail={home.countries.join(", ") || "none yet"} />
+      <Metric label={t.summary.locations} value={home.locations} detail={fill(t.summary.active, { count: home.activeLocations })} />
+      <Metric label={t.summary.pickup} value={home.pickupLocations} detail={t.summary.pickupDetail} />
+      <Metric label={t.summary.countries} value={home.countries.length} detail={countries.length ? new Intl.ListFormat(lang, { type: "conjunction" }).format(countries) : t.summary.noCountries} />
     </InlineGrid>
   );
 }

@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadCustomerDataExport } from "~/services/load-customer-data-export.server";
 import { authenticate } from "~/shopify.server";
+import { adminTitle } from "~/components/page-title";
+
+export const meta = () => adminTitle("Customer data export", "Activity");
 
 // A customers/data_request export, downloaded as JSON from the Activity page.
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

@@ -1,3 +1,4 @@
+import { CountCards } from "~/components/CountCards";
 import { readFormData } from "~/http/form-data.server";
 import { typedTextProblem } from "~/domain/text/typed-text";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -22,17 +23,33 @@ import {
 } from "@shopify/polaris";
 import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
-import { jobDriver } from "~/jobs/runtime.server";
+import { adminLocale } from "~/http/admin-locale.server";
+import { WEBHOOK_TOPICS } from "~/jobs/webhook-topics.server";
+import { portalT } from "~/portal/i18n";
+import type { PortalLocale } from "~/domain/portal/locale";
+import { jobDriver } from "~/queue/handle.server";
 import { discardDeliveries } from "~/services/discard-deliveries.server";
 import { ACTIVITY_STATUSES, loadActivity, type ActivityRow } from "~/services/load-activity.server";
 import { requestReconcile } from "~/services/request-reconcile.server";
 import { retryDeliveries } from "~/services/retry-deliveries.server";
 import { authenticate } from "~/shopify.server";
+import { adminTitle } from "~/components/page-title";
+import { problemKey } from "~/domain/activity/problem";
+import { topicArea } from "~/domain/activity/subject";
+import { adminT } from "~/components/admin-i18n";
+import { ActionToast } from "~/components/ActionToast";
+import type { TFunction } from "i18next";
+
+export const meta = () => adminTitle("Activity");
 
 const filtersSchema = z.object({
   status: z.array(z.enum(ACTIVITY_STATUSES)).default([]),
   // Typed into the URL: a NUL or another control character is refused here, not by PostgreSQL.
-  topic: z.string().max(100).refine((v) => typedTextProblem(v, 100) === null).optional(),
+  topic: z
+    .string()
+    .max(100)
+    .refine((v) => typedTextProblem(v, 100) === null)
+    .optional(),
   cursor: z.string().max(500).optional(),
 });
 
@@ -45,97 +62,134 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     cursor: url.searchParams.get("cursor") || undefined,
   });
   if (!parsed.success) throw new Response("Invalid filters", { status: 400 });
-  return loadActivity({ shop: session.shop, driver: jobDriver(), filters: parsed.data });
+  const locale = adminLocale(request, session.onlineAccessInfo?.associated_user?.locale);
+  // Each topic's name in the staff member's language (app/locales/<lng>/activity.json).
+  return {
+    ...(await loadActivity({
+      shop: session.shop,
+      driver: await jobDriver(),
+      filters: parsed.data,
+    })),
+    topicLabels: topicLabels(locale),
+    lang: locale,
+  };
 };
 
+/** Every subscribed topic's name for merchants, in `locale`. */
+function topicLabels(locale: PortalLocale): Record<string, string> {
+  const t = portalT(locale, "activity");
+  return Object.fromEntries(WEBHOOK_TOPICS.map((row) => [row.topic, t(`topics.${row.label}`)]));
+}
+
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("retry"), ids: z.array(z.string().min(1).max(100)).min(1).max(250) }),
-  z.object({ intent: z.literal("discard"), ids: z.array(z.string().min(1).max(100)).min(1).max(250) }),
+  z.object({
+    intent: z.literal("retry"),
+    ids: z.array(z.string().min(1).max(100)).min(1).max(250),
+  }),
+  z.object({
+    intent: z.literal("discard"),
+    ids: z.array(z.string().min(1).max(100)).min(1).max(250),
+  }),
   z.object({ intent: z.literal("reconcile") }),
 ]);
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = await readFormData(request, undefined, { single: true, repeatable: ["id"] });
-  const parsed = actionSchema.safeParse({ intent: form.get("intent"), ids: form.getAll("id") });
+  const t = adminT(adminLocale(request, session.onlineAccessInfo?.associated_user?.locale), "admin-activity");
+  const form = await readFormData(request, undefined, {
+    single: true,
+    repeatable: ["id"],
+  });
+  const parsed = actionSchema.safeParse({
+    intent: form.get("intent"),
+    ids: form.getAll("id"),
+  });
   if (!parsed.success) {
-    return Response.json({ ok: false, error: "Choose Retry or Discard and at least one failed job." }, { status: 400 });
+    return Response.json({ ok: false, error: t("invalid") }, { status: 400 });
   }
-  const driver = jobDriver();
+  const driver = await jobDriver();
   switch (parsed.data.intent) {
     case "retry": {
-      const result = await retryDeliveries({ shop: session.shop, ids: parsed.data.ids, driver });
-      return Response.json({ ok: true, message: `${result.retried} job${result.retried === 1 ? "" : "s"} sent to retry`, ...result });
+      const result = await retryDeliveries({
+        shop: session.shop,
+        ids: parsed.data.ids,
+        driver,
+      });
+      return Response.json({
+        ok: true,
+        message: t("retried", { count: result.retried }),
+        ...result,
+      });
     }
     case "discard": {
-      const result = await discardDeliveries({ shop: session.shop, ids: parsed.data.ids, driver });
-      return Response.json({ ok: true, message: `${result.discarded} job${result.discarded === 1 ? "" : "s"} discarded`, ...result });
+      const result = await discardDeliveries({
+        shop: session.shop,
+        ids: parsed.data.ids,
+        driver,
+      });
+      return Response.json({
+        ok: true,
+        message: t("discarded", { count: result.discarded }),
+        ...result,
+      });
     }
     case "reconcile":
       await requestReconcile({ shop: session.shop, driver });
-      return Response.json({ ok: true, message: "Checking with Shopify in the background" });
+      return Response.json({ ok: true, message: t("reconciling") });
   }
 };
 
-const TOPIC_LABELS: Record<string, string> = {
-  "orders/create": "New order",
-  "orders/updated": "Order updated",
-  "orders/cancelled": "Order cancelled",
-  "fulfillment_orders/order_routing_complete": "Order ready to route",
-  "inventory_levels/update": "Stock changed",
-  "locations/create": "Location added",
-  "locations/update": "Location changed",
-  "locations/delete": "Location removed",
-  "app/uninstalled": "App uninstalled",
-  "app/scopes_update": "Permissions changed",
-  "customers/data_request": "Customer data request",
-  "customers/redact": "Customer data erasure",
-  "shop/redact": "Shop data erasure",
+const STATUS_TONE: Record<ActivityRow["status"], "success" | "critical" | "attention" | "info" | "warning" | undefined> = {
+  RECEIVED: "info",
+  QUEUED: "info",
+  PROCESSING: "attention",
+  PROCESSED: "success",
+  FAILED: "critical",
+  DISCARDED: undefined,
+  SKIPPED: undefined,
 };
 
-const STATUS: Record<ActivityRow["status"], { label: string; tone?: "success" | "critical" | "attention" | "info" | "warning" }> = {
-  RECEIVED: { label: "Waiting", tone: "info" },
-  QUEUED: { label: "Waiting", tone: "info" },
-  PROCESSING: { label: "Running", tone: "attention" },
-  PROCESSED: { label: "Done", tone: "success" },
-  FAILED: { label: "Failed", tone: "critical" },
-  DISCARDED: { label: "Discarded" },
-  SKIPPED: { label: "Nothing to do" },
-};
-
-/**
- * What a failure means for the merchant, in plain words, for the errors staff can act on. The
- * technical message stays beside it for support.
- */
-function explainProblem(error: string | null): string | null {
-  if (!error) return null;
-  if (/Invalid API key or access token|\b401\b|Unauthorized|access token cannot be renewed/i.test(error)) {
-    return "Shopify did not accept Crossdock's access to your store. Open Crossdock from your Shopify admin to renew it, then retry.";
-  }
-  if (/SessionNotFound|not installed/i.test(error)) return "Crossdock is not installed on this store any more. Install it again, then retry.";
-  if (/still failing after|HTTP 5\d\d|\(5\d\d [A-Z]|fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(error)) {
-    return "Shopify could not be reached. Retry once Shopify is available again.";
-  }
-  if (/throttled/i.test(error)) return "Shopify asked Crossdock to slow down. Retry in a few minutes.";
-  return null;
+/** The row's event and what it is about: "New order · Order #1021", "Stock changed · Stock sync". */
+function rowName(row: ActivityRow, labels: Readonly<Record<string, string>>, t: TFunction): string {
+  return `${labels[row.topic] ?? t("unknownTopic")} · ${rowAbout(row, t)}`;
 }
 
-function describeRow(row: ActivityRow): string {
-  return `${TOPIC_LABELS[row.topic] ?? row.topic} received ${formatTime(row.receivedAt)}`;
+/** What the row was about, in words: its order, return, location or stock, else the kind of change. */
+function rowAbout(row: ActivityRow, t: TFunction): string {
+  return row.subject ? t(`subject.${row.subject.kind}`, { name: row.subject.name }) : t(`about.${topicArea(row.topic)}`);
 }
 
-function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "short", timeStyle: "medium" }) : "—";
+function describeRow(row: ActivityRow, labels: Readonly<Record<string, string>>, t: TFunction, lang: string): string {
+  return t("describeRow", {
+    event: rowName(row, labels, t),
+    time: formatTime(row.receivedAt, lang),
+  });
 }
 
-function formatDuration(ms: number | null): string {
+function formatTime(iso: string | null, lang: string): string {
+  return iso
+    ? new Date(iso).toLocaleString(lang, {
+        dateStyle: "short",
+        timeStyle: "medium",
+      })
+    : "—";
+}
+
+function formatDuration(ms: number | null, t: TFunction): string {
   if (ms === null) return "—";
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return ms < 1000 ? t("ms", { n: ms }) : t("s", { n: (ms / 1000).toFixed(1) });
 }
 
 export default function ActivityPage() {
   const view = useLoaderData<typeof loader>();
-  const fetcher = useFetcher<{ ok: boolean; message?: string; error?: string }>();
+  const labels = view.topicLabels;
+  const lang = view.lang;
+  const t = adminT(lang, "admin-activity");
+  const fetcher = useFetcher<{
+    ok: boolean;
+    message?: string;
+    error?: string;
+  }>();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const statusFilter = params.getAll("status");
@@ -153,9 +207,7 @@ export default function ActivityPage() {
     const timer = setTimeout(revalidate, 2_000);
     return () => clearTimeout(timer);
   }, [pending, revalidation, revalidate, view]);
-  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(
-    failedRows.map((r) => ({ id: r.id })),
-  );
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(failedRows.map((r) => ({ id: r.id })));
 
   const setFilter = useCallback(
     (name: "status" | "topic", values: string[]) => {
@@ -165,7 +217,7 @@ export default function ActivityPage() {
       for (const v of values) next.append(name, v);
       navigate(`?${next.toString()}`);
     },
-    [navigate, params],
+    [navigate, params]
   );
 
   const submit = (intent: "retry" | "discard" | "reconcile", ids: string[] = []) => {
@@ -179,305 +231,366 @@ export default function ActivityPage() {
   const busy = fetcher.state !== "idle";
   const discardingRows = discarding ? view.rows.filter((r) => discarding.includes(r.id)) : [];
   const counts = [
-    { label: "Waiting", value: view.counts.queued },
-    { label: "Running", value: view.counts.active },
-    { label: "Failed", value: view.counts.failed, tone: view.counts.failed > 0 ? ("critical" as const) : undefined },
-    { label: "Done", value: view.counts.processed },
+    { label: t("counts.waiting"), value: view.counts.queued },
+    { label: t("counts.running"), value: view.counts.active },
+    {
+      label: t("counts.failed"),
+      value: view.counts.failed,
+      tone: view.counts.failed > 0 ? ("critical" as const) : undefined,
+    },
+    { label: t("counts.done"), value: view.counts.processed },
   ];
+  const statusLabel = (row: ActivityRow) => (row.waitingForRateLimit ? t("status.rateLimit") : t(`status.${row.status}`));
 
   return (
-    <Page
-      title="Activity"
-      subtitle={`Everything Shopify told Crossdock, and what Crossdock did with it · ${view.driver.label}`}
-      primaryAction={{ content: "Check with Shopify now", onAction: () => submit("reconcile"), loading: busy }}
-    >
-      <Layout>
-        <Layout.Section>
-          <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
-            {counts.map((c) => (
-              <Card key={c.label}>
-                <BlockStack gap="100">
-                  <Text as="h3" variant="headingSm" tone="subdued">
-                    {c.label}
-                  </Text>
-                  <Text as="p" variant="heading2xl" tone={c.tone}>
-                    {c.value}
-                  </Text>
-                </BlockStack>
-              </Card>
-            ))}
-          </InlineGrid>
-        </Layout.Section>
-        {fetcher.data && fetcher.state === "idle" && (
+    <div lang={lang}>
+      <Page
+        title={t("title")}
+        subtitle={t("subtitle", {
+          driver: t(`drivers.${view.driver.kind === "bullmq" ? "bullmq" : "inline"}`),
+        })}
+        primaryAction={{
+          content: t("checkNow"),
+          onAction: () => submit("reconcile"),
+          loading: busy,
+        }}
+      >
+        <ActionToast event={fetcher.state === "idle" ? fetcher.data : null} message={fetcher.data?.ok ? fetcher.data.message : null} />
+        <Layout>
           <Layout.Section>
-            <Banner tone={fetcher.data.ok ? "success" : "critical"}>
-              <p>{fetcher.data.message ?? fetcher.data.error ?? ""}</p>
-            </Banner>
+            <CountCards counts={counts} columns={{ xs: 2, md: 4 }} headingAs="h3" />
           </Layout.Section>
-        )}
-        <Layout.Section>
-          <Card padding="0">
-            <Filters
-              queryValue=""
-              hideQueryField
-              onQueryChange={() => undefined}
-              onQueryClear={() => undefined}
-              onClearAll={() => navigate("?")}
-              filters={[
-                {
-                  key: "status",
-                  label: "Status",
-                  filter: (
-                    <ChoiceList
-                      title="Status"
-                      titleHidden
-                      allowMultiple
-                      choices={[
-                        { label: "Failed", value: "FAILED" },
-                        { label: "Waiting (received)", value: "RECEIVED" },
-                        { label: "Waiting (queued)", value: "QUEUED" },
-                        { label: "Running", value: "PROCESSING" },
-                        { label: "Done", value: "PROCESSED" },
-                        { label: "Nothing to do", value: "SKIPPED" },
-                        { label: "Discarded", value: "DISCARDED" },
-                      ]}
-                      selected={statusFilter}
-                      onChange={(values) => setFilter("status", values)}
-                    />
-                  ),
-                  pinned: true,
-                },
-                {
-                  key: "topic",
-                  label: "Event",
-                  filter: (
-                    <ChoiceList
-                      title="Event"
-                      titleHidden
-                      choices={view.topics.map((t) => ({ label: TOPIC_LABELS[t] ?? t, value: t }))}
-                      selected={topicFilter ? [topicFilter] : []}
-                      onChange={(values) => setFilter("topic", values.slice(0, 1))}
-                    />
-                  ),
-                  pinned: true,
-                },
-              ]}
-              appliedFilters={[
-                ...(statusFilter.length
-                  ? [{ key: "status", label: `Status: ${statusFilter.map((s) => STATUS[s as ActivityRow["status"]]?.label ?? s).join(", ")}`, onRemove: () => setFilter("status", []) }]
-                  : []),
-                ...(topicFilter ? [{ key: "topic", label: `Event: ${TOPIC_LABELS[topicFilter] ?? topicFilter}`, onRemove: () => setFilter("topic", []) }] : []),
-              ]}
-            />
-            {view.rows.length === 0 ? (
-              filtered ? (
-                <EmptyState heading="No events match these filters" image="" action={{ content: "Clear filters", onAction: () => navigate("?") }}>
-                  <p>Change or clear the filters to see other events.</p>
-                </EmptyState>
-              ) : (
-                <EmptyState heading="Nothing here yet" image="">
-                  <p>New orders, stock changes and other events from Shopify appear here as they arrive.</p>
-                </EmptyState>
-              )
-            ) : (
-              <IndexTable
-                resourceName={{ singular: "job", plural: "jobs" }}
-                itemCount={view.rows.length}
-                selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
-                onSelectionChange={handleSelectionChange}
-                promotedBulkActions={[
-                  { content: "Retry", onAction: () => submit("retry", selectedResources) },
-                  { content: "Discard", onAction: () => setDiscarding(selectedResources) },
+          {/* Done is confirmed by a toast; a refusal stays on the page. */}
+          {fetcher.data && !fetcher.data.ok && fetcher.state === "idle" && (
+            <Layout.Section>
+              <Banner tone="critical">
+                <p>{fetcher.data.error ?? ""}</p>
+              </Banner>
+            </Layout.Section>
+          )}
+          <Layout.Section>
+            <Card padding="0">
+              <Filters
+                queryValue=""
+                hideQueryField
+                onQueryChange={() => undefined}
+                onQueryClear={() => undefined}
+                onClearAll={() => navigate("?")}
+                filters={[
+                  {
+                    key: "status",
+                    label: t("filterStatus"),
+                    filter: (
+                      <ChoiceList
+                        title={t("filterStatus")}
+                        titleHidden
+                        allowMultiple
+                        choices={["FAILED", "RECEIVED", "QUEUED", "PROCESSING", "PROCESSED", "SKIPPED", "DISCARDED"].map((value) => ({
+                          label: t(`choices.${value}`),
+                          value,
+                        }))}
+                        selected={statusFilter}
+                        onChange={(values) => setFilter("status", values)}
+                      />
+                    ),
+                    pinned: true,
+                  },
+                  {
+                    key: "topic",
+                    label: t("filterEvent"),
+                    filter: (
+                      <ChoiceList
+                        title={t("filterEvent")}
+                        titleHidden
+                        choices={view.topics.map((topic) => ({
+                          label: labels[topic] ?? t("unknownTopic"),
+                          value: topic,
+                        }))}
+                        selected={topicFilter ? [topicFilter] : []}
+                        onChange={(values) => setFilter("topic", values.slice(0, 1))}
+                      />
+                    ),
+                    pinned: true,
+                  },
                 ]}
-                headings={[
-                  { title: "Event" },
-                  { title: "Status" },
-                  { title: "Attempts", alignment: "end" },
-                  { title: "Received" },
-                  { title: "Finished" },
-                  { title: "Took", alignment: "end" },
-                  { title: "Problem" },
+                appliedFilters={[
+                  ...(statusFilter.length
+                    ? [
+                        {
+                          key: "status",
+                          label: t("appliedStatus", {
+                            list: statusFilter.map((s) => t(`choices.${s}`)).join(", "),
+                          }),
+                          onRemove: () => setFilter("status", []),
+                        },
+                      ]
+                    : []),
+                  ...(topicFilter
+                    ? [
+                        {
+                          key: "topic",
+                          label: t("appliedEvent", {
+                            name: labels[topicFilter] ?? t("unknownTopic"),
+                          }),
+                          onRemove: () => setFilter("topic", []),
+                        },
+                      ]
+                    : []),
                 ]}
-              >
-                {view.rows.map((row, index) => {
-                  const status = STATUS[row.status];
-                  const failed = row.status === "FAILED";
-                  const explanation = failed ? explainProblem(row.lastError) : null;
-                  return (
-                    <IndexTable.Row
-                      id={row.id}
-                      key={row.id}
-                      position={index}
-                      selected={selectedResources.includes(row.id)}
-                      disabled={!failed}
-                    >
-                      <IndexTable.Cell>
-                        <BlockStack gap="050">
-                          <Text as="span" fontWeight="semibold">
-                            {TOPIC_LABELS[row.topic] ?? row.topic}
-                          </Text>
-                          <Text as="span" variant="bodySm" tone="subdued">
-                            {row.topic}
-                          </Text>
-                        </BlockStack>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Badge tone={status.tone}>{status.label}</Badge>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span" alignment="end" numeric>
-                          {row.attempts}
-                        </Text>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>{formatTime(row.receivedAt)}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {row.processedAt
-                          ? formatTime(row.processedAt)
-                          : row.nextAttemptAt && row.status === "QUEUED"
-                            ? `Next try ${formatTime(row.nextAttemptAt)}`
-                            : "—"}
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span" alignment="end" numeric>
-                          {formatDuration(row.durationMs)}
-                        </Text>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {/* The problem, then what staff can do about it, together: no scrolling sideways to act. */}
-                        <div style={{ minWidth: 240, maxWidth: 380, whiteSpace: "normal", overflowWrap: "anywhere" }}>
-                          <BlockStack gap="100">
-                            {explanation && (
-                              <Text as="span" variant="bodySm" tone="critical">
-                                {explanation}
-                              </Text>
-                            )}
-                            {row.lastError && (
-                              <Text as="span" variant="bodySm" tone={failed && !explanation ? "critical" : "subdued"}>
-                                {row.lastError}
-                              </Text>
-                            )}
-                            {failed && (
-                              // A click on these buttons must not also select the row (IndexTable rows select on click).
-                              <div onClick={(event) => event.stopPropagation()}>
-                                <InlineStack gap="300" wrap={false} blockAlign="center">
-                                  <Button size="slim" onClick={() => submit("retry", [row.id])} disabled={busy} accessibilityLabel={`Retry ${describeRow(row)}`}>
-                                    Retry
-                                  </Button>
-                                  <Button
-                                    size="slim"
-                                    tone="critical"
-                                    variant="plain"
-                                    onClick={() => setDiscarding([row.id])}
-                                    disabled={busy}
-                                    accessibilityLabel={`Discard ${describeRow(row)}`}
-                                  >
-                                    Discard
-                                  </Button>
-                                </InlineStack>
-                              </div>
-                            )}
-                          </BlockStack>
-                        </div>
-                      </IndexTable.Cell>
-                    </IndexTable.Row>
-                  );
-                })}
-              </IndexTable>
-            )}
-            {view.nextCursor && (
-              <div style={{ padding: "var(--p-space-300)" }}>
-                <Button
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.set("cursor", view.nextCursor!);
-                    navigate(`?${next.toString()}`);
-                  }}
-                >
-                  Older
-                </Button>
-              </div>
-            )}
-          </Card>
-        </Layout.Section>
-        {/* Below the table, not beside it: the table needs the full width for the problem and the actions. */}
-        <Layout.Section>
-          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400" alignItems="start">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Checks with Shopify
-                </Text>
-                {view.jobRuns.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    Crossdock compares its copy of orders, locations and stock with Shopify regularly and repairs what a missed event left out of date.
-                  </Text>
+              />
+              {view.rows.length === 0 ? (
+                filtered ? (
+                  <EmptyState
+                    heading={t("emptyFilteredHeading")}
+                    image=""
+                    action={{
+                      content: t("clearFilters"),
+                      onAction: () => navigate("?"),
+                    }}
+                  >
+                    <p>{t("emptyFilteredBody")}</p>
+                  </EmptyState>
                 ) : (
-                  view.jobRuns.map((run) => (
-                    <InlineStack key={run.id} align="space-between" blockAlign="center">
-                      <Text as="span" variant="bodySm">
-                        {formatTime(run.startedAt)} · {formatDuration(run.durationMs)}
-                      </Text>
-                      <Badge tone={run.status === "SUCCEEDED" ? "success" : run.status === "FAILED" ? "critical" : "attention"}>
-                        {run.status === "SUCCEEDED" ? "Done" : run.status === "FAILED" ? "Failed" : "Running"}
-                      </Badge>
-                    </InlineStack>
-                  ))
-                )}
-              </BlockStack>
+                  <EmptyState heading={t("emptyHeading")} image="">
+                    <p>{t("emptyBody")}</p>
+                  </EmptyState>
+                )
+              ) : (
+                <IndexTable
+                  resourceName={{
+                    singular: t("resource", { count: 1 }),
+                    plural: t("resource", { count: 2 }),
+                  }}
+                  itemCount={view.rows.length}
+                  selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+                  onSelectionChange={handleSelectionChange}
+                  promotedBulkActions={[
+                    {
+                      content: t("retry"),
+                      onAction: () => submit("retry", selectedResources),
+                    },
+                    {
+                      content: t("discard"),
+                      onAction: () => setDiscarding(selectedResources),
+                    },
+                  ]}
+                  headings={[
+                    { title: t("headings.event") },
+                    { title: t("headings.status") },
+                    { title: t("headings.attempts"), alignment: "end" },
+                    { title: t("headings.received") },
+                    { title: t("headings.finished") },
+                    { title: t("headings.took"), alignment: "end" },
+                    { title: t("headings.problem") },
+                  ]}
+                >
+                  {view.rows.map((row, index) => {
+                    const failed = row.status === "FAILED";
+                    const problem = failed || row.lastError ? problemKey(row.lastError) : null;
+                    return (
+                      <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)} disabled={!failed}>
+                        <IndexTable.Cell>
+                          <BlockStack gap="050">
+                            <Text as="span" fontWeight="semibold">
+                              {labels[row.topic] ?? t("unknownTopic")}
+                            </Text>
+                            {/* What the event is about (never the topic code nor an empty line): "Order #1021", "Return #1021-R1", "Stock sync". */}
+                            <Text as="span" variant="bodySm" tone="subdued">
+                              {rowAbout(row, t)}
+                            </Text>
+                          </BlockStack>
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>
+                          <Badge tone={row.waitingForRateLimit ? "warning" : STATUS_TONE[row.status]}>{statusLabel(row)}</Badge>
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>
+                          <Text as="span" alignment="end" numeric>
+                            {row.attempts}
+                          </Text>
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>{formatTime(row.receivedAt, lang)}</IndexTable.Cell>
+                        <IndexTable.Cell>
+                          {row.processedAt
+                            ? formatTime(row.processedAt, lang)
+                            : row.nextAttemptAt && row.status === "QUEUED"
+                            ? t("nextTry", {
+                                time: formatTime(row.nextAttemptAt, lang),
+                              })
+                            : "—"}
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>
+                          <Text as="span" alignment="end" numeric>
+                            {formatDuration(row.durationMs, t)}
+                          </Text>
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>
+                          {/* The problem, then what staff can do about it, together: no scrolling sideways to act. */}
+                          <div
+                            style={{
+                              minWidth: 240,
+                              maxWidth: 380,
+                              whiteSpace: "normal",
+                              overflowWrap: "anywhere",
+                            }}
+                          >
+                            <BlockStack gap="100">
+                              {row.waitingForRateLimit && (
+                                <Text as="span" variant="bodySm" tone="subdued">
+                                  {t("rateLimitNote")}
+                                </Text>
+                              )}
+                              {problem && !row.waitingForRateLimit && (
+                                <Text as="span" variant="bodySm" tone={failed ? "critical" : "subdued"}>
+                                  {t(`problems.${problem}`)}
+                                </Text>
+                              )}
+                              {/* The exception itself, folded away: for support, not the first thing a merchant reads. */}
+                              {row.lastError && (
+                                <details>
+                                  <summary>
+                                    <Text as="span" variant="bodySm" tone="subdued">
+                                      {t("details")}
+                                    </Text>
+                                  </summary>
+                                  <Text as="span" variant="bodySm" tone="subdued">
+                                    <span lang="en">{row.lastError}</span>
+                                  </Text>
+                                </details>
+                              )}
+                              {failed && (
+                                // A click on these buttons must not also select the row (IndexTable rows select on click).
+                                <div onClick={(event) => event.stopPropagation()}>
+                                  <InlineStack gap="300" wrap={false} blockAlign="center">
+                                    <Button
+                                      size="slim"
+                                      onClick={() => submit("retry", [row.id])}
+                                      disabled={busy}
+                                      accessibilityLabel={t("retryRow", {
+                                        row: describeRow(row, labels, t, lang),
+                                      })}
+                                    >
+                                      {t("retry")}
+                                    </Button>
+                                    <Button
+                                      size="slim"
+                                      tone="critical"
+                                      variant="plain"
+                                      onClick={() => setDiscarding([row.id])}
+                                      disabled={busy}
+                                      accessibilityLabel={t("discardRow", {
+                                        row: describeRow(row, labels, t, lang),
+                                      })}
+                                    >
+                                      {t("discard")}
+                                    </Button>
+                                  </InlineStack>
+                                </div>
+                              )}
+                            </BlockStack>
+                          </div>
+                        </IndexTable.Cell>
+                      </IndexTable.Row>
+                    );
+                  })}
+                </IndexTable>
+              )}
+              {view.nextCursor && (
+                <div style={{ padding: "var(--p-space-300)" }}>
+                  <Button
+                    onClick={() => {
+                      const next = new URLSearchParams(params);
+                      next.set("cursor", view.nextCursor!);
+                      navigate(`?${next.toString()}`);
+                    }}
+                  >
+                    {t("older")}
+                  </Button>
+                </div>
+              )}
             </Card>
-            {view.exports.length > 0 && (
+          </Layout.Section>
+          {/* Below the table, not beside it: the table needs the full width for the problem and the actions. */}
+          <Layout.Section>
+            <InlineGrid columns={{ xs: 1, md: 2 }} gap="400" alignItems="start">
               <Card>
                 <BlockStack gap="300">
                   <Text as="h2" variant="headingMd">
-                    Customer data requests
+                    {t("checksHeading")}
                   </Text>
-                  {view.exports.map((e) => (
-                    <InlineStack key={e.id} align="space-between" blockAlign="center">
-                      <Text as="span" variant="bodySm">
-                        Customer {e.customerId.replace("gid://shopify/Customer/", "")} · {formatTime(e.createdAt)}
-                      </Text>
-                      <Button size="slim" url={`/app/activity/exports/${e.id}`} download>
-                        Download
-                      </Button>
-                    </InlineStack>
-                  ))}
+                  {view.jobRuns.length === 0 ? (
+                    <Text as="p" tone="subdued">
+                      {t("checksEmpty")}
+                    </Text>
+                  ) : (
+                    view.jobRuns.map((run) => (
+                      <InlineStack key={run.id} align="space-between" blockAlign="center">
+                        <BlockStack gap="050">
+                          <Text as="span" variant="bodySm" fontWeight="semibold">
+                            {t(`runs.${run.name}`, { defaultValue: t("runs.other") })}
+                          </Text>
+                          <Text as="span" variant="bodySm" tone="subdued">
+                            {formatTime(run.startedAt, lang)} · {formatDuration(run.durationMs, t)}
+                          </Text>
+                        </BlockStack>
+                        <Badge tone={run.status === "SUCCEEDED" ? "success" : run.status === "FAILED" ? "critical" : "attention"}>
+                          {t(`runStatus.${run.status === "SUCCEEDED" || run.status === "FAILED" ? run.status : "RUNNING"}`)}
+                        </Badge>
+                      </InlineStack>
+                    ))
+                  )}
                 </BlockStack>
               </Card>
-            )}
-          </InlineGrid>
-        </Layout.Section>
-      </Layout>
-      <Modal
-        open={discarding !== null}
-        onClose={() => setDiscarding(null)}
-        title={discarding && discarding.length > 1 ? `Discard ${discarding.length} failed jobs?` : "Discard this failed job?"}
-        primaryAction={{
-          content: "Discard",
-          destructive: true,
-          loading: busy,
-          onAction: () => {
-            if (discarding) submit("discard", discarding);
-            setDiscarding(null);
-          },
-        }}
-        secondaryActions={[{ content: "Cancel", onAction: () => setDiscarding(null) }]}
-      >
-        <Modal.Section>
-          <BlockStack gap="200">
-            <Text as="p">
-              {discarding && discarding.length > 1
-                ? "Crossdock will stop trying these events and cannot retry them later."
-                : "Crossdock will stop trying this event and cannot retry it later."}{" "}
-              If the problem has been fixed, choose Retry instead.
-            </Text>
-            {discardingRows.map((r) => (
-              <Text key={r.id} as="p" variant="bodySm" tone="subdued">
-                {describeRow(r)}
-              </Text>
-            ))}
-          </BlockStack>
-        </Modal.Section>
-      </Modal>
-    </Page>
+              {view.exports.length > 0 && (
+                <Card>
+                  <BlockStack gap="300">
+                    <Text as="h2" variant="headingMd">
+                      {t("dataRequests")}
+                    </Text>
+                    {view.exports.map((e) => (
+                      <InlineStack key={e.id} align="space-between" blockAlign="center">
+                        <Text as="span" variant="bodySm">
+                          {t("dataRequest", {
+                            time: formatTime(e.createdAt, lang),
+                          })}
+                        </Text>
+                        <Button size="slim" url={`/app/activity/exports/${e.id}`} download>
+                          {t("download")}
+                        </Button>
+                      </InlineStack>
+                    ))}
+                  </BlockStack>
+                </Card>
+              )}
+            </InlineGrid>
+          </Layout.Section>
+        </Layout>
+        <Modal
+          open={discarding !== null}
+          onClose={() => setDiscarding(null)}
+          title={t("discardTitle", { count: discarding?.length ?? 1 })}
+          primaryAction={{
+            content: t("discard"),
+            destructive: true,
+            loading: busy,
+            onAction: () => {
+              if (discarding) submit("discard", discarding);
+              setDiscarding(null);
+            },
+          }}
+          secondaryActions={[{ content: t("cancel"), onAction: () => setDiscarding(null) }]}
+        >
+          <Modal.Section>
+            <BlockStack gap="200">
+              <Text as="p">{t("discardBody", { count: discarding?.length ?? 1 })}</Text>
+              {discardingRows.map((r) => (
+                <Text key={r.id} as="p" variant="bodySm" tone="subdued">
+                  {describeRow(r, labels, t, lang)}
+                </Text>
+              ))}
+            </BlockStack>
+          </Modal.Section>
+        </Modal>
+      </Page>
+    </div>
   );
 }

@@ -1,13 +1,19 @@
 import { readFormData } from "~/http/form-data.server";
 import { isRowId } from "~/models/scope.server";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, Divider, InlineStack, Layout, Link as PolarisLink, List, Page, Select, Text } from "@shopify/polaris";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { z } from "zod";
 import { DeclineFields } from "~/components/returns/DeclineFields";
-import { actorLabel, DISPOSITION_LABELS, EVENT_LABELS, formatDateTime, formatMoney, METHOD_LABELS, REASON_LABELS, STATUS_LABELS, STATUS_TONES } from "~/components/returns/labels";
+import { STATUS_TONES } from "~/components/returns/labels";
+import { actorName, eventName, eventText } from "~/components/returns/timeline-words";
+import { explainDecision } from "~/components/returns/rule-words";
+import { adminT } from "~/components/admin-i18n";
+import { formatMoney as formatAmount } from "~/domain/returns/money";
+import type { PortalLocale } from "~/domain/portal/locale";
 import { RETURN_DECLINE_REASONS } from "~/domain/returns/reasons";
 import { closeReturn } from "~/services/close-return.server";
 import { decideReturn } from "~/services/decide-return.server";
@@ -16,47 +22,63 @@ import { installedShop } from "~/services/installed-shop.server";
 import { loadReturnDetail } from "~/services/load-return-detail.server";
 import { receiveReturn } from "~/services/receive-return.server";
 import { authenticate } from "~/shopify.server";
+import { adminTitle } from "~/components/page-title";
+import { ReturnDestinationCard, type DestinationText } from "~/components/returns/ReturnDestinationCard";
+import { adminLocale } from "~/http/admin-locale.server";
+import { portalT } from "~/portal/i18n";
+import { changeReturnDestination } from "~/services/change-return-destination.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
+  const t = adminT(page?.lang ?? "en", "admin-return-detail");
+  return adminTitle(page?.rma ?? t("pageTitle"), t("back"));
+};
 
 async function requireShop(request: Request) {
   const { session, admin } = await authenticate.admin(request);
   const shop = await installedShop(session.shop);
   const actor = session.onlineAccessInfo?.associated_user?.email ?? `staff@${session.shop}`;
-  return { shop, admin, actor };
+  return { shop, admin, actor, locale: adminLocale(request, session.onlineAccessInfo?.associated_user?.locale) };
 }
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { shop, admin } = await requireShop(request);
+  const { shop, admin, locale } = await requireShop(request);
   if (!isRowId(params.id ?? "")) throw new Response("Return not found", { status: 404 });
   const detail = await loadReturnDetail({ shop, graphql: admin.graphql, returnId: params.id ?? "" });
   if (!detail) throw new Response("Return not found", { status: 404 });
-  return detail;
+  const words = portalT(locale, "return-destinations");
+  return { ...detail, lang: locale, destinationText: words("detail", { returnObjects: true }) as unknown as DestinationText };
 };
 
 const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),
   z.object({
     intent: z.literal("decline"),
-    reason: z.enum(RETURN_DECLINE_REASONS, "choose a decline reason"),
-    note: z.string().trim().max(MAX_DECLINE_NOTE_LENGTH, `at most ${MAX_DECLINE_NOTE_LENGTH} characters`).optional(),
+    reason: z.enum(RETURN_DECLINE_REASONS, "chooseDeclineReason"),
+    note: z.string().trim().max(MAX_DECLINE_NOTE_LENGTH, "noteTooLong").optional(),
   }),
   z.object({ intent: z.literal("receive"), locationId: z.string().default(""), refund: z.literal("on").optional() }),
   z.object({ intent: z.literal("close") }),
+  z.object({ intent: z.literal("destination"), locationId: z.string().trim().default("") }),
 ]);
 
-type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors?: Record<string, string> };
+/** A refusal's own text (Shopify's, or the status's) is English: the page says it in words and folds it under Details. */
+type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors?: Record<string, string>; detail?: string };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { shop, admin, actor } = await requireShop(request);
+  const { shop, admin, actor, locale } = await requireShop(request);
   const returnId = params.id ?? "";
   if (!isRowId(returnId)) throw new Response("Return not found", { status: 404 });
+  const t = adminT(locale, "admin-return-detail");
   const form = await readFormData(request, undefined, { single: true });
   const parsed = intentSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_form"), i.message]));
-    return data<ActionResult>({ ok: false, message: "Check the highlighted fields.", errors }, { status: 422 });
+    const said = (message: string) => (message === "chooseDeclineReason" || message === "noteTooLong" ? t(`messages.${message}`, { max: MAX_DECLINE_NOTE_LENGTH }) : t("messages.checkFields"));
+    const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_form"), said(i.message)]));
+    return data<ActionResult>({ ok: false, message: t("messages.checkFields"), errors }, { status: 422 });
   }
   const intent = parsed.data;
   const fail = (message: string, errors?: Record<string, string>) => data<ActionResult>({ ok: false, message, errors }, { status: 422 });
+  const refused = (detail: string) => data<ActionResult>({ ok: false, message: t("refused"), detail }, { status: 422 });
   switch (intent.intent) {
     case "approve":
     case "decline": {
@@ -68,8 +90,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         decision: intent.intent === "approve" ? { type: "approve" } : { type: "decline", reason: intent.reason, note: intent.note ?? null },
       });
       if (result.status === "not-found") throw new Response("Return not found", { status: 404 });
-      if (result.status === "invalid" || result.status === "refused") return fail(result.message);
-      return data<ActionResult>({ ok: true, message: result.status === "unchanged" ? "Nothing to change: it was already done." : `Return ${result.status}.` });
+      if (result.status === "invalid" || result.status === "refused") return refused(result.message);
+      return data<ActionResult>({ ok: true, message: t(result.status === "unchanged" ? "messages.unchanged" : `messages.${result.status}`) });
     }
     case "receive": {
       const lines = [...form.entries()]
@@ -77,29 +99,66 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         .map(([k, v]) => ({ lineId: k.slice("disposition:".length), disposition: String(v) as "RESTOCKED" }));
       const result = await receiveReturn({ shop, graphql: admin.graphql, returnId, actor, request: { locationId: intent.locationId, lines, refund: intent.refund === "on" } });
       if (result.status === "not-found") throw new Response("Return not found", { status: 404 });
-      if (result.status === "invalid") return fail("The return was not received: check the highlighted fields.", result.errors);
-      if (result.status === "refused") return fail(result.message);
-      const refunded = result.ret.refundedAmount != null && intent.refund === "on" ? ` Refunded ${formatMoney(result.ret.refundedAmount.toFixed(2), result.ret.currency)}.` : "";
-      return data<ActionResult>({ ok: true, message: (result.status === "unchanged" ? "Nothing to change: it was already received." : "Return received.") + refunded });
+      if (result.status === "invalid") {
+        const errors = Object.fromEntries(Object.keys(result.errors).map((field) => [field, t(field === "locationId" ? "messages.chooseLocation" : "messages.chooseDisposition")]));
+        return fail(t("messages.notReceived"), errors);
+      }
+      if (result.status === "refused") return refused(result.message);
+      const refunded =
+        result.ret.refundedAmount != null && intent.refund === "on" ? ` ${t("messages.refundedAmount", { amount: formatAmount(locale, result.ret.refundedAmount.toFixed(2), result.ret.currency) })}` : "";
+      return data<ActionResult>({ ok: true, message: t(result.status === "unchanged" ? "messages.receivedUnchanged" : "messages.received") + refunded });
+    }
+    case "destination": {
+      const words = portalT(locale, "return-destinations");
+      const result = await changeReturnDestination({ shop, returnId, locationId: intent.locationId, actor });
+      if (result.status === "not-found") throw new Response("Return not found", { status: 404 });
+      if (result.status === "invalid") return fail(words("detail.invalid"), { destination: words("detail.invalid") });
+      if (result.status === "refused") return fail(words("detail.refused"));
+      if (result.status === "unchanged") return data<ActionResult>({ ok: true, message: words("detail.unchanged") });
+      return data<ActionResult>({ ok: true, message: words("detail.changed", { name: result.locationName }) });
     }
     case "close": {
       const result = await closeReturn({ shop, graphql: admin.graphql, returnId, actor });
       if (result.status === "not-found") throw new Response("Return not found", { status: 404 });
-      if (result.status === "refused") return fail(result.message);
-      return data<ActionResult>({ ok: true, message: result.status === "unchanged" ? "Nothing to change: it was already closed." : "Return closed." });
+      if (result.status === "refused") return refused(result.message);
+      return data<ActionResult>({ ok: true, message: t(result.status === "unchanged" ? "messages.closedUnchanged" : "messages.closed") });
     }
   }
 };
 
 function AmountRow({ label, amount }: { label: string; amount: string }) {
   return (
-    <InlineStack align="space-between">
+    <InlineStack align="space-between" gap="200" wrap={false}>
       <Text as="span">{label}</Text>
-      <Text as="span" fontWeight="semibold">
+      <Text as="span" fontWeight="semibold" alignment="end">
         {amount}
       </Text>
     </InlineStack>
   );
+}
+
+type PolicyCheckView = ReturnType<typeof useLoaderData<typeof loader>>["checks"][number];
+
+/** A policy check's name and what it found, in the staff member's words. */
+function checkWords(c: PolicyCheckView, t: TFunction, returns: TFunction): { label: string; detail: string } {
+  switch (c.kind) {
+    case "window":
+      return { label: t("checks.window"), detail: c.days === null ? t("checks.deliveryUnknown") : t("checks.windowDetail", { count: c.days, window: c.windowDays }) };
+    case "returnable":
+      return {
+        label: t("checks.returnable", { title: c.title }),
+        detail: c.finalSaleTag ? t("checks.finalSale", { tag: c.finalSaleTag }) : c.productType ? t("checks.typeNotReturnable", { type: c.productType }) : t("checks.returnableOk"),
+      };
+    case "method":
+      return {
+        label: t("checks.method"),
+        detail: t("checks.methodDetail", { method: returns(`methods.${c.method}`), allowed: c.allowed.map((m) => returns(`methods.${m}`).toLocaleLowerCase()).join(t("checks.and")) }),
+      };
+  }
+}
+
+function formatDateTime(iso: string, lang: PortalLocale): string {
+  return new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
 
 export default function ReturnDetail() {
@@ -111,33 +170,47 @@ export default function ReturnDetail() {
   const [location, setLocation] = useState(ret.returnLocationId ?? ret.locations[0]?.id ?? "");
   const [dispositions, setDispositions] = useState<Record<string, string>>(Object.fromEntries(ret.lines.map((l) => [l.id, "RESTOCKED"])));
   const [refundNow, setRefundNow] = useState(false);
+  const lang = ret.lang;
+  const t = adminT(lang, "admin-return-detail");
+  const returns = adminT(lang, "admin-returns");
+  const money = (amount: string, currency: string) => formatAmount(lang, amount, currency);
   const shop = ret.inShopCurrency;
   /** The shopper's amount, and the shop's equivalent beside it when they paid in another currency. */
-  const both = (amount: string, inShop?: string | null) => (inShop != null && shop ? `${formatMoney(amount, ret.currency)} (≈ ${formatMoney(inShop, shop.currency)})` : formatMoney(amount, ret.currency));
+  const both = (amount: string, inShop?: string | null) => (inShop != null && shop ? `${money(amount, ret.currency)} (≈ ${money(inShop, shop.currency)})` : money(amount, ret.currency));
+  const locationNames = new Map(ret.locations.map((l) => [l.id, l.name]));
+  const eventWords = { t, returns, lang, locationName: (id: string) => locationNames.get(id) ?? null };
+  // What the rules decided, said from what they saw (older entries keep their recorded text).
+  const rulesSaid = ret.rules?.decision ? explainDecision(ret.rules.decision, adminT(lang, "admin-return-rules"), returns) : (ret.rules?.explanation ?? null);
 
   return (
     <Page
       title={ret.rma}
       titleMetadata={
         <InlineStack gap="100">
-          <Badge tone={STATUS_TONES[ret.status]}>{STATUS_LABELS[ret.status] ?? ret.status}</Badge>
-          {ret.flagged && <Badge tone="warning">Flagged</Badge>}
+          <Badge tone={STATUS_TONES[ret.status]}>{returns(`status.${ret.status}`)}</Badge>
+          {ret.flagged && <Badge tone="warning">{t("flagged")}</Badge>}
         </InlineStack>
       }
-      subtitle={`${ret.orderName} · ${METHOD_LABELS[ret.method]} · ${ret.source === "SHOPIFY" ? "made in Shopify" : "from the customer portal"}`}
-      backAction={{ content: "Returns", url: "/app/returns" }}
+      subtitle={`${ret.orderName} · ${returns(`methods.${ret.method}`)} · ${ret.source === "SHOPIFY" ? t("madeInShopify") : t("fromPortal")}`}
+      backAction={{ content: t("back"), url: "/app/returns" }}
     >
       <Layout>
         {result && (
           <Layout.Section>
-            <Banner tone={result.ok ? "success" : "critical"} title={result.ok ? result.message : "The action did not go through"}>
+            <Banner tone={result.ok ? "success" : "critical"} title={result.ok ? result.message : t("notDone")}>
               {!result.ok && <p>{result.message}</p>}
+              {!result.ok && result.detail && (
+                <details>
+                  <summary>{t("details")}</summary>
+                  <span lang="en">{result.detail}</span>
+                </details>
+              )}
             </Banner>
           </Layout.Section>
         )}
         {ret.flagged && (
           <Layout.Section>
-            <Banner tone="warning" title="Flagged for review">
+            <Banner tone="warning" title={t("flaggedTitle")}>
               <List>
                 {ret.flagReasons.map((r) => (
                   <List.Item key={r}>{r}</List.Item>
@@ -151,89 +224,90 @@ export default function ReturnDetail() {
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Items
+                  {t("items")}
                 </Text>
                 {ret.lines.map((l) => (
                   <BlockStack key={l.id} gap="100">
-                    <InlineStack align="space-between">
+                    <InlineStack align="space-between" gap="200">
                       <Text as="span" fontWeight="semibold">{`${l.quantity} × ${l.title}${l.variantTitle ? ` (${l.variantTitle})` : ""}`}</Text>
-                      <Text as="span">{l.quantity > 1 ? `${formatMoney(l.unitPrice, ret.currency)} each` : formatMoney(l.unitPrice, ret.currency)}</Text>
+                      <Text as="span">{l.quantity > 1 ? t("each", { price: money(l.unitPrice, ret.currency) }) : money(l.unitPrice, ret.currency)}</Text>
                     </InlineStack>
-                    <Text as="p" tone="subdued">{`Reason: ${REASON_LABELS[l.reason] ?? l.reason}${l.sku ? ` · SKU ${l.sku}` : ""}`}</Text>
-                    {l.customerNote && <Text as="p">{`Customer's note: “${l.customerNote}”`}</Text>}
-                    {l.disposition && <Text as="p">{`${DISPOSITION_LABELS[l.disposition] ?? l.disposition}${l.dispositionLocation ? ` at ${l.dispositionLocation}` : ""}`}</Text>}
+                    <Text as="p" tone="subdued">{`${t("reason", { reason: returns(`reasons.${l.reason}`, { defaultValue: returns("reasons.OTHER") }) })}${l.sku ? ` · ${t("sku", { sku: l.sku })}` : ""}`}</Text>
+                    {l.customerNote && <Text as="p">{t("customerNote", { note: l.customerNote })}</Text>}
+                    {l.disposition && (
+                      <Text as="p">
+                        {l.dispositionLocation
+                          ? t("dispositionAt", { disposition: t(`dispositions.${l.disposition}`), location: l.dispositionLocation })
+                          : t(`dispositions.${l.disposition}`)}
+                      </Text>
+                    )}
                   </BlockStack>
                 ))}
                 <Divider />
-                {shop && <Text as="p" tone="subdued">{`The shopper paid in ${ret.currency}: amounts are in ${ret.currency}, as Shopify refunds them, with ${shop.currency} (your store's currency) at the order's exchange rate.`}</Text>}
-                <AmountRow label="Value" amount={both(ret.totalValue, shop?.totalValue)} />
-                <AmountRow label="Return shipping fee" amount={both(ret.returnShippingFee, shop?.returnShippingFee)} />
-                <AmountRow label="Restocking fee" amount={both(ret.restockingFee, shop?.restockingFee)} />
-                <AmountRow label="Refund quoted to the shopper" amount={both(ret.quotedRefund, shop?.quotedRefund)} />
-                {ret.refundedAmount !== null && <AmountRow label="Refunded in Shopify" amount={both(ret.refundedAmount, shop?.refundedAmount)} />}
+                {shop && <Text as="p" tone="subdued">{t("otherCurrency", { currency: ret.currency, shopCurrency: shop.currency })}</Text>}
+                <AmountRow label={t("amounts.value")} amount={both(ret.totalValue, shop?.totalValue)} />
+                <AmountRow label={t("amounts.returnShippingFee")} amount={both(ret.returnShippingFee, shop?.returnShippingFee)} />
+                <AmountRow label={t("amounts.restockingFee")} amount={both(ret.restockingFee, shop?.restockingFee)} />
+                <AmountRow label={t("amounts.quotedRefund")} amount={both(ret.quotedRefund, shop?.quotedRefund)} />
+                {ret.refundedAmount !== null && <AmountRow label={t("amounts.refunded")} amount={both(ret.refundedAmount, shop?.refundedAmount)} />}
               </BlockStack>
             </Card>
 
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Actions
+                  {t("actions")}
                 </Text>
                 {ret.actions.approve && (
                   <Form method="post">
                     <input type="hidden" name="intent" value="approve" />
                     <Button submit variant="primary" loading={busy}>
-                      {ret.status === "APPROVED" ? "Create the label" : ret.method === "MAIL" ? "Approve and send label" : "Approve"}
+                      {ret.status === "APPROVED" ? t("createLabel") : ret.method === "MAIL" ? t("approveAndLabel") : t("approve")}
                     </Button>
                   </Form>
                 )}
                 {ret.actions.decline && (
-                  <Form method="post" aria-label="Decline the return">
+                  <Form method="post" aria-label={t("declineForm")}>
                     <input type="hidden" name="intent" value="decline" />
                     <BlockStack gap="200">
-                      <DeclineFields errors={{ reason: errors.reason, note: errors.note }} />
+                      <DeclineFields lang={lang} errors={{ reason: errors.reason, note: errors.note }} />
                       <InlineStack>
                         <Button submit tone="critical" disabled={busy}>
-                          Decline
+                          {t("decline")}
                         </Button>
                       </InlineStack>
                     </BlockStack>
                   </Form>
                 )}
                 {ret.actions.receive && (
-                  <Form method="post" aria-label="Receive the return">
+                  <Form method="post" aria-label={t("receiveForm")}>
                     <input type="hidden" name="intent" value="receive" />
                     <BlockStack gap="200">
                       <Select
-                        label="Received at"
+                        label={t("receivedAt")}
                         name="locationId"
                         options={ret.locations.map((l) => ({ value: l.id, label: l.name }))}
                         value={location}
                         onChange={setLocation}
                         error={errors.locationId}
-                        helpText="Restocked items go back into stock here."
+                        helpText={t("receivedAtHelp")}
                       />
                       {ret.lines.map((l) => (
                         <Select
                           key={l.id}
-                          label={`What happens to ${l.title}`}
+                          label={t("whatHappens", { title: l.title })}
                           name={`disposition:${l.id}`}
-                          options={["RESTOCKED", "NOT_RESTOCKED", "MISSING"].map((value) => ({ value, label: DISPOSITION_LABELS[value]! }))}
+                          options={["RESTOCKED", "NOT_RESTOCKED", "MISSING"].map((value) => ({ value, label: t(`dispositions.${value}`) }))}
                           value={dispositions[l.id]}
                           onChange={(value) => setDispositions((d) => ({ ...d, [l.id]: value }))}
                           error={errors[l.id]}
                         />
                       ))}
-                      <Checkbox
-                        label={`Refund the shopper ${both(ret.quotedRefund, shop?.quotedRefund)} now`}
-                        helpText="The items less the return's fees, as quoted to the shopper: Shopify processes the return and refunds it in the currency they paid in."
-                        checked={refundNow}
-                        onChange={setRefundNow}
-                      />
+                      <Checkbox label={t("refundNow", { amount: both(ret.quotedRefund, shop?.quotedRefund) })} helpText={t("refundHelp")} checked={refundNow} onChange={setRefundNow} />
                       {refundNow && <input type="hidden" name="refund" value="on" />}
                       <InlineStack>
                         <Button submit disabled={busy}>
-                          Receive
+                          {t("receive")}
                         </Button>
                       </InlineStack>
                     </BlockStack>
@@ -243,13 +317,13 @@ export default function ReturnDetail() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="close" />
                     <Button submit disabled={busy}>
-                      Close return
+                      {t("close")}
                     </Button>
                   </Form>
                 )}
                 {!ret.actions.approve && !ret.actions.decline && !ret.actions.receive && !ret.actions.close && (
                   <Text as="p" tone="subdued">
-                    Nothing left to do on this return.
+                    {t("nothingLeft")}
                   </Text>
                 )}
               </BlockStack>
@@ -258,18 +332,21 @@ export default function ReturnDetail() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Timeline
+                  {t("timeline")}
                 </Text>
-                <ol aria-label="Timeline" style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
-                  {ret.timeline.map((e) => (
-                    <li key={e.id}>
-                      <Text as="span" fontWeight="semibold">
-                        {EVENT_LABELS[e.type] ?? e.type.replaceAll("_", " ")}
-                      </Text>
-                      <Text as="span" tone="subdued">{` · ${actorLabel(e.actor)} · ${formatDateTime(e.at)}`}</Text>
-                      {e.message && <Text as="p">{e.message}</Text>}
-                    </li>
-                  ))}
+                <ol aria-label={t("timeline")} style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
+                  {ret.timeline.map((e) => {
+                    const said = e.type === "rules" && rulesSaid ? rulesSaid : eventText(e, eventWords);
+                    return (
+                      <li key={e.id}>
+                        <Text as="span" fontWeight="semibold">
+                          {eventName(e.type, t)}
+                        </Text>
+                        <Text as="span" tone="subdued">{` · ${actorName(e.actor, t)} · ${formatDateTime(e.at, lang)}`}</Text>
+                        {said && <Text as="p">{said}</Text>}
+                      </li>
+                    );
+                  })}
                 </ol>
               </BlockStack>
             </Card>
@@ -278,44 +355,55 @@ export default function ReturnDetail() {
 
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            <ReturnDestinationCard lang={lang} text={ret.destinationText} method={ret.method} destination={ret.destination} locations={ret.locations} busy={busy} error={errors.destination} />
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Order and customer
+                  {t("orderAndCustomer")}
                 </Text>
-                <PolarisLink url={ret.orderUrl} target="_blank">{`Order ${ret.orderName}`}</PolarisLink>
-                {ret.orderNote && <Text as="p" tone="caution">{ret.orderNote}</Text>}
+                <PolarisLink url={ret.orderUrl} target="_blank">
+                  {t("order", { name: ret.orderName })}
+                </PolarisLink>
+                {ret.orderUnread && <Text as="p" tone="caution">{t("orderUnread")}</Text>}
                 <Text as="p">{ret.customerName ?? "—"}</Text>
-                <Text as="p" tone="subdued">{ret.customerEmail ?? "No email"}</Text>
-                {ret.returnLocation && <Text as="p">{`Goods go to ${ret.returnLocation}`}</Text>}
-                {ret.label && <Text as="p">{`Label: ${ret.label.carrier ?? "carrier"} ${ret.label.trackingNumber ?? ""}`}</Text>}
-                {ret.decidedBy && ret.decidedAt && <Text as="p" tone="subdued">{`Decided by ${ret.decidedBy}`}</Text>}
-                {ret.declineReason && <Text as="p">{`Declined: ${ret.declineReason}${ret.declineNote ? ` — “${ret.declineNote}”` : ""}`}</Text>}
+                <Text as="p" tone="subdued">{ret.customerEmail ?? t("noEmail")}</Text>
+                {ret.label && <Text as="p">{t("label", { carrier: ret.label.carrier ?? t("carrier"), tracking: ret.label.trackingNumber ?? "" })}</Text>}
+                {ret.decidedBy && ret.decidedAt && <Text as="p" tone="subdued">{t("decidedBy", { actor: actorName(ret.decidedBy, t) })}</Text>}
+                {ret.declineReason && (
+                  <Text as="p">
+                    {t(ret.declineNote ? "declinedWithNote" : "declined", { reason: returns(`declineReasons.${ret.declineReason}`, { defaultValue: returns("declineReasons.OTHER") }), note: ret.declineNote })}
+                  </Text>
+                )}
               </BlockStack>
             </Card>
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Policy checks
+                  {t("policyChecks")}
                 </Text>
-                <ul aria-label="Policy checks" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-                  {ret.checks.map((c) => (
-                    <li key={c.label} style={{ marginBottom: "0.5rem" }}>
-                      <InlineStack gap="200" blockAlign="center">
-                        <Badge tone={c.passed ? "success" : "critical"}>{c.passed ? "Passed" : "Failed"}</Badge>
-                        <Text as="span" fontWeight="semibold">
-                          {c.label}
+                <ul aria-label={t("policyChecks")} style={{ listStyle: "none", margin: 0, padding: 0 }}>
+                  {ret.checks.map((c, i) => {
+                    const words = checkWords(c, t, returns);
+                    return (
+                      <li key={i} style={{ marginBottom: "0.5rem" }}>
+                        <InlineStack gap="200" blockAlign="center" wrap={false}>
+                          <Badge tone={c.passed ? "success" : "critical"}>{c.passed ? t("passed") : t("failed")}</Badge>
+                          <Text as="span" fontWeight="semibold">
+                            {words.label}
+                          </Text>
+                        </InlineStack>
+                        <Text as="p" tone="subdued">
+                          {words.detail}
                         </Text>
-                      </InlineStack>
-                      <Text as="p" tone="subdued">
-                        {c.detail}
-                      </Text>
-                    </li>
-                  ))}
+                      </li>
+                    );
+                  })}
                 </ul>
-                {ret.rules && (
+                {rulesSaid && (
                   <Box paddingBlockStart="200">
-                    <Text as="p" tone="subdued">{`Rules: ${ret.rules.explanation ?? ""}`}</Text>
+                    <Text as="p" tone="subdued">
+                      {t("rules", { explanation: rulesSaid })}
+                    </Text>
                   </Box>
                 )}
               </BlockStack>
@@ -323,15 +411,21 @@ export default function ReturnDetail() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Risk signals
+                  {t("risk")}
                 </Text>
-                <Text as="p">{`${ret.risk.returnsLast90Days} other return(s) by this customer in the last 90 days (${formatMoney(ret.risk.valueLast90Days, ret.risk.valueCurrency)})`}</Text>
-                <Text as="p">{`This return: ${both(ret.totalValue, shop?.totalValue)}`}</Text>
+                <Text as="p">{t("otherReturns", { count: ret.risk.returnsLast90Days, value: money(ret.risk.valueLast90Days, ret.risk.valueCurrency) })}</Text>
+                <Text as="p">{t("thisReturn", { value: both(ret.totalValue, shop?.totalValue) })}</Text>
                 {ret.risk.reasonsLast90Days.length > 0 && (
-                  <Text as="p" tone="subdued">{`Earlier reasons: ${ret.risk.reasonsLast90Days.map((r) => `${REASON_LABELS[r.reason] ?? r.reason} ×${r.count}`).join(", ")}`}</Text>
+                  <Text as="p" tone="subdued">
+                    {t("earlierReasons", {
+                      reasons: ret.risk.reasonsLast90Days.map((r) => t("reasonCount", { reason: returns(`reasons.${r.reason}`, { defaultValue: returns("reasons.OTHER") }), count: r.count })).join(t("listSeparator")),
+                    })}
+                  </Text>
                 )}
                 {ret.risk.recent.map((r) => (
-                  <PolarisLink key={r.id} url={`/app/returns/${r.id}`}>{`${r.rma} (${STATUS_LABELS[r.status] ?? r.status})`}</PolarisLink>
+                  <PolarisLink key={r.id} url={`/app/returns/${r.id}`}>
+                    {t("recent", { rma: r.rma, status: returns(`status.${r.status}`) })}
+                  </PolarisLink>
                 ))}
               </BlockStack>
             </Card>

@@ -1,190 +1,286 @@
+import { jobDriver } from "~/queue/handle.server";
 import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { describeRuleType, ruleCatalog } from "~/domain/routing/catalog";
-import type { RuleConfig } from "~/domain/routing/config";
+import { RuleFields } from "~/components/routing/RuleFields";
+import { ruleRegistry, type RoutingT } from "~/domain/routing/registry";
+import { adminLocale } from "~/http/admin-locale.server";
+import type englishAttention from "~/locales/en/attention.json";
+import type englishRouting from "~/locales/en/routing.json";
+import { portalT } from "~/portal/i18n";
 import { installedShop } from "~/services/installed-shop.server";
 import { getShopSettings } from "~/models/shops.server";
 import { loadShopRules } from "~/services/routing-context.server";
 import { routingRulesIntent, updateRoutingRules } from "~/services/update-routing-rules.server";
 import { authenticate } from "~/shopify.server";
+import { adminTitle } from "~/components/page-title";
+import { ActionToast } from "~/components/ActionToast";
+import { adminT } from "~/components/admin-i18n";
+import type { PortalLocale } from "~/domain/portal/locale";
+import type { RuleSetProblem } from "~/domain/routing/rule-set";
+
+export const meta = () => adminTitle("Routing");
 
 async function requireShop(request: Request) {
   const { session } = await authenticate.admin(request);
   const shop = await installedShop(session.shop);
-  return { shop, staff: session.onlineAccessInfo?.associated_user?.email ?? null };
+  const user = session.onlineAccessInfo?.associated_user;
+  return { shop, staff: user?.email ?? null, locale: adminLocale(request, user?.locale) };
 }
 
+type PageText = Omit<(typeof englishRouting)["rulesPage"], "a11y">;
+type HoldsText = (typeof englishAttention)["holds"];
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, locale } = await requireShop(request);
   const [{ ruleSet, problems }, settings] = await Promise.all([loadShopRules(shop), getShopSettings(shop)]);
-  return { ruleSet, problems, autoRouting: settings.autoRouting };
+  // The page in the staff member's language; every rule's words and editor fields come from the rule registry.
+  const routingT = portalT(locale, "routing");
+  const t: RoutingT = (key, values) => routingT(key, values ?? {});
+  const page = routingT("rulesPage", { returnObjects: true }) as unknown as PageText;
+  return {
+    lang: locale,
+    text: page,
+    rules: ruleSet.rules.map((entry) => {
+      const view = ruleRegistry.view(entry.rule, t);
+      const a11y = (key: string) => t(`rulesPage.a11y.${key}`, { rule: view.label });
+      return {
+        ...view,
+        enabled: entry.enabled,
+        a11y: { moveUp: a11y("moveUp"), moveDown: a11y("moveDown"), toggle: a11y(entry.enabled ? "turnOff" : "turnOn"), remove: a11y("remove"), save: a11y("save") },
+      };
+    }),
+    catalog: ruleRegistry.catalog(t),
+    allowSplitLines: ruleSet.allowSplitLines,
+    problems,
+    autoRouting: settings.autoRouting,
+    openOrders: { entry: portalT(locale, "open-orders")("entry"), help: portalT(locale, "open-orders")("entryHelp") },
+    holds: { unpaid: settings.holdUnpaid, highRisk: settings.holdHighRisk, text: portalT(locale, "attention")("holds", { returnObjects: true }) as unknown as HoldsText },
+  };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, staff } = await requireShop(request);
-  // Only the rule's multi-choice fields may repeat; any other field sent twice is a 400 naming it.
-  const form = await readFormData(request, undefined, { single: true, repeatable: ["kinds", "onlyFromKinds"] });
+  const { shop, staff, locale } = await requireShop(request);
+  // Only the rules' multi-choice fields may repeat; any other field sent twice is a 400 naming it.
+  const form = await readFormData(request, undefined, { single: true, repeatable: ruleRegistry.repeatableFields });
   const fields: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);
     fields[key] = values.length > 1 ? values : values[0]!;
   }
   const intent = routingRulesIntent.safeParse(fields);
-  if (!intent.success) return data({ error: "That change is not understood. Reload the page and try again." }, { status: 400 });
-  const result = await updateRoutingRules({ shop, intent: intent.data, fields, staff });
-  if (!result.ok) return data({ error: result.error }, { status: 422 });
-  return { error: null };
+  if (!intent.success) return data({ error: portalT(locale, "routing")("rulesPage.notUnderstood"), saved: null }, { status: 400 });
+  const result = await updateRoutingRules({ shop, intent: intent.data, fields, staff, driver: await jobDriver() });
+  if (!result.ok) return data({ error: result.problems?.length ? problemWords(result.problems, locale) : result.error, saved: null }, { status: 422 });
+  return { error: null, saved: result.saved === "holds" ? portalT(locale, "attention")("holds.saved") : portalT(locale, "routing")("rulesPage.saved") };
 };
 
-function summarize(rule: RuleConfig): string | null {
-  switch (rule.type) {
-    case "stock-buffer":
-      return rule.units ? `${rule.units} unit(s) kept back where a location has no buffer of its own` : "Each location's own buffer (or the shop's)";
-    case "exclude-locations":
-      return [rule.kinds.length ? `kinds: ${rule.kinds.join(", ")}` : "", rule.tags.length ? `tags: ${rule.tags.join(", ")}` : ""].filter(Boolean).join(" · ");
-    case "product-tag-routing":
-      return `${[...rule.productTags, ...rule.productTypes].join(", ") || "(no tags)"} → only from ${[...rule.onlyFromKinds, ...rule.onlyFromLocationTags].join(", ") || "(anywhere)"}`;
-    case "stay-in-market":
-      return rule.scope === "market" ? "Within the destination's market" : "Within the destination's country";
-    case "cost-optimal":
-      return `${rule.costModel.perShipment} per parcel + ${rule.costModel.perKm} per km; ${rule.costModel.unfilledPenalty} per unit left unfilled`;
-    default:
-      return null;
-  }
+/** Why a change was refused, naming the rule and its field in the staff member's language (never a zod path). */
+function problemWords(problems: readonly RuleSetProblem[], locale: PortalLocale): string {
+  const routing = portalT(locale, "routing");
+  const words = adminT(locale, "admin-words");
+  const sentences = problems.map(({ rule, problem }) => {
+    const rulePart = rule ? routing(`rules.${rule.type}.label`) : words("rules");
+    const field = rule?.field ? words("ruleField", { rule: rulePart, field: routing(`rules.${rule.type}.fields.${rule.field}.label`) }) : rulePart;
+    if (!rule && problem.code === "tooMany") return words("rulesTooMany", { limit: problem.limit });
+    return words(`problems.${problem.code}`, { field, limit: "limit" in problem ? problem.limit : "" });
+  });
+  return [...new Set(sentences)].join(" ");
 }
 
+type RuleRow = ReturnType<typeof useLoaderData<typeof loader>>["rules"][number];
+
 export default function RoutingRules() {
-  const { ruleSet, problems, autoRouting } = useLoaderData<typeof loader>();
+  const { lang, text, rules, catalog, allowSplitLines, problems, autoRouting, holds, openOrders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [newType, setNewType] = useState<string>("exclude-locations");
   const busy = navigation.state !== "idle";
-  const rules = ruleSet.rules as { enabled: boolean; rule: RuleConfig }[];
 
   return (
-    <Page
-      title="Routing"
-      subtitle="Rules decide which location fulfills each order. Filters remove locations; rankings choose among the rest, ties passing to the next rule."
-      primaryAction={{ content: "Open simulator", url: "/app/routing/simulator" }}
-      secondaryActions={[
-        { content: "Preview on recent orders", url: "/app/routing/simulator?compare=20&a=rules&b=shopify-default" },
-        { content: "Routing log", url: "/app/routing/log" },
-      ]}
-    >
-      <Layout>
-        {actionData?.error && (
+    <div lang={lang}>
+      <Page
+        title={text.title}
+        subtitle={text.subtitle}
+        primaryAction={{ content: text.openSimulator, url: "/app/routing/simulator" }}
+        secondaryActions={[
+          { content: text.previewRecent, url: "/app/routing/simulator?compare=20&a=rules&b=shopify-default" },
+          { content: text.log, url: "/app/routing/log" },
+        ]}
+      >
+        <Layout>
+          <ActionToast event={actionData} message={actionData?.saved} />
+          {actionData?.error && (
+            <Layout.Section>
+              <Banner tone="critical" title={text.notChanged}>
+                {actionData.error}
+              </Banner>
+            </Layout.Section>
+          )}
+          {problems.length > 0 && (
+            <Layout.Section>
+              <Banner tone="warning" title={text.unreadable}>
+                {problems.join("; ")}
+              </Banner>
+            </Layout.Section>
+          )}
           <Layout.Section>
-            <Banner tone="critical" title="The rules were not changed">
-              {actionData.error}
-            </Banner>
+            <Card>
+              <Form method="post">
+                <input type="hidden" name="intent" value="auto-routing" />
+                <input type="hidden" name="enabled" value={String(!autoRouting)} />
+                <InlineStack align="space-between" blockAlign="center" gap="300">
+                  <BlockStack gap="100">
+                    <InlineStack gap="200">
+                      <Text as="h2" variant="headingMd">
+                        {text.autoRouting}
+                      </Text>
+                      <Badge tone={autoRouting ? "success" : undefined}>{autoRouting ? text.on : text.off}</Badge>
+                    </InlineStack>
+                    <Text as="p" tone="subdued">
+                      {autoRouting ? text.autoOn : text.autoOff}
+                    </Text>
+                  </BlockStack>
+                  <Button submit disabled={busy}>
+                    {autoRouting ? text.turnOff : text.turnOn}
+                  </Button>
+                </InlineStack>
+              </Form>
+            </Card>
           </Layout.Section>
-        )}
-        {problems.length > 0 && (
+
           <Layout.Section>
-            <Banner tone="warning" title="Your saved rules could not be read; the default rules are in use">
-              {problems.join("; ")}
-            </Banner>
+            <HoldSettings holds={holds} busy={busy} />
           </Layout.Section>
-        )}
-        <Layout.Section>
-          <Card>
-            <Form method="post">
-              <input type="hidden" name="intent" value="auto-routing" />
-              <input type="hidden" name="enabled" value={String(!autoRouting)} />
+
+          <Layout.Section>
+            <Card>
               <InlineStack align="space-between" blockAlign="center" gap="300">
                 <BlockStack gap="100">
-                  <InlineStack gap="200">
-                    <Text as="h2" variant="headingMd">
-                      Auto-routing
-                    </Text>
-                    <Badge tone={autoRouting ? "success" : undefined}>{autoRouting ? "On" : "Off"}</Badge>
-                  </InlineStack>
+                  <Text as="h2" variant="headingMd">
+                    {openOrders.entry}
+                  </Text>
                   <Text as="p" tone="subdued">
-                    {autoRouting
-                      ? "New orders are moved to the locations the rules choose."
-                      : "New orders get a suggested plan in the routing log; nothing is moved until someone applies it."}
+                    {openOrders.help}
                   </Text>
                 </BlockStack>
-                <Button submit disabled={busy}>{autoRouting ? "Turn off" : "Turn on"}</Button>
+                <Button url="/app/routing/open-orders">{openOrders.entry}</Button>
               </InlineStack>
-            </Form>
-          </Card>
-        </Layout.Section>
+            </Card>
+          </Layout.Section>
 
-        <Layout.Section>
-          <Card padding="0">
-            <Box padding="400">
-              <Text as="h2" variant="headingMd">
-                Rules, in order
-              </Text>
-            </Box>
-            <ol aria-label="Routing rules" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-              {rules.map((entry, index) => {
-                const about = describeRuleType(entry.rule.type);
-                const summary = summarize(entry.rule);
-                return (
-                  <li key={`${entry.rule.type}-${index}`} style={{ borderTop: "1px solid var(--p-color-border-secondary)" }}>
+          <Layout.Section>
+            <Card padding="0">
+              <Box padding="400">
+                <Text as="h2" variant="headingMd">
+                  {text.rulesHeading}
+                </Text>
+              </Box>
+              <ol aria-label={text.rulesList} style={{ listStyle: "none", margin: 0, padding: 0 }}>
+                {rules.map((rule, index) => (
+                  <li key={`${rule.type}-${index}`} style={{ borderTop: "1px solid var(--p-color-border-secondary)" }}>
                     <Box padding="400">
                       <BlockStack gap="200">
                         <InlineStack align="space-between" blockAlign="center" gap="300">
                           <InlineStack gap="200" blockAlign="center">
                             <Text as="span" tone="subdued">{`${index + 1}.`}</Text>
                             <Text as="h3" variant="headingSm">
-                              {about.label}
+                              {rule.label}
                             </Text>
-                            <Badge tone={about.kind === "filter" ? "info" : "attention"}>{about.kind === "filter" ? "Filter" : "Ranking"}</Badge>
-                            {!entry.enabled && <Badge>Off</Badge>}
+                            <Badge tone={rule.kind === "filter" ? "info" : "attention"}>{rule.kind === "filter" ? text.filter : text.ranking}</Badge>
+                            {!rule.enabled && <Badge>{text.off}</Badge>}
                           </InlineStack>
                           <ButtonGroup>
-                            <IntentButton intent="move" index={index} extra={{ direction: "up" }} label="Move up" a11y={`Move ${about.label} up`} disabled={busy || index === 0} />
-                            <IntentButton intent="move" index={index} extra={{ direction: "down" }} label="Move down" a11y={`Move ${about.label} down`} disabled={busy || index === rules.length - 1} />
-                            <IntentButton intent="toggle" index={index} label={entry.enabled ? "Turn off" : "Turn on"} a11y={`${entry.enabled ? "Turn off" : "Turn on"} ${about.label}`} disabled={busy} />
-                            <IntentButton intent="remove" index={index} label="Remove" a11y={`Remove ${about.label}`} disabled={busy} tone="critical" />
+                            <IntentButton intent="move" index={index} extra={{ direction: "up" }} label={text.moveUp} a11y={rule.a11y.moveUp} disabled={busy || index === 0} />
+                            <IntentButton intent="move" index={index} extra={{ direction: "down" }} label={text.moveDown} a11y={rule.a11y.moveDown} disabled={busy || index === rules.length - 1} />
+                            <IntentButton intent="toggle" index={index} label={rule.enabled ? text.turnOff : text.turnOn} a11y={rule.a11y.toggle} disabled={busy} />
+                            <IntentButton intent="remove" index={index} label={text.remove} a11y={rule.a11y.remove} disabled={busy} tone="critical" />
                           </ButtonGroup>
                         </InlineStack>
                         <Text as="p" tone="subdued">
-                          {about.description}
+                          {rule.description}
                         </Text>
-                        {summary && <Text as="p">{summary}</Text>}
-                        <RuleEditor index={index} rule={entry.rule} busy={busy} />
+                        {rule.summary && <Text as="p">{rule.summary}</Text>}
+                        <RuleEditor index={index} rule={rule} save={text.save} busy={busy} />
                       </BlockStack>
                     </Box>
                   </li>
-                );
-              })}
-            </ol>
-            <Box padding="400" borderBlockStartWidth="025" borderColor="border-secondary">
+                ))}
+              </ol>
+              <Box padding="400" borderBlockStartWidth="025" borderColor="border-secondary">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="add" />
+                  <InlineStack gap="300" blockAlign="end">
+                    <Select label={text.addLabel} name="type" options={catalog.map((r) => ({ value: r.type, label: r.label }))} value={newType} onChange={setNewType} />
+                    <Button submit disabled={busy}>
+                      {text.add}
+                    </Button>
+                  </InlineStack>
+                </Form>
+              </Box>
+            </Card>
+          </Layout.Section>
+
+          <Layout.Section>
+            <Card>
               <Form method="post">
-                <input type="hidden" name="intent" value="add" />
-                <InlineStack gap="300" blockAlign="end">
-                  <Select label="Add a rule" name="type" options={ruleCatalog.map((r) => ({ value: r.type, label: r.label }))} value={newType} onChange={setNewType} />
+                <input type="hidden" name="intent" value="split-lines" />
+                <input type="hidden" name="allow" value={String(!allowSplitLines)} />
+                <InlineStack align="space-between" blockAlign="center">
+                  <Checkbox label={text.splitLines} checked={allowSplitLines} disabled />
                   <Button submit disabled={busy}>
-                    Add rule
+                    {allowSplitLines ? text.keepTogether : text.allowSplit}
                   </Button>
                 </InlineStack>
               </Form>
-            </Box>
-          </Card>
-        </Layout.Section>
+            </Card>
+          </Layout.Section>
+        </Layout>
+      </Page>
+    </div>
+  );
+}
 
-        <Layout.Section>
-          <Card>
-            <Form method="post">
-              <input type="hidden" name="intent" value="split-lines" />
-              <input type="hidden" name="allow" value={String(!ruleSet.allowSplitLines)} />
-              <InlineStack align="space-between" blockAlign="center">
-                <Checkbox label="Allow one line's units to ship from different locations" checked={ruleSet.allowSplitLines} disabled />
-                <Button submit disabled={busy}>{ruleSet.allowSplitLines ? "Keep lines together" : "Allow splitting lines"}</Button>
-              </InlineStack>
-            </Form>
-          </Card>
-        </Layout.Section>
-      </Layout>
-    </Page>
+/** Hold before routing: which unpaid orders wait, and whether high-risk ones do (on by default). */
+function HoldSettings({ holds, busy }: { holds: { unpaid: string; highRisk: boolean; text: HoldsText }; busy: boolean }) {
+  const [unpaid, setUnpaid] = useState(holds.unpaid);
+  const [highRisk, setHighRisk] = useState(holds.highRisk);
+  const t = holds.text;
+  return (
+    <Card>
+      <Form method="post">
+        <input type="hidden" name="intent" value="holds" />
+        <input type="hidden" name="holdHighRisk" value={String(highRisk)} />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            {t.heading}
+          </Text>
+          <Text as="p" tone="subdued">
+            {t.description}
+          </Text>
+          <Select
+            label={t.unpaidLabel}
+            helpText={t.unpaidHelp}
+            name="holdUnpaid"
+            options={(["OFF", "PENDING", "PENDING_OR_AUTHORIZED"] as const).map((value) => ({ value, label: t.unpaid[value] }))}
+            value={unpaid}
+            onChange={setUnpaid}
+          />
+          <Checkbox label={t.highRisk} checked={highRisk} onChange={setHighRisk} />
+          <InlineStack gap="300" blockAlign="center" wrap>
+            <Button submit disabled={busy}>
+              {t.save}
+            </Button>
+            <Button url="/app/routing/attention" variant="plain">
+              {t.open}
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </Form>
+    </Card>
   );
 }
 
@@ -204,62 +300,19 @@ function IntentButton(props: { intent: string; index: number; label: string; a11
 }
 
 /** The editable settings of rules that have any, as a plain form (works without JavaScript). */
-function RuleEditor({ index, rule, busy }: { index: number; rule: RuleConfig; busy: boolean }) {
-  const fields = editorFields(rule);
-  const [values, setValues] = useState(fields.map((f) => f.value));
-  if (fields.length === 0) return null;
+function RuleEditor({ index, rule, save, busy }: { index: number; rule: RuleRow; save: string; busy: boolean }) {
+  if (rule.fields.length === 0) return null;
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="replace" />
       <input type="hidden" name="index" value={index} />
       <input type="hidden" name="type" value={rule.type} />
       <InlineStack gap="300" blockAlign="end" wrap>
-        {fields.map((field, i) => (
-          <div key={field.name} style={{ minWidth: "10rem" }}>
-            <TextField
-              label={field.label}
-              name={field.name}
-              value={values[i]}
-              onChange={(v) => setValues(values.map((old, j) => (j === i ? v : old)))}
-              autoComplete="off"
-              helpText={field.help}
-            />
-          </div>
-        ))}
-        <Button submit size="slim" disabled={busy} accessibilityLabel={`Save ${describeRuleType(rule.type).label}`}>
-          Save
+        <RuleFields key={JSON.stringify(rule.fields)} fields={rule.fields} />
+        <Button submit size="slim" disabled={busy} accessibilityLabel={rule.a11y.save}>
+          {save}
         </Button>
       </InlineStack>
     </Form>
   );
-}
-
-function editorFields(rule: RuleConfig): { name: string; label: string; value: string; help?: string }[] {
-  const join = (v: readonly string[]) => v.join(", ");
-  switch (rule.type) {
-    case "stock-buffer":
-      return [{ name: "units", label: "Units kept back", value: String(rule.units) }];
-    case "exclude-locations":
-      return [
-        { name: "kinds", label: "Location kinds", value: join(rule.kinds), help: "warehouse, store" },
-        { name: "tags", label: "Location tags", value: join(rule.tags), help: "Comma-separated" },
-      ];
-    case "product-tag-routing":
-      return [
-        { name: "productTags", label: "Product tags", value: join(rule.productTags), help: "Comma-separated" },
-        { name: "productTypes", label: "Product types", value: join(rule.productTypes), help: "Comma-separated" },
-        { name: "onlyFromKinds", label: "Only from kinds", value: join(rule.onlyFromKinds), help: "warehouse, store" },
-        { name: "onlyFromLocationTags", label: "Only from location tags", value: join(rule.onlyFromLocationTags), help: "Comma-separated" },
-      ];
-    case "stay-in-market":
-      return [{ name: "scope", label: "Scope", value: rule.scope, help: "country or market" }];
-    case "cost-optimal":
-      return [
-        { name: "perShipment", label: "Cost per parcel", value: String(rule.costModel.perShipment) },
-        { name: "perKm", label: "Cost per km", value: String(rule.costModel.perKm) },
-        { name: "unfilledPenalty", label: "Penalty per unfilled unit", value: String(rule.costModel.unfilledPenalty) },
-      ];
-    default:
-      return [];
-  }
 }

@@ -1,8 +1,11 @@
 import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Modal, Page, Select, Text } from "@shopify/polaris";
+import { ActionToast } from "~/components/ActionToast";
+import { explainer } from "~/components/routing/explain";
+import { triggerWords } from "~/components/routing/decision-words";
 import { useState } from "react";
 import { z } from "zod";
 import { decisionStatusTone } from "~/components/decision-status";
@@ -12,6 +15,9 @@ import { getRoutingDecision } from "~/services/review-routing-decisions.server";
 import { portalT } from "~/portal/i18n";
 import { adminLocale } from "~/http/admin-locale.server";
 import { authenticate } from "~/shopify.server";
+import { adminTitle } from "~/components/page-title";
+
+export const meta = () => adminTitle("Routing decision", "Routing log");
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -21,19 +27,36 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   // What decided, in the staff member's language: Shopify admin's `locale`, their account's, the browser's.
   const locale = adminLocale(request, session.onlineAccessInfo?.associated_user?.locale);
   const t = portalT(locale, "routing");
-  const trigger = TRIGGER_KEYS[decision.trigger];
+  // Routed in part or failed: a warning naming what is left, never a green "applied".
+  const a = portalT(locale, "attention");
+  const refused = decision.moves.filter((m) => !m.ok).length;
+  const attention =
+    decision.status === "NEEDS_REVIEW" || decision.status === "FAILED" || decision.unfilledUnits > 0
+      ? {
+          title: decision.status === "FAILED" ? a("status.FAILED") : decision.status === "NEEDS_REVIEW" ? a("status.NEEDS_REVIEW") : null,
+          lines: [decision.unfilledUnits > 0 ? a("unfilled", { count: decision.unfilledUnits }) : null, refused > 0 ? a("refused", { count: refused }) : null].filter((l): l is string => l !== null),
+          link: a("holds.open"),
+        }
+      : null;
+  // Reasons are data since issue 14: said in the staff member's words, items by title and SKU.
+  const explain = explainer(locale, decision.items);
+  const rerouted = new URL(request.url).searchParams.get("rerouted") === "1";
   // Location ids never reach the page: moves name their locations as the explanation does.
-  const names = new Map(decision.explanation.map((l) => [l.locationId, l.name]));
   return {
     decision,
     lang: locale,
+    attention,
+    summary: decision.error ?? (decision.summaryWhy ? explain.say(decision.summaryWhy) : explain.legacy(decision.summary)),
+    // Only the engine's English (decisions stored before issue 14) keeps lang="en".
+    summaryIsEnglish: !decision.error && !decision.summaryWhy,
+    toast: rerouted ? t("decision.change.rerouted", { order: decision.orderName }) : null,
     signals: { heading: t("signals.heading"), lines: decision.signals.map((m) => t(`signals.${m.key}`, m.locations)) },
     text: {
       title: decision.revision > 1 ? t("decision.titleReroute", { order: decision.orderName, n: decision.revision - 1 }) : t("decision.title", { order: decision.orderName }),
       back: t("decision.back"),
       status: t(`decision.status.${decision.status}`),
       meta: [
-        trigger ? t(`decision.trigger.${trigger}`) : null,
+        triggerWords(t, decision.trigger),
         decision.createdBy ? t("decision.by", { who: decision.createdBy }) : null,
         t("decision.parcels", { count: decision.parcels, km: Math.round(decision.km) }),
       ]
@@ -44,8 +67,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         heading: t("decision.moves.heading"),
         headings: [t("decision.moves.from"), t("decision.moves.to"), t("decision.moves.units"), t("decision.moves.result")],
         rows: decision.moves.map((m) => [
-          names.get(m.fromLocationId) ?? "",
-          names.get(m.toLocationId) ?? "",
+          // Named by the service already (an id only when the location is gone: never shown).
+          m.fromLocationId.startsWith("gid://") ? "" : m.fromLocationId,
+          m.toLocationId.startsWith("gid://") ? "" : m.toLocationId,
           m.lines.reduce((sum, l) => sum + l.quantity, 0),
           m.ok ? t("decision.moves.moved") : m.message ?? t("decision.moves.notMoved"),
         ]),
@@ -53,27 +77,31 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       considered: {
         heading: t("decision.considered.heading"),
         headings: [t("decision.considered.location"), t("decision.considered.decision"), t("decision.considered.why"), t("decision.considered.units")],
-        rows: decision.explanation.map((l) => [l.name, t(`decision.considered.status.${l.status}`), l.reasons.join(" · "), l.units]),
+        rows: decision.explanation.map((l) => [
+          l.name,
+          explain.status(l.status),
+          l.why ? l.why.map(explain.say).join(" · ") : explain.legacy(l.reasons.join(" · ")),
+          l.units,
+        ]),
+        english: decision.explanation.some((l) => !l.why),
       },
       change: {
         heading: t("decision.change.heading"),
         routeAgain: decision.status === "SUGGESTED" ? t("decision.change.apply") : t("decision.change.again"),
         unableLabel: t("decision.change.unableLabel"),
         unable: t("decision.change.unable"),
+        confirmTitle: t("decision.change.confirmTitle", { order: decision.orderName }),
+        confirmAgain: t("decision.change.confirmAgain"),
+        confirmUnable: Object.fromEntries(
+          decision.explanation.filter((l) => l.status === "chosen").map((l) => [l.locationId, t("decision.change.confirmUnable", { location: l.name })]),
+        ) as Record<string, string>,
+        cancel: t("decision.change.cancel"),
       },
     },
   };
 };
 
 /** What started a routing, as the merchant reads it (never the webhook topic). */
-const TRIGGER_KEYS: Record<string, string> = {
-  "orders/create": "ordersCreate",
-  "fulfillment_orders/order_routing_complete": "routingComplete",
-  reconciliation: "reconciliation",
-  manual: "manual",
-  reallocation: "reallocation",
-};
-
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reroute") }),
   z.object({ intent: z.literal("unable"), locationId: z.string().startsWith("gid://shopify/Location/") }),
@@ -96,15 +124,19 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (result.status === "order-not-found") return data({ error: "The order no longer exists in Shopify." }, { status: 404 });
   if (result.status === "already-routed") return data({ error: "Another re-route of this order just happened; reload to see it." }, { status: 409 });
   if (result.status === "waiting") return data({ error: "Shopify has not finished assigning this order to locations yet; try again in a moment." }, { status: 409 });
-  return redirect(`/app/routing/log/${result.decision.id}`);
+  // The new decision's page confirms it (a toast): ?rerouted=1.
+  return redirect(`/app/routing/log/${result.decision.id}?rerouted=1`);
 };
 
 export default function RoutingDecisionPage() {
-  const { decision, lang, signals, text } = useLoaderData<typeof loader>();
+  const { decision, lang, attention, signals, text, summary, summaryIsEnglish, toast } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const submit = useSubmit();
   const chosen = decision.explanation.filter((l) => l.status === "chosen");
   const [unable, setUnable] = useState(chosen[0]?.locationId ?? "");
+  // A re-route moves the order in Shopify: the staff member confirms it first.
+  const [confirming, setConfirming] = useState<"reroute" | "unable" | null>(null);
 
   return (
     <div lang={lang}>
@@ -113,7 +145,17 @@ export default function RoutingDecisionPage() {
         titleMetadata={<Badge tone={decisionStatusTone[decision.status]}>{text.status}</Badge>}
         backAction={{ content: text.back, url: "/app/routing/log" }}
       >
+        <ActionToast event={toast} message={toast} />
         <Layout>
+          {attention && (
+            <Layout.Section>
+              <Banner tone={decision.status === "FAILED" ? "critical" : "warning"} {...(attention.title ? { title: attention.title } : {})} action={decision.status === "SUGGESTED" ? undefined : { content: attention.link, url: "/app/routing/attention" }}>
+                {attention.lines.map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+              </Banner>
+            </Layout.Section>
+          )}
           {actionData?.error && (
             <Layout.Section>
               <Banner tone="critical">{actionData.error}</Banner>
@@ -122,10 +164,7 @@ export default function RoutingDecisionPage() {
           <Layout.Section>
             <Card>
               <BlockStack gap="200">
-                {/* The engine's summary and reasons are written in English. */}
-                <Text as="p">
-                  <span lang="en">{decision.error ?? decision.summary}</span>
-                </Text>
+                <Text as="p">{summaryIsEnglish ? <span lang="en">{summary}</span> : summary}</Text>
                 <Text as="p" tone="subdued">
                   {`${new Date(decision.createdAt).toLocaleString(lang)} · ${text.meta}`}
                 </Text>
@@ -157,7 +196,8 @@ export default function RoutingDecisionPage() {
             rows={text.considered.rows.map(([name, status, why, units]) => [
               name,
               status,
-              <span key="why" lang="en">
+              // Wrapped, not one long line: on a phone the reason stays readable without scrolling sideways.
+              <span key="why" lang={text.considered.english ? "en" : lang} style={{ display: "block", whiteSpace: "normal", minWidth: "14rem", maxWidth: "36rem" }}>
                 {why}
               </span>,
               units,
@@ -170,14 +210,17 @@ export default function RoutingDecisionPage() {
                   {text.change.heading}
                 </Text>
                 <InlineStack gap="400" blockAlign="end" wrap>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="reroute" />
-                    <Button submit loading={busy}>
-                      {text.change.routeAgain}
-                    </Button>
-                  </Form>
+                  <Button onClick={() => setConfirming("reroute")} loading={busy}>
+                    {text.change.routeAgain}
+                  </Button>
                   {chosen.length > 0 && (
-                    <Form method="post">
+                    <Form
+                      method="post"
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        setConfirming("unable");
+                      }}
+                    >
                       <input type="hidden" name="intent" value="unable" />
                       <InlineStack gap="200" blockAlign="end">
                         <Select
@@ -201,6 +244,28 @@ export default function RoutingDecisionPage() {
             </Card>
           </Layout.Section>
         </Layout>
+        <Modal
+          open={confirming !== null}
+          onClose={() => setConfirming(null)}
+          title={text.change.confirmTitle}
+          primaryAction={{
+            content: confirming === "unable" ? text.change.unable : text.change.routeAgain,
+            destructive: confirming === "unable",
+            loading: busy,
+            onAction: () => {
+              const form = new FormData();
+              form.set("intent", confirming === "unable" ? "unable" : "reroute");
+              if (confirming === "unable") form.set("locationId", unable);
+              setConfirming(null);
+              submit(form, { method: "post" });
+            },
+          }}
+          secondaryActions={[{ content: text.change.cancel, onAction: () => setConfirming(null) }]}
+        >
+          <Modal.Section>
+            <Text as="p">{confirming === "unable" ? text.change.confirmUnable[unable] : text.change.confirmAgain}</Text>
+          </Modal.Section>
+        </Modal>
       </Page>
     </div>
   );

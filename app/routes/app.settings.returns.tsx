@@ -1,13 +1,16 @@
 import { readFormData } from "~/http/form-data.server";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, DataTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, DataTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { formatMoney, STATUS_LABELS } from "~/components/returns/labels";
+import { adminT } from "~/components/admin-i18n";
+import { actionSummary, explainDecision, ruleProblem } from "~/components/returns/rule-words";
+import { formatMoney } from "~/domain/returns/money";
+import type { ReturnRuleAction } from "~/domain/returns/rules";
+import type { TFunction } from "i18next";
 import { RuleEditor } from "~/components/returns/RuleEditor";
 import { DEFAULT_RETURN_POLICY, parseReturnPolicy } from "~/domain/returns/policy";
-import { describeAction } from "~/domain/returns/rules";
 import { listLocations } from "~/models/locations.server";
 import { findPolicy } from "~/models/return-rules.server";
 import { installedShop } from "~/services/installed-shop.server";
@@ -16,42 +19,73 @@ import { loadReturnRules } from "~/services/return-rules-context.server";
 import { updateReturnPolicy } from "~/services/update-return-policy.server";
 import { EMPTY_RULE_VALUES, returnRulesIntent, ruleToFormValues, updateReturnRules, type RuleFields } from "~/services/update-return-rules.server";
 import { authenticate } from "~/shopify.server";
+import { adminTitle } from "~/components/page-title";
+import { countryOptions, ReturnDestinationsForm, type DestinationSettingsText } from "~/components/returns/ReturnDestinationsForm";
+import { PORTAL_LOCALES } from "~/domain/portal/locale";
+import { adminLocale } from "~/http/admin-locale.server";
+import { portalT } from "~/portal/i18n";
+import { loadReturnDestinationSettings } from "~/services/choose-return-destination.server";
+import { DESTINATION_REPEATABLE_FIELDS, updateReturnDestinations } from "~/services/update-return-destinations.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => adminTitle(adminT(page?.lang ?? "en", "admin-return-rules")("title"));
 
 async function requireShop(request: Request) {
   const { session, admin } = await authenticate.admin(request);
   const shop = await installedShop(session.shop);
-  return { shop, admin, staff: session.onlineAccessInfo?.associated_user?.email ?? `staff@${session.shop}` };
+  const locale = adminLocale(request, session.onlineAccessInfo?.associated_user?.locale);
+  return { shop, admin, locale, staff: session.onlineAccessInfo?.associated_user?.email ?? `staff@${session.shop}` };
 }
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, admin } = await requireShop(request);
+  const { shop, admin, locale } = await requireShop(request);
   const url = new URL(request.url);
   const previewCount = url.searchParams.get("preview");
-  const [{ rules, problems, updatedBy, updatedAt }, policyRow, locations] = await Promise.all([loadReturnRules(shop), findPolicy(shop), listLocations(shop, { activeOnly: true })]);
+  const [{ rules, problems, updatedBy, updatedAt }, policyRow, locations, destinations] = await Promise.all([
+    loadReturnRules(shop),
+    findPolicy(shop),
+    listLocations(shop, { activeOnly: true }),
+    loadReturnDestinationSettings(shop),
+  ]);
+  const words = portalT(locale, "return-destinations");
   const parsed = policyRow
     ? parseReturnPolicy({ ...policyRow, returnShippingFee: String(policyRow.returnShippingFee), restockingFeePercent: String(policyRow.restockingFeePercent) })
     : null;
   const policy = parsed?.status === "success" ? parsed.policy : DEFAULT_RETURN_POLICY;
   const preview = previewCount ? await previewReturnRules({ shop, count: Number(previewCount), graphql: admin.graphql }) : null;
   return {
-    policy: { ...policy, defaultReturnLocationId: policy.defaultReturnLocationId ?? "" },
-    rules: rules.map((r) => ({ values: ruleToFormValues(r), summary: describeAction(r.action), conditions: r.conditions.length })),
+    policy,
+    rules: rules.map((r) => ({ values: ruleToFormValues(r), action: r.action, conditions: r.conditions.length })),
     problems,
     updatedBy,
     updatedAt: updatedAt?.toISOString() ?? null,
-    locations: locations.map((l) => ({ id: l.shopifyId, name: l.name })),
+    locations: locations.map((l) => ({ id: l.shopifyId, name: l.name, countryCode: l.countryCode })),
+    lang: locale,
+    destinationText: words("settings", { returnObjects: true }) as unknown as DestinationSettingsText,
+    defaultInstructions: Object.fromEntries(PORTAL_LOCALES.map((l) => [l, portalT(l, "return-destinations")("portal.defaultInstructions")])),
+    countries: countryOptions(locale),
+    destinations: {
+      rules: destinations.rules,
+      mailReturnLocationIds: destinations.mailReturnLocationIds,
+      fallbackLocationId: destinations.fallbackLocationId ?? "",
+      dropOffMaxDistanceKm: String(destinations.dropOffMaxDistanceKm),
+      dropOffInstructions: destinations.dropOffInstructions as Record<string, string>,
+    },
     preview,
+    shopCurrency: shop.currency,
     previewCount: previewCount ? Number(previewCount) : 20,
     newRule: EMPTY_RULE_VALUES,
   };
 };
 
-type ActionResult = { ok: boolean; target: string; message: string; errors: Record<string, string> };
+type ActionResult = { ok: boolean; target: string; message: string; errors: Record<string, string>; hint?: string };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, staff } = await requireShop(request);
+  const { shop, staff, locale } = await requireShop(request);
   // Only the multi-choice fields may repeat (a checkbox may come with its hidden default); any other field sent twice is a 400 naming it.
-  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "reasons", "methods", "enabled"] });
+  const t = adminT(locale, "admin-return-rules");
+  // Every field problem as a sentence in the staff member's language.
+  const said = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, ruleProblem(message, t)]));
+  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "reasons", "methods", "enabled", ...DESTINATION_REPEATABLE_FIELDS] });
   const fields: RuleFields = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);
@@ -59,15 +93,24 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
   if (fields.intent === "policy") {
     const result = await updateReturnPolicy({ shop, fields });
-    if (!result.ok) return data<ActionResult>({ ok: false, target: "policy", message: "The policy was not saved", errors: result.errors }, { status: 422 });
-    return data<ActionResult>({ ok: true, target: "policy", message: "Policy saved", errors: {} });
+    if (!result.ok) return data<ActionResult>({ ok: false, target: "policy", message: t("notSaved.policy"), errors: said(result.errors), hint: t("checkFields") }, { status: 422 });
+    return data<ActionResult>({ ok: true, target: "policy", message: t("saved.policy"), errors: {} });
+  }
+  if (fields.intent === "destinations") {
+    const words = portalT(locale, "return-destinations");
+    const result = await updateReturnDestinations({ shop, fields });
+    if (!result.ok) {
+      const errors = Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, words(`settings.errors.${code}`)]));
+      return data<ActionResult>({ ok: false, target: "destinations", message: words("settings.notSaved"), errors, hint: words("settings.checkFields") }, { status: 422 });
+    }
+    return data<ActionResult>({ ok: true, target: "destinations", message: words("settings.saved"), errors: {} });
   }
   const intent = returnRulesIntent.safeParse(fields);
-  if (!intent.success) return data<ActionResult>({ ok: false, target: "rules", message: "That change is not understood. Reload the page and try again.", errors: {} }, { status: 400 });
+  if (!intent.success) return data<ActionResult>({ ok: false, target: "rules", message: t("notUnderstood"), errors: {} }, { status: 400 });
   const target = intent.data.intent === "save-rule" ? `rule:${intent.data.index}` : "rules";
   const result = await updateReturnRules({ shop, intent: intent.data, fields, staff });
-  if (!result.ok) return data<ActionResult>({ ok: false, target, message: "The rule was not saved", errors: result.errors }, { status: 422 });
-  return data<ActionResult>({ ok: true, target, message: "Rules saved", errors: {} });
+  if (!result.ok) return data<ActionResult>({ ok: false, target, message: t("notSaved.rules"), errors: said(result.errors), hint: t("checkFields") }, { status: 422 });
+  return data<ActionResult>({ ok: true, target, message: t("saved.rules"), errors: {} });
 };
 
 export default function ReturnSettings() {
@@ -75,26 +118,42 @@ export default function ReturnSettings() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errorsFor = (target: string) => (result && !result.ok && result.target === target ? result.errors : undefined);
+  const lang = page.lang;
+  const t = adminT(lang, "admin-return-rules");
+  const returns = adminT(lang, "admin-returns");
 
   return (
-    <Page title="Returns settings" subtitle="The return policy shoppers see, and the rules that decide requests" backAction={{ content: "Returns", url: "/app/returns" }}>
+    <Page title={t("title")} subtitle={t("subtitle")} backAction={{ content: t("back"), url: "/app/returns" }}>
       <Layout>
         {result && (
           <Layout.Section>
             <Banner tone={result.ok ? "success" : "critical"} title={result.message}>
-              {!result.ok && Object.keys(result.errors).length > 0 && <p>Check the highlighted fields.</p>}
+              {!result.ok && Object.keys(result.errors).length > 0 && <p>{result.hint ?? t("checkFields")}</p>}
             </Banner>
           </Layout.Section>
         )}
         {page.problems.length > 0 && (
           <Layout.Section>
-            <Banner tone="warning" title="The saved rules could not be read; no rule applies until they are saved again">
-              {page.problems.join("; ")}
+            <Banner tone="warning" title={t("unreadableTitle")}>
+              {t("unreadableBody")}
             </Banner>
           </Layout.Section>
         )}
-        <Layout.AnnotatedSection title="Return policy" description="What shoppers may return, within how long, and what it costs them.">
-          <PolicyForm policy={page.policy} locations={page.locations} errors={errorsFor("policy")} busy={busy} />
+        <Layout.AnnotatedSection title={t("policy.title")} description={t("policy.description")}>
+          <PolicyForm policy={page.policy} errors={errorsFor("policy")} busy={busy} t={t} />
+        </Layout.AnnotatedSection>
+
+        <Layout.AnnotatedSection id="destinations" title={page.destinationText.title} description={page.destinationText.description}>
+          <ReturnDestinationsForm
+            lang={page.lang}
+            text={page.destinationText}
+            defaultInstructions={page.defaultInstructions}
+            countries={page.countries}
+            locations={page.locations}
+            values={page.destinations}
+            errors={errorsFor("destinations")}
+            busy={busy}
+          />
         </Layout.AnnotatedSection>
 
         <Layout.Section>
@@ -102,15 +161,15 @@ export default function ReturnSettings() {
             <Box padding="400">
               <BlockStack gap="100">
                 <Text as="h2" variant="headingMd">
-                  Rules, in order
+                  {t("rules.title")}
                 </Text>
                 <Text as="p" tone="subdued">
-                  The first rule that is on and whose conditions all hold decides a new request; when none does, a person decides.
-                  {page.updatedBy ? ` Last changed by ${page.updatedBy}.` : ""}
+                  {t("rules.help")}
+                  {page.updatedBy ? ` ${t("rules.lastChangedBy", { staff: page.updatedBy })}` : ""}
                 </Text>
               </BlockStack>
             </Box>
-            <ol aria-label="Return rules" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+            <ol aria-label={t("rules.list")} style={{ listStyle: "none", margin: 0, padding: 0 }}>
               {page.rules.map((rule, index) => (
                 <li key={rule.values.id} style={{ borderTop: "1px solid var(--p-color-border-secondary)" }}>
                   <Box padding="400">
@@ -121,17 +180,30 @@ export default function ReturnSettings() {
                           <Text as="h3" variant="headingSm">
                             {rule.values.name}
                           </Text>
-                          <Badge tone={rule.values.action === "AUTO_APPROVE" ? "success" : rule.values.action === "AUTO_DECLINE" ? "critical" : "warning"}>{rule.summary}</Badge>
-                          {!rule.values.enabled && <Badge>Off</Badge>}
+                          <Badge tone={rule.values.action === "AUTO_APPROVE" ? "success" : rule.values.action === "AUTO_DECLINE" ? "critical" : "warning"}>{actionSummary(rule.action, t, returns)}</Badge>
+                          {!rule.values.enabled && <Badge>{t("rules.off")}</Badge>}
                         </InlineStack>
                         <ButtonGroup>
-                          <RuleButton intent="move-rule" index={index} extra={{ direction: "up" }} label="Move up" a11y={`Move ${rule.values.name} up`} disabled={busy || index === 0} />
-                          <RuleButton intent="move-rule" index={index} extra={{ direction: "down" }} label="Move down" a11y={`Move ${rule.values.name} down`} disabled={busy || index === page.rules.length - 1} />
-                          <RuleButton intent="toggle-rule" index={index} label={rule.values.enabled ? "Turn off" : "Turn on"} a11y={`${rule.values.enabled ? "Turn off" : "Turn on"} ${rule.values.name}`} disabled={busy} />
-                          <RuleButton intent="delete-rule" index={index} label="Delete" a11y={`Delete ${rule.values.name}`} disabled={busy} tone="critical" />
+                          <RuleButton intent="move-rule" index={index} extra={{ direction: "up" }} label={t("rules.moveUp")} a11y={t("rules.moveUpNamed", { name: rule.values.name })} disabled={busy || index === 0} />
+                          <RuleButton
+                            intent="move-rule"
+                            index={index}
+                            extra={{ direction: "down" }}
+                            label={t("rules.moveDown")}
+                            a11y={t("rules.moveDownNamed", { name: rule.values.name })}
+                            disabled={busy || index === page.rules.length - 1}
+                          />
+                          <RuleButton
+                            intent="toggle-rule"
+                            index={index}
+                            label={rule.values.enabled ? t("rules.turnOff") : t("rules.turnOn")}
+                            a11y={t(rule.values.enabled ? "rules.turnOffNamed" : "rules.turnOnNamed", { name: rule.values.name })}
+                            disabled={busy}
+                          />
+                          <RuleButton intent="delete-rule" index={index} label={t("rules.delete")} a11y={t("rules.deleteNamed", { name: rule.values.name })} disabled={busy} tone="critical" />
                         </ButtonGroup>
                       </InlineStack>
-                      <RuleEditor key={JSON.stringify(rule.values)} index={index} initial={rule.values} errors={errorsFor(`rule:${index}`)} busy={busy} label={`Edit ${rule.values.name}`} />
+                      <RuleEditor key={JSON.stringify(rule.values)} lang={lang} index={index} initial={rule.values} errors={errorsFor(`rule:${index}`)} busy={busy} label={t("rules.editNamed", { name: rule.values.name })} />
                     </BlockStack>
                   </Box>
                 </li>
@@ -140,9 +212,9 @@ export default function ReturnSettings() {
             <Box padding="400" borderBlockStartWidth="025" borderColor="border-secondary">
               <BlockStack gap="300">
                 <Text as="h3" variant="headingSm">
-                  Add a rule
+                  {t("rules.addTitle")}
                 </Text>
-                <RuleEditor key={`new-${page.rules.length}`} index="new" initial={page.newRule} errors={errorsFor("rule:new")} busy={busy} label="New rule" />
+                <RuleEditor key={`new-${page.rules.length}`} lang={lang} index="new" initial={page.newRule} errors={errorsFor("rule:new")} busy={busy} label={t("rules.newRule")} />
               </BlockStack>
             </Box>
           </Card>
@@ -153,36 +225,44 @@ export default function ReturnSettings() {
             <BlockStack gap="300">
               <InlineStack align="space-between" blockAlign="end">
                 <Text as="h2" variant="headingMd">
-                  Preview on recent requests
+                  {t("preview.title")}
                 </Text>
                 <Form method="get">
                   <InlineStack gap="200" blockAlign="end">
-                    <PreviewCount initial={String(page.previewCount)} />
-                    <Button submit>Preview</Button>
+                    <PreviewCount initial={String(page.previewCount)} label={t("preview.count")} />
+                    <Button submit>{t("preview.run")}</Button>
                   </InlineStack>
                 </Form>
               </InlineStack>
               {page.preview ? (
                 <>
-                  <Text as="p" tone="subdued">{`Auto-approve ${page.preview.summary["auto-approve"] ?? 0} · auto-decline ${page.preview.summary["auto-decline"] ?? 0} · flag ${page.preview.summary.flag ?? 0} · no rule ${page.preview.summary.none ?? 0} · differs from what happened ${page.preview.summary.differs ?? 0}`}</Text>
+                  <Text as="p" tone="subdued">
+                    {t("preview.summary", {
+                      approve: page.preview.summary["auto-approve"] ?? 0,
+                      decline: page.preview.summary["auto-decline"] ?? 0,
+                      flag: page.preview.summary.flag ?? 0,
+                      none: page.preview.summary.none ?? 0,
+                      differs: page.preview.summary.differs ?? 0,
+                    })}
+                  </Text>
                   <DataTable
                     columnContentTypes={["text", "text", "numeric", "text", "text", "text"]}
-                    headings={["Return", "Order", "Value", "What happened", "The rules would", "Why"]}
+                    headings={[t("preview.headings.return"), t("preview.headings.order"), t("preview.headings.value"), t("preview.headings.happened"), t("preview.headings.wouldDo"), t("preview.headings.why")]}
                     rows={page.preview.rows.map((r) => [
                       <Link key={r.id} to={`/app/returns/${r.id}`}>
                         {r.rma}
                       </Link>,
                       r.orderName,
-                      formatMoney(r.totalValue, "USD"),
-                      `${STATUS_LABELS[r.status] ?? r.status}${r.decidedBy ? ` by ${r.decidedBy}` : ""}${r.flagged ? " (flagged)" : ""}`,
-                      `${r.wouldDo ?? "leave it to a person"}${r.differs ? " ≠" : ""}`,
-                      r.explanation,
+                      formatMoney(lang, r.totalValue, page.shopCurrency),
+                      happened(r, t, returns),
+                      wouldDo(r, t, returns),
+                      explainDecision(r.decision, t, returns),
                     ])}
                   />
                 </>
               ) : (
                 <Text as="p" tone="subdued">
-                  See what the saved rules would have done to the last requests, beside what happened to them.
+                  {t("preview.empty")}
                 </Text>
               )}
             </BlockStack>
@@ -193,11 +273,25 @@ export default function ReturnSettings() {
   );
 }
 
-function PreviewCount({ initial }: { initial: string }) {
+/** What happened to a previewed request: its status, who decided it, whether it was flagged. */
+function happened(r: { status: string; decidedBy: string | null; flagged: boolean }, t: TFunction, returns: TFunction): string {
+  const status = returns(`status.${r.status}`);
+  const by = r.decidedBy ? (r.decidedBy.startsWith("rule:") ? t("preview.byRule", { status }) : t("preview.by", { status, actor: r.decidedBy })) : status;
+  return r.flagged ? t("preview.flagged", { status: by }) : by;
+}
+
+/** What the rules would do to it, marked when that differs from what happened. */
+function wouldDo(r: { decision: { action: ReturnRuleAction | null }; differs: boolean }, t: TFunction, returns: TFunction): string {
+  if (!r.decision.action) return t("preview.person");
+  const action = actionSummary(r.decision.action, t, returns);
+  return r.differs ? t("preview.differs", { action }) : action;
+}
+
+function PreviewCount({ initial, label }: { initial: string; label: string }) {
   const [value, setValue] = useState(initial);
   return (
     <div style={{ width: "8rem" }}>
-      <TextField label="Last requests" name="preview" type="number" min={1} max={100} value={value} onChange={setValue} autoComplete="off" />
+      <TextField label={label} name="preview" type="number" min={1} max={100} value={value} onChange={setValue} autoComplete="off" />
     </div>
   );
 }
@@ -218,11 +312,12 @@ function RuleButton(props: { intent: string; index: number; label: string; a11y:
 }
 
 function PolicyForm(props: {
-  policy: { windowDays: number; finalSaleTags: string[]; nonReturnableProductTypes: string[]; returnShippingFee: string; restockingFeePercent: string; allowedMethods: string[]; defaultReturnLocationId: string };
-  locations: { id: string; name: string }[];
+  policy: { windowDays: number; finalSaleTags: string[]; nonReturnableProductTypes: string[]; returnShippingFee: string; restockingFeePercent: string; allowedMethods: string[] };
   errors?: Record<string, string>;
   busy: boolean;
+  t: TFunction;
 }) {
+  const { t } = props;
   const p = props.policy;
   const e = props.errors ?? {};
   const [windowDays, setWindowDays] = useState(String(p.windowDays));
@@ -232,34 +327,25 @@ function PolicyForm(props: {
   const [restocking, setRestocking] = useState(p.restockingFeePercent);
   const [mail, setMail] = useState(p.allowedMethods.includes("MAIL"));
   const [dropOff, setDropOff] = useState(p.allowedMethods.includes("DROP_OFF"));
-  const [location, setLocation] = useState(p.defaultReturnLocationId);
   return (
     <Card>
-      <Form method="post" aria-label="Return policy">
+      <Form method="post" aria-label={t("policy.title")}>
         <input type="hidden" name="intent" value="policy" />
         <BlockStack gap="300">
-          <TextField label="Return window (days after delivery)" name="windowDays" value={windowDays} onChange={setWindowDays} autoComplete="off" error={e.windowDays} />
-          <TextField label="Final-sale tags" name="finalSaleTags" value={tags} onChange={setTags} autoComplete="off" helpText="Comma-separated product tags" error={e.finalSaleTags} />
-          <TextField label="Product types that cannot be returned" name="nonReturnableProductTypes" value={types} onChange={setTypes} autoComplete="off" error={e.nonReturnableProductTypes} />
-          <TextField label="Return shipping fee (mail)" name="returnShippingFee" value={fee} onChange={setFee} autoComplete="off" error={e.returnShippingFee} />
-          <TextField label="Restocking fee (%)" name="restockingFeePercent" value={restocking} onChange={setRestocking} autoComplete="off" error={e.restockingFeePercent} />
+          <TextField label={t("policy.windowDays")} name="windowDays" value={windowDays} onChange={setWindowDays} autoComplete="off" error={e.windowDays} />
+          <TextField label={t("policy.finalSaleTags")} name="finalSaleTags" value={tags} onChange={setTags} autoComplete="off" helpText={t("policy.finalSaleTagsHelp")} error={e.finalSaleTags} />
+          <TextField label={t("policy.nonReturnableTypes")} name="nonReturnableProductTypes" value={types} onChange={setTypes} autoComplete="off" error={e.nonReturnableProductTypes} />
+          <TextField label={t("policy.returnShippingFee")} name="returnShippingFee" value={fee} onChange={setFee} autoComplete="off" error={e.returnShippingFee} />
+          <TextField label={t("policy.restockingFee")} name="restockingFeePercent" value={restocking} onChange={setRestocking} autoComplete="off" error={e.restockingFeePercent} />
           <BlockStack gap="100">
-            <Checkbox label="Returns by mail" checked={mail} onChange={setMail} />
-            <Checkbox label="Drop-off at a store" checked={dropOff} onChange={setDropOff} error={e.allowedMethods} />
+            <Checkbox label={t("policy.mail")} checked={mail} onChange={setMail} />
+            <Checkbox label={t("policy.dropOff")} checked={dropOff} onChange={setDropOff} error={e.allowedMethods} />
             {mail && <input type="hidden" name="allowedMethods" value="MAIL" />}
             {dropOff && <input type="hidden" name="allowedMethods" value="DROP_OFF" />}
           </BlockStack>
-          <Select
-            label="Mail returns go to"
-            name="defaultReturnLocationId"
-            options={[{ value: "", label: "The first warehouse" }, ...props.locations.map((l) => ({ value: l.id, label: l.name }))]}
-            value={location}
-            onChange={setLocation}
-            error={e.defaultReturnLocationId}
-          />
           <InlineStack>
             <Button submit variant="primary" disabled={props.busy}>
-              Save policy
+              {t("policy.save")}
             </Button>
           </InlineStack>
         </BlockStack>

@@ -1,12 +1,14 @@
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalLinks, portalMeta } from "~/portal";
+import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalMeta } from "~/portal";
 import { LookupPage, type LookupActionData, type LookupLoaderData } from "~/portal/LookupPage";
 import { lookupAction, lookupLoader } from "~/portal/lookup-route.server";
 
-// Customer portal, app host: /portal/<shop>: look up an order by number and email or phone.
+// Customer portal: look up an order by number and email or phone. One module, two mounts
+// (app/route-mounts.ts): the app host's /portal/<shop>, and the app proxy's /proxy/portal
+// (https://<shop>/apps/crossdock/portal, signed by Shopify), where a signed-in customer also sees
+// their orders.
 
 export const handle = PORTAL_HANDLE;
-export const links = portalLinks;
 export const meta = portalMeta;
 export const headers = portalHeaders;
 

@@ -1,13 +1,13 @@
 import { useLoaderData } from "@remix-run/react";
-import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalLinks, portalMeta } from "~/portal";
+import { PORTAL_HANDLE, PortalErrorBoundary, portalHeaders, portalMeta } from "~/portal";
 import { TrackingPage, type TrackingLoaderData } from "~/portal/TrackingPage";
 import { trackingLoader } from "~/portal/tracking-route.server";
 
-// Customer portal, app host: /portal/<shop>/o/<token>: the order's tracking page. The token is an
-// order access token (lookup, emails); a tampered, foreign or expired one answers 403.
+// Customer portal: the order's tracking page, at /portal/<shop>/o/<token> (app host) and
+// /proxy/portal/o/<token> (app proxy; app/route-mounts.ts). The token is an order access token
+// (lookup, emails); a tampered, foreign or expired one answers 403.
 
 export const handle = PORTAL_HANDLE;
-export const links = portalLinks;
 export const meta = portalMeta;
 export const headers = portalHeaders;
 

@@ -1,12 +1,12 @@
-// Return status: /portal/:shop/o/:token/returns/:rma.
+// Return status: /portal/:shop/o/:token/returns/:rma and, through the app proxy,
+// /proxy/portal/o/:token/returns/:rma (app/route-mounts.ts).
 import { useLoaderData } from "@remix-run/react";
-import { PORTAL_HANDLE, PortalErrorBoundary, portalLinks, portalMeta } from "~/portal";
+import { PORTAL_HANDLE, PortalErrorBoundary, portalMeta } from "~/portal";
 import { portalDocumentHeaders } from "~/portal/returns/headers";
 import { ReturnStatusPage } from "~/portal/returns/ReturnStatusPage";
 import { returnStatusLoader, type ReturnStatusLoaderData } from "~/portal/returns/return-status-route.server";
 
 export const handle = PORTAL_HANDLE;
-export const links = portalLinks;
 export const meta = portalMeta;
 export const headers = portalDocumentHeaders;
 

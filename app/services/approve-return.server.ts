@@ -1,15 +1,17 @@
 import { BUILTIN_CARRIER } from "~/labels/builtin.server";
 import { builtinTrackingNumber } from "~/labels/tracking";
+import { canStaffTransition, statusInWords } from "~/domain/returns/status";
 import { logger } from "~/logger.server";
 import {
+  changeReturn,
   claimReturnDecision,
   findDefaultReturnLocation,
   findLocationByShopifyId,
   findReturnById,
-  recordReturnDecision,
   releaseReturnDecision,
   trackingNumberTaken,
   type ReturnEventInput,
+  type ReturnFields,
   type ReturnWithDetails,
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
@@ -64,7 +66,7 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
   if (!ret) return { status: "not-found" };
   const finished = ret.status === "APPROVED" && (ret.method !== "MAIL" || ret.reverseDeliveryId != null);
   if (finished) return { status: "unchanged", ret };
-  if (ret.status !== "REQUESTED" && ret.status !== "APPROVED") return { status: "conflict", ret, message: `The return is ${ret.status.toLowerCase()}.` };
+  if (!canStaffTransition(ret.status, "APPROVED") && ret.status !== "APPROVED") return { status: "conflict", ret, message: `The return is ${statusInWords(ret.status)}.` };
   if (!ret.shopifyReturnId) return { status: "conflict", ret, message: "The return is not in Shopify." };
 
   const now = input.now ?? new Date();
@@ -87,14 +89,13 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
     }
     if (inShopify.status !== "OPEN") {
       await release(shop, ret, now);
-      return { status: "conflict", ret, message: `The return is ${inShopify.status.toLowerCase()} in Shopify.` };
+      return { status: "conflict", ret, message: `The return is ${statusInWords(inShopify.status)} in Shopify.` };
     }
 
     const rfo = inShopify.reverseFulfillmentOrders[0] ?? null;
     const events: ReturnEventInput[] = [];
     if (ret.status === "REQUESTED") events.push({ type: "approved", actor: input.actor, data: { shopifyStatus: inShopify.status } });
-    const update: Parameters<typeof recordReturnDecision>[2] = {
-      status: "APPROVED",
+    const update: ReturnFields = {
       decidedBy: ret.status === "REQUESTED" ? input.actor : ret.decidedBy,
       decidedAt: ret.status === "REQUESTED" ? now : (ret.decidedAt ?? now),
       reverseFulfillmentOrderId: rfo?.id ?? null,
@@ -114,7 +115,13 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
       events.push({ type: "label_created", actor: input.actor, data: { carrier: label.carrier, trackingNumber: label.trackingNumber, reused: label.reused } });
     }
 
-    const approved = await recordReturnDecision(shop, ret.id, update, events);
+    // From the status read (REQUESTED under this call's claim); an approved return only gets its label.
+    const approved = await changeReturn(shop, ret.id, { from: ret.status, ...(ret.status === "REQUESTED" && { to: "APPROVED" as const }), fields: update, events });
+    if (!approved) {
+      await release(shop, ret, now);
+      const current = (await findReturnById(shop, ret.id)) ?? ret;
+      return { status: "conflict", ret: current, message: `The return is ${statusInWords(current.status)}.` };
+    }
     logger.info({ shopId: shop.id, rma: ret.rma, actor: input.actor, method: ret.method }, "Return approved");
     return { status: "approved", ret: approved };
   } catch (error) {

@@ -128,10 +128,6 @@ function variantKey(shopDomain: string, variantId: string): string {
   return `${shopDomain}\u0000${variantId}`;
 }
 
-export function cacheOptions(): Readonly<CacheOptions> {
-  return options;
-}
-
 /** Tests and benchmarks tune the cache; `reset` restores the defaults. Clears it either way. */
 export function configureAvailabilityCache(next: Partial<CacheOptions> | "reset"): void {
   options = next === "reset" ? { ...defaults } : { ...options, ...next };

@@ -3,7 +3,7 @@
 // per-return outcome so the page can say what happened to every one of them.
 import { z } from "zod";
 import { RETURN_DECLINE_REASONS } from "~/domain/returns/reasons";
-import { findReturnsByIds } from "~/models/returns-queue.server";
+import { findReturnsByIds } from "~/models/returns.server";
 import { decideReturn, type DecideReturnInput, type ReturnDecision } from "./decide-return.server";
 import { MAX_DECLINE_NOTE_LENGTH } from "./decline-return.server";
 
@@ -44,7 +44,10 @@ export async function bulkDecideReturns(input: Omit<DecideReturnInput, "returnId
       else if (result.status === "not-found") outcomes.push({ id, rma: row.rma, status: "not-found" });
       else outcomes.push({ id, rma: row.rma, status: "refused", message: result.message });
     } catch (error) {
-      // One return failing (Shopify unreachable…) does not stop the others.
+      // The admin's answer to Shopify throttling or not answering (a 503 page, app/http/staff-admin.server.ts):
+      // the other returns would meet it too, so the page says so instead of one "[object Response]" per return.
+      if (error instanceof Response) throw error;
+      // One return failing (a refusal, an unknown outcome…) does not stop the others.
       outcomes.push({ id, rma: row.rma, status: "refused", message: error instanceof Error ? error.message : String(error) });
     }
   }

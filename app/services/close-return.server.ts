@@ -1,10 +1,9 @@
 // Closing a return (returnClose in Shopify, then the record): the last step once the goods are
 // dealt with. Idempotent: closing a closed return changes nothing; a return Shopify already closed
 // (an earlier attempt, or staff in Shopify) is recorded without calling the mutation again.
-import { canStaffTransition } from "~/domain/returns/status";
+import { canStaffTransition, statusInWords } from "~/domain/returns/status";
 import { logger } from "~/logger.server";
-import { recordReturnClosed } from "~/models/returns-queue.server";
-import { findReturnById, type ReturnWithDetails } from "~/models/returns.server";
+import { changeReturn, findReturnById, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
@@ -30,7 +29,7 @@ export async function closeReturn(input: CloseReturnInput): Promise<CloseReturnR
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   if (ret.status === "CLOSED") return { status: "unchanged", ret };
-  if (!canStaffTransition(ret.status, "CLOSED")) return { status: "refused", message: `A return that is ${ret.status.toLowerCase()} cannot be closed.` };
+  if (!canStaffTransition(ret.status, "CLOSED")) return { status: "refused", message: `A return that is ${statusInWords(ret.status)} cannot be closed.` };
   if (!ret.shopifyReturnId) return { status: "refused", message: "The return is not in Shopify." };
 
   const inShopify = await fetchReturnForSync(graphql, ret.shopifyReturnId);
@@ -45,11 +44,11 @@ export async function closeReturn(input: CloseReturnInput): Promise<CloseReturnR
       throw error;
     }
   } else if (inShopify.status !== "CLOSED") {
-    return { status: "refused", message: `The return is ${inShopify.status.toLowerCase()} in Shopify.` };
+    return { status: "refused", message: `The return is ${statusInWords(inShopify.status)} in Shopify.` };
   }
-  const recorded = await recordReturnClosed(shop, ret.id, closedAt, [{ type: "closed", actor: input.actor, data: { shopifyStatus: "CLOSED" } }]);
-  const current = (await findReturnById(shop, ret.id))!;
-  if (!recorded) return current.status === "CLOSED" ? { status: "unchanged", ret: current } : { status: "refused", message: `The return is ${current.status.toLowerCase()}.` };
+  const recorded = await changeReturn(shop, ret.id, { to: "CLOSED", fields: { closedAt }, events: [{ type: "closed", actor: input.actor, data: { shopifyStatus: "CLOSED" } }] });
+  const current = recorded ?? (await findReturnById(shop, ret.id))!;
+  if (!recorded) return current.status === "CLOSED" ? { status: "unchanged", ret: current } : { status: "refused", message: `The return is ${statusInWords(current.status)}.` };
   logger.info({ shopId: shop.id, rma: ret.rma, actor: input.actor }, "Return closed");
   return { status: "closed", ret: current };
 }

@@ -1,9 +1,10 @@
 import { RETURN_DECLINE_REASONS, type ReturnDeclineReason } from "~/domain/returns/reasons";
+import { canStaffTransition, statusInWords } from "~/domain/returns/status";
 import { logger } from "~/logger.server";
 import {
+  changeReturn,
   claimReturnDecision,
   findReturnById,
-  recordReturnDecision,
   releaseReturnDecision,
   type ReturnWithDetails,
 } from "~/models/returns.server";
@@ -58,7 +59,7 @@ export async function declineReturn(input: DeclineReturnInput): Promise<DeclineR
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
   if (ret.status === "DECLINED") return { status: "unchanged", ret };
-  if (ret.status !== "REQUESTED") return { status: "conflict", ret, message: `The return is ${ret.status.toLowerCase()}, not requested.` };
+  if (!canStaffTransition(ret.status, "DECLINED")) return { status: "conflict", ret, message: `The return is ${statusInWords(ret.status)}, not requested.` };
   if (!ret.shopifyReturnId) return { status: "conflict", ret, message: "The return is not in Shopify." };
 
   const now = input.now ?? new Date();
@@ -82,14 +83,19 @@ export async function declineReturn(input: DeclineReturnInput): Promise<DeclineR
       declineNote = inShopify.decline?.note ?? note;
     } else {
       await releaseReturnDecision(shop, ret.id, now);
-      return { status: "conflict", ret, message: `The return is ${inShopify.status.toLowerCase()} in Shopify.` };
+      return { status: "conflict", ret, message: `The return is ${statusInWords(inShopify.status)} in Shopify.` };
     }
-    const declined = await recordReturnDecision(
-      shop,
-      ret.id,
-      { status: "DECLINED", declineReason: reason, declineNote, decidedBy: input.actor, decidedAt: now },
-      [{ type: "declined", actor: input.actor, message: declineNote, data: { reason } }],
-    );
+    const declined = await changeReturn(shop, ret.id, {
+      from: ret.status,
+      to: "DECLINED",
+      fields: { declineReason: reason, declineNote, decidedBy: input.actor, decidedAt: now },
+      events: [{ type: "declined", actor: input.actor, message: declineNote, data: { reason } }],
+    });
+    if (!declined) {
+      await releaseReturnDecision(shop, ret.id, now);
+      const current = (await findReturnById(shop, ret.id)) ?? ret;
+      return { status: "conflict", ret: current, message: `The return is ${statusInWords(current.status)}, not requested.` };
+    }
     logger.info({ shopId: shop.id, rma: ret.rma, actor: input.actor, reason }, "Return declined");
     return { status: "declined", ret: declined };
   } catch (error) {

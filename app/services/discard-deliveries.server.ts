@@ -1,4 +1,4 @@
-import type { JobDriver } from "~/jobs/driver";
+import type { JobDriver } from "~/queue/driver";
 import { logger } from "~/logger.server";
 import { discardFailed } from "~/models/webhook-deliveries.server";
 

@@ -1,14 +1,15 @@
 import type { Location } from "@prisma/client";
+import { awaitingGoods } from "~/domain/returns/status";
 import { env } from "~/env.server";
 import { BuiltinLabelProvider } from "~/labels/builtin.server";
 import type { LabelAddress, LabelProvider, ReturnLabelInput } from "~/labels/provider";
 import { logger } from "~/logger.server";
 import { findDefaultReturnLocation, findLocationByShopifyId, findReturnByRma, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
-import { issueOrderAccessToken, signUrl } from "~/portal/tokens.server";
+import { issueOrderAccessToken, signUrl } from "~/security/tokens.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchOrderForReturn, type ReturnAddress } from "~/shopify/returns";
-import enReturns from "../locales/en/returns.json";
+import { packingSlipWords } from "~/domain/returns/packing-slip";
 
 export type ReturnLabelProvider = LabelProvider;
 
@@ -22,11 +23,6 @@ let provider: LabelProvider | undefined;
 /** The label provider used when a caller passes none: Crossdock's built-in one. */
 export function defaultLabelProvider(): LabelProvider {
   return (provider ??= createBuiltinProvider());
-}
-
-/** Tests: use another provider by default (undefined restores the built-in one). */
-export function setDefaultLabelProvider(next: LabelProvider | undefined): void {
-  provider = next;
 }
 
 /** The label's path below the portal's base (`/portal/<shop>` or the proxy's), unsigned. */
@@ -91,7 +87,6 @@ function locationAddress(location: Location, shopName: string): LabelAddress {
   };
 }
 
-const reasonWords = enReturns.reasons as Record<string, string>;
 
 /**
  * What the label shows for a return: the shopper's address (live from the order), the return
@@ -107,6 +102,8 @@ export async function buildReturnLabelInput(input: {
 }): Promise<ReturnLabelInput> {
   const { shop, ret } = input;
   const order = await fetchOrderForReturn(input.graphql, ret.orderId);
+  // The packing slip speaks the shopper's language (the one they asked for the return in).
+  const words = packingSlipWords(ret.locale);
   return {
     rma: ret.rma,
     orderName: ret.orderName,
@@ -121,9 +118,10 @@ export async function buildReturnLabelInput(input: {
       sku: l.sku,
       quantity: l.quantity,
       reason: l.reason,
-      reasonLabel: reasonWords[l.reason] ?? null,
+      reasonLabel: words.reason(l.reason),
     })),
     createdAt: input.createdAt ?? ret.labelCreatedAt ?? ret.decidedAt ?? ret.createdAt,
+    text: words.text,
   };
 }
 
@@ -146,7 +144,7 @@ export async function downloadReturnLabel(input: {
   const { shop } = input;
   const ret = await findReturnByRma(shop, input.rma);
   if (!ret || ret.orderId !== input.orderId) return { status: "not-found" };
-  if (ret.method !== "MAIL" || !ret.labelTrackingNumber || (ret.status !== "APPROVED" && ret.status !== "IN_TRANSIT")) return { status: "not-found" };
+  if (ret.method !== "MAIL" || !ret.labelTrackingNumber || !awaitingGoods(ret.status)) return { status: "not-found" };
   const location = (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
   if (!location) return { status: "not-found" };
 

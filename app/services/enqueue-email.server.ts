@@ -3,8 +3,11 @@
 // request, a replayed webhook) neither stores nor sends a second message.
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import type { JobDriver } from "~/jobs/driver";
+import type { JobDriver } from "~/queue/driver";
+import { jobDriver } from "~/queue/handle.server";
 import { renderReturnEmail } from "~/email/templates";
+import { dropOffInstructionsFor } from "~/domain/returns/destination";
+import { loadReturnDestinationSettings } from "./choose-return-destination.server";
 import { emailLocale, RETURN_EMAIL_KINDS, type ReturnEmailFacts, type ReturnEmailKind } from "~/email/templates/types";
 import { logger } from "~/logger.server";
 import {
@@ -43,10 +46,6 @@ export interface EnqueuedEmail {
   queued: boolean;
 }
 
-async function defaultDriver(): Promise<JobDriver> {
-  return (await import("~/jobs/runtime.server")).jobDriver();
-}
-
 export async function enqueueEmail(shop: ShopRef, input: EmailInput, deps: { driver?: JobDriver } = {}): Promise<EnqueuedEmail> {
   const parsed = emailInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -55,7 +54,7 @@ export async function enqueueEmail(shop: ShopRef, input: EmailInput, deps: { dri
   const { message, created } = await createEmailMessageOnce(shop, parsed.data);
   if (message.status !== "PENDING") return { message, created, queued: false };
   try {
-    const driver = deps.driver ?? (await defaultDriver());
+    const driver = deps.driver ?? (await jobDriver());
     await driver.enqueueEmail({ shopId: shop.id, messageId: message.id });
     return { message, created, queued: true };
   } catch (error) {
@@ -73,7 +72,7 @@ export async function enqueueEmail(shop: ShopRef, input: EmailInput, deps: { dri
 export async function retryFailedEmail(shop: ShopRef, messageId: string, deps: { driver?: JobDriver } = {}): Promise<boolean> {
   if (!(await resetFailedEmail(shop, messageId))) return false;
   try {
-    const driver = deps.driver ?? (await defaultDriver());
+    const driver = deps.driver ?? (await jobDriver());
     await driver.enqueueEmail({ shopId: shop.id, messageId });
   } catch (error) {
     logger.warn({ err: error, shopId: shop.id, messageId }, "email reset to PENDING but not queued yet");
@@ -170,7 +169,13 @@ export async function enqueueReturnEmail(
       trackingUrl: ret.labelTrackingUrl,
     },
     location: location
-      ? { name: location.name, addressLines: addressLines(location, locale), instructions: input.dropOffInstructions ?? null }
+      ? {
+          name: location.name,
+          addressLines: addressLines(location, locale),
+          // The merchant's drop-off instructions in the shopper's language (the email says how to drop off
+          // without them), never the store's pickup words.
+          instructions: input.dropOffInstructions ?? (ret.method === "DROP_OFF" ? dropOffInstructionsFor((await loadReturnDestinationSettings(shop)).dropOffInstructions, locale) : null),
+        }
       : null,
     statusUrl: input.statusUrl ?? null,
     refundAmount: input.refundAmount ?? null,

@@ -6,13 +6,13 @@
 import type { Prisma } from "@prisma/client";
 import { describeAction, evaluateReturnRules, type ReturnRuleAction } from "~/domain/returns/rules";
 import { logger } from "~/logger.server";
-import { claimRulesEvaluation, setReturnFlag } from "~/models/returns-queue.server";
-import { findReturnById } from "~/models/returns.server";
+import { claimRulesEvaluation, findReturnById, setReturnFlag } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import type { ApproveReturnInput } from "./approve-return.server";
 import { decideReturn } from "./decide-return.server";
 import { buildReturnFacts, loadReturnRules } from "./return-rules-context.server";
+import { AWAITING_DECISION, statusInWords } from "~/domain/returns/status";
 
 export interface EvaluateReturnRulesInput {
   shop: ShopRef & { domain: string; name: string; timezone: string };
@@ -35,7 +35,7 @@ export async function evaluateReturnRulesFor(input: EvaluateReturnRulesInput): P
   const { shop, graphql } = input;
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
-  if (ret.status !== "REQUESTED") return { status: "skipped", reason: `The return is ${ret.status.toLowerCase()}` };
+  if (!AWAITING_DECISION.includes(ret.status)) return { status: "skipped", reason: `The return is ${statusInWords(ret.status)}` };
   if (ret.events.some((e) => e.type === "rules")) return { status: "skipped", reason: "The rules already ran for this return" };
 
   const { rules } = await loadReturnRules(shop);
@@ -49,8 +49,12 @@ export async function evaluateReturnRulesFor(input: EvaluateReturnRulesInput): P
     data: {
       facts: { ...facts, reasons: [...facts.reasons], productTags: [...facts.productTags], productTypes: [...facts.productTypes] },
       ruleId: decision.rule?.id ?? null,
+      // The rule's name and whole conditions too, so the page can say the decision in any language.
+      ruleName: decision.rule?.name ?? null,
       action: (decision.action ?? null) as Prisma.InputJsonValue,
-      conditions: decision.matched ? decision.conditions.map((c) => ({ type: c.condition.type, matched: c.matched, explanation: c.explanation })) : [],
+      conditions: decision.matched
+        ? decision.conditions.map((c) => ({ type: c.condition.type, matched: c.matched, explanation: c.explanation, condition: c.condition as Prisma.InputJsonValue }))
+        : [],
     },
   });
   if (!claimed) return { status: "skipped", reason: "The rules already ran for this return" };

@@ -54,7 +54,6 @@ export async function exportCustomerData(request: CustomerDataRequest): Promise<
       shippingAddress: o.shippingAddress as JsonValue,
       noteAttributes: o.noteAttributes as JsonValue,
       lineItems: o.lineItems as JsonValue,
-      routingStatus: o.routingStatus,
       createdAt: o.shopifyCreatedAt.toISOString(),
       updatedAt: o.shopifyUpdatedAt.toISOString(),
     })),

@@ -1,6 +1,7 @@
 /**
  * Storefront availability of one variant (the app proxy's `availability` endpoint): the shop's
- * active locations with stock status, pickup details and distance, through the in-process cache.
+ * locations that take orders now (active, not paused by staff) with stock status, pickup details and
+ * distance, through the in-process cache.
  */
 import { createHash } from "node:crypto";
 import {
@@ -19,6 +20,8 @@ import {
   listVariantLevels,
   type VariantLevels,
 } from "~/models/storefront-availability.server";
+import { readRuleSet, toRoutingConfig } from "~/domain/routing/rule-set";
+import { stockBufferPolicyOf } from "~/domain/routing/rules/stock-buffer";
 import { Batcher } from "~/batcher";
 import { shopEntry, variantEntry } from "./availability-cache.server";
 
@@ -26,7 +29,7 @@ interface ShopContext {
   id: string;
   settings: AvailabilitySettings;
   locations: StorefrontLocation[];
-  /** Location GID by row id (inventory levels name the row), active locations only. */
+  /** Location GID by row id (inventory levels name the row), locations taking orders only. */
   gidByRow: Map<string, string>;
   places: PostalPlace[];
 }
@@ -52,7 +55,8 @@ async function loadShopContext(domain: string): Promise<ShopContext | null> {
     id: shop.id,
     gidByRow: new Map(rows.map((row) => [row.rowId, row.shopifyId])),
     settings: {
-      stockBuffer: shop.settings?.stockBuffer ?? 0,
+      // The buffers routing applies: its stock-buffer rule over the locations' own and the shop's.
+      buffer: stockBufferPolicyOf(toRoutingConfig(readRuleSet(shop.routingRules).ruleSet), shop.settings?.stockBuffer ?? 0),
       lowStockThreshold: shop.settings?.lowStockThreshold ?? 3,
       showExactCounts: shop.settings?.showExactCounts ?? false,
     },
@@ -101,7 +105,7 @@ async function variantLevels(domain: string, shop: ShopContext, variantId: strin
   });
 }
 
-/** The variant's `available` at the shop's active locations, by GID, for this version of the shop. */
+/** The variant's `available` at the shop's locations taking orders, by GID, for this version of the shop. */
 function byLocation(stored: StoredLevels, shop: ShopContext, shopVersion: string): Map<string, number> {
   if (stored.read?.shopVersion === shopVersion) return stored.read.available;
   const available = new Map<string, number>();

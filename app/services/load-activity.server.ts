@@ -1,9 +1,15 @@
-import type { JobDriver } from "~/jobs/driver";
+import type { JobDriver } from "~/queue/driver";
 import { listCustomerDataExports } from "~/models/customer-data-exports.server";
 import { listJobRuns } from "~/models/job-runs.server";
 import { getShop } from "~/models/shops.server";
+import { orderNames } from "~/models/orders.server";
+import { listLocations } from "~/models/locations.server";
+import { returnNumbers } from "~/models/returns.server";
+import { deliverySubject } from "~/domain/activity/subject";
 import {
   countDeliveriesByStatus,
+  deliveryPayloads,
+  RATE_LIMIT_WAIT,
   listDeliveries,
   listDeliveryTopics,
   type WebhookDeliveryStatus,
@@ -29,6 +35,10 @@ export interface ActivityRow {
   processedAt: string | null;
   nextAttemptAt: string | null;
   durationMs: number | null;
+  /** What the row is about ("#1021" an order, "#1021-R1" a return, a location), when its payload says. */
+  subject: { kind: "order" | "return" | "location" | "stock"; name: string } | null;
+  /** Running, but waiting out Shopify's rate limit (the Admin API client said so). */
+  waitingForRateLimit: boolean;
 }
 
 export interface ActivityView {
@@ -64,6 +74,35 @@ export async function loadActivity(input: { shop: string; driver: JobDriver; fil
     getShop(input.shop),
   ]);
   const exports = shop ? await listCustomerDataExports(shop, { limit: 10 }) : [];
+  // Each row names its order or return: from its payload, or from Crossdock's copy of the order.
+  const payloads = await deliveryPayloads(input.shop, page.items.map((d) => d.id));
+  const subjects = new Map(page.items.map((d) => [d.id, deliverySubject(d.topic, payloads.get(d.id))]));
+  const wanted = [...subjects.values()];
+  const wantedOrders = wanted.flatMap((s) => (s?.kind === "order-id" ? [s.orderId] : []));
+  const wantedReturns = wanted.flatMap((s) => (s?.kind === "return-id" ? [s.returnId] : []));
+  const [names, returns, locations] = shop
+    ? await Promise.all([
+        orderNames(shop, wantedOrders),
+        returnNumbers(shop, wantedReturns),
+        wanted.some((s) => s?.kind === "stock-at") ? listLocations(shop) : Promise.resolve([]),
+      ])
+    : [new Map<string, string>(), new Map<string, string>(), []];
+  const locationNames = new Map(locations.map((l) => [l.shopifyId, l.name]));
+  const subjectOf = (id: string): ActivityRow["subject"] => {
+    const s = subjects.get(id);
+    if (!s) return null;
+    const named = (kind: "order" | "return" | "stock", name: string | undefined) => (name ? { kind, name } : null);
+    switch (s.kind) {
+      case "order-id":
+        return named("order", names.get(s.orderId));
+      case "return-id":
+        return named("return", returns.get(s.returnId));
+      case "stock-at":
+        return named("stock", locationNames.get(s.locationId));
+      default:
+        return s;
+    }
+  };
   return {
     driver: {
       kind: input.driver.kind,
@@ -82,7 +121,9 @@ export async function loadActivity(input: { shop: string; driver: JobDriver; fil
       topic: d.topic,
       status: d.status,
       attempts: d.attempts,
-      lastError: d.lastError,
+      lastError: d.lastError === RATE_LIMIT_WAIT ? null : d.lastError,
+      waitingForRateLimit: (d.status === "PROCESSING" && d.lastError === RATE_LIMIT_WAIT) || (d.status === "QUEUED" && /throttl|rate limit|\b429\b/i.test(d.lastError ?? "")),
+      subject: subjectOf(d.id),
       receivedAt: d.receivedAt.toISOString(),
       triggeredAt: d.triggeredAt?.toISOString() ?? null,
       startedAt: d.startedAt?.toISOString() ?? null,

@@ -20,7 +20,13 @@ import {
   type ReturnRateFigures,
   type RoutingFigures,
   type RoutingTotals,
+  type CohortSource,
+  type ReturnCohortTotals,
+  type Window,
 } from "~/domain/reporting";
+import { logger } from "~/logger.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { fetchFulfilledOrderCounts } from "~/shopify/order-counts";
 import { listLocations } from "~/models/locations.server";
 import {
   approvalDurations,
@@ -63,8 +69,29 @@ export interface DashboardReport {
   };
 }
 
+/**
+ * The return rate's denominator: Shopify's count of the fulfilled orders placed in each window
+ * (every order, whether Crossdock saw it or not); when Shopify cannot be asked (no client, an
+ * error, throttling), the orders Crossdock holds, and the page says so.
+ */
+async function fulfilledOrderCounts(
+  graphql: AdminGraphql | undefined,
+  windows: { current: Window; previous: Window },
+  mirror: ByWindow<ReturnCohortTotals>,
+): Promise<{ counts: ByWindow<number>; from: CohortSource }> {
+  if (graphql) {
+    try {
+      const counted = await fetchFulfilledOrderCounts(graphql, windows);
+      return { counts: { current: counted.current.count, previous: counted.previous.count }, from: "shopify" };
+    } catch (error) {
+      logger.warn({ err: error }, "dashboard: Shopify's order count failed; the return rate uses the orders Crossdock holds");
+    }
+  }
+  return { counts: { current: mirror.current.fulfilledOrders, previous: mirror.previous.fulfilledOrders }, from: "crossdock" };
+}
+
 /** The dashboard's figures for one shop over the last `days` days, beside the days before. */
-export async function loadReport(shop: Shop, options: { days: PeriodDays; now?: Date }): Promise<DashboardReport> {
+export async function loadReport(shop: Shop, options: { days: PeriodDays; now?: Date; graphql?: AdminGraphql }): Promise<DashboardReport> {
   const now = options.now ?? new Date();
   const period = buildPeriod(now, options.days, shop.timezone);
   const windows = { current: period.current, previous: period.previous };
@@ -80,6 +107,7 @@ export async function loadReport(shop: Shop, options: { days: PeriodDays; now?: 
     approvalDurations(shop, windows),
     openRequestAges(shop, now),
   ]);
+  const fulfilled = await fulfilledOrderCounts(options.graphql, windows, cohorts);
   const locationInfo = locations.map((l) => ({ id: l.shopifyId, name: l.name, kind: l.kind, dailyCapacity: l.dailyCapacity }));
   return {
     period: { days: period.days, timeZone: period.timeZone, dayKeys: period.dayKeys, currentLabel: period.currentLabel, previousLabel: period.previousLabel },
@@ -90,7 +118,7 @@ export async function loadReport(shop: Shop, options: { days: PeriodDays; now?: 
       load: locationLoad(loadRows, locationInfo, period.dayKeys),
     },
     returns: {
-      rate: returnRateFigures(cohorts.current, cohorts.previous),
+      rate: returnRateFigures({ current: cohorts.current.ordersWithReturns, previous: cohorts.previous.ordersWithReturns }, fulfilled.counts, fulfilled.from),
       requests: compare(requests.current, requests.previous),
       reasons: topReasons(reasons),
       products: topProducts(products),
@@ -103,7 +131,7 @@ export async function loadReport(shop: Shop, options: { days: PeriodDays; now?: 
 /** The admin home: setup and locations, and the dashboard. null when the shop is not installed. */
 export async function loadDashboard(
   shopDomain: string,
-  options: { days: PeriodDays; now?: Date },
+  options: { days: PeriodDays; now?: Date; graphql?: AdminGraphql },
 ): Promise<{ home: HomeSummary; report: DashboardReport } | null> {
   const shop = await getShop(shopDomain);
   if (!shop) return null;

@@ -60,7 +60,7 @@ export async function loadHome(shop: Shop): Promise<HomeSummary> {
       title: "Return policy set",
       description: "Set the return window, fees and drop-off stores; shoppers then request returns from the customer portal.",
       done: status.returnPolicySaved,
-      action: { label: "Set the return policy", url: "/app/settings" },
+      action: { label: "Set the return policy", url: "/app/settings/returns" },
     },
   ];
   return {

@@ -1,9 +1,6 @@
-import { describePickupTime, formatAddressLines } from "~/domain/locations/location";
-import { getShop } from "~/models/shops.server";
-import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
-import { onShopAuthenticated } from "./on-shop-authenticated.server";
-import { syncLocations } from "./sync-locations.server";
+import { formatAddressLines } from "~/domain/locations/location";
+import { listLocations } from "~/models/locations.server";
+import type { ShopRef } from "~/models/scope.server";
 
 export interface LocationRow {
   id: string;
@@ -11,24 +8,39 @@ export interface LocationRow {
   name: string;
   kind: "WAREHOUSE" | "STORE";
   isActive: boolean;
+  /** Staff paused routing here (Crossdock's own switch). */
+  routingPaused: boolean;
   fulfillsOnlineOrders: boolean;
   addressLines: string[];
   countryCode: string | null;
   coordinates: { latitude: number; longitude: number } | null;
-  pickup: { time: string; instructions: string | null } | null;
+  /** pickupTime: Shopify's DeliveryLocalPickupTime (ONE_HOUR …), null when not set. */
+  pickup: { pickupTime: string | null; instructions: string | null } | null;
   syncedAt: string;
 }
 
-/** The Locations page: the shop's locations read live from the Admin API (and stored). */
-export async function loadLocations(input: { shop: string; graphql: AdminGraphql }): Promise<LocationRow[]> {
-  const shop = (await getShop(input.shop)) ?? (await onShopAuthenticated(input));
-  const locations = await syncLocations(shop, resilientGraphql(input.graphql, INTERACTIVE_PATIENCE));
-  return locations.map((l) => ({
+/**
+ * The Locations page: the shop's locations as Crossdock keeps them (synced on install, by the
+ * locations/* webhooks, the reconciliation and the page's "Refresh from Shopify"), read from the
+ * database: viewing the page asks nothing of Shopify. Country names in the staff member's language.
+ */
+export async function loadLocations(input: { shop: ShopRef; locale: string }): Promise<{ locations: LocationRow[]; syncedAt: string | null }> {
+  const regionNames = new Intl.DisplayNames([input.locale, "en"], { type: "region" });
+  const countryName = (code: string) => {
+    try {
+      return regionNames.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const stored = await listLocations(input.shop);
+  const locations = stored.map((l) => ({
     id: l.id,
     shopifyId: l.shopifyId,
     name: l.name,
     kind: l.kind,
     isActive: l.isActive,
+    routingPaused: l.routingPausedAt !== null,
     fulfillsOnlineOrders: l.fulfillsOnlineOrders,
     addressLines: formatAddressLines({
       address1: l.address1,
@@ -38,17 +50,13 @@ export async function loadLocations(input: { shop: string; graphql: AdminGraphql
       provinceCode: l.provinceCode,
       zip: l.zip,
       country: l.countryCode ? countryName(l.countryCode) : null,
+      countryCode: l.countryCode,
     }),
     countryCode: l.countryCode,
     coordinates: l.latitude !== null && l.longitude !== null ? { latitude: l.latitude, longitude: l.longitude } : null,
-    pickup: l.pickupEnabled
-      ? { time: l.pickupTime ? describePickupTime(l.pickupTime) : "Pickup time not set", instructions: l.pickupInstructions }
-      : null,
+    pickup: l.pickupEnabled ? { pickupTime: l.pickupTime, instructions: l.pickupInstructions } : null,
     syncedAt: l.syncedAt.toISOString(),
   }));
-}
-
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-function countryName(code: string): string {
-  return regionNames.of(code) ?? code;
+  const syncedAt = locations.reduce<string | null>((latest, l) => (latest === null || l.syncedAt > latest ? l.syncedAt : latest), null);
+  return { locations, syncedAt };
 }

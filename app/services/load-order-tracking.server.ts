@@ -11,8 +11,10 @@ import {
   type PortalLocationData,
   type PortalOrderTrackingData,
 } from "~/shopify/portal-orders";
+import type { GeoPoint } from "~/domain/geo/geo";
+import { addressPoint, shopperTimeZone } from "~/domain/portal/time-zone";
 import { buildOrderTimeline, type ShipmentIssue, type TrackingStep } from "~/domain/portal/timeline";
-import { trackingFacts } from "~/portal/tracking-facts";
+import { trackingFacts, unshippedItems } from "~/shopify/tracking-facts";
 
 export interface TrackingShipment {
   id: string;
@@ -57,6 +59,8 @@ export interface OrderTrackingView {
   shipments: TrackingShipment[];
   unshipped: { name: string; quantity: number }[];
   pickup: TrackingPickup | null;
+  /** IANA zone of the order's destination (the pickup store, else the shipping address), else the shop's. */
+  timeZone: string;
 }
 
 export type LoadOrderTrackingResult = { status: "ok"; view: OrderTrackingView } | { status: "not_found" };
@@ -84,7 +88,7 @@ async function loadPickup(
   shop: Pick<Shop, "id">,
   graphql: AdminGraphql,
   locationId: string,
-): Promise<TrackingPickup | null> {
+): Promise<{ view: TrackingPickup; place: GeoPoint | null } | null> {
   const [live] = await getLocationsForPortal(graphql, [locationId]);
   const stored = (await listLocations(shop)).find((l) => l.shopifyId === locationId);
   if (!live && !stored) return null;
@@ -94,7 +98,7 @@ async function loadPickup(
     : [stored?.address1, stored?.address2, [stored?.zip, stored?.city].filter(Boolean).join(" "), stored?.province, stored?.countryCode];
   const addressLines = addressParts.filter((p): p is string => Boolean(p && p.trim()));
   const name = live?.name ?? stored!.name;
-  return {
+  const view: TrackingPickup = {
     locationName: name,
     addressLines,
     phone: address?.phone ?? stored?.phone ?? null,
@@ -103,10 +107,12 @@ async function loadPickup(
     instructions: live?.localPickupSettingsV2?.instructions?.trim() || stored?.pickupInstructions?.trim() || null,
     mapUrl: mapSearchUrl([name, ...addressLines]),
   };
+  const place = stored?.latitude != null && stored.longitude != null ? { lat: stored.latitude, lon: stored.longitude } : null;
+  return { view, place };
 }
 
 export async function loadOrderTracking(input: {
-  shop: Pick<Shop, "id">;
+  shop: Pick<Shop, "id" | "timezone">;
   graphql: AdminGraphql;
   orderId: string;
 }): Promise<LoadOrderTrackingResult> {
@@ -114,7 +120,9 @@ export async function loadOrderTracking(input: {
   if (!order) return { status: "not_found" };
 
   const locationId = pickupLocationId(order);
-  const pickup = locationId ? await loadPickup(input.shop, input.graphql, locationId) : null;
+  const pickupStore = locationId ? await loadPickup(input.shop, input.graphql, locationId) : null;
+  const pickup = pickupStore?.view ?? null;
+  const timeZone = shopperTimeZone(input.shop.timezone, pickupStore?.place ?? addressPoint(order.shippingAddress));
   const timeline = buildOrderTimeline(trackingFacts(order));
   const issues = new Map(timeline.shipments.map((card) => [card.id, card.issue]));
   // The refund's own time is not read from Shopify (see tracking-facts.ts): no time shown for it.
@@ -139,9 +147,7 @@ export async function loadOrderTracking(input: {
       };
     });
 
-  const unshipped = order.cancelledAt
-    ? []
-    : order.lineItems.nodes.filter((l) => l.unfulfilledQuantity > 0).map((l) => ({ name: l.name, quantity: l.unfulfilledQuantity }));
+  const unshipped = unshippedItems(order);
 
   const refunded = Number(order.totalRefundedSet.shopMoney.amount) > 0
     ? { amount: order.totalRefundedSet.shopMoney.amount, currency: order.totalRefundedSet.shopMoney.currencyCode }
@@ -164,6 +170,7 @@ export async function loadOrderTracking(input: {
       shipments,
       unshipped,
       pickup,
+      timeZone,
     },
   };
 }

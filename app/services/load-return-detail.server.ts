@@ -3,27 +3,27 @@
 // the rules said, the timeline, and which actions its status allows.
 import { quotedRefund } from "~/domain/returns/fees";
 import { money, moneyAmount, toShop } from "~/domain/returns/money";
-import { canStaffTransition } from "~/domain/returns/status";
+import { deskActions } from "~/domain/returns/status";
+import { canChangeDestination } from "~/domain/returns/destination";
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
 import { DEFAULT_RETURN_POLICY, parseReturnPolicy, type ReturnPolicy } from "~/domain/returns/policy";
 import { listLocations } from "~/models/locations.server";
 import { findPolicy } from "~/models/return-rules.server";
-import { listCustomerReturns } from "~/models/returns-queue.server";
-import { findReturnById, type ReturnWithDetails } from "~/models/returns.server";
+import { findLocationByShopifyId, findReturnById, listCustomerReturns, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { logger } from "~/logger.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { fetchOrderForReturn } from "~/shopify/returns";
-import { CUSTOMER_HISTORY_DAYS, factsFromEventData } from "./return-rules-context.server";
+import { CUSTOMER_HISTORY_DAYS, decisionFromEventData, factsFromEventData } from "./return-rules-context.server";
 
 const DAY = 86_400_000;
 
-export interface PolicyCheck {
-  label: string;
-  passed: boolean;
-  detail: string;
-}
+/** A policy check as facts; the page says it in the staff member's language. */
+export type PolicyCheck =
+  | { kind: "window"; passed: boolean; days: number | null; windowDays: number }
+  | { kind: "returnable"; passed: boolean; title: string; finalSaleTag: string | null; productType: string | null }
+  | { kind: "method"; passed: boolean; method: "MAIL" | "DROP_OFF"; allowed: ("MAIL" | "DROP_OFF")[] };
 
 export async function loadReturnDetail(input: { shop: ShopRef & { domain: string; timezone: string }; graphql: AdminGraphql | null; returnId: string; now?: Date }) {
   const { shop } = input;
@@ -43,7 +43,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
   // Delivery date: what the rules recorded, else the live order.
   const rulesEvent = [...ret.events].reverse().find((e) => e.type === "rules");
   let daysSinceDelivery = rulesEvent ? (factsFromEventData(rulesEvent.data)?.daysSinceDelivery ?? null) : null;
-  let orderNote: string | null = null;
+  let orderUnread = false;
   if (daysSinceDelivery === null && input.graphql) {
     try {
       const order = await fetchOrderForReturn(resilientGraphql(input.graphql, INTERACTIVE_PATIENCE), ret.orderId);
@@ -52,36 +52,27 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
       if (delivered) daysSinceDelivery = Math.max(0, daysBetween(calendarDate(delivered, shop.timezone), calendarDate(ret.createdAt, shop.timezone)));
     } catch (error) {
       logger.warn({ err: error, shopId: shop.id, returnId: ret.id }, "order could not be read for the return page");
-      orderNote = "The order could not be read from Shopify just now.";
+      orderUnread = true;
     }
   }
 
   const finalSale = new Set(policy.finalSaleTags.map((t) => t.toLowerCase()));
   const nonReturnable = new Set(policy.nonReturnableProductTypes.map((t) => t.toLowerCase()));
   const checks: PolicyCheck[] = [
-    daysSinceDelivery === null
-      ? { label: "Return window", passed: false, detail: "Delivery date unknown" }
-      : {
-          label: "Return window",
-          passed: daysSinceDelivery <= policy.windowDays,
-          detail: `Requested ${daysSinceDelivery} day(s) after delivery; the window is ${policy.windowDays} days`,
-        },
-    ...ret.lines.map((l) => {
-      const tag = l.productTags.find((t) => finalSale.has(t.toLowerCase()));
+    { kind: "window", passed: daysSinceDelivery !== null && daysSinceDelivery <= policy.windowDays, days: daysSinceDelivery, windowDays: policy.windowDays },
+    ...ret.lines.map((l): PolicyCheck => {
+      const tag = l.productTags.find((t) => finalSale.has(t.toLowerCase())) ?? null;
       const type = l.productType && nonReturnable.has(l.productType.toLowerCase()) ? l.productType : null;
-      return {
-        label: `Returnable: ${l.title}`,
-        passed: !tag && !type,
-        detail: tag ? `Final sale (tag "${tag}")` : type ? `Product type "${type}" cannot be returned` : "Not final sale, returnable type",
-      };
+      return { kind: "returnable", passed: !tag && !type, title: l.title, finalSaleTag: tag, productType: type };
     }),
-    { label: "Return method", passed: policy.allowedMethods.includes(ret.method), detail: `${METHOD_WORDS[ret.method]}; the policy allows ${policy.allowedMethods.map((m) => METHOD_WORDS[m].toLowerCase()).join(" and ")}` },
+    { kind: "method", passed: policy.allowedMethods.includes(ret.method), method: ret.method, allowed: [...policy.allowedMethods] },
   ];
 
   const others = history.filter((h) => h.id !== ret.id);
   const reasonCounts = new Map<string, number>();
   for (const h of others) for (const l of h.lines) reasonCounts.set(l.reason, (reasonCounts.get(l.reason) ?? 0) + 1);
   const locationName = new Map(locations.map((l) => [l.shopifyId, l.name]));
+  const destination = ret.returnLocationId ? (locations.find((l) => l.shopifyId === ret.returnLocationId) ?? (await findLocationByShopifyId(shop, ret.returnLocationId))) : null;
   const numeric = ret.orderId.split("/").pop();
 
   return {
@@ -94,7 +85,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     flagReasons: ret.flagReasons,
     orderName: ret.orderName,
     orderUrl: `https://${shop.domain}/admin/orders/${numeric}`,
-    orderNote,
+    orderUnread,
     customerName: ret.customerName,
     customerEmail: ret.customerEmail,
     currency: ret.currency,
@@ -136,16 +127,18 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
       reasonsLast90Days: [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })),
       recent: others.slice(0, 5).map((h) => ({ id: h.id, rma: h.rma, status: h.status, createdAt: h.createdAt.toISOString() })),
     },
-    rules: rulesEvent ? { actor: rulesEvent.actor, explanation: rulesEvent.message } : null,
-    timeline: ret.events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, message: e.message, at: e.createdAt.toISOString() })),
-    locations: locations.map((l) => ({ id: l.shopifyId, name: l.name })),
-    actions: {
-      // Read off the lifecycle table (an approved mail return without its label may be approved again to finish it).
-      approve: canStaffTransition(ret.status, "APPROVED") || (ret.status === "APPROVED" && ret.method === "MAIL" && !ret.reverseDeliveryId),
-      decline: canStaffTransition(ret.status, "DECLINED"),
-      receive: canStaffTransition(ret.status, "RECEIVED"),
-      close: canStaffTransition(ret.status, "CLOSED"),
+    rules: rulesEvent ? { actor: rulesEvent.actor, explanation: rulesEvent.message, decision: decisionFromEventData(rulesEvent.data) } : null,
+    timeline: ret.events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, message: e.message, data: e.data, at: e.createdAt.toISOString() })),
+    locations: locations.map((l) => ({ id: l.shopifyId, name: l.name, countryCode: l.countryCode })),
+    /** Where the goods go, and whether staff may still send them elsewhere (a mail return without its label). */
+    destination: {
+      location: destination
+        ? { id: destination.shopifyId, name: destination.name, city: destination.city, province: destination.province, countryCode: destination.countryCode, address1: destination.address1, zip: destination.zip }
+        : null,
+      canChange: canChangeDestination(ret),
     },
+    // Read off the lifecycle table.
+    actions: deskActions({ status: ret.status, method: ret.method, hasLabel: ret.reverseDeliveryId != null }),
     now: now.toISOString(),
   };
 }
@@ -177,6 +170,3 @@ function inShopCurrency(ret: ReturnWithDetails) {
   }
 }
 
-const METHOD_WORDS: Record<"MAIL" | "DROP_OFF", string> = { MAIL: "By mail", DROP_OFF: "Drop-off at a store" };
-
-export type ReturnDetailData = NonNullable<Awaited<ReturnType<typeof loadReturnDetail>>>;

@@ -3,9 +3,10 @@ import { DEFAULT_RETURN_POLICY, evaluateEligibility, parseReturnPolicy, type Lin
 import { shippingFeeIn, type ReturnMoneyContext } from "~/domain/returns/fees";
 import { fromMinor } from "~/domain/returns/money";
 import { isOpenReturn } from "~/domain/returns/status";
-import { haversineKm } from "~/domain/routing/geo";
+import { offeredDropOffStores } from "~/domain/returns/destination";
 import { logger } from "~/logger.server";
 import { findReturnPolicy, listDropOffLocations, listReturnsOfOrder } from "~/models/returns.server";
+import { destinationLocation, loadReturnDestinationSettings, shopperPlace } from "./choose-return-destination.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
@@ -28,7 +29,6 @@ export interface DropOffStore {
   zip: string | null;
   countryCode: string | null;
   phone: string | null;
-  pickupInstructions: string | null;
   latitude: number | null;
   longitude: number | null;
   /** From the order's shipping address, when both have coordinates. */
@@ -46,8 +46,10 @@ export interface ReturnOptions {
   items: LineEligibility<ReturnItem>[];
   /** The policy's methods; DROP_OFF only when a store accepts drop-offs. */
   methods: ReturnMethod[];
-  /** Nearest first when the order's address has coordinates, else by name. */
+  /** In the shopper's country within the merchant's distance, nearest first (by name where a distance is unknown). */
   dropOffStores: DropOffStore[];
+  /** The merchant's drop-off instructions per language (a blank language shows the default text). */
+  dropOffInstructions: Partial<Record<string, string>>;
   /** Crossdock's return requests of this order, oldest first. */
   returns: { rma: string; status: ReturnStatus; createdAt: Date }[];
 }
@@ -55,7 +57,7 @@ export interface ReturnOptions {
 export type LoadReturnOptionsResult = { status: "not-found" } | { status: "ok"; options: ReturnOptions };
 
 export interface LoadReturnOptionsRequest {
-  shop: ShopRef & { timezone: string };
+  shop: ShopRef & { timezone: string; country?: string | null };
   graphql: AdminGraphql;
   /** gid://shopify/Order/… */
   orderId: string;
@@ -86,11 +88,12 @@ export async function loadShopReturnPolicy(shop: ShopRef): Promise<ReturnPolicy>
  */
 export async function loadReturnOptions(request: LoadReturnOptionsRequest): Promise<LoadReturnOptionsResult> {
   const { shop } = request;
-  const [order, policy, stores, localReturns] = await Promise.all([
+  const [order, policy, stores, localReturns, destinations] = await Promise.all([
     fetchOrderForReturn(request.graphql, request.orderId),
     loadShopReturnPolicy(shop),
     listDropOffLocations(shop),
     listReturnsOfOrder(shop, request.orderId),
+    loadReturnDestinationSettings(shop),
   ]);
   if (!order) return { status: "not-found" };
 
@@ -148,7 +151,7 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
 
   const timeZone = shop.timezone || "UTC";
   const eligibility = evaluateEligibility(policy, { lines: items, cancelledAt: order.cancelledAt, now: request.now ?? new Date(), timeZone });
-  const dropOffStores = sortStores(stores, order);
+  const dropOffStores = dropOffStoresFor(stores, shopperPlace(order.shippingAddress, { fulfilledFromCountryCode: order.fulfilledFromCountryCode, shopCountry: shop.country }), destinations.dropOffMaxDistanceKm);
   const methods = policy.allowedMethods.filter((m) => m !== "DROP_OFF" || dropOffStores.length > 0);
   const money: ReturnMoneyContext = { currency: order.currency, rate: order.rate };
   return {
@@ -162,33 +165,29 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
       items: eligibility,
       methods,
       dropOffStores,
+      dropOffInstructions: destinations.dropOffInstructions,
       returns: localReturns.map((r) => ({ rma: r.rma, status: r.status, createdAt: r.createdAt })),
     },
   };
 }
 
-function sortStores(stores: Location[], order: OrderForReturn): DropOffStore[] {
-  const from = order.shippingAddress;
-  const origin = from?.latitude != null && from.longitude != null ? { lat: from.latitude, lon: from.longitude } : null;
-  const mapped = stores.map((s) => ({
-    id: s.shopifyId,
-    name: s.name,
-    address1: s.address1,
-    address2: s.address2,
-    city: s.city,
-    province: s.province,
-    zip: s.zip,
-    countryCode: s.countryCode,
-    phone: s.phone,
-    pickupInstructions: s.pickupInstructions,
-    latitude: s.latitude,
-    longitude: s.longitude,
-    distanceKm: origin && s.latitude != null && s.longitude != null ? haversineKm(origin, { lat: s.latitude, lon: s.longitude }) : null,
-  }));
-  return mapped.sort((a, b) => {
-    if (a.distanceKm != null && b.distanceKm != null) return a.distanceKm - b.distanceKm || a.name.localeCompare(b.name);
-    if (a.distanceKm != null) return -1;
-    if (b.distanceKm != null) return 1;
-    return a.name.localeCompare(b.name);
+function dropOffStoresFor(stores: Location[], shopper: ReturnType<typeof shopperPlace>, maxDistanceKm: number): DropOffStore[] {
+  const byId = new Map(stores.map((s) => [s.shopifyId, s]));
+  return offeredDropOffStores(shopper, stores.map(destinationLocation), maxDistanceKm).map(({ location, distanceKm }) => {
+    const s = byId.get(location.id)!;
+    return {
+      id: s.shopifyId,
+      name: s.name,
+      address1: s.address1,
+      address2: s.address2,
+      city: s.city,
+      province: s.province,
+      zip: s.zip,
+      countryCode: s.countryCode,
+      phone: s.phone,
+      latitude: s.latitude,
+      longitude: s.longitude,
+      distanceKm,
+    };
   });
 }

@@ -1,7 +1,12 @@
 import type { Location } from "@prisma/client";
-import { returnTimeline, type ReturnStep, type StatusTimes } from "~/domain/returns/status";
+import { awaitingGoods, returnTimeline, type ReturnStep, type StatusTimes } from "~/domain/returns/status";
+import type { DropOffInstructions } from "~/domain/returns/destination";
 import { findLocationByShopifyId, findReturnByRma, findReturnByTrackingNumber, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
+import { getOrderByShopifyId } from "~/models/orders.server";
+import type { GeoPoint } from "~/domain/geo/geo";
+import { addressPoint } from "~/domain/portal/time-zone";
+import { loadReturnDestinationSettings } from "./choose-return-destination.server";
 
 /** Timeline event types that mark a status (ReturnEvent.type → ReturnStatus). */
 const EVENT_STATUS = {
@@ -25,6 +30,12 @@ export type LoadReturnStatusResult =
       location: Location | null;
       /** A label can be printed (approved mail return with a label). */
       hasLabel: boolean;
+      /** Where the shopper is, for the zone their times are shown in: the drop-off store, else the order's shipping address. */
+      place: GeoPoint | null;
+      /** The goods are still to be sent or handed in (the page says where and how). */
+      awaitingGoods: boolean;
+      /** The merchant's drop-off instructions per language (blank: the default text). */
+      dropOffInstructions: DropOffInstructions;
     };
 
 /**
@@ -56,12 +67,24 @@ async function describeReturn(shop: ShopRef, ret: ReturnWithDetails): Promise<Lo
   }
   if (ret.status === "APPROVED" && times.APPROVED == null) times.APPROVED = ret.decidedAt;
   if (ret.status === "DECLINED" && times.DECLINED == null) times.DECLINED = ret.decidedAt;
-  const location = ret.returnLocationId ? await findLocationByShopifyId(input.shop, ret.returnLocationId) : null;
+  const [location, destinations] = await Promise.all([
+    ret.returnLocationId ? findLocationByShopifyId(input.shop, ret.returnLocationId) : null,
+    ret.method === "DROP_OFF" ? loadReturnDestinationSettings(input.shop) : null,
+  ]);
   return {
     status: "ok",
     ret,
     steps: returnTimeline(ret.status, ret.method, times),
     location,
-    hasLabel: ret.method === "MAIL" && ret.labelTrackingNumber != null && (ret.status === "APPROVED" || ret.status === "IN_TRANSIT"),
+    hasLabel: ret.method === "MAIL" && ret.labelTrackingNumber != null && awaitingGoods(ret.status),
+    place: await shopperPlace(shop, ret, location),
+    awaitingGoods: awaitingGoods(ret.status),
+    dropOffInstructions: destinations?.dropOffInstructions ?? {},
   };
+}
+
+async function shopperPlace(shop: ShopRef, ret: ReturnWithDetails, location: Location | null): Promise<GeoPoint | null> {
+  if (ret.method === "DROP_OFF" && location?.latitude != null && location.longitude != null) return { lat: location.latitude, lon: location.longitude };
+  const order = await getOrderByShopifyId(shop, ret.orderId);
+  return addressPoint(order?.shippingAddress as { latitude?: unknown; longitude?: unknown } | null | undefined);
 }

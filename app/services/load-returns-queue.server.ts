@@ -2,16 +2,15 @@
 // flagged, search), one page of requests, counts by status, and the options the filters offer.
 import { typedTextProblem } from "~/domain/text/typed-text";
 import { z } from "zod";
-import { AGE_BUCKETS } from "~/components/returns/labels";
+import { QUEUE_AGE_BUCKETS } from "~/domain/returns/queue-age";
 import { RETURN_METHODS } from "~/domain/returns/policy";
 import { RETURN_REASONS } from "~/domain/returns/reasons";
 import { RETURN_STATUSES } from "~/domain/returns/status";
 import { listLocations } from "~/models/locations.server";
-import { countReturnsByStatus, listReturnsQueue, type ReturnsQueueFilters } from "~/models/returns-queue.server";
+import { countReturnsByStatus, listReturnsQueue, type ReturnsQueueFilters } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 
 export const QUEUE_PAGE_SIZE = 25;
-export { AGE_BUCKETS };
 
 const amount = z.string().trim().regex(/^\d+(\.\d{1,2})?$/, "an amount like 25 or 25.50");
 /** A filter typed into the URL: ignored, like any filter that does not parse, when it has a NUL or another control character (PostgreSQL refuses a NUL). */
@@ -21,7 +20,7 @@ const queueParams = z.object({
   status: z.array(z.enum(RETURN_STATUSES)).default([]),
   reason: z.enum(RETURN_REASONS).optional().catch(undefined),
   method: z.enum(RETURN_METHODS).optional().catch(undefined),
-  age: z.enum(Object.keys(AGE_BUCKETS) as [keyof typeof AGE_BUCKETS]).optional().catch(undefined),
+  age: z.enum(Object.keys(QUEUE_AGE_BUCKETS) as [keyof typeof QUEUE_AGE_BUCKETS]).optional().catch(undefined),
   minValue: amount.optional().catch(undefined),
   maxValue: amount.optional().catch(undefined),
   location: typed(200).pipe(z.string().min(1)).optional().catch(undefined),
@@ -52,7 +51,7 @@ export function parseQueueParams(url: URL): QueueParams {
 }
 
 export async function loadReturnsQueue(shop: ShopRef, params: QueueParams, now: Date = new Date()) {
-  const age = params.age ? AGE_BUCKETS[params.age] : null;
+  const age = params.age ? QUEUE_AGE_BUCKETS[params.age] : null;
   const filters: ReturnsQueueFilters = {
     statuses: params.status,
     reason: params.reason ?? null,
@@ -99,4 +98,3 @@ export async function loadReturnsQueue(shop: ShopRef, params: QueueParams, now: 
     })),
   };
 }
-export type ReturnsQueueData = Awaited<ReturnType<typeof loadReturnsQueue>>;

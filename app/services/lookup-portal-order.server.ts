@@ -13,10 +13,10 @@ import type { ProtectedCustomerField } from "~/config/customer-data";
 import { typedTextProblem } from "~/domain/text/typed-text";
 import { listCustomerDataRedactions } from "~/models/customer-data-redactions.server";
 import type { Shop } from "~/models/shops.server";
-import { comparableValues, normalizeContact, normalizeOrderName, orderRateKey, phoneComparable } from "~/portal/contact";
-import type { LookupRateLimiter } from "~/portal/rate-limit.server";
-import { constantTimeEqual, randomToken } from "~/portal/signing.server";
-import { issueOrderAccessToken, ORDER_ACCESS_TTL_SECONDS } from "~/portal/tokens.server";
+import { comparableValues, normalizeContact, normalizeOrderName, orderRateKey, phoneComparable } from "~/domain/portal/contact";
+import type { LookupRateLimiter } from "~/security/rate-limit.server";
+import { constantTimeEqual, randomToken } from "~/security/signing.server";
+import { issueOrderAccessToken, ORDER_ACCESS_TTL_SECONDS } from "~/security/tokens.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { findOrderByName } from "~/shopify/portal-orders";
 

@@ -5,7 +5,7 @@ import type { ReturnEmailKind } from "~/email/templates/types";
 import { env } from "~/env.server";
 import { logger } from "~/logger.server";
 import type { ShopRef } from "~/models/scope.server";
-import { issueOrderAccessToken } from "~/portal/tokens.server";
+import { issueOrderAccessToken } from "~/security/tokens.server";
 import { returnLabelFileUrl } from "./download-return-label.server";
 import { enqueueReturnEmail, type ReturnEmailResult } from "./enqueue-email.server";
 

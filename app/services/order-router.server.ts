@@ -1,16 +1,17 @@
-import { setRoutingStatus, type Order } from "~/models/orders.server";
+import type { Order } from "~/models/orders.server";
 import type { Shop } from "~/models/shops.server";
 import type { RoutingTrigger } from "./route-order.server";
 
 export type RoutingHandoff =
-  | { status: "awaiting_routing" }
   /**
-   * Shopify has not created the order's fulfillment orders yet: the order stays AWAITING_ROUTING
+   * Shopify has not created the order's fulfillment orders yet: the order has no routing decision
    * and is routed on fulfillment_orders/order_routing_complete (or by reconciliation).
    */
   | { status: "waiting_for_fulfillment_orders" }
+  /** Held before routing (not paid yet, high risk: hold.ts); routed when its payment or risk changes. */
+  | { status: "held"; hold: "AWAITING_PAYMENT" | "HIGH_RISK" }
   /** The routing engine decided (moves applied, or a suggestion when auto-routing is off). */
-  | { status: "routed"; decision: "APPLIED" | "SUGGESTED" }
+  | { status: "routed"; decision: "APPLIED" | "SUGGESTED" | "NEEDS_REVIEW" }
   /** The order was handed over before (a replayed or late delivery): nothing done. */
   | { status: "already_handed_over" }
   | { status: "not_routable"; reason: string };
@@ -25,17 +26,3 @@ export interface OrderRouter {
   readonly name: string;
   route(input: { shop: Shop; order: Order; trigger?: RoutingTrigger }): Promise<RoutingHandoff>;
 }
-
-/**
- * Until the routing engine is plugged in (the routing issue replaces this default where the
- * processors are built, app/jobs/processors.server.ts): the order is marked AWAITING_ROUTING, which
- * is exactly the state the engine picks orders up from. Cancelled orders are not routable.
- */
-export const awaitingRoutingRouter: OrderRouter = {
-  name: "awaiting-routing",
-  async route({ shop, order }) {
-    if (order.cancelledAt) return { status: "not_routable", reason: "the order is cancelled" };
-    const marked = await setRoutingStatus(shop, order.id, "AWAITING_ROUTING", null);
-    return marked ? { status: "awaiting_routing" } : { status: "already_handed_over" };
-  },
-};

@@ -4,6 +4,8 @@ import {
   CUSTOM_CART_NAME,
   customCartOrder,
   describePlacement,
+  placementFacts,
+  type PlacementFacts,
   placeAddress,
   validateCustomCart,
   type CustomCartFields,
@@ -13,14 +15,13 @@ import { planMetrics } from "~/domain/routing/metrics";
 import { toRoutingInput } from "~/domain/routing/order-input";
 import type { GeoPoint } from "~/domain/routing/types";
 import { listLocations } from "~/models/locations.server";
-import { ordersPerLocationSince } from "~/models/routing.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchCartVariants } from "~/shopify/cart-variants";
 import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { strategyFor, type RoutingPreview } from "./preview-routing.server";
-import { loadRoutingStock, loadShopRules, toLocationAttributes } from "./routing-context.server";
+import { loadOrdersToday, loadRoutingStock, loadShopRules, toLocationAttributes } from "./routing-context.server";
 
 export type CustomCartPreview =
   | { status: "invalid"; errors: FieldErrors; labels: Record<string, string> }
@@ -30,6 +31,8 @@ export type CustomCartPreview =
       preview: Exclude<RoutingPreview, { status: "not-found" }>;
       /** Where the destination was placed and how. */
       placement: string;
+      /** The same, as facts for the page's words: a pickup store, or how the address was placed. */
+      place: { how: "pickup"; store: string } | PlacementFacts;
       labels: Record<string, string>;
     };
 
@@ -62,6 +65,7 @@ export async function previewCustomCart(input: {
 
   let destination: { point: GeoPoint; countryCode: string | null };
   let placement: string;
+  let place: { how: "pickup"; store: string } | PlacementFacts;
   if (cart.destination.method === "pickup") {
     const pickupId = cart.destination.pickupLocationId;
     const store = pickupLocations.find((l) => l.shopifyId === pickupId)!;
@@ -70,29 +74,31 @@ export async function previewCustomCart(input: {
     }
     destination = { point: { lat: store.latitude, lon: store.longitude }, countryCode: store.countryCode };
     placement = `Pickup at ${store.name}`;
+    place = { how: "pickup", store: store.name };
   } else {
     const placed = placeAddress(cart.destination, locations);
     if (!placed.placed) return { status: "invalid", errors: { postalCode: placed.reason }, labels };
     destination = { point: placed.point, countryCode: cart.destination.countryCode };
     placement = describePlacement(placed, cart.destination);
+    place = placementFacts(placed, cart.destination);
   }
 
   const now = input.now ?? new Date();
-  const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const variantIds = cart.lines.map((l) => l.variantId);
   const [stock, ordersToday, { config: rules }] = await Promise.all([
     loadRoutingStock(input.shop, graphql, variantIds),
-    ordersPerLocationSince(input.shop, startOfDay),
+    loadOrdersToday(input.shop, now),
     loadShopRules(input.shop),
   ]);
   const order = customCartOrder(cart, variants, destination, now);
   const built = toRoutingInput(order, locations.map(toLocationAttributes), stock.stock, { defaultStockBuffer: settings.stockBuffer, ordersToday, stockAsOf: stock.asOf });
   if (built.status === "not-routable") {
-    return { status: "previewed", preview: { status: "not-routable", orderName: CUSTOM_CART_NAME, reason: built.reason }, placement, labels };
+    return { status: "previewed", preview: { status: "not-routable", orderName: CUSTOM_CART_NAME, reason: built.reason }, placement, place, labels };
   }
   return {
     status: "previewed",
     placement,
+    place,
     labels,
     preview: {
       status: "ok",

@@ -2,8 +2,8 @@
 // them (status, who decided). The facts are the ones recorded when the rules ran for a request;
 // requests that never went through the rules (before any rules existed) get their facts rebuilt
 // (days since delivery from the order when a client is given). Writes nothing.
-import { describeAction, evaluateReturnRules, type ReturnRule } from "~/domain/returns/rules";
-import { listRecentReturns } from "~/models/returns-queue.server";
+import { decisionView, describeAction, evaluateReturnRules, type DecisionView, type ReturnRule } from "~/domain/returns/rules";
+import { listRecentReturns } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { resilientGraphql } from "~/shopify/resilient-graphql";
@@ -24,6 +24,8 @@ export interface PreviewRow {
   wouldDo: string | null;
   ruleName: string | null;
   explanation: string;
+  /** The same decision as facts, for the page's words. */
+  decision: DecisionView;
   /** The rules' outcome differs from what happened (e.g. approved by hand where a rule would decline). */
   differs: boolean;
 }
@@ -66,6 +68,7 @@ export async function previewReturnRules(input: {
       wouldDo: decision.action ? describeAction(decision.action) : null,
       ruleName: decision.rule?.name ?? null,
       explanation: decision.explanation,
+      decision: decisionView(decision, facts),
       differs,
     });
   }

@@ -12,8 +12,10 @@ import { loadRoutingContext, loadRoutingStock, loadShopRules } from "./routing-c
 
 export function strategyFor(choice: StrategyChoice, rules: RoutingConfigInput = defaultRoutingConfig()): RoutingStrategy {
   if (choice === "rules") return ruleBasedStrategy(rules);
-  // Built-ins still respect the shop's buffers and capacities.
-  return builtInStrategy(choice, defaultCostModel, { filters: [{ type: "stock-buffer", units: 0 }, { type: "daily-capacity" }] });
+  // Built-ins still respect the shop's buffers (its own stock-buffer rules: the same units kept back
+  // as live routing, stockBufferOf) and capacities.
+  const buffers = rules.rules.filter((rule) => rule.type === "stock-buffer");
+  return builtInStrategy(choice, defaultCostModel, { filters: [...buffers, { type: "daily-capacity" }] });
 }
 
 export type RoutingPreview =
@@ -50,7 +52,8 @@ export async function previewRouting(input: {
     status: "ok",
     orderName: order.name,
     input: built.input,
-    lineLabels: Object.fromEntries(order.lines.map((l) => [l.id, l.sku || l.variantId || l.id])),
+    // Items by product title and SKU (never a variant id).
+    lineLabels: Object.fromEntries(order.lines.map((l) => [l.id, l.title ? (l.sku ? `${l.title} (SKU ${l.sku})` : l.title) : l.sku || l.id])),
     results: input.choices.map((choice) => {
       const plan = strategyFor(choice, rules).route(built.input);
       return { choice, label: strategyLabels[choice], plan, metrics: planMetrics(built.input, plan, defaultCostModel) };

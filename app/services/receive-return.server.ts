@@ -10,15 +10,14 @@
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { logger } from "~/logger.server";
-import { findLocationByShopifyId, findReturnById, type ReturnWithDetails } from "~/models/returns.server";
-import { recordReturnReceipt } from "~/models/returns-queue.server";
+import { changeReturn, findLocationByShopifyId, findReturnById, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { fetchReturnForSync, type DispositionType } from "~/shopify/return-sync";
 import { fetchSuggestedOutcome, processReturn, type ProcessedReturn, type ProcessLineInput } from "~/shopify/return-processing";
 import { moneyAmount, type Money } from "~/domain/returns/money";
-import { canStaffTransition } from "~/domain/returns/status";
+import { canStaffTransition, statusInWords } from "~/domain/returns/status";
 import { notifyReturn } from "./notify-return.server";
 import { recordRefundOfReturn } from "./record-return-refund.server";
 
@@ -55,8 +54,11 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
   const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };
-  if (ret.status === "RECEIVED" || ret.status === "REFUNDED" || (ret.status === "CLOSED" && ret.receivedAt)) return { status: "unchanged", ret };
-  if (!canStaffTransition(ret.status, "RECEIVED")) return { status: "refused", message: `A return that is ${ret.status.toLowerCase()} cannot be received.` };
+  // Received once already (RECEIVED, or refunded or closed after the goods came back): nothing to do.
+  // A return refunded or closed before its goods arrived is not "already received": the table says
+  // whether it may be received now.
+  if (ret.receivedAt) return { status: "unchanged", ret };
+  if (!canStaffTransition(ret.status, "RECEIVED")) return { status: "refused", message: `A return that is ${statusInWords(ret.status)} cannot be received.` };
   if (!ret.shopifyReturnId) return { status: "refused", message: "The return is not in Shopify." };
 
   const parsed = receiveReturnSchema.safeParse(input.request);
@@ -81,7 +83,7 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
   const now = input.now ?? new Date();
   const inShopify = await fetchReturnForSync(graphql, ret.shopifyReturnId);
   if (!inShopify) return { status: "refused", message: "Shopify has no such return any more." };
-  if (inShopify.status !== "OPEN") return { status: "refused", message: `The return is ${inShopify.status.toLowerCase()} in Shopify.` };
+  if (inShopify.status !== "OPEN") return { status: "refused", message: `The return is ${statusInWords(inShopify.status)} in Shopify.` };
 
   const rfoLines = inShopify.reverseFulfillmentOrders.filter((r) => r.status !== "CANCELED").flatMap((rfo) => rfo.lines.map((l) => ({ ...l, rfoId: rfo.id })));
   const processLines: ProcessLineInput[] = [];
@@ -121,15 +123,12 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
     throw error;
   }
 
-  const recorded = await recordReturnReceipt(
-    shop,
-    ret.id,
-    {
-      lines: summary.map((s) => ({ lineId: s.lineId, disposition: s.disposition, locationId: location!.shopifyId })),
-      receivedAt: now,
-      reverseFulfillmentOrderId: ret.reverseFulfillmentOrderId ?? rfoLines[0]?.rfoId ?? null,
-    },
-    [
+  const reverseFulfillmentOrderId = ret.reverseFulfillmentOrderId ?? rfoLines[0]?.rfoId ?? null;
+  const recorded = await changeReturn(shop, ret.id, {
+    to: "RECEIVED",
+    fields: { receivedAt: now, ...(reverseFulfillmentOrderId && { reverseFulfillmentOrderId }) },
+    lines: summary.map((s) => ({ lineId: s.lineId, disposition: s.disposition, dispositionLocationId: location!.shopifyId })),
+    events: [
       {
         type: "received",
         actor: input.actor,
@@ -141,8 +140,8 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
         },
       },
     ],
-  );
-  let current = (await findReturnById(shop, ret.id))!;
+  });
+  let current = recorded ?? (await findReturnById(shop, ret.id))!;
   if (recorded) {
     logger.info({ shopId: shop.id, rma: ret.rma, actor: input.actor, location: location!.shopifyId, processed: processed != null }, "Return received (processed in Shopify)");
     await notifyReturn(shop, current, "return-received", { now });

@@ -1,12 +1,11 @@
-import { jobDriver } from "~/jobs/runtime.server";
+import { jobDriver } from "~/queue/handle.server";
 import type { JsonValue } from "~/models/scope.server";
 import { getShop } from "~/models/shops.server";
 import { recordDelivery } from "~/models/webhook-deliveries.server";
 import { logger } from "~/logger.server";
 import type { VerifiedWebhook } from "~/shopify/webhook-signature.server";
-import { isSubscribedTopic } from "~/shopify/webhook-topics";
 
-export type ReceiveOutcome = "stored" | "redelivered" | "unsubscribed-topic" | "unknown-shop";
+export type ReceiveOutcome = "stored" | "redelivered" | "unknown-shop";
 
 /**
  * Shops with a Shop row (installed now or once: shop/redact and app/uninstalled arrive after an
@@ -35,9 +34,9 @@ async function everInstalled(shop: string): Promise<boolean> {
  * the delivery stays RECEIVED and the failure is logged: the delivery is safe in the inbox and the
  * worker's drain enqueues it once Redis is back.
  *
- * A topic Crossdock does not subscribe, or a shop that never installed the app, is acknowledged
- * (the caller answers 200 so that Shopify stops resending) and neither stored nor enqueued: nothing
- * would process it, and an unsigned-in shop must not be able to fill the inbox.
+ * A shop that never installed the app is acknowledged (the caller answers 200 so that Shopify stops
+ * resending) and neither stored nor enqueued: an unsigned-in shop must not be able to fill the inbox.
+ * (A topic Crossdock does not subscribe never gets here: the endpoint drops it.)
  */
 export async function receiveWebhook(
   delivery: VerifiedWebhook & { payload: { [key: string]: JsonValue } } & {
@@ -48,10 +47,6 @@ export async function receiveWebhook(
   // Crossdock keeps Shopify's own spelling of the topic ("inventory_levels/update"), which is what
   // the processors key on.
   const { shop, topic, webhookId, apiVersion, payload, unstorable } = delivery;
-  if (!isSubscribedTopic(topic)) {
-    logger.warn({ shop, topic, webhookId }, "webhook of a topic Crossdock does not subscribe: acknowledged, not stored");
-    return "unsubscribed-topic";
-  }
   if (!(await everInstalled(shop))) {
     logger.warn({ shop, topic, webhookId }, "webhook for a shop that never installed Crossdock: acknowledged, not stored");
     return "unknown-shop";
@@ -75,7 +70,7 @@ export async function receiveWebhook(
   // Shopify needs to hear: the hand-off to the queue goes on behind the answer, and one that fails or
   // never happens (Redis away, the process killed) is the inbox drain's to redo.
   void Promise.resolve()
-    .then(() => jobDriver().enqueueDelivery({ shop, topic, webhookId }))
+    .then(async () => (await jobDriver()).enqueueDelivery({ shop, topic, webhookId }))
     .catch((error: unknown) => logger.error({ err: error, shop, topic, webhookId }, "webhook stored but not enqueued; the inbox drain will enqueue it"));
   logger.debug({ shop, topic, webhookId }, "webhook received");
   return "stored";

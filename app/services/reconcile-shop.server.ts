@@ -1,8 +1,10 @@
 import { finishJobRun, lastSucceededJobRun, startJobRun, type JobRun } from "~/models/job-runs.server";
 import { getInventoryLevel, upsertInventoryLevel } from "~/models/inventory.server";
 import { hasInventoryLevelsAt } from "~/models/inventory-sync.server";
-import { getOrderByShopifyId, listOrdersAwaitingRouting } from "~/models/orders.server";
-import { getShop } from "~/models/shops.server";
+import { getOrderByShopifyId } from "~/models/orders.server";
+import { listOrdersWithoutDecision } from "~/models/routing.server";
+import { routingCutoff, stillToFulfil } from "~/domain/shops/routing-cutoff";
+import { getShop, getShopSettings } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchLocationInventory, fetchLocationInventoryChanges, fetchLocationInventoryOf, type InventoryLevelSnapshot } from "~/shopify/inventory-levels";
 import { fetchOrderSnapshots, fetchOrdersChangedSince } from "~/shopify/order-snapshots";
@@ -104,8 +106,9 @@ async function reconcile(input: {
   // Orders still waiting for routing that were not read again (Crossdock's copy is current, or
   // Shopify did not change them since the previous pass) are handed over again too.
   const read = new Set(snapshots.map((o) => o.shopifyId));
-  for (const order of await listOrdersAwaitingRouting(shop, { createdSince: new Date(windowStart) })) {
-    if (read.has(order.shopifyId)) continue;
+  const cutoff = routingCutoff(shop, await getShopSettings(shop));
+  for (const order of await listOrdersWithoutDecision(shop, { createdSince: new Date(Math.max(windowStart, cutoff.getTime())) })) {
+    if (read.has(order.shopifyId) || !stillToFulfil(order)) continue;
     const routing = await input.router.route({ shop, order, trigger: "reconciliation" });
     if (routing.status !== "already_handed_over" && routing.status !== "not_routable") ordersHandedToRouting++;
   }

@@ -1,5 +1,7 @@
 import { getOrderByShopifyId, upsertOrderSnapshot, type Order, type OrderSnapshotInput } from "~/models/orders.server";
-import { getShop, type Shop } from "~/models/shops.server";
+import { hasDecision } from "~/models/routing.server";
+import { routingCutoff, stillToFulfil } from "~/domain/shops/routing-cutoff";
+import { getShop, getShopSettings, type Shop } from "~/models/shops.server";
 import type { OrderRouter, RoutingHandoff } from "./order-router.server";
 import type { RoutingTrigger } from "./route-order.server";
 
@@ -39,11 +41,19 @@ export async function recordOrder(input: {
     const routing = await input.router.route({ shop, order: current, ...(input.trigger ? { trigger: input.trigger } : {}) });
     return { status: "stored", order: current, created: false, routing };
   }
-  const unrouted = stored.order.routingStatus === null || stored.order.routingStatus === "AWAITING_ROUTING";
+  // An order placed before Crossdock was installed, or before auto-routing was last switched, is
+  // Shopify's (and the merchant's) as it stands: seeing it for the first time (an orders/updated, a
+  // reconciliation) does not route it; nor does seeing a closed or delivered order.
+  const mayRoute = async () => stillToFulfil(stored.order) && stored.order.shopifyCreatedAt >= routingCutoff(shop, await getShopSettings(shop));
+  // An order held before routing (unpaid, high risk) is looked at again on each of its updates
+  // (orders/updated follows its payment): routed once the hold ends.
+  const held = stored.order.routingHold !== null && input.handOver !== "never" && stillToFulfil(stored.order);
   const handOver =
     input.handOver === "always" ||
-    (input.handOver === "if-new" && stored.created) ||
-    (input.handOver === "if-unrouted" && (stored.created || unrouted));
-  const routing = handOver ? await input.router.route({ shop, order: stored.order, ...(input.trigger ? { trigger: input.trigger } : {}) }) : null;
+    held ||
+    (input.handOver === "if-new" && stored.created && (await mayRoute())) ||
+    (input.handOver === "if-unrouted" && (stored.created || !(await hasDecision(shop, stored.order.shopifyId))) && (await mayRoute()));
+  const trigger = held && input.handOver === "if-new" ? "hold-ended" : input.trigger;
+  const routing = handOver ? await input.router.route({ shop, order: stored.order, ...(trigger ? { trigger } : {}) }) : null;
   return { status: "stored", order: stored.order, created: stored.created, routing };
 }

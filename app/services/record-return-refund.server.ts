@@ -9,8 +9,7 @@
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { logger } from "~/logger.server";
-import { recordReturnRefund as storeRefund } from "~/models/returns-queue.server";
-import { findReturnById, findReturnByShopifyId, type ReturnWithDetails } from "~/models/returns.server";
+import { findReturnById, findReturnByShopifyId, recordReturnRefund as storeRefund, type ReturnWithDetails } from "~/models/returns.server";
 import { fromMinor, money, moneyAmount, toMinor, toPresentment } from "~/domain/returns/money";
 import type { ShopRef } from "~/models/scope.server";
 import { notifyReturn } from "./notify-return.server";

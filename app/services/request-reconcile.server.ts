@@ -1,4 +1,4 @@
-import type { JobDriver } from "~/jobs/driver";
+import type { JobDriver } from "~/queue/driver";
 
 /** "Check with Shopify now" on the Activity page: a reconciliation of the shop, in the background. */
 export async function requestReconcile(input: { shop: string; driver: JobDriver }): Promise<void> {

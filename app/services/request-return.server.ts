@@ -1,24 +1,25 @@
 import { Prisma } from "@prisma/client";
+import { EVENT_TEXT } from "~/domain/returns/event-text";
 import { fromMinor, toMinor } from "~/domain/returns/money";
 import type { ReturnableLine } from "~/domain/returns/policy";
 import { validateReturnSelection, type ReturnSelection, type ReturnSelectionError } from "~/domain/returns/request";
 import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
 import { logger } from "~/logger.server";
 import {
+  changeReturn,
   createReturnRequest,
-  findDefaultReturnLocation,
   findReturnByShopifyId,
   listReturnsOfOrder,
-  recordReturnDecision,
   type ReturnWithDetails,
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { declineReturnRequest, requestReturn as shopifyRequestReturn } from "~/shopify/returns";
+import { chooseMailReturnDestination, shopperPlace } from "./choose-return-destination.server";
 import { loadReturnOptions, type ReturnItem } from "./load-return-options.server";
 
 export interface RequestReturnInput {
-  shop: ShopRef & { timezone: string; currency: string };
+  shop: ShopRef & { timezone: string; currency: string; country?: string | null };
   graphql: AdminGraphql;
   /** gid://shopify/Order/… (from the verified order token). */
   orderId: string;
@@ -74,7 +75,8 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
   if (!checked.ok) return { status: "invalid", errors: checked.errors };
   const request = checked.request;
 
-  const returnLocationId = request.returnLocationId ?? (request.method === "MAIL" ? ((await findDefaultReturnLocation(shop))?.shopifyId ?? null) : null);
+  // A drop-off goes to the chosen store; a mail return by the destination rules for the shopper's country.
+  const returnLocationId = request.method === "DROP_OFF" ? request.returnLocationId : await chooseMailReturnDestination(shop, shopperPlace(options.order.shippingAddress, { fulfilledFromCountryCode: options.order.fulfilledFromCountryCode, shopCountry: shop.country }));
   const existing = await listReturnsOfOrder(shop, options.order.id);
   const random = input.random ?? Math.random;
   const taken = new Set(existing.map((r) => r.rma));
@@ -202,7 +204,10 @@ async function adoptWebhookRecord(
 ): Promise<ReturnWithDetails | null> {
   const existing = await findReturnByShopifyId(shop, record.shopifyReturnId);
   if (!existing) return null;
-  return recordReturnDecision(shop, existing.id, { method: record.method, returnLocationId: record.returnLocationId, locale: record.locale }, [
-    { type: "note", actor: record.event.actor, message: "Submitted through the customer portal" },
-  ]);
+  const adopted = await changeReturn(shop, existing.id, {
+    fields: { method: record.method, returnLocationId: record.returnLocationId, locale: record.locale },
+    events: [{ type: "note", actor: record.event.actor, message: EVENT_TEXT.submittedInPortal }],
+  });
+  if (!adopted) throw new Error(`return ${existing.id} not found in shop ${shop.id}`);
+  return adopted;
 }

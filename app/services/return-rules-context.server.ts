@@ -3,11 +3,10 @@
 // Shared by evaluate-return-rules (live) and preview-return-rules (the last N requests).
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
 import { isReturnReason, type ReturnReason } from "~/domain/returns/reasons";
-import { parseReturnRules, type ReturnFacts, type ReturnRule } from "~/domain/returns/rules";
+import { parseReturnRules, returnRuleActionSchema, returnRuleConditionSchema, type DecisionView, type ReturnFacts, type ReturnRule } from "~/domain/returns/rules";
 import { logger } from "~/logger.server";
 import { findReturnRuleSet } from "~/models/return-rules.server";
-import { countCustomerReturnsSince } from "~/models/returns-queue.server";
-import type { ReturnWithDetails } from "~/models/returns.server";
+import { countCustomerReturnsSince, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchOrderForReturn } from "~/shopify/returns";
@@ -32,6 +31,21 @@ export function factsFromEventData(data: unknown): ReturnFacts | null {
   const facts = (data as { facts?: StoredFacts } | null)?.facts;
   if (!facts || typeof facts.totalValue !== "string" || !Array.isArray(facts.reasons)) return null;
   return { ...facts, reasons: facts.reasons.filter(isReturnReason) };
+}
+
+/**
+ * The rules' decision recorded on a return's "rules" event, as facts for the page's words; null for
+ * events written before the rule's name and conditions were kept (the page shows their text).
+ */
+export function decisionFromEventData(data: unknown): DecisionView | null {
+  const facts = factsFromEventData(data);
+  const stored = data as { ruleId?: unknown; ruleName?: unknown; action?: unknown; conditions?: { condition?: unknown }[] } | null;
+  if (!facts || !stored) return null;
+  if (stored.ruleId === null) return { ruleName: null, action: null, conditions: [], facts };
+  const action = returnRuleActionSchema.safeParse(stored.action);
+  const conditions = (stored.conditions ?? []).map((c) => returnRuleConditionSchema.safeParse(c.condition));
+  if (typeof stored.ruleName !== "string" || !action.success || conditions.some((c) => !c.success)) return null;
+  return { ruleName: stored.ruleName, action: action.data, conditions: conditions.map((c) => c.data!), facts };
 }
 
 /**

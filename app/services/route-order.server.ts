@@ -3,16 +3,17 @@ import { defaultCostModel } from "~/domain/routing/catalog";
 import { rulesReadProducts, type RoutingConfigInput } from "~/domain/routing/config";
 import { planFulfillmentOrderMoves, type FulfillmentOrderState, type MoveOperation, type PlannedUnits } from "~/domain/routing/fulfillment-moves";
 import { planMetrics } from "~/domain/routing/metrics";
-import { toRoutingInput } from "~/domain/routing/order-input";
+import { routingHoldOf, type RoutingHoldReason } from "~/domain/routing/hold";
+import { itemNamesOf, toRoutingInput, type RoutableOrder } from "~/domain/routing/order-input";
 import { ruleBasedStrategy } from "~/domain/routing/strategy";
 import {
   claimDecision,
   completeDecision,
   latestDecision,
-  ordersPerLocationSince,
   type DecisionOutcome,
   type RoutingDecision,
 } from "~/models/routing.server";
+import { setRoutingHold } from "~/models/orders.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import { AdminApiError, AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
@@ -24,14 +25,21 @@ import {
   toFulfillmentOrderState,
   toRoutableOrder,
 } from "~/shopify/fulfillment-orders";
-import { loadRoutingContext, loadRoutingStock, loadShopRules } from "./routing-context.server";
+import { loadOrdersToday, loadRoutingContext, loadRoutingStock, loadShopRules, type RoutingContext } from "./routing-context.server";
 
 /**
  * Why an order is routed: its first routing (announced by orders/create or, once Shopify created
  * its fulfillment orders, fulfillment_orders/order_routing_complete; or found by reconciliation),
  * or staff routing it again.
  */
-export type RoutingTrigger = "orders/create" | "fulfillment_orders/order_routing_complete" | "reconciliation" | "manual" | "reallocation";
+export type RoutingTrigger =
+  | "orders/create"
+  | "fulfillment_orders/order_routing_complete"
+  | "reconciliation"
+  /** A held order (unpaid, high risk) whose payment or risk assessment changed. */
+  | "hold-ended"
+  | "manual"
+  | "reallocation";
 
 /** The first routing of an order is claimed once; staff re-routes add revisions. */
 export function isFirstRouting(trigger: RoutingTrigger): boolean {
@@ -48,6 +56,8 @@ export interface RouteOrderRequest {
   excludeLocationIds?: string[];
   /** Override the shop's auto-routing switch: "suggest" never moves anything. */
   mode?: "auto" | "apply" | "suggest";
+  /** Staff picked the location by hand: every open unit goes there, the rules are not asked. */
+  toLocationId?: string;
   now?: Date;
 }
 
@@ -56,6 +66,8 @@ export type RouteOrderResult =
   | { status: "order-not-found" }
   /** Shopify's routing job has not created the order's fulfillment orders yet: nothing decided. */
   | { status: "waiting" }
+  /** Held before its first routing (not paid yet, high risk): nothing decided; routed when that changes. */
+  | { status: "held"; hold: RoutingHoldReason }
   | { status: "decided"; decision: RoutingDecision };
 
 export interface MoveResult extends MoveOperation {
@@ -92,6 +104,16 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
   // then the order waits; it is not "not routable".
   if (!state.hasFulfillmentOrders && !state.order.cancelledAt) return { status: "waiting" };
   const order = toRoutableOrder(state);
+  // Reconciliation meets orders Shopify is already fulfilling (in progress, ready for pickup): it
+  // leaves them as they are (as routed already, by Shopify and the merchant) and writes nothing.
+  if (request.trigger === "reconciliation" && !order.fulfillmentOrders.some((fo) => fo.status === "OPEN")) return { status: "already-routed", decision: null };
+  const settings = await getShopSettings(shop);
+  // Hold before routing: only the first routing waits; staff routing it by hand decide themselves.
+  if (first && !order.cancelledAt) {
+    const hold = routingHoldOf(state.hold, settings);
+    await setRoutingHold(shop, order.id, hold, request.now ?? new Date());
+    if (hold) return { status: "held", hold };
+  }
 
   const previous = await latestDecision(shop, order.id);
   if (first && previous && previous.status !== "FAILED") return { status: "already-routed", decision: previous };
@@ -105,17 +127,19 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
     excludedLocationIds: excluded,
   });
   if (!decision) return { status: "already-routed", decision: await latestDecision(shop, order.id) };
+  if (!first) await setRoutingHold(shop, order.id, null, request.now ?? new Date());
 
   try {
-    const [context, settings] = await Promise.all([loadRoutingContext(shop), getShopSettings(shop)]);
+    const context = await loadRoutingContext(shop);
     const now = request.now ?? new Date();
-    const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    const ordersToday = await ordersPerLocationSince(shop, startOfDay);
+    const ordersToday = await loadOrdersToday(shop, now);
     const { stock, asOf } = await loadRoutingStock(shop, graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
     const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, ordersToday, stockAsOf: asOf });
     if (built.status === "not-routable") {
       return { status: "decided", decision: await completeDecision(shop, decision.id, emptyOutcome("NOT_ROUTABLE", built.reason)) };
     }
+
+    if (request.toLocationId) return { status: "decided", decision: await completeDecision(shop, decision.id, await moveByHand(graphql, order, request.toLocationId, context)) };
 
     const config: RoutingConfigInput = excluded.length
       ? { ...rules, rules: [{ type: "exclude-locations", kinds: [], tags: [], locationIds: excluded }, ...rules.rules] }
@@ -129,13 +153,14 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
       ? await applyPlan(graphql, order.id, order.fulfillmentOrders, plan.assignments)
       : planFulfillmentOrderMoves(order.fulfillmentOrders, plan.assignments).moves.map((m) => ({ ...m, ok: false, message: "not applied (suggestion)" }));
     const failed = results.filter((r) => !r.ok);
-    const status = !apply ? "SUGGESTED" : failed.length ? "FAILED" : "APPLIED";
+    const status = !apply ? "SUGGESTED" : decidedStatus(results, metrics.unfilledUnits);
     const outcome: DecisionOutcome = {
       status,
       strategy: config.name ?? "custom",
       summary: plan.summary,
       // With the plan: what decided pickup or shipping, and how the destination was placed (the log says so).
-      plan: { ...plan, placement: built.placement, pickup: built.pickup } as unknown as Prisma.InputJsonValue,
+      // …and the items by title and SKU, so the explanation never shows a variant id.
+      plan: { ...plan, placement: built.placement, pickup: built.pickup, items: itemNamesOf(order, built.input) } as unknown as Prisma.InputJsonValue,
       moves: results as unknown as Prisma.InputJsonValue,
       shippingLocationIds: [...new Set(plan.assignments.map((a) => a.locationId))],
       parcels: metrics.parcels,
@@ -150,6 +175,42 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
     await completeDecision(shop, decision.id, emptyOutcome("FAILED", message));
     throw error;
   }
+}
+
+/**
+ * What an applied plan came to: every move refused is FAILED; a move refused while others went,
+ * or units the plan could not place (a refused pickup leaves them all), is NEEDS_REVIEW (a warning
+ * on the log and the Needs attention page, never a green "applied").
+ */
+function decidedStatus(results: readonly MoveResult[], unfilledUnits: number): "APPLIED" | "NEEDS_REVIEW" | "FAILED" {
+  const refused = results.filter((r) => !r.ok).length;
+  if (refused > 0 && refused === results.length) return "FAILED";
+  return refused > 0 || unfilledUnits > 0 ? "NEEDS_REVIEW" : "APPLIED";
+}
+
+/**
+ * Staff picked one location for the order: every open unit is moved there, as routing moves them
+ * (one move at a time, through the Admin API); the decision says so.
+ */
+async function moveByHand(graphql: AdminGraphql, order: RoutableOrder, locationId: string, context: RoutingContext): Promise<DecisionOutcome> {
+  const location = context.locations.find((l) => l.shopifyId === locationId);
+  const assignments = order.lines.map((l) => ({ locationId, lineId: l.id, quantity: l.quantity }));
+  const results = await applyPlan(graphql, order.id, order.fulfillmentOrders, assignments);
+  const failed = results.filter((r) => !r.ok);
+  const units = assignments.reduce((sum, a) => sum + a.quantity, 0);
+  return {
+    status: decidedStatus(results, 0),
+    strategy: "by hand",
+    summary: `Moved by hand to ${location?.name ?? locationId}: ${units} unit${units === 1 ? "" : "s"}.`,
+    plan: null,
+    moves: results as unknown as Prisma.InputJsonValue,
+    shippingLocationIds: [locationId],
+    parcels: 1,
+    km: 0,
+    cost: 0,
+    unfilledUnits: 0,
+    error: failed.length ? failed.map((f) => f.message).join("; ") : null,
+  };
 }
 
 /** More moves than any plan needs: a guard against a planner and Shopify disagreeing forever. */

@@ -2,11 +2,12 @@ import type { RoutingConfigInput } from "~/domain/routing/config";
 import type { LocationAttributes, StockAsOf } from "~/domain/routing/order-input";
 import { readRuleSet, toRoutingConfig, type RuleSet } from "~/domain/routing/rule-set";
 import { logger } from "~/logger.server";
-import { getRuleSet } from "~/models/routing.server";
+import { startOfShopDay } from "~/domain/reporting/period";
+import { getRuleSet, ordersPerLocationSince } from "~/models/routing.server";
 import { listLevelsForVariants, upsertInventoryLevel } from "~/models/inventory.server";
 import { listLocations, type Location } from "~/models/locations.server";
 import type { ShopRef } from "~/models/scope.server";
-import { getShopSettings } from "~/models/shops.server";
+import { getShopSettings, getShopTimeZone } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchVariantLevels } from "~/shopify/fulfillment-orders";
 
@@ -35,6 +36,8 @@ export function toLocationAttributes(l: Location): LocationAttributes {
     provinceCode: l.provinceCode,
     zip: l.zip,
     isActive: l.isActive,
+    paused: l.routingPausedAt !== null,
+    pausedNote: l.routingPausedNote,
     fulfillsOnlineOrders: l.fulfillsOnlineOrders,
     pickupEnabled: l.pickupEnabled,
     priority: l.priority,
@@ -42,6 +45,14 @@ export function toLocationAttributes(l: Location): LocationAttributes {
     stockBuffer: l.stockBuffer,
     tags: l.tags,
   };
+}
+
+/**
+ * Orders each location was given today, the daily-capacity rule's load: today is the shop's day,
+ * from midnight in its time zone (as the dashboard counts days), not UTC's.
+ */
+export async function loadOrdersToday(shop: ShopRef, now: Date): Promise<Record<string, number>> {
+  return ordersPerLocationSince(shop, startOfShopDay(now, await getShopTimeZone(shop)));
 }
 
 /** The shop's routing rule set (the default one until the merchant saves their own). */

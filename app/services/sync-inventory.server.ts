@@ -3,7 +3,7 @@ import { upsertInventoryLevelsBulk } from "~/models/inventory-sync.server";
 import type { ShopRef } from "~/models/scope.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { forEachVariantInventoryPage } from "~/shopify/inventory";
-import { resilientGraphql } from "~/shopify/resilient-graphql";
+import { BACKGROUND_RESERVE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { invalidateAvailability } from "./availability-cache.server";
 
 export interface InventorySyncResult {
@@ -22,7 +22,7 @@ export async function syncInventory(
   shop: ShopRef & { domain: string },
   graphql: AdminGraphql,
 ): Promise<InventorySyncResult> {
-  const client = resilientGraphql(graphql);
+  const client = resilientGraphql(graphql, BACKGROUND_RESERVE);
   let written = 0;
   let unknownLocation = 0;
   const levels = await forEachVariantInventoryPage(client, async (page) => {
@@ -33,6 +33,7 @@ export async function syncInventory(
         locationShopifyId: l.locationId,
         variantId: l.variantId,
         sku: l.sku,
+        title: l.title,
         available: l.available,
         onHand: l.onHand,
         committed: l.committed,

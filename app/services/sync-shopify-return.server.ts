@@ -8,32 +8,35 @@
 // never takes a return back; the one backward move, Shopify's reopen, is applied only for a
 // returns/reopen event triggered after the close Crossdock recorded. Updates are conditional on the
 // status the sync read, so a decision recorded meanwhile by the desk is never overwritten.
+import { EVENT_TEXT } from "~/domain/returns/event-text";
 import { Prisma, type ReturnStatus } from "@prisma/client";
 import { fromMinor, toMinor } from "~/domain/returns/money";
 import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
 import { transitionPath } from "~/domain/returns/status";
 import { logger } from "~/logger.server";
-import { findPolicy } from "~/models/return-rules.server";
-import { applyReturnSync, type ReturnSyncUpdate } from "~/models/returns-queue.server";
 import {
+  changeReturn,
   createReturnRequest,
-  findDefaultReturnLocation,
   findReturnByShopifyId,
   listReturnsOfOrder,
+  type ReturnChange,
   type ReturnEventInput,
+  type ReturnFields,
+  type ReturnLineChange,
   type ReturnWithDetails,
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
-import { DEFAULT_LOCALE, matchLocale } from "~/portal/locale";
+import { DEFAULT_LOCALE, matchLocale } from "~/domain/portal/locale";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchReturnFees, fetchReturnForSync, type SyncedReturn } from "~/shopify/return-sync";
 import type { ApproveReturnInput } from "./approve-return.server";
+import { chooseMailReturnDestination, shopperPlace } from "./choose-return-destination.server";
 import { DECISION_CLAIM_STALE_MS } from "./decline-return.server";
 import { evaluateReturnRulesFor, type EvaluateReturnRulesResult } from "./evaluate-return-rules.server";
 
 export interface SyncShopifyReturnInput {
-  shop: ShopRef & { domain: string; name: string; timezone: string; currency: string };
+  shop: ShopRef & { domain: string; name: string; timezone: string; currency: string; country?: string | null };
   graphql: AdminGraphql;
   shopifyReturnId: string;
   /** The webhook topic ("returns/request" …). */
@@ -42,6 +45,8 @@ export interface SyncShopifyReturnInput {
   eventTime: Date;
   random?: RandomSource;
   labelProvider?: ApproveReturnInput["labelProvider"];
+  /** Read by the install's import: dated when the shopper asked, and no return rule runs (no label, no email). */
+  imported?: boolean;
 }
 
 export type SyncShopifyReturnResult =
@@ -95,8 +100,9 @@ export async function syncShopifyReturn(input: SyncShopifyReturnInput): Promise<
     const plan = planSync(existing, synced, input);
     if (plan === "busy") return { status: "busy", ret: existing };
     if (!plan) break;
-    const applied = await applyReturnSync(shop, existing.id, existing.status, plan.update, plan.lines, plan.events);
-    existing = (await findReturnByShopifyId(shop, synced.id))!;
+    // Only from the status read: a decision recorded meanwhile by the desk is never overwritten.
+    const applied = await changeReturn(shop, existing.id, { from: existing.status, ...plan });
+    existing = applied ?? (await findReturnByShopifyId(shop, synced.id))!;
     if (applied) {
       logger.info({ shopId: shop.id, rma: existing.rma, shopifyReturnId: synced.id, status: existing.status, topic: input.topic }, "Return synced from Shopify");
       return finish(input, created ? "created" : "updated", existing);
@@ -106,7 +112,7 @@ export async function syncShopifyReturn(input: SyncShopifyReturnInput): Promise<
 }
 
 async function finish(input: SyncShopifyReturnInput, status: "created" | "updated" | "unchanged", ret: ReturnWithDetails): Promise<SyncShopifyReturnResult> {
-  if (ret.status === "REQUESTED" && (input.topic === "returns/request" || status === "created")) {
+  if (!input.imported && ret.status === "REQUESTED" && (input.topic === "returns/request" || status === "created")) {
     const rules = await evaluateReturnRulesFor({ shop: input.shop, graphql: input.graphql, returnId: ret.id, labelProvider: input.labelProvider });
     const after = (await findReturnByShopifyId(input.shop, ret.shopifyReturnId!)) ?? ret;
     return { status, ret: after, rules };
@@ -116,8 +122,7 @@ async function finish(input: SyncShopifyReturnInput, status: "created" | "update
 
 async function importReturn(input: SyncShopifyReturnInput, synced: SyncedReturn): Promise<{ ret: ReturnWithDetails; created: boolean }> {
   const { shop } = input;
-  const policy = await findPolicy(shop);
-  const returnLocationId = policy?.defaultReturnLocationId ?? (await findDefaultReturnLocation(shop))?.shopifyId ?? null;
+  const returnLocationId = await chooseMailReturnDestination(shop, shopperPlace(synced.order.shippingAddress, { shopCountry: shop.country }));
   const taken = new Set((await listReturnsOfOrder(shop, synced.order.id)).map((r) => r.rma));
   const currency = synced.order.currency || shop.currency;
   const shopCurrency = synced.order.shopCurrency || shop.currency;
@@ -131,6 +136,7 @@ async function importReturn(input: SyncShopifyReturnInput, synced: SyncedReturn)
       orderName: synced.order.name,
       shopifyReturnId: synced.id,
       source: "SHOPIFY",
+      ...(input.imported ? { createdAt: new Date(synced.createdAt) } : {}),
       method: "MAIL",
       returnLocationId,
       customerId: synced.order.customerId,
@@ -178,15 +184,12 @@ async function importReturn(input: SyncShopifyReturnInput, synced: SyncedReturn)
   }
 }
 
-interface SyncPlan {
-  update: ReturnSyncUpdate;
-  lines: { lineId: string; shopifyReturnLineItemId?: string | null; disposition?: string | null; dispositionLocationId?: string | null }[];
-  events: ReturnEventInput[];
-}
+/** The change to apply: the table's steps to Shopify's status, fields, lines and events. */
+type SyncPlan = Required<Pick<ReturnChange, "fields" | "lines" | "events">> & { to?: ReturnStatus[] };
 
 /** What to change on the record to match Shopify, or null when it already does. */
 export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pick<SyncShopifyReturnInput, "topic" | "eventTime">): SyncPlan | "busy" | null {
-  const update: ReturnSyncUpdate = {};
+  const update: ReturnFields = {};
   const events: ReturnEventInput[] = [];
   const target = mappedStatus(synced);
   const reopened = input.topic === "returns/reopen" && ret.status === "CLOSED" && synced.status === "OPEN" && (!ret.closedAt || input.eventTime >= ret.closedAt);
@@ -199,7 +202,6 @@ export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pi
   const forward = path != null && path.length > 0;
 
   if (forward) {
-    update.status = target;
     switch (target) {
       case "APPROVED":
       case "RECEIVED":
@@ -209,14 +211,14 @@ export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pi
         }
         if (reopened) {
           update.closedAt = null;
-          events.push({ type: "reopened", actor: "shopify", message: "Reopened in Shopify" });
+          events.push({ type: "reopened", actor: "shopify", message: EVENT_TEXT.reopenedInShopify });
         } else if (ret.status === "REQUESTED") {
-          events.push({ type: "approved", actor: "shopify", message: "Approved in Shopify" });
+          events.push({ type: "approved", actor: "shopify", message: EVENT_TEXT.approvedInShopify });
         }
         if (target === "RECEIVED" && !reopened) {
           update.receivedAt = input.eventTime;
           const processed = synced.lines.every((l) => l.processedQuantity >= l.quantity);
-          events.push({ type: "received", actor: "shopify", message: processed ? "Processed in Shopify (every item confirmed)" : "Received in Shopify (every item has a disposition)" });
+          events.push({ type: "received", actor: "shopify", message: processed ? EVENT_TEXT.processedInShopify : EVENT_TEXT.receivedInShopify });
         }
         break;
       case "DECLINED":
@@ -230,10 +232,10 @@ export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pi
         break;
       case "CLOSED":
         update.closedAt = synced.closedAt ? new Date(synced.closedAt) : input.eventTime;
-        events.push({ type: "closed", actor: "shopify", message: "Closed in Shopify" });
+        events.push({ type: "closed", actor: "shopify", message: EVENT_TEXT.closedInShopify });
         break;
       case "CANCELED":
-        events.push({ type: "canceled", actor: "shopify", message: "Canceled in Shopify" });
+        events.push({ type: "canceled", actor: "shopify", message: EVENT_TEXT.canceledInShopify });
         break;
       default:
         break;
@@ -248,13 +250,13 @@ export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pi
     update.labelCarrier = delivery.carrierName;
     update.labelTrackingNumber = delivery.trackingNumber;
     update.labelTrackingUrl = delivery.trackingUrl;
-    events.push({ type: "label_created", actor: "shopify", message: delivery.trackingNumber ? `Tracking ${delivery.trackingNumber}` : "Reverse delivery added in Shopify" });
+    events.push({ type: "label_created", actor: "shopify", message: delivery.trackingNumber ? `Tracking ${delivery.trackingNumber}` : EVENT_TEXT.deliveryAdded, data: { trackingNumber: delivery.trackingNumber ?? null } });
   }
 
-  const lines: SyncPlan["lines"] = [];
+  const lines: ReturnLineChange[] = [];
   const rfoLines = synced.reverseFulfillmentOrders.flatMap((r) => r.lines);
   for (const line of ret.lines) {
-    const change: SyncPlan["lines"][number] = { lineId: line.id };
+    const change: ReturnLineChange = { lineId: line.id };
     const shopifyLine = synced.lines.find((l) => l.fulfillmentLineItemId === line.fulfillmentLineItemId);
     if (shopifyLine && !line.shopifyReturnLineItemId) change.shopifyReturnLineItemId = shopifyLine.id;
     const dispositions = rfoLines.find((l) => l.fulfillmentLineItemId === line.fulfillmentLineItemId)?.dispositions ?? [];
@@ -267,6 +269,6 @@ export function planSync(ret: ReturnWithDetails, synced: SyncedReturn, input: Pi
     if (Object.keys(change).length > 1) lines.push(change);
   }
 
-  if (Object.keys(update).length === 0 && lines.length === 0 && events.length === 0) return null;
-  return { update, lines, events };
+  if (!forward && Object.keys(update).length === 0 && lines.length === 0 && events.length === 0) return null;
+  return { ...(forward && { to: path }), fields: update, lines, events };
 }

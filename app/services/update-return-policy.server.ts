@@ -1,7 +1,6 @@
 // Saves the shop's return policy from Settings → Returns (window, final-sale tags, non-returnable
-// types, fees, methods, where mail returns go), validated with the domain's returnPolicySchema.
+// types, fees, methods; where returns go is update-return-destinations), validated with the domain's returnPolicySchema.
 import { returnPolicySchema, type ReturnPolicy } from "~/domain/returns/policy";
-import { listLocations } from "~/models/locations.server";
 import { saveReturnPolicy } from "~/models/return-rules.server";
 import type { ShopRef } from "~/models/scope.server";
 
@@ -25,7 +24,6 @@ export async function updateReturnPolicy(input: { shop: ShopRef; fields: PolicyF
     returnShippingFee: text("returnShippingFee") || "0",
     restockingFeePercent: text("restockingFeePercent") || "0",
     allowedMethods: all("allowedMethods"),
-    defaultReturnLocationId: text("defaultReturnLocationId") || null,
   };
   const parsed = returnPolicySchema.safeParse(raw);
   const errors: Record<string, string> = {};
@@ -37,12 +35,6 @@ export async function updateReturnPolicy(input: { shop: ShopRef; fields: PolicyF
     return { ok: false, errors };
   }
   const policy = parsed.data;
-  if (policy.defaultReturnLocationId) {
-    const locations = await listLocations(input.shop, { activeOnly: true });
-    if (!locations.some((l) => l.shopifyId === policy.defaultReturnLocationId)) {
-      return { ok: false, errors: { defaultReturnLocationId: "choose an active location of this shop" } };
-    }
-  }
   await saveReturnPolicy(input.shop, {
     windowDays: policy.windowDays,
     finalSaleTags: policy.finalSaleTags,
@@ -50,7 +42,6 @@ export async function updateReturnPolicy(input: { shop: ShopRef; fields: PolicyF
     returnShippingFee: policy.returnShippingFee,
     restockingFeePercent: policy.restockingFeePercent,
     allowedMethods: policy.allowedMethods,
-    defaultReturnLocationId: policy.defaultReturnLocationId ?? null,
   });
   return { ok: true, policy };
 }

@@ -7,7 +7,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { RETURN_METHODS } from "~/domain/returns/policy";
 import { RETURN_DECLINE_REASONS, RETURN_REASONS } from "~/domain/returns/reasons";
-import { returnRuleSchema, returnRulesSchema, type ReturnRule, type ReturnRuleCondition } from "~/domain/returns/rules";
+import { returnRuleSchema, returnRulesSchema, type ReturnRule } from "~/domain/returns/rules";
 import { saveReturnRules } from "~/models/return-rules.server";
 import type { ShopRef } from "~/models/scope.server";
 import { loadReturnRules } from "./return-rules-context.server";
@@ -212,5 +212,3 @@ function fieldMessage(field: string, message: string): string {
   if (field === "methods" && /Invalid option|expected one of/i.test(message)) return `methods must be among ${RETURN_METHODS.join(", ")}`;
   return message;
 }
-
-export type { ReturnRuleCondition };

@@ -1,4 +1,5 @@
 import type { RoutableOrder } from "~/domain/routing/order-input";
+import type { HoldFacts } from "~/domain/routing/hold";
 import type { CrossdockOrderOpenFulfillmentOrdersQuery, CrossdockVariantStockQuery } from "~/types/admin.generated";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 
@@ -32,6 +33,7 @@ export const ORDER_FOR_ROUTING_QUERY = `#graphql
         nodes {
           id
           sku
+          name
           currentQuantity
           variant {
             id
@@ -110,6 +112,7 @@ export async function fetchOrderForRouting(graphql: AdminGraphql, orderId: strin
         quantity: l.currentQuantity,
         productTags: l.product?.tags ?? [],
         productType: l.product?.productType || null,
+        title: l.name,
       })),
     fulfillmentOrders: order.fulfillmentOrders.nodes.map((fo) => ({
       id: fo.id,
@@ -226,7 +229,7 @@ export interface OpenFulfillmentOrder {
   deliveryMethod: string | null;
   /** When Shopify last changed it (a move commits its units at the new location then). */
   updatedAt: string;
-  lines: { id: string; sku: string | null; variantId: string | null; remainingQuantity: number }[];
+  lines: { id: string; sku: string | null; variantId: string | null; remainingQuantity: number; title?: string }[];
 }
 
 export const ORDER_ROUTING_STATE_QUERY = `#graphql
@@ -236,6 +239,13 @@ export const ORDER_ROUTING_STATE_QUERY = `#graphql
       name
       createdAt
       cancelledAt
+      displayFinancialStatus
+      risk {
+        recommendation
+        assessments {
+          riskLevel
+        }
+      }
       shippingAddress {
         latitude
         longitude
@@ -280,6 +290,8 @@ export const ORDER_ROUTING_STATE_QUERY = `#graphql
               id
               sku
               remainingQuantity
+              productTitle
+              variantTitle
               variant {
                 id
               }
@@ -331,6 +343,8 @@ export const ORDER_OPEN_FULFILLMENT_ORDERS_QUERY = `#graphql
               id
               sku
               remainingQuantity
+              productTitle
+              variantTitle
               variant {
                 id
               }
@@ -354,6 +368,8 @@ export const FULFILLMENT_ORDER_LINES_QUERY = `#graphql
           id
           sku
           remainingQuantity
+          productTitle
+          variantTitle
           variant {
             id
           }
@@ -381,6 +397,8 @@ export interface OrderRoutingState {
     } | null;
     attributes: Record<string, string>;
   };
+  /** What holds an order before routing (hold.ts): its payment and risk as Shopify assessed them. */
+  hold: HoldFacts;
   /** False until Shopify's routing job created the order's fulfillment orders. */
   hasFulfillmentOrders: boolean;
   openFulfillmentOrders: OpenFulfillmentOrder[];
@@ -414,6 +432,11 @@ export async function fetchOrderRoutingState(
       destination: a ? toDestination(a) : null,
       attributes: Object.fromEntries(order.customAttributes.map((c) => [c.key, c.value ?? ""])),
     },
+    hold: {
+      financialStatus: order.displayFinancialStatus ?? null,
+      riskLevels: order.risk.assessments.map((r) => r.riskLevel),
+      riskRecommendation: order.risk.recommendation,
+    },
     hasFulfillmentOrders: order.anyFulfillmentOrder.nodes.length > 0,
     openFulfillmentOrders: await completePage(graphql, order.id, order.fulfillmentOrders),
     products,
@@ -446,7 +469,14 @@ async function completePage(graphql: AdminGraphql, orderId: string, first: Fulfi
       locationId: fo.assignedLocation.location?.id ?? "",
       deliveryMethod: fo.deliveryMethod?.methodType ?? null,
       updatedAt: fo.updatedAt,
-      lines: lines.map((l) => ({ id: l.id, sku: l.sku ?? null, variantId: l.variant?.id ?? null, remainingQuantity: l.remainingQuantity })),
+      lines: lines.map((l) => ({
+        id: l.id,
+        sku: l.sku ?? null,
+        variantId: l.variant?.id ?? null,
+        remainingQuantity: l.remainingQuantity,
+        // What the admin names the item by (never its variant id).
+        title: l.variantTitle ? `${l.productTitle} – ${l.variantTitle}` : l.productTitle,
+      })),
     });
   }
   return result;
@@ -473,6 +503,7 @@ export function toRoutableOrder(state: OrderRoutingState): RoutableOrder {
           quantity: line.remainingQuantity,
           productTags: product?.tags ?? [],
           productType: product?.productType ?? null,
+          ...(line.title ? { title: line.title } : {}),
         });
       }
     }
@@ -529,6 +560,8 @@ export const FULFILLMENT_ORDER_MOVE_MUTATION = `#graphql
                   id
                   sku
                   remainingQuantity
+                  productTitle
+                  variantTitle
                   variant {
                     id
                   }

@@ -20,6 +20,7 @@ export const VARIANT_INVENTORY_QUERY = `#graphql
       nodes {
         id
         sku
+        displayName
         inventoryItem {
           id
           inventoryLevels(first: $levels) {
@@ -75,6 +76,8 @@ export const INVENTORY_ITEM_LEVELS_QUERY = `#graphql
 export interface VariantLevelSnapshot {
   variantId: string;
   sku: string | null;
+  /** "Product title - Variant title" (ProductVariant.displayName). */
+  title: string;
   inventoryItemId: string;
   locationId: string;
   available: number;
@@ -118,7 +121,7 @@ export async function forEachVariantInventoryPage(
         const page = more.inventoryItem.inventoryLevels.pageInfo;
         next = page.hasNextPage ? (page.endCursor ?? null) : null;
       }
-      for (const node of nodes) levels.push(toSnapshot(variant.id, variant.sku ?? null, item.id, node));
+      for (const node of nodes) levels.push(toSnapshot(variant.id, variant.sku ?? null, variant.displayName, item.id, node));
     }
     if (levels.length > 0) await onPage(levels);
     total += levels.length;
@@ -127,11 +130,12 @@ export async function forEachVariantInventoryPage(
   return total;
 }
 
-function toSnapshot(variantId: string, sku: string | null, inventoryItemId: string, node: LevelNode): VariantLevelSnapshot {
+function toSnapshot(variantId: string, sku: string | null, title: string, inventoryItemId: string, node: LevelNode): VariantLevelSnapshot {
   const quantity = (name: string) => node.quantities.find((q) => q.name === name)?.quantity ?? 0;
   return {
     variantId,
     sku: sku || null,
+    title,
     inventoryItemId,
     locationId: node.location.id,
     available: quantity("available"),

@@ -1,7 +1,7 @@
 import { Session } from "@shopify/shopify-api";
 import type pg from "pg";
 import { logger } from "~/logger.server";
-import type { SessionStore } from "./session-cache.server";
+import type { SessionStore } from "~/models/session-cache.server";
 
 /**
  * Expiring offline access tokens (shopify.dev "About offline access tokens"): the shop's offline

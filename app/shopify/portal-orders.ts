@@ -89,6 +89,10 @@ export const PORTAL_ORDER_TRACKING_QUERY = `#graphql
       customer {
         id
       }
+      shippingAddress {
+        latitude
+        longitude
+      }
       lineItems(first: 30) {
         nodes {
           id

@@ -29,6 +29,14 @@ export interface ResilienceOptions {
   now?: () => number;
   onWait?: (event: { reason: "throttled" | "bucket" | "server" | "network"; waitMs: number; attempt: number }) => void;
   /**
+   * Share of the shop's bucket (0–1) this client leaves to others: before each request it waits
+   * until the bucket holds its last request's cost plus this share of the bucket's size. The shop
+   * has one bucket per app (shopify.dev, "GraphQL Admin API rate limits"), shared by the portal's
+   * shoppers, the staff in the admin and the jobs; a long background read that spends the bucket
+   * down to its own next request leaves a person's page throttled. Default 0 (spend it all).
+   */
+  reserve?: number;
+  /**
    * The shop's bucket as last seen, shared by every client of the same shop in this process (each
    * job builds its own client; the bucket is the shop's). Default: private to this client.
    */
@@ -45,6 +53,8 @@ export class AdminRetriesExhaustedError extends Error {
   constructor(
     message: string,
     override readonly cause: unknown,
+    /** `throttled`: Shopify's rate limit (THROTTLED or HTTP 429) outlasted the waits; `failing`: 5xx or network. */
+    readonly reason: "throttled" | "failing" = "failing",
   ) {
     super(message);
   }
@@ -102,6 +112,7 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const state: BucketState = options.bucket ?? { last: null };
+  const reserve = Math.min(1, Math.max(0, options.reserve ?? 0));
 
   const remember = (cost: QueryCost | null | undefined) => {
     if (!cost?.throttleStatus) return;
@@ -116,7 +127,7 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
       bucket.status.maximumAvailable,
       bucket.status.currentlyAvailable + elapsed * bucket.status.restoreRate,
     );
-    const needed = Math.min(bucket.lastCost, bucket.status.maximumAvailable);
+    const needed = Math.min(bucket.lastCost + reserve * bucket.status.maximumAvailable, bucket.status.maximumAvailable);
     if (available >= needed) return;
     const waitMs = Math.min(maxDelayMs, Math.ceil(((needed - available) / bucket.status.restoreRate) * 1000));
     options.onWait?.({ reason: "bucket", waitMs, attempt });
@@ -157,7 +168,7 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
       let waitMs: number;
       if (failure.kind === "throttled") {
         if (++throttleWaits > maxThrottleWaits) {
-          throw new AdminRetriesExhaustedError(`Still throttled after ${maxThrottleWaits} waits`, cause);
+          throw new AdminRetriesExhaustedError(`Still throttled after ${maxThrottleWaits} waits`, cause, "throttled");
         }
         const cost = failure.cost;
         waitMs =
@@ -177,7 +188,7 @@ export function resilientGraphql(graphql: AdminGraphql, options: ResilienceOptio
           throw new AdminMutationOutcomeUnknownError(`Admin API mutation failed (${describe(cause)}); not retried, it may have been applied`, cause);
         }
         if (++retries > maxRetries) {
-          throw new AdminRetriesExhaustedError(`Admin API still failing after ${maxRetries} retries: ${describe(cause)}`, cause);
+          throw new AdminRetriesExhaustedError(`Admin API still failing after ${maxRetries} retries: ${describe(cause)}`, cause, failure.refused ? "throttled" : "failing");
         }
         waitMs = Math.min(maxDelayMs, failure.retryAfterMs ?? backoff(retries));
         options.onWait?.({ reason: failure.kind, waitMs, attempt });
@@ -211,6 +222,14 @@ export function markResilient(graphql: AdminGraphql): AdminGraphql {
   resilientClients.add(graphql);
   return graphql;
 }
+
+/**
+ * For reads in the background (the install's stock sync and import, the reconciliation, the
+ * webhook jobs): half of the shop's bucket stays free for people, so a shopper's page or a staff
+ * action a moment later is answered at once instead of waiting behind the sync. Throughput is the
+ * same (the bucket's restore rate bounds it); only the first burst is smaller.
+ */
+export const BACKGROUND_RESERVE = { reserve: 0.5 } as const satisfies ResilienceOptions;
 
 /**
  * For a person waiting on a page (a shopper in the portal, staff in the admin): a few short waits
@@ -247,6 +266,17 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const LIBRARY_ERRORS = new Set(["HttpThrottlingError", "HttpInternalError", "HttpRetriableError", "HttpMaxRetriesError", "HttpRequestError"]);
+
+/** The nearest of @shopify/shopify-api's retryable error classes `error` is an instance of, by name. */
+function libraryErrorClass(error: unknown): string | null {
+  for (let proto = Object.getPrototypeOf(error) as object | null; proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    const name = (proto as { constructor?: { name?: string } }).constructor?.name;
+    if (name && LIBRARY_ERRORS.has(name)) return name;
+  }
+  return null;
+}
+
 /**
  * What the Shopify libraries throw, sorted into retryable kinds (null: not retryable, rethrow).
  * @shopify/shopify-api: GraphqlQueryError (HTTP 200 with GraphQL errors; `body` holds the errors
@@ -269,15 +299,20 @@ function classify(error: unknown): Failure | null {
   if (isThrottled(e.body?.errors?.graphQLErrors)) {
     return { kind: "throttled", cost: e.body?.extensions?.cost ?? null, retryAfterMs: null };
   }
-  switch (e.name) {
+  // The library's error classes do not set `name` (an HttpInternalError's is "Error"): they are
+  // known by their class, up the prototype chain, by the class's own name so that a second copy of
+  // the library (its CommonJS and ES builds) is recognised too.
+  switch (libraryErrorClass(error) ?? e.name) {
     case "HttpThrottlingError":
       return {
         kind: "server",
         refused: true,
         retryAfterMs: typeof e.response?.retryAfter === "number" ? Math.ceil(e.response.retryAfter * 1000) : null,
       };
+    // HttpMaxRetriesError: the library's own retries (none unless configured) ran out on a 429 or 5xx.
     case "HttpInternalError":
     case "HttpRetriableError":
+    case "HttpMaxRetriesError":
       return { kind: "server", retryAfterMs: null };
     case "HttpRequestError":
     case "FetchError":

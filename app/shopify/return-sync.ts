@@ -4,6 +4,7 @@
 import { money, moneyAmount, toMinor } from "~/domain/returns/money";
 import { reasonFromHandle } from "~/domain/returns/reasons";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
+import { formatPersonName } from "~/domain/text/person-name";
 
 export const RETURN_FOR_SYNC_QUERY = `#graphql
   query CrossdockReturnForSync($id: ID!) {
@@ -28,6 +29,13 @@ export const RETURN_FOR_SYNC_QUERY = `#graphql
         customer {
           id
           displayName
+          firstName
+          lastName
+        }
+        shippingAddress {
+          countryCodeV2
+          latitude
+          longitude
         }
         fulfillments(first: 5) {
           deliveredAt
@@ -183,6 +191,8 @@ export interface SyncedReturn {
     customerLocale: string | null;
     /** Earliest delivery of a fulfillment holding a returned line, or null. */
     deliveredAt: string | null;
+    /** Where it was shipped (the return's destination follows the shopper's country), or null. */
+    shippingAddress: { countryCode: string | null; latitude: number | null; longitude: number | null } | null;
   };
   /** The return's refunds (up to 10). */
   refundIds: string[];
@@ -241,9 +251,16 @@ export async function fetchReturnForSync(graphql: AdminGraphql, returnId: string
       currency,
       shopCurrency: ret.order.currencyCode,
       customerId: ret.order.customer?.id ?? null,
-      customerName: ret.order.customer?.displayName ?? null,
+      // In the order the shopper's country writes names (family name first in China and Vietnam).
+      customerName:
+        formatPersonName({ given: ret.order.customer?.firstName, family: ret.order.customer?.lastName }, ret.order.shippingAddress?.countryCodeV2) ||
+        ret.order.customer?.displayName ||
+        null,
       customerLocale: ret.order.customerLocale ?? null,
       deliveredAt: deliveries[0] ?? null,
+      shippingAddress: ret.order.shippingAddress
+        ? { countryCode: ret.order.shippingAddress.countryCodeV2 ?? null, latitude: ret.order.shippingAddress.latitude ?? null, longitude: ret.order.shippingAddress.longitude ?? null }
+        : null,
     },
     refundIds: ret.refunds.nodes.map((r) => r.id),
     lines,

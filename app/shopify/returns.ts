@@ -9,6 +9,7 @@ import { RETURN_REASON_HANDLES, type ReturnDeclineReason, type ReturnReason } fr
 import type { CurrencyCode } from "~/types/admin.types";
 import type { CrossdockReturnQuery, CrossdockReverseDeliveryCreateWithShippingMutation } from "~/types/admin.generated";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
+import { formatPersonName } from "~/domain/text/person-name";
 
 export type { ReturnDeclineReason, ReturnReason };
 
@@ -21,6 +22,7 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
       phone
       createdAt
       cancelledAt
+      customerLocale
       currencyCode
       presentmentCurrencyCode
       totalPriceSet {
@@ -36,6 +38,8 @@ export const ORDER_FOR_RETURN_QUERY = `#graphql
       customer {
         id
         displayName
+        firstName
+        lastName
       }
       shippingAddress {
         name
@@ -98,6 +102,11 @@ export const ORDER_FULFILLMENTS_FOR_RETURN_QUERY = `#graphql
         displayStatus
         createdAt
         deliveredAt
+        location {
+          address {
+            countryCode
+          }
+        }
         fulfillmentLineItems(first: 25) {
           nodes {
             id
@@ -180,6 +189,8 @@ export interface OrderForReturn {
   phone: string | null;
   createdAt: string;
   cancelledAt: string | null;
+  /** The language the shopper used at checkout (Order.customerLocale, e.g. "vi", "zh-CN"). */
+  customerLocale: string | null;
   /** The currency the shopper paid in (`presentmentCurrencyCode`): return fees go to Shopify in it. */
   currency: string;
   /** The shop's currency when the order was placed (`currencyCode`). */
@@ -189,6 +200,8 @@ export interface OrderForReturn {
   customerId: string | null;
   customerName: string | null;
   shippingAddress: ReturnAddress | null;
+  /** The country of the location the first fulfillment left from (a pickup order's store): where the shopper is when the order has no shipping address. */
+  fulfilledFromCountryCode: string | null;
   lines: OrderLineForReturn[];
   fulfillmentLines: FulfillmentLineForReturn[];
 }
@@ -221,6 +234,7 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
     phone: order.phone ?? null,
     createdAt: order.createdAt,
     cancelledAt: order.cancelledAt ?? null,
+    customerLocale: order.customerLocale ?? null,
     currency: order.presentmentCurrencyCode,
     shopCurrency: order.currencyCode,
     rate: {
@@ -228,7 +242,13 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
       presentment: money(order.totalPriceSet.presentmentMoney.amount, order.totalPriceSet.presentmentMoney.currencyCode),
     },
     customerId: order.customer?.id ?? null,
-    customerName: order.customer?.displayName || address?.name || [address?.firstName, address?.lastName].filter(Boolean).join(" ") || null,
+    // In the order the shopper's country writes names (family name first in China and Vietnam).
+    customerName:
+      formatPersonName({ given: order.customer?.firstName, family: order.customer?.lastName }, address?.countryCodeV2) ||
+      order.customer?.displayName ||
+      formatPersonName({ given: address?.firstName, family: address?.lastName }, address?.countryCodeV2) ||
+      address?.name ||
+      null,
     shippingAddress: address
       ? {
           name: address.name ?? ([address.firstName, address.lastName].filter(Boolean).join(" ") || null),
@@ -246,6 +266,7 @@ export async function fetchOrderForReturn(graphql: AdminGraphql, orderId: string
           longitude: address.longitude ?? null,
         }
       : null,
+    fulfilledFromCountryCode: fulfillments.find((f) => f.location?.address.countryCode)?.location?.address.countryCode ?? null,
     lines: order.lineItems.nodes.map((l) => ({
       id: l.id,
       title: l.title,

@@ -1,6 +1,6 @@
 import type { Session } from "@shopify/shopify-api";
 import type { PrismaSessionStorageInterface } from "@shopify/shopify-app-session-storage-prisma";
-import type { SessionStore } from "./session-cache.server";
+import type { SessionStore } from "~/models/session-cache.server";
 
 /**
  * Shopify's PrismaSessionStorage checks for its table once, when it is constructed (at process

@@ -135,8 +135,6 @@ export const customerDataRequestPayloadSchema = z.looseObject({
   data_request: z.looseObject({ id }).nullish(),
 });
 
-export const shopRedactPayloadSchema = z.looseObject({ shop_domain: z.string(), shop_id: id.optional() });
-
 export const scopesUpdatePayloadSchema = z.looseObject({
   current: z.union([z.array(z.string()), z.string()]),
 });
@@ -148,3 +146,13 @@ export const scopesUpdatePayloadSchema = z.looseObject({
 export const orderRoutingCompletePayloadSchema = z.looseObject({
   fulfillment_order: z.looseObject({ id: id.transform((value) => toGid("FulfillmentOrder", value)) }),
 });
+
+/**
+ * orders/risk_assessment_changed: Shopify's example payload is `{provider_id, provider_title,
+ * risk_level, created_at, order_id, admin_graphql_api_order_id}` (the two ids null in the example).
+ * Only the order is read from it (its GID, else its id): the job reads the order's risk live.
+ * `orderId` is null when the delivery names no order.
+ */
+export const riskAssessmentChangedPayloadSchema = z
+  .looseObject({ admin_graphql_api_order_id: z.string().nullish(), order_id: id.nullish() })
+  .transform((p) => ({ orderId: p.admin_graphql_api_order_id ?? (p.order_id ? toGid("Order", p.order_id) : null) }));

@@ -129,7 +129,7 @@ async function main() {
     const { resilientGraphql, INTERACTIVE_PATIENCE } = await import("~/shopify/resilient-graphql");
     const { jobsSetup } = await import("~/jobs/config.server");
     const { InlineJobDriver } = await import("~/jobs/inline-driver.server");
-    const { installJobDriver } = await import("~/jobs/runtime.server");
+    const { installJobDriver } = await import("~/queue/handle.server");
     const { prisma } = await import("~/db.server");
 
     // Webhooks from the simulator to the app's endpoint function, as `npm start` answers them.
@@ -137,7 +137,7 @@ async function main() {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        webhookEndpoint({ method: req.method ?? "GET", header: (name) => req.headers[name] as string | undefined, body: Buffer.concat(chunks).toString("utf8") }).then(
+        webhookEndpoint({ method: req.method ?? "GET", path: (req.url ?? "").split("?")[0]!, header: (name) => req.headers[name] as string | undefined, body: Buffer.concat(chunks).toString("utf8") }).then(
           (response) => res.writeHead(response.status, response.headers).end(),
           () => res.writeHead(500).end(),
         );
@@ -269,7 +269,7 @@ async function main() {
     const locationIdByKey = new Map(seed.locations.map((l) => [l.key, locationIdByName.get(l.name)]));
     const skuByVariantKey = new Map(seed.products.flatMap((p) => p.variants.map((v) => [v.key, v.sku] as const)));
     const replayed = seed.orders.filter((o) => o.lines.length > 0).slice(0, values.orders ? Number(values.orders) : undefined);
-    const { getOrderByShopifyId } = await import("~/models/orders.server");
+    const { latestDecision } = await import("~/models/routing.server");
     const routed: Unit[] = [];
     const routingOutcomes = new Map<string, number>();
     console.error(`routing ${replayed.length} orders (the demo shop's, placed again)…`);
@@ -287,9 +287,9 @@ async function main() {
         const gid = orderId.startsWith("gid://") ? orderId : `gid://shopify/Order/${orderId}`;
         let status = "unknown";
         await settle(async () => {
-          const stored = await getOrderByShopifyId(shop, gid);
-          status = stored?.routingStatus ?? "not stored";
-          return stored?.routingStatus === "ROUTED" || stored?.routingStatus === "NEEDS_REVIEW";
+          const decision = await latestDecision(shop, gid);
+          status = decision?.status ?? "no decision";
+          return decision !== null && decision.status !== "PENDING";
         }, `order ${gid} to be routed`);
         routingOutcomes.set(status, (routingOutcomes.get(status) ?? 0) + 1);
       });

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { resolveEmbeddedDir, startEmbeddedServer, type EmbeddedServer } from "./embedded";
+import { resolveEmbeddedDir, startEmbeddedServer, type EmbeddedServer } from "../../app/embedded-db.server";
 
 const require = createRequire(import.meta.url);
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

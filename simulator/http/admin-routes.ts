@@ -25,6 +25,7 @@ export function adminRoutes(deps: { store: SimulatorStore; schema: GraphQLSchema
     const body: GraphqlRequestBody = contentType.includes("application/graphql")
       ? { query: ctx.rawBody }
       : ((ctx.body ?? {}) as GraphqlRequestBody);
+    recordAdminRequest(shop.adminRequests, body);
     const fault = takeAdminFault(shop.adminFault, body.query);
     if (fault) {
       // Shopify ran it and the answer was lost, or it failed before running anything.
@@ -45,4 +46,14 @@ export function adminRoutes(deps: { store: SimulatorStore; schema: GraphQLSchema
       return accessTokenRequest(deps.store, deps.app, ctx.params.shop!, (ctx.body ?? {}) as Record<string, unknown>);
     }),
   ];
+}
+
+/** The request log of ShopState.adminRequests: the operation's name, else its kind. */
+function recordAdminRequest(log: { count: number; operations: string[] }, body: GraphqlRequestBody): void {
+  const query = typeof body.query === "string" ? body.query.replace(/#[^\n]*/g, "") : "";
+  const named = /\b(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query);
+  const name = typeof body.operationName === "string" && body.operationName ? body.operationName : (named?.[2] ?? (/^\s*mutation\b/.test(query) ? "mutation" : "query"));
+  log.count++;
+  log.operations.push(name);
+  if (log.operations.length > 500) log.operations.splice(0, log.operations.length - 500);
 }

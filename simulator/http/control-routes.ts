@@ -4,7 +4,7 @@ import { looseIdOf, type GidType } from "../store/ids";
 import { gid } from "../store/ids";
 import { ensureLevel, setQuantity, adjustQuantity, trackInventory } from "../store/inventory";
 import { addLocation, deleteLocation, updateLocation } from "../store/locations";
-import { cancelOrder, createOrder } from "../store/orders";
+import { assessOrderRisk, cancelOrder, createOrder, markOrderPaid } from "../store/orders";
 import { orderRoutingSettled } from "../store/order-routing";
 import { createFulfillment, updateFulfillmentStatus } from "../store/fulfillments";
 import { createFulfillmentEvent, isFulfillmentEventStatus, recordFulfillmentEvent } from "../store/fulfillment-events";
@@ -197,6 +197,7 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       return ok({ faults: shop.adminFault });
     }),
     route("GET", "/_control/shops/:shop/faults", (ctx) => ok({ faults: shopOf(ctx).adminFault })),
+    route("GET", "/_control/shops/:shop/admin-requests", (ctx) => ok({ adminRequests: shopOf(ctx).adminRequests })),
     route("PUT", "/_control/shops/:shop/throttle", (ctx) => {
       const shop = shopOf(ctx);
       configureBucket(shop.bucket, parse(schemas.throttleBody, ctx.body));
@@ -231,6 +232,16 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       const body = parse(schemas.cancelOrderBody, ctx.body);
       const result = cancelOrder(shop, id("Order", ctx.params.id), body.reason);
       return result.ok ? ok({ order: { id: gid("Order", result.value.id), cancelledAt: result.value.cancelledAt } }) : unprocessable(result.error);
+    }),
+    // The order's payment arrives (orders/paid, orders/updated); a new risk assessment (orders/risk_assessment_changed).
+    route("POST", "/_control/shops/:shop/orders/:id/paid", (ctx) => {
+      const result = markOrderPaid(shopOf(ctx), id("Order", ctx.params.id));
+      return result.ok ? ok({ order: { id: gid("Order", result.value.id), financialStatus: result.value.financialStatus } }) : unprocessable(result.error);
+    }),
+    route("POST", "/_control/shops/:shop/orders/:id/risk-assessments", (ctx) => {
+      const body = parse(schemas.riskAssessmentBody, ctx.body);
+      const result = assessOrderRisk(shopOf(ctx), id("Order", ctx.params.id), body.riskLevel);
+      return result.ok ? ok({ order: { id: gid("Order", result.value.id), riskLevel: body.riskLevel } }) : unprocessable(result.error);
     }),
     route("POST", "/_control/shops/:shop/inventory", (ctx) => {
       const shop = shopOf(ctx);

@@ -240,6 +240,8 @@ export const createOrderBody = z.object({
   tags: z.array(z.string()).optional(),
   note: z.string().optional(),
   financialStatus: z.enum(["PENDING", "AUTHORIZED", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"]).optional(),
+  /** Shopify's risk assessment of the order (schema `RiskAssessmentResult`), made before it is announced. */
+  riskLevel: z.enum(["HIGH", "MEDIUM", "LOW", "NONE", "PENDING"]).optional(),
   createdAt: isoDate.optional(),
   /** The customer paid in another currency than the shop's: its ISO code and presentment units per shop unit. */
   presentment: presentment.optional(),
@@ -248,6 +250,10 @@ export const createOrderBody = z.object({
    * with none yet. Either way orders/create is sent first and the fulfillment orders come later.
    */
   wait: z.boolean().optional(),
+});
+
+export const riskAssessmentBody = z.object({
+  riskLevel: z.enum(["HIGH", "MEDIUM", "LOW", "NONE", "PENDING"]),
 });
 
 export const cancelOrderBody = z.object({

@@ -26,7 +26,6 @@ export type ReturnTopic =
   | "returns/close"
   | "returns/reopen"
   | "returns/process";
-export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
 
 export type StoreEvent =
   | { topic: OrderTopic; shop: string; orderId: number }
@@ -49,10 +48,11 @@ export type StoreEvent =
     }
   /** One per fulfillment order the routing job created (its payload names only that one). */
   | { topic: "fulfillment_orders/order_routing_complete"; shop: string; fulfillmentOrderId: number }
+  /** A new risk assessment of an order (its payload names the order and the level). */
+  | { topic: "orders/risk_assessment_changed"; shop: string; orderId: number; riskLevel: string; createdAt: string }
   | { topic: "app/uninstalled"; shop: string }
   | { topic: "app/scopes_update"; shop: string; previous: string[]; current: string[] }
   | { topic: "shop/redact"; shop: string }
   | { topic: "customers/data_request" | "customers/redact"; shop: string; customerId: number };
 
-export type StoreEventTopic = StoreEvent["topic"];
 export type StoreListener = (event: StoreEvent) => void;

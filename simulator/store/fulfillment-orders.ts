@@ -30,7 +30,6 @@ const MOVABLE = new Set(["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"]);
  *   fulfilled (or partly fulfilled) lines, moved otherwise.
  */
 export type MoveOutcomeMode = "documented" | "original-stays" | "original-moves" | "original-closed";
-export const MOVE_OUTCOME_MODES: readonly MoveOutcomeMode[] = ["documented", "original-stays", "original-moves", "original-closed"];
 
 function inventoryItemOf(shop: ShopState, foLine: FulfillmentOrderLineItemRecord): number | null {
   const variantId = shop.lineItem(foLine.lineItemId)?.line.variantId;

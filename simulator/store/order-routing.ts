@@ -8,7 +8,7 @@
  * is announced with orders/create at once; its fulfillment orders appear after the shop's routing
  * delay (seconds by default, as on a busy store), each announced with order_routing_complete.
  */
-import type { DeliveryMethodType, LineItemRecord, OrderRecord } from "./records";
+import type { OrderRecord } from "./records";
 import type { ShopState } from "./shop-state";
 
 /** Default routing delay: "seconds", as a busy store's background job takes. */
@@ -19,12 +19,6 @@ export interface PendingRouting {
   /** Resolves once the fulfillment orders exist (or the routing was abandoned). */
   done: Promise<void>;
   settle: () => void;
-}
-
-export interface RoutingPlan {
-  method: DeliveryMethodType;
-  /** The checkout's pickup location (PICK_UP), else Shopify's default routing decides. */
-  fixedLocationId: number | null;
 }
 
 /**
@@ -65,4 +59,3 @@ export function cancelPendingRouting(shop: ShopState): void {
   shop.pendingRouting.clear();
 }
 
-export type { LineItemRecord };

@@ -5,6 +5,7 @@ import type {
   CancelReason,
   DeliveryMethodType,
   FinancialStatus,
+  RiskLevel,
   FulfillmentOrderRecord,
   FulfillmentOrderStatus,
   LineItemRecord,
@@ -109,6 +110,8 @@ export interface CartInput {
   tags?: string[];
   note?: string | null;
   financialStatus?: FinancialStatus;
+  /** Shopify's own risk assessment, already made when the order is announced. */
+  riskLevel?: RiskLevel;
   createdAt?: string;
   number?: number;
   /**
@@ -173,6 +176,7 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
     billingAddress: input.shippingAddress ? toMailingAddress(shop, input.shippingAddress) : null,
     lineItems: resolved.map((line) => lineItemFor(shop, orderId, line, currencies)),
     financialStatus: input.financialStatus ?? "PAID",
+    ...(input.riskLevel ? { riskAssessments: [{ riskLevel: input.riskLevel, createdAt: now }] } : {}),
     cancelledAt: null,
     cancelReason: null,
     closedAt: null,
@@ -359,6 +363,38 @@ export function cancelOrder(
   });
   shop.emit({ topic: "orders/cancelled", shop: shop.domain, orderId: order.id });
   shop.emit({ topic: "orders/updated", shop: shop.domain, orderId: order.id });
+  return { ok: true, value: order };
+}
+
+/**
+ * The payment of an unpaid order arrives (or the merchant marks it as paid, `orderMarkAsPaid`): it
+ * is PAID, with its sale transaction, announced by orders/paid and orders/updated.
+ */
+export function markOrderPaid(shop: ShopState, orderId: number): Result<OrderRecord> {
+  const order = shop.orders.get(orderId);
+  if (!order) return { ok: false, error: "Order does not exist" };
+  if (order.cancelledAt) return { ok: false, error: "Order has been cancelled" };
+  if (order.financialStatus !== "PENDING" && order.financialStatus !== "AUTHORIZED") return { ok: false, error: "Order is already paid" };
+  order.financialStatus = "PAID";
+  addSaleTransaction(shop, order);
+  touchOrder(shop, order);
+  shop.bump();
+  shop.emit({ topic: "orders/paid", shop: shop.domain, orderId: order.id });
+  shop.emit({ topic: "orders/updated", shop: shop.domain, orderId: order.id });
+  return { ok: true, value: order };
+}
+
+/**
+ * A new risk assessment of an order: Shopify's own (provider null), replacing its earlier one,
+ * announced by orders/risk_assessment_changed (FIDELITY OR-8).
+ */
+export function assessOrderRisk(shop: ShopState, orderId: number, riskLevel: RiskLevel): Result<OrderRecord> {
+  const order = shop.orders.get(orderId);
+  if (!order) return { ok: false, error: "Order does not exist" };
+  const createdAt = shop.now();
+  order.riskAssessments = [{ riskLevel, createdAt }];
+  shop.bump();
+  shop.emit({ topic: "orders/risk_assessment_changed", shop: shop.domain, orderId: order.id, riskLevel, createdAt });
   return { ok: true, value: order };
 }
 

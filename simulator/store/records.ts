@@ -194,6 +194,16 @@ export interface OrderRecord {
   createdAt: Iso;
   updatedAt: Iso;
   processedAt: Iso;
+  /** Risk assessments (schema: `Order.risk.assessments`), one per provider; Shopify's is provider null. Absent: none. */
+  riskAssessments?: RiskAssessmentRecord[];
+}
+
+/** Schema `RiskAssessmentResult`. */
+export type RiskLevel = "HIGH" | "MEDIUM" | "LOW" | "NONE" | "PENDING";
+
+export interface RiskAssessmentRecord {
+  riskLevel: RiskLevel;
+  createdAt: Iso;
 }
 
 export type FulfillmentOrderStatus =

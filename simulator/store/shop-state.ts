@@ -81,6 +81,12 @@ export class ShopState {
   moveOutcome: MoveOutcomeMode = "documented";
   /** An injected Admin API outage (store/admin-faults.ts; control `PUT /_control/shops/:shop/faults`). */
   adminFault: AdminFaultState | null = null;
+  /**
+   * Every Admin GraphQL request the shop received (a test aid, not Shopify behaviour): how many, and
+   * the operation of the latest 500 (its name, or "query"/"mutation" for an anonymous one).
+   * Control `GET /_control/shops/:shop/admin-requests`.
+   */
+  readonly adminRequests: { count: number; operations: string[] } = { count: 0, operations: [] };
   /** Orders whose fulfillment orders are still being created, by order id. */
   readonly pendingRouting = new Map<number, PendingRouting>();
   private mutedDepth = 0;

@@ -3,7 +3,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, toastAfterDialog, visible, type Browser } from "../support/browser";
 
 // Issue #3's Activity page as staff use it, in Debian's Chromium against the real app (in-process
 // job driver, PostgreSQL) and the simulator. Shopify stops accepting Crossdock's access token (an
@@ -135,7 +135,7 @@ describe("the Activity page", () => {
 
     // The order was routed: its decision is in the routing log.
     await page.goto(`${stack.appUrl}/app/routing/log`);
-    await visible(page.getByRole("row", { name: new RegExp(`^${created.order.name}\\b`) }).filter({ hasText: "applied" }).first(), 30_000);
+    await visible(page.getByRole("row", { name: new RegExp(`^${created.order.name}\\b`) }).filter({ hasText: "Applied" }).first(), 30_000);
 
     // Discard the location change: a confirmation first, then it leaves the failed list.
     await page.goto(`${stack.appUrl}/app/activity?status=FAILED`);
@@ -154,11 +154,45 @@ describe("the Activity page", () => {
     expect(await location.getByRole("checkbox").isChecked()).toBe(false);
     await location.getByRole("button", { name: /^Discard Location changed/ }).click();
     await dialog.getByRole("button", { name: "Discard", exact: true }).click();
-    await visible(page.getByText("1 job discarded"));
+    await toastAfterDialog(page, "1 job discarded");
     await expect.poll(() => rowOf("Location changed").count(), { timeout: 10_000 }).toBe(0);
     expect(await count("Failed")).toBe(failedNow - 1);
 
     await page.goto(`${stack.appUrl}/app/activity?status=DISCARDED`);
     await visible(rowOf("Location changed").getByText("Discarded", { exact: true }), 30_000);
   }, 240_000);
+  it("names every event for merchants, in the staff member's language, on a phone and on a desktop", async () => {
+    // A shipped order whose customer asks for a return in Shopify: a returns topic (named on the
+    // page since the topic registry gave every topic a label).
+    const sku = seed.products.find((p) => p.status === "ACTIVE" && !p.tags.includes("bulky"))!.variants[0]!.sku;
+    const placed = await control<{ order: { id: string } }>("POST", `/shops/${stack.shop}/orders`, {
+      lines: [{ sku, quantity: 1 }],
+      email: "bo@example.com",
+      shippingAddress: { address1: "1 Market St", city: "San Francisco", provinceCode: "CA", zip: "94105", country: "United States", countryCode: "US", firstName: "Bo", lastName: "Tran" },
+    });
+    await control("POST", `/shops/${stack.shop}/fulfillments`, { orderId: placed.order.id });
+    await control("POST", `/shops/${stack.shop}/returns`, { orderId: placed.order.id, status: "REQUESTED" });
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${stack.appUrl}/app/activity`);
+    await until(async () => (await rowOf("Return requested").count()) > 0, "the return request to arrive");
+    // Every row's event has a name: the bold text is never the topic code shown below it.
+    const rows = page.getByRole("row").filter({ has: page.locator("td") });
+    expect(await rows.count()).toBeGreaterThan(2);
+    for (const row of await rows.all()) {
+      const [name, code] = await row.locator("td").nth(1).locator("span").allTextContents();
+      expect(name, `${code} has a name`).not.toMatch(/^[a-z_]+\/[a-z_]+$/);
+      expect(name).not.toBe(code);
+    }
+    await page.screenshot({ path: ".cache/e2e-activity-named-desktop.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: ".cache/e2e-activity-named-390.png", fullPage: true });
+
+    // In Vietnamese (Shopify admin's `locale` parameter): the events' names are translated.
+    await page.goto(`${stack.appUrl}/app/activity?locale=vi`);
+    await visible(rowOf("Yêu cầu trả hàng"), 30_000);
+    await visible(rowOf("Đơn hàng mới").first());
+    await page.screenshot({ path: ".cache/e2e-activity-named-vi-390.png", fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 180_000);
 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { startStack, type Stack } from "../../scripts/stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
+import { buildPeriod } from "~/domain/reporting";
+import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { resetDatabase } from "../setup/db";
 import { launchBrowser, visible, type Browser } from "../support/browser";
 
@@ -13,7 +15,8 @@ import { launchBrowser, visible, type Browser } from "../support/browser";
 // split between a warehouse and a store) and a shopper asked for a return, the routing figures,
 // the charts and their tables.
 const AXE = readFileSync(join(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
-const now = new Date("2026-11-20T12:00:00Z");
+// The demo shop's orders are dated up to today, so the dashboard's periods hold them.
+const now = new Date();
 const seed = buildDemoShop({ now });
 let stack: Stack;
 let browser: Browser;
@@ -68,23 +71,55 @@ afterAll(async () => {
 });
 
 describe("admin home dashboard", () => {
-  it("starts with the setup checklist and empty states that say what will appear", async () => {
+  it("after the install, shows the shop's existing open orders and recent returns (imported, not routed) and the setup checklist", async () => {
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole("button", { name: "Open the demo admin" }).click();
     await page.waitForURL(/\/app\?/, { timeout: 60_000 });
     await visible(page.getByRole("heading", { level: 1, name: seed.shop.name }), 60_000);
 
-    await visible(page.getByRole("heading", { name: "Set up Crossdock" }));
+    // The install's import runs in the background: existing open orders and the returns of the
+    // last 30 days come into Crossdock's mirror; nothing is routed.
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: stack.shop } });
+    await waitFor(
+      () => prisma.jobRun.findFirst({ where: { shop: stack.shop, name: "import" }, orderBy: { startedAt: "desc" }, select: { status: true, lastError: true } }),
+      (run) => run?.status === "SUCCEEDED",
+      "the install's import",
+      200_000,
+    );
+    const open = await listedOrders("status:open");
+    expect(open).toBeGreaterThan(0);
+    expect(await prisma.order.count({ where: { shopId: shop.id, closedAt: null, cancelledAt: null } })).toBeGreaterThanOrEqual(open);
+    const recentReturns = seed.orders.flatMap((o) => o.returns ?? []).filter((r) => Date.parse(r.requestedAt!) >= Date.now() - 30 * 86_400_000).length;
+    expect(recentReturns).toBeGreaterThan(0);
+    expect(await prisma.returnRequest.count({ where: { shopId: shop.id } })).toBe(recentReturns);
+    expect(await prisma.routingDecision.count({ where: { shopId: shop.id } })).toBe(0);
+
+    await page.goto(`${stack.appUrl}/app?period=30`);
+    await visible(page.getByRole("heading", { name: "Set up Crossdock" }), 60_000);
     await visible(page.getByText("No routed orders in this period yet", { exact: true }));
     await visible(page.getByRole("link", { name: "Open routing rules" }).first());
-    await visible(page.getByText("No return requests yet", { exact: true }));
-    expect(await page.getByRole("link", { name: "Set the return policy" }).first().getAttribute("href")).toContain("/app/settings");
+    // The returns figures are not empty: the imported returns count.
+    const returns = page.locator("section", { has: page.getByRole("heading", { name: "Returns", exact: true }) });
+    expect(Number(await figureValue(returns, "Return requests"))).toBe(recentReturns);
+    expect(await page.getByText("No return requests yet", { exact: true }).count()).toBe(0);
+    await visible(page.getByRole("img", { name: "Top return reasons" }));
     await visible(page.getByText("How the return rate is measured"));
     // The locations summary the home showed before the dashboard is still there.
     await visible(page.getByRole("heading", { name: "Offer local pickup" }));
-    await page.screenshot({ path: ".cache/e2e-dashboard-empty.png", fullPage: true });
+    await page.screenshot({ path: ".cache/e2e-dashboard-imported.png", fullPage: true });
     await expectAccessible(page);
-  }, 120_000);
+
+    // At phone width the menu sits behind the top bar's button, and it opens and navigates.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("button", { name: "Toggle menu" }).click();
+    await Promise.all([page.waitForURL(/\/app\/returns/), page.getByRole("link", { name: "Returns", exact: true }).click()]);
+    await page.screenshot({ path: ".cache/e2e-dashboard-menu-390.png" });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The returns desk lists them too.
+    await page.goto(`${stack.appUrl}/app/returns`);
+    await expect.poll(() => page.getByRole("table").getByText(/^RMA-/).count(), { timeout: 30_000 }).toBe(recentReturns);
+  }, 300_000);
 
   it("shows routing figures, the charts and their tables once orders are routed", async () => {
     const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: stack.shop } });
@@ -176,6 +211,75 @@ describe("admin home dashboard", () => {
     expect(bad?.status()).toBe(400);
   }, 180_000);
 });
+
+describe("the return rate's denominator and the definitions, in the staff member's language", () => {
+  it("counts every fulfilled order Shopify holds in the period, says how each rate is measured, in en, vi and zh-CN", async () => {
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: stack.shop } });
+    // What Shopify holds: the fulfilled (wholly or partly), not cancelled orders placed in the
+    // 30-day period, listed page by page (not counted), with the shop's own token.
+    const period = buildPeriod(new Date(), 30, shop.timezone);
+    const inPeriod = `created_at:>='${period.current.from.toISOString()}' created_at:<'${period.current.to.toISOString()}' -status:cancelled`;
+    const expected = (await listedOrders(`${inPeriod} fulfillment_status:fulfilled`)) + (await listedOrders(`${inPeriod} fulfillment_status:partial`));
+    // A shop where Crossdock saw few of them: the orders it holds only because they are open
+    // (imported on install) are dropped from its mirror, those with a return are kept.
+    const returned = (await prisma.returnRequest.findMany({ where: { shopId: shop.id }, select: { orderId: true } })).map((r) => r.orderId);
+    await prisma.order.deleteMany({ where: { shopId: shop.id, fulfillmentStatus: { in: ["fulfilled", "partial"] }, shopifyId: { notIn: returned } } });
+    const held = await prisma.order.count({ where: { shopId: shop.id, fulfillmentStatus: { in: ["fulfilled", "partial"] }, cancelledAt: null, shopifyCreatedAt: { gte: period.current.from, lt: period.current.to } } });
+    // The defect: Crossdock holds far fewer of them than Shopify (the rate was 2 of 5 against 28).
+    expect(expected).toBeGreaterThan(held + 5);
+
+    await page.goto(`${stack.appUrl}/app?period=30`);
+    const definition = page.locator(".Polaris-ShadowBevel", { has: page.getByRole("heading", { name: "How the return rate is measured" }) });
+    await visible(definition, 60_000);
+    await visible(definition.getByText(new RegExp(`^This period: \\d+ of ${expected.toLocaleString("en-US")} fulfilled orders\\.`)));
+    await visible(definition.getByText("Fulfilled orders are counted by Shopify, including orders placed before Crossdock was installed."));
+    await visible(definition.getByText(/^Return rate = orders placed in the period with a return request that was not declined or cancelled ÷ orders placed in the period that were fulfilled/));
+    // Each rate on the page says what it divides by what.
+    await visible(page.getByText("Routed to stores = routed orders with at least one parcel from a store ÷ orders Crossdock routed in the period."));
+    await visible(page.getByText(/^Parcels per order = parcels \(one per location shipping an order\) ÷ orders Crossdock routed/));
+    await shoot("en");
+
+    await page.goto(`${stack.appUrl}/app?period=30&locale=vi`);
+    await visible(page.getByRole("heading", { name: "Cách tính tỷ lệ trả hàng" }), 60_000);
+    await visible(page.getByText(new RegExp(`^Kỳ này: \\d+ trên ${expected.toLocaleString("vi")} đơn đã giao\\.`)));
+    await visible(page.getByRole("heading", { name: "Phân bổ đơn hàng", exact: true }));
+    await shoot("vi");
+
+    await page.goto(`${stack.appUrl}/app?period=30&locale=zh-CN`);
+    await visible(page.getByRole("heading", { name: "退货率的计算方法" }), 60_000);
+    await visible(page.getByText(new RegExp(`^本期：${expected.toLocaleString("zh-CN")} 笔已履约订单中有 \\d+ 笔。`)));
+    await visible(page.getByRole("heading", { name: "订单分配", exact: true }));
+    await shoot("zh-CN");
+  }, 180_000);
+});
+
+async function shoot(lang: string): Promise<void> {
+  for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `.cache/screenshots/admin-dashboard-${lang}-${name}.png`, fullPage: true });
+    // Nothing wider than the screen at phone width.
+    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** How many orders Shopify lists for the query (search syntax), read page by page with the shop's token. */
+async function listedOrders(query: string): Promise<number> {
+  const session = await prisma.session.findFirstOrThrow({ where: { shop: stack.shop, isOnline: false } });
+  let total = 0;
+  let after: string | null = null;
+  for (;;) {
+    const response = await fetch(`${stack.simulator.url}/shops/${stack.shop}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": session.accessToken },
+      body: JSON.stringify({ query: "query($q: String, $after: String) { orders(first: 100, query: $q, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }", variables: { q: query, after } }),
+    });
+    const body = (await response.json()) as { data: { orders: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+    total += body.data.orders.nodes.length;
+    if (!body.data.orders.pageInfo.hasNextPage) return total;
+    after = body.data.orders.pageInfo.endCursor;
+  }
+}
 
 /** axe-core on the page's main content (the dashboard; the demo's navigation frame is Polaris's). */
 async function expectAccessible(target: Page): Promise<void> {

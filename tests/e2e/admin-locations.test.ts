@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 describe("admin in demo mode", () => {
-  it("signs in from the landing page and lists the shop's locations, read through the simulator", async () => {
+  // The first admin page compiles on demand in the dev server: the test's own time allows for its 60 s waits.
+  it("signs in from the landing page and lists the shop's locations, read through the simulator", { timeout: 150_000 }, async () => {
     const page = await browser.context.newPage();
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole("button", { name: "Open the demo admin" }).click();
@@ -53,7 +54,7 @@ describe("admin in demo mode", () => {
     await page.screenshot({ path: ".cache/e2e-locations.png", fullPage: true });
   });
 
-  it("reflects a location renamed in Shopify on the next visit", async () => {
+  it("reflects a location renamed in Shopify once Shopify's locations/update arrives (the page reads Crossdock's copy)", async () => {
     const target = seed.locations[0]!;
     const page = await browser.context.newPage();
     const id = await findLocationId(target.name);
@@ -64,8 +65,21 @@ describe("admin in demo mode", () => {
       body: JSON.stringify({ name: renamed }),
     });
     expect(patch.status).toBe(200);
+    // The webhook is processed in the background: reload until the copy has it.
+    await expect
+      .poll(async () => {
+        await page.goto(`${stack.appUrl}/app/locations?shop=${stack.shop}`);
+        return page.getByRole("table").getByText(renamed, { exact: true }).count();
+      }, { timeout: 30_000 })
+      .toBe(1);
+  });
+
+  it("Refresh from Shopify reads every location again and says so", async () => {
+    const page = await browser.context.newPage();
     await page.goto(`${stack.appUrl}/app/locations?shop=${stack.shop}`);
-    await visible(page.getByRole("table").getByText(renamed, { exact: true }));
+    await page.getByRole("button", { name: "Refresh from Shopify" }).click();
+    await visible(page.getByText(`Refreshed from Shopify: ${seed.locations.length} locations.`), 30_000);
+    expect(await page.getByRole("table").locator("tbody tr").count()).toBe(seed.locations.length);
   });
 });
 
@@ -87,6 +101,10 @@ describe("per-location routing settings", () => {
     await page.getByLabel("Stock buffer (units per product)").fill("2");
     await page.getByLabel("Tags").fill("flagship, manhattan");
     await page.getByRole("button", { name: "Save" }).click();
+    // The page stays, says so in a toast, and the bad value's message is gone.
+    await visible(page.getByText("Routing settings saved"), 30_000);
+    expect(await page.getByText("The settings were not saved").count()).toBe(0);
+    await page.getByRole("link", { name: "Locations" }).first().click();
     await page.waitForURL(/\/app\/locations$/, { timeout: 30_000 });
     const row = page.getByRole("table").locator("tbody tr", { hasText: target.name });
     await visible(row.getByText("Store", { exact: true }));
@@ -96,6 +114,68 @@ describe("per-location routing settings", () => {
     expect(await page.getByLabel("Daily capacity (orders)").inputValue()).toBe("40");
     expect(await page.getByLabel("Tags").inputValue()).toBe("flagship, manhattan");
   });
+
+  // Issue 14 item 4: a location that cannot take orders for now is paused by staff and routed around.
+  const words = {
+    en: { pause: "Pause routing here", confirm: "Pause routing", note: "Note (optional)", paused: "Routing paused", resume: "Resume routing", resumed: "Routing resumed at", save: "Save", priority: "Priority", problem: "Priority: enter 0 or more." },
+    vi: { pause: "Tạm dừng định tuyến tại đây", confirm: "Tạm dừng định tuyến", note: "Ghi chú (không bắt buộc)", paused: "Đã tạm dừng định tuyến", resume: "Tiếp tục định tuyến", resumed: "Đã tiếp tục định tuyến tại", save: "Lưu", priority: "Mức ưu tiên", problem: "Mức ưu tiên: hãy nhập từ 0 trở lên." },
+  } as const;
+  for (const locale of ["en", "vi"] as const) {
+    it(`pauses routing at a store after a confirmation, shows it on the list, and resumes it (${locale})`, { timeout: 180_000 }, async () => {
+      const w = words[locale];
+      const target = seed.locations.filter((l) => l.isActive && l.localPickup)[locale === "en" ? 0 : 1]!;
+      const page = await browser.context.newPage();
+      const list = `${stack.appUrl}/app/locations?shop=${stack.shop}&locale=${locale}`;
+      await page.goto(list);
+      const href = await page.getByRole("table").locator("tbody tr", { hasText: target.name }).getByRole("link").getAttribute("href");
+      const detail = `${stack.appUrl}${href}?shop=${stack.shop}&locale=${locale}`;
+      await page.goto(detail);
+      await visible(page.getByRole("heading", { level: 1, name: target.name }), 30_000);
+
+      // A bad value is said in the staff member's words.
+      await page.getByLabel(w.priority).fill("-1");
+      await page.getByRole("button", { name: w.save, exact: true }).click();
+      await visible(page.getByText(w.problem), 30_000);
+
+      // Cancel changes nothing; confirming with a note pauses.
+      await page.getByRole("button", { name: w.pause }).click();
+      const dialog = page.getByRole("dialog");
+      await visible(dialog);
+      await dialog.getByLabel(w.note).fill("Flooded");
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.screenshot({ path: `.cache/e2e-location-pause-confirm-${locale}-${width}.png` });
+      }
+      await dialog.getByRole("button", { name: w.confirm, exact: true }).click();
+      await visible(page.getByText(w.paused).first(), 30_000);
+      await visible(page.getByText("Flooded").first());
+      await visible(page.getByRole("button", { name: w.resume }));
+      // The unsaved settings keep their message: pausing is a separate action.
+      await visible(page.getByText(w.problem));
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.screenshot({ path: `.cache/e2e-location-paused-${locale}-${width}.png`, fullPage: true });
+      }
+
+      await page.goto(list);
+      const row = page.getByRole("table").locator("tbody tr", { hasText: target.name });
+      await visible(row.getByText(w.paused), 30_000);
+      expect(await page.getByRole("table").getByText(w.paused).count()).toBe(1);
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.screenshot({ path: `.cache/e2e-locations-paused-${locale}-${width}.png`, fullPage: true });
+      }
+
+      await page.goto(detail);
+      await page.getByRole("button", { name: w.resume }).click();
+      await visible(page.getByText(`${w.resumed} ${target.name}`), 30_000);
+      await visible(page.getByRole("button", { name: w.pause }));
+      await page.goto(list);
+      await visible(page.getByRole("table"), 30_000);
+      expect(await page.getByRole("table").getByText(w.paused).count()).toBe(0);
+      await page.close();
+    });
+  }
 });
 
 async function findLocationId(name: string): Promise<string> {

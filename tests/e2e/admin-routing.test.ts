@@ -38,7 +38,7 @@ describe("routing rules page", () => {
     await page.getByLabel("Add a rule").selectOption("product-tag-routing");
     await page.getByRole("button", { name: "Add rule" }).click();
     await expect.poll(ruleNames, { timeout: 10_000 }).toContain("Product-tag routing");
-    await visible(page.getByText("bulky → only from warehouse"));
+    await visible(page.getByText("bulky → only from warehouses"));
 
     await page.getByLabel("Units kept back").fill("2");
     await page.getByRole("button", { name: "Save Stock buffer" }).click();
@@ -52,9 +52,14 @@ describe("routing rules page", () => {
     // for them, so saving dropped them), and types alone are a valid rule.
     await page.getByLabel("Product tags").fill("");
     await page.getByLabel("Product types").fill("Furniture, Rugs");
+    // "Only from kinds" offers the location kinds as checkboxes (it was free text); ticking Stores saves both.
+    expect(await page.getByRole("group", { name: "Only from kinds" }).getByRole("checkbox").count()).toBe(2);
+    expect(await page.getByRole("checkbox", { name: "Warehouses" }).isChecked()).toBe(true);
+    await page.getByRole("group", { name: "Only from kinds" }).getByText("Stores", { exact: true }).click();
     await page.getByRole("button", { name: "Save Product-tag routing" }).click();
-    await visible(page.getByText("Furniture, Rugs → only from warehouse"));
+    await visible(page.getByText("Furniture, Rugs → only from warehouses, stores"));
     await expect.poll(() => page.getByLabel("Product types").inputValue()).toBe("Furniture, Rugs");
+    expect(await page.getByRole("checkbox", { name: "Stores" }).isChecked()).toBe(true);
     for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: `.cache/screenshots/admin-routing-rules-${name}.png`, fullPage: true });
@@ -68,7 +73,27 @@ describe("routing rules page", () => {
     await page.reload();
     expect(await ruleNames()).toEqual(["Stock buffer", "Daily capacity", "Closest", "Fewest shipments", "Product-tag routing"]);
     await visible(page.getByText("2 unit(s) kept back where a location has no buffer of its own"));
-    await visible(page.getByText("Furniture, Rugs → only from warehouse"));
+    await visible(page.getByText("Furniture, Rugs → only from warehouses, stores"));
+  });
+
+  it("speaks the staff member's language (Shopify admin's locale): the page, every rule, its fields and summary", async () => {
+    await page.goto(`${stack.appUrl}/app/routing?locale=vi`);
+    await visible(page.getByRole("heading", { name: "Các quy tắc, theo thứ tự" }), 60_000);
+    expect(await page.locator('ol[aria-label="Quy tắc định tuyến"] > li h3').allTextContents()).toEqual([
+      "Tồn kho dự phòng",
+      "Công suất mỗi ngày",
+      "Gần nhất",
+      "Ít kiện hàng nhất",
+      "Định tuyến theo thẻ sản phẩm",
+    ]);
+    await visible(page.getByText("Furniture, Rugs → chỉ gửi từ kho hàng, cửa hàng"));
+    expect(await page.getByRole("checkbox", { name: "Cửa hàng" }).isChecked()).toBe(true);
+    await visible(page.getByRole("button", { name: "Lưu Tồn kho dự phòng" }));
+    for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `.cache/screenshots/admin-routing-rules-vi-${name}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
 
@@ -79,7 +104,9 @@ describe("routing simulator page", () => {
     await page.getByRole("button", { name: "Simulate this order" }).click();
     await visible(page.getByRole("heading", { name: "Your routing rules", exact: true }), 30_000);
     await visible(page.getByRole("heading", { name: "Shopify's default (fewest locations, then closest)" }));
-    expect(await page.getByText(/parcel\(s\)/).count()).toBeGreaterThanOrEqual(2);
+    // Each strategy's plan counts its parcels, with proper plurals ("1 parcel", "2 parcels"; never "parcel(s)").
+    expect(await page.getByText(/^\d+ parcels?$/).count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByText(/\(s\)/).count()).toBe(0);
     expect(await page.locator("svg[role=img] title").first().textContent()).toMatch(/^Map of /);
     await visible(page.getByRole("heading", { name: /^Why: every location/ }));
 

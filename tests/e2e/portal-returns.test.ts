@@ -159,6 +159,13 @@ async function runFlow(flow: Flow) {
     const link = page.getByRole("link", { name: flow.text.printLabel });
     await visible(link);
     await expectAccessible(page, `${flow.lang} return status (approved)`);
+    // The steps read off the lifecycle table: no "in transit" promised (nothing reports it yet).
+    expect(await page.locator(".portal-timeline li").count()).toBe(4);
+    for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `.cache/screenshots/portal-return-approved-${flow.lang}-${name}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     const href = await link.getAttribute("href");
     expect(href).toMatch(/\/label\?.*exp=\d+.*sig=/);
 

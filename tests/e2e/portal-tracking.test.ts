@@ -23,7 +23,8 @@ interface SimOrder {
   email: string | null;
   cancelledAt: string | null;
   fulfillmentOrders: { nodes: { deliveryMethod: { methodType: string } | null; assignedLocation: { name: string } }[] };
-  fulfillments: { displayStatus: string | null; trackingInfo: { company: string | null; number: string | null; url: string | null }[] }[];
+  fulfillments: { displayStatus: string | null; deliveredAt: string | null; trackingInfo: { company: string | null; number: string | null; url: string | null }[] }[];
+  shippingAddress: { countryCodeV2: string | null } | null;
 }
 
 async function simOrders(): Promise<SimOrder[]> {
@@ -39,7 +40,8 @@ async function simOrders(): Promise<SimOrder[]> {
       body: JSON.stringify({
         query: `query O($after: String) { orders(first: 25, after: $after) { nodes { id name email cancelledAt
           fulfillmentOrders(first: 5) { nodes { deliveryMethod { methodType } assignedLocation { name } } }
-          fulfillments(first: 5) { displayStatus trackingInfo(first: 1) { company number url } } }
+          fulfillments(first: 5) { displayStatus deliveredAt trackingInfo(first: 1) { company number url } }
+          shippingAddress { countryCodeV2 } }
           pageInfo { hasNextPage endCursor } } }`,
         variables: { after },
       }),
@@ -190,6 +192,29 @@ describe("the customer portal", () => {
       await expectAccessible(page, "tracking page");
       expect(lookupWeight.requests).toBeGreaterThanOrEqual(2); // the document and its stylesheet
       expect(trackingWeight.requests).toBeGreaterThanOrEqual(2);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  it("shows times in the zone the order goes to, and names the zone (a Vietnamese shopper of a New York shop)", async () => {
+    const orders = await simOrders();
+    const delivered = (country: string) =>
+      orders.find((o) => o.email && !o.cancelledAt && o.shippingAddress?.countryCodeV2 === country && o.fulfillments.some((f) => f.deliveredAt));
+    const vn = delivered("VN");
+    const us = delivered("US");
+    expect(vn, "the demo seed has a delivered order to Vietnam").toBeDefined();
+    expect(us, "the demo seed has a delivered order in the US").toBeDefined();
+    const page = await browser.context.newPage();
+    try {
+      for (const [order, zone] of [[vn!, "Asia/Ho_Chi_Minh"], [us!, "America/New_York"]] as const) {
+        await lookUp(page, `${stack.appUrl}/portal/${stack.shop}?lang=vi`, order, { number: "Mã đơn hàng", contact: "Email hoặc số điện thoại", submit: "Tìm đơn hàng" });
+        const deliveredAt = new Date(order.fulfillments.find((f) => f.deliveredAt)!.deliveredAt!);
+        // The day and time the shopper lives in, with the zone written beside it.
+        const expected = new Intl.DateTimeFormat("vi", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone: zone }).format(deliveredAt);
+        await visible(page.getByRole("article").first().getByText(expected, { exact: true }));
+        await page.screenshot({ path: `.cache/e2e-portal-tracking-zone-${order.shippingAddress!.countryCodeV2}.png`, fullPage: true });
+      }
     } finally {
       await page.close();
     }

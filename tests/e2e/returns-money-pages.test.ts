@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_API_KEY, DEMO_API_SECRET, startStack, type Stack } from "../../scripts/stack";
 import { buildDemoShop, VND_PER_USD } from "../../simulator/seed/demo-shop";
 import { launchBrowser, visible, type Browser } from "../support/browser";
-import { FEES_POLICY, postControl } from "../support/stack-control";
+import { feesPolicy, postControl } from "../support/stack-control";
 
 // A Vietnamese shopper who paid VND in the demo's USD shop, in Debian's Chromium at a phone's 390 px
 // and at desktop width: the portal's return form and status page in en, vi and zh-CN show the return
@@ -15,6 +15,8 @@ const DAY = 86_400_000;
 const RATE = Number(VND_PER_USD);
 const WIDTHS = [390, 1280] as const;
 const LANGS = ["en", "vi", "zh-CN"] as const;
+/** The return page's first timeline entry, in each language (app/locales/<lng>/admin-return-detail.json). */
+const REQUESTED_BY_SHOPPER: Record<(typeof LANGS)[number], string> = { en: "Requested · the shopper", vi: "Đã yêu cầu · khách hàng", "zh-CN": "已申请 · 顾客" };
 const SCREENS = ".cache/screens";
 
 let stack: Stack;
@@ -50,9 +52,9 @@ describe("a return paid in đồng, on the shopper's and the merchant's pages", 
   it("shows the fees and the refund in VND in en, vi and zh-CN, and the merchant both currencies", async () => {
     const { prisma } = await import("~/db.server");
     const { saveReturnPolicy } = await import("~/models/return-rules.server");
-    const { issueOrderAccessToken } = await import("~/portal/tokens.server");
+    const { issueOrderAccessToken } = await import("~/security/tokens.server");
     const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: stack.shop } });
-    await saveReturnPolicy(shop, { ...FEES_POLICY, allowedMethods: [...FEES_POLICY.allowedMethods], finalSaleTags: [...FEES_POLICY.finalSaleTags], nonReturnableProductTypes: [] });
+    await saveReturnPolicy(shop, feesPolicy());
     const products = buildDemoShop().products.filter((p) => p.status === "ACTIVE" && !p.tags.includes("final-sale") && !p.tags.includes("gift"));
     const tee = products.find((p) => p.tags.includes("basics"))!.variants[0]!;
     const mug = products.find((p) => p.tags.includes("ceramics"))!.variants[0]!;
@@ -130,9 +132,11 @@ describe("a return paid in đồng, on the shopper's and the merchant's pages", 
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`${stack.appUrl}/app/returns/${stored.id}?locale=${lang}`);
         await visible(page.getByRole("heading", { name: stored.rma, level: 1 }), 90_000);
-        await visible(page.getByText(`₫${fee.toLocaleString("en-US")} (≈ $5.00)`).first());
+        // In the staff member's language and its way of writing money (vi: "131.500 ₫ (≈ 5,00 US$)").
+        const inLang = (amount: number, currency: string) => new Intl.NumberFormat(lang, { style: "currency", currency }).format(amount);
+        await visible(page.getByText(`${inLang(fee, "VND")} (≈ ${inLang(5, "USD")})`).first());
         // Words, never the codes stored (methods, event types, a rule's id).
-        await visible(page.getByText("Requested · the shopper", { exact: false }).first());
+        await visible(page.getByText(REQUESTED_BY_SHOPPER[lang], { exact: false }).first());
         expect(await page.locator("main, [class*=Polaris-Page]").first().innerText()).not.toMatch(/\b(MAIL|DROP_OFF|requested|rules)\b|rule:|_/);
         await shoot(page, `admin-return-${lang}-${width}`);
       }

@@ -36,21 +36,32 @@ function statusOf(available: number): keyof typeof STATUS_TEXT {
   return available <= BLOCK_THRESHOLD ? "low_stock" : "in_stock";
 }
 
-/** A product with two variants whose status differs at an active pickup store. */
-async function pickCase() {
+type SeedVariant = (typeof seed.products)[number]["variants"][number];
+type Status = ReturnType<typeof statusOf>;
+
+/** The first (product with two variants, active pickup store) whose two statuses there pass `wanted`. */
+async function findVariantPair(wanted: (statusA: Status, statusB: Status) => boolean, missing: string) {
   const state = await simulatorState();
   const stores = state.locations.filter((l) => l.isActive && l.localPickup);
   for (const product of seed.products.filter((p) => p.status === "ACTIVE" && p.variants.length >= 2)) {
-    const [a, b] = product.variants as [(typeof product.variants)[0], (typeof product.variants)[0]];
+    const [a, b] = product.variants as [SeedVariant, SeedVariant];
     for (const store of stores) {
       const level = (sku: string) => state.inventory.find((l) => l.sku === sku && l.locationId === store.id)?.available ?? 0;
-      if (statusOf(level(a.sku)) !== statusOf(level(b.sku)) && statusOf(level(a.sku)) !== "out_of_stock") {
-        return { product, a, b, store, statusA: statusOf(level(a.sku)), statusB: statusOf(level(b.sku)) };
-      }
+      const statusA = statusOf(level(a.sku));
+      const statusB = statusOf(level(b.sku));
+      if (wanted(statusA, statusB)) return { product, a, b, store, statusA, statusB };
     }
   }
-  throw new Error("the demo seed has no product whose variants differ at a pickup store");
+  throw new Error(`the demo seed has no ${missing}`);
 }
+
+/** A product with two variants whose status differs at an active pickup store. */
+const pickCase = () =>
+  findVariantPair((a, b) => a !== b && a !== "out_of_stock", "product whose variants differ at a pickup store");
+
+/** A product whose first variant is in stock at a pickup store and whose second is not there. */
+const pickLostCase = () =>
+  findVariantPair((a, b) => a !== "out_of_stock" && b === "out_of_stock", "product with a variant missing at a pickup store");
 
 async function variantLegacyId(sku: string): Promise<string> {
   const response = await fetch(`${stack.simulator.url}/shops/${stack.shop}/admin/api/2026-10/graphql.json`, {
@@ -107,7 +118,11 @@ describe("the pickup availability block on the storefront harness", () => {
     const row = page.locator(".cdx__store", { hasText: c.store.name });
     await visible(row, 30_000);
     await visible(row.getByText(STATUS_TEXT[c.statusA], { exact: true }));
-    await visible(page.getByRole("status").getByText(/In stock at \d+ of \d+ stores\./));
+    // Only pickup locations are counted, and they are stores: warehouses are not "stores".
+    const pickupStores = (await simulatorState()).locations.filter((l) => l.isActive && l.localPickup).length;
+    const found = page.getByRole("status").getByText(/In stock at \d+ of \d+ stores\./);
+    await visible(found);
+    expect(Number(/of (\d+) stores/.exec((await found.textContent())!)![1])).toBe(pickupStores);
     expect(requests[0]).toContain(`variant=${idA}`);
     expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
 
@@ -128,13 +143,99 @@ describe("the pickup availability block on the storefront harness", () => {
     await page.getByLabel("Postal code").fill(soho.address.zip);
     await page.getByRole("button", { name: "Find stores" }).click();
     await expect.poll(() => page.locator(".cdx__store .cdx__name").first().textContent(), { timeout: 10_000 }).toBe(soho.name);
-    await visible(page.locator(".cdx__store").first().getByText(/ km$/));
+    // A US storefront measures in miles; the exact postal code of a store is not "0".
+    await visible(page.locator(".cdx__store").first().getByText(/ \d+(\.\d)? mi$/));
+    expect(await page.locator(".cdx__store").first().textContent()).not.toMatch(/\b0 (mi|km)\b/);
+    // A postal code only placed by its prefix is approximate.
+    const guess = soho.address.zip.slice(0, 3) + (soho.address.zip.endsWith("99") ? "98" : "99");
+    await page.getByLabel("Postal code").fill(guess);
+    await page.getByRole("button", { name: "Find stores" }).click();
+    await visible(page.locator(".cdx__store").first().getByText(/about \d+ mi$/));
 
     const hanoi = seed.locations.find((l) => l.key === "store-hoan-kiem")!;
     await browser.context.grantPermissions(["geolocation"]);
     await browser.context.setGeolocation({ latitude: hanoi.address.latitude, longitude: hanoi.address.longitude });
     await page.getByRole("button", { name: "Use my location" }).click();
     await expect.poll(() => page.locator(".cdx__store .cdx__name").first().textContent(), { timeout: 10_000 }).toBe(hanoi.name);
+
+    // Elsewhere (a Vietnamese storefront) in kilometres.
+    const vn = await browser.context.newPage();
+    await vn.goto(`${stack.appUrl}/demo/storefront/products/${seed.products[0]!.handle}?country=VN`, { timeout: 60_000 });
+    await visible(vn.locator(".cdx__store").first(), 30_000);
+    await vn.getByRole("button", { name: "Use my location" }).click();
+    await visible(vn.locator(".cdx__store").first().getByText(/ \d+(\.\d)? km$/), 10_000);
+  });
+
+  it("lists the storefront's country first, does not place a Hà Nội code in the US, and says '1 store' for one", async () => {
+    const state = await simulatorState();
+    const countryOf = new Map(seed.locations.map((l) => [l.name, l.address.countryCode]));
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.appUrl}/demo/storefront/products/${seed.products[0]!.handle}`, { timeout: 60_000 });
+    await visible(page.locator(".cdx__store").first(), 30_000);
+    const firstCountry = async () => countryOf.get((await page.locator(".cdx__store .cdx__name").first().textContent())!.trim());
+    // No position yet: the US storefront's own stores come before Hà Nội and Ho Chi Minh City.
+    expect(await firstCountry()).toBe("US");
+    const names = await page.locator(".cdx__store .cdx__name").allTextContents();
+    const countries = names.map((n) => countryOf.get(n.trim()));
+    expect(countries.indexOf("VN") === -1 || countries.lastIndexOf("US") < countries.indexOf("VN")).toBe(true);
+    // A Hà Nội postal code is no US ZIP: not placed near the US store whose ZIP starts "100".
+    await page.getByLabel("Postal code").fill("100000");
+    await page.getByRole("button", { name: "Find stores" }).click();
+    await visible(page.getByRole("status").getByText(/We couldn't place that postal code/), 10_000);
+    expect(await firstCountry()).toBe("US");
+    expect(await page.locator(".cdx__store").first().textContent()).not.toMatch(/ (mi|km)$/);
+
+    // One store within the radius and it has the item: "1 store", not "1 of 1 stores".
+    const hanoi = seed.locations.find((l) => l.key === "store-hoan-kiem")!;
+    const hanoiId = state.locations.find((l) => l.name === hanoi.name)!.id;
+    const product = seed.products.find((p) => p.status === "ACTIVE" && (state.inventory.find((l) => l.sku === p.variants[0]!.sku && l.locationId === hanoiId)?.available ?? 0) > 0)!;
+    await browser.context.grantPermissions(["geolocation"]);
+    await browser.context.setGeolocation({ latitude: hanoi.address.latitude, longitude: hanoi.address.longitude });
+    for (const [locale, text] of [["en", "In stock at 1 store."], ["vi", "Còn hàng tại 1 cửa hàng."], ["zh-CN", "1 家门店有货。"]] as const) {
+      const one = await browser.context.newPage();
+      await one.goto(`${stack.appUrl}/demo/storefront/products/${product.handle}?country=VN&locale=${locale}&setting.pickup_radius_km=10`, { timeout: 60_000 });
+      await visible(one.locator(".cdx__store").first(), 30_000);
+      await one.locator("[data-geo]").click();
+      await visible(one.getByRole("status").getByText(text, { exact: true }), 10_000);
+      expect(await one.locator(".cdx__store").count()).toBe(1);
+      await one.close();
+    }
+    await page.close();
+  });
+
+  it("flags a chosen store that lacks the new variant and drops it from the cart; 'ship instead' un-chooses", async () => {
+    const c = await pickLostCase();
+    const [idA, idB] = [await variantLegacyId(c.a.sku), await variantLegacyId(c.b.sku)];
+    const page = await browser.context.newPage();
+    const cart = async () => (await page.evaluate(async () => (await fetch("/demo/storefront/cart.js")).json())) as { attributes: Record<string, string> };
+    await page.goto(`${stack.appUrl}/demo/storefront/products/${c.product.handle}?variant=${idA}&setting.store_count=10`, { timeout: 60_000 });
+    const radio = page.getByRole("radio", { name: new RegExp(c.store.name) });
+    await visible(radio, 30_000);
+    await radio.check();
+    await visible(page.getByRole("status").getByText(`Pickup store: ${c.store.name}.`, { exact: false }));
+    expect((await cart()).attributes[PICKUP_LOCATION_ATTRIBUTE]).toBe(c.store.id);
+
+    await page.getByLabel("Variant").selectOption(idB);
+    const row = page.locator(".cdx__store", { hasText: c.store.name });
+    await visible(row.getByText("Doesn't have this option"));
+    await visible(page.getByRole("status").getByText(`${c.store.name} doesn't have this option, so it is no longer your pickup store.`, { exact: false }));
+    expect(await radio.isChecked()).toBe(false);
+    expect((await cart()).attributes).not.toHaveProperty(PICKUP_LOCATION_ATTRIBUTE);
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.locator(".cdx").screenshot({ path: `.cache/e2e-storefront-lost-${width}.png` });
+    }
+
+    await page.getByLabel("Variant").selectOption(idA);
+    await visible(radio);
+    await radio.check();
+    await visible(page.getByRole("status").getByText(`Pickup store: ${c.store.name}.`, { exact: false }));
+    expect((await cart()).attributes[PICKUP_LOCATION_ATTRIBUTE]).toBe(c.store.id);
+    await page.getByRole("button", { name: "Ship to me instead" }).click();
+    await visible(page.getByRole("status").getByText("Your order will be shipped. No pickup store is chosen."));
+    expect(await radio.isChecked()).toBe(false);
+    expect((await cart()).attributes).not.toHaveProperty(PICKUP_LOCATION_ATTRIBUTE);
+    expect(await page.getByRole("button", { name: "Ship to me instead" }).isHidden()).toBe(true);
   });
 
   it("writes the chosen pickup store to the cart attribute, by keyboard, and remembers it", async () => {
@@ -156,6 +257,15 @@ describe("the pickup availability block on the storefront harness", () => {
     await page.reload();
     await visible(page.getByRole("radio", { name: new RegExp(c.store.name) }), 30_000);
     await expect.poll(() => page.getByRole("radio", { name: new RegExp(c.store.name) }).isChecked(), { timeout: 10_000 }).toBe(true);
+
+    // Add to cart: the cart page lists the item and the store that travels with the cart.
+    await Promise.all([page.waitForURL(/\/demo\/storefront\/cart$/), page.getByRole("button", { name: "Add to cart" }).click()]);
+    await visible(page.getByRole("heading", { name: "Your cart" }));
+    await visible(page.locator("[data-cart-line]").getByText(new RegExp(`\\(${c.a.sku}\\) × 1$`)));
+    await visible(page.locator("[data-cart-pickup]").getByText(c.store.name, { exact: true }));
+    const after = await page.evaluate(async () => (await fetch("/demo/storefront/cart.js")).json());
+    expect(after).toMatchObject({ item_count: 1, attributes: { [PICKUP_LOCATION_ATTRIBUTE]: storeId } });
+    await page.screenshot({ path: ".cache/e2e-storefront-cart.png", fullPage: true });
   });
 
   it("speaks the shopper's language (vi, zh-CN)", async () => {
@@ -166,6 +276,18 @@ describe("the pickup availability block on the storefront harness", () => {
     await visible(page.getByRole("status").getByText(/Còn hàng tại \d+ trên \d+ cửa hàng\./), 30_000);
     await page.goto(`${stack.appUrl}/demo/storefront/products/${seed.products[0]!.handle}?locale=zh-CN`);
     await visible(page.getByRole("heading", { name: "门店自提" }));
+    await visible(page.getByRole("status").getByText(/\d+ 家门店中有 \d+ 家有货。/), 30_000);
+    for (const locale of ["en", "vi", "zh-CN"]) {
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto(`${stack.appUrl}/demo/storefront/products/${seed.products[0]!.handle}?locale=${locale}&country=VN`);
+        await visible(page.locator(".cdx__store").first(), 30_000);
+        await page.getByLabel(/Postal code|Mã bưu chính|邮政编码/).fill("11999");
+        await page.getByRole("button", { name: /Find stores|Tìm cửa hàng|查找门店/ }).click();
+        await page.waitForTimeout(1000);
+        await page.screenshot({ path: `.cache/e2e-storefront-block-${locale}-${width}.png`, fullPage: true });
+      }
+    }
   });
 
   it("shows a useful fallback when the app cannot be reached, and recovers", async () => {

@@ -154,6 +154,32 @@ describe("GET /proxy/availability", () => {
     expect(block.locations[0]).toMatchObject({ name: "SoHo", status: "low_stock" });
   });
 
+  it("keeps back what routing keeps back: the stock-buffer rule's fallback where a location has no buffer of its own", async () => {
+    // Issue 14: the Routing page's "4 units kept back where a location has no buffer of its own".
+    const { saveRuleSet } = await import("~/models/routing.server");
+    await updateShopSettings(shop, { showExactCounts: true, stockBuffer: 1, lowStockThreshold: 0 });
+    await prisma.location.update({ where: { shopId_shopifyId: { shopId: shop.id, shopifyId: "gid://shopify/Location/2" } }, data: { stockBuffer: 0 } });
+    await saveRuleSet(shop, { name: "Default", allowSplitLines: true, rules: [{ enabled: true, rule: { type: "stock-buffer", units: 4 } }, { enabled: true, rule: { type: "closest" } }] }, null);
+    invalidateAvailability(shop);
+    const body = await json(await proxied("variant=1001&lat=40.7254&lon=-73.9987"));
+    // SoHo 12 − 4 (the rule's fallback), Williamsburg 2 − 0 (its own), Reno 40 − 4.
+    expect(body.locations.map((l) => [l.name, l.available])).toEqual([
+      ["SoHo", 8],
+      ["Williamsburg", 2],
+      ["Reno warehouse", 36],
+    ]);
+    // The rule switched off in Routing: routing keeps nothing back, and neither does the storefront
+    // (the cache notices the rules changed without being told).
+    await saveRuleSet(shop, { name: "Default", allowSplitLines: true, rules: [{ enabled: false, rule: { type: "stock-buffer", units: 4 } }, { enabled: true, rule: { type: "closest" } }] }, null);
+    configureAvailabilityCache({ revalidateAfterMs: 0 });
+    const off = await json(await proxied("variant=1001&lat=40.7254&lon=-73.9987"));
+    expect(off.locations.map((l) => [l.name, l.available])).toEqual([
+      ["SoHo", 12],
+      ["Williamsburg", 2],
+      ["Reno warehouse", 40],
+    ]);
+  });
+
   it.each([
     ["", "variant is required (a variant id)"],
     ["variant=shoe", "variant must be a numeric id or a ProductVariant GID"],
@@ -283,6 +309,24 @@ describe("the availability cache", () => {
     expect(await statuses()).not.toHaveProperty("SoHo");
     await updateShopSettings(shop, { lowStockThreshold: 100 });
     expect(await statuses()).toMatchObject({ Williamsburg: "low_stock" });
+  });
+
+  it("does not offer a store staff paused (at once, and through the version check elsewhere), and offers it again once resumed", async () => {
+    const { setLocationRoutingPause } = await import("~/services/edit-location-routing.server");
+    const { listLocations } = await import("~/models/locations.server");
+    const names = async () => (await json(await proxied("variant=1001&pickup_only=1"))).locations.map((l) => l.name);
+    const soho = (await listLocations(shop)).find((l) => l.name === "SoHo")!;
+    expect(await names()).toEqual(expect.arrayContaining(["SoHo", "Williamsburg"]));
+    // This process is told.
+    await setLocationRoutingPause(shop, soho.id, { pause: true, note: "Closed today", by: "mai@example.com" });
+    expect(await names()).toEqual(["Williamsburg"]);
+    await setLocationRoutingPause(shop, soho.id, { pause: false });
+    expect(await names()).toEqual(expect.arrayContaining(["SoHo", "Williamsburg"]));
+    // Another process paused it: the version check finds the row changed.
+    configureAvailabilityCache({ revalidateAfterMs: 0 });
+    const { pauseLocationRouting } = await import("~/models/locations.server");
+    await pauseLocationRouting(shop, soho.id, { note: "", by: "mai@example.com" });
+    expect(await names()).toEqual(["Williamsburg"]);
   });
 
   it("names the variants written since the last check, in this shop only, and changes its fingerprint with the shop's locations", async () => {

@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobDriver } from "~/jobs/driver";
+import type { JobDriver } from "~/queue/driver";
 import { createTestShop, resetDatabase } from "../setup/db";
 
 const SECRET = "hot-path-secret";
@@ -12,16 +12,18 @@ Object.assign(process.env, { SHOPIFY_API_KEY: "hot-key", SHOPIFY_API_SECRET: SEC
 const { createHotPath } = await import("~/http/hot-paths.server");
 const { MAX_WEBHOOK_BODY_BYTES, webhookAction } = await import("~/http/webhook-endpoint.server");
 const { prisma } = await import("~/db.server");
-const { installJobDriver } = await import("~/jobs/runtime.server");
+const { installJobDriver } = await import("~/queue/handle.server");
 const { createHmac, randomUUID } = await import("node:crypto");
 
 // A server build's route manifest, with real route modules.
 const routeModule = (path: string) => import(`../../app/routes/${path}.tsx`) as Promise<{ loader?: unknown; action?: unknown }>;
+// The one webhook route module, mounted at each subscription's uri (app/route-mounts.ts).
+const webhookRoute = await import("~/http/webhook-route");
 const routes = {
   root: { id: "root", path: "", module: {} },
   "routes/proxy.availability": { id: "routes/proxy.availability", parentId: "root", path: "proxy/availability", module: await routeModule("proxy.availability") },
-  "routes/webhooks.orders.create": { id: "routes/webhooks.orders.create", parentId: "root", path: "webhooks/orders/create", module: await routeModule("webhooks.orders.create") },
-  "routes/webhooks.inventory_levels.update": { id: "routes/webhooks.inventory_levels.update", parentId: "root", path: "webhooks/inventory_levels/update", module: await routeModule("webhooks.inventory_levels.update") },
+  "routes/webhooks.orders.create": { id: "routes/webhooks.orders.create", parentId: "root", path: "webhooks/orders/create", module: webhookRoute },
+  "routes/webhooks.inventory_levels.update": { id: "routes/webhooks.inventory_levels.update", parentId: "root", path: "webhooks/inventory_levels/update", module: webhookRoute },
   "routes/portal.$shop._index": { id: "routes/portal.$shop._index", parentId: "root", path: "portal/:shop", module: await routeModule("portal.$shop._index") },
   "routes/app": { id: "routes/app", parentId: "root", path: "app", module: await routeModule("app") },
 } as unknown as Parameters<typeof createHotPath>[0];

@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { setPortalSecretForTests } from "~/portal/signing.server";
+import { setPortalSecretForTests } from "~/security/signing.server";
 import { forwardedProxyQuery } from "../../simulator/app-proxy";
 import { API_SECRET } from "../simulator/helpers";
 import { launchBrowser, visible, type Browser } from "../support/browser";
@@ -55,7 +55,7 @@ describe("PostgreSQL down for 10 s", () => {
     const sim = topology.sim;
     const { syncLocations } = await import("~/services/sync-locations.server");
     const { syncInventory } = await import("~/services/sync-inventory.server");
-    const { issueOrderAccessToken } = await import("~/portal/tokens.server");
+    const { issueOrderAccessToken } = await import("~/security/tokens.server");
     const graphql = simulatorAdminGraphql(() => sim.sim.url, SHOP, TOKEN);
     const shop = await prisma.shop.findFirstOrThrow({ where: { domain: SHOP } });
     await syncLocations(shop, graphql);

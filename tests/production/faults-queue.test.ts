@@ -9,7 +9,7 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { QUEUE } from "~/jobs/queues";
+import { QUEUE } from "~/queue/queues";
 import { freePort } from "../../scripts/lib/processes";
 import { deliveryCounts, SHOP, startTopology, waitFor, type Topology } from "./topology";
 

@@ -56,7 +56,7 @@ describe("npm start + npm run worker on the production build", () => {
     const deadline = Date.now() + 60_000;
     let routed = null;
     while (!routed && Date.now() < deadline) {
-      routed = await prisma.order.findFirst({ where: { shopifyId: orderId, routingStatus: "ROUTED" } });
+      routed = await prisma.routingDecision.findFirst({ where: { orderId, status: { in: ["APPLIED", "SUGGESTED"] } } });
       if (!routed) await new Promise((r) => setTimeout(r, 250));
     }
     const deliveries = await prisma.webhookDelivery.findMany({ where: { shop: SHOP, topic: { in: ["orders/create", "fulfillment_orders/order_routing_complete"] } } });

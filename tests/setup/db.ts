@@ -10,7 +10,7 @@ import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import type { Db } from "~/models/scope.server";
 import type { ShopInstallInput } from "~/models/shops.server";
-import { startEmbeddedServer, type EmbeddedServer } from "../../scripts/db/embedded";
+import { startEmbeddedServer, type EmbeddedServer } from "../../app/embedded-db.server";
 import { migrateDatabase } from "../../scripts/db/migrate";
 
 declare module "vitest" {
@@ -116,7 +116,7 @@ export async function resetDatabase(db?: Db): Promise<void> {
   }
   for (const table of order) await client.$executeRawUnsafe(`DELETE FROM ${quoteIdent(table)}`);
   // The sessions just deleted may still be in this process's session cache (2 s).
-  (await import("~/shopify/session-cache.server")).forgetCachedSessions();
+  (await import("~/models/session-cache.server")).forgetCachedSessions();
 }
 
 let shopCounter = 0;

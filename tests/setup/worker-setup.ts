@@ -23,3 +23,11 @@ if (!existing || !existing.startsWith(`${template}_w`)) {
 } else {
   process.env.DATABASE_URL = databaseUrlFor(existing, admin);
 }
+
+// The driver a process builds at start (app/entry.server.tsx installs it in the web process and the
+// worker): tests that do not install their own get it on first use, as those processes do.
+const { installJobDriverFactory } = await import("~/queue/handle.server");
+installJobDriverFactory(async () => {
+  const { createWebDriver } = await import("~/jobs/runtime.server");
+  return createWebDriver();
+});

@@ -3,6 +3,7 @@
  * points (60 % of Shopify's 1,000-point single-query limit), priced by the simulator's model of
  * Shopify's cost rules (FIDELITY.md, QC-*) with the largest variables the app really sends.
  */
+import { IMPORT_ORDERS_PER_PAGE } from "~/shopify/order-import";
 import { join } from "node:path";
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode, type TypeNode } from "graphql";
 import { describe, expect, it } from "vitest";
@@ -40,6 +41,7 @@ const LARGEST_VARIABLES: Record<string, Record<string, unknown>> = {
   CrossdockProductHandles: { first: 50 },
   // the tracking page asks for the pickup locations of at most 5 fulfillment orders
   CrossdockPortalLocations: { ids: ids(5) },
+  CrossdockImportOrders: { first: IMPORT_ORDERS_PER_PAGE },
 };
 
 const schema = loadAdminSchema();

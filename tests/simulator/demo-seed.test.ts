@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pickupSignalOf, PICKUP_ATTRIBUTE, type LocationAttributes, type RoutableOrder } from "~/domain/routing/order-input";
+import { PICKUP_LOCATION_ATTRIBUTE } from "~/domain/availability/pickup-attribute";
+import { pickupSignalOf, type LocationAttributes, type RoutableOrder } from "~/domain/routing/order-input";
 import { buildDemoShop, DEMO_SHOP_DOMAIN } from "../../simulator/seed/demo-shop";
 import type { SeedData } from "../../simulator/seed/types";
 import { startTestSimulator, type Loose, type TestSimulator } from "./helpers";
@@ -85,7 +86,7 @@ describe("the demo shop generator's SeedData", () => {
       const store = seed.locations.find((l) => l.key === order.pickupLocationKey)!;
       const expected = seeded.find((l) => l.name === store.name)!;
       const attributes = attributesOf.get(`#${order.number}`)!;
-      const value = attributes[PICKUP_ATTRIBUTE];
+      const value = attributes[PICKUP_LOCATION_ATTRIBUTE];
       expect(value, order.key).toMatch(/^gid:\/\/shopify\/Location\/\d+$/);
       expect(value, order.key).toBe(expected.id);
       // Routing reads the attribute as the product page's hint (no pickup fulfillment order here).
@@ -103,7 +104,7 @@ describe("the demo shop generator's SeedData", () => {
     }
     // Shipping orders carry no pickup attribute.
     for (const order of seed.orders.filter((o) => o.deliveryMethod === "SHIPPING")) {
-      expect(attributesOf.get(`#${order.number}`)?.[PICKUP_ATTRIBUTE], order.key).toBeUndefined();
+      expect(attributesOf.get(`#${order.number}`)?.[PICKUP_LOCATION_ATTRIBUTE], order.key).toBeUndefined();
     }
   });
 });

@@ -89,3 +89,22 @@ describe("query: filters", () => {
     expect(data.sku.nodes).toEqual([{ sku: "TEE-M" }]);
   });
 });
+
+describe("ordersCount (QC-15)", () => {
+  const count = async (query: string | null, limit?: number | null) =>
+    (await t.data(`query($q: String, $limit: Int) { ordersCount(query: $q, limit: $limit) { count precision } }`, { q: query, limit })).ordersCount;
+
+  it("counts what orders(query:) lists, with the same filters", async () => {
+    expect(await count(null)).toEqual({ count: 6, precision: "EXACT" });
+    for (const query of ["fulfillment_status:fulfilled -status:cancelled", "fulfillment_status:partial", "created_at:>='2026-10-03T00:00:00Z' created_at:<'2026-10-05T00:00:00Z'", "status:cancelled"]) {
+      expect((await count(query)).count).toBe((await names(query)).length);
+    }
+    expect((await count("fulfillment_status:partial")).count).toBe(1);
+  });
+
+  it("stops at the limit with precision AT_LEAST; null is no limit", async () => {
+    expect(await count(null, 4)).toEqual({ count: 4, precision: "AT_LEAST" });
+    expect(await count(null, 6)).toEqual({ count: 6, precision: "EXACT" });
+    expect(await count(null, null)).toEqual({ count: 6, precision: "EXACT" });
+  });
+});

@@ -1,4 +1,4 @@
-// FIDELITY.md "Webhook payloads" (WP-1 … WP-14): the simulator's payloads have the shape of Shopify's
+// FIDELITY.md "Webhook payloads" (WP-1 … WP-14, WP-16): the simulator's payloads have the shape of Shopify's
 // example payloads (tests/fixtures/webhooks/<topic>.shape.json, sources.md): the same keys at every
 // level, and where the example has a value, a value of the same JSON type (or null: the examples
 // show one instance, and Shopify sends null for what is absent). Arrays: each element has the
@@ -71,6 +71,8 @@ const TOPICS = [
   "inventory_levels/update",
   "returns/process",
   "app/uninstalled",
+  // WP-16
+  "orders/risk_assessment_changed",
 ];
 /** Topics whose example payload is empty: held to another topic's shape (sources.md). */
 const SHAPE_OF: Record<string, string> = { "returns/process": "returns/approve" };
@@ -173,7 +175,7 @@ describe("webhook payloads in the shape of Shopify's examples", () => {
 });
 
 describe("orders, fulfillments, tracking, locations, stock, routing and uninstall payloads in the shape of Shopify's examples", () => {
-  it("WP-7 … WP-14: every payload an order's life, a location, a stock change, a processed return and an uninstall send", async () => {
+  it("WP-7 … WP-14, WP-16: every payload an order's life, a location, a stock change, a processed return and an uninstall send", async () => {
     await t.control("DELETE", "/_control/webhooks");
     const state = (await t.control("GET", `/_control/shops/${SHOP}/state`)).body;
     const warehouse = state.locations.find((l: Loose) => l.name === "Warehouse").id as string;
@@ -210,6 +212,8 @@ describe("orders, fulfillments, tracking, locations, stock, routing and uninstal
     expect(opened.status).toBe(201);
     expect((await t.control("PATCH", `/_control/shops/${SHOP}/locations/${encodeURIComponent(opened.body.id)}`, { name: "Hanoi flagship" })).status).toBe(200);
     expect((await t.control("POST", `/_control/shops/${SHOP}/inventory`, { changes: [{ sku: "TEE-M", locationId: warehouse, quantity: 12 }] })).status).toBe(200);
+    // Shopify assesses the shipped order's risk again (FIDELITY OR-8).
+    expect((await t.control("POST", `/_control/shops/${SHOP}/orders/${orderId.split("/").pop()}/risk-assessments`, { riskLevel: "HIGH" })).status).toBe(200);
     // Last: the merchant uninstalls the app.
     expect((await t.control("POST", `/_control/shops/${SHOP}/uninstall`)).status).toBe(200);
 
@@ -275,6 +279,20 @@ describe("orders, fulfillments, tracking, locations, stock, routing and uninstal
     const level = received.get("inventory_levels/update")!.find((p: Loose) => p.available === 12);
     expect(level).toBeTruthy();
     expect(level.admin_graphql_api_id).toBe(`gid://shopify/InventoryLevel/${level.location_id}?inventory_item_id=${level.inventory_item_id}`);
+  });
+
+  it("WP-16: orders/risk_assessment_changed has exactly the example's keys in its order: Shopify as provider (null), the level in lower case, the order", () => {
+    const [assessed] = received.get("orders/risk_assessment_changed")!;
+    const [shipped] = received.get("fulfillments/create")!;
+    expect(Object.keys(assessed)).toEqual(Object.keys(shapeOf("orders/risk_assessment_changed") as object));
+    expect(assessed).toEqual({
+      provider_id: null,
+      provider_title: null,
+      risk_level: "high",
+      created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      order_id: shipped.order_id,
+      admin_graphql_api_order_id: `gid://shopify/Order/${shipped.order_id}`,
+    });
   });
 
   it("WP-14: returns/process, whose published example is empty, keeps the returns/approve shape", () => {

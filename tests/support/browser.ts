@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Locator } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 // Headless Chromium says "HeadlessChrome" in its user agent and Shopify's library answers bots with
 // 410, so the tests present the user agent of the same Chromium in a window.
@@ -39,6 +39,16 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits for a toast's words once the confirming dialog has closed. While a Polaris Modal is open (or
+ * still closing) it repeats each toast in a visually hidden live region, so the words are on the page
+ * twice for a moment.
+ */
+export async function toastAfterDialog(page: Page, words: string, timeout = 30_000): Promise<void> {
+  await page.getByRole("dialog").waitFor({ state: "hidden", timeout });
+  await visible(page.locator(".Polaris-Frame-Toast").getByText(words), timeout);
 }
 
 /** Waits until the element is visible; fails with Playwright's message (what it looked for) if not. */

@@ -13,7 +13,7 @@ export async function postControl(stack: Stack, path: string, body: unknown): Pr
 }
 
 /** The merchant's policy the money tests use, in the shop's currency: $5.00 for a mail return, 10 % restocking. */
-export const FEES_POLICY = {
+const FEES_POLICY = {
   windowDays: 30,
   finalSaleTags: ["final-sale"],
   nonReturnableProductTypes: [],
@@ -22,3 +22,8 @@ export const FEES_POLICY = {
   allowedMethods: ["MAIL", "DROP_OFF"],
   defaultReturnLocationId: null,
 } as const;
+
+/** FEES_POLICY as saveReturnPolicy takes it (its own arrays, not the constant's read-only ones). */
+export function feesPolicy() {
+  return { ...FEES_POLICY, allowedMethods: [...FEES_POLICY.allowedMethods], finalSaleTags: [...FEES_POLICY.finalSaleTags], nonReturnableProductTypes: [] as string[] };
+}

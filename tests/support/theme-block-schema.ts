@@ -45,8 +45,6 @@ export const blockSchema = z
   })
   .strict();
 
-export type BlockSchema = z.infer<typeof blockSchema>;
-
 export function extractSchema(liquid: string): unknown {
   const match = /\{%-?\s*schema\s*-?%\}([\s\S]*?)\{%-?\s*endschema\s*-?%\}/.exec(liquid);
   if (!match) throw new Error("no {% schema %} tag");

@@ -97,6 +97,8 @@ describe("shopify.app.toml [access_scopes]", () => {
     const wheres = needs.map((n) => n.where);
     expect(wheres.some((w) => w.endsWith("Mutation.fulfillmentOrderMove"))).toBe(true);
     expect(wheres).toContain("webhook orders/create");
+    // A held order's new risk assessment (orders/risk_assessment_changed: "Requires the `read_orders` scope").
+    expect(needs.find((n) => n.where === "webhook orders/risk_assessment_changed")?.requirement.clauses).toEqual([["read_orders"]]);
     expect(needs.length).toBeGreaterThan(50);
   });
 

@@ -98,6 +98,15 @@ describe.each(EMAIL_LOCALES)("return emails in %s", (locale) => {
     expect(email.subject).not.toMatch(/\{\{|\}\}/);
   });
 
+  it("links to the return's page in the email's language", () => {
+    for (const kind of RETURN_EMAIL_KINDS) {
+      const email = renderReturnEmail(kind, facts({ locale }));
+      const link = `https://crossdock.example.com/portal/shop.myshopify.com/o/tok/returns/RMA-1001-A7K2?lang=${encodeURIComponent(locale)}`;
+      expect(email.html, kind).toContain(`href="${link}"`);
+      expect(email.text, kind).toContain(link);
+    }
+  });
+
   it("approved by mail: the label link (as a button and in the text), tracking, packing steps", () => {
     const email = renderReturnEmail("return-approved", facts({ locale }));
     const labelUrl = facts().label.url!;

@@ -10,7 +10,7 @@ import {
   processLocalLock,
   type ShopLock,
 } from "~/shopify/offline-token-refresh.server";
-import type { SessionStore } from "~/shopify/session-cache.server";
+import type { SessionStore } from "~/models/session-cache.server";
 
 const SHOP = "refresh.myshopify.com";
 const ID = `offline_${SHOP}`;

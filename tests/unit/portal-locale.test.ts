@@ -1,9 +1,9 @@
 // Language negotiation, Intl formatting, the translations themselves, and lookup input normalising.
 import { describe, expect, it } from "vitest";
-import { comparableValues, normalizeContact, normalizeOrderName, orderRateKey, phoneComparable } from "~/portal/contact";
+import { comparableValues, normalizeContact, normalizeOrderName, orderRateKey, phoneComparable } from "~/domain/portal/contact";
 import { formatDate, formatMoney } from "~/portal/format";
 import { loadedResources, portalT } from "~/portal/i18n";
-import { htmlLang, matchLocale, negotiateLocale, parseAcceptLanguage } from "~/portal/locale";
+import { htmlLang, matchLocale, negotiateLocale, parseAcceptLanguage } from "~/domain/portal/locale";
 import { textColorOn } from "~/portal/PortalLayout";
 
 describe("locale negotiation", () => {

@@ -1,7 +1,7 @@
 // The portal's signed artefacts: order access tokens, signed URLs and CSRF tokens.
 import { describe, expect, it } from "vitest";
 import { checkCsrf, csrfBinding, CSRF_COOKIE, CSRF_FIELD, issueCsrfToken, verifyCsrf } from "~/portal/csrf.server";
-import { constantTimeEqual, setPortalSecretForTests } from "~/portal/signing.server";
+import { constantTimeEqual, setPortalSecretForTests } from "~/security/signing.server";
 import {
   checkOrderAccessToken,
   checkSignedUrl,
@@ -9,7 +9,7 @@ import {
   signUrl,
   verifyOrderAccessToken,
   verifySignedUrl,
-} from "~/portal/tokens.server";
+} from "~/security/tokens.server";
 
 const SECRET = "unit-test-portal-secret-0123456789abcdef";
 setPortalSecretForTests(SECRET);

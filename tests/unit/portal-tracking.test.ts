@@ -1,8 +1,8 @@
 // The Admin API order → the domain timeline's facts, and the lookup limiter's accounting.
 import { describe, expect, it } from "vitest";
 import { buildOrderTimeline } from "~/domain/portal/timeline";
-import { trackingFacts } from "~/portal/tracking-facts";
-import { memoryLookupLimiter } from "~/portal/rate-limit.server";
+import { trackingFacts, unshippedItems } from "~/shopify/tracking-facts";
+import { memoryLookupLimiter } from "~/security/rate-limit.server";
 import type { PortalOrderTrackingData } from "~/shopify/portal-orders";
 
 const money = { shopMoney: { amount: "40.00", currencyCode: "USD" as const } };
@@ -100,6 +100,57 @@ describe("trackingFacts", () => {
     pickup.fulfillmentOrders.nodes[0]!.deliveryMethod = { methodType: "PICK_UP" };
     pickup.fulfillments = [];
     expect(buildOrderTimeline(trackingFacts(pickup)).deliveryMethod).toBe("pickup");
+  });
+});
+
+describe("a pickup marked ready", () => {
+  // As Shopify (and the simulator) answer once the store marks the items ready: an OPEN fulfillment
+  // that is READY_FOR_PICKUP, while the fulfillment order and the line item still hold the units.
+  function readyPickup(): PortalOrderTrackingData {
+    const pickup = order({ lineItems: { nodes: [line("2", "Mug", 2, 2)] }, displayFulfillmentStatus: "UNFULFILLED" });
+    pickup.fulfillmentOrders.nodes = [
+      {
+        id: "gid://shopify/FulfillmentOrder/2",
+        status: "IN_PROGRESS",
+        deliveryMethod: { methodType: "PICK_UP" },
+        assignedLocation: { name: "SoHo Store", location: { id: "gid://shopify/Location/2" } },
+        lineItems: { nodes: [{ remainingQuantity: 2, lineItem: { id: "gid://shopify/LineItem/2", name: "Mug" } }] },
+      },
+    ];
+    pickup.fulfillments = [
+      {
+        ...pickup.fulfillments[0]!,
+        id: "gid://shopify/Fulfillment/10",
+        status: "OPEN",
+        displayStatus: "READY_FOR_PICKUP",
+        inTransitAt: null,
+        estimatedDeliveryAt: null,
+        location: { id: "gid://shopify/Location/2", name: "SoHo Store" },
+        trackingInfo: [],
+        fulfillmentLineItems: { nodes: [{ id: "gid://shopify/FulfillmentLineItem/2", quantity: 2, lineItem: { id: "gid://shopify/LineItem/2", name: "Mug" } }] },
+        events: { nodes: [] },
+      },
+    ];
+    return pickup;
+  }
+
+  it("lists its items once: on the ready card, not again as still to do", () => {
+    const timeline = buildOrderTimeline(trackingFacts(readyPickup()));
+    expect(timeline.shipments.map((c) => ({ id: c.id, stage: c.stage, items: c.items.map((i) => `${i.title} × ${i.quantity}`) }))).toEqual([
+      { id: "gid://shopify/Fulfillment/10", stage: "ready_for_pickup", items: ["Mug × 2"] },
+    ]);
+    expect(timeline.current).toBe("ready_for_pickup");
+    expect(timeline.steps.find((s) => s.key === "ready_for_pickup")!.progress).toBeUndefined();
+    expect(unshippedItems(readyPickup())).toEqual([]);
+  });
+
+  it("still lists the units the store has not marked ready", () => {
+    const partly = readyPickup();
+    partly.lineItems.nodes = [line("2", "Mug", 3, 3)];
+    partly.fulfillmentOrders.nodes[0]!.lineItems.nodes[0]!.remainingQuantity = 3;
+    const cards = buildOrderTimeline(trackingFacts(partly)).shipments;
+    expect(cards.map((c) => c.items.map((i) => `${i.title} × ${i.quantity}`))).toEqual([["Mug × 2"], ["Mug × 1"]]);
+    expect(unshippedItems(partly)).toEqual([{ name: "Mug", quantity: 1 }]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { HttpInternalError, HttpRequestError, HttpThrottlingError } from "@shopify/shopify-api";
 import { describe, expect, it } from "vitest";
 import { adminRequest, AdminApiError } from "~/shopify/admin-graphql";
 import { AdminMutationOutcomeUnknownError, AdminRetriesExhaustedError, isMutationDocument, resilientGraphql } from "~/shopify/resilient-graphql";
@@ -68,6 +69,40 @@ describe("resilientGraphql", () => {
     expect(clock.waits).toEqual([1000]);
   });
 
+  it("with a reserve, leaves that share of the bucket to others: waits until it holds the last cost plus the reserve", async () => {
+    const now = 0;
+    // 1,000-point bucket restoring 100/s; the last request cost 300 and left 400.
+    const responses = [json({ data: { a: 1 }, extensions: { cost: cost(300, 400, 100) } }), ok(), ok()];
+    let i = 0;
+    const clock = recorder();
+    const events: string[] = [];
+    const client = resilientGraphql(async () => responses[i++]!, { sleep: clock.sleep, now: () => now, reserve: 0.5, onWait: (e) => events.push(e.reason) });
+    await client("query A { shop { name } }");
+    // 400 available; 300 + 500 kept free = 800 needed: (800 − 400) / 100 s.
+    await client("query B { shop { name } }");
+    expect(clock.waits).toEqual([4000]);
+    expect(events).toEqual(["bucket"]);
+    // Without a reserve the same bucket pays at once.
+    const plain = recorder();
+    const responses2 = [json({ data: { a: 1 }, extensions: { cost: cost(300, 400, 100) } }), ok()];
+    let j = 0;
+    const spender = resilientGraphql(async () => responses2[j++]!, { sleep: plain.sleep, now: () => now });
+    await spender("query A { shop { name } }");
+    await spender("query B { shop { name } }");
+    expect(plain.waits).toEqual([]);
+  });
+
+  it("never waits for more than the whole bucket, whatever the reserve", async () => {
+    const responses = [json({ data: { a: 1 }, extensions: { cost: cost(900, 0, 100) } }), ok()];
+    let i = 0;
+    const clock = recorder();
+    const client = resilientGraphql(async () => responses[i++]!, { sleep: clock.sleep, now: () => 0, reserve: 1 });
+    await client("query A { shop { name } }");
+    await client("query B { shop { name } }");
+    // Needed is capped at the bucket's size, 1,000: ten seconds from empty.
+    expect(clock.waits).toEqual([10_000]);
+  });
+
   it("retries 5xx and network errors with exponential back-off and jitter", async () => {
     const api = scripted([
       () => json({ errors: "Internal" }, 503),
@@ -75,14 +110,30 @@ describe("resilientGraphql", () => {
         throw new TypeError("fetch failed");
       },
       () => {
-        throw Object.assign(new Error("Shopify internal error"), { name: "HttpInternalError" });
+        // What @shopify/shopify-api throws on a 5xx: its class, whose `name` is plain "Error".
+        throw new HttpInternalError({ message: "Shopify internal error", code: 503, statusText: "Service Unavailable" });
+      },
+      () => {
+        throw new HttpRequestError("Http request error, no response available");
       },
       () => ok(),
     ]);
     const clock = recorder();
     const client = resilientGraphql(api.graphql, { sleep: clock.sleep, random: () => 1, baseDelayMs: 100 });
     expect(await adminRequest(client, "query Q { shop { name } }")).toEqual({ shop: { name: "x" } });
-    expect(clock.waits).toEqual([100, 200, 400]);
+    expect(clock.waits).toEqual([100, 200, 400, 800]);
+  });
+
+  it("knows the library's 429 by its class and waits its Retry-After", async () => {
+    const api = scripted([
+      () => {
+        throw new HttpThrottlingError({ message: "Shopify is throttling requests", code: 429, statusText: "Too Many Requests", retryAfter: 1.5 });
+      },
+      () => ok(),
+    ]);
+    const clock = recorder();
+    await adminRequest(resilientGraphql(api.graphql, { sleep: clock.sleep }), "query Q { shop { name } }");
+    expect(clock.waits).toEqual([1500]);
   });
 
   it("honours Retry-After on 429", async () => {

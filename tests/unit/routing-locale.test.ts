@@ -44,4 +44,19 @@ describe("the routing namespace", () => {
     expect(portalT("vi", "routing")("decision.excluded", { names: "Reno Fulfillment Center" })).toContain("Reno Fulfillment Center");
     expect(portalT("zh-CN", "routing")("decision.title", { order: "#1001" })).toContain("#1001");
   });
+
+  it("has the rules page's words in every language, translated, with no key missing", () => {
+    const resources = loadedResources();
+    const flatten = (node: unknown, prefix = ""): string[] =>
+      typeof node === "string" ? [prefix] : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+    const english = flatten((resources.en!.routing as { rulesPage: unknown }).rulesPage, "rulesPage").sort();
+    expect(english).toEqual(expect.arrayContaining(["rulesPage.title", "rulesPage.a11y.save", "rulesPage.notUnderstood"]));
+    for (const lng of ["vi", "zh-CN"] as const) {
+      expect(flatten((resources[lng]!.routing as { rulesPage: unknown }).rulesPage, "rulesPage").sort(), lng).toEqual(english);
+      for (const key of english) expect(portalT(lng, "routing")(key), `${lng} ${key}`).not.toBe(portalT("en", "routing")(key));
+    }
+    // Each rule's own words (app/domain/routing/rules/*) are in the same namespace.
+    expect(portalT("vi", "routing")("rules.closest.label")).toBe("Gần nhất");
+    expect(portalT("zh-CN", "routing")("rulesPage.a11y.save", { rule: portalT("zh-CN", "routing")("rules.stock-buffer.label") })).toBe("保存库存缓冲");
+  });
 });

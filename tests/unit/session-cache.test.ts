@@ -1,6 +1,6 @@
 import { Session } from "@shopify/shopify-api";
 import { describe, expect, it } from "vitest";
-import { CachedSessionStorage, forgetCachedSessions, type SessionStore } from "~/shopify/session-cache.server";
+import { CachedSessionStorage, forgetCachedSessions, type SessionStore } from "~/models/session-cache.server";
 
 class MemoryStore implements SessionStore {
   readonly sessions = new Map<string, Session>();

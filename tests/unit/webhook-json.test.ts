@@ -3,7 +3,7 @@
 // a line item 141249953214522974, a shipping line and an inventory item 271878346596884015.
 import { describe, expect, it } from "vitest";
 import { parseWebhookJson } from "~/shopify/webhook-json";
-import { inventoryUpdateFromPayload, orderSnapshotFromPayload } from "~/shopify/webhook-payloads";
+import { inventoryUpdateFromPayload, orderSnapshotFromPayload, riskAssessmentChangedPayloadSchema } from "~/shopify/webhook-payloads";
 
 describe("parseWebhookJson", () => {
   it("keeps integers above 2^53 as their exact digits; JSON.parse does not", () => {
@@ -40,5 +40,14 @@ describe("parseWebhookJson", () => {
       locationShopifyId: "gid://shopify/Location/24826418",
       available: null,
     });
+  });
+
+  it("orders/risk_assessment_changed names its order by GID, else by its id (exact digits, or a string); the example's nulls name none", () => {
+    const orderOf = (body: string) => riskAssessmentChangedPayloadSchema.parse(parseWebhookJson(body)).orderId;
+    const example = '{"provider_id":null,"provider_title":null,"risk_level":"medium","created_at":null,"order_id":null,"admin_graphql_api_order_id":null}';
+    expect(orderOf(example)).toBeNull();
+    expect(orderOf('{"risk_level":"low","order_id":820982911946154508,"admin_graphql_api_order_id":null}')).toBe("gid://shopify/Order/820982911946154508");
+    expect(orderOf('{"risk_level":"low","order_id":"450789469","admin_graphql_api_order_id":null}')).toBe("gid://shopify/Order/450789469");
+    expect(orderOf('{"risk_level":"low","order_id":1,"admin_graphql_api_order_id":"gid://shopify/Order/820982911946154508"}')).toBe("gid://shopify/Order/820982911946154508");
   });
 });

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { ChartFrame, type ChartTable } from "./ChartFrame";
+import { ChartFrame, type ChartTable, type ChartWords } from "./ChartFrame";
 import { AXIS_COLOR, LABEL_COLOR, seriesColor, TEXT_COLOR } from "./scale";
 
 export interface Bar {
@@ -25,9 +25,12 @@ export function BarChart({
   valueHeading,
   table,
   color,
+  words,
 }: {
   title: string;
   description: string;
+  /** The table disclosure's words in the page's language (English by default). */
+  words?: ChartWords;
   bars: Bar[];
   formatValue: (value: number) => string;
   /** Heading of the value column of the table fallback. */
@@ -42,7 +45,7 @@ export function BarChart({
   const plotWidth = WIDTH - VALUE_SPACE;
   const summary = bars.map((b) => `${b.label}: ${formatValue(b.value)}`).join("; ");
   return (
-    <ChartFrame title={title} description={description} table={table ?? { headings: ["", valueHeading], rows: bars.map((b) => [b.label, formatValue(b.value)]) }}>
+    <ChartFrame title={title} description={description} tableLabel={words?.viewTable} table={table ?? { headings: ["", valueHeading], rows: bars.map((b) => [b.label, formatValue(b.value)]) }}>
       <svg role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ display: "block", maxWidth: "100%" }}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{`${description} ${summary}`}</desc>

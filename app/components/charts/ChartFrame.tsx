@@ -10,6 +10,12 @@ export interface ChartTable {
   totals?: (string | number)[];
 }
 
+/** A chart's own words, in the page's language. */
+export interface ChartWords {
+  viewTable: string;
+  total: string;
+}
+
 export interface LegendItem {
   label: string;
   color: string;
@@ -26,9 +32,12 @@ export function ChartFrame({
   legend,
   table,
   headingLevel = "h3",
+  tableLabel = "View as table",
   children,
 }: {
   title: string;
+  /** The disclosure's words, in the page's language. */
+  tableLabel?: string;
   description?: string;
   legend?: LegendItem[];
   table: ChartTable;
@@ -52,7 +61,7 @@ export function ChartFrame({
         {legend && legend.length > 0 ? <Legend items={legend} /> : null}
         <details>
           <summary style={{ cursor: "pointer", color: "var(--p-color-text-link)", fontSize: "var(--p-font-size-325)" }}>
-            View as table
+            {tableLabel}
             <Text as="span" visuallyHidden>
               : {title}
             </Text>

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { ChartFrame, type ChartTable } from "./ChartFrame";
+import { ChartFrame, type ChartTable, type ChartWords } from "./ChartFrame";
 import { AXIS_COLOR, LABEL_COLOR, labelIndexes, niceScale, SERIES_COLORS } from "./scale";
 
 export interface Point {
@@ -28,9 +28,12 @@ export function LineChart({
   sparkline = false,
   integer = false,
   table,
+  words,
 }: {
   title: string;
   description: string;
+  /** The table disclosure's words in the page's language (English by default). */
+  words?: ChartWords;
   points: Point[];
   formatValue: (value: number) => string;
   valueHeading: string;
@@ -74,7 +77,7 @@ export function LineChart({
   const summary = `${points.length} days; ${values.length ? `highest ${formatValue(peak!)}, latest ${formatValue(values[values.length - 1]!)}` : "no data"}.`;
   const color = SERIES_COLORS[0];
   return (
-    <ChartFrame title={title} description={description} table={table ?? { headings: ["Day", valueHeading], rows: points.map((p) => [p.label, p.value === null ? "—" : formatValue(p.value)]) }}>
+    <ChartFrame title={title} description={description} tableLabel={words?.viewTable} table={table ?? { headings: ["Day", valueHeading], rows: points.map((p) => [p.label, p.value === null ? "—" : formatValue(p.value)]) }}>
       <svg role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ display: "block", maxWidth: "100%" }}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{`${description} ${summary}`}</desc>

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { ChartFrame } from "./ChartFrame";
+import { ChartFrame, type ChartWords } from "./ChartFrame";
 import { AXIS_COLOR, LABEL_COLOR, labelIndexes, niceScale, seriesColor } from "./scale";
 
 export interface StackSeries {
@@ -25,9 +25,12 @@ export function StackedBarChart({
   formatValue,
   categoryHeading,
   integer = false,
+  words,
 }: {
   title: string;
   description: string;
+  /** The table disclosure's words in the page's language (English by default). */
+  words?: ChartWords;
   /** Category labels, e.g. days ("Nov 24"). */
   categories: { key: string; label: string }[];
   series: StackSeries[];
@@ -46,14 +49,15 @@ export function StackedBarChart({
   const y = (v: number) => TOP + plotH - (v / scale.max) * plotH;
   const colors = series.map((s, i) => seriesColor(i, s.key));
   const grand = totals.reduce((a, b) => a + b, 0);
-  const summary = `${series.map((s) => `${s.label}: ${formatValue(s.values.reduce((a, b) => a + b, 0))}`).join("; ")}. Total ${formatValue(grand)}.`;
+  const summary = `${series.map((s) => `${s.label}: ${formatValue(s.values.reduce((a, b) => a + b, 0))}`).join("; ")}. ${words?.total ?? "Total"} ${formatValue(grand)}.`;
   return (
     <ChartFrame
       title={title}
       description={description}
+      tableLabel={words?.viewTable}
       legend={series.map((s, i) => ({ label: s.label, color: colors[i]! }))}
       table={{
-        headings: [categoryHeading, ...series.map((s) => s.label), "Total"],
+        headings: [categoryHeading, ...series.map((s) => s.label), words?.total ?? "Total"],
         rows: categories.map((c, i) => [c.label, ...series.map((s) => formatValue(s.values[i] ?? 0)), formatValue(totals[i]!)]),
         totals: ["", ...series.map((s) => formatValue(s.values.reduce((a, b) => a + b, 0))), formatValue(grand)],
       }}

@@ -1,4 +1,3 @@
-export { BarChart, type Bar } from "./BarChart";
-export { ChartFrame, type ChartTable, type LegendItem } from "./ChartFrame";
-export { LineChart, type Point } from "./LineChart";
-export { StackedBarChart, type StackSeries } from "./StackedBarChart";
+export { BarChart } from "./BarChart";
+export { LineChart } from "./LineChart";
+export { StackedBarChart } from "./StackedBarChart";

@@ -1,23 +1,27 @@
 import { BlockStack, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { DECLINE_REASON_LABELS } from "./labels";
+import { adminT } from "~/components/admin-i18n";
+import type { PortalLocale } from "~/domain/portal/locale";
+import { RETURN_DECLINE_REASONS } from "~/domain/returns/reasons";
 
-/** The decline reason (Shopify's ReturnDeclineReason) and the note shown to the shopper, as form fields. */
-export function DeclineFields({ errors }: { errors?: { reason?: string; note?: string } }) {
+/** The decline reason (Shopify's ReturnDeclineReason) and the note shown to the shopper, as form fields, in the staff member's language. */
+export function DeclineFields({ lang, errors }: { lang: PortalLocale; errors?: { reason?: string; note?: string } }) {
   const [reason, setReason] = useState("OTHER");
   const [note, setNote] = useState("");
+  const t = adminT(lang, "admin-return-detail");
+  const returns = adminT(lang, "admin-returns");
   return (
     <BlockStack gap="300">
       <Select
-        label="Decline reason"
+        label={t("declineReason")}
         name="reason"
-        options={Object.entries(DECLINE_REASON_LABELS).map(([value, label]) => ({ value, label }))}
+        options={RETURN_DECLINE_REASONS.map((value) => ({ value, label: returns(`declineReasons.${value}`) }))}
         value={reason}
         onChange={setReason}
         error={errors?.reason}
       />
       <TextField
-        label="Note to the customer"
+        label={t("declineNote")}
         name="note"
         value={note}
         onChange={setNote}
@@ -25,7 +29,7 @@ export function DeclineFields({ errors }: { errors?: { reason?: string; note?: s
         maxLength={500}
         showCharacterCount
         autoComplete="off"
-        helpText="Shown on the return's page and in the email."
+        helpText={t("declineNoteHelp")}
         error={errors?.note}
       />
     </BlockStack>

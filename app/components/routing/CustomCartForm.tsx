@@ -1,4 +1,6 @@
 import { Form } from "@remix-run/react";
+import { adminT } from "~/components/admin-i18n";
+import type { PortalLocale } from "~/domain/portal/locale";
 import { Badge, BlockStack, Box, Button, Divider, InlineError, InlineGrid, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { CustomCartFields, FieldErrors } from "~/domain/routing/custom-cart";
@@ -24,8 +26,10 @@ export function CustomCartForm(props: {
   pickupLocations: { id: string; name: string }[];
   strategyOptions: { value: string; label: string }[];
   busy: boolean;
+  lang: PortalLocale;
 }) {
   const { view, busy } = props;
+  const t = adminT(props.lang, "admin-simulator");
   const [fields, setFields] = useState(view.fields);
   useEffect(() => setFields(view.fields), [view]);
   const formRef = useRef<HTMLFormElement>(null);
@@ -48,27 +52,27 @@ export function CustomCartForm(props: {
   const addressFields = ["countryCode", "province", "city", "postalCode", "latitude", "longitude"] as const;
 
   return (
-    <Form method="post" ref={formRef} aria-label="Custom cart">
+    <Form method="post" ref={formRef} aria-label={t("cart.form")}>
       <button type="submit" tabIndex={-1} aria-hidden="true" style={visuallyHidden} onClick={setIntent("preview")}>
-        Preview
+        {t("cart.preview")}
       </button>
       <input ref={intentRef} type="hidden" name="intent" defaultValue="preview" />
       <BlockStack gap="400">
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
-            Items
+            {t("cart.items")}
           </Text>
           <div onKeyDown={searchOnEnter}>
             <TextField
-              label="Find a product or SKU"
+              label={t("cart.find")}
               name="q"
               value={fields.q}
               onChange={set("q")}
               autoComplete="off"
-              placeholder="Product title or SKU"
+              placeholder={t("cart.findPlaceholder")}
               connectedRight={
                 <Button submit onClick={setIntent("search")} disabled={busy}>
-                  Search
+                  {t("cart.search")}
                 </Button>
               }
             />
@@ -76,17 +80,17 @@ export function CustomCartForm(props: {
           {view.search && (
             <Box>
               {view.search.results.length === 0 ? (
-                <Text as="p" tone="subdued">{`No product or SKU matches “${view.search.query}”.`}</Text>
+                <Text as="p" tone="subdued">{t("cart.noMatch", { query: view.search.query })}</Text>
               ) : (
-                <ul aria-label="Search results" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+                <ul aria-label={t("cart.results")} style={{ listStyle: "none", margin: 0, padding: 0 }}>
                   {view.search.results.map((result) => (
                     <li key={result.id} style={{ padding: "4px 0" }}>
                       <InlineStack gap="200" blockAlign="center" wrap={false}>
-                        <Button submit size="slim" onClick={setIntent(`add:${result.id}`)} accessibilityLabel={`Add ${result.label}`} disabled={busy}>
-                          Add
+                        <Button submit size="slim" onClick={setIntent(`add:${result.id}`)} accessibilityLabel={t("cart.addItem", { item: result.label })} disabled={busy}>
+                          {t("cart.add")}
                         </Button>
                         <Text as="span">{result.label}</Text>
-                        {result.productStatus && <Badge>{result.productStatus.toLowerCase()}</Badge>}
+                        {result.productStatus && <Badge>{t(`cart.productStatus.${result.productStatus}`, { defaultValue: t("cart.productStatus.other") })}</Badge>}
                       </InlineStack>
                     </li>
                   ))}
@@ -96,10 +100,10 @@ export function CustomCartForm(props: {
           )}
           {fields.lines.length === 0 ? (
             <Text as="p" tone="subdued">
-              The cart is empty: search for a product or SKU and add it.
+              {t("cart.empty")}
             </Text>
           ) : (
-            <ul aria-label="Cart" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+            <ul aria-label={t("cart.list")} style={{ listStyle: "none", margin: 0, padding: 0 }}>
               {fields.lines.map((line, index) => {
                 const label = view.labels[line.variantId] ?? line.variantId;
                 return (
@@ -108,7 +112,7 @@ export function CustomCartForm(props: {
                     <InlineStack gap="300" blockAlign="start" wrap={false}>
                       <div style={{ width: 96 }}>
                         <TextField
-                          label={`Quantity of ${label}`}
+                          label={t("cart.quantityOf", { item: label })}
                           labelHidden
                           name="lineQuantity"
                           inputMode="numeric"
@@ -122,8 +126,8 @@ export function CustomCartForm(props: {
                         <Text as="span">{label}</Text>
                         {error(`lines.${index}.variantId`) && <InlineError message={error(`lines.${index}.variantId`)!} fieldID={`line-${index}`} />}
                       </BlockStack>
-                      <Button submit size="slim" variant="plain" tone="critical" onClick={setIntent(`remove:${index}`)} accessibilityLabel={`Remove ${label}`} disabled={busy}>
-                        Remove
+                      <Button submit size="slim" variant="plain" tone="critical" onClick={setIntent(`remove:${index}`)} accessibilityLabel={t("cart.removeItem", { item: label })} disabled={busy}>
+                        {t("cart.remove")}
                       </Button>
                     </InlineStack>
                   </li>
@@ -137,14 +141,14 @@ export function CustomCartForm(props: {
         <Divider />
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
-            Destination
+            {t("cart.destination")}
           </Text>
           <Select
-            label="Delivery method"
+            label={t("cart.deliveryMethod")}
             name="deliveryMethod"
             options={[
-              { value: "shipping", label: "Ship to an address" },
-              { value: "pickup", label: "Pickup at a store" },
+              { value: "shipping", label: t("cart.shipping") },
+              { value: "pickup", label: t("cart.pickup") },
             ]}
             value={fields.deliveryMethod}
             onChange={set("deliveryMethod")}
@@ -153,30 +157,30 @@ export function CustomCartForm(props: {
           {shipping ? (
             <>
               <InlineGrid columns={{ xs: 1, md: 4 }} gap="300">
-                <TextField label="Country code" name="countryCode" value={fields.countryCode} onChange={set("countryCode")} autoComplete="off" placeholder="US" maxLength={2} error={error("countryCode")} />
-                <TextField label="Province or state" name="province" value={fields.province} onChange={set("province")} autoComplete="off" error={error("province")} />
-                <TextField label="City" name="city" value={fields.city} onChange={set("city")} autoComplete="off" error={error("city")} />
-                <TextField label="Postal code" name="postalCode" value={fields.postalCode} onChange={set("postalCode")} autoComplete="off" error={error("postalCode")} />
+                <TextField label={t("cart.countryCode")} name="countryCode" value={fields.countryCode} onChange={set("countryCode")} autoComplete="off" placeholder="US" maxLength={2} error={error("countryCode")} />
+                <TextField label={t("cart.province")} name="province" value={fields.province} onChange={set("province")} autoComplete="off" error={error("province")} />
+                <TextField label={t("cart.city")} name="city" value={fields.city} onChange={set("city")} autoComplete="off" error={error("city")} />
+                <TextField label={t("cart.postalCode")} name="postalCode" value={fields.postalCode} onChange={set("postalCode")} autoComplete="off" error={error("postalCode")} />
               </InlineGrid>
               <InlineGrid columns={{ xs: 1, md: 4 }} gap="300">
-                <TextField label="Latitude (optional)" name="latitude" value={fields.latitude} onChange={set("latitude")} autoComplete="off" inputMode="decimal" error={error("latitude")} />
-                <TextField label="Longitude (optional)" name="longitude" value={fields.longitude} onChange={set("longitude")} autoComplete="off" inputMode="decimal" error={error("longitude")} />
+                <TextField label={t("cart.latitude")} name="latitude" value={fields.latitude} onChange={set("latitude")} autoComplete="off" inputMode="decimal" error={error("latitude")} />
+                <TextField label={t("cart.longitude")} name="longitude" value={fields.longitude} onChange={set("longitude")} autoComplete="off" inputMode="decimal" error={error("longitude")} />
               </InlineGrid>
               <Text as="p" tone="subdued">
-                Without coordinates, the address is placed through your own locations: the one with the same postal code, else those whose codes share the most leading characters, else one in the same city.
+                {t("cart.placeHelp")}
               </Text>
               <input type="hidden" name="pickupLocationId" value={fields.pickupLocationId} />
             </>
           ) : (
             <>
               <Select
-                label="Pickup location"
+                label={t("cart.pickupLocation")}
                 name="pickupLocationId"
-                options={[{ value: "", label: "Choose a location" }, ...props.pickupLocations.map((l) => ({ value: l.id, label: l.name }))]}
+                options={[{ value: "", label: t("cart.chooseLocation") }, ...props.pickupLocations.map((l) => ({ value: l.id, label: l.name }))]}
                 value={fields.pickupLocationId}
                 onChange={set("pickupLocationId")}
                 error={error("pickupLocationId")}
-                helpText={props.pickupLocations.length ? undefined : "No active location offers local pickup."}
+                helpText={props.pickupLocations.length ? undefined : t("cart.noPickup")}
               />
               {addressFields.map((name) => (
                 <input key={name} type="hidden" name={name} value={fields[name]} />
@@ -187,12 +191,12 @@ export function CustomCartForm(props: {
 
         <Divider />
         <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
-          <Select label="Strategy A" name="a" options={props.strategyOptions} value={fields.a} onChange={set("a")} error={error("a")} />
-          <Select label="Strategy B" name="b" options={props.strategyOptions} value={fields.b} onChange={set("b")} error={error("b")} />
+          <Select label={t("strategyA")} name="a" options={props.strategyOptions} value={fields.a} onChange={set("a")} error={error("a")} />
+          <Select label={t("strategyB")} name="b" options={props.strategyOptions} value={fields.b} onChange={set("b")} error={error("b")} />
         </InlineGrid>
         <InlineStack>
           <Button submit variant="primary" onClick={setIntent("preview")} loading={busy}>
-            Preview this cart
+            {t("cart.previewCart")}
           </Button>
         </InlineStack>
       </BlockStack>

@@ -35,8 +35,8 @@ const stock = new Map([
   [williamsburg.id, 2],
   [sf.id, 0],
 ]);
-const settings = { stockBuffer: 0, lowStockThreshold: 3, showExactCounts: false };
-const base: AvailabilityRequest = { position: null, limit: 10, radiusKm: null, lowStockThreshold: null, pickupOnly: false };
+const settings = { buffer: { shop: 0, rules: [{ units: 0, perLocation: {} }] }, lowStockThreshold: 3, showExactCounts: false };
+const base: AvailabilityRequest = { position: null, limit: 10, radiusKm: null, lowStockThreshold: null, pickupOnly: false, storefrontCountry: null };
 
 describe("computeAvailability", () => {
   it("orders by the merchant's priority without a position, and hides counts by default", () => {
@@ -49,6 +49,18 @@ describe("computeAvailability", () => {
       ["SoHo", "in_stock", null, null],
     ]);
     expect(result).toMatchObject({ total: 4, inStock: 2, showExactCounts: false });
+  });
+
+  it("puts the storefront's country first when the shopper's position is unknown", () => {
+    const hanoi = location("5", "Hà Nội Store", 21.03, 105.85, { countryCode: "VN", zip: "100000", priority: 1 });
+    const onUs = computeAvailability([hanoi, soho, williamsburg], stock, settings, { ...base, storefrontCountry: "US" });
+    expect(onUs.locations.map((l) => l.name)).toEqual(["Williamsburg", "SoHo", "Hà Nội Store"]);
+    const onVn = computeAvailability([soho, williamsburg, hanoi], stock, settings, { ...base, storefrontCountry: "vn" });
+    expect(onVn.locations[0]!.name).toBe("Hà Nội Store");
+    // A US postal code the shop cannot place: still the US stores first.
+    const unplaced = computeAvailability([hanoi, soho], stock, settings, { ...base, storefrontCountry: "US", position: { kind: "postal_code", postalCode: "60601", countryCode: "US" } });
+    expect(unplaced.origin?.resolved).toBe(false);
+    expect(unplaced.locations.map((l) => l.name)).toEqual(["SoHo", "Hà Nội Store"]);
   });
 
   it("sorts by distance from coordinates, unknown coordinates last", () => {
@@ -70,7 +82,7 @@ describe("computeAvailability", () => {
 
   it("applies the buffer (location override first) and the block's threshold, and shows counts when allowed", () => {
     const buffered = [{ ...soho, stockBuffer: 8 }, williamsburg];
-    const result = computeAvailability(buffered, stock, { stockBuffer: 1, lowStockThreshold: 0, showExactCounts: true }, { ...base, lowStockThreshold: 2 });
+    const result = computeAvailability(buffered, stock, { buffer: { shop: 1, rules: [{ units: 0, perLocation: {} }] }, lowStockThreshold: 0, showExactCounts: true }, { ...base, lowStockThreshold: 2 });
     const byName = Object.fromEntries(result.locations.map((l) => [l.name, [l.status, l.available]]));
     expect(byName).toEqual({ SoHo: ["low_stock", 2], Williamsburg: ["low_stock", 1] });
   });
@@ -82,6 +94,30 @@ describe("computeAvailability", () => {
     const unknown = computeAvailability(all, stock, settings, { ...base, position: { kind: "postal_code", postalCode: "60601", countryCode: "US" } });
     expect(unknown.origin).toEqual({ source: "postal_code", resolved: false, precision: null });
     expect(unknown.locations.every((l) => l.distanceKm === null)).toBe(true);
+  });
+
+  it("says stores only when every location listed offers pickup: a warehouse makes them locations", () => {
+    expect(computeAvailability(all, stock, settings, base)).toMatchObject({ noun: "locations", total: 4 });
+    const pickup = computeAvailability(all, stock, settings, { ...base, pickupOnly: true });
+    expect(pickup).toMatchObject({ noun: "stores", total: 3, inStock: 2 });
+  });
+
+  it("shows miles on a US storefront and km elsewhere", () => {
+    const from = { kind: "coordinates", lat: 40.7075, lon: -73.9565 } as const;
+    const us = computeAvailability([soho], stock, settings, { ...base, position: from, storefrontCountry: "US" });
+    expect(us.distanceUnit).toBe("mi");
+    expect(us.locations[0]!.distance).toEqual({ value: 2.7, unit: "mi", approximate: false });
+    const vn = computeAvailability([soho], stock, settings, { ...base, position: from, storefrontCountry: "VN" });
+    expect(vn.locations[0]!.distance).toEqual({ value: 4.3, unit: "km", approximate: false });
+  });
+
+  it("shows a distance from a postal prefix guess as approximate, never 0", () => {
+    // 10013 shares SoHo's prefix (100..): the point is SoHo itself, 0 km away, but only roughly.
+    const guess = computeAvailability([soho, williamsburg], stock, settings, { ...base, position: { kind: "postal_code", postalCode: "10013", countryCode: "US" }, storefrontCountry: "VN" });
+    expect(guess.origin).toMatchObject({ precision: "area" });
+    expect(guess.locations[0]!.distance).toEqual({ value: 1, unit: "km", approximate: true });
+    const exact = computeAvailability([soho], stock, settings, { ...base, position: { kind: "postal_code", postalCode: "10012", countryCode: "US" } });
+    expect(exact.locations[0]!.distance).toEqual({ value: 0.1, unit: "km", approximate: false });
   });
 
   it("gives no pickup time for a location without pickup", () => {

@@ -2,8 +2,10 @@
  * The storefront's view of one variant across the shop's locations: status per location (buffer
  * and low-stock threshold applied), nearest first when the shopper's position is known.
  */
-import { haversineKm } from "../routing/geo";
-import { resolvePostalCode, type PostalPlace } from "./postal-code";
+import { haversineKm } from "../geo/geo";
+import { stockBufferOf } from "../locations/stock-buffer";
+import { resolvePostalCode, type PostalPlace } from "../geo/postal-code";
+import { distanceUnitFor, shownDistance } from "./distance";
 import { sellableUnits, stockStatus } from "./status";
 import type {
   AvailabilityRequest,
@@ -50,8 +52,14 @@ export function computeAvailability(
     origin = { source: "postal_code", resolved: resolution.resolved, precision: resolution.precision };
   }
 
+  const unit = distanceUnitFor(request.storefrontCountry);
+  const approximate = origin?.source === "postal_code" && origin.precision === "area";
+  let allPickup = true;
   const threshold = request.lowStockThreshold ?? settings.lowStockThreshold;
-  const rows: { row: LocationAvailability; distance: number; priority: number }[] = [];
+  const rows: { row: LocationAvailability; distance: number; abroad: number; priority: number }[] = [];
+  // Without the shopper's position, the storefront's country comes first (a US shopper is not shown
+  // Hà Nội before Brooklyn because "H" sorts before "W").
+  const home = request.storefrontCountry?.toUpperCase() ?? null;
   let inStock = 0;
   for (const location of locations) {
     if (request.pickupOnly && !location.pickupEnabled) continue;
@@ -60,12 +68,14 @@ export function computeAvailability(
         ? haversineKm(point, { lat: location.latitude, lon: location.longitude })
         : null;
     if (request.radiusKm != null && point && (distance == null || distance > request.radiusKm)) continue;
-    const buffer = location.stockBuffer ?? settings.stockBuffer;
+    if (!location.pickupEnabled) allPickup = false;
+    const buffer = stockBufferOf(location, settings.buffer);
     const units = available.get(location.id) ?? 0;
     const status = stockStatus(units, { buffer, lowStockThreshold: threshold });
     if (status !== "out_of_stock") inStock++;
     rows.push({
       distance: distance ?? Number.POSITIVE_INFINITY,
+      abroad: home && location.countryCode?.toUpperCase() !== home ? 1 : 0,
       priority: location.priority,
       row: {
         id: location.id,
@@ -85,6 +95,7 @@ export function computeAvailability(
         },
         phone: location.phone,
         distanceKm: distance == null ? null : Math.round(distance * 10) / 10,
+        distance: distance == null ? null : shownDistance(distance, unit, approximate),
       },
     });
   }
@@ -92,6 +103,7 @@ export function computeAvailability(
   rows.sort(
     (a, b) =>
       a.distance - b.distance ||
+      a.abroad - b.abroad ||
       (point ? 0 : a.priority - b.priority) ||
       a.row.name.localeCompare(b.row.name) ||
       (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
@@ -100,6 +112,8 @@ export function computeAvailability(
   return {
     origin,
     showExactCounts: settings.showExactCounts,
+    distanceUnit: unit,
+    noun: allPickup ? "stores" : "locations",
     total: rows.length,
     inStock,
     locations: rows.slice(0, limit).map((r) => r.row),

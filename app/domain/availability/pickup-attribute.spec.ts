@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePickupLocation, pickupLocationFromAttributes, PICKUP_LOCATION_ATTRIBUTE } from "./pickup-attribute";
+import { parsePickupLocation, PICKUP_LOCATION_ATTRIBUTE } from "./pickup-attribute";
 
 describe("the pickup attribute", () => {
   it("is the name the demo shop's orders carry", () => {
@@ -15,15 +15,4 @@ describe("the pickup attribute", () => {
     expect(parsePickupLocation(null)).toBeNull();
   });
 
-  it("reads the last matching note attribute", () => {
-    expect(
-      pickupLocationFromAttributes([
-        { name: "gift", value: "yes" },
-        { name: PICKUP_LOCATION_ATTRIBUTE, value: "gid://shopify/Location/1" },
-        { name: PICKUP_LOCATION_ATTRIBUTE, value: "gid://shopify/Location/2" },
-      ]),
-    ).toBe("gid://shopify/Location/2");
-    expect(pickupLocationFromAttributes([{ name: "gift", value: "yes" }])).toBeNull();
-    expect(pickupLocationFromAttributes(undefined)).toBeNull();
-  });
 });

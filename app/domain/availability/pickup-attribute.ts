@@ -2,7 +2,8 @@
  * The cart attribute (an order note attribute once the order is placed) that carries the pickup
  * store a shopper chose in Crossdock's product-page block. The leading underscore keeps it out of
  * Shopify's checkout and order-status pages. The block's script writes the same name
- * (extensions/crossdock-availability/assets/crossdock-availability.js; a test checks they agree).
+ * (extensions/crossdock-availability/assets/crossdock-availability.js; a test checks they agree), and
+ * routing reads it as the shopper's hint (app/domain/routing/order-input.ts `pickupSignalOf`).
  *
  * Value: the location's Shopify GID, e.g. "gid://shopify/Location/123".
  */
@@ -19,15 +20,4 @@ export function parsePickupLocation(value: string | null | undefined): string | 
   if (LOCATION_GID.test(trimmed)) return trimmed;
   if (/^\d+$/.test(trimmed) && trimmed.length <= 20) return `gid://shopify/Location/${trimmed}`;
   return null;
-}
-
-/** The chosen pickup location from an order's note attributes (the last one wins, as in Shopify). */
-export function pickupLocationFromAttributes(
-  attributes: readonly { name: string; value: string | null }[] | null | undefined,
-): string | null {
-  let found: string | null = null;
-  for (const attribute of attributes ?? []) {
-    if (attribute.name === PICKUP_LOCATION_ATTRIBUTE) found = parsePickupLocation(attribute.value);
-  }
-  return found;
 }

@@ -17,7 +17,7 @@ describe("parseAvailabilityQuery", () => {
     expect(parse("variant=7&shop=x.myshopify.com&timestamp=1&signature=abc&path_prefix=/apps/x")).toEqual({
       ok: true,
       variantId: "gid://shopify/ProductVariant/7",
-      request: { position: null, limit: 10, radiusKm: null, lowStockThreshold: null, pickupOnly: false },
+      request: { position: null, limit: 10, radiusKm: null, lowStockThreshold: null, pickupOnly: false, storefrontCountry: null },
     });
   });
 
@@ -26,10 +26,12 @@ describe("parseAvailabilityQuery", () => {
     expect(coords).toEqual({
       ok: true,
       variantId: "gid://shopify/ProductVariant/7",
-      request: { position: { kind: "coordinates", lat: 40.7, lon: -74 }, limit: 3, radiusKm: 25, lowStockThreshold: 2, pickupOnly: true },
+      request: { position: { kind: "coordinates", lat: 40.7, lon: -74 }, limit: 3, radiusKm: 25, lowStockThreshold: 2, pickupOnly: true, storefrontCountry: null },
     });
     const postal = parse("variant=7&postal_code=10012&country=us");
     expect(postal.ok && postal.request.position).toEqual({ kind: "postal_code", postalCode: "10012", countryCode: "US" });
+    const storefront = parse("variant=7&storefront_country=gb");
+    expect(storefront.ok && storefront.request.storefrontCountry).toBe("GB");
   });
 
   it.each([
@@ -48,6 +50,7 @@ describe("parseAvailabilityQuery", () => {
     ["variant=1&radius_km=-1", /radius_km must be/],
     ["variant=1&low_stock_threshold=x", /low_stock_threshold must be/],
     ["variant=1&pickup_only=yes", /pickup_only must be/],
+    ["variant=1&storefront_country=USA", /storefront_country must be/],
   ])("refuses %s with a message", (query, message) => {
     const result = parse(query);
     expect(result.ok).toBe(false);

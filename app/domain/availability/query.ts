@@ -8,6 +8,7 @@
  *   radius_km            optional, 1 … 20000: only locations that close (when the position is known)
  *   low_stock_threshold  optional, 0 … 1000: the block's threshold instead of the shop's
  *   pickup_only          optional "1"/"true": only locations offering local pickup
+ *   storefront_country   optional ISO 3166-1 alpha-2: the storefront's country (miles or km)
  *
  * Shopify's own proxy parameters (shop, timestamp, signature, path_prefix, logged_in_customer_id)
  * are ignored here: authentication reads them.
@@ -75,6 +76,11 @@ export function parseAvailabilityQuery(params: URLSearchParams): ParsedAvailabil
     return { ok: false, message: "pickup_only must be 1 or 0" };
   }
 
+  const storefrontCountry = params.get("storefront_country")?.trim().toUpperCase() || null;
+  if (storefrontCountry !== null && !/^[A-Z]{2}$/.test(storefrontCountry)) {
+    return { ok: false, message: "storefront_country must be an ISO 3166-1 alpha-2 code (e.g. US)" };
+  }
+
   return {
     ok: true,
     variantId,
@@ -84,6 +90,7 @@ export function parseAvailabilityQuery(params: URLSearchParams): ParsedAvailabil
       radiusKm: radius,
       lowStockThreshold: threshold,
       pickupOnly: pickupOnly === "1" || pickupOnly === "true",
+      storefrontCountry,
     },
   };
 }

@@ -1,9 +1,9 @@
+import type { GeoPoint } from "../geo/geo";
+import type { DistanceUnit, ShownDistance } from "./distance";
 import type { StockStatus } from "./status";
+import type { StockBufferPolicy } from "../locations/stock-buffer";
 
-export interface GeoPoint {
-  lat: number;
-  lon: number;
-}
+export type { GeoPoint };
 
 /** A location as the storefront block needs it (read from Crossdock's copy of Shopify's data). */
 export interface StorefrontLocation {
@@ -26,7 +26,7 @@ export interface StorefrontLocation {
   pickupInstructions: string | null;
   /** Merchant preference, lower first: the order when the shopper's position is unknown. */
   priority: number;
-  /** Units held back here; null = the shop's buffer. */
+  /** Units held back here; null = the stock-buffer rule's fallback, else the shop's buffer (stockBufferOf). */
   stockBuffer: number | null;
 }
 
@@ -36,7 +36,8 @@ export type ShopperPosition =
   | { kind: "postal_code"; postalCode: string; countryCode: string };
 
 export interface AvailabilitySettings {
-  stockBuffer: number;
+  /** The shop's buffers as routing applies them (stockBufferOf). */
+  buffer: StockBufferPolicy;
   lowStockThreshold: number;
   showExactCounts: boolean;
 }
@@ -51,6 +52,8 @@ export interface AvailabilityRequest {
   lowStockThreshold: number | null;
   /** Only locations offering local pickup. */
   pickupOnly: boolean;
+  /** The storefront's country (ISO 3166-1 alpha-2): picks miles or km; null = km. */
+  storefrontCountry: string | null;
 }
 
 export interface LocationAvailability {
@@ -73,6 +76,8 @@ export interface LocationAvailability {
   phone: string | null;
   /** Rounded to 0.1 km; null when the shopper's position or the location's coordinates are unknown. */
   distanceKm: number | null;
+  /** The distance as the shopper reads it (unit by storefront country, approximate from a postal guess). */
+  distance: ShownDistance | null;
 }
 
 export interface AvailabilityResult {
@@ -81,6 +86,9 @@ export interface AvailabilityResult {
     | { source: "coordinates"; resolved: true; precision: "exact" }
     | { source: "postal_code"; resolved: boolean; precision: "exact" | "area" | null };
   showExactCounts: boolean;
+  distanceUnit: DistanceUnit;
+  /** "stores" when every matched location offers pickup (a store), else "locations". */
+  noun: "stores" | "locations";
   /** Locations that matched (radius, pickup filter) before the limit. */
   total: number;
   /** Of those, how many have the variant (in stock or low). */

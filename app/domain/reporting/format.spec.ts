@@ -4,10 +4,12 @@ import { formatChange, formatDay, formatDayRange, formatDuration, formatFigure }
 
 describe("formatting", () => {
   it("writes durations in a readable unit", () => {
-    expect(formatDuration(30)).toBe("30 s");
+    expect(formatDuration(30)).toBe("30 sec");
     expect(formatDuration(600)).toBe("10 min");
-    expect(formatDuration(3.5 * 3600)).toBe("3.5 h");
+    expect(formatDuration(3.5 * 3600)).toBe("3.5 hr");
     expect(formatDuration(3 * 86400)).toBe("3.0 days");
+    expect(formatDuration(3.5 * 3600, "vi")).toBe("3,5 giờ");
+    expect(formatDuration(3 * 86400, "zh-CN")).toBe("3.0天");
     expect(formatDuration(null)).toBe("—");
   });
 
@@ -16,6 +18,8 @@ describe("formatting", () => {
     expect(formatFigure(1.5, "decimal")).toBe("1.50");
     expect(formatFigure(1234.4, "count")).toBe("1,234");
     expect(formatFigure(812.34, "km")).toBe("812.3 km");
+    expect(formatFigure(0.1234, "percent", "vi")).toBe("12,3%");
+    expect(formatFigure(1234.4, "count", "vi")).toBe("1.234");
   });
 
   it("writes changes in points for rates and in percent otherwise", () => {
@@ -24,10 +28,12 @@ describe("formatting", () => {
     expect(formatChange(compare(4, 0), "count")).toBe("+4");
     expect(formatChange(compare(2, 2), "count")).toBe("no change");
     expect(formatChange(compare(2, null), "count")).toBeNull();
+    expect(formatChange(compare(0.15, 0.1), "percent", "vi", { noChange: "không đổi", points: "{{value}} điểm" })).toBe("+5,0 điểm");
   });
 
   it("writes local dates without shifting them", () => {
     expect(formatDay("2026-11-01")).toBe("Nov 1");
     expect(formatDayRange("2026-11-19", "2026-11-25")).toBe("Nov 19 – Nov 25");
+    expect(formatDay("2026-11-01", "zh-CN")).toBe("11月1日");
   });
 });

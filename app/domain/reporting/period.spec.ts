@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, buildPeriod, localDateKey, parsePeriodDays, safeTimeZone, startOfLocalDay } from "./period";
+import { addDays, buildPeriod, localDateKey, parsePeriodDays, safeTimeZone, startOfLocalDay, startOfShopDay } from "./period";
 
 describe("parsePeriodDays", () => {
   it("accepts 7, 30 and 90, defaults to 30 and refuses anything else", () => {
@@ -59,5 +59,13 @@ describe("buildPeriod", () => {
     expect(period.dayKeys).toHaveLength(90);
     expect(new Set(period.dayKeys).size).toBe(90);
     expect(period.dayKeys.at(-1)).toBe("2026-11-25");
+  });
+});
+
+describe("startOfShopDay", () => {
+  it("is midnight in the shop's zone: Ho Chi Minh City at 23:30 UTC began its day at 17:00 UTC", () => {
+    expect(startOfShopDay(new Date("2026-11-20T23:30:00Z"), "Asia/Ho_Chi_Minh").toISOString()).toBe("2026-11-20T17:00:00.000Z");
+    expect(startOfShopDay(new Date("2026-11-21T03:00:00Z"), "America/New_York").toISOString()).toBe("2026-11-20T05:00:00.000Z");
+    expect(startOfShopDay(new Date("2026-11-20T23:30:00Z"), "not/a-zone").toISOString()).toBe("2026-11-20T00:00:00.000Z");
   });
 });

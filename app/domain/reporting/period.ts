@@ -91,6 +91,16 @@ export function startOfLocalDay(dateKey: string, timeZone: string): Date {
   return new Date(instant);
 }
 
+/**
+ * When the shop's current day began: midnight in its time zone, the day the dashboard counts. The
+ * daily-capacity rule's "today" (a shop in Ho Chi Minh City at 23:30 UTC is at 06:30 of the next
+ * day, begun at 17:00 UTC).
+ */
+export function startOfShopDay(now: Date, timeZone: string): Date {
+  const zone = safeTimeZone(timeZone);
+  return startOfLocalDay(localDateKey(now, zone), zone);
+}
+
 export function buildPeriod(now: Date, days: PeriodDays, timeZone: string): ReportPeriod {
   const zone = safeTimeZone(timeZone);
   const today = localDateKey(now, zone);

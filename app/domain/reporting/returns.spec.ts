@@ -2,23 +2,19 @@ import { describe, expect, it } from "vitest";
 import { approvalFigures, openRequestsByAge, reasonLabel, returnRateFigures, topProducts, topReasons } from "./returns";
 
 describe("returnRateFigures", () => {
-  it("is returned orders over fulfilled orders, and units over units, beside the previous period", () => {
-    const figures = returnRateFigures(
-      { fulfilledOrders: 40, fulfilledUnits: 100, ordersWithReturns: 4, returnedUnits: 5 },
-      { fulfilledOrders: 20, fulfilledUnits: 50, ordersWithReturns: 4, returnedUnits: 10 },
-    );
-    expect(figures.orderRate.current).toBeCloseTo(0.1);
+  it("is returned orders over the fulfilled orders Shopify counts, beside the previous period", () => {
+    const figures = returnRateFigures({ current: 2, previous: 4 }, { current: 28, previous: 20 }, "shopify");
+    expect(figures.orderRate.current).toBeCloseTo(2 / 28);
     expect(figures.orderRate.previous).toBeCloseTo(0.2);
-    expect(figures.orderRate.change).toBeCloseTo(-0.1);
-    expect(figures.unitRate.current).toBeCloseTo(0.05);
-    expect(figures.unitRate.previous).toBeCloseTo(0.2);
+    expect(figures.current).toEqual({ ordersWithReturns: 2, fulfilledOrders: 28 });
+    expect(figures.fulfilledOrdersFrom).toBe("shopify");
   });
 
-  it("has no rate when no order was fulfilled", () => {
-    const none = { fulfilledOrders: 0, fulfilledUnits: 0, ordersWithReturns: 0, returnedUnits: 0 };
-    const figures = returnRateFigures(none, none);
+  it("has no rate when no order was fulfilled, and never more than 100 % when Shopify's count lags", () => {
+    const figures = returnRateFigures({ current: 0, previous: 0 }, { current: 0, previous: 0 }, "crossdock");
     expect(figures.orderRate.current).toBeNull();
     expect(figures.orderRate.change).toBeNull();
+    expect(returnRateFigures({ current: 3, previous: 0 }, { current: 2, previous: 0 }, "shopify").orderRate.current).toBe(1);
   });
 });
 

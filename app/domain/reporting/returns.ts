@@ -1,39 +1,53 @@
 /**
  * Returns figures for the dashboard, from the aggregate rows the reporting repository reads.
  *
- * Return rate (the definition shown to merchants): of the orders placed in the period that have
- * been fulfilled (shipped or picked up, wholly or partly) and not cancelled, the share with at
- * least one return request that was not declined or cancelled. The unit rate is the same cohort's
- * requested units over its ordered units. Orders are counted by the date they were placed, so the
+ * Return rate (its definition is written on the dashboard, app/locales/<lng>/dashboard.json):
+ * numerator, the orders placed in the period with at least one return request that was not
+ * declined or cancelled; denominator, the orders placed in the period that were fulfilled (shipped
+ * or picked up, wholly or partly) and not cancelled, as Shopify counts them (`ordersCount`), so the
+ * orders Crossdock never saw count too. Orders are counted by the date they were placed, so the
  * rate of a recent period still rises while its returns come in.
  */
 import { compare, ratio, type Comparison } from "./compare";
 import { median, percentile } from "./percentile";
 
-export const RETURN_RATE_DEFINITION =
-  "Orders placed in the period that were fulfilled (shipped or picked up) and not cancelled, and the share of them with a return request that was not declined or cancelled. Unit rate: requested units over the units of those orders. Returns of recent orders may still come in.";
-
-/** One period's cohort: fulfilled orders placed in it, and what of them was asked back. */
+/** One period's cohort: fulfilled orders placed in it, and how many of them were asked back. */
 export interface ReturnCohortTotals {
   fulfilledOrders: number;
-  fulfilledUnits: number;
   ordersWithReturns: number;
-  returnedUnits: number;
 }
+
+/** Where the denominator came from: Shopify's count, or (Shopify unreachable) the orders Crossdock holds. */
+export type CohortSource = "shopify" | "crossdock";
 
 export interface ReturnRateFigures {
   orderRate: Comparison;
-  unitRate: Comparison;
   current: ReturnCohortTotals;
   previous: ReturnCohortTotals;
+  fulfilledOrdersFrom: CohortSource;
 }
 
-export function returnRateFigures(current: ReturnCohortTotals, previous: ReturnCohortTotals): ReturnRateFigures {
+/**
+ * The rate from the returns Crossdock holds (numerator) over Shopify's count of fulfilled orders
+ * (denominator). A count Shopify has not caught up with yet (its counts may lag a write) never
+ * makes the rate exceed 100 %: the denominator is at least the numerator.
+ */
+export function returnRateFigures(
+  returned: { current: number; previous: number },
+  fulfilled: { current: number; previous: number },
+  fulfilledOrdersFrom: CohortSource,
+): ReturnRateFigures {
+  const totals = (period: "current" | "previous"): ReturnCohortTotals => ({
+    ordersWithReturns: returned[period],
+    fulfilledOrders: Math.max(fulfilled[period], returned[period]),
+  });
+  const current = totals("current");
+  const previous = totals("previous");
   return {
     orderRate: compare(ratio(current.ordersWithReturns, current.fulfilledOrders), ratio(previous.ordersWithReturns, previous.fulfilledOrders)),
-    unitRate: compare(ratio(current.returnedUnits, current.fulfilledUnits), ratio(previous.returnedUnits, previous.fulfilledUnits)),
     current,
     previous,
+    fulfilledOrdersFrom,
   };
 }
 

@@ -16,8 +16,6 @@ export interface RoutingTotals {
   storeUnits: number;
 }
 
-export const EMPTY_ROUTING_TOTALS: RoutingTotals = { orders: 0, parcels: 0, km: 0, units: 0, storeOrders: 0, storeUnits: 0 };
-
 export interface RoutingFigures {
   orders: Comparison;
   parcelsPerOrder: Comparison;
@@ -84,6 +82,8 @@ export interface LocationInfo {
 export interface LocationLoad {
   locationId: string;
   name: string;
+  /** Crossdock no longer knows the location (deleted in Shopify): `name` is "Removed location". */
+  removed: boolean;
   kind: "WAREHOUSE" | "STORE";
   orders: number;
   units: number;
@@ -153,6 +153,7 @@ export function locationLoad(
     return {
       locationId,
       name: known?.name ?? "Removed location",
+      removed: !known,
       kind: known?.kind ?? "WAREHOUSE",
       orders,
       units,

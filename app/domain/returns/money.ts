@@ -154,3 +154,18 @@ export function toShop(amount: Money, rate: OrderRate): Money | null {
   if (amount.currency !== rate.presentment.currency) throw new RangeError(`Expected an amount of ${rate.presentment.currency}, got ${amount.currency}`);
   return toPresentment(amount, { shop: rate.presentment, presentment: rate.shop });
 }
+
+/**
+ * An amount for people to read, in its currency and the reader's language: "$12.50", "250.000 ₫",
+ * "US$12.50" (zh-CN). The one formatter of the admin, the portal and the emails. An unknown currency
+ * code reads "12.50 XYZ"; an amount that is not a number reads "".
+ */
+export function formatMoney(locale: string, amount: string | number, currency: string): string {
+  const value = typeof amount === "number" ? amount : Number(amount);
+  if (!Number.isFinite(value)) return "";
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(value);
+  } catch {
+    return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(value)} ${currency}`;
+  }
+}

@@ -123,8 +123,6 @@ export type IneligibilityReason =
   | { code: "NON_RETURNABLE_TYPE"; productType: string }
   | { code: "NOT_DELIVERED" }
   | { code: "WINDOW_EXPIRED"; lastDay: CalendarDate };
-export type IneligibilityCode = IneligibilityReason["code"];
-
 export interface LineEligibility<L extends ReturnableLine = ReturnableLine> {
   line: L;
   eligible: boolean;

@@ -47,7 +47,8 @@ describe("evaluateReturnRules", () => {
     expect(decision.matched && decision.rule.id).toBe("small");
     expect(decision.action).toEqual({ type: "AUTO_APPROVE" });
     expect(decision.explanation).toBe(
-      'Rule "Small size swaps" (auto-approve): value 19.99 ≤ 25.00; reason SIZE_TOO_SMALL is in SIZE_TOO_SMALL, SIZE_TOO_LARGE; method MAIL is in MAIL, DROP_OFF.',
+      // Codes as words (issue 14): never "SIZE_TOO_SMALL" or "MAIL, DROP_OFF".
+      'Rule "Small size swaps" (auto-approve): value 19.99 ≤ 25.00; reason Too small is one of Too small, Too large; method By mail is one of By mail, Drop-off at a store.',
     );
     expect(decision.conditions.every((c) => c.matched)).toBe(true);
   });

@@ -4,6 +4,11 @@ import { calendarDate, daysBetween, type Instant } from "./dates";
 import { decimalInput, RETURN_METHODS, type ReturnableLine, type ReturnMethod } from "./policy";
 import type { NormalisedReturnRequest } from "./request";
 import { RETURN_DECLINE_REASONS, RETURN_REASONS, type ReturnReason } from "./reasons";
+import words from "../../locales/en/admin-returns.json";
+
+/** A stored code as the merchant reads it ("MAIL" → "By mail"): explanations are stored in English words, never codes. */
+const word = (group: "reasons" | "methods" | "declineReasons", code: string): string => (words[group] as Record<string, string>)[code] ?? code.toLowerCase().replaceAll("_", " ");
+const wordList = (group: "reasons" | "methods", codes: readonly string[]): string => codes.map((c) => word(group, c)).join(", ");
 
 /**
  * Return rules (the returns desk, #7): an ordered list; the first enabled rule whose conditions all
@@ -161,12 +166,43 @@ export function evaluateReturnRules(rules: readonly ReturnRule[], facts: ReturnF
   return { matched: false, rule: null, action: null, conditions: [], explanation: "No rule matched: the return waits for review." };
 }
 
+/** A decision as facts, for saying it in the staff member's language (app/components/returns/rule-words.ts). */
+export interface DecisionView {
+  ruleName: string | null;
+  action: ReturnRuleAction | null;
+  conditions: ReturnRuleCondition[];
+  facts: ReturnFacts;
+}
+
+export function decisionView(decision: RulesDecision, facts: ReturnFacts): DecisionView {
+  return decision.matched
+    ? { ruleName: decision.rule.name, action: decision.action, conditions: decision.conditions.map((c) => c.condition), facts }
+    : { ruleName: null, action: null, conditions: [], facts };
+}
+
+/** The return's values a list condition found (its reasons, tags or types among the condition's), distinct. */
+export function foundValues(condition: Extract<ReturnRuleCondition, { type: "reason_in" | "product_tag_any" | "product_type_any" }>, facts: ReturnFacts): string[] {
+  const lower = (values: readonly string[]) => new Set(values.map((v) => v.trim().toLowerCase()));
+  switch (condition.type) {
+    case "reason_in":
+      return [...new Set(facts.reasons.filter((r) => condition.reasons.includes(r)))];
+    case "product_tag_any": {
+      const wanted = lower(condition.tags);
+      return [...new Set(facts.productTags.filter((t) => wanted.has(t.trim().toLowerCase())))];
+    }
+    case "product_type_any": {
+      const wanted = lower(condition.types);
+      return [...new Set(facts.productTypes.filter((t) => wanted.has(t.trim().toLowerCase())))];
+    }
+  }
+}
+
 export function describeAction(action: ReturnRuleAction): string {
   switch (action.type) {
     case "AUTO_APPROVE":
       return "auto-approve";
     case "AUTO_DECLINE":
-      return `auto-decline, ${action.reason}`;
+      return `auto-decline, ${word("declineReasons", action.reason)}`;
     case "FLAG":
       return `flag: ${action.reason}`;
   }
@@ -175,7 +211,6 @@ export function describeAction(action: ReturnRuleAction): string {
 export function evaluateCondition(condition: ReturnRuleCondition, facts: ReturnFacts): ConditionResult {
   const sign = (op: "lte" | "gte") => (op === "lte" ? "≤" : "≥");
   const compare = (op: "lte" | "gte", a: number, b: number) => (op === "lte" ? a <= b : a >= b);
-  const lower = (values: readonly string[]) => values.map((v) => v.trim().toLowerCase());
   const result = (matched: boolean, explanation: string): ConditionResult => ({ condition, matched, explanation });
 
   switch (condition.type) {
@@ -188,10 +223,10 @@ export function evaluateCondition(condition: ReturnRuleCondition, facts: ReturnF
       );
     }
     case "reason_in": {
-      const hits = facts.reasons.filter((r) => condition.reasons.includes(r));
+      const hits = foundValues(condition, facts);
       return hits.length
-        ? result(true, `reason ${[...new Set(hits)].join(", ")} is in ${condition.reasons.join(", ")}`)
-        : result(false, `no reason in ${condition.reasons.join(", ")}`);
+        ? result(true, `reason ${wordList("reasons", hits)} is one of ${wordList("reasons", condition.reasons)}`)
+        : result(false, `no reason among ${wordList("reasons", condition.reasons)}`);
     }
     case "total_value": {
       const value = toMinor(facts.totalValue);
@@ -200,17 +235,15 @@ export function evaluateCondition(condition: ReturnRuleCondition, facts: ReturnF
       return result(matched, `value ${fromMinor(value)} ${matched ? "" : "not "}${sign(condition.op)} ${fromMinor(limit)}`);
     }
     case "product_tag_any": {
-      const wanted = new Set(lower(condition.tags));
-      const hits = facts.productTags.filter((t) => wanted.has(t.trim().toLowerCase()));
+      const hits = foundValues(condition, facts);
       return hits.length
-        ? result(true, `tag ${[...new Set(hits)].join(", ")} is one of ${condition.tags.join(", ")}`)
+        ? result(true, `tag ${hits.join(", ")} is one of ${condition.tags.join(", ")}`)
         : result(false, `no tag among ${condition.tags.join(", ")}`);
     }
     case "product_type_any": {
-      const wanted = new Set(lower(condition.types));
-      const hits = facts.productTypes.filter((t) => wanted.has(t.trim().toLowerCase()));
+      const hits = foundValues(condition, facts);
       return hits.length
-        ? result(true, `product type ${[...new Set(hits)].join(", ")} is one of ${condition.types.join(", ")}`)
+        ? result(true, `product type ${hits.join(", ")} is one of ${condition.types.join(", ")}`)
         : result(false, `no product type among ${condition.types.join(", ")}`);
     }
     case "customer_returns_90d_gte": {
@@ -219,7 +252,7 @@ export function evaluateCondition(condition: ReturnRuleCondition, facts: ReturnF
     }
     case "method_in": {
       const matched = condition.methods.includes(facts.method);
-      return result(matched, `method ${facts.method} ${matched ? "is" : "is not"} in ${condition.methods.join(", ")}`);
+      return result(matched, `method ${word("methods", facts.method)} ${matched ? "is" : "is not"} one of ${wordList("methods", condition.methods)}`);
     }
   }
 }

@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  APPROVED_STATUSES,
   assertTransition,
+  awaitingGoods,
   canStaffTransition,
   canTransition,
   checkTransition,
+  deskActions,
   isFinalStatus,
   isOpenReturn,
   RETURN_STATUSES,
@@ -108,6 +111,21 @@ describe("return lifecycle", () => {
     expect(canStaffTransition("APPROVED", "RECEIVED")).toBe(true);
   });
 
+  it("leaves refunds, cancellations and transit to those who report them: staff make the desk's four moves", () => {
+    expect(canStaffTransition("RECEIVED", "REFUNDED")).toBe(false);
+    expect(canStaffTransition("REQUESTED", "CANCELED")).toBe(false);
+    expect(canStaffTransition("APPROVED", "IN_TRANSIT")).toBe(false);
+    expect(deskActions({ status: "APPROVED", method: "MAIL", hasLabel: true })).toEqual({ approve: false, decline: false, receive: true, close: true });
+    expect(deskActions({ status: "APPROVED", method: "MAIL", hasLabel: false }).approve).toBe(true);
+    expect(deskActions({ status: "REQUESTED", method: "DROP_OFF", hasLabel: false })).toEqual({ approve: true, decline: true, receive: false, close: false });
+    expect(deskActions({ status: "CLOSED", method: "MAIL", hasLabel: true })).toEqual({ approve: false, decline: false, receive: false, close: false });
+  });
+
+  it("reads the approved statuses and the label's useful life off the table", () => {
+    expect(APPROVED_STATUSES).toEqual(["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED", "CLOSED"]);
+    expect(RETURN_STATUSES.filter(awaitingGoods)).toEqual(["APPROVED", "IN_TRANSIT"]);
+  });
+
   it("counts every status but declined and canceled as holding the items", () => {
     expect(RETURN_STATUSES.filter((s) => !isOpenReturn(s))).toEqual(["DECLINED", "CANCELED"]);
   });
@@ -134,13 +152,21 @@ describe("returnTimeline", () => {
   });
 
   it("shows a drop-off waiting to be handed in, then handed in", () => {
-    expect(view(returnTimeline("APPROVED", "DROP_OFF", times))).toEqual([
+    const { IN_TRANSIT: _carried, ...handedIn } = times;
+    expect(view(returnTimeline("APPROVED", "DROP_OFF", handedIn))).toEqual([
       "requested:done@03-10",
       "approved:current@03-10",
       "dropped_off:upcoming",
       "refunded:upcoming",
     ]);
-    expect(view(returnTimeline("RECEIVED", "DROP_OFF", times))[2]).toBe("dropped_off:current@03-13");
+    expect(view(returnTimeline("RECEIVED", "DROP_OFF", handedIn))[2]).toBe("dropped_off:current@03-13");
+  });
+
+  it("never shows in transit as a step to come (nothing reports it yet), and shows it once a carrier has", () => {
+    const { IN_TRANSIT: _never, ...notCarried } = times;
+    expect(view(returnTimeline("APPROVED", "MAIL", notCarried))).toEqual(["requested:done@03-10", "approved:current@03-10", "received:upcoming", "refunded:upcoming"]);
+    expect(view(returnTimeline("RECEIVED", "MAIL", notCarried))).toEqual(["requested:done@03-10", "approved:done@03-10", "received:current@03-13", "refunded:upcoming"]);
+    expect(view(returnTimeline("RECEIVED", "MAIL", times))).toContain("in_transit:done@03-11");
   });
 
   it("ends at declined or canceled", () => {

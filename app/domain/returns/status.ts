@@ -16,16 +16,20 @@ export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 /**
  * The return lifecycle as an explicit transition table (Vendure-style): each status lists the only
  * statuses it may move to, whoever moves it (staff in Crossdock, the shopper, or Shopify through a
- * webhook). Every status change goes through it: the database updates' "allowed from" conditions
- * (`sourcesOf`), the services' refusals and the admin's buttons (`checkTransition` with
- * `STAFF_VETOES`), the Shopify sync (`transitionPath`: a state Shopify reached through steps
- * Crossdock did not see is reached through the table's steps).
+ * webhook). Everything else is read off it: the one database writer's "allowed from" conditions
+ * (`changeReturn` in models/returns.server.ts, through `sourcesOf`), the desk's buttons and the
+ * services' refusals (`deskActions`, `canStaffTransition` with `STAFF_VETOES`), the Shopify sync
+ * (`transitionPath`: a state Shopify reached through steps Crossdock did not see is reached through
+ * the table's steps), the shopper's steps (`returnTimeline`) and the reports (`APPROVED_STATUSES`).
  *
- * APPROVED → RECEIVED covers a drop-off handed in at the store (no transit); APPROVED/IN_TRANSIT →
- * REFUNDED a refund made in Shopify before the goods arrived; → CLOSED a return closed without being
- * received or refunded (Shopify: "or simply when it has been marked as returned"); CLOSED → APPROVED
- * a return reopened in Shopify (`returnReopen`), never by staff in Crossdock. DECLINED and CANCELED
- * are final.
+ * APPROVED → RECEIVED covers a drop-off handed in at the store and a parcel whose travel nobody
+ * reported; APPROVED/IN_TRANSIT → REFUNDED a refund made in Shopify before the goods arrived; →
+ * CLOSED a return closed without being received or refunded (Shopify: "or simply when it has been
+ * marked as returned"); CLOSED → APPROVED a return reopened in Shopify (`returnReopen`), never by
+ * staff in Crossdock. DECLINED and CANCELED are final. IN_TRANSIT is for a carrier that reports
+ * scans: Shopify's reverse delivery has a tracking number and URL but no tracking status, and the
+ * built-in carrier scans nothing, so today nothing sets it and the shopper is never shown it as a
+ * step to come.
  */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, readonly ReturnStatus[]>> = {
   REQUESTED: ["APPROVED", "DECLINED", "CANCELED"],
@@ -69,32 +73,102 @@ export function transitionPath(from: ReturnStatus, to: ReturnStatus, options: { 
   return null;
 }
 
-export function isReturnStatus(value: unknown): value is ReturnStatus {
-  return typeof value === "string" && (RETURN_STATUSES as readonly string[]).includes(value);
-}
-
 export function canTransition(from: ReturnStatus, to: ReturnStatus): boolean {
   return RETURN_TRANSITIONS[from].includes(to);
 }
 
-/** Moves staff make in Crossdock: the table, less reopening (Shopify's `returnReopen` alone reopens). */
+/** The status every return starts in (a request, from the portal or from Shopify). */
+export const INITIAL_RETURN_STATUS: ReturnStatus = "REQUESTED";
+
+/**
+ * Moves staff make in Crossdock: the table, less the moves someone else reports. Shopify reopens a
+ * closed return (`returnReopen`), refunds are made in Shopify and recorded from `refunds/create`,
+ * returns are canceled in Shopify, and in transit is the carrier's news.
+ */
 export const STAFF_VETOES: ReadonlyArray<(from: ReturnStatus, to: ReturnStatus) => string | null> = [
   (from) => (from === "CLOSED" ? "A closed return is reopened in Shopify, not in Crossdock." : null),
+  (_from, to) => (to === "REFUNDED" ? "A refund is made in Shopify; Crossdock records it from Shopify." : null),
+  (_from, to) => (to === "CANCELED" ? "A return is canceled in Shopify, not in Crossdock." : null),
+  (_from, to) => (to === "IN_TRANSIT" ? "In transit is reported by the carrier, not set by staff." : null),
 ];
 
-/** Whether staff (or the shopper) may move a return from `from` to `to` in Crossdock. */
+/** Whether staff may move a return from `from` to `to` in Crossdock. */
 export function canStaffTransition(from: ReturnStatus, to: ReturnStatus): boolean {
   return checkTransition(from, to, STAFF_VETOES).ok;
+}
+
+/** The returns desk's buttons on a return's page, each named by the status it moves the return to. */
+export const DESK_ACTIONS = { approve: "APPROVED", decline: "DECLINED", receive: "RECEIVED", close: "CLOSED" } as const satisfies Record<string, ReturnStatus>;
+export type DeskAction = keyof typeof DESK_ACTIONS;
+
+/**
+ * The desk's buttons for a return: each one whose move staff may make from the return's status. An
+ * approved mail return without its label (approved in Shopify) may be approved again: that only
+ * finishes the label, the status stays.
+ */
+export function deskActions(ret: { status: ReturnStatus; method: ReturnMethod; hasLabel: boolean }): Record<DeskAction, boolean> {
+  const offered = {} as Record<DeskAction, boolean>;
+  for (const action of Object.keys(DESK_ACTIONS) as DeskAction[]) offered[action] = canStaffTransition(ret.status, DESK_ACTIONS[action]);
+  if (ret.status === "APPROVED" && ret.method === "MAIL" && !ret.hasLabel) offered.approve = true;
+  return offered;
+}
+
+/** `from` and the statuses it can still get to through the table's steps, never through CLOSED nor `avoiding`. */
+function reachableFrom(from: ReturnStatus, avoiding?: ReturnStatus): Set<ReturnStatus> {
+  const seen = new Set<ReturnStatus>([from]);
+  const queue: ReturnStatus[] = [from];
+  while (queue.length) {
+    const at = queue.shift()!;
+    if (at === "CLOSED") continue;
+    for (const next of RETURN_TRANSITIONS[at]) {
+      if (next === avoiding || seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return seen;
+}
+
+/**
+ * The statuses a return is only ever in after being approved: reachable from APPROVED, and not from
+ * a request without passing through APPROVED (so not declined, nor canceled, which a request may be
+ * without approval). Reports count approvals by them.
+ */
+export const APPROVED_STATUSES: readonly ReturnStatus[] = (() => {
+  const unapproved = reachableFrom(INITIAL_RETURN_STATUS, "APPROVED");
+  return RETURN_STATUSES.filter((s) => reachableFrom("APPROVED").has(s) && !unapproved.has(s));
+})();
+
+/**
+ * The statuses whose return waits for a decision: those from which it may be both approved and
+ * declined (a request). A decision's claim, the rules and "open requests" in reports read them.
+ */
+export const AWAITING_DECISION: readonly ReturnStatus[] = sourcesOf("APPROVED").filter((s) => sourcesOf("DECLINED").includes(s));
+
+/** A status (ours or Shopify's) in words for a sentence of the desk's messages: "in transit", not "IN_TRANSIT". */
+export function statusInWords(status: string): string {
+  return status.toLowerCase().replace(/_/g, " ");
+}
+
+/** Whether the goods are still to come back (a mail return's label is printable until then). */
+export function awaitingGoods(status: ReturnStatus): boolean {
+  return canTransition(status, "RECEIVED");
 }
 
 export function isFinalStatus(status: ReturnStatus): boolean {
   return RETURN_TRANSITIONS[status].length === 0;
 }
 
-/** Statuses in which the return still holds its items (counted as "in return" for eligibility). */
+/**
+ * Statuses in which the return still holds its items (counted as "in return" for eligibility, and
+ * as returned in reports): all but the final ones, declined and canceled (a closed return may be
+ * reopened).
+ */
 export function isOpenReturn(status: ReturnStatus): boolean {
-  return status !== "DECLINED" && status !== "CANCELED";
+  return !isFinalStatus(status);
 }
+
+export const FINAL_STATUSES: readonly ReturnStatus[] = RETURN_STATUSES.filter(isFinalStatus);
 
 export type TransitionCheck =
   | { ok: true; from: ReturnStatus; to: ReturnStatus }
@@ -164,61 +238,67 @@ export interface ReturnStep {
 /** When each status was reached (from ReturnEvent rows or the request's own timestamps). */
 export type StatusTimes = Partial<Record<ReturnStatus, Date | string | null>>;
 
+/** A step of the shopper's path and the status that reaches it. */
+interface PathStep {
+  key: ReturnStepKey;
+  status: ReturnStatus;
+  /** Shown only once the return has been in the status: nothing reports it for every return. */
+  onceReached?: true;
+}
+
 /**
- * The steps to show for a return: the happy path for its method (MAIL: requested → approved → in
- * transit → received → refunded; DROP_OFF: requested → approved → dropped off → refunded), with the
- * steps reached marked done, the latest one current, the rest upcoming. A declined or canceled
- * return ends at that step. A return CLOSED without a refund ends at "closed".
+ * In transit is the carrier's news: Shopify's reverse delivery holds a tracking number and URL but
+ * no tracking status (ReverseDeliveryTrackingV2, Admin API 2026-10), and the built-in carrier scans
+ * nothing. So the step is shown once a carrier has reported it, never as a step still to come.
+ */
+const IN_TRANSIT_STEP: PathStep = { key: "in_transit", status: "IN_TRANSIT", onceReached: true };
+
+/** The shopper's path for each method, in the table's order. */
+const SHOPPER_PATHS: Record<ReturnMethod, readonly PathStep[]> = {
+  MAIL: [
+    { key: "requested", status: "REQUESTED" },
+    { key: "approved", status: "APPROVED" },
+    IN_TRANSIT_STEP,
+    { key: "received", status: "RECEIVED" },
+    { key: "refunded", status: "REFUNDED" },
+  ],
+  DROP_OFF: [
+    { key: "requested", status: "REQUESTED" },
+    { key: "approved", status: "APPROVED" },
+    IN_TRANSIT_STEP,
+    { key: "dropped_off", status: "RECEIVED" },
+    { key: "refunded", status: "REFUNDED" },
+  ],
+};
+
+/**
+ * The steps to show for a return, read off the transition table: the shopper's path for its method
+ * (MAIL: requested → approved → received → refunded; DROP_OFF: requested → approved → dropped off →
+ * refunded; in transit between approved and the goods' arrival once a carrier reports it), each step
+ * done when the table leads from it to the return's status, current when it is that status, upcoming
+ * when the table leads on to it. A declined or canceled return ends at that step; a closed one ends
+ * at "closed" after every step it passed (the refund only when there was one).
  */
 export function returnTimeline(status: ReturnStatus, method: ReturnMethod, times: StatusTimes = {}): ReturnStep[] {
   const at = (s: ReturnStatus) => {
     const t = times[s];
     return t == null ? null : new Date(t).toISOString();
   };
-  const handIn: ReturnStepKey = method === "DROP_OFF" ? "dropped_off" : "in_transit";
-  const path: Array<{ key: ReturnStepKey; status: ReturnStatus }> =
-    method === "DROP_OFF"
-      ? [
-          { key: "requested", status: "REQUESTED" },
-          { key: "approved", status: "APPROVED" },
-          { key: handIn, status: "RECEIVED" },
-          { key: "refunded", status: "REFUNDED" },
-        ]
-      : [
-          { key: "requested", status: "REQUESTED" },
-          { key: "approved", status: "APPROVED" },
-          { key: handIn, status: "IN_TRANSIT" },
-          { key: "received", status: "RECEIVED" },
-          { key: "refunded", status: "REFUNDED" },
-        ];
-
   if (status === "DECLINED" || status === "CANCELED") {
-    const wasApproved = times.APPROVED != null;
     const steps: ReturnStep[] = [{ key: "requested", state: "done", at: at("REQUESTED") }];
-    if (wasApproved) steps.push({ key: "approved", state: "done", at: at("APPROVED") });
+    if (times.APPROVED != null) steps.push({ key: "approved", state: "done", at: at("APPROVED") });
     steps.push({ key: status === "DECLINED" ? "declined" : "canceled", state: "current", at: at(status) });
     return steps;
   }
-
-  const reachedIndex = (() => {
-    if (status === "CLOSED") {
-      // Closed after a refund: the whole path is done. Closed without one: up to received.
-      return times.REFUNDED != null ? path.length - 1 : path.findIndex((p) => p.status === "RECEIVED");
-    }
-    // On the DROP_OFF path IN_TRANSIT has no step of its own: treat it as still approved.
-    const index = path.findIndex((p) => p.status === status);
-    return index >= 0 ? index : path.findIndex((p) => p.status === "APPROVED");
-  })();
-
-  const steps: ReturnStep[] = path.map((p, i) => ({
-    key: p.key,
-    state: i < reachedIndex ? "done" : i === reachedIndex ? "current" : "upcoming",
-    at: i <= reachedIndex ? at(p.status) : null,
-  }));
+  const path = SHOPPER_PATHS[method];
   if (status === "CLOSED") {
-    if (times.REFUNDED == null) steps.splice(reachedIndex + 1);
-    steps.forEach((s) => (s.state = "done"));
-    steps.push({ key: "closed", state: "current", at: at("CLOSED") });
+    // Closed after a refund: the whole path is done. Closed without one: up to the goods' arrival.
+    const passed = path.filter((p) => (p.onceReached || p.status === "REFUNDED" ? times[p.status] != null : true));
+    return [...passed.map((p): ReturnStep => ({ key: p.key, state: "done", at: at(p.status) })), { key: "closed", state: "current", at: at("CLOSED") }];
   }
-  return steps;
+  return path.flatMap((p): ReturnStep[] => {
+    const state: StepState = p.status === status ? "current" : transitionPath(p.status, status) ? "done" : "upcoming";
+    if (p.onceReached && (state === "upcoming" || (state === "done" && times[p.status] == null))) return [];
+    return [{ key: p.key, state, at: state === "upcoming" ? null : at(p.status) }];
+  });
 }

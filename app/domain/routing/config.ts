@@ -1,26 +1,8 @@
 import { z } from "zod";
-import { closestRuleSchema } from "./rules/closest";
-import { costOptimalRuleSchema } from "./rules/cost-optimal";
-import { dailyCapacityRuleSchema } from "./rules/daily-capacity";
-import { excludeLocationsRuleSchema } from "./rules/exclude-locations";
-import { fewestShipmentsRuleSchema } from "./rules/fewest-shipments";
-import { locationPriorityRuleSchema } from "./rules/location-priority";
-import { productTagRoutingRuleSchema } from "./rules/product-tag-routing";
-import { stayInMarketRuleSchema } from "./rules/stay-in-market";
-import { stockBufferRuleSchema } from "./rules/stock-buffer";
+import { ruleRegistry } from "./registry";
 
-/** One rule as the admin stores it: plain data, discriminated by `type`. */
-export const ruleConfigSchema = z.discriminatedUnion("type", [
-  locationPriorityRuleSchema,
-  closestRuleSchema,
-  fewestShipmentsRuleSchema,
-  costOptimalRuleSchema,
-  stayInMarketRuleSchema,
-  stockBufferRuleSchema,
-  excludeLocationsRuleSchema,
-  productTagRoutingRuleSchema,
-  dailyCapacityRuleSchema,
-]);
+/** One rule as the admin stores it: plain data, discriminated by `type` (generated from the rule registry). */
+export const ruleConfigSchema = ruleRegistry.schema;
 export type RuleConfig = z.output<typeof ruleConfigSchema>;
 export type RuleConfigInput = z.input<typeof ruleConfigSchema>;
 export type RuleType = RuleConfig["type"];
@@ -60,5 +42,5 @@ export function parseRoutingConfig(raw: unknown): ParseResult {
 
 /** Whether the rules read product tags or types (the order is then read with its products). */
 export function rulesReadProducts(config: RoutingConfigInput): boolean {
-  return config.rules.some((rule) => rule.type === "product-tag-routing");
+  return ruleRegistry.readsProducts(config.rules);
 }

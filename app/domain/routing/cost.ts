@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { haversineKm } from "./geo";
+import { haversineKm } from "../geo/geo";
 import type { Assignment, GeoPoint } from "./types";
 
 /** FORMAT.md: cost = Σ over shipping locations (perShipment + perKm · km) + unfilledPenalty · unfilled units. */

@@ -213,7 +213,9 @@ describe("customCartOrder", () => {
           { id: "custom-line-2", sku: V2, quantity: 1, productTags: ["bulky"] },
         ],
         destination: { lat: 37.8, lon: -122.4, countryCode: "US" },
-        locations: [expect.objectContaining({ id: "gid://shopify/Location/1", stock: { "MUG-1": 4, [V2]: 0 }, stockBuffer: 1 })],
+        // No buffer of its own: the shop's default rides beside the locations (stockBufferOf).
+        locations: [expect.objectContaining({ id: "gid://shopify/Location/1", stock: { "MUG-1": 4, [V2]: 0 } })],
+        defaultStockBuffer: 1,
       },
     });
   });

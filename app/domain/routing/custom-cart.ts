@@ -217,7 +217,7 @@ export function validateCustomCart(fields: CustomCartFields, knowledge: CartKnow
   return { ok: true, cart: { lines, destination, choices: [value.a, value.b] } };
 }
 
-export { describePlacement, placeAddress, type PlaceLocation, type Placement } from "./place-address";
+export { describePlacement, placeAddress, placementFacts, type PlaceLocation, type PlacementFacts } from "./place-address";
 
 /** A variant as the cart shows and routes it. */
 export interface CartVariant {

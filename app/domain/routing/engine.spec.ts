@@ -49,3 +49,38 @@ describe("routing engine", () => {
     expect(plan).toMatchObject({ assignments: [], unassigned: [], shipments: 0 });
   });
 });
+
+describe("a location paused by staff", () => {
+  const model = { perShipment: 10, perKm: 0.1, unfilledPenalty: 100 };
+  const locations = [
+    location("near", { lon: 0.1, paused: true, pausedNote: "Flooded", stock: { A: 9 } }),
+    location("quiet", { lon: 0.2, paused: true, stock: { A: 9 } }),
+    location("far", { lon: 3, stock: { A: 9 } }),
+  ];
+
+  it("is left out like an inactive one, with the staff's note, and the order goes elsewhere", () => {
+    for (const strategy of [costOptimalStrategy(model), shopifyDefaultStrategy()]) {
+      const plan = strategy.route(order([["A", 2]], locations));
+      const byId = Object.fromEntries(plan.locations.map((l) => [l.locationId, l]));
+      expect(plan.assignments.map((a) => [a.locationId, a.quantity])).toEqual([["far", 2]]);
+      expect(byId.near).toMatchObject({ status: "excluded", reasons: ["Paused by staff: Flooded"], why: [{ key: "pausedNote", values: { note: "Flooded" } }] });
+      expect(byId.quiet).toMatchObject({ status: "excluded", reasons: ["Paused by staff"], why: [{ key: "paused" }] });
+    }
+  });
+
+  it("ships nothing when every location with stock is paused", () => {
+    const plan = shopifyDefaultStrategy().route(order([["A", 2]], locations.slice(0, 2)));
+    expect(plan.assignments).toEqual([]);
+    expect(plan.unassigned.map((u) => u.quantity)).toEqual([2]);
+  });
+
+  it("refuses a pickup at a paused store (the whole order is unfilled), as at an inactive one", () => {
+    const store = location("store", { kind: "store", lon: 3, pickupEnabled: true, paused: true, pausedNote: "Closed today", stock: { A: 9 } });
+    const plan = shopifyDefaultStrategy().route(order([["A", 1]], [store, locations[2]!], { pickupLocationId: "store" }));
+    expect(plan.assignments).toEqual([]);
+    expect(plan.unassigned[0]?.reason).toBe("Pickup refused: Location store is paused by staff: Closed today");
+    expect(plan.summaryWhy).toMatchObject({ key: "summaryPickupRefused", detail: { key: "pickupPausedNote", values: { store: "Location store", note: "Closed today" } } });
+    const unnoted = shopifyDefaultStrategy().route(order([["A", 1]], [{ ...store, pausedNote: undefined }], { pickupLocationId: "store" }));
+    expect(unnoted.summaryWhy?.detail).toEqual({ key: "pickupPaused", values: { store: "Location store" } });
+  });
+});

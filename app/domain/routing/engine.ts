@@ -1,8 +1,9 @@
 import { allocate, groupBySku, packLines } from "./allocate";
 import type { RoutingConfig } from "./config";
-import { haversineKm } from "./geo";
-import type { DemandItem, FilterRule, Objective, RankingRule, SearchCandidate, SearchProblem } from "./rule";
-import { buildRule } from "./rules";
+import { haversineKm } from "../geo/geo";
+import { orderStop } from "../locations/location";
+import type { DemandItem, FilterRule, Objective, RankingRule, Rule, SearchCandidate, SearchProblem } from "./rule";
+import { ruleRegistry } from "./registry";
 import { closestRule } from "./rules/closest";
 import { fewestShipmentsRule } from "./rules/fewest-shipments";
 import { decidePickup } from "./rules/pickup";
@@ -15,9 +16,12 @@ import type {
   RoutingPlan,
   RuleScore,
   UnassignedUnits,
+  Why,
 } from "./types";
 
 export interface EngineOptions {
+  /** Where rule configs become rules; default the rules Crossdock ships (tests add their own). */
+  registry?: { build(config: { type: string }): Rule };
   /** Clock for `search.timeBudgetMs` (ms). Without one the search is bounded by maxNodes only. */
   now?: () => number;
 }
@@ -33,12 +37,13 @@ export interface RoutingEngine {
 const tieBreakers: readonly RankingRule[] = [fewestShipmentsRule(), closestRule()];
 
 /**
- * The engine core. Per order: baseline eligibility (active, fulfils online orders), the filters in
+ * The engine core. Per order: baseline eligibility (takes orders now, fulfils online orders), the filters in
  * order, then a branch-and-bound search over sets of the remaining locations ranked by the ranking
  * rules (lexicographically), then the assignment step, then the explanation.
  */
 export function createRoutingEngine(config: RoutingConfig, options: EngineOptions = {}): RoutingEngine {
-  const rules = config.rules.map(buildRule);
+  const registry = options.registry ?? ruleRegistry;
+  const rules = config.rules.map((rule) => registry.build(rule));
   const filters = rules.filter((r): r is FilterRule => r.kind === "filter");
   const rankings = rules.filter((r): r is RankingRule => r.kind === "ranking");
   const pricesFirst = rankings[0]?.pricesUnfilledUnits === true;
@@ -53,7 +58,7 @@ export function createRoutingEngine(config: RoutingConfig, options: EngineOption
 function blankExplanations(input: RoutingInput): Map<string, LocationExplanation> {
   const explanations = new Map<string, LocationExplanation>();
   for (const l of input.locations) {
-    explanations.set(l.id, { locationId: l.id, name: l.name, status: "not-chosen", reasons: [], scores: {}, units: 0 });
+    explanations.set(l.id, { locationId: l.id, name: l.name, status: "not-chosen", reasons: [], why: [], scores: {}, units: 0 });
   }
   return explanations;
 }
@@ -66,11 +71,13 @@ function routePickup(strategy: string, input: RoutingInput, filters: readonly Fi
     if (e.locationId === store?.id) continue;
     e.status = "excluded";
     e.reasons.push(`The shopper chose pickup at ${store?.name ?? input.pickupLocationId}`);
+    e.why!.push(store ? { key: "pickupElsewhere", values: { store: store.name } } : { key: "pickupUnknownStore" });
   }
   const storeExplanation = store ? explanations.get(store.id) : undefined;
   let assignments: Assignment[] = [];
   let unassigned: UnassignedUnits[] = [];
   let summary: string;
+  let summaryWhy: Why;
   if (decision.status === "ready") {
     assignments = decision.assignments;
     const units = assignments.reduce((s, a) => s + a.quantity, 0);
@@ -78,8 +85,10 @@ function routePickup(strategy: string, input: RoutingInput, filters: readonly Fi
       storeExplanation.status = "chosen";
       storeExplanation.units = units;
       storeExplanation.reasons.push(`Shopper's pickup store: all ${units} units are picked up here`, ...decision.notes);
+      storeExplanation.why!.push({ key: "pickupHere", values: { count: units } }, ...decision.noteWhys);
     }
     summary = `Pickup at ${store?.name}: ${units} units.`;
+    summaryWhy = { key: "summaryPickup", values: { store: store?.name ?? "", count: units } };
   } else {
     unassigned = input.lines
       .filter((l) => l.quantity > 0)
@@ -87,8 +96,10 @@ function routePickup(strategy: string, input: RoutingInput, filters: readonly Fi
     if (storeExplanation) {
       storeExplanation.status = "excluded";
       storeExplanation.reasons.push(decision.reason);
+      storeExplanation.why!.push(decision.why);
     }
     summary = `Pickup refused, nothing assigned: ${decision.reason}.`;
+    summaryWhy = { key: "summaryPickupRefused", detail: decision.why };
   }
   return {
     orderId: input.orderId,
@@ -100,15 +111,32 @@ function routePickup(strategy: string, input: RoutingInput, filters: readonly Fi
     scores: [],
     search: { nodes: 0, exhaustive: true },
     summary,
+    summaryWhy,
     locations: [...explanations.values()],
   };
+}
+
+/** Baseline eligibility: a location that takes no orders now (orderStop), or none from online. */
+function baselineExclusion(location: CandidateLocation): { reason: string; why: Why } | undefined {
+  const stop = orderStop(location);
+  if (stop === "inactive") return { reason: "Inactive", why: { key: "inactive" } };
+  if (stop === "paused") {
+    const note = location.pausedNote?.trim();
+    return note
+      ? { reason: `Paused by staff: ${note}`, why: { key: "pausedNote", values: { note } } }
+      : { reason: "Paused by staff", why: { key: "paused" } };
+  }
+  if (!location.fulfillsOnlineOrders) return { reason: "Does not fulfil online orders", why: { key: "notOnline" } };
+  return undefined;
 }
 
 interface Screened {
   location: CandidateLocation;
   keepBack: number;
   blocked: Map<string, string>;
+  blockedWhy: Why[];
   notes: string[];
+  noteWhys: Why[];
 }
 
 function routeShipping(
@@ -127,29 +155,32 @@ function routeShipping(
   const screened: Screened[] = [];
   for (const location of input.locations) {
     const e = explanations.get(location.id) as LocationExplanation;
-    const exclusion = !location.active
-      ? "Inactive"
-      : !location.fulfillsOnlineOrders
-        ? "Does not fulfil online orders"
-        : undefined;
+    const exclusion = baselineExclusion(location);
     if (exclusion) {
       e.status = "excluded";
-      e.reasons.push(exclusion);
+      e.reasons.push(exclusion.reason);
+      e.why!.push(exclusion.why);
       continue;
     }
-    const s: Screened = { location, keepBack: 0, blocked: new Map(), notes: [] };
+    const s: Screened = { location, keepBack: 0, blocked: new Map(), blockedWhy: [], notes: [], noteWhys: [] };
     let excluded = false;
     for (const filter of filters) {
       const verdict = filter.evaluate(location, input);
       if (verdict.exclude !== undefined) {
         e.status = "excluded";
         e.reasons.push(`${filter.label}: ${verdict.exclude}`);
+        e.why!.push({ key: "ruleExcluded", rule: filter.type, ...(verdict.excludeWhy ? { detail: verdict.excludeWhy } : {}) });
         excluded = true;
         break;
       }
       if (verdict.keepBack !== undefined) s.keepBack = Math.max(s.keepBack, verdict.keepBack);
-      for (const b of verdict.blockedSkus ?? []) if (!s.blocked.has(b.sku)) s.blocked.set(b.sku, b.reason);
+      for (const b of verdict.blockedSkus ?? []) {
+        if (s.blocked.has(b.sku)) continue;
+        s.blocked.set(b.sku, b.reason);
+        if (b.why) s.blockedWhy.push(b.why);
+      }
       if (verdict.note !== undefined) s.notes.push(verdict.note);
+      if (verdict.noteWhy !== undefined) s.noteWhys.push(verdict.noteWhy);
     }
     if (!excluded) screened.push(s);
   }
@@ -214,15 +245,22 @@ function routeShipping(
       e.status = "chosen";
       e.units = [...shipped.values()].reduce((a, b) => a + b, 0);
       e.reasons.push(`Ships ${e.units} unit${e.units === 1 ? "" : "s"}: ${[...shipped].map(([sku, q]) => `${sku} × ${q}`).join(", ")}`);
+      e.why!.push({ key: "ships", values: { count: e.units }, items: [...shipped].map(([sku, quantity]) => ({ sku, quantity })) });
     } else if (candidate.coverage === 0) {
       e.reasons.push(s.blocked.size ? [...s.blocked.values()].join("; ") : `No stock of the ordered items${s.keepBack ? ` beyond the ${s.keepBack} kept back` : ""}`);
+      e.why!.push(s.blockedWhy.length ? { key: "list", all: s.blockedWhy } : s.keepBack ? { key: "noStockBeyond", values: { count: s.keepBack } } : { key: "noStock" });
     } else {
       const j = candidates.indexOf(candidate);
       const alone = objectives.map((o) => o.score({ chosen: [j], unfilled: unfilledAlone(candidate, demand) }));
       e.reasons.push(`Could ship ${candidate.coverage} of ${totalUnits} units; ${whyNot(alone, chosenScores, labels)}`);
+      e.why!.push({ key: "couldShip", values: { coverage: candidate.coverage, count: totalUnits }, detail: whyNotWhy(alone, chosenScores, labels) });
     }
-    if (candidate.coverage > 0) e.reasons.push(...s.blocked.values());
+    if (candidate.coverage > 0) {
+      e.reasons.push(...s.blocked.values());
+      e.why!.push(...s.blockedWhy);
+    }
     e.reasons.push(...s.notes);
+    e.why!.push(...s.noteWhys);
   });
 
   const unassigned: UnassignedUnits[] = [];
@@ -242,6 +280,10 @@ function routeShipping(
     shipments: unitsByLocation.size,
     scores,
     search: { nodes: result.nodes, exhaustive: result.exhaustive },
+    summaryWhy: {
+      key: allocation.unfilled ? "summaryShipsUnfilled" : "summaryShips",
+      values: { shipped: shippedUnits, count: totalUnits, locations: unitsByLocation.size, names: chosenNames.join(", "), unfilled: allocation.unfilled },
+    },
     summary:
       `Ships ${shippedUnits} of ${totalUnits} units from ${unitsByLocation.size} location${unitsByLocation.size === 1 ? "" : "s"}` +
       (chosenNames.length ? ` (${chosenNames.join(", ")})` : "") +
@@ -268,6 +310,17 @@ function whyNot(alone: readonly number[], chosen: readonly number[], labels: Rea
     }
   }
   return "ties with the chosen plan; the search met the chosen plan first";
+}
+
+/** whyNot as data: the first rule on which the location alone loses to the chosen plan. */
+function whyNotWhy(alone: readonly number[], chosen: readonly number[], labels: ReadonlyArray<{ rule: string }>): Why {
+  for (let k = 0; k < alone.length; k++) {
+    if (compareScores([alone[k] ?? 0], [chosen[k] ?? 0]) !== 0) {
+      const rule = labels[k]?.rule.replace(/^tie-break:/, "") ?? "";
+      return { key: "loses", rule, values: { alone: fmt(alone[k] ?? 0), chosen: fmt(chosen[k] ?? 0) } };
+    }
+  }
+  return { key: "ties" };
 }
 
 function unfilledReason(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { haversineKm } from "./geo";
+import { haversineKm } from "../geo/geo";
 import { planMetrics, sumMetrics } from "./metrics";
 import type { RoutingInput, RoutingPlan } from "./types";
 

@@ -1,5 +1,5 @@
 import { planCost, type CostModel } from "./cost";
-import { haversineKm } from "./geo";
+import { haversineKm } from "../geo/geo";
 import type { RoutingInput, RoutingPlan } from "./types";
 
 export interface PlanMetrics {

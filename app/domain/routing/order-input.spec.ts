@@ -1,5 +1,6 @@
+import { PICKUP_LOCATION_ATTRIBUTE } from "../availability/pickup-attribute";
 import { describe, expect, it } from "vitest";
-import { PICKUP_ATTRIBUTE, pickupSignalOf, toRoutingInput, type LocationAttributes, type RoutableOrder } from "./order-input";
+import { pickupSignalOf, toRoutingInput, type LocationAttributes, type RoutableOrder } from "./order-input";
 
 const location = (id: string, over: Partial<LocationAttributes> = {}): LocationAttributes => ({
   shopifyId: `gid://shopify/Location/${id}`,
@@ -41,7 +42,11 @@ describe("toRoutingInput", () => {
     expect(result.input.destination).toEqual({ lat: 40.7, lon: -73.9, countryCode: "US" });
     const [a, b] = result.input.locations;
     // Location 1 holds this order's fulfillment order: its 2 committed units count as available.
-    expect(a).toMatchObject({ id: "gid://shopify/Location/1", stock: { MUG: 5 }, stockBuffer: 2, ordersToday: 0 });
+    // Location 1 has no buffer of its own: it stays absent, so the stock-buffer rule's fallback can
+    // apply before the shop's default (handed in beside the locations).
+    expect(a).toMatchObject({ id: "gid://shopify/Location/1", stock: { MUG: 5 }, ordersToday: 0 });
+    expect(a).not.toHaveProperty("stockBuffer");
+    expect(result.input.defaultStockBuffer).toBe(2);
     expect(b).toMatchObject({ stock: { MUG: 7 }, stockBuffer: 1, dailyCapacity: 5, ordersToday: 4 });
   });
 
@@ -143,27 +148,27 @@ describe("pickupSignalOf: the checkout's delivery method decides, the product pa
 
   it("a PICK_UP fulfillment order decides the store; the attribute, GID or numeric, is recorded as the hint", () => {
     expect(pickupSignalOf(order({ fulfillmentOrders: pickupAt("1") }), locations)).toEqual({ decidedBy: "checkout-pickup", locationId: "gid://shopify/Location/1", hintLocationId: null });
-    expect(pickupSignalOf(order({ fulfillmentOrders: pickupAt("1"), attributes: { [PICKUP_ATTRIBUTE]: "2" } }), locations)).toEqual({
+    expect(pickupSignalOf(order({ fulfillmentOrders: pickupAt("1"), attributes: { [PICKUP_LOCATION_ATTRIBUTE]: "2" } }), locations)).toEqual({
       decidedBy: "checkout-pickup",
       locationId: "gid://shopify/Location/1",
       hintLocationId: "gid://shopify/Location/2",
     });
-    expect(pickupSignalOf(order({ fulfillmentOrders: pickupAt("2"), attributes: { [PICKUP_ATTRIBUTE]: "gid://shopify/Location/2" } }), locations)).toMatchObject({
+    expect(pickupSignalOf(order({ fulfillmentOrders: pickupAt("2"), attributes: { [PICKUP_LOCATION_ATTRIBUTE]: "gid://shopify/Location/2" } }), locations)).toMatchObject({
       locationId: "gid://shopify/Location/2",
       hintLocationId: "gid://shopify/Location/2",
     });
   });
 
   it("a shipped order stays shipped whatever the attribute says; an unknown store is no hint", () => {
-    expect(pickupSignalOf(order({ attributes: { [PICKUP_ATTRIBUTE]: "gid://shopify/Location/2" } }), locations)).toEqual({ decidedBy: "checkout-shipping", hintLocationId: "gid://shopify/Location/2" });
-    expect(pickupSignalOf(order({ attributes: { [PICKUP_ATTRIBUTE]: "999" } }), locations)).toEqual({ decidedBy: "checkout-shipping", hintLocationId: null });
-    const shipped = toRoutingInput(order({ attributes: { [PICKUP_ATTRIBUTE]: "2" } }), locations, {}, { defaultStockBuffer: 0 });
+    expect(pickupSignalOf(order({ attributes: { [PICKUP_LOCATION_ATTRIBUTE]: "gid://shopify/Location/2" } }), locations)).toEqual({ decidedBy: "checkout-shipping", hintLocationId: "gid://shopify/Location/2" });
+    expect(pickupSignalOf(order({ attributes: { [PICKUP_LOCATION_ATTRIBUTE]: "999" } }), locations)).toEqual({ decidedBy: "checkout-shipping", hintLocationId: null });
+    const shipped = toRoutingInput(order({ attributes: { [PICKUP_LOCATION_ATTRIBUTE]: "2" } }), locations, {}, { defaultStockBuffer: 0 });
     expect(shipped).toMatchObject({ status: "ready", pickup: { decidedBy: "checkout-shipping" } });
     expect(shipped.status === "ready" && shipped.input.pickupLocationId).toBeUndefined();
   });
 
   it("the engine's pickup store is the checkout's, not the attribute's", () => {
-    const built = toRoutingInput(order({ fulfillmentOrders: pickupAt("1"), attributes: { [PICKUP_ATTRIBUTE]: "2" } }), locations, {}, { defaultStockBuffer: 0 });
+    const built = toRoutingInput(order({ fulfillmentOrders: pickupAt("1"), attributes: { [PICKUP_LOCATION_ATTRIBUTE]: "2" } }), locations, {}, { defaultStockBuffer: 0 });
     expect(built).toMatchObject({ status: "ready", input: { pickupLocationId: "gid://shopify/Location/1" } });
   });
 });

@@ -2,12 +2,10 @@
  * From a live order and Crossdock's view of the shop's locations to the engine's RoutingInput.
  * Pure: the caller reads the order, the stock and the day's load and hands them in.
  */
+import { parsePickupLocation, PICKUP_LOCATION_ATTRIBUTE } from "../availability/pickup-attribute";
 import type { FulfillmentOrderState } from "./fulfillment-moves";
 import { placeAddress } from "./place-address";
 import type { CandidateLocation, GeoPoint, LocationKind, RoutingInput } from "./types";
-
-/** The cart/note attribute that carries the shopper's chosen pickup store (its location GID). */
-export const PICKUP_ATTRIBUTE = "_crossdock_pickup_location";
 
 export interface RoutableOrder {
   id: string;
@@ -33,6 +31,8 @@ export interface RoutableOrder {
     quantity: number;
     productTags: string[];
     productType: string | null;
+    /** The product's title (and the variant's): how the admin names the item. */
+    title?: string;
   }[];
   /** `updatedAt`: when Shopify last changed the fulfillment order (its units committed where it is since). */
   fulfillmentOrders: (FulfillmentOrderState & { deliveryMethod: string | null; updatedAt?: string })[];
@@ -47,6 +47,9 @@ export interface LocationAttributes {
   latitude: number | null;
   longitude: number | null;
   isActive: boolean;
+  /** Staff paused routing here (Location.routingPausedAt set), with their note if any. */
+  paused?: boolean;
+  pausedNote?: string | null;
   fulfillsOnlineOrders: boolean;
   pickupEnabled: boolean;
   priority: number;
@@ -110,6 +113,20 @@ export type StockAsOf = Readonly<Record<string, Readonly<Record<string, string>>
  * fulfillment order sitting at its location does not hold that order's commitment yet, so nothing
  * is added back there (the units are still counted as available).
  */
+/**
+ * How the admin names each item the engine counts by (its key: the SKU, or the variant id when
+ * SKUs are shared or missing): the product's title and the SKU, stored with the plan.
+ */
+export function itemNamesOf(order: RoutableOrder, input: RoutingInput): Record<string, { title: string; sku: string | null }> {
+  const byId = new Map(order.lines.map((l) => [l.id, l]));
+  const names: Record<string, { title: string; sku: string | null }> = {};
+  for (const line of input.lines) {
+    const source = byId.get(line.id);
+    if (source?.title) names[line.sku] = { title: source.title, sku: source.sku };
+  }
+  return names;
+}
+
 export function toRoutingInput(
   order: RoutableOrder,
   locations: readonly LocationAttributes[],
@@ -196,11 +213,13 @@ export function toRoutingInput(
       tags: l.tags,
       priority: l.priority,
       active: l.isActive,
+      ...(l.paused ? { paused: true, ...(l.pausedNote ? { pausedNote: l.pausedNote } : {}) } : {}),
       fulfillsOnlineOrders: l.fulfillsOnlineOrders,
       pickupEnabled: l.pickupEnabled,
       ...(l.dailyCapacity !== null ? { dailyCapacity: l.dailyCapacity } : {}),
       ordersToday: options.ordersToday?.[l.shopifyId] ?? 0,
-      stockBuffer: l.stockBuffer ?? options.defaultStockBuffer,
+      // Its own buffer only: the stock-buffer rule falls back to its own units, then the shop's (stockBufferOf).
+      ...(l.stockBuffer !== null ? { stockBuffer: l.stockBuffer } : {}),
       stock: Object.fromEntries(lines.map((line) => [line.sku, availableFor(line.variantId, l.shopifyId)])),
     }));
 
@@ -213,6 +232,7 @@ export function toRoutingInput(
       lines: lines.map(({ variantId: _variantId, ...line }) => line),
       destination: { ...point, ...(destination?.countryCode ? { countryCode: destination.countryCode } : {}) },
       locations: candidates,
+      defaultStockBuffer: options.defaultStockBuffer,
       ...(pickupLocationId ? { pickupLocationId } : {}),
     },
   };
@@ -255,8 +275,8 @@ export function pickupLocationOf(order: RoutableOrder): string | undefined {
 
 /** The checkout's delivery method decides; the product page's store (the attribute) is a hint. */
 export function pickupSignalOf(order: RoutableOrder, locations: readonly LocationAttributes[]): PickupSignal {
-  const value = order.attributes[PICKUP_ATTRIBUTE]?.trim();
-  const hintLocationId = value ? (locations.find((l) => l.shopifyId === value || l.legacyResourceId === value)?.shopifyId ?? null) : null;
+  const chosen = parsePickupLocation(order.attributes[PICKUP_LOCATION_ATTRIBUTE]);
+  const hintLocationId = chosen ? (locations.find((l) => l.shopifyId === chosen)?.shopifyId ?? null) : null;
   const checkout = pickupLocationOf(order);
   return checkout ? { decidedBy: "checkout-pickup", locationId: checkout, hintLocationId } : { decidedBy: "checkout-shipping", hintLocationId };
 }

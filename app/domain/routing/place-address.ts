@@ -7,7 +7,7 @@
  * order whose coordinates and postal code Shopify redacted (protected customer data) still has its
  * city, province and country, and is routed on the approximation rather than not at all.
  */
-import { normalizePostalCode, resolvePostalCode, type PostalPlace } from "../availability/postal-code";
+import { normalizePostalCode, resolvePostalCode, type PostalPlace } from "../geo/postal-code";
 import type { GeoPoint } from "./types";
 
 /** What placing needs of an address (the custom cart's ShippingAddress, a live order's destination). */
@@ -91,9 +91,24 @@ export function placeAddress(
   };
 }
 
-export function describePlacement(placement: Placement & { placed: true }, address: AddressToPlace): string {
+/** How an address was placed, as facts the admin says in the staff member's language. */
+export interface PlacementFacts {
+  how: "coordinates" | "postalExact" | "postalArea" | "city" | "province" | "country";
+  /** The address as typed: "San Francisco, CA, 94105, US". */
+  where: string;
+  /** The point: "37.7936, -122.3958". */
+  at: string;
+}
+
+export function placementFacts(placement: Placement & { placed: true }, address: AddressToPlace): PlacementFacts {
   const where = [address.city, address.province, address.postalCode, address.countryCode].filter(Boolean).join(", ");
   const at = `${placement.point.lat.toFixed(4)}, ${placement.point.lon.toFixed(4)}`;
+  const how = placement.source === "postal-code" ? (placement.precision === "exact" ? "postalExact" : "postalArea") : placement.source;
+  return { how, where, at };
+}
+
+export function describePlacement(placement: Placement & { placed: true }, address: AddressToPlace): string {
+  const { where, at } = placementFacts(placement, address);
   switch (placement.source) {
     case "coordinates":
       return `${where}: at the coordinates typed (${at})`;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RuleConfigInput } from "./config";
 import type { CostModel } from "./cost";
-import { haversineKm } from "./geo";
+import { haversineKm } from "../geo/geo";
 import { costOptimalStrategy, ruleBasedStrategy, shopifyDefaultStrategy } from "./strategy";
 import { bruteForceCost, costModelArb, costOf, instanceArb, shippedFrom } from "./test-support";
 import type { CandidateLocation, RoutingInput, RoutingPlan } from "./types";

@@ -3,8 +3,10 @@
  * whether a line may be split across locations. Stored as JSON; validated on every read and write.
  */
 import { z } from "zod";
-import { defaultRoutingConfig, describeRuleType } from "./catalog";
+import { defaultRoutingConfig } from "./catalog";
 import { ruleConfigSchema, type RoutingConfigInput, type RuleConfigInput, type RuleType } from "./config";
+import { ruleRegistry } from "./registry";
+import { fieldProblem, type FieldProblem } from "../text/field-problem";
 
 export const ruleSetSchema = z.object({
   name: z.string().trim().min(1).max(80).default("Default"),
@@ -42,7 +44,14 @@ export type RuleSetEdit =
   | { kind: "replace"; index: number; rule: RuleConfigInput }
   | { kind: "split-lines"; allow: boolean };
 
-export type EditResult = { ok: true; ruleSet: RuleSet } | { ok: false; error: string };
+/** One reason an edit was refused, as data the page words: which rule and field, and what is wrong. */
+export interface RuleSetProblem {
+  /** Absent when the problem is the rule list's (too many rules). */
+  rule?: { index: number; type: string; field?: string };
+  problem: FieldProblem;
+}
+
+export type EditResult = { ok: true; ruleSet: RuleSet } | { ok: false; error: string; problems?: RuleSetProblem[] };
 
 /** One edit, checked: indexes in range, the result valid as a whole. */
 export function editRuleSet(ruleSet: RuleSet, edit: RuleSetEdit): EditResult {
@@ -64,7 +73,7 @@ export function editRuleSet(ruleSet: RuleSet, edit: RuleSetEdit): EditResult {
       rules.splice(edit.index, 1);
       break;
     case "add":
-      rules.push({ enabled: true, rule: describeRuleType(edit.type).template as RuleSet["rules"][number]["rule"] });
+      rules.push({ enabled: true, rule: ruleRegistry.describe(edit.type).defaults as RuleSet["rules"][number]["rule"] });
       break;
     case "replace":
       if (!inRange(edit.index)) return { ok: false, error: "No such rule" };
@@ -78,9 +87,26 @@ export function editRuleSet(ruleSet: RuleSet, edit: RuleSetEdit): EditResult {
 
 function finish(candidate: unknown): EditResult {
   const parsed = ruleSetSchema.safeParse(candidate);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
-  if (!parsed.data.rules.some((r) => r.enabled && describeRuleType(r.rule.type).kind === "ranking")) {
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      problems: parsed.error.issues.map((issue) => ({ rule: ruleOf(candidate, issue.path), problem: fieldProblem(issue) })),
+    };
+  }
+  if (!parsed.data.rules.some((r) => r.enabled && ruleRegistry.describe(r.rule.type).kind === "ranking")) {
     return { ok: false, error: "Keep at least one ranking rule switched on (for example Closest), or routing cannot choose between locations" };
   }
   return { ok: true, ruleSet: parsed.data };
+}
+
+/** The rule and editor field an issue's path (`rules.3.rule.units`) points at, when it points at one. */
+function ruleOf(candidate: unknown, path: readonly PropertyKey[]): RuleSetProblem["rule"] {
+  const [head, index, inRule, ...rest] = path;
+  if (head !== "rules" || typeof index !== "number") return undefined;
+  const type = (candidate as { rules?: { rule?: { type?: unknown } }[] }).rules?.[index]?.rule?.type;
+  if (typeof type !== "string" || !ruleRegistry.types.includes(type as RuleType)) return undefined;
+  if (inRule !== "rule") return { index, type };
+  const field = ruleRegistry.describe(type).fields.find((f) => (f.path ?? [f.name]).every((part, k) => rest[k] === part));
+  return { index, type, ...(field ? { field: field.name } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { CandidateLocation, Destination, RoutingInput } from "./types";
+import type { CandidateLocation, Destination, RoutingInput, Why } from "./types";
 
 /**
  * Two kinds of rule, as in Shopify's order routing: filters decide which locations (and which of
@@ -9,12 +9,15 @@ import type { CandidateLocation, Destination, RoutingInput } from "./types";
 export interface FilterVerdict {
   /** The location may not ship any of this order (human-readable reason). */
   exclude?: string;
+  /** `exclude` and `note` as data (./types.ts Why), for the admin's languages. */
+  excludeWhy?: Why;
   /** Units per sku the location keeps back. */
   keepBack?: number;
   /** Skus this location may not ship for this order (e.g. bulky products from a store). */
-  blockedSkus?: ReadonlyArray<{ sku: string; reason: string }>;
+  blockedSkus?: ReadonlyArray<{ sku: string; reason: string; why?: Why }>;
   /** Something worth telling the merchant that does not exclude the location. */
   note?: string;
+  noteWhy?: Why;
 }
 
 export interface FilterRule {

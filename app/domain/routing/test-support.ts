@@ -1,7 +1,7 @@
 // Builders, arbitraries and a brute-force optimum for the routing specs (imported by *.spec.ts only).
 import fc from "fast-check";
 import type { CostModel } from "./cost";
-import { haversineKm } from "./geo";
+import { haversineKm } from "../geo/geo";
 import type { CandidateLocation, Destination, OrderLine, RoutingInput, RoutingPlan } from "./types";
 
 /** On the equator one degree of longitude is exactly 6371.0088 · π / 180 = 111.19508 km. */

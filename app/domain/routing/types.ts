@@ -6,12 +6,11 @@
  * handed in by the caller (a service), never read from a database here.
  */
 
-export type LocationKind = "warehouse" | "store";
+import type { GeoPoint } from "../geo/geo";
 
-export interface GeoPoint {
-  lat: number;
-  lon: number;
-}
+export type { GeoPoint };
+
+export type LocationKind = "warehouse" | "store";
 
 export interface OrderLine {
   /** Unique within the order (Shopify's line item id). */
@@ -39,13 +38,17 @@ export interface CandidateLocation extends GeoPoint {
   /** Merchant's ranking: 1 is the most preferred location. Locations without a rank come last. */
   priority?: number;
   active: boolean;
+  /** Staff paused routing here (Crossdock's own switch): left out like an inactive location. */
+  paused?: boolean;
+  /** Staff's note on the pause, said in the explanation. */
+  pausedNote?: string;
   fulfillsOnlineOrders: boolean;
   pickupEnabled: boolean;
   /** Orders per day the location can pack; absent means no limit. */
   dailyCapacity?: number;
   /** Orders already assigned to the location today. */
   ordersToday?: number;
-  /** Units per sku the location keeps back (read by the stock-buffer rule). */
+  /** The location's own buffer: units per sku it keeps back (read by the stock-buffer rule); absent = none of its own. */
   stockBuffer?: number;
   /** Available units per sku for the skus of this order (snapshot). Missing sku = 0. */
   stock: Readonly<Record<string, number>>;
@@ -56,6 +59,8 @@ export interface RoutingInput {
   lines: readonly OrderLine[];
   destination: Destination;
   locations: readonly CandidateLocation[];
+  /** The shop's default buffer, for locations without their own when the stock-buffer rule names no fallback. */
+  defaultStockBuffer?: number;
   /** Present when the shopper chose in-store pickup: the order goes all-or-nothing to that store. */
   pickupLocationId?: string;
 }
@@ -76,12 +81,30 @@ export interface UnassignedUnits {
 
 export type LocationStatus = "chosen" | "excluded" | "not-chosen";
 
+/**
+ * A reason as data, for the admin to say in the staff member's language (`app/locales/<lng>/admin-routing.json`,
+ * `why.<key>`): `rule` is a rule type (named by the rule's own words), `items` are order lines by their
+ * sku key (named by product title and SKU), `detail` is the rule's own reason. The English `reasons`
+ * beside it stay for logs and older decisions.
+ */
+export interface Why {
+  key: string;
+  values?: Record<string, string | number>;
+  rule?: string;
+  items?: { sku: string; quantity: number }[];
+  detail?: Why;
+  /** Several reasons as one (a location's blocked items). */
+  all?: Why[];
+}
+
 export interface LocationExplanation {
   locationId: string;
   name: string;
   status: LocationStatus;
   /** Human-readable, in the order they were decided. */
   reasons: string[];
+  /** The same reasons as data (absent in decisions stored before they were recorded). */
+  why?: Why[];
   /** This location's score under every ranking rule (lower is better), keyed by rule type. */
   scores: Record<string, number>;
   /** Units the location ships in this plan (0 unless chosen). */
@@ -108,5 +131,7 @@ export interface RoutingPlan {
   /** How the plan was found: visited location sets and whether the search was exhaustive. */
   search: { nodes: number; exhaustive: boolean };
   summary: string;
+  /** The summary as data. */
+  summaryWhy?: Why;
   locations: LocationExplanation[];
 }

@@ -1,2 +1,3 @@
 export { renderReturnEmail } from "./returns";
+export { renderAttentionDigest } from "./attention";
 export * from "./types";

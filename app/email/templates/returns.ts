@@ -1,4 +1,5 @@
 // The five return emails: requested (received), approved, declined, received, refunded.
+import { formatMoney } from "~/domain/returns/money";
 import { emailTranslator, type Translate } from "./i18n";
 import { renderHtml, renderText, safeUrl, type Block, type EmailDocument } from "./layout";
 import type { RenderedEmail, ReturnEmailFacts, ReturnEmailKind } from "./types";
@@ -9,19 +10,13 @@ interface Formatters {
 }
 
 function formatters(facts: ReturnEmailFacts): Formatters {
-  let money: Intl.NumberFormat;
-  try {
-    money = new Intl.NumberFormat(facts.locale, { style: "currency", currency: facts.currency });
-  } catch {
-    money = new Intl.NumberFormat(facts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
   let date: Intl.DateTimeFormat;
   try {
     date = new Intl.DateTimeFormat(facts.locale, { dateStyle: "long", timeZone: facts.timeZone });
   } catch {
     date = new Intl.DateTimeFormat(facts.locale, { dateStyle: "long", timeZone: "UTC" });
   }
-  return { money: (amount) => money.format(amount), date: (at) => date.format(at) };
+  return { money: (amount) => formatMoney(facts.locale, amount, facts.currency), date: (at) => date.format(at) };
 }
 
 function greeting(t: Translate, facts: ReturnEmailFacts): Block {
@@ -55,9 +50,17 @@ function summary(t: Translate, facts: ReturnEmailFacts): Block[] {
   return blocks;
 }
 
+/** The portal page in the email's language: ?lang= makes the portal speak it and carry it on to every link. */
+function inEmailLanguage(url: string, facts: ReturnEmailFacts): string {
+  const withLang = new URL(url);
+  withLang.searchParams.set("lang", facts.locale);
+  return withLang.toString();
+}
+
 function closing(t: Translate, facts: ReturnEmailFacts): Block[] {
   const blocks: Block[] = [];
-  if (safeUrl(facts.statusUrl)) blocks.push({ type: "link", label: t("common.viewReturn"), url: facts.statusUrl! });
+  const statusUrl = safeUrl(facts.statusUrl);
+  if (statusUrl) blocks.push({ type: "link", label: t("common.viewReturn"), url: inEmailLanguage(statusUrl, facts) });
   blocks.push({ type: "p", text: t("common.questions", { shop: facts.brand.name }) });
   return blocks;
 }

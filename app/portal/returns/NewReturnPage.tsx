@@ -6,7 +6,7 @@ import { SHOPPER_RETURN_REASONS } from "~/domain/returns/reasons";
 import type { ReturnSelectionError } from "~/domain/returns/request";
 import { formatDate, formatMoney, formatNumber } from "../format";
 import { portalT } from "../i18n";
-import type { PortalLocale } from "../locale";
+import type { PortalLocale } from "~/domain/portal/locale";
 import { CsrfField, PortalLayout } from "../PortalLayout";
 import type { NewReturnActionData, NewReturnLoaderData } from "./new-return-route.server";
 
@@ -125,7 +125,7 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
                 const describedBy = itemErrors.length ? errorId : undefined;
                 return (
                   <li key={item.id} data-item={item.id}>
-                    <div className="portal-field">
+                    <div className="portal-field portal-choice">
                       <input
                         type="checkbox"
                         id={`item-${index}`}
@@ -190,7 +190,7 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
               <h2>{t("form.methodLegend")}</h2>
             </legend>
             {page.methods.map((m) => (
-              <div className="portal-field" key={m}>
+              <div className="portal-field portal-choice" key={m}>
                 <input type="radio" id={`method-${m}`} name="method" value={m} defaultChecked={method === m} aria-describedby={`method-${m}-hint`} />{" "}
                 <label htmlFor={`method-${m}`}>{t(`methods.${m}`)}</label>
                 <p className="portal-hint portal-muted" id={`method-${m}-hint`}>
@@ -198,6 +198,7 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
                 </p>
               </div>
             ))}
+            {page.noDropOffStores ? <p className="portal-hint portal-muted">{portalT(locale, "return-destinations")("portal.noStores")}</p> : null}
           </fieldset>
 
           {page.methods.includes("DROP_OFF") && page.stores.length ? (
@@ -206,7 +207,7 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
                 <h2>{t("form.storeLegend")}</h2>
               </legend>
               {page.stores.map((store, index) => (
-                <div className="portal-field" key={store.id}>
+                <div className="portal-field portal-choice" key={store.id}>
                   <input
                     type="radio"
                     id={`store-${index}`}
@@ -224,6 +225,11 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
                   </p>
                 </div>
               ))}
+              <p className="portal-hint" data-drop-off-instructions>
+                <strong>{portalT(locale, "return-destinations")("portal.instructionsTitle")}</strong>
+                <br />
+                {page.dropOffInstructions}
+              </p>
             </fieldset>
           ) : null}
 

@@ -2,7 +2,7 @@
 import type { ReturnStep } from "~/domain/returns/status";
 import { formatDateTime } from "../format";
 import type { PortalT } from "../i18n";
-import type { PortalLocale } from "../locale";
+import type { PortalLocale } from "~/domain/portal/locale";
 
 export function ReturnProgress({ steps, t, locale, timeZone }: { steps: readonly ReturnStep[]; t: PortalT; locale: PortalLocale; timeZone: string }) {
   return (

@@ -1,5 +1,6 @@
 // A return's status page (server-rendered only): the lifecycle steps, the items, the merchant's
 // decline note, 'Print label' for an approved mail return, the store for a drop-off.
+import { isOpenReturn } from "~/domain/returns/status";
 import { formatDate, formatMoney, formatNumber } from "../format";
 import { portalT } from "../i18n";
 import { PortalLayout } from "../PortalLayout";
@@ -10,6 +11,7 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
   const { layout } = page;
   const locale = layout.locale;
   const t = portalT(locale, "returns");
+  const words = portalT(locale, "return-destinations");
   const money = (amount: string) => formatMoney(locale, amount, page.currency);
   const fees = Number(page.totals.returnShippingFee) > 0 || Number(page.totals.restockingFee) > 0;
   return (
@@ -28,7 +30,7 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
           <dt>{t("status.method")}</dt>
           <dd>{t(`methods.${page.method}`)}</dd>
         </dl>
-        {page.status === "REQUESTED" ? <p className="portal-status">{t("status.created")}</p> : null}
+        {page.status === "REQUESTED" ? <p className="portal-note">{t("status.created")}</p> : null}
       </section>
 
       <section className="portal-card" aria-labelledby="progress-title">
@@ -71,7 +73,18 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
         <p className="portal-card">{t("status.labelPending")}</p>
       ) : null}
 
-      {page.store && page.status !== "DECLINED" && page.status !== "CANCELED" ? (
+      {page.received ? (
+        <section className="portal-card" aria-labelledby="received-title" data-received>
+          <h2 id="received-title">{words("portal.receivedTitle")}</h2>
+          <p>
+            {page.received.store
+              ? words("portal.receivedAt", { store: page.received.store, date: formatDate(locale, page.received.at, { timeZone: page.timeZone }) })
+              : words("portal.received", { date: formatDate(locale, page.received.at, { timeZone: page.timeZone }) })}
+          </p>
+        </section>
+      ) : null}
+
+      {page.store ? (
         <section className="portal-card" aria-labelledby="store-title">
           <h2 id="store-title">{t("status.dropOffTitle")}</h2>
           <p>{t("status.dropOffHint", { rma: page.rma })}</p>
@@ -84,24 +97,16 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
               </span>
             ))}
           </address>
-          {page.store.phone || page.store.instructions ? (
+          {page.store.phone ? (
             <dl className="portal-facts">
-              {page.store.phone ? (
-                <>
-                  <dt>{t("status.phone")}</dt>
-                  <dd>
-                    <a href={`tel:${page.store.phone.replace(/[^+\d]/g, "")}`}>{page.store.phone}</a>
-                  </dd>
-                </>
-              ) : null}
-              {page.store.instructions ? (
-                <>
-                  <dt>{t("status.instructions")}</dt>
-                  <dd>{page.store.instructions}</dd>
-                </>
-              ) : null}
+              <dt>{t("status.phone")}</dt>
+              <dd>
+                <a href={`tel:${page.store.phone.replace(/[^+\d]/g, "")}`}>{page.store.phone}</a>
+              </dd>
             </dl>
           ) : null}
+          <h3>{words("portal.instructionsTitle")}</h3>
+          <p data-drop-off-instructions>{page.store.instructions}</p>
         </section>
       ) : null}
 
@@ -131,7 +136,7 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
               <dd>−{money(page.totals.restockingFee)}</dd>
             </>
           ) : null}
-          {page.status !== "DECLINED" && page.status !== "CANCELED" ? (
+          {isOpenReturn(page.status) ? (
             <>
               <dt>{t("fees.refund")}</dt>
               <dd>{money(page.totals.refund)}</dd>

@@ -3,6 +3,7 @@
 // respond: 303 to the status page on success, 422/503 with the errors otherwise.
 import { readFormData } from "~/http/form-data.server";
 import { redirect } from "@remix-run/node";
+import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import type { ReturnSelection, ReturnSelectionError } from "~/domain/returns/request";
 import { loadReturnOptions, type ReturnOptions } from "~/services/load-return-options.server";
 import { submitPortalReturn } from "~/services/submit-portal-return.server";
@@ -48,6 +49,9 @@ function view(portal: PortalContext, token: string, options: ReturnOptions) {
       address: [s.address1, s.address2, [s.zip, s.city].filter(Boolean).join(" "), s.province].filter(Boolean).join(", "),
       distanceKm: s.distanceKm,
     })),
+    // The merchant's drop-off words in the shopper's language, else the default; and why drop-off is missing.
+    dropOffInstructions: dropOffInstructionsFor(options.dropOffInstructions, portal.locale) ?? portalT(portal.locale, "return-destinations")("portal.defaultInstructions"),
+    noDropOffStores: options.policy.allowedMethods.includes("DROP_OFF") && options.dropOffStores.length === 0,
     returns: options.returns.map((r) => ({ rma: r.rma, status: r.status, href: portal.href(`/o/${token}/returns/${encodeURIComponent(r.rma)}`) })),
     backHref: portal.href(`/o/${token}`),
   };

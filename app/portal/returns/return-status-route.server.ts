@@ -1,7 +1,9 @@
 // Loader of the return status page, shared by /portal/:shop/o/:token/returns/:rma and
 // /proxy/portal/o/:token/returns/:rma.
+import { shopperTimeZone } from "~/domain/portal/time-zone";
 import { quotedRefund } from "~/domain/returns/fees";
 import { fromMinor, toMinor } from "~/domain/returns/money";
+import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import { normaliseRma } from "~/domain/returns/rma";
 import { LABEL_PAGE_URL_TTL_SECONDS, returnLabelPath } from "~/services/download-return-label.server";
 import { loadReturnStatus } from "~/services/load-return-status.server";
@@ -32,10 +34,13 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
   if (result.status === "not-found") throw portal.errorResponse(404, "not_found");
   const { ret, steps, location } = result;
   const t = portalT(portal.locale, "returns");
+  const words = portalT(portal.locale, "return-destinations");
+  // Received (and refunded or closed after it): the page says the items are in, not where to bring them.
+  const receivedAt = ret.receivedAt ?? (ret.status === "RECEIVED" || ret.status === "REFUNDED" ? ret.updatedAt : null);
   return {
     layout: portal.layout,
     title: t("status.title", { rma: ret.rma }),
-    timeZone: portal.shop.timezone,
+    timeZone: shopperTimeZone(portal.shop.timezone, result.place),
     rma: ret.rma,
     orderName: ret.orderName,
     status: ret.status,
@@ -50,14 +55,16 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
       ? { href: portal.signUrl(returnLabelPath(token, ret.rma), LABEL_PAGE_URL_TTL_SECONDS), trackingNumber: ret.labelTrackingNumber, carrier: ret.labelCarrier }
       : null,
     store:
-      location && ret.method === "DROP_OFF"
+      location && ret.method === "DROP_OFF" && receivedAt == null && (ret.status === "REQUESTED" || result.awaitingGoods)
         ? {
             name: location.name,
             lines: [location.address1, location.address2, [location.zip, location.city].filter(Boolean).join(" "), location.province].filter((v): v is string => Boolean(v)),
             phone: location.phone,
-            instructions: location.pickupInstructions,
+            // The merchant's drop-off words in the shopper's language (never the store's pickup instructions).
+            instructions: dropOffInstructionsFor(result.dropOffInstructions, portal.locale) ?? words("portal.defaultInstructions"),
           }
         : null,
+    received: receivedAt ? { at: receivedAt.toISOString(), store: ret.method === "DROP_OFF" ? (location?.name ?? null) : null } : null,
     backHref: portal.href(`/o/${token}`),
   };
 }

@@ -19,6 +19,7 @@ export const returnTrackingLoader = shopperFacingRoute(async function returnTrac
     {
       layout: portal.layout,
       title: portalT(portal.locale, "returns")("track.title", { number }),
+      // The number alone opens this page: the shop's zone (named beside each time), never a hint of where the shopper is.
       timeZone: portal.shop.timezone,
       trackingNumber: number,
       carrier: ret.labelCarrier,

@@ -29,6 +29,17 @@ export function listOrders(_source: unknown, args: ListArgs, ctx: GraphqlContext
   return connection(sortRecords(orders, orderSorts, args.sortKey, args.reverse), args, (o) => o.id);
 }
 
+/**
+ * `ordersCount(query:, limit:)`: the orders `orders(query:)` would list, counted; past `limit`
+ * (default 10,000; null for none) the count stops there with precision AT_LEAST (FIDELITY QC-15).
+ */
+export function countOrders(_source: unknown, args: { query?: string | null; limit?: number | null }, ctx: GraphqlContext) {
+  const visible = [...ctx.shop.orders.values()].filter((o) => orderVisible(ctx.shop, o));
+  const n = filterByQuery(visible, args.query, orderSearch(ctx.shop)).length;
+  const limit = args.limit === undefined ? 10_000 : args.limit;
+  return limit !== null && n > limit ? { count: limit, precision: "AT_LEAST" } : { count: n, precision: "EXACT" };
+}
+
 export function listLocations(
   _source: unknown,
   args: ListArgs & { includeInactive?: boolean | null; includeLegacy?: boolean | null },

@@ -22,6 +22,12 @@ function lineBag(ctx: GraphqlContext, l: LineItemRecord, quantity: number) {
   return bag(order, scaleBag(unitPrice(order, l), quantity));
 }
 
+/** HIGH: cancel, MEDIUM: investigate, LOW: accept; no assessment yet (or NONE, PENDING): none. */
+function riskRecommendation(o: OrderRecord): "CANCEL" | "INVESTIGATE" | "ACCEPT" | "NONE" {
+  const levels = new Set((o.riskAssessments ?? []).map((a) => a.riskLevel));
+  return levels.has("HIGH") ? "CANCEL" : levels.has("MEDIUM") ? "INVESTIGATE" : levels.has("LOW") ? "ACCEPT" : "NONE";
+}
+
 export const orderResolvers: ResolverMap = {
   Order: {
     id: (o: OrderRecord) => gid("Order", o.id),
@@ -32,6 +38,8 @@ export const orderResolvers: ResolverMap = {
     lineItems: (o: OrderRecord, args: ConnectionArgs & { reverse?: boolean }) =>
       connection(args.reverse ? [...o.lineItems].reverse() : o.lineItems, args, (l) => l.id),
     displayFinancialStatus: (o: OrderRecord) => o.financialStatus,
+    // OrderRiskSummary: the assessments, and the recommendation their highest level gives (FIDELITY RK-1).
+    risk: (o: OrderRecord) => ({ assessments: (o.riskAssessments ?? []).map((a) => ({ riskLevel: a.riskLevel, facts: [], provider: null })), recommendation: riskRecommendation(o) }),
     displayFulfillmentStatus: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => displayFulfillmentStatus(ctx.shop, o),
     closed: (o: OrderRecord) => o.closedAt != null,
     confirmed: () => true,

@@ -3,7 +3,7 @@ import type { ShopRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { argId } from "../ids";
 import { invalidGlobalId } from "../errors";
-import { listCustomers, listFulfillmentOrders, listLocations, listOrders, listProducts, listVariants } from "./lists";
+import { countOrders, listCustomers, listFulfillmentOrders, listLocations, listOrders, listProducts, listVariants } from "./lists";
 import { findNode } from "./node";
 import { gid } from "../../store/ids";
 
@@ -30,6 +30,7 @@ export const queryResolvers: ResolverMap = {
       return ctx.shop.level(parsed.inventoryItemId, parsed.locationId) ?? null;
     },
     orders: listOrders,
+    ordersCount: countOrders,
     fulfillmentOrders: listFulfillmentOrders,
     customers: listCustomers,
     order: (_s: unknown, args: IdArgs, ctx: GraphqlContext) => byId(ctx.shop.orders, argId("Order", args.id)),

@@ -2,7 +2,7 @@
 import type { StoreEvent } from "../../store/events";
 import type { ShopState } from "../../store/shop-state";
 import { fulfillmentPayload } from "./fulfillments";
-import { orderPayload } from "./orders";
+import { orderPayload, riskAssessmentChangedPayload } from "./orders";
 import { customerComplianceSubject, fulfillmentOrderSummary, inventoryLevelPayload, locationPayload, shopPayload } from "./other";
 import { gid } from "../../store/ids";
 import { disposePayload, fulfillmentEventPayload, refundPayload, returnPayload, reverseDeliveryPayload } from "./returns";
@@ -74,6 +74,9 @@ export function payloadFor(shop: ShopState, event: StoreEvent): object | null {
       const fo = shop.fulfillmentOrders.get(event.fulfillmentOrderId);
       return fo ? { fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: fo.status.toLowerCase() } } : null;
     }
+    case "orders/risk_assessment_changed":
+      // Shopify's example payload's keys (FIDELITY WP-16).
+      return riskAssessmentChangedPayload(event);
     case "app/uninstalled":
       return shopPayload(shop);
     case "app/scopes_update":

@@ -280,3 +280,24 @@ export function orderPayload(shop: ShopState, order: OrderRecord) {
   };
 }
 
+
+/**
+ * orders/risk_assessment_changed, with exactly the keys of Shopify's example payload in its order
+ * (FIDELITY WP-16): `{"provider_id": null, "provider_title": null, "risk_level": "medium",
+ * "created_at": null, "order_id": null, "admin_graphql_api_order_id": null}`. The topic's
+ * description: "Includes the risk level, risk facts, the provider and the order ID. When the provider
+ * is Shopify, that field is null. Does not include the risk recommendation for the order." The
+ * simulator's assessments are Shopify's own, so the provider is null; the level is in lower case
+ * as the example's; the order's ids and the assessment's time are the simulator's own (null in the
+ * example, which shows no order). The example publishes no `facts` key, so none is sent.
+ */
+export function riskAssessmentChangedPayload(event: { orderId: number; riskLevel: string; createdAt: string }) {
+  return {
+    provider_id: null,
+    provider_title: null,
+    risk_level: event.riskLevel.toLowerCase(),
+    created_at: event.createdAt,
+    order_id: event.orderId,
+    admin_graphql_api_order_id: gid("Order", event.orderId),
+  };
+}

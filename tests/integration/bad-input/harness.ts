@@ -11,11 +11,11 @@ import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helper
 import fc from "fast-check";
 import { expect } from "vitest";
 import { prisma } from "~/db.server";
-import type { JobDriver } from "~/jobs/driver";
-import { installJobDriver } from "~/jobs/runtime.server";
+import type { JobDriver } from "~/queue/driver";
+import { installJobDriver } from "~/queue/handle.server";
 import { CSRF_COOKIE, CSRF_FIELD, issueCsrfToken } from "~/portal/csrf.server";
-import { installLookupRateLimiter, memoryLookupLimiter } from "~/portal/rate-limit.server";
-import { issueOrderAccessToken } from "~/portal/tokens.server";
+import { installLookupRateLimiter, memoryLookupLimiter } from "~/security/rate-limit.server";
+import { issueOrderAccessToken } from "~/security/tokens.server";
 import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { requestReturn } from "~/services/request-return.server";
@@ -52,6 +52,7 @@ function recordingDriver(enqueued: string[]): JobDriver {
     discardDeliveries: async () => undefined,
     enqueueEmail: async ({ messageId }) => void enqueued.push(messageId),
     requestReconcile: async () => undefined,
+    requestRouteOrders: async () => undefined,
     close: async () => undefined,
   };
 }
@@ -284,7 +285,8 @@ const hostileHeaderValue = fc.oneof(
   fc.constantFrom(" ", "0", "-1", "9999-99-99T99:99:99Z", "\u00ff\u00fe", "orders/create\t", "unsupported/topic", "2099-01"),
 ).map((v): string | undefined => v);
 
-export function webhookRequest(input: HostileWebhook): Request {
+/** The hostile delivery, posted to `uriTopic`'s uri: the route is mounted only at the subscribed uris. */
+export function webhookRequest(input: HostileWebhook, uriTopic: string): Request {
   const headers = new Headers({ "Content-Type": "application/json" });
   for (const [name, value] of Object.entries(input.headers)) {
     if (value === undefined) continue;
@@ -294,8 +296,7 @@ export function webhookRequest(input: HostileWebhook): Request {
     const hmac = createHmac("sha256", input.signed === "valid" ? API_SECRET : "wrong-secret").update(input.body, "utf8").digest("base64");
     headers.set("X-Shopify-Hmac-Sha256", hmac);
   }
-  const topic = input.headers["X-Shopify-Topic"] ?? "orders/create";
-  return new Request(`${APP}/webhooks/${encodeHostile(topic)}`, { method: input.method, headers, body: input.method === "GET" ? null : input.body });
+  return new Request(`${APP}/webhooks/${uriTopic}`, { method: input.method, headers, body: input.method === "GET" ? null : input.body });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,12 +383,6 @@ export function unclearRefusal(answer: Answer, portalPage: boolean): string | nu
     return `no message in ${text.slice(0, 200)}`;
   }
   return text.length <= 2_000 ? null : `a ${text.length}-character body`;
-}
-
-export interface Verdict {
-  route: string;
-  status: number;
-  changed: string[];
 }
 
 /**

@@ -4,7 +4,7 @@
 // form decoder makes it U+FFFD) is refused before the rate limit is charged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_COOKIE, CSRF_FIELD, issueCsrfToken } from "~/portal/csrf.server";
-import { installLookupRateLimiter, memoryLookupLimiter, type LookupRateLimiter } from "~/portal/rate-limit.server";
+import { installLookupRateLimiter, memoryLookupLimiter, type LookupRateLimiter } from "~/security/rate-limit.server";
 import { APP } from "./env";
 import { encodeFields, OVERLONG } from "./hostile";
 import { invoke, PEER, SHOP, snapshot, startHarness, type Harness } from "./harness";
@@ -55,13 +55,13 @@ describe("the lookup's rate limit under malformed input", () => {
       for (const fields of [...malformed, ...malformed.slice(0, 4)]) {
         const answer = await lookUp(fields, lang);
         expect(answer.status, JSON.stringify(fields).slice(0, 80)).toBe(422);
-        expect(JSON.parse(answer.text)).toEqual({ error: "invalid" });
+        expect(JSON.parse(answer.text)).toMatchObject({ error: "invalid" });
       }
     }
     expect(await snapshot()).toEqual(before);
     // Well-formed: charged and answered (no match for this address), not 429.
     const real = await lookUp({ orderNumber: "#1001", contact: "someone@example.com" });
     expect(real.status).toBe(422);
-    expect(JSON.parse(real.text)).toEqual({ error: "no_match" });
+    expect(JSON.parse(real.text)).toMatchObject({ error: "no_match" });
   });
 });

@@ -1,9 +1,12 @@
-// Every route file in app/routes/, with what its public surface takes: the path params, query
+// Every route in the app (the files in app/routes/ and the mounts of app/route-mounts.ts, named as
+// their own flat-route file would be), with what its public surface takes: the path params, query
 // parameters and form fields a client controls, the valid values that let a hostile value reach
-// past the first check, and the tables a success may legitimately change. A route file missing
-// here fails every-route.test.ts until it is added (or excluded, with the reason).
+// past the first check, and the tables a success may legitimately change. A route missing here
+// fails every-route.test.ts until it is added (or excluded, with the reason).
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { ruleRegistry } from "~/domain/routing/registry";
+import { routeMounts, WEBHOOK_ROUTE_FILE } from "../../../app/route-mounts";
 
 export type Surface = "webhook" | "proxy" | "portal" | "admin" | "site";
 
@@ -59,6 +62,7 @@ const newReturnBase = (k: Known): [string, string][] => [
 ];
 const returnWrites = ["return_request", "return_line", "return_event", "email_message"] as const;
 
+const ROOT = join(import.meta.dirname, "../../..");
 const webhook: RouteSpec = { surface: "webhook", path: "/webhooks/:topic", writes: ["webhook_delivery"] };
 
 export const ROUTES: Record<string, RouteEntry> = {
@@ -66,12 +70,12 @@ export const ROUTES: Record<string, RouteEntry> = {
   "_index.tsx": { surface: "site", path: "/", query: () => ({ shop: ["x.myshopify.com"], host: ["YWRtaW4uc2hvcGlmeS5jb20"] }) },
   "auth.$.tsx": { surface: "site", path: "/auth/:*", params: () => ({ "*": ["callback", "session-token", "exit-iframe"] }), query: () => ({ shop: ["bad-input.myshopify.com"], code: ["x"], hmac: ["00"], state: ["s"], host: ["x"], timestamp: ["1"] }) },
   "auth.login/route.tsx": { surface: "site", path: "/auth/login", query: () => ({ shop: ["bad-input.myshopify.com", "bad-input"] }), form: () => ({ shop: ["bad-input.myshopify.com", "bad-input"] }) },
+  "demo.activity.tsx": { excluded: "demo only: answers 404 unless CROSSDOCK_DEMO is set outside production (app/demo/demo.server.ts); not served to the public" },
   "demo.login.tsx": { excluded: "demo only: answers 404 unless CROSSDOCK_DEMO is set outside production (app/demo/demo.server.ts); not served to the public" },
   "demo.storefront.$.tsx": { excluded: "demo only: answers 404 unless CROSSDOCK_DEMO is set outside production (app/demo/demo.server.ts); not served to the public" },
 
   // The embedded admin (staff, authenticated by Shopify's session token).
   "app.tsx": { surface: "admin", path: "/app", query: () => ({ shop: ["x"], host: ["x"], embedded: ["1"], locale: ["vi"] }) },
-  "app.$.tsx": { surface: "admin", path: "/app/:*", params: () => ({ "*": ["pickup", "orders", "settings"] }) },
   "app._index.tsx": { surface: "admin", path: "/app", query: () => ({ period: ["7", "30", "90"], locale: ["vi", "zh-CN", "en"] }) },
   "app.activity.tsx": {
     surface: "admin",
@@ -83,14 +87,38 @@ export const ROUTES: Record<string, RouteEntry> = {
   "app.activity.exports.$id.tsx": { surface: "admin", path: "/app/activity/exports/:id", params: () => ({ id: ["abcdefghij0123456789"] }) },
   "app.emails._index.tsx": { surface: "admin", path: "/app/emails", query: () => ({ status: ["FAILED", "OUTBOX", "SENT"], cursor: ["x"] }) },
   "app.emails.$id.tsx": { surface: "admin", path: "/app/emails/:id", params: () => ({ id: ["abcdefghij0123456789"] }), form: () => ({ intent: ["retry"] }), writes: ["email_message"] },
-  // Viewing the page syncs the shop's locations from Shopify (a write that no input chooses).
-  "app.locations._index.tsx": { surface: "admin", path: "/app/locations", writes: ["location"] },
+  // Viewing reads Crossdock's copy; "Refresh from Shopify" syncs the shop's locations (a write that no input chooses).
+  "app.locations._index.tsx": { surface: "admin", path: "/app/locations", form: () => ({ intent: ["refresh"] }), writes: ["location"] },
   "app.locations.$id.tsx": {
     surface: "admin",
     path: "/app/locations/:id",
     params: (k) => ({ id: [k.locationId] }),
-    form: () => ({ kind: ["WAREHOUSE", "STORE"], priority: ["1", "10"], dailyCapacity: ["", "50"], stockBuffer: ["", "2"], tags: ["a, b", ""] }),
+    // "save" the routing settings, or "pause" routing here (with a note) and "resume" it.
+    form: () => ({ intent: ["save", "pause", "resume"], kind: ["WAREHOUSE", "STORE"], priority: ["1", "10"], dailyCapacity: ["", "50"], stockBuffer: ["", "2"], tags: ["a, b", ""], note: ["Closed for the day", ""] }),
     writes: ["location"],
+  },
+  "app.inventory.tsx": { surface: "admin", path: "/app/inventory", query: (k) => ({ q: ["tee", "SKU-1"], location: [k.locationId], page: ["1", "2"], locale: ["vi", "zh-CN"] }) },
+  "app.settings._index.tsx": {
+    surface: "admin",
+    path: "/app/settings",
+    form: () => ({
+      portalBrandName: ["Northwind", ""],
+      portalLogoUrl: ["https://cdn.example.com/logo.png", ""],
+      portalBrandColor: ["#1a6b4f", ""],
+      defaultLocale: ["en", "vi", "zh-CN"],
+      showExactCounts: ["on", "off"],
+      lowStockThreshold: ["3", "0"],
+      stockBuffer: ["0", "2"],
+    }),
+    base: () => [
+      ["portalBrandName", "Northwind"],
+      ["portalLogoUrl", ""],
+      ["portalBrandColor", "#1a6b4f"],
+      ["defaultLocale", "en"],
+      ["lowStockThreshold", "3"],
+      ["stockBuffer", "0"],
+    ],
+    writes: ["shop_settings"],
   },
   "app.returns._index.tsx": {
     surface: "admin",
@@ -103,28 +131,39 @@ export const ROUTES: Record<string, RouteEntry> = {
     surface: "admin",
     path: "/app/returns/:id",
     params: (k) => ({ id: [k.returnId] }),
-    form: (k) => ({ intent: ["approve", "decline", "receive", "close"], reason: ["FINAL_SALE", "OTHER"], note: ["no"], locationId: [k.locationGid], refund: ["on"], [`disposition:${k.returnId}`]: ["RESTOCKED"] }),
+    form: (k) => ({ intent: ["approve", "decline", "receive", "close", "destination"], reason: ["FINAL_SALE", "OTHER"], note: ["no"], locationId: [k.locationGid], refund: ["on"], [`disposition:${k.returnId}`]: ["RESTOCKED"] }),
     writes: [...returnWrites, "inventory_level"],
   },
   "app.routing._index.tsx": {
     surface: "admin",
     path: "/app/routing",
     form: () => ({
-      intent: ["move", "toggle", "remove", "add", "replace", "split-lines", "auto-routing"],
+      intent: ["move", "toggle", "remove", "add", "replace", "split-lines", "auto-routing", "holds"],
+      holdUnpaid: ["OFF", "PENDING", "PENDING_OR_AUTHORIZED"],
+      holdHighRisk: ["true", "false"],
       index: ["0", "1"],
       direction: ["up", "down"],
-      type: ["stock-buffer", "exclude-locations", "product-tag-routing", "stay-in-market", "cost-optimal"],
+      type: ruleRegistry.definitions.filter((d) => d.fields.length > 0).map((d) => d.type),
       allow: ["true", "false"],
       enabled: ["true", "false"],
-      units: ["2"],
-      kinds: ["warehouse", "store"],
-      tags: ["a"],
-      productTags: ["a"],
-      scope: ["market"],
-      perShipment: ["5"],
-      perKm: ["0.1"],
+      // Every rule's editor fields, from the rule registry, each with a valid value.
+      ...Object.fromEntries(
+        ruleRegistry.definitions.flatMap((d) => d.fields.map((f) => [f.name, f.options ? [...f.options] : f.kind === "number" ? ["2"] : ["a"]])),
+      ),
     }),
     writes: ["routing_rule_set", "shop_settings"],
+  },
+  "app.routing.attention.tsx": {
+    surface: "admin",
+    path: "/app/routing/attention",
+    form: (k) => ({ intent: ["reroute", "assign", "release", "route-now"], decisionId: ["abcdefghij0123456789"], locationId: [k.locationGid], orderId: [k.orderGid] }),
+    writes: ["routing_decision", "order"],
+  },
+  "app.routing.open-orders.tsx": {
+    surface: "admin",
+    path: "/app/routing/open-orders",
+    query: () => ({ queued: ["1", ""] }),
+    form: (k) => ({ intent: ["review", "route"], orderIds: [k.orderGid] }),
   },
   "app.routing.log._index.tsx": { surface: "admin", path: "/app/routing/log", query: (k) => ({ status: ["APPLIED", ""], order: ["#1001"], location: [k.locationGid, ""], page: ["1", "2"] }) },
   "app.routing.log.$id.tsx": { surface: "admin", path: "/app/routing/log/:id", params: () => ({ id: ["abcdefghij0123456789"] }), form: (k) => ({ intent: ["reroute", "unable"], locationId: [k.locationGid] }), writes: ["routing_decision", "order"] },
@@ -156,7 +195,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     path: "/app/settings/returns",
     query: () => ({ preview: ["5", "20"] }),
     form: (k) => ({
-      intent: ["policy", "save-rule", "move-rule", "toggle-rule", "delete-rule"],
+      intent: ["policy", "destinations", "save-rule", "move-rule", "toggle-rule", "delete-rule"],
       index: ["new", "0"],
       direction: ["up", "down"],
       windowDays: ["30"],
@@ -165,7 +204,13 @@ export const ROUTES: Record<string, RouteEntry> = {
       returnShippingFee: ["5.00"],
       restockingFeePercent: ["10"],
       allowedMethods: ["MAIL", "DROP_OFF"],
-      defaultReturnLocationId: [k.locationGid],
+      ruleCountry: ["US", ""],
+      ruleLocation: [k.locationGid, ""],
+      mailReturnLocationIds: [k.locationGid],
+      fallbackLocationId: [k.locationGid, ""],
+      dropOffMaxDistanceKm: ["50"],
+      "instructions:en": ["Ask at the till"],
+      "instructions:vi": ["Hỏi ở quầy", ""],
       name: ["Small"],
       enabled: ["on"],
       daysMax: ["10"],
@@ -195,46 +240,30 @@ export const ROUTES: Record<string, RouteEntry> = {
   "proxy.portal.o.$token.returns.$rma._index.tsx": { surface: "proxy", path: "/proxy/portal/o/:token/returns/:rma", params: (k) => ({ token: [k.token], rma: [k.rma] }), query: () => proxyLocale },
   "proxy.portal.o.$token.returns.$rma.label.tsx": { surface: "proxy", path: "/proxy/portal/o/:token/returns/:rma/label", params: (k) => ({ token: [k.token], rma: [k.rma] }), query: () => ({ exp: ["9999999999"], sig: ["x"] }) },
 
-  // Webhooks (Shopify, HMAC-signed): one file per topic.
-  "webhooks.app.scopes_update.tsx": webhook,
-  "webhooks.app.uninstalled.tsx": webhook,
-  "webhooks.customers.data_request.tsx": webhook,
-  "webhooks.customers.redact.tsx": webhook,
-  "webhooks.fulfillment_events.create.tsx": webhook,
-  "webhooks.fulfillment_orders.order_routing_complete.tsx": webhook,
-  "webhooks.fulfillments.create.tsx": webhook,
-  "webhooks.fulfillments.update.tsx": webhook,
-  "webhooks.inventory_levels.update.tsx": webhook,
-  "webhooks.locations.create.tsx": webhook,
-  "webhooks.locations.delete.tsx": webhook,
-  "webhooks.locations.update.tsx": webhook,
-  "webhooks.orders.cancelled.tsx": webhook,
-  "webhooks.orders.create.tsx": webhook,
-  "webhooks.orders.updated.tsx": webhook,
-  "webhooks.refunds.create.tsx": webhook,
-  "webhooks.returns.approve.tsx": webhook,
-  "webhooks.returns.cancel.tsx": webhook,
-  "webhooks.returns.close.tsx": webhook,
-  "webhooks.returns.decline.tsx": webhook,
-  "webhooks.returns.process.tsx": webhook,
-  "webhooks.returns.reopen.tsx": webhook,
-  "webhooks.returns.request.tsx": webhook,
-  "webhooks.reverse_deliveries.attach_deliverable.tsx": webhook,
-  "webhooks.reverse_fulfillment_orders.dispose.tsx": webhook,
-  "webhooks.shop.redact.tsx": webhook,
+  // Webhooks (Shopify, HMAC-signed): the one webhook route module at each subscription's uri, one
+  // entry per mount (a new topic's uri gets its own property with no line here).
+  ...Object.fromEntries(routeMounts(ROOT).filter((m) => m.file === WEBHOOK_ROUTE_FILE).map((m) => [`${m.id.replace(/^routes\//, "")}.tsx`, webhook])),
 };
 
-export const ROUTES_DIR = join(import.meta.dirname, "../../../app/routes");
+export const ROUTES_DIR = join(ROOT, "app/routes");
 
-/** Every route module under app/routes/ (flat files, and folders' route.tsx), as ROUTES names them. */
+/** The mounts of app/route-mounts.ts by the name ROUTES gives them ("proxy.portal._index.tsx" → its module, relative to app/). */
+const MOUNTS = new Map(routeMounts(ROOT).map((m) => [`${m.id.replace(/^routes\//, "")}.tsx`, m.file]));
+
+/** Every route: the modules under app/routes/ (flat files, and folders' route.tsx) and the mounts, as ROUTES names them. */
 export function routeFiles(): string[] {
-  const files: string[] = [];
+  const files: string[] = [...MOUNTS.keys()];
   for (const name of readdirSync(ROUTES_DIR)) {
     if (statSync(join(ROUTES_DIR, name)).isDirectory()) {
       for (const inner of readdirSync(join(ROUTES_DIR, name))) if (/^route\.(tsx?|jsx?)$/.test(inner)) files.push(`${name}/${inner}`);
     } else if (/\.(tsx?|jsx?)$/.test(name)) files.push(name);
   }
   return files.sort();
+}
+
+/** The module of a route ROUTES names, relative to app/: a mount's module, else the file in app/routes/. */
+export function routeModuleFile(name: string): string {
+  return MOUNTS.get(name) ?? `routes/${name}`;
 }
 
 export function routesOf(surfaces: readonly Surface[]): [string, RouteSpec][] {

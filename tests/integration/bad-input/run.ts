@@ -4,16 +4,17 @@
 import fc from "fast-check";
 import { it } from "vitest";
 import { buildRequest, changedTables, hostileInput, hostileWebhook, invoke, judge, snapshot, summarize, webhookRequest, type Harness, type RouteModule } from "./harness";
-import type { RouteSpec } from "./routes";
+import { routeModuleFile, type RouteSpec } from "./routes";
 
 /** Generated requests per route: enough to meet every kind of hostile value, few enough for CI. */
 export const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 25);
 
-const modules = import.meta.glob<RouteModule>("../../../app/routes/**/*.tsx");
+const modules = import.meta.glob<RouteModule>(["../../../app/routes/**/*.tsx", "../../../app/http/*.tsx"]);
 
-async function load(file: string): Promise<RouteModule> {
-  const importer = modules[`../../../app/routes/${file}`];
-  if (!importer) throw new Error(`no route module app/routes/${file}`);
+async function load(route: string): Promise<RouteModule> {
+  const file = routeModuleFile(route);
+  const importer = modules[`../../../app/${file}`];
+  if (!importer) throw new Error(`no route module app/${file}`);
   return importer();
 }
 
@@ -33,7 +34,7 @@ export function routeProperty(file: string, spec: RouteSpec, harness: () => Harn
       const topic = file.replace(/^webhooks\./, "").replace(/\.tsx$/, "").replace(".", "/");
       await check(
         fc.asyncProperty(hostileWebhook(topic), async (input) => {
-          const request = webhookRequest(input);
+          const request = webhookRequest(input, topic);
           const handler = input.method === "GET" ? module.loader! : module.action!;
           const answer = await invoke(handler, request, {});
           const after = await snapshot();

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmbeddedDatabaseLockedError, startEmbeddedServer, type EmbeddedServer } from "../../../scripts/db/embedded";
+import { EmbeddedDatabaseLockedError, startEmbeddedServer, type EmbeddedServer } from "~/embedded-db.server";
 import { MIGRATIONS_DIR, migrateDatabase, migrationStatus, runPrisma, SCHEMA_PATH } from "../../../scripts/db/migrate";
 import { adminUrl, databaseUrlFor, dropDatabase, quoteIdent, withAdminClient } from "../../setup/db";
 

@@ -13,6 +13,8 @@ import {
 import {
   deleteLocation,
   listLocations,
+  pauseLocationRouting,
+  resumeLocationRouting,
   updateRoutingAttributes,
   upsertLocationsFromShopify,
   type ShopifyLocationInput,
@@ -171,6 +173,11 @@ describe.each(backends)("repositories on $name", (backend) => {
         db,
       );
       expect(updated).toMatchObject({ ok: true, location: { kind: "STORE", priority: 5, tags: ["north", "big"] } });
+      const pausedAt = new Date("2026-12-06T09:00:00Z");
+      expect(await pauseLocationRouting(shop, first!.id, { note: " Flooded ", by: "mai@example.com", at: pausedAt }, db)).toMatchObject({
+        ok: true,
+        location: { routingPausedAt: pausedAt, routingPausedBy: "mai@example.com", routingPausedNote: "Flooded" },
+      });
 
       const resync = await upsertLocationsFromShopify(
         shop,
@@ -193,12 +200,22 @@ describe.each(backends)("repositories on $name", (backend) => {
         pickupEnabled: true,
         pickupTime: "TWO_HOURS",
         latitude: 52.52,
+        // The staff's pause is Crossdock's own: a sync never clears it.
+        routingPausedAt: pausedAt,
+        routingPausedBy: "mai@example.com",
+        routingPausedNote: "Flooded",
       });
+      // Pausing again keeps who and when, and takes the new note; a control character or a long note is refused.
+      expect(await pauseLocationRouting(shop, first!.id, { note: "", by: "lan@example.com" }, db)).toMatchObject({ ok: true, location: { routingPausedAt: pausedAt, routingPausedBy: "mai@example.com", routingPausedNote: null } });
+      expect(await pauseLocationRouting(shop, first!.id, { note: "a\u0000b", by: "lan@example.com" }, db)).toEqual({ ok: false, reason: "invalid", problem: { code: "invalid" } });
+      expect(await pauseLocationRouting(shop, first!.id, { note: "x".repeat(201), by: "lan@example.com" }, db)).toEqual({ ok: false, reason: "invalid", problem: { code: "tooLong", limit: 200 } });
+      expect(await resumeLocationRouting(shop, first!.id, db)).toMatchObject({ routingPausedAt: null, routingPausedBy: null, routingPausedNote: null });
+      expect(await resumeLocationRouting(shop, "no-such-location", db)).toBeNull();
 
       expect(await updateRoutingAttributes(shop, first!.id, { priority: -3, dailyCapacity: 1.5 }, db)).toMatchObject({
         ok: false,
         reason: "invalid",
-        errors: { priority: [expect.any(String)], dailyCapacity: ["Must be a whole number"] },
+        problems: { priority: { code: "atLeast", limit: 0 }, dailyCapacity: { code: "wholeNumber" } },
       });
       expect(await deleteLocation(shop, "gid://shopify/Location/2", db)).toBe(true);
       expect(await deleteLocation(shop, "gid://shopify/Location/2", db)).toBe(false);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { outboxProvider } from "~/email/outbox-provider.server";
-import type { JobDriver } from "~/jobs/driver";
+import type { JobDriver } from "~/queue/driver";
 import { createEmailMessageOnce } from "~/models/email-messages.server";
 import { enqueueReturnEmail } from "~/services/enqueue-email.server";
 import { sendEmail } from "~/services/send-email.server";
@@ -82,5 +82,26 @@ describe("Emails in the admin", () => {
     await page.waitForTimeout(300);
     expect(await hostilePreview.getByText("script ran").count()).toBe(0);
     expect(await page.title()).not.toBe("pwned");
-  }, 240_000);
+
+    // In the staff member's language (Shopify admin's locale), and a stacked list at phone width.
+    for (const [lang, words] of [
+      ["zh-CN", { title: "邮件", outbox: "邮件保存在这里，未发送", status: "发件箱中", kind: "退货已批准", details: "详情" }],
+      ["vi", { title: "Email", outbox: "Email được giữ lại ở đây, không gửi đi", status: "Trong hộp thư đi", kind: "Yêu cầu trả hàng được chấp thuận", details: "Chi tiết" }],
+    ] as const) {
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto(`${stack.appUrl}/app/emails?locale=${lang}`);
+        await visible(page.getByRole("heading", { name: words.title, level: 1 }), 60_000);
+        await visible(page.getByText(words.outbox));
+        await visible(page.getByText(words.status).first());
+        await visible(page.getByText(words.kind).first());
+        expect(await page.locator("main").textContent()).not.toMatch(/In outbox|Recipient|return-approved/);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: `.cache/e2e-emails-${lang}-${width}.png`, fullPage: true });
+      }
+      await page.goto(`${stack.appUrl}/app/emails/${queued.message.id}?locale=${lang}`);
+      await visible(page.getByRole("heading", { name: words.details }), 60_000);
+      await page.screenshot({ path: `.cache/e2e-email-detail-${lang}.png`, fullPage: true });
+    }
+  }, 300_000);
 });

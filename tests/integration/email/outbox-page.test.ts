@@ -4,8 +4,8 @@ import "./env";
 import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import type { JobDriver } from "~/jobs/driver";
-import { installJobDriver } from "~/jobs/runtime.server";
+import type { JobDriver } from "~/queue/driver";
+import { installJobDriver } from "~/queue/handle.server";
 import { createEmailMessageOnce } from "~/models/email-messages.server";
 import { action as emailAction, loader as emailLoader } from "~/routes/app.emails.$id";
 import { loader as emailsLoader } from "~/routes/app.emails._index";
@@ -78,7 +78,8 @@ describe("the Emails page", () => {
     const view = await emailsLoader({ request: await adminRequest(shop, "/app/emails"), params: {}, context: {} });
     expect(view.delivery).toBe("outbox");
     expect(view.rows.map((r) => r.to)).toEqual(["b@example.com", "a@example.com"]);
-    expect(view.rows[0]).toMatchObject({ status: "FAILED", kind: "return-approved", locale: "vi", attempts: 8, lastError: "Resend answered 500" });
+    // In words for the staff member (English here): what the email is, its language, its state.
+    expect(view.rows[0]).toMatchObject({ status: "Failed · 8 attempts", tone: "critical", kind: "Return approved", locale: "vi", language: "Tiếng Việt" });
     expect(view.counts).toEqual({ PENDING: 0, SENT: 0, FAILED: 1, OUTBOX: 1 });
     expect(JSON.stringify(view)).not.toContain("someone-else@example.com");
     // Bodies are not part of the list.

@@ -2,10 +2,10 @@ import { Redis } from "ioredis";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/db.server";
 import { startBullmqWorkers, type RunningWorkers } from "~/jobs/bullmq-driver.server";
-import type { JobDriver } from "~/jobs/driver";
+import type { JobDriver } from "~/queue/driver";
 import { InlineJobDriver } from "~/jobs/inline-driver.server";
 import type { EmailJobProcessor } from "~/jobs/processor";
-import { QUEUE, type RetryPolicy } from "~/jobs/queues";
+import { QUEUE, type RetryPolicy } from "~/queue/queues";
 import type { EmailMessage } from "~/models/email-messages.server";
 import { QUEUE_PREFIX, REDIS_URL } from "./env";
 

@@ -59,14 +59,26 @@ describe("the jobs' Admin client under throttling", () => {
     expect(await listLocations(shop)).toHaveLength(3);
   });
 
+  it("retries what the Shopify library throws on a 503 (HttpInternalError, whose name is plain 'Error') and completes", async () => {
+    const shop = await createTestShop({ domain: SHOP });
+    const waits: { reason: string; waitMs: number }[] = [];
+    const admin = offlineAdmin({ onWait: (e) => waits.push(e), baseDelayMs: 20 });
+    const fault = await sim.control("PUT", `/_control/shops/${SHOP}/faults`, { status: 503, count: 2, operations: "queries" });
+    expect(fault.status).toBe(200);
+    const locations = await syncLocations(shop, await admin(SHOP));
+    expect(locations).toHaveLength(3);
+    expect(waits.map((w) => w.reason)).toEqual(["server", "server"]);
+  });
+
   it("reads throttleStatus and waits before a request the bucket cannot pay for, instead of being refused", async () => {
     const shop = await createTestShop({ domain: SHOP });
     const waits: { reason: string; waitMs: number }[] = [];
     const admin = offlineAdmin({ onWait: (e) => waits.push(e) });
-    // Enough for one sync: it pays the actual cost and leaves less than the next one asks for, which
-    // the client must see from throttleStatus and wait ~2.5 s for (5 points short, 2 restored a second).
+    // Enough for one sync: it pays the actual cost and leaves less than the next one asks for plus
+    // the half of the bucket jobs leave to people (BACKGROUND_RESERVE: 500 of 1,000), which the
+    // client must see from throttleStatus and wait ~2.5 s for (5 points short, 2 restored a second).
     const { requested, actual } = await locationsQueryCost();
-    await sim.control("PUT", `/_control/shops/${SHOP}/throttle`, { maximumAvailable: 1000, restoreRate: 2, currentlyAvailable: requested + actual - 5 });
+    await sim.control("PUT", `/_control/shops/${SHOP}/throttle`, { maximumAvailable: 1000, restoreRate: 2, currentlyAvailable: requested + actual - 5 + 500 });
     await syncLocations(shop, await admin(SHOP));
     expect(waits).toEqual([]);
     await syncLocations(shop, await admin(SHOP)); // another job of the same shop: a new client, same bucket

@@ -8,7 +8,7 @@ import { offlineAdmin } from "~/jobs/admin.server";
 import { errorMessage, isPermanentError } from "~/jobs/errors";
 import { adminRequest } from "~/shopify/admin-graphql";
 import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
-import { forgetCachedSessions } from "~/shopify/session-cache.server";
+import { forgetCachedSessions } from "~/models/session-cache.server";
 import { resetDatabase } from "../../setup/db";
 import { SHOP, startTestSimulator, TOKEN, type TestSimulator } from "../../simulator/helpers";
 import { API_KEY, API_SECRET } from "./env";

@@ -6,8 +6,8 @@ import "./env";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import type { JobDriver } from "~/jobs/driver";
-import { installJobDriver } from "~/jobs/runtime.server";
+import type { JobDriver } from "~/queue/driver";
+import { installJobDriver } from "~/queue/handle.server";
 import { createTestShop, resetDatabase } from "../../setup/db";
 import { deliveryById, postWebhook } from "./support";
 
@@ -22,6 +22,7 @@ const recordingDriver: JobDriver = {
   discardDeliveries: async () => undefined,
   enqueueEmail: async () => undefined,
   requestReconcile: async () => undefined,
+  requestRouteOrders: async () => undefined,
   close: async () => undefined,
 };
 

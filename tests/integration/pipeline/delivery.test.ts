@@ -7,10 +7,10 @@ import { prisma } from "~/db.server";
 import { BullmqJobDriver } from "~/jobs/bullmq-driver.server";
 import { drainInbox } from "~/jobs/drain.server";
 import { PermanentJobError } from "~/jobs/errors";
-import { createProcessors } from "~/jobs/processors.server";
+import { createProcessors } from "~/jobs/webhook-topics.server";
 import type { ProcessorRegistry } from "~/jobs/processor";
-import { webhookJobId } from "~/jobs/queues";
-import { installJobDriver } from "~/jobs/runtime.server";
+import { webhookJobId } from "~/queue/queues";
+import { installJobDriver } from "~/queue/handle.server";
 import { createTestShop, resetDatabase } from "../../setup/db";
 import { startJobs, type DriverKind, type TestJobs } from "./drivers";
 import {
@@ -23,6 +23,7 @@ import {
   signedWebhookRequest,
   waitForStatus,
 } from "./support";
+import { handOverRecorder } from "../../support/order-routers";
 
 /** How often each delivery reached a processor. */
 const calls = new Map<string, number>();
@@ -44,6 +45,7 @@ const processors = counting(
     admin: async () => {
       throw new PermanentJobError("no Admin API in this test");
     },
+    orderRouter: handOverRecorder(),
   }),
 );
 

@@ -1,11 +1,11 @@
 // Both drivers, built the way the app builds them, for tests that must hold on each.
 import { startBullmqWorkers, type RunningWorkers } from "~/jobs/bullmq-driver.server";
 import { drainInbox } from "~/jobs/drain.server";
-import type { JobDriver } from "~/jobs/driver";
+import type { JobDriver } from "~/queue/driver";
 import { InlineJobDriver } from "~/jobs/inline-driver.server";
 import type { ProcessorRegistry } from "~/jobs/processor";
-import type { RetryPolicy } from "~/jobs/queues";
-import { installJobDriver } from "~/jobs/runtime.server";
+import type { RetryPolicy } from "~/queue/queues";
+import { installJobDriver } from "~/queue/handle.server";
 import { QUEUE_PREFIX, REDIS_URL } from "./env";
 
 export type DriverKind = "bullmq" | "inline";

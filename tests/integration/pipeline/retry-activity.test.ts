@@ -7,20 +7,23 @@ import { RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helper
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { PermanentJobError } from "~/jobs/errors";
-import { createProcessors } from "~/jobs/processors.server";
-import { webhookJobId } from "~/jobs/queues";
+import { createProcessors } from "~/jobs/webhook-topics.server";
+import { webhookJobId } from "~/queue/queues";
 import { action as activityAction, loader as activityLoader } from "~/routes/app.activity";
 import { createTestShop, resetDatabase } from "../../setup/db";
 import { startJobs, type DriverKind, type TestJobs } from "./drivers";
 import { API_SECRET, obliterateQueues, orderPayload, postWebhook, waitForStatus } from "./support";
 import { API_KEY } from "./env";
+import { handOverRecorder } from "../../support/order-routers";
 
 let broken = true;
 let attemptsSeen = 0;
+const router = handOverRecorder();
 const real = createProcessors({
   admin: async () => {
     throw new PermanentJobError("no Admin API in this test");
   },
+  orderRouter: router,
 });
 const processors = {
   ...real,
@@ -35,6 +38,7 @@ let shop: Awaited<ReturnType<typeof createTestShop>>;
 
 beforeEach(async () => {
   await resetDatabase();
+  router.handed.length = 0;
   broken = true;
   attemptsSeen = 0;
   shop = await createTestShop();
@@ -101,7 +105,8 @@ describe.each<DriverKind>(["bullmq", "inline"])("with the %s driver", (kind) => 
     expect(done.attempts).toBe(1);
     expect(done.lastError).toBeNull();
     const order = await prisma.order.findFirstOrThrow({ where: { shopId: shop.id } });
-    expect(order).toMatchObject({ shopifyId: "gid://shopify/Order/7001", routingStatus: "AWAITING_ROUTING" });
+    expect(order).toMatchObject({ shopifyId: "gid://shopify/Order/7001" });
+    expect(router.handed).toEqual(["gid://shopify/Order/7001"]);
   });
 
   it("Discard gives a failed job up for good", async () => {

@@ -1,11 +1,15 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { join } from "node:path";
 import { Redis } from "ioredis";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import { upsertLocationsFromShopify } from "~/models/locations.server";
 import type { WebhookDelivery } from "~/models/webhook-deliveries.server";
-import { QUEUE } from "~/jobs/queues";
+import { QUEUE } from "~/queue/queues";
+import { routeMounts } from "../../../app/route-mounts";
 import { API_SECRET, QUEUE_PREFIX, REDIS_URL } from "./env";
+
+const ROOT = join(import.meta.dirname, "../../..");
 
 export { API_SECRET, QUEUE_PREFIX, REDIS_URL };
 
@@ -42,9 +46,19 @@ export function signedWebhookRequest(input: SignedWebhook): Request {
 
 type RouteModule = { action: (args: ActionFunctionArgs) => Promise<Response> };
 
-/** Calls the topic's Remix route action (app/routes/webhooks.<topic>.tsx) with a request. */
+/**
+ * The route module the app mounts at /webhooks/<topic> (app/route-mounts.ts, from shopify.app.toml):
+ * a topic without a subscription has none, and its delivery fails here as Remix would answer 404.
+ */
+export async function webhookRoute<T = RouteModule>(topic: string): Promise<T> {
+  const mount = routeMounts(ROOT).find((m) => m.path === `webhooks/${topic}`);
+  if (!mount) throw new Error(`no route is mounted at /webhooks/${topic}`);
+  return (await import(`../../../app/${mount.file}`)) as T;
+}
+
+/** Calls the Remix route action mounted at the topic's uri with a request. */
 export async function postWebhook(input: SignedWebhook | { topic: string; request: Request }): Promise<Response> {
-  const route = (await import(`../../../app/routes/webhooks.${input.topic.replace("/", ".")}.tsx`)) as RouteModule;
+  const route = await webhookRoute(input.topic);
   const request = "request" in input ? input.request : signedWebhookRequest(input);
   try {
     return await route.action({ request, params: {}, context: {} });

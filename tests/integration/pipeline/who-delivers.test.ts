@@ -7,11 +7,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "~/db.server";
-import { createProcessors } from "~/jobs/processors.server";
+import { createProcessors } from "~/jobs/webhook-topics.server";
 import { PermanentJobError } from "~/jobs/errors";
 import { createTestShop, resetDatabase } from "../../setup/db";
 import { startJobs, type TestJobs } from "./drivers";
-import { inventoryPayload, obliterateQueues, postWebhook, seedLocations, signedWebhookRequest } from "./support";
+import { inventoryPayload, obliterateQueues, postWebhook, seedLocations, signedWebhookRequest, webhookRoute } from "./support";
+import { handOverRecorder } from "../../support/order-routers";
 
 let jobs: TestJobs;
 let enqueued = 0;
@@ -22,6 +23,7 @@ beforeAll(async () => {
     admin: async () => {
       throw new PermanentJobError("no Admin API in this test");
     },
+    orderRouter: handOverRecorder(),
   });
   jobs = await startJobs("inline", processors, { maxAttempts: 1, backoffMs: 10 });
   const driver = jobs.driver;
@@ -67,8 +69,9 @@ describe("webhook deliveries Crossdock must not keep", () => {
   });
 
   it("answers 200 to a topic Crossdock does not subscribe, storing and queueing nothing", async () => {
-    // Signed and sent to a real webhook path, but naming another topic (products/update).
-    const request = signedWebhookRequest({ topic: "products/update", shop: shop.domain, payload: { id: 1 } });
+    // Signed and sent to a real webhook path (orders/create's uri), but naming another topic.
+    const signed = signedWebhookRequest({ topic: "products/update", shop: shop.domain, payload: { id: 1 } });
+    const request = new Request("https://crossdock.example.com/webhooks/orders/create", { method: "POST", headers: signed.headers, body: await signed.text() });
     const res = await postWebhook({ topic: "orders/create", request });
     expect(res.status).toBe(200);
     expect(await stored()).toBe(0);
@@ -92,7 +95,7 @@ describe("webhook deliveries Crossdock must not keep", () => {
 
   it("answers a GET on every webhook path with 405 and Allow: POST", async () => {
     for (const topic of ["orders/create", "shop/redact", "inventory_levels/update"]) {
-      const route = (await import(`../../../app/routes/webhooks.${topic.replace("/", ".")}.tsx`)) as { loader: (args: LoaderFunctionArgs) => Response };
+      const route = await webhookRoute<{ loader: (args: LoaderFunctionArgs) => Response }>(topic);
       const res = route.loader({ request: new Request(`https://crossdock.example.com/webhooks/${topic}`), params: {}, context: {} });
       expect(res.status).toBe(405);
       expect(res.headers.get("Allow")).toBe("POST");

@@ -7,7 +7,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BullmqJobDriver } from "~/jobs/bullmq-driver.server";
-import { webhookJobId } from "~/jobs/queues";
+import { webhookJobId } from "~/queue/queues";
 import { markQueued, recordDelivery } from "~/models/webhook-deliveries.server";
 import { startProcess, type Started } from "../../../scripts/lib/processes";
 import { createTestShop, resetDatabase } from "../../setup/db";

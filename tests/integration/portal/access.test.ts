@@ -8,10 +8,8 @@ import { call, form, installShops, OTHER_SHOP, PortalBrowser, proxyQuery, SHOP, 
 
 const lookupRoute = await import("~/routes/portal.$shop._index");
 const trackingRoute = await import("~/routes/portal.$shop.o.$token._index");
-const proxyLookupRoute = await import("~/routes/proxy.portal._index");
-const proxyTrackingRoute = await import("~/routes/proxy.portal.o.$token._index");
-const { issueOrderAccessToken } = await import("~/portal/tokens.server");
-const { installLookupRateLimiter, memoryLookupLimiter } = await import("~/portal/rate-limit.server");
+const { issueOrderAccessToken } = await import("~/security/tokens.server");
+const { installLookupRateLimiter, memoryLookupLimiter } = await import("~/security/rate-limit.server");
 const { CSRF_FIELD } = await import("~/portal/csrf.server");
 
 let sim: Awaited<ReturnType<typeof startPortalSimulator>>;
@@ -191,7 +189,7 @@ describe("through the app proxy", () => {
     new Request(`https://crossdock.example.com${path}?${proxyQuery(shopDomain, input)}`, init);
 
   it("serves the lookup with links on the shop's domain, and refuses unsigned requests", async () => {
-    const response = await call(proxyLookupRoute.loader, proxyRequest("/proxy/portal", SHOP, { query: { locale: "zh-CN" } }), {});
+    const response = await call(lookupRoute.loader, proxyRequest("/proxy/portal", SHOP, { query: { locale: "zh-CN" } }), {});
     expect(response.status).toBe(200);
     expect(response.headers.get("Set-Cookie")).toBeNull();
     const data = (await response.json()) as { action: string; layout: { locale: string; stylesheetHref: string | null }; customerOrders: unknown };
@@ -201,28 +199,28 @@ describe("through the app proxy", () => {
     // process CSS, so the asset's own path is checked by the browser test.
     expect(data.layout.stylesheetHref).toMatch(/^https:\/\/crossdock\.example\.com\//);
     expect(data.customerOrders).toBeNull();
-    const unsigned = await call(proxyLookupRoute.loader, new Request(`https://crossdock.example.com/proxy/portal?shop=${SHOP}`), {});
+    const unsigned = await call(lookupRoute.loader, new Request(`https://crossdock.example.com/proxy/portal?shop=${SHOP}`), {});
     expect(unsigned.status).toBe(401);
   });
 
   it("answers 400, not 500, to a validly signed request whose shop is not a myshopify.com domain; unsigned it stays 401", async () => {
     for (const shop of ["../../etc/passwd", "evil.example.com", "SHOP.MYSHOPIFY.COM", `${"a".repeat(5000)}.myshopify.com\u0000`]) {
-      const lookup = await call(proxyLookupRoute.loader, proxyRequest("/proxy/portal", shop), {});
+      const lookup = await call(lookupRoute.loader, proxyRequest("/proxy/portal", shop), {});
       expect(lookup.status, shop).toBe(400);
       expect(await lookup.text()).toBe("The shop parameter is not a myshopify.com domain");
-      const tracking = await call(proxyTrackingRoute.loader, proxyRequest("/proxy/portal/o/x", shop), { token: "x" });
+      const tracking = await call(trackingRoute.loader, proxyRequest("/proxy/portal/o/x", shop), { token: "x" });
       expect(tracking.status, shop).toBe(400);
     }
-    const unsigned = await call(proxyLookupRoute.loader, new Request("https://crossdock.example.com/proxy/portal?shop=..%2F..%2Fetc%2Fpasswd"), {});
+    const unsigned = await call(lookupRoute.loader, new Request("https://crossdock.example.com/proxy/portal?shop=..%2F..%2Fetc%2Fpasswd"), {});
     expect(unsigned.status).toBe(401);
   });
 
   it("looks up an order (CSRF bound to the signed request) and redirects on the shop's domain", async () => {
-    const page = await call(proxyLookupRoute.loader, proxyRequest("/proxy/portal", SHOP), {});
+    const page = await call(lookupRoute.loader, proxyRequest("/proxy/portal", SHOP), {});
     const { csrfToken } = (await page.json()) as { csrfToken: string };
     const post = (token?: string) =>
       call(
-        proxyLookupRoute.action,
+        lookupRoute.action,
         proxyRequest("/proxy/portal", SHOP, {}, {
           method: "POST",
           body: form({ orderNumber: "#1001", contact: "ada@example.com", ...(token ? { [CSRF_FIELD]: token } : {}) }),
@@ -237,11 +235,11 @@ describe("through the app proxy", () => {
     const location = found.headers.get("Location")!;
     expect(location).toMatch(/^\/apps\/crossdock\/portal\/o\/[A-Za-z0-9_.-]+$/);
     const token = location.split("/o/")[1]!;
-    const tracking = await call(proxyTrackingRoute.loader, proxyRequest(`/proxy/portal/o/${token}`, SHOP), { token });
+    const tracking = await call(trackingRoute.loader, proxyRequest(`/proxy/portal/o/${token}`, SHOP), { token });
     expect(tracking.status).toBe(200);
     expect(((await tracking.json()) as TrackingData).view.order.name).toBe("#1001");
     // The same token through the other shop's proxy: 403.
-    const foreign = await call(proxyTrackingRoute.loader, proxyRequest(`/proxy/portal/o/${token}`, OTHER_SHOP), { token });
+    const foreign = await call(trackingRoute.loader, proxyRequest(`/proxy/portal/o/${token}`, OTHER_SHOP), { token });
     expect(foreign.status).toBe(403);
   });
 
@@ -249,12 +247,12 @@ describe("through the app proxy", () => {
     const customers = await sim.gql(`{ customers(first: 5) { nodes { id email } } }`);
     const ada = (customers.data!.customers.nodes as { id: string; email: string }[]).find((c) => c.email === "ada@example.com")!;
     const customerId = ada.id.split("/").pop()!;
-    const response = await call(proxyLookupRoute.loader, proxyRequest("/proxy/portal", SHOP, { customerId }), {});
+    const response = await call(lookupRoute.loader, proxyRequest("/proxy/portal", SHOP, { customerId }), {});
     const data = (await response.json()) as { customerOrders: { name: string; href: string }[] };
     expect(data.customerOrders.map((o) => o.name)).toEqual(["#1006", "#1003", "#1001"]);
     const token = data.customerOrders[0]!.href.split("/o/")[1]!;
     expect(data.customerOrders[0]!.href).toMatch(/^\/apps\/crossdock\/portal\/o\//);
-    const tracking = await call(proxyTrackingRoute.loader, proxyRequest(`/proxy/portal/o/${token}`, SHOP, { customerId }), { token });
+    const tracking = await call(trackingRoute.loader, proxyRequest(`/proxy/portal/o/${token}`, SHOP, { customerId }), { token });
     expect(((await tracking.json()) as TrackingData).view.order.name).toBe("#1006");
   });
 });

@@ -1,11 +1,13 @@
 // The portal's order lookup (/portal/:shop), called as Remix calls it: enumeration resistance,
 // rate limits (memory and Redis), CSRF, and the redirect to the tracking page.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { LookupPage, type LookupActionData, type LookupLoaderData } from "~/portal/LookupPage";
 import { call, form, installShops, OTHER_SHOP, PEER, PortalBrowser, proxyQuery, SHOP, startPortalSimulator } from "./lookup-support";
 
 const lookupRoute = await import("~/routes/portal.$shop._index");
-const proxyLookupRoute = await import("~/routes/proxy.portal._index");
-const { installLookupRateLimiter, memoryLookupLimiter, redisLookupLimiter } = await import("~/portal/rate-limit.server");
+const { installLookupRateLimiter, memoryLookupLimiter, redisLookupLimiter } = await import("~/security/rate-limit.server");
 const { CSRF_FIELD } = await import("~/portal/csrf.server");
 const { Redis } = await import("ioredis");
 const { loadCustomerDataWarning } = await import("~/services/observe-customer-data.server");
@@ -133,9 +135,28 @@ describe("a lookup", () => {
       expect(other.status).toBe(unknown.status);
       expect(headerList(other)).toEqual(headerList(unknown));
     }
-    const bodies = await Promise.all([unknown, wrongEmail, wrongKind].map((r) => r.text()));
-    expect(bodies[0]).toBe('{"error":"no_match"}');
-    expect(new Set(bodies).size).toBe(1);
+    // Apart from the shopper's own typing, sent back for the form.
+    const bodies = await Promise.all([unknown, wrongEmail, wrongKind].map(async (r) => ({ ...((await r.json()) as LookupActionData), values: undefined })));
+    expect(bodies[0]).toEqual({ error: "no_match" });
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+  });
+
+  it("keeps what the shopper typed in both fields after a failed lookup", async () => {
+    const browser = new PortalBrowser();
+    const page = (await openLookup(browser, "?lang=vi")) as unknown as LookupLoaderData;
+    for (const [fields, error] of [
+      [{ orderNumber: "#1001", contact: "mallory@example.com" }, "no_match"],
+      [{ orderNumber: "#1001 ", contact: "" }, "invalid"],
+    ] as const) {
+      const response = await submit(browser, fields, page.csrfToken);
+      expect(response.status).toBe(422);
+      const failed = (await response.json()) as LookupActionData;
+      expect(failed).toMatchObject({ error, values: fields });
+      const html = renderToStaticMarkup(createElement(LookupPage, { data: page, actionData: failed }));
+      expect(html).toMatch(/<input id="orderNumber"[^>]* value="#1001 ?"/);
+      if (fields.contact) expect(html).toMatch(/<input id="contact"[^>]* value="mallory@example.com"/);
+      expect(html).toContain('role="alert"');
+    }
   });
 
   it("takes comparable time for an unknown order and a wrong email", async () => {
@@ -182,7 +203,7 @@ describe("a lookup", () => {
     const browser = new PortalBrowser();
     const response = await submit(browser, { orderNumber: " ", contact: "" });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: "invalid" });
+    expect(await response.json()).toEqual({ error: "invalid", values: { orderNumber: " ", contact: "" } });
   });
 });
 
@@ -197,7 +218,7 @@ describe("rate limits", () => {
     const limited = await submit(browser, { orderNumber: "#1001", contact: "ada@example.com" }, token);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(500);
-    expect(await limited.json()).toEqual({ error: "rate_limited", retryAfterMinutes: 10 });
+    expect(await limited.json()).toMatchObject({ error: "rate_limited", retryAfterMinutes: 10 });
     // Another address is not affected.
     expect((await submit(new PortalBrowser("198.51.100.8"), { orderNumber: "#1001", contact: "ada@example.com" })).status).toBe(303);
   });
@@ -256,10 +277,10 @@ describe("rate limits", () => {
     installLookupRateLimiter(memoryLookupLimiter({ perIp: 2, perOrder: 100, windowSeconds: 600 }));
     const shopify = "23.227.38.32";
     const attempt = async (shopper: string, orderNumber: string) => {
-      const page = await call(proxyLookupRoute.loader, proxied(shopify, shopper, {}), {});
+      const page = await call(lookupRoute.loader, proxied(shopify, shopper, {}), {});
       const { csrfToken } = (await page.json()) as { csrfToken: string };
       const body = form({ orderNumber, contact: "ada@example.com", [CSRF_FIELD]: csrfToken });
-      return (await call(proxyLookupRoute.action, proxied(shopify, shopper, { method: "POST", body }), {})).status;
+      return (await call(lookupRoute.action, proxied(shopify, shopper, { method: "POST", body }), {})).status;
     };
     // One shopper, with a client-written entry in front that changes every time: still one bucket.
     expect(await attempt("6.6.6.1, 203.0.113.40", "#5000")).toBe(422);
@@ -327,7 +348,7 @@ describe("CSRF", () => {
 describe("when Shopify refuses the shop's token", () => {
   it("shows the branded 'try again' page (503, Retry-After) instead of failing with a 500", async () => {
     const { prisma } = await import("~/db.server");
-    const { forgetCachedSessions } = await import("~/shopify/session-cache.server");
+    const { forgetCachedSessions } = await import("~/models/session-cache.server");
     await prisma.session.update({ where: { id: `offline_${SHOP}` }, data: { accessToken: "shpat_revoked" } });
     forgetCachedSessions();
     const browser = new PortalBrowser("203.0.113.40");
@@ -369,7 +390,7 @@ describe("a shop whose order emails Shopify redacts", () => {
     // Nothing observed yet: the first lookup answers as for any order it cannot match...
     const first = await lookUp({ orderNumber: "#1001", contact: "ada@example.com" });
     expect(first.status).toBe(422);
-    expect(await first.json()).toEqual({ error: "no_match" });
+    expect(await first.json()).toMatchObject({ error: "no_match" });
     // ...and its answer (email null, with Shopify's redaction error) is recorded for the shop only.
     // (recorded after the answer, not on the shopper's time)
     await expect.poll(() => loadCustomerDataWarning(SHOP)).toMatchObject({ fields: ["email"] });
@@ -386,11 +407,11 @@ describe("a shop whose order emails Shopify redacts", () => {
     ]);
     for (const answer of answers) {
       expect(answer.status).toBe(422);
-      expect(await answer.json()).toEqual(explained);
+      expect(await answer.json()).toMatchObject(explained);
     }
     // A phone number is not redacted: a wrong one gets the ordinary answer.
     const phone = await lookUp({ orderNumber: "#99999", contact: "+1 555 000 0000" });
-    expect(await phone.json()).toEqual({ error: "no_match" });
+    expect(await phone.json()).toMatchObject({ error: "no_match" });
   });
 
   it("tells the shopper to contact the store when phones are redacted too", async () => {
@@ -398,7 +419,7 @@ describe("a shop whose order emails Shopify redacts", () => {
     await lookUp({ orderNumber: "#1001", contact: "ada@example.com" });
     await expect.poll(() => loadCustomerDataWarning(SHOP)).toMatchObject({ fields: ["email", "phone"] });
     const answer = await lookUp({ orderNumber: "#1001", contact: "ada@example.com" });
-    expect(await answer.json()).toEqual({ error: "no_match", unmatchable: { contact: "email", otherUsable: false } });
+    expect(await answer.json()).toMatchObject({ error: "no_match", unmatchable: { contact: "email", otherUsable: false } });
   });
 
   it("forgets the redaction once Shopify serves the email again, and the lookup matches", async () => {

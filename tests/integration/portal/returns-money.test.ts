@@ -14,7 +14,7 @@ import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { buildDemoShop, VND_PER_USD } from "../../../simulator/seed/demo-shop";
 import type { StoreEvent } from "../../../simulator/store/events";
 import { payloadFor } from "../../../simulator/webhooks/payloads";
-import { FEES_POLICY } from "../../support/stack-control";
+import { feesPolicy } from "../../support/stack-control";
 import { API_KEY, API_SECRET, call, PortalBrowser, TOKEN } from "./lookup-support";
 import { simulatorAdminGraphql } from "../../support/simulator-admin";
 
@@ -26,7 +26,7 @@ const newReturnRoute = await import("~/routes/portal.$shop.o.$token.return");
 const statusRoute = await import("~/routes/portal.$shop.o.$token.returns.$rma._index");
 const { NewReturnPage } = await import("~/portal/returns/NewReturnPage");
 const { ReturnStatusPage } = await import("~/portal/returns/ReturnStatusPage");
-const { issueOrderAccessToken } = await import("~/portal/tokens.server");
+const { issueOrderAccessToken } = await import("~/security/tokens.server");
 const { CSRF_FIELD } = await import("~/portal/csrf.server");
 const { approveReturn } = await import("~/services/approve-return.server");
 const { receiveReturn } = await import("~/services/receive-return.server");
@@ -105,7 +105,7 @@ beforeEach(async () => {
   await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_orders,write_returns" } });
   await syncLocations(shop, graphql);
   // The merchant's policy, in the shop's currency: $5.00 for a mail return, 10 % restocking.
-  await saveReturnPolicy(shop, { ...FEES_POLICY, allowedMethods: [...FEES_POLICY.allowedMethods], finalSaleTags: [...FEES_POLICY.finalSaleTags], nonReturnableProductTypes: [] });
+  await saveReturnPolicy(shop, feesPolicy());
 });
 
 describe("a VND order in a USD shop", () => {

@@ -172,12 +172,13 @@ describe("loadDashboard", () => {
   it("computes shop A's returns figures: rate, reasons, products, time to approve, open requests by age", async () => {
     const { report, home } = (await loadDashboard(shopA.domain, { days: 7, now }))!;
     const r = report.returns;
-    // Cohort: orders 1, 2, 3, 6, 9 (fulfilled or partial, not cancelled, placed in the period): 11 units.
-    // With a return neither declined nor cancelled: 1, 3, 9 (3 units). Previous: order 7, returned 2 of 2.
-    expect(r.rate.current).toEqual({ fulfilledOrders: 5, fulfilledUnits: 11, ordersWithReturns: 3, returnedUnits: 3 });
-    expect(r.rate.previous).toEqual({ fulfilledOrders: 1, fulfilledUnits: 2, ordersWithReturns: 1, returnedUnits: 2 });
+    // Without Shopify to ask, the cohort is what Crossdock holds: orders 1, 2, 3, 6, 9 (fulfilled or
+    // partial, not cancelled, placed in the period); with a return neither declined nor cancelled:
+    // 1, 3, 9. Previous: order 7, returned. The page says the count is Crossdock's.
+    expect(r.rate.current).toEqual({ fulfilledOrders: 5, ordersWithReturns: 3 });
+    expect(r.rate.previous).toEqual({ fulfilledOrders: 1, ordersWithReturns: 1 });
+    expect(r.rate.fulfilledOrdersFrom).toBe("crossdock");
     expect(r.rate.orderRate.current).toBeCloseTo(0.6);
-    expect(r.rate.unitRate.current).toBeCloseTo(3 / 11);
     expect(r.rate.orderRate.change).toBeCloseTo(-0.4);
     expect(r.requests).toMatchObject({ current: 5, previous: 1 });
 
@@ -217,7 +218,7 @@ describe("loadDashboard", () => {
       ["B flagship", 1],
       ["Removed location", 1],
     ]);
-    expect(report.returns.rate.current).toEqual({ fulfilledOrders: 2, fulfilledUnits: 7, ordersWithReturns: 2, returnedUnits: 7 });
+    expect(report.returns.rate.current).toEqual({ fulfilledOrders: 2, ordersWithReturns: 2 });
     expect(report.returns.reasons.map((x) => x.reason)).toEqual(["STYLE", "COLOR"]);
     expect(report.returns.approval.current).toEqual({ approved: 1, median: hours(48), p90: hours(48) });
     expect(report.returns.open.total).toBe(1);

@@ -6,9 +6,11 @@
 import "./env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { createReturnProcessors } from "~/jobs/returns-processors.server";
-import { listReturnsQueue } from "~/models/returns-queue.server";
+import { createProcessors } from "~/jobs/webhook-topics.server";
+import { handOverRecorder } from "../../support/order-routers";
+import { listReturnsQueue } from "~/models/returns.server";
 import type { Shop } from "~/models/shops.server";
+import { staffFacingGraphql } from "~/http/staff-admin.server";
 import { bulkDecideReturns, bulkDecisionSchema } from "~/services/bulk-decide-returns.server";
 import { closeReturn } from "~/services/close-return.server";
 import { decideReturn } from "~/services/decide-return.server";
@@ -277,6 +279,22 @@ describe("decisions and receiving by hand", () => {
     const again = await bulkDecideReturns({ shop, graphql: desk.graphql, actor: STAFF, request: { decision: "approve", ids: [a.id, b.id] } });
     expect(again.map((o) => o.status)).toEqual(["unchanged", "unchanged"]);
   });
+
+  it("a bulk approval while Shopify throttles the shop answers the admin's 503 page and leaves the returns as they were", async () => {
+    const c = await portalRequest(desk, shop, await deliveredOrder(desk, [{ sku: TEE, quantity: 1 }], { email: "c@example.com" }));
+    await settled(desk);
+    const throttled = async () =>
+      new Response(JSON.stringify({ errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }], extensions: { cost: { requestedQueryCost: 10, actualQueryCost: null, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 1000 } } } }), {
+        headers: { "Content-Type": "application/json" },
+      });
+    const refused = await bulkDecideReturns({ shop, graphql: staffFacingGraphql(shop.domain, throttled, "en"), actor: STAFF, request: { decision: "approve", ids: [c.id] } }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(503);
+    expect((await record(c.id)).status).toBe("REQUESTED");
+  });
 });
 
 describe("returns made in Shopify", () => {
@@ -336,7 +354,7 @@ describe("returns made in Shopify", () => {
     expect((await prisma.returnRequest.findFirstOrThrow({ where: { shopifyReturnId: created.return.id } })).status).toBe("CLOSED");
 
     // The returns/approve delivery again (a late redelivery), triggered before the close.
-    const processors = createReturnProcessors({ admin: async () => desk.graphql });
+    const processors = createProcessors({ admin: async () => desk.graphql, orderRouter: handOverRecorder() });
     const delivery = {
       id: "replay",
       shop: SHOP,

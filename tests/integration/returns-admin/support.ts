@@ -11,8 +11,8 @@ import { resendProvider } from "~/email/resend-provider.server";
 import { offlineAdmin } from "~/jobs/admin.server";
 import { createEmailProcessor } from "~/jobs/email-processor.server";
 import { InlineJobDriver } from "~/jobs/inline-driver.server";
-import { createProcessors } from "~/jobs/processors.server";
-import { installJobDriver } from "~/jobs/runtime.server";
+import { createProcessors } from "~/jobs/webhook-topics.server";
+import { installJobDriver } from "~/queue/handle.server";
 import type { Shop } from "~/models/shops.server";
 import { requestReturn } from "~/services/request-return.server";
 import { syncLocations } from "~/services/sync-locations.server";
@@ -20,6 +20,7 @@ import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { resilientGraphql } from "~/shopify/resilient-graphql";
 import { redirectAdminApiTo } from "~/shopify/admin-origin.server";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
+import { routeMounts } from "../../../app/route-mounts";
 import { buildDemoShop } from "../../../simulator/seed/demo-shop";
 import { loadAppConfig } from "../../../simulator/webhooks/app-config";
 import { startResendStandIn, type ResendStandIn } from "../../../tools/resend-stand-in";
@@ -27,10 +28,12 @@ import { createTestShop, resetDatabase } from "../../setup/db";
 import { startTestSimulator, TOKEN, type TestSimulator } from "../../simulator/helpers";
 import { API_KEY, API_SECRET, APP, EMAIL_FROM } from "./env";
 import { simulatorAdminGraphql } from "../../support/simulator-admin";
+import { handOverRecorder } from "../../support/order-routers";
 
 export const seed = buildDemoShop({ now: new Date() });
 export const SHOP = seed.shop.domain;
 const DAY = 86_400_000;
+const ROOT = join(import.meta.dirname, "../../..");
 
 export const byTag = (tag: string, exclude: string[] = []) =>
   seed.products.find((p) => p.status === "ACTIVE" && p.tags.includes(tag) && !exclude.some((t) => p.tags.includes(t)))!.variants[0]!.sku;
@@ -50,11 +53,13 @@ export async function startDesk(): Promise<Desk> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const topic = req.url!.replace(/^\/webhooks\//, "");
+      // The route module the app mounts at this path (app/route-mounts.ts); none: Remix's 404.
+      const mount = routeMounts(ROOT).find((m) => `/${m.path}` === req.url);
+      if (!mount) return void res.writeHead(404).end();
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
       const request = new Request(`${APP}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) });
-      import(`../../../app/routes/webhooks.${topic.replace("/", ".")}.tsx`)
+      import(`../../../app/${mount.file}`)
         .then((route: RouteModule) => route.action({ request, params: {}, context: {} }))
         .then(
           (response) => res.writeHead(response.status).end(),
@@ -70,14 +75,14 @@ export async function startDesk(): Promise<Desk> {
     seed,
     accessToken: TOKEN,
     appUrl: `http://127.0.0.1:${port}`,
-    webhookConfig: loadAppConfig(join(import.meta.dirname, "../../../shopify.app.toml"), ADMIN_API_VERSION),
+    webhookConfig: loadAppConfig(join(ROOT, "shopify.app.toml"), ADMIN_API_VERSION),
     webhooks: { retryDelayMs: 200 },
   });
   await import("~/shopify.server");
   redirectAdminApiTo(sim.sim.url);
   const standIn = await startResendStandIn();
   const jobs = new InlineJobDriver({
-    processors: createProcessors({ admin: offlineAdmin() }),
+    processors: createProcessors({ admin: offlineAdmin(), orderRouter: handOverRecorder() }),
     retry: { maxAttempts: 3, backoffMs: 100 },
     pollMs: 50,
     concurrency: 2,

@@ -210,6 +210,24 @@ describe("previewCustomCart", () => {
   });
 });
 
+describe("the simulator's buffers (issue 14: one stock buffer)", () => {
+  it("keeps back what live routing keeps back with every strategy: the stock-buffer rule's fallback where a location has none", async () => {
+    // The shop's rules keep 4 back where a location has no buffer of its own; its default is 0.
+    const { saveRuleSet } = await import("~/models/routing.server");
+    await saveRuleSet(shop, { name: "Default", allowSplitLines: true, rules: [{ enabled: true, rule: { type: "stock-buffer", units: 4 } }, { enabled: true, rule: { type: "closest" } }] }, null);
+    const ids = await setStock({ "Hayes Valley Store": { [skuA]: 5 } });
+    const a = await variantId(skuA);
+    const { previewCustomCart } = await import("~/services/preview-custom-cart.server");
+    const result = await previewCustomCart({ shop, graphql, fields: cart([{ variantId: a, quantity: "2" }], { countryCode: "US", postalCode: "94105", a: "rules", b: "closest" }) });
+    if (result.status !== "previewed" || result.preview.status !== "ok") throw new Error(JSON.stringify(result));
+    // 5 on hand − 4 kept back = 1 unit for both strategies, the built-in as much as the shop's rules.
+    for (const { choice, plan, metrics } of result.preview.results) {
+      expect([choice, plan.assignments.map((x) => [x.locationId, x.quantity])]).toEqual([choice, [[ids.get("Hayes Valley Store"), 1]]]);
+      expect(metrics.unfilledUnits).toBe(1);
+    }
+  });
+});
+
 describe("editPreviewCart", () => {
   it("finds variants by product title or SKU and adds them to the cart, one more on a second add", async () => {
     const { editPreviewCart } = await import("~/services/preview-cart-items.server");

@@ -252,6 +252,88 @@ describe("routeOrder", () => {
     ]);
   });
 
+  it("keeps back the stock-buffer rule's units where a location has no buffer of its own (shop default 0, as stored)", async () => {
+    const { edison, reno } = await setStock();
+    const { saveRuleSet } = await import("~/models/routing.server");
+    // Live shapes: synced locations have no buffer of their own, the shop's default stays 0.
+    await saveRuleSet(
+      shop,
+      {
+        name: "Keep 4 back",
+        allowSplitLines: true,
+        rules: [
+          { enabled: true, rule: { type: "stock-buffer", units: 4 } },
+          { enabled: true, rule: { type: "closest" } },
+        ],
+      },
+      null,
+    );
+    const orderId = await createOrder();
+    const { routeOrder } = await import("~/services/route-order.server");
+    const result = await routeOrder({ shop, graphql, orderId, trigger: "orders/create" });
+    if (result.status !== "decided") throw new Error(`not decided: ${result.status}`);
+    // 5 − 4 = 1 unit sellable at each: Reno cannot ship both units alone, Edison ships the second.
+    expect([...result.decision.shippingLocationIds].sort()).toEqual([edison, reno].sort());
+    const plan = result.decision.plan as { locations: { locationId: string; reasons: string[] }[] };
+    expect(plan.locations.find((l) => l.locationId === reno)?.reasons).toContain("Keeps 4 units of each item back");
+  });
+
+  it("routes around a location staff paused (with their note), and to it again once they resume", async () => {
+    const { edison, reno } = await setStock();
+    const { listLocations } = await import("~/models/locations.server");
+    const { setLocationRoutingPause } = await import("~/services/edit-location-routing.server");
+    const renoRow = (await listLocations(shop)).find((l) => l.shopifyId === reno)!;
+    expect(await setLocationRoutingPause(shop, renoRow.id, { pause: true, note: "Flooded", by: "mai@example.com" })).toMatchObject({ ok: true });
+
+    const { routeOrder } = await import("~/services/route-order.server");
+    const orderId = await createOrder();
+    const result = await routeOrder({ shop, graphql, orderId, trigger: "orders/create" });
+    if (result.status !== "decided") throw new Error(`not decided: ${result.status}`);
+    // Reno is the closest with stock; paused, it is left out and Edison (where Shopify put the order) ships.
+    expect(result.decision).toMatchObject({ status: "APPLIED", shippingLocationIds: [edison] });
+    expect(await foLocations(orderId)).toEqual([edison]);
+    const plan = result.decision.plan as { locations: { locationId: string; status: string; reasons: string[]; why: unknown[] }[] };
+    expect(plan.locations.find((l) => l.locationId === reno)).toMatchObject({ status: "excluded", reasons: ["Paused by staff: Flooded"], why: [{ key: "pausedNote", values: { note: "Flooded" } }] });
+
+    expect(await setLocationRoutingPause(shop, renoRow.id, { pause: false })).toMatchObject({ ok: true, location: { routingPausedAt: null, routingPausedNote: null } });
+    const next = await routeOrder({ shop, graphql, orderId: await createOrder(), trigger: "orders/create" });
+    expect(next).toMatchObject({ status: "decided", decision: { status: "APPLIED", shippingLocationIds: [reno] } });
+  });
+
+  it("leaves a pickup order at a paused store where it is and lists it as needing attention", async () => {
+    await setStock();
+    const hayes = await locationIdByName("Hayes Valley Store");
+    await control("POST", "/inventory", { changes: [{ sku, locationId: hayes, name: "available", quantity: 5 }] });
+    const { listLocations } = await import("~/models/locations.server");
+    const { setLocationRoutingPause } = await import("~/services/edit-location-routing.server");
+    const hayesRow = (await listLocations(shop)).find((l) => l.shopifyId === hayes)!;
+    await setLocationRoutingPause(shop, hayesRow.id, { pause: true, note: "", by: "mai@example.com" });
+    const created = (await control("POST", "/orders", { lines: [{ sku, quantity: 1 }], email: "mai@example.com", deliveryMethod: "PICK_UP", pickupLocationId: hayes })) as { order: { id: string; name: string } };
+    const { routeOrder } = await import("~/services/route-order.server");
+    const result = await routeOrder({ shop, graphql, orderId: created.order.id, trigger: "fulfillment_orders/order_routing_complete" });
+    expect(result).toMatchObject({ status: "decided", decision: { status: "NEEDS_REVIEW", unfilledUnits: 1, moves: [] } });
+    if (result.status !== "decided") return;
+    expect((result.decision.plan as { summaryWhy: unknown }).summaryWhy).toEqual({ key: "summaryPickupRefused", detail: { key: "pickupPaused", values: { store: "Hayes Valley Store" } } });
+    expect(await foLocations(created.order.id)).toEqual([hayes]);
+    const { loadAttention } = await import("~/services/load-attention.server");
+    expect((await loadAttention(shop)).rows).toMatchObject([{ orderName: created.order.name, status: "NEEDS_REVIEW" }]);
+  });
+
+  it("keeps the staff's pause through a location sync from Shopify", async () => {
+    const { listLocations } = await import("~/models/locations.server");
+    const { setLocationRoutingPause } = await import("~/services/edit-location-routing.server");
+    const { syncLocations } = await import("~/services/sync-locations.server");
+    const reno = await locationIdByName("Reno Fulfillment Center");
+    const before = (await listLocations(shop)).find((l) => l.shopifyId === reno)!;
+    await setLocationRoutingPause(shop, before.id, { pause: true, note: "Short of staff", by: "mai@example.com" });
+    const paused = (await listLocations(shop)).find((l) => l.id === before.id)!;
+    await syncLocations(shop, graphql);
+    const after = (await listLocations(shop)).find((l) => l.id === before.id)!;
+    expect(after.syncedAt.getTime()).toBeGreaterThan(paused.syncedAt.getTime());
+    expect(after).toMatchObject({ routingPausedAt: paused.routingPausedAt, routingPausedBy: "mai@example.com", routingPausedNote: "Short of staff" });
+    expect(paused.routingPausedAt).toBeInstanceOf(Date);
+  });
+
   it("records an order it cannot route, without touching it", async () => {
     await setStock();
     const orderId = await createOrder();

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { RankingRule } from "../rule";
+import { defineRule } from "../rule-definition";
 
-export const closestRuleSchema = z.object({ type: z.literal("closest") });
-export type ClosestRuleConfig = z.infer<typeof closestRuleSchema>;
+const closestRuleSchema = z.object({ type: z.literal("closest") });
+type ClosestRuleConfig = z.infer<typeof closestRuleSchema>;
 
 /**
  * Closest: a plan's score is the total great-circle distance (km) from its shipping locations to
@@ -34,3 +35,17 @@ export function closestRule(_config: ClosestRuleConfig = { type: "closest" }): R
     describe: (candidate) => ({ score: candidate.km, note: `${candidate.km.toFixed(1)} km from the destination` }),
   };
 }
+
+export const closestDefinition = defineRule({
+  type: "closest",
+  kind: "ranking",
+  schema: closestRuleSchema,
+  defaults: { type: "closest" },
+  fields: [],
+  build: closestRule,
+  messages: {
+    en: { label: "Closest", description: "Prefer the plan with the shortest total distance to the customer.", fields: {}, summary: {} },
+    vi: { label: "Gần nhất", description: "Ưu tiên phương án có tổng quãng đường đến khách hàng ngắn nhất.", fields: {}, summary: {} },
+    "zh-CN": { label: "最近", description: "优先选择到顾客总距离最短的方案。", fields: {}, summary: {} },
+  },
+});

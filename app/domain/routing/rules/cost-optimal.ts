@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { costModelSchema } from "../cost";
 import type { RankingRule, SearchCandidate } from "../rule";
+import { defineRule } from "../rule-definition";
 
-export const costOptimalRuleSchema = z.object({
+const costOptimalRuleSchema = z.object({
   type: z.literal("cost-optimal"),
   costModel: costModelSchema,
 });
-export type CostOptimalRuleConfig = z.infer<typeof costOptimalRuleSchema>;
+type CostOptimalRuleConfig = z.infer<typeof costOptimalRuleSchema>;
 
 /**
  * Cost-optimal: a plan's score is FORMAT.md's cost,
@@ -19,7 +20,7 @@ export type CostOptimalRuleConfig = z.infer<typeof costOptimalRuleSchema>;
  * where cov_j = Σ_i min(cap_ji, r_i) is the most j can still ship: each unit shipped by j costs at
  * least w_j / cov_j of j's shipment, and each unit left over costs P.
  */
-export function costOptimalRule(config: CostOptimalRuleConfig): RankingRule {
+function costOptimalRule(config: CostOptimalRuleConfig): RankingRule {
   const { perShipment, perKm, unfilledPenalty } = config.costModel;
   const weightOf = (candidate: SearchCandidate) => perShipment + perKm * candidate.km;
   return {
@@ -72,3 +73,37 @@ export function costOptimalRule(config: CostOptimalRuleConfig): RankingRule {
     },
   };
 }
+
+export const costOptimalDefinition = defineRule({
+  type: "cost-optimal",
+  kind: "ranking",
+  schema: costOptimalRuleSchema,
+  defaults: { type: "cost-optimal", costModel: { perShipment: 7, perKm: 0.015, unfilledPenalty: 250 } },
+  fields: [
+    { name: "perShipment", kind: "number", path: ["costModel", "perShipment"] },
+    { name: "perKm", kind: "number", path: ["costModel", "perKm"] },
+    { name: "unfilledPenalty", kind: "number", path: ["costModel", "unfilledPenalty"] },
+  ],
+  build: costOptimalRule,
+  summary: (rule, t) => t("summary.costs", rule.costModel),
+  messages: {
+    en: {
+      label: "Lowest shipping cost",
+      description: "Find the cheapest plan exactly: cost per parcel, per km, and a penalty for each unit left unfilled.",
+      fields: { perShipment: { label: "Cost per parcel" }, perKm: { label: "Cost per km" }, unfilledPenalty: { label: "Penalty per unfilled unit" } },
+      summary: { costs: "{{perShipment}} per parcel + {{perKm}} per km; {{unfilledPenalty}} per unit left unfilled" },
+    },
+    vi: {
+      label: "Chi phí vận chuyển thấp nhất",
+      description: "Tìm chính xác phương án rẻ nhất: chi phí mỗi kiện, mỗi km và một khoản phạt cho mỗi đơn vị không được đáp ứng.",
+      fields: { perShipment: { label: "Chi phí mỗi kiện" }, perKm: { label: "Chi phí mỗi km" }, unfilledPenalty: { label: "Phạt mỗi đơn vị không đáp ứng" } },
+      summary: { costs: "{{perShipment}} mỗi kiện + {{perKm}} mỗi km; {{unfilledPenalty}} mỗi đơn vị không được đáp ứng" },
+    },
+    "zh-CN": {
+      label: "运费最低",
+      description: "精确找出最便宜的方案：每个包裹的费用、每公里的费用，以及每件未能履约商品的罚金。",
+      fields: { perShipment: { label: "每个包裹费用" }, perKm: { label: "每公里费用" }, unfilledPenalty: { label: "每件未履约罚金" } },
+      summary: { costs: "每个包裹 {{perShipment}} + 每公里 {{perKm}}；每件未履约商品 {{unfilledPenalty}}" },
+    },
+  },
+});

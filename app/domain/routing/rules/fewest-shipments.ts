@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { RankingRule } from "../rule";
+import { defineRule } from "../rule-definition";
 
-export const fewestShipmentsRuleSchema = z.object({ type: z.literal("fewest-shipments") });
-export type FewestShipmentsRuleConfig = z.infer<typeof fewestShipmentsRuleSchema>;
+const fewestShipmentsRuleSchema = z.object({ type: z.literal("fewest-shipments") });
+type FewestShipmentsRuleConfig = z.infer<typeof fewestShipmentsRuleSchema>;
 
 /** Fewest shipments: a plan's score is the number of locations that ship (minimise splits). */
 export function fewestShipmentsRule(_config: FewestShipmentsRuleConfig = { type: "fewest-shipments" }): RankingRule {
@@ -29,3 +30,17 @@ export function fewestShipmentsRule(_config: FewestShipmentsRuleConfig = { type:
     },
   };
 }
+
+export const fewestShipmentsDefinition = defineRule({
+  type: "fewest-shipments",
+  kind: "ranking",
+  schema: fewestShipmentsRuleSchema,
+  defaults: { type: "fewest-shipments" },
+  fields: [],
+  build: fewestShipmentsRule,
+  messages: {
+    en: { label: "Fewest shipments", description: "Prefer plans that ship the order in fewer parcels (fewer split fulfillments).", fields: {}, summary: {} },
+    vi: { label: "Ít kiện hàng nhất", description: "Ưu tiên phương án gửi đơn hàng trong ít kiện hơn (ít lần tách đơn hơn).", fields: {}, summary: {} },
+    "zh-CN": { label: "包裹最少", description: "优先选择用更少包裹发出订单的方案（更少拆单发货）。", fields: {}, summary: {} },
+  },
+});

@@ -1,47 +1,26 @@
-import type { Rule } from "../rule";
-import type { RuleConfig } from "../config";
-import { closestRule } from "./closest";
-import { costOptimalRule } from "./cost-optimal";
-import { dailyCapacityRule } from "./daily-capacity";
-import { excludeLocationsRule } from "./exclude-locations";
-import { fewestShipmentsRule } from "./fewest-shipments";
-import { locationPriorityRule } from "./location-priority";
-import { productTagRoutingRule } from "./product-tag-routing";
-import { stayInMarketRule } from "./stay-in-market";
-import { stockBufferRule } from "./stock-buffer";
+import { closestDefinition } from "./closest";
+import { costOptimalDefinition } from "./cost-optimal";
+import { dailyCapacityDefinition } from "./daily-capacity";
+import { excludeLocationsDefinition } from "./exclude-locations";
+import { fewestShipmentsDefinition } from "./fewest-shipments";
+import { locationPriorityDefinition } from "./location-priority";
+import { productTagRoutingDefinition } from "./product-tag-routing";
+import { stayInMarketDefinition } from "./stay-in-market";
+import { stockBufferDefinition } from "./stock-buffer";
 
-/** Turns one validated rule configuration into the rule it describes. */
-export function buildRule(config: RuleConfig): Rule {
-  switch (config.type) {
-    case "location-priority":
-      return locationPriorityRule(config);
-    case "closest":
-      return closestRule(config);
-    case "fewest-shipments":
-      return fewestShipmentsRule(config);
-    case "cost-optimal":
-      return costOptimalRule(config);
-    case "stay-in-market":
-      return stayInMarketRule(config);
-    case "stock-buffer":
-      return stockBufferRule(config);
-    case "exclude-locations":
-      return excludeLocationsRule(config);
-    case "product-tag-routing":
-      return productTagRoutingRule(config);
-    case "daily-capacity":
-      return dailyCapacityRule(config);
-  }
-}
-
-export {
-  closestRule,
-  costOptimalRule,
-  dailyCapacityRule,
-  excludeLocationsRule,
-  fewestShipmentsRule,
-  locationPriorityRule,
-  productTagRoutingRule,
-  stayInMarketRule,
-  stockBufferRule,
-};
+/**
+ * Every routing rule, in the order the admin offers them (filters, then rankings). This list is
+ * the only place that names them: config validation, the catalog, the editor, form parsing,
+ * summaries and the engine are generated from it (../registry.ts).
+ */
+export const routingRules = [
+  stockBufferDefinition,
+  dailyCapacityDefinition,
+  excludeLocationsDefinition,
+  productTagRoutingDefinition,
+  stayInMarketDefinition,
+  locationPriorityDefinition,
+  fewestShipmentsDefinition,
+  closestDefinition,
+  costOptimalDefinition,
+] as const;

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { RankingRule, SearchCandidate } from "../rule";
+import { defineRule } from "../rule-definition";
 
-export const locationPriorityRuleSchema = z.object({
+const locationPriorityRuleSchema = z.object({
   type: z.literal("location-priority"),
   /** Ranked location ids, most preferred first. Without it, each location's own `priority` is used. */
   locationIds: z.array(z.string().min(1)).optional(),
 });
-export type LocationPriorityRuleConfig = z.infer<typeof locationPriorityRuleSchema>;
+type LocationPriorityRuleConfig = z.infer<typeof locationPriorityRuleSchema>;
 
 /** Ranks above this share the last place (2^rank must stay exact in a double). */
 const MAX_RANK = 1000;
@@ -16,7 +17,7 @@ const MAX_RANK = 1000;
  * (rank 0 = most preferred), which compares plans by their least preferred location first, then
  * the next: a plan that avoids a lower-ranked location always wins, {1st, 2nd} beats {3rd}.
  */
-export function locationPriorityRule(config: LocationPriorityRuleConfig): RankingRule {
+function locationPriorityRule(config: LocationPriorityRuleConfig): RankingRule {
   const listed = config.locationIds ? new Map(config.locationIds.map((id, i) => [id, i] as const)) : null;
   const rankOf = (candidate: SearchCandidate, unranked: number): number => {
     const location = candidate.location;
@@ -60,3 +61,17 @@ function unrankedRank(candidates: readonly SearchCandidate[], listed: ReadonlyMa
   for (const c of candidates) if (c.location.priority !== undefined) last = Math.max(last, c.location.priority);
   return last;
 }
+
+export const locationPriorityDefinition = defineRule({
+  type: "location-priority",
+  kind: "ranking",
+  schema: locationPriorityRuleSchema,
+  defaults: { type: "location-priority" },
+  fields: [],
+  build: locationPriorityRule,
+  messages: {
+    en: { label: "Location priority", description: "Prefer locations in the merchant's ranked order (each location's priority).", fields: {}, summary: {} },
+    vi: { label: "Thứ tự ưu tiên địa điểm", description: "Ưu tiên các địa điểm theo thứ tự bạn đã xếp (mức ưu tiên của từng địa điểm).", fields: {}, summary: {} },
+    "zh-CN": { label: "地点优先级", description: "按商家排定的顺序优先选择地点（每个地点的优先级）。", fields: {}, summary: {} },
+  },
+});

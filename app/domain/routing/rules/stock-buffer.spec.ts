@@ -30,6 +30,13 @@ describe("stock-buffer rule", () => {
     expect(stockBufferRule({ type: "stock-buffer", units: 0, perLocation: {} }).evaluate(location("Z"), input)).toEqual({});
   });
 
+  it("falls back to the shop's default when the rule names no units of its own", () => {
+    const withDefault = { ...input, defaultStockBuffer: 3 };
+    expect(stockBufferRule({ type: "stock-buffer", units: 0, perLocation: {} }).evaluate(location("Z"), withDefault).keepBack).toBe(3);
+    expect(stockBufferRule({ type: "stock-buffer", units: 1, perLocation: {} }).evaluate(location("Z"), withDefault).keepBack).toBe(1);
+    expect(stockBufferRule({ type: "stock-buffer", units: 1, perLocation: {} }).evaluate(location("Y", { stockBuffer: 0 }), withDefault)).toEqual({});
+  });
+
   it("never ships into the buffer: 3 units wanted, 1 + 2 available, 1 unfilled", () => {
     const plan = shopifyDefaultStrategy({ filters: [{ type: "stock-buffer", units: 2 }] }).route(
       order([["A", 4]], input.locations.slice()),

@@ -1,0 +1,71 @@
+// A return's timeline entry in the staff member's language: its name, who did it, and its text,
+// said from the entry's data where Crossdock or Shopify wrote it (what a person typed stays as typed).
+import type { TFunction } from "i18next";
+import { formatMoney } from "~/domain/returns/money";
+import { eventTextKey } from "~/domain/returns/event-text";
+
+export interface TimelineEntry {
+  type: string;
+  actor: string;
+  message: string | null;
+  data: unknown;
+}
+
+const record = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
+
+/** The entry's name: "Approved", "Label created"; an unknown type is an update, never its code. */
+export function eventName(type: string, t: TFunction): string {
+  return t(`events.${type}`, { defaultValue: t("events.other") });
+}
+
+/** Who did it: staff by their email, a return rule as such (never its id), Shopify, the shopper. */
+export function actorName(actor: string, t: TFunction): string {
+  if (actor.startsWith("rule:")) return t("actors.rule");
+  if (actor === "system") return "Crossdock";
+  if (actor === "shopper" || actor === "shopify") return t(`actors.${actor}`);
+  return actor;
+}
+
+export function eventText(entry: TimelineEntry, words: { t: TFunction; returns: TFunction; lang: string; locationName: (id: string) => string | null }): string | null {
+  const { t, returns, lang } = words;
+  const data = record(entry.data);
+  const fixed = entry.message ? eventTextKey(entry.message) : null;
+  if (fixed) return t(`eventText.${fixed}`);
+  switch (entry.type) {
+    case "requested": {
+      const name = text(data.shopifyReturnName);
+      return entry.actor === "shopify" && name ? t("eventText.createdInShopify", { name }) : entry.message;
+    }
+    case "label_created": {
+      const number = text(data.trackingNumber) ?? /^Tracking (.+)$/.exec(entry.message ?? "")?.[1] ?? null;
+      const carrier = text(data.carrier);
+      if (number) return carrier ? t("eventText.labelWithTracking", { carrier, number }) : t("eventText.tracking", { number });
+      return entry.message;
+    }
+    case "received": {
+      const location = text(data.locationId) ? words.locationName(String(data.locationId)) : null;
+      const lines = Array.isArray(data.lines) ? data.lines.map(record) : [];
+      if (!location || lines.length === 0) return entry.message;
+      const said = lines.map((l) =>
+        t("eventText.receivedLine", { quantity: l.quantity, title: l.title, disposition: t(`dispositions.${String(l.disposition)}`, { defaultValue: t("events.other") }) }),
+      );
+      return t("eventText.receivedAt", { location, lines: said.join(t("eventText.lineSeparator")) });
+    }
+    case "refunded": {
+      const amount = text(data.amount);
+      const currency = text(data.currency);
+      if (!amount || !currency) return entry.message;
+      const money = formatMoney(lang, amount, currency);
+      return entry.actor === "shopify" ? t("eventText.refundedInShopify", { amount: money }) : t("eventText.refundedWithProcessing", { amount: money });
+    }
+    case "declined": {
+      const reason = text(data.reason);
+      if (!reason) return entry.message;
+      const word = returns(`declineReasons.${reason}`, { defaultValue: returns("declineReasons.OTHER") });
+      return entry.message ? t("eventText.declineReasonWithNote", { reason: word, note: entry.message }) : t("eventText.declineReason", { reason: word });
+    }
+    default:
+      return entry.message;
+  }
+}

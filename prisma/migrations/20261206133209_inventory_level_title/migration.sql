@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "inventory_level" ADD COLUMN     "title" TEXT;
