@@ -572,6 +572,19 @@ export type CrossdockReverseDeliveryCreateWithShippingMutation = { reverseDelive
       & { deliverable?: AdminTypes.Maybe<{ tracking?: AdminTypes.Maybe<Pick<AdminTypes.ReverseDeliveryTrackingV2, 'carrierName' | 'number' | 'url'>>, label?: AdminTypes.Maybe<Pick<AdminTypes.ReverseDeliveryLabelV2, 'publicFileUrl'>> }> }
     )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
 
+export type CrossdockShipmentForNoticeQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CrossdockShipmentForNoticeQuery = { fulfillment?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Fulfillment, 'id' | 'status'>
+    & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>>, order: (
+      Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'customerLocale' | 'cancelledAt'>
+      & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'displayName'>> }
+    ) }
+  )> };
+
 export type CrossdockShopQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -615,6 +628,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CrossdockOrderFulfillmentsForReturn($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillments(first: 5) {\n        id\n        status\n        displayStatus\n        createdAt\n        deliveredAt\n        location {\n          address {\n            countryCode\n          }\n        }\n        fulfillmentLineItems(first: 25) {\n          nodes {\n            id\n            quantity\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    returnableFulfillments(orderId: $id, first: 5) {\n      nodes {\n        id\n        returnableFulfillmentLineItems(first: 25) {\n          nodes {\n            quantity\n            fulfillmentLineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockOrderFulfillmentsForReturnQuery, variables: CrossdockOrderFulfillmentsForReturnQueryVariables},
   "#graphql\n  query CrossdockReturn($id: ID!) {\n    return(id: $id) {\n      id\n      name\n      status\n      decline {\n        reason\n        note\n      }\n      returnLineItems(first: 50) {\n        nodes {\n          id\n          quantity\n          ... on ReturnLineItem {\n            fulfillmentLineItem {\n              id\n            }\n          }\n        }\n      }\n      reverseFulfillmentOrders(first: 2) {\n        nodes {\n          id\n          status\n          lineItems(first: 50) {\n            nodes {\n              id\n              totalQuantity\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n          reverseDeliveries(first: 5) {\n            nodes {\n              id\n              deliverable {\n                ... on ReverseDeliveryShippingDeliverable {\n                  tracking {\n                    carrierName\n                    number\n                    url\n                  }\n                  label {\n                    publicFileUrl\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockReturnQuery, variables: CrossdockReturnQueryVariables},
   "#graphql\n  query CrossdockReturnReasonDefinitions($handles: [String!]) {\n    returnReasonDefinitions(first: 20, handles: $handles) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: CrossdockReturnReasonDefinitionsQuery, variables: CrossdockReturnReasonDefinitionsQueryVariables},
+  "#graphql\n  query CrossdockShipmentForNotice($id: ID!) {\n    fulfillment(id: $id) {\n      id\n      status\n      trackingInfo(first: 3) {\n        company\n        number\n        url\n      }\n      order {\n        id\n        name\n        email\n        customerLocale\n        cancelledAt\n        customer {\n          displayName\n        }\n      }\n    }\n  }\n": {return: CrossdockShipmentForNoticeQuery, variables: CrossdockShipmentForNoticeQueryVariables},
   "#graphql\n  query CrossdockShop {\n    shop {\n      name\n      email\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      shopAddress {\n        countryCodeV2\n      }\n      plan {\n        publicDisplayName\n      }\n    }\n  }\n": {return: CrossdockShopQuery, variables: CrossdockShopQueryVariables},
 }
 
