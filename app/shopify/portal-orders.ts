@@ -165,6 +165,7 @@ export const PORTAL_ORDER_TRACKING_QUERY = `#graphql
           nodes {
             status
             happenedAt
+            message
           }
         }
       }
