@@ -105,6 +105,13 @@ describe("the tracking page", () => {
     const out = (await (await openTracking(SHOP, token2)).json()) as TrackingData;
     expect(out.view.shipments[0]!.status).toBe("OUT_FOR_DELIVERY");
     expect(out.view.timeline.find((s) => s.key === "out_for_delivery")!.state).toBe("current");
+
+    // The carrier's own words (#15): each update of the shipment, newest first, with its message.
+    const scan = await sim.control("POST", `/_control/shops/${SHOP}/fulfillments/${fulfillmentId}/events`, { status: "ATTEMPTED_DELIVERY", message: "No one home, notice left at the door" });
+    expect(scan.status).toBe(201);
+    const attempted = (await (await openTracking(SHOP, token2)).json()) as TrackingData & { view: { shipments: { events: { status: string; message: string | null }[] }[] } };
+    expect(attempted.view.shipments[0]!.events[0]).toMatchObject({ status: "ATTEMPTED_DELIVERY", message: "No one home, notice left at the door" });
+    expect(attempted.view.shipments[0]!.events.map((e) => e.status)).toContain("OUT_FOR_DELIVERY");
   });
 
   it("shows a pickup order's store: address, pickup time, instructions and a map link", async () => {
