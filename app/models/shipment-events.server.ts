@@ -26,3 +26,10 @@ export async function recordShipmentEvent(shop: ShopRef, event: NewShipmentEvent
 export async function listShipmentEvents(shop: ShopRef, fulfillmentId: string, db: Db = prisma): Promise<ShipmentEvent[]> {
   return db.shipmentEvent.findMany({ where: { shopId: shop.id, fulfillmentId }, orderBy: [{ happenedAt: "asc" }, { createdAt: "asc" }] });
 }
+
+/** customers/redact: the carrier's messages about these orders may name the shopper; their events go. */
+export async function deleteShipmentEventsOfOrders(shop: ShopRef, orderIds: readonly string[], db: Db = prisma): Promise<number> {
+  if (orderIds.length === 0) return 0;
+  const { count } = await db.shipmentEvent.deleteMany({ where: { shopId: shop.id, orderId: { in: [...orderIds] } } });
+  return count;
+}

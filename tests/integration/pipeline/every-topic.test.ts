@@ -280,6 +280,8 @@ it("every subscribed topic in the example's shape lands its effect through the e
   expect((await sim.control("POST", `/_control/shops/${SHOP}/compliance`, { topic: "customers/redact", customerId: customerGid })).status).toBe(200);
   await both("customers/redact", await sent("customers/redact"), async () => {
     expect(await orderRow(orderGid)).toMatchObject({ email: null, customerId: null, redactedAt: expect.any(Date) });
+    // The carrier's messages about the order may name the shopper: its shipment events are gone.
+    expect(await prisma.shipmentEvent.count({ where: { orderId: orderGid } })).toBe(0);
   });
 
   // Uninstalled, then, 48 hours later in Shopify's time, the shop's data erased.
