@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Layout, Link, Page, Select, Text as PolarisText, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, InlineError, InlineStack, Layout, Link, Page, Select, Text as PolarisText, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { ActionToast } from "~/components/ActionToast";
 import { adminTitle } from "~/components/page-title";
@@ -155,16 +155,27 @@ export default function Settings() {
 
             <Layout.AnnotatedSection id="shipments" title={text.shipments.title} description={text.shipments.description}>
               <Card>
-                <input type="hidden" name="shipmentEmailStatuses" value={shipmentStatuses.join(",")} />
+                <input type="hidden" id="shipmentEmailStatuses" name="shipmentEmailStatuses" value={shipmentStatuses.join(",")} />
                 <BlockStack gap="300">
-                  <ChoiceList
-                    allowMultiple
-                    title={text.shipments.label}
-                    choices={SHIPMENT_EMAIL_STATUSES.map((value) => ({ value, label: text.shipments.statuses[value] }))}
-                    selected={shipmentStatuses}
-                    onChange={setShipmentStatuses}
-                    error={errors.shipmentEmailStatuses}
-                  />
+                  {/* Checkboxes without names: the hidden field carries the list (the form sends each field once). */}
+                  <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+                    <legend style={{ padding: 0, marginBottom: "var(--p-space-200)" }}>
+                      <PolarisText as="span" variant="headingSm">
+                        {text.shipments.label}
+                      </PolarisText>
+                    </legend>
+                    <BlockStack gap="100">
+                      {SHIPMENT_EMAIL_STATUSES.map((status) => (
+                        <Checkbox
+                          key={status}
+                          label={text.shipments.statuses[status]}
+                          checked={shipmentStatuses.includes(status)}
+                          onChange={(on) => setShipmentStatuses((chosen) => (on ? [...chosen, status] : chosen.filter((s) => s !== status)))}
+                        />
+                      ))}
+                    </BlockStack>
+                    {errors.shipmentEmailStatuses ? <InlineError message={errors.shipmentEmailStatuses} fieldID="shipmentEmailStatuses" /> : null}
+                  </fieldset>
                   <PolarisText as="p" tone="subdued">
                     {text.shipments.help}
                   </PolarisText>
