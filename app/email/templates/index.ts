@@ -1,4 +1,4 @@
 export { renderReturnEmail } from "./returns";
 export { renderAttentionDigest } from "./attention";
 export * from "./types";
-export { renderShipmentAlert, renderShipmentEmail, type ShipmentAlertFacts, type ShipmentEmailFacts } from "./shipments";
+export { renderShipmentAlert, renderShipmentEmail } from "./shipments";
