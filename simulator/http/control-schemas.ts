@@ -126,6 +126,17 @@ export const seedBody = z.object({
       fulfillmentServiceManager: fulfillmentServiceManager.optional(),
     }),
   ),
+  markets: z
+    .array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        handle: z.string(),
+        status: z.enum(["ACTIVE", "DRAFT"]),
+        countries: z.array(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as VN")),
+      }),
+    )
+    .optional(),
   products: z.array(
     z.object({
       key: z.string(),
