@@ -12,18 +12,20 @@ export interface ShopMarket {
 }
 
 /**
- * The active market a shopper in `countryCode` belongs to, or null (no country, or no active market
- * has it). A country in several active markets (a parent market and its submarket) belongs to the
- * most specific one, as Shopify ranks them: the market with the fewest countries (a submarket's
- * regions are a strict subset of its parent's), then by name for a stable answer.
+ * The active markets a shopper in `countryCode` is in, most specific first; empty without a country
+ * or when no active market has it. A country can be in several (a parent market and its
+ * submarket); Shopify ranks a buyer's markets most specific first, a submarket's regions being a
+ * strict subset of its parent's: here the market with fewer countries first, then by name.
  */
-export function marketOfCountry<M extends ShopMarket>(countryCode: string | null | undefined, markets: readonly M[]): M | null {
+export function marketsOfCountry<M extends ShopMarket>(countryCode: string | null | undefined, markets: readonly M[]): M[] {
   const country = countryCode?.trim().toUpperCase();
-  if (!country) return null;
-  let best: M | null = null;
-  for (const market of markets) {
-    if (!market.active || !market.countries.some((c) => c.toUpperCase() === country)) continue;
-    if (!best || market.countries.length < best.countries.length || (market.countries.length === best.countries.length && market.name.localeCompare(best.name) < 0)) best = market;
-  }
-  return best;
+  if (!country) return [];
+  return markets
+    .filter((m) => m.active && m.countries.some((c) => c.toUpperCase() === country))
+    .sort((a, b) => a.countries.length - b.countries.length || a.name.localeCompare(b.name));
+}
+
+/** The market a shopper in `countryCode` belongs to: the most specific active one (marketsOfCountry), or null. */
+export function marketOfCountry<M extends ShopMarket>(countryCode: string | null | undefined, markets: readonly M[]): M | null {
+  return marketsOfCountry(countryCode, markets)[0] ?? null;
 }

@@ -4,7 +4,7 @@
 // distance, nearest first). Pure: the caller gathers the locations, the policy and the shopper.
 import { z } from "zod";
 import { haversineKm, type GeoPoint } from "../geo/geo";
-import { marketOfCountry, type ShopMarket } from "../markets/market";
+import { marketsOfCountry, type ShopMarket } from "../markets/market";
 import { PORTAL_LOCALES, type PortalLocale } from "../portal/locale";
 
 /** A location as the destination choice reads it (Location GID as `id`). */
@@ -135,8 +135,8 @@ function sameCountry(a: string | null | undefined, b: string | null | undefined)
 
 /**
  * The mail return's destination: (1) the merchant's rule for the shopper's country, when its
- * location is active; (2) the rule for the active market the country is in (`markets`, the shop's
- * mirror; marketOfCountry), when its location is active; (3) the nearest location in that country
+ * location is active; (2) the rule for an active market the country is in (`markets`, the shop's
+ * mirror; the most specific market with a rule whose location is active, marketsOfCountry); (3) the nearest location in that country
  * that receives returns (without a position: the first by name); (4) the merchant's fallback, when
  * active; (5) null, for the caller's last resort (the first warehouse).
  */
@@ -155,10 +155,12 @@ export function chooseReturnDestination(
   const ruled = rule ? active.get(rule.locationId) : undefined;
   if (ruled) return { locationId: ruled.id, reason: "rule", distanceKm: distanceTo(ruled) };
 
-  const market = marketOfCountry(shopper.countryCode, markets);
-  const marketRule = market ? settings.rules.find((r) => r.market === market.id) : undefined;
-  const marketRuled = marketRule ? active.get(marketRule.locationId) : undefined;
-  if (market && marketRuled) return { locationId: marketRuled.id, reason: "market-rule", distanceKm: distanceTo(marketRuled), market: { id: market.id, name: market.name } };
+  // The markets the country is in, most specific first: a submarket's rule before its parent's.
+  for (const market of marketsOfCountry(shopper.countryCode, markets)) {
+    const marketRule = settings.rules.find((r) => r.market === market.id);
+    const marketRuled = marketRule ? active.get(marketRule.locationId) : undefined;
+    if (marketRuled) return { locationId: marketRuled.id, reason: "market-rule", distanceKm: distanceTo(marketRuled), market: { id: market.id, name: market.name } };
+  }
 
   const inCountry = [...active.values()]
     .filter((l) => sameCountry(l.countryCode, shopper.countryCode) && receivesMailReturns(l, settings.mailReturnLocationIds))
