@@ -1,5 +1,7 @@
 /** zod schemas of the control API bodies. */
+import { isEnumType } from "graphql";
 import { z } from "zod";
+import { loadAdminSchema } from "../admin-schema";
 
 const id = z.union([z.string().min(1), z.number().int().positive()]);
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO date");
@@ -105,6 +107,15 @@ const presentment = z.object({
   rate: z.string().regex(/^\d+(\.\d+)?$/, "a positive decimal, e.g. \"26300\""),
 });
 
+let countryCodes: Set<string> | undefined;
+function isCountryCode(code: string): boolean {
+  if (!countryCodes) {
+    const type = loadAdminSchema().getType("CountryCode");
+    countryCodes = new Set(isEnumType(type) ? type.getValues().map((v) => v.name) : []);
+  }
+  return countryCodes.has(code);
+}
+
 export const seedBody = z.object({
   shop: z.object({
     domain: z.string(),
@@ -133,7 +144,8 @@ export const seedBody = z.object({
         name: z.string(),
         handle: z.string(),
         status: z.enum(["ACTIVE", "DRAFT"]),
-        countries: z.array(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as VN")),
+        // A region market's countries are `CountryCode` values (FIDELITY MK-1): PR, a US territory, is not one.
+        countries: z.array(z.string().refine(isCountryCode, "a value of the 2026-10 CountryCode enum, such as VN")),
       }),
     )
     .optional(),

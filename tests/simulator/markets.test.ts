@@ -67,3 +67,12 @@ describe("MK-2 read_markets is required", () => {
     }
   });
 });
+
+describe("MK-1 a region is a CountryCode", () => {
+  it("refuses to seed a market with a code the CountryCode enum lacks", async () => {
+    const { fixtureSeed } = await import("./fixture-seed");
+    const seeded = await t.control("POST", `/_control/shops/${SHOP}/seed`, { ...fixtureSeed(), markets: [{ key: "pr", name: "Puerto Rico", handle: "pr", status: "ACTIVE", countries: ["PR"] }] });
+    expect(seeded.status).toBe(400);
+    expect(JSON.stringify(seeded.body)).toContain("CountryCode");
+  });
+});
