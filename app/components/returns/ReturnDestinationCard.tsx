@@ -74,12 +74,14 @@ export function ReturnDestinationCard({ lang, text, method, destination, locatio
           </Text>
         )}
         {method === "MAIL" && destination.why && (
-          <Text as="p" data-destination-why>
-            <Text as="span" fontWeight="semibold">
-              {text.why.title}:
-            </Text>{" "}
-            {whyWords(text, lang, destination.why)}
-          </Text>
+          <div data-destination-why>
+            <Text as="p">
+              <Text as="span" fontWeight="semibold">
+                {text.why.title}:
+              </Text>{" "}
+              {whyWords(text, lang, destination.why)}
+            </Text>
+          </div>
         )}
         <Text as="p" tone="subdued">
           {method === "MAIL" ? text.mailHelp : text.dropOffHelp}
