@@ -11,6 +11,8 @@ import type { ReturnRuleAction } from "~/domain/returns/rules";
 import type { TFunction } from "i18next";
 import { RuleEditor } from "~/components/returns/RuleEditor";
 import { DEFAULT_RETURN_POLICY, parseReturnPolicy } from "~/domain/returns/policy";
+import type { ReturnDestinationSettings } from "~/domain/returns/destination";
+import type { ShopMarket } from "~/domain/markets/market";
 import { listLocations } from "~/models/locations.server";
 import { listMarkets } from "~/models/markets.server";
 import { findPolicy } from "~/models/return-rules.server";
@@ -61,7 +63,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     updatedBy,
     updatedAt: updatedAt?.toISOString() ?? null,
     locations: locations.map((l) => ({ id: l.shopifyId, name: l.name, countryCode: l.countryCode })),
-    markets: markets.filter((m) => m.active).map((m) => ({ id: m.id, name: m.name })),
+    markets: marketChoices(markets, destinations.rules, words),
     lang: locale,
     destinationText: words("settings", { returnObjects: true }) as unknown as DestinationSettingsText,
     defaultInstructions: Object.fromEntries(PORTAL_LOCALES.map((l) => [l, portalT(l, "return-destinations")("portal.defaultInstructions")])),
@@ -80,6 +82,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     newRule: EMPTY_RULE_VALUES,
   };
 };
+
+/**
+ * The markets a rule may name: the shop's active markets by name, and any market a stored rule
+ * names that is not active (in draft, or no longer in Shopify), said in words so its rule stays.
+ */
+function marketChoices(markets: readonly ShopMarket[], rules: ReturnDestinationSettings["rules"], words: TFunction) {
+  const choices = markets.filter((m) => m.active).map((m) => ({ id: m.id, name: m.name, active: true }));
+  for (const rule of rules) {
+    if (rule.market === undefined || choices.some((c) => c.id === rule.market)) continue;
+    const known = markets.find((m) => m.id === rule.market);
+    choices.push({ id: rule.market, name: known ? words("settings.marketNotActive", { name: known.name }) : words("settings.marketGone"), active: false });
+  }
+  return choices;
+}
 
 type ActionResult = { ok: boolean; target: string; message: string; errors: Record<string, string>; hint?: string };
 

@@ -150,6 +150,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
 /** Why a mail return goes to `locationId`, from the order's shipping country as Crossdock holds it (REST or GraphQL field names). */
 async function destinationReason(shop: ShopRef & { country?: string | null }, orderId: string, locationId: string): Promise<DestinationReasonView | null> {
   const order = await getOrderByShopifyId(shop, orderId);
+  // Not mirrored yet (its webhook still on the way): no reason rather than one guessed from the shop's country.
+  if (!order) return null;
   const address = order?.shippingAddress as { countryCode?: unknown; country_code?: unknown; latitude?: unknown; longitude?: unknown } | null | undefined;
   const code = address?.countryCode ?? address?.country_code;
   const number = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : null);

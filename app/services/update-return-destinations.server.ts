@@ -6,6 +6,7 @@ import { MAX_DROP_OFF_INSTRUCTIONS_LENGTH, returnDestinationSettingsSchema, type
 import { PORTAL_LOCALES } from "~/domain/portal/locale";
 import { listLocations } from "~/models/locations.server";
 import { listMarkets } from "~/models/markets.server";
+import { loadReturnDestinationSettings } from "./choose-return-destination.server";
 import { saveReturnDestinations } from "~/models/return-rules.server";
 import type { ShopRef } from "~/models/scope.server";
 
@@ -68,9 +69,11 @@ export async function updateReturnDestinations(input: { shop: ShopRef; fields: D
     return { ok: false, errors };
   }
   const settings = parsed.data;
-  const [locations, markets] = await Promise.all([listLocations(input.shop, { activeOnly: true }), listMarkets(input.shop)]);
+  const [locations, markets, stored] = await Promise.all([listLocations(input.shop, { activeOnly: true }), listMarkets(input.shop), loadReturnDestinationSettings(input.shop)]);
   const active = new Set(locations.map((l) => l.shopifyId));
-  const activeMarkets = new Set(markets.filter((m) => m.active).map((m) => m.id));
+  // An active market of the mirror, or one a stored rule already names (a market since put in draft
+  // or not read yet keeps its rule; it applies again once the market is active).
+  const activeMarkets = new Set([...markets.filter((m) => m.active).map((m) => m.id), ...stored.rules.flatMap((r) => (r.market !== undefined ? [r.market] : []))]);
   settings.rules.forEach((r, i) => {
     if (r.market !== undefined && !activeMarkets.has(r.market)) errors[rowKey(i, "market")] = "MARKET_UNKNOWN";
     if (!active.has(r.locationId)) errors[rowKey(i, "locationId")] = "LOCATION_UNKNOWN";

@@ -298,13 +298,20 @@ describe("return destinations", () => {
       await page.close();
     }
 
-    // Before any market is read from Shopify, the section says so in words.
+    // With no market read from Shopify, the section says so in words; the stored rule stays, named
+    // in words (never by its id), and saving the form keeps it.
     await prisma.market.deleteMany({});
     for (const lang of LANGS) {
       await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}&locale=${lang}`);
       await visible(admin.locator("#destinations"), 90_000);
-      if (lang === "en") await visible(admin.getByText("No active markets have been read from Shopify yet.", { exact: false }));
       await screenshots(admin, `retdest-settings-no-markets-${lang}`);
     }
+    await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}`);
+    await visible(admin.getByText("No active markets have been read from Shopify yet.", { exact: false }), 90_000);
+    const kept = admin.getByRole("form", { name: "Where returns go" }).getByLabel("Shopper's market").first();
+    expect(await kept.locator("option:checked").textContent()).toBe("A market no longer in Shopify");
+    await admin.getByRole("form", { name: "Where returns go" }).getByRole("button", { name: "Save destinations" }).click();
+    await visible(admin.getByText("Destinations saved"), 60_000);
+    expect((await prisma.returnPolicy.findFirstOrThrow()).destinationRules).toEqual([{ market: apac.shopifyId, locationId: binhDuong.shopifyId }]);
   }, 360_000);
 });

@@ -51,8 +51,8 @@ export function ReturnDestinationsForm(props: {
   defaultInstructions: Record<string, string>;
   countries: { value: string; label: string }[];
   locations: readonly Place[];
-  /** The shop's active markets (mirrored from Shopify): chosen by name, sent by id. */
-  markets: readonly { id: string; name: string }[];
+  /** The shop's active markets (mirrored from Shopify), and any other a stored rule names: chosen by name, sent by id. */
+  markets: readonly { id: string; name: string; active: boolean }[];
   values: DestinationFormValues;
   errors?: Record<string, string>;
   busy: boolean;
@@ -118,11 +118,12 @@ export function ReturnDestinationsForm(props: {
             <Text as="h3" variant="headingSm">
               {text.marketRulesHeading}
             </Text>
-            {props.markets.length === 0 ? (
+            {!props.markets.some((m) => m.active) && (
               <Text as="p" tone="subdued">
                 {text.noMarkets}
               </Text>
-            ) : (
+            )}
+            {props.markets.length > 0 && (
               <>
                 <Text as="p" tone="subdued">
                   {text.marketRulesHelp}

@@ -122,12 +122,14 @@ describe("a mail return's destination", () => {
     await saveDestinations({ ruleMarket: [apac.id, ""], ruleMarketLocation: [await locationNamed("Bình Dương Fulfillment Center"), ""], fallbackLocationId: await locationNamed("Reno Fulfillment Center") });
     const ret = await portalRequest(desk, shop, await deliveredTo(SHANGHAI));
     expect(await destinationName(ret.returnLocationId)).toBe("Bình Dương Fulfillment Center");
+    await settled(desk);
     const detail = await loadReturnDetail({ shop, graphql: null, returnId: ret.id });
     expect(detail?.destination.why).toEqual({ reason: "market-rule", market: "Asia-Pacific" });
     // Without the rule the same shopper's return goes to the fallback (no location in China).
     await saveDestinations({ fallbackLocationId: await locationNamed("Reno Fulfillment Center") });
     const again = await portalRequest(desk, shop, await deliveredTo({ ...SHANGHAI, firstName: "Li" }));
     expect(await destinationName(again.returnLocationId)).toBe("Reno Fulfillment Center");
+    await settled(desk);
     expect((await loadReturnDetail({ shop, graphql: null, returnId: again.id }))?.destination.why).toEqual({ reason: "fallback" });
     // The first return's rule is gone: its page no longer claims one.
     expect((await loadReturnDetail({ shop, graphql: null, returnId: ret.id }))?.destination.why).toBeNull();
@@ -144,6 +146,7 @@ describe("a mail return's destination", () => {
     });
     const ret = await portalRequest(desk, shop, await deliveredTo(NEW_YORK));
     expect(await destinationName(ret.returnLocationId)).toBe("Reno Fulfillment Center");
+    await settled(desk);
     expect((await loadReturnDetail({ shop, graphql: null, returnId: ret.id }))?.destination.why).toEqual({ reason: "country-rule", countryCode: "US" });
   });
 
@@ -266,5 +269,18 @@ describe("the destination settings", () => {
     const foreign = await updateReturnDestinations({ shop, fields: { ruleMarket: [vietnam.id], ruleMarketLocation: [reno], dropOffMaxDistanceKm: "30" } });
     expect(foreign).toEqual({ ok: false, errors: { "marketRules.0.market": "MARKET_UNKNOWN" } });
     expect(await prisma.returnPolicy.findUnique({ where: { shopId: shop.id } })).toBeNull();
+  });
+
+  it("keep a stored market rule when the market is put in draft in Shopify (it applies again once active)", async () => {
+    const markets = await syncMarkets(shop, desk.graphql);
+    const apac = markets.find((m) => m.name === "Asia-Pacific")!;
+    const fields = { ruleMarket: [apac.id], ruleMarketLocation: [await locationNamed("Bình Dương Fulfillment Center")], fallbackLocationId: await locationNamed("Reno Fulfillment Center") };
+    await saveDestinations(fields);
+    await prisma.market.updateMany({ where: { shopId: shop.id, name: "Asia-Pacific" }, data: { status: "DRAFT" } });
+    await saveDestinations(fields);
+    expect((await prisma.returnPolicy.findUniqueOrThrow({ where: { shopId: shop.id } })).destinationRules).toEqual([{ market: apac.id, locationId: fields.ruleMarketLocation[0] }]);
+    // A draft market matches no shopper: the Shanghai return goes by the other rules.
+    const ret = await portalRequest(desk, shop, await deliveredTo(SHANGHAI));
+    expect(await destinationName(ret.returnLocationId)).toBe("Reno Fulfillment Center");
   });
 });
