@@ -72,7 +72,7 @@ export function creditStoreCredit(shop: ShopState, input: CreditInput, now: Date
   const customerId = idOf("Customer", input.id);
   if (accountId != null) {
     account = all.get(accountId);
-    if (!account) return fail(["id"], "Store credit account does not exist.", "ACCOUNT_NOT_FOUND");
+    if (!account) return fail(["id"], "The store credit account could not be found.", "ACCOUNT_NOT_FOUND");
     if (account.currencyCode !== input.currencyCode) {
       return fail(["creditInput", "creditAmount", "currencyCode"], "The currency provided does not match the currency of the store credit account.", "MISMATCHING_CURRENCY");
     }

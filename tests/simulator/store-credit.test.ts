@@ -1,7 +1,7 @@
 // FIDELITY "Store credit" (SCR-*): storeCreditAccountCredit on a customer or an account, one account
 // per customer and currency, the userErrors the schema lists, and the scope it requires.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ALL_SCOPES, SHOP, startTestSimulator, type TestSimulator } from "./helpers";
+import { ALL_SCOPES, SHOP, startTestSimulator, type GraphqlBody, type TestSimulator } from "./helpers";
 
 let t: TestSimulator;
 beforeEach(async () => {
@@ -54,7 +54,7 @@ describe("storeCreditAccountCredit", () => {
   it("SCR-3: answers the schema's userErrors and changes nothing", async () => {
     const id = await customerId();
     const usd = (await credit(id, "10.00", "USD")).data!.storeCreditAccountCredit.storeCreditAccountTransaction;
-    const errorOf = async (p: Promise<{ data?: Record<string, { userErrors: unknown[] }> }>) => (await p).data!.storeCreditAccountCredit.userErrors;
+    const errorOf = async (p: Promise<GraphqlBody>) => (await p).data!.storeCreditAccountCredit.userErrors;
     expect(await errorOf(credit("gid://shopify/Customer/999999", "1.00", "USD"))).toEqual([{ field: ["id"], message: "Owner does not exist.", code: "OWNER_NOT_FOUND" }]);
     expect(await errorOf(credit("gid://shopify/StoreCreditAccount/999999", "1.00", "USD"))).toMatchObject([{ field: ["id"], code: "ACCOUNT_NOT_FOUND" }]);
     expect(await errorOf(credit(id, "0", "USD"))).toMatchObject([{ code: "NEGATIVE_OR_ZERO_AMOUNT", message: "A positive amount must be used to credit a store credit account." }]);

@@ -60,9 +60,10 @@ export const storeCreditResolvers: ResolverMap = {
     id: (a: StoreCreditAccountRecord) => gid("StoreCreditAccount", a.id),
     balance: (a: StoreCreditAccountRecord) => amountOf(a.balanceMinor, a.currencyCode),
     owner: (a: StoreCreditAccountRecord, _args: unknown, ctx: GraphqlContext) => ctx.shop.customers.get(a.customerId) ?? null,
-    transactions: (a: StoreCreditAccountRecord, args: ConnectionArgs & { query?: string | null }) =>
+    // Oldest first; `reverse: true` newest first (every transaction here is a credit).
+    transactions: (a: StoreCreditAccountRecord, args: ConnectionArgs & { query?: string | null; reverse?: boolean | null }) =>
       connection(
-        a.transactions.filter(() => matches(args.query, "type", (t) => t.value.toLowerCase() === "credit")),
+        (args.reverse ? [...a.transactions].reverse() : a.transactions).filter(() => matches(args.query, "type", (t) => t.value.toLowerCase() === "credit")),
         args,
         (t) => t.id,
       ),
