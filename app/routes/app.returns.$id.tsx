@@ -132,6 +132,22 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
 };
 
+/** The outcome the shopper chose; for store credit its money, promised or credited. */
+function OutcomeRows({ outcome, lang, currency }: { outcome: ReturnType<typeof useLoaderData<typeof loader>>["outcome"]; lang: PortalLocale; currency: string }) {
+  const o = adminT(lang, "admin-return-outcomes");
+  if (outcome.kind !== "STORE_CREDIT") return <AmountRow label={o("desk.outcome")} amount={o("desk.refund")} />;
+  const money = { total: formatAmount(lang, outcome.total, currency), base: formatAmount(lang, outcome.base, currency), bonus: formatAmount(lang, outcome.bonus, currency) };
+  const date = outcome.creditedAt ? new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(outcome.creditedAt)) : "";
+  return (
+    <BlockStack gap="100">
+      <AmountRow label={o("desk.outcome")} amount={`${o("desk.storeCredit")} · ${money.total}`} />
+      <Text as="p" tone={outcome.pending ? "caution" : "subdued"}>
+        {outcome.creditedAt ? o("desk.credited", { ...money, date }) : outcome.pending ? o("desk.waiting", money) : o("desk.promised", money)}
+      </Text>
+    </BlockStack>
+  );
+}
+
 function AmountRow({ label, amount }: { label: string; amount: string }) {
   return (
     <InlineStack align="space-between" gap="200" wrap={false}>
@@ -256,6 +272,7 @@ export default function ReturnDetail() {
                 <AmountRow label={t("amounts.restockingFee")} amount={both(ret.restockingFee, shop?.restockingFee)} />
                 <AmountRow label={t("amounts.quotedRefund")} amount={both(ret.quotedRefund, shop?.quotedRefund)} />
                 {ret.refundedAmount !== null && <AmountRow label={t("amounts.refunded")} amount={both(ret.refundedAmount, shop?.refundedAmount)} />}
+                <OutcomeRows outcome={ret.outcome} lang={lang} currency={ret.currency} />
               </BlockStack>
             </Card>
 

@@ -13,8 +13,8 @@
  * (schema: the mutation validates first), so the claim is given back and the message shown.
  */
 import { Prisma } from "@prisma/client";
-import { quotedRefund } from "~/domain/returns/fees";
-import { formatMoney, money, moneyAmount, type Money } from "~/domain/returns/money";
+import { formatMoney, moneyAmount } from "~/domain/returns/money";
+import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { logger } from "~/logger.server";
 import {
   claimStoreCredit,
@@ -35,10 +35,8 @@ export type IssueStoreCreditResult =
   | { status: "refused"; ret: ReturnWithDetails; message: string };
 
 /** What a store-credit return credits: the quoted refund, its bonus, and both together, in the return's currency. */
-export function storeCreditOf(ret: Pick<ReturnWithDetails, "currency" | "totalValue" | "returnShippingFee" | "restockingFee" | "storeCreditBonus">): { base: Money; bonus: Money; total: Money } {
-  const base = money(quotedRefund({ value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed() }, ret.currency), ret.currency);
-  const bonus = base.minor > 0 && ret.storeCreditBonus ? money(ret.storeCreditBonus.toFixed(), ret.currency) : { minor: 0, currency: ret.currency };
-  return { base, bonus, total: { minor: base.minor + bonus.minor, currency: ret.currency } };
+export function storeCreditOf(ret: Pick<ReturnWithDetails, "currency" | "totalValue" | "returnShippingFee" | "restockingFee" | "storeCreditBonus">) {
+  return storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed(), bonus: ret.storeCreditBonus?.toFixed() ?? null });
 }
 
 export async function issueStoreCredit(input: { shop: ShopRef; graphql: AdminGraphql; ret: ReturnWithDetails; actor: string; now?: Date }): Promise<IssueStoreCreditResult> {

@@ -4,6 +4,7 @@
 import { quotedRefund } from "~/domain/returns/fees";
 import { money, moneyAmount, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
+import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { canChangeDestination } from "~/domain/returns/destination";
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
 import { DEFAULT_RETURN_POLICY, parseReturnPolicy, type ReturnPolicy } from "~/domain/returns/policy";
@@ -98,6 +99,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     /** What the shopper was quoted: the items less the fees, as Shopify's suggested refund computes it. */
     quotedRefund: quotedRefund({ value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2) }, ret.currency),
     refundedAmount: ret.refundedAmount?.toFixed(2) ?? null,
+    /** What the shopper chose, and for store credit its money (in the return's currency) and whether it is credited yet. */
+    outcome: outcomeOf(ret),
     /** The same amounts in the shop's currency at the order's rate, when the shopper paid in another one. */
     inShopCurrency: inShopCurrency(ret),
     refundedAt: ret.refundedAt?.toISOString() ?? null,
@@ -187,3 +190,16 @@ function inShopCurrency(ret: ReturnWithDetails) {
   }
 }
 
+
+function outcomeOf(ret: ReturnWithDetails) {
+  if (ret.outcome !== "STORE_CREDIT") return { kind: "REFUND" as const };
+  const credit = storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed(), bonus: ret.storeCreditBonus?.toFixed() ?? null });
+  return {
+    kind: "STORE_CREDIT" as const,
+    base: moneyAmount(credit.base),
+    bonus: moneyAmount(credit.bonus),
+    total: ret.storeCreditAmount?.toFixed() ?? moneyAmount(credit.total),
+    creditedAt: ret.storeCreditedAt?.toISOString() ?? null,
+    pending: ret.storeCreditRequestedAt != null && ret.storeCreditTransactionId == null,
+  };
+}

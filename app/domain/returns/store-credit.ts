@@ -99,3 +99,13 @@ function hundredthsIn(hundredths: Minor, currency: string): Minor {
   const whole = Math.trunc(hundredths / scale);
   return (hundredths % scale) * 2 >= scale ? whole + 1 : whole;
 }
+
+/**
+ * What a stored store-credit return credits, in its currency: the refund it was quoted (items less
+ * fees, never below 0) and the bonus promised when the shopper chose credit (none on nothing).
+ */
+export function storeCreditOfReturn(ret: { currency: string; value: string; returnShippingFee: string; restockingFee: string; bonus: string | null }): StoreCreditAmounts {
+  const base: Money = { minor: Math.max(0, toMinor(ret.value, ret.currency) - toMinor(ret.returnShippingFee, ret.currency) - toMinor(ret.restockingFee, ret.currency)), currency: ret.currency };
+  const bonus: Money = { minor: base.minor > 0 && ret.bonus ? toMinor(ret.bonus, ret.currency) : 0, currency: ret.currency };
+  return { base, bonus, total: { minor: base.minor + bonus.minor, currency: ret.currency } };
+}
