@@ -25,6 +25,7 @@ import { ActionToast } from "~/components/ActionToast";
 import { adminT } from "~/components/admin-i18n";
 import { adminLocale } from "~/http/admin-locale.server";
 import { DeclineFields } from "~/components/returns/DeclineFields";
+import { flagReasonText } from "~/components/returns/rule-words";
 import { QUEUE_AGE_BUCKETS } from "~/domain/returns/queue-age";
 import { formatMoney, METHOD_LABELS, REASON_LABELS, STATUS_LABELS, STATUS_TONES } from "~/components/returns/labels";
 import type { PortalLocale } from "~/domain/portal/locale";
@@ -112,6 +113,7 @@ export default function ReturnsQueue() {
   const navigation = useNavigation();
   const navigate = useNavigate();
   const { t, ...labels } = queueWords(queue.lang);
+  const ruleWords = adminT(queue.lang, "admin-return-rules");
   const submit = useSubmit();
   const [searchParams] = useSearchParams();
   const busy = navigation.state !== "idle";
@@ -340,7 +342,7 @@ export default function ReturnsQueue() {
                           </Text>
                         </Link>
                         {row.flagged && (
-                          <span title={row.flagReasons.join("; ")}>
+                          <span title={row.flags.map((f) => flagReasonText(f, ruleWords, t)).join("; ")}>
                             <Badge tone="warning">{t("queue.flagged")}</Badge>
                           </span>
                         )}

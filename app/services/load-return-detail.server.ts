@@ -2,6 +2,7 @@
 // passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
 // the rules said, the timeline, and which actions its status allows.
 import { quotedRefund } from "~/domain/returns/fees";
+import { readFlagReason } from "~/domain/returns/flag-reason";
 import { money, moneyAmount, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
 import { canChangeDestination } from "~/domain/returns/destination";
@@ -82,7 +83,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     method: ret.method,
     source: ret.source,
     flagged: ret.flagged,
-    flagReasons: ret.flagReasons,
+    /** Why it is flagged, as data: a flag rule's reason as typed, a rule that could not be applied said in words. */
+    flags: ret.flagReasons.map(readFlagReason),
     orderName: ret.orderName,
     orderUrl: `https://${shop.domain}/admin/orders/${numeric}`,
     orderUnread,
