@@ -1,5 +1,5 @@
 import { readFormData } from "~/http/form-data.server";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import {
@@ -33,9 +33,9 @@ import { bulkDecideReturns, bulkDecisionSchema } from "~/services/bulk-decide-re
 import { installedShop } from "~/services/installed-shop.server";
 import { loadReturnsQueue, parseQueueParams } from "~/services/load-returns-queue.server";
 import { authenticate } from "~/shopify.server";
-import { adminTitle } from "~/components/page-title";
+import { adminTitle, menuWord } from "~/components/page-title";
 
-export const meta = () => adminTitle("Returns");
+export const meta: MetaFunction = ({ matches }) => adminTitle(menuWord(matches, "/app/returns", "Returns"));
 
 async function requireShop(request: Request) {
   const { session, admin } = await authenticate.admin(request);
