@@ -147,8 +147,8 @@ export default function LocationsPage() {
                           {location.pickupTime}
                         </Text>
                         {location.pickup.instructions && (
-                          // IndexTable cells do not wrap; instructions are sentences.
-                          <div style={{ whiteSpace: "normal", maxWidth: "22rem" }}>
+                          // IndexTable cells do not wrap; instructions are sentences. The shop's own text, in whatever language the merchant wrote it (data-shop-text).
+                          <div style={{ whiteSpace: "normal", maxWidth: "22rem" }} data-shop-text>
                             <Text as="p" variant="bodySm" tone="subdued">
                               {location.pickup.instructions}
                             </Text>

@@ -338,7 +338,7 @@ export default function ReturnDetail() {
                 </Text>
                 <ol aria-label={t("timeline")} style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
                   {ret.timeline.map((e) => {
-                    const said = e.type === "rules" && rulesSaid ? rulesSaid : eventText(e, eventWords);
+                    const said = e.id === ret.rules?.eventId && rulesSaid ? rulesSaid : eventText(e, eventWords);
                     return (
                       <li key={e.id}>
                         <Text as="span" fontWeight="semibold">

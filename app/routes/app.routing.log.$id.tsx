@@ -19,7 +19,7 @@ import { adminLocale } from "~/http/admin-locale.server";
 import { authenticate } from "~/shopify.server";
 import { adminTitle } from "~/components/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => adminTitle(page?.text.title ?? "Routing decision", page?.text.back ?? "Routing log");
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => adminTitle(page?.text?.title ?? "Routing decision", page?.text?.back ?? "Routing log");
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

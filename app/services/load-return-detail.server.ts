@@ -129,7 +129,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
       reasonsLast90Days: [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })),
       recent: others.slice(0, 5).map((h) => ({ id: h.id, rma: h.rma, status: h.status, createdAt: h.createdAt.toISOString() })),
     },
-    rules: rulesEvent ? { actor: rulesEvent.actor, explanation: rulesEvent.message, decision: decisionFromEventData(rulesEvent.data) } : null,
+    rules: rulesEvent ? { eventId: rulesEvent.id, actor: rulesEvent.actor, explanation: rulesEvent.message, decision: decisionFromEventData(rulesEvent.data) } : null,
     timeline: ret.events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, message: e.message, data: e.data, at: e.createdAt.toISOString() })),
     locations: locations.map((l) => ({ id: l.shopifyId, name: l.name, countryCode: l.countryCode })),
     /** Where the goods go, and whether staff may still send them elsewhere (a mail return without its label). */
