@@ -11,7 +11,25 @@ export const EMAIL_STATUS_TONES: Record<EmailStatus, "success" | "critical" | "i
   OUTBOX: "info",
 };
 
-const KINDS = new Set(["return-requested", "return-approved", "return-declined", "return-received", "return-refunded", "attention-digest"]);
+const KINDS = new Set([
+  "return-requested",
+  "return-approved",
+  "return-declined",
+  "return-received",
+  "return-refunded",
+  "attention-digest",
+  // Shipment notices (app/services/notify-shipment-event.server.ts): the shopper's, then the staff alerts.
+  "shipment-in-transit",
+  "shipment-out-for-delivery",
+  "shipment-ready-for-pickup",
+  "shipment-delivered",
+  "shipment-attempted-delivery",
+  "shipment-delayed",
+  "shipment-failure",
+  "shipment-alert-attempted-delivery",
+  "shipment-alert-delayed",
+  "shipment-alert-failure",
+]);
 
 /** What an email is, in words (an email kind this version does not know: "Other email", never a code). */
 export function emailKindWords(t: TFunction, kind: string): string {

@@ -20,6 +20,7 @@ import { applyInventoryUpdate } from "~/services/apply-inventory-update.server";
 import { invalidateAvailability } from "~/services/availability-cache.server";
 import { exportCustomerData } from "~/services/export-customer-data.server";
 import { handleAppUninstalled } from "~/services/handle-app-uninstalled.server";
+import { notifyShipmentEvent } from "~/services/notify-shipment-event.server";
 import type { OrderRouter } from "~/services/order-router.server";
 import { recheckHeldOrder } from "~/services/recheck-held-order.server";
 import { recordOrder } from "~/services/record-order.server";
@@ -32,6 +33,7 @@ import { getShop } from "~/models/shops.server";
 import {
   customerDataRequestPayloadSchema,
   customerRedactPayloadSchema,
+  fulfillmentEventPayloadSchema,
   inventoryUpdateFromPayload,
   orderRoutingCompletePayloadSchema,
   orderSnapshotFromPayload,
@@ -158,6 +160,23 @@ export const WEBHOOK_TOPICS: readonly WebhookTopic[] = [
   { topic: "reverse_deliveries/attach_deliverable", label: "returnLabelAttached", scope: "read_returns", process: returnSyncProcessor },
   { topic: "reverse_fulfillment_orders/dispose", label: "returnItemsDisposed", scope: "read_returns", process: returnSyncProcessor },
   { topic: "refunds/create", label: "refundCreated", scope: "read_orders", process: returnRefundProcessor },
+
+  {
+    // A carrier's tracking event (#15): stored once, then the shopper's email (for the statuses the
+    // merchant chose) and the staff alert for a problem (app/services/notify-shipment-event.server.ts).
+    topic: "fulfillment_events/create",
+    label: "shipmentEvent",
+    scope: "read_fulfillments",
+    process:
+      ({ admin }) =>
+      async (ctx) => {
+        const event = fulfillmentEventPayloadSchema.parse(ctx.delivery.payload);
+        const result = await notifyShipmentEvent({ shop: ctx.delivery.shop, event, receivedAt: eventTime(ctx), graphql: () => admin(ctx.delivery.shop) });
+        if (result.status === "not-installed") return { skipped: "The shop is not installed" };
+        if (result.status === "shipment-not-found") return { skipped: "Shopify no longer has this shipment" };
+        ctx.log.debug({ fulfillment: event.fulfillmentId, status: event.status, shopper: result.shopper, staff: result.staff }, "shipment event");
+      },
+  },
 
   {
     topic: "app/uninstalled",

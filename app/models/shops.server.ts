@@ -1,6 +1,7 @@
 // Shops and their settings.
 import type { Shop, ShopSettings } from "@prisma/client";
 import { z } from "zod";
+import { SHIPMENT_EMAIL_STATUSES } from "~/domain/shipments/notices";
 import { hotQuery, prisma } from "../db.server";
 import { validate, type Db, type ShopRef, type ValidationErrors } from "./scope.server";
 
@@ -116,6 +117,8 @@ export const shopSettingsInputSchema = z
     returnWindowDays: count(365),
     holdUnpaid: z.enum(["OFF", "PENDING", "PENDING_OR_AUTHORIZED"]),
     holdHighRisk: z.boolean(),
+    /** app/domain/shipments/notices.ts SHIPMENT_EMAIL_STATUSES; none: no shipment emails to shoppers. */
+    shipmentEmailStatuses: z.array(z.enum(SHIPMENT_EMAIL_STATUSES)).transform((list) => SHIPMENT_EMAIL_STATUSES.filter((s) => list.includes(s))),
   })
   .partial()
   .strict();

@@ -157,6 +157,22 @@ export function TrackingPage({ data }: { data: TrackingLoaderData }) {
                     </a>
                   </p>
                 ) : null}
+                {shipment.events.length > 0 ? (
+                  <>
+                    <h4 className="portal-muted">{t("tracking.updates")}</h4>
+                    <ol className="portal-timeline portal-events">
+                      {shipment.events.map((event, i) => (
+                        <li key={i} data-state={PROBLEM_STATUSES.has(event.status) ? "problem" : "done"}>
+                          <strong>{t(`tracking.shipmentStatus.${event.status}`, { defaultValue: t("tracking.updateGeneric") })}</strong>
+                          <time className="portal-when" dateTime={event.at}>
+                            {dateTime(event.at)}
+                          </time>
+                          {event.message ? <p className="portal-event-message">{event.message}</p> : null}
+                        </li>
+                      ))}
+                    </ol>
+                  </>
+                ) : null}
                 <h4 className="portal-muted">{t("tracking.items")}</h4>
                 <ul className="portal-items">
                   {shipment.items.map((item, i) => (

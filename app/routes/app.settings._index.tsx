@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Link, Page, Select, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, InlineError, InlineStack, Layout, Link, Page, Select, Text as PolarisText, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { ActionToast } from "~/components/ActionToast";
 import { adminTitle } from "~/components/page-title";
 import { LOCALE_NAMES, PORTAL_LOCALES } from "~/domain/portal/locale";
+import { SHIPMENT_EMAIL_STATUSES } from "~/domain/shipments/notices";
 import { SETTINGS_LIMITS, SHOP_SETTINGS_FORM_FIELDS, type ShopSettingsFormField } from "~/domain/shops/settings-form";
 import { adminLocale } from "~/http/admin-locale.server";
 import { readFormData } from "~/http/form-data.server";
@@ -31,7 +32,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const settings = await getShopSettings(shop);
   const t = portalT(locale, "settings");
   const section = <K extends keyof Text>(key: K) => t(key, { returnObjects: true, shop: shop.name }) as unknown as Text[K];
-  const text: Text = { page: section("page"), branding: section("branding"), language: section("language"), storefront: section("storefront"), buffer: section("buffer"), more: section("more") };
+  const text: Text = { page: section("page"), branding: section("branding"), language: section("language"), storefront: section("storefront"), buffer: section("buffer"), shipments: section("shipments"), more: section("more") };
   return {
     lang: locale,
     text,
@@ -43,6 +44,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       showExactCounts: settings.showExactCounts,
       lowStockThreshold: String(settings.lowStockThreshold),
       stockBuffer: String(settings.stockBuffer),
+      shipmentEmailStatuses: settings.shipmentEmailStatuses,
     },
   };
 };
@@ -81,6 +83,7 @@ export default function Settings() {
   const [exactCounts, setExactCounts] = useState(settings.showExactCounts);
   const [threshold, setThreshold] = useState(settings.lowStockThreshold);
   const [buffer, setBuffer] = useState(settings.stockBuffer);
+  const [shipmentStatuses, setShipmentStatuses] = useState<string[]>(settings.shipmentEmailStatuses);
   const swatch = /^#[0-9a-fA-F]{6}$/.test(color.trim()) ? color.trim() : null;
 
   return (
@@ -147,6 +150,39 @@ export default function Settings() {
             <Layout.AnnotatedSection id="buffer" title={text.buffer.title} description={text.buffer.description}>
               <Card>
                 <TextField label={text.buffer.label} name="stockBuffer" type="number" value={buffer} onChange={setBuffer} autoComplete="off" helpText={text.buffer.help} error={errors.stockBuffer} />
+              </Card>
+            </Layout.AnnotatedSection>
+
+            <Layout.AnnotatedSection id="shipments" title={text.shipments.title} description={text.shipments.description}>
+              <Card>
+                <input type="hidden" id="shipmentEmailStatuses" name="shipmentEmailStatuses" value={shipmentStatuses.join(",")} />
+                <BlockStack gap="300">
+                  {/* Checkboxes without names: the hidden field carries the list (the form sends each field once). */}
+                  <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+                    <legend style={{ padding: 0, marginBottom: "var(--p-space-200)" }}>
+                      <PolarisText as="span" variant="headingSm">
+                        {text.shipments.label}
+                      </PolarisText>
+                    </legend>
+                    <BlockStack gap="100">
+                      {SHIPMENT_EMAIL_STATUSES.map((status) => (
+                        <Checkbox
+                          key={status}
+                          label={text.shipments.statuses[status]}
+                          checked={shipmentStatuses.includes(status)}
+                          onChange={(on) => setShipmentStatuses((chosen) => (on ? [...chosen, status] : chosen.filter((s) => s !== status)))}
+                        />
+                      ))}
+                    </BlockStack>
+                    {errors.shipmentEmailStatuses ? <InlineError message={errors.shipmentEmailStatuses} fieldID="shipmentEmailStatuses" /> : null}
+                  </fieldset>
+                  <PolarisText as="p" tone="subdued">
+                    {text.shipments.help}
+                  </PolarisText>
+                  <PolarisText as="p" tone="subdued">
+                    {text.shipments.staff}
+                  </PolarisText>
+                </BlockStack>
               </Card>
             </Layout.AnnotatedSection>
 

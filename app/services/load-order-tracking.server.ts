@@ -30,6 +30,8 @@ export interface TrackingShipment {
   /** A problem the carrier reported (delayed, attempted delivery…), else null. */
   issue: ShipmentIssue | null;
   items: { name: string; quantity: number }[];
+  /** The carrier's events, newest first: Shopify's FulfillmentEventStatus, when, and the carrier's message. */
+  events: { status: string; at: string; message: string | null }[];
 }
 
 export interface TrackingPickup {
@@ -124,7 +126,7 @@ export async function loadOrderTracking(input: {
   const pickup = pickupStore?.view ?? null;
   const timeZone = shopperTimeZone(input.shop.timezone, pickupStore?.place ?? addressPoint(order.shippingAddress));
   const timeline = buildOrderTimeline(trackingFacts(order));
-  const issues = new Map(timeline.shipments.map((card) => [card.id, card.issue]));
+  const cards = new Map(timeline.shipments.map((card) => [card.id, card]));
   // The refund's own time is not read from Shopify (see tracking-facts.ts): no time shown for it.
   const steps = timeline.steps.map((step) => (step.key === "refunded" ? { ...step, at: null } : step));
 
@@ -142,8 +144,9 @@ export async function loadOrderTracking(input: {
         trackingUrl: httpsOnly(tracking?.url ?? null),
         estimatedDeliveryAt: f.estimatedDeliveryAt ?? null,
         deliveredAt: f.deliveredAt ?? null,
-        issue: issues.get(f.id) ?? null,
+        issue: cards.get(f.id)?.issue ?? null,
         items: f.fulfillmentLineItems.nodes.map((l) => ({ name: l.lineItem.name, quantity: l.quantity ?? 0 })),
+        events: (cards.get(f.id)?.events ?? []).map((e) => ({ status: e.status, at: e.at, message: e.message?.trim() || null })),
       };
     });
 

@@ -2,6 +2,7 @@ import { deleteCustomerDataExports } from "~/models/customer-data-exports.server
 import { redactOrdersOfCustomer } from "~/models/orders.server";
 import { redactEmailsTo } from "~/models/email-messages.server";
 import { redactReturnsOfCustomer } from "~/models/returns.server";
+import { deleteShipmentEventsOfOrders } from "~/models/shipment-events.server";
 import { getShop } from "~/models/shops.server";
 import { redactDeliveryPayloads } from "~/models/webhook-deliveries.server";
 import { prisma } from "~/db.server";
@@ -20,7 +21,8 @@ export interface CustomerRedaction {
  * customers/redact: erases what Crossdock holds of the customer's personal data, in one
  * transaction: contact details and address in their order snapshots (lines, statuses, totals stay
  * for the merchant's books), every stored webhook payload about them, their data exports, and their
- * name, email and notes in return requests (RMA, lines, amounts and statuses stay).
+ * name, email and notes in return requests (RMA, lines, amounts and statuses stay), and the carrier
+ * events of their orders (a carrier's message can name the shopper).
  */
 export async function redactCustomer(input: CustomerRedaction): Promise<{ orders: number; deliveries: number; exports: number; returns: number; emails: number }> {
   const customerId = `gid://shopify/Customer/${input.customerLegacyId}`;
@@ -43,6 +45,8 @@ export async function redactCustomer(input: CustomerRedaction): Promise<{ orders
         tx,
       );
       orders = redacted.length;
+      const orderIds = new Set([...input.orderLegacyIds.map((id) => `gid://shopify/Order/${id}`), ...redacted.map((o) => o.shopifyId)]);
+      await deleteShipmentEventsOfOrders(shop, [...orderIds], tx);
       exports = await deleteCustomerDataExports(shop, customerId, tx);
       returns = await redactReturnsOfCustomer(
         shop,

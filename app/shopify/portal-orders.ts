@@ -161,10 +161,11 @@ export const PORTAL_ORDER_TRACKING_QUERY = `#graphql
             }
           }
         }
-        events(first: 10, sortKey: HAPPENED_AT) {
+        events(first: 10, sortKey: HAPPENED_AT, reverse: true) {
           nodes {
             status
             happenedAt
+            message
           }
         }
       }

@@ -156,3 +156,32 @@ export const orderRoutingCompletePayloadSchema = z.looseObject({
 export const riskAssessmentChangedPayloadSchema = z
   .looseObject({ admin_graphql_api_order_id: z.string().nullish(), order_id: id.nullish() })
   .transform((p) => ({ orderId: p.admin_graphql_api_order_id ?? (p.order_id ? toGid("Order", p.order_id) : null) }));
+
+/**
+ * fulfillment_events/create, in the shape of Shopify's example payload (tests/fixtures/webhooks/
+ * fulfillment_events/create.shape.json): the event's numeric `id` and `admin_graphql_api_id`, its
+ * `fulfillment_id` and `order_id`, a lower-case `status`, the carrier's `message`, `happened_at` and
+ * `estimated_delivery_at` (null in the example). The place fields are not kept.
+ */
+export const fulfillmentEventPayloadSchema = z
+  .looseObject({
+    id,
+    admin_graphql_api_id: z.string().nullish(),
+    fulfillment_id: id,
+    order_id: id,
+    status: z.string().min(1),
+    message: nullableString,
+    happened_at: date.nullish(),
+    created_at: date.nullish(),
+    estimated_delivery_at: date.nullish(),
+  })
+  .transform((p) => ({
+    eventId: p.admin_graphql_api_id ?? toGid("FulfillmentEvent", p.id),
+    fulfillmentId: toGid("Fulfillment", p.fulfillment_id),
+    orderId: toGid("Order", p.order_id),
+    status: p.status.trim().toUpperCase(),
+    message: p.message?.trim() || null,
+    happenedAt: p.happened_at ?? p.created_at ?? null,
+    estimatedDeliveryAt: p.estimated_delivery_at ?? null,
+  }));
+export type FulfillmentEventPayload = z.output<typeof fulfillmentEventPayloadSchema>;

@@ -108,10 +108,18 @@ describe("Settings and Inventory in the admin's menu", () => {
     await page.getByLabel("Brand name").fill("Northwind Outfitters");
     await page.getByLabel("Brand colour").fill("#1a6b4f");
     await page.getByLabel("Default language").selectOption("vi");
+    // Shipment emails: ticked at first, the problems Shopify sends nothing for; the help says to turn Shopify's off.
+    await visible(page.getByText("turn off Shopify's own notification", { exact: false }));
+    expect(await page.getByLabel("Delayed", { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Out for delivery", { exact: true }).isChecked()).toBe(false);
+    await page.getByLabel("Out for delivery", { exact: true }).check();
+    await page.getByLabel("Delayed", { exact: true }).uncheck();
     await saveSettings(page);
     await page.reload();
     expect(await page.getByLabel("Brand name").inputValue()).toBe("Northwind Outfitters");
     expect(await page.getByLabel("Default language").inputValue()).toBe("vi");
+    expect(await page.getByLabel("Out for delivery", { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Delayed", { exact: true }).isChecked()).toBe(false);
   }, 120_000);
 
   it("shows exact counts on the storefront once turned on, and a buffer change changes the Inventory page and the storefront alike", async () => {

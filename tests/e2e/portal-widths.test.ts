@@ -95,7 +95,14 @@ describe("the portal at a phone's width and at desktop width", () => {
       financialStatus: "PAID",
     })) as { order: { id: string } };
     const shipped = (await postControl(stack, "/fulfillments", { orderId: created.order.id, tracking: { company: "USPS", number: "9400111899223344556677", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223344556677" } })) as { fulfillments: { id: string }[] };
-    for (const f of shipped.fulfillments) await postControl(stack, `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 2 * DAY).toISOString() });
+    // The carrier's scans with its own words (#15): the tracking page lists each with its message.
+    const delayMessage = "Weather delay: severe storms in the region. Your package will be delivered one day later than expected.";
+    for (const f of shipped.fulfillments) {
+      const events = `/fulfillments/${encodeURIComponent(f.id)}/events`;
+      await postControl(stack, events, { status: "IN_TRANSIT", happenedAt: new Date(Date.now() - 4 * DAY).toISOString(), message: "Departed USPS Regional Facility, OAKLAND CA DISTRIBUTION CENTER" });
+      await postControl(stack, events, { status: "DELAYED", happenedAt: new Date(Date.now() - 3 * DAY).toISOString(), message: delayMessage });
+      await postControl(stack, `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 2 * DAY).toISOString() });
+    }
     const token = issueOrderAccessToken({ shopId: shop.id, orderId: created.order.id });
     const base = `${stack.appUrl}/portal/${stack.shop}`;
 
@@ -119,6 +126,7 @@ describe("the portal at a phone's width and at desktop width", () => {
           const response = await page.goto(`${base}${path}?lang=${lang}`);
           expect(response?.status(), `${name} ${lang}`).toBe(200);
           await visible(page.getByRole("heading", { level: 1 }));
+          if (name === "tracking") await visible(page.getByText(delayMessage));
           const shot = `portal-${name}-${lang}-${viewport.width}`;
           await page.screenshot({ path: `${SCREENS}/${shot}.png`, fullPage: true });
           const found = await layoutProblems(page);

@@ -31,6 +31,7 @@ const validForm: [string, string][] = [
   ["showExactCounts", "on"],
   ["lowStockThreshold", "4"],
   ["stockBuffer", "2"],
+  ["shipmentEmailStatuses", "OUT_FOR_DELIVERY,DELAYED"],
 ];
 
 /** A request as Shopify admin sends it to the page (its session token), at `path` with `query`. */
@@ -58,7 +59,7 @@ describe("Settings: every setting Crossdock reads, saved only when all of it is 
     const answer = await post(validForm);
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.text)).toMatchObject({ saved: "Settings saved", error: null });
-    expect(await settingsRow()).toMatchObject({ portalBrandName: "Northwind Outfitters", portalLogoUrl: "https://cdn.example.com/logo.png", portalBrandColor: "#1a6b4f", defaultLocale: "vi", showExactCounts: true, lowStockThreshold: 4, stockBuffer: 2 });
+    expect(await settingsRow()).toMatchObject({ portalBrandName: "Northwind Outfitters", portalLogoUrl: "https://cdn.example.com/logo.png", portalBrandColor: "#1a6b4f", defaultLocale: "vi", showExactCounts: true, lowStockThreshold: 4, stockBuffer: 2, shipmentEmailStatuses: ["OUT_FOR_DELIVERY", "DELAYED"] });
     // The checkbox unticked (sent as "off") turns exact counts off; empty branding fields clear them.
     const cleared = await post(validForm.map(([k, v]): [string, string] => (k === "showExactCounts" ? [k, "off"] : k.startsWith("portal") ? [k, ""] : [k, v])));
     expect(cleared.status).toBe(200);
@@ -73,6 +74,7 @@ describe("Settings: every setting Crossdock reads, saved only when all of it is 
       if (k === "stockBuffer") return [k, "-1"];
       if (k === "lowStockThreshold") return [k, "2.5"];
       if (k === "defaultLocale") return [k, "fr"];
+      if (k === "shipmentEmailStatuses") return [k, "DELAYED,LABEL_PRINTED"];
       return [k, v];
     });
     const answer = await post(bad);
@@ -85,6 +87,7 @@ describe("Settings: every setting Crossdock reads, saved only when all of it is 
       stockBuffer: "Enter 0 or more.",
       lowStockThreshold: "Enter a whole number, such as 3.",
       defaultLocale: "Choose one of the languages offered.",
+      shipmentEmailStatuses: "Choose only among the events offered.",
     });
     expect(changedTables(before, await snapshot())).toEqual([]);
     expect(await settingsRow()).toMatchObject({ portalBrandName: null, stockBuffer: 0, showExactCounts: false });
@@ -112,7 +115,7 @@ describe("Settings: every setting Crossdock reads, saved only when all of it is 
     expect(body.lang).toBe("zh-CN");
     expect(body.text.page.title).toBe("设置");
     expect(body.text.branding.nameHelp).toContain("留空");
-    expect(body.settings).toEqual({ portalBrandName: "Northwind Outfitters", portalLogoUrl: "https://cdn.example.com/logo.png", portalBrandColor: "#1a6b4f", defaultLocale: "vi", showExactCounts: true, lowStockThreshold: "4", stockBuffer: "2" });
+    expect(body.settings).toEqual({ portalBrandName: "Northwind Outfitters", portalLogoUrl: "https://cdn.example.com/logo.png", portalBrandColor: "#1a6b4f", defaultLocale: "vi", showExactCounts: true, lowStockThreshold: "4", stockBuffer: "2", shipmentEmailStatuses: ["OUT_FOR_DELIVERY", "DELAYED"] });
   });
 });
 

@@ -194,7 +194,7 @@ describe("orders, fulfillments, tracking, locations, stock, routing and uninstal
     const shipped = await t.control("POST", `/_control/shops/${SHOP}/fulfillments`, { orderId, tracking: { company: "UPS", number: "1Z999AA10123456784", url: "https://www.ups.com/track?tracknum=1Z999AA10123456784" } });
     expect(shipped.status).toBe(201);
     const fulfillmentId = shipped.body.fulfillments[0].id as string;
-    expect((await t.control("POST", `/_control/shops/${SHOP}/fulfillments/${encodeURIComponent(fulfillmentId)}/events`, { status: "IN_TRANSIT", city: "Da Nang", country: "VN" })).status).toBe(201);
+    expect((await t.control("POST", `/_control/shops/${SHOP}/fulfillments/${encodeURIComponent(fulfillmentId)}/events`, { status: "IN_TRANSIT", city: "Da Nang", country: "VN", message: "Arrived at Da Nang sorting centre" })).status).toBe(201);
     // A second order, cancelled.
     const cancelled = await t.control("POST", `/_control/shops/${SHOP}/orders`, {
       lines: [{ sku: "TEE-M", quantity: 1 }],
@@ -262,7 +262,9 @@ describe("orders, fulfillments, tracking, locations, stock, routing and uninstal
   it("WP-10: fulfillment_events/create names the fulfillment and the order", () => {
     const [event] = received.get("fulfillment_events/create")!;
     const [fulfillment] = received.get("fulfillments/create")!;
-    expect(event).toMatchObject({ fulfillment_id: fulfillment.id, order_id: fulfillment.order_id, status: "in_transit", city: "Da Nang", country: "VN" });
+    expect(event).toMatchObject({ fulfillment_id: fulfillment.id, order_id: fulfillment.order_id, status: "in_transit", city: "Da Nang", country: "VN", message: "Arrived at Da Nang sorting centre" });
+    // The carrier gave no estimate: null, as in the example; the time it happened, a string.
+    expect(event).toMatchObject({ estimated_delivery_at: null, happened_at: expect.any(String) });
   });
 
   it("WP-11: app/uninstalled is the shop, with the example's keys", () => {

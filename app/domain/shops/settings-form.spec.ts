@@ -9,13 +9,14 @@ const valid = {
   showExactCounts: "on",
   lowStockThreshold: "3",
   stockBuffer: "0",
+  shipmentEmailStatuses: "DELAYED,IN_TRANSIT",
 };
 
 describe("parseShopSettingsForm", () => {
   it("reads a valid form: trimmed text, empty as none, a lower-case colour, the checkbox as ticked or not", () => {
     expect(parseShopSettingsForm(valid)).toEqual({
       ok: true,
-      value: { portalBrandName: "Northwind", portalLogoUrl: "https://cdn.example.com/logo.png", portalBrandColor: "#1a6b4f", defaultLocale: "vi", showExactCounts: true, lowStockThreshold: 3, stockBuffer: 0 },
+      value: { portalBrandName: "Northwind", portalLogoUrl: "https://cdn.example.com/logo.png", portalBrandColor: "#1a6b4f", defaultLocale: "vi", showExactCounts: true, lowStockThreshold: 3, stockBuffer: 0, shipmentEmailStatuses: ["IN_TRANSIT", "DELAYED"] },
     });
     const cleared = parseShopSettingsForm({ ...valid, portalBrandName: " ", portalLogoUrl: "", portalBrandColor: "", showExactCounts: undefined });
     expect(cleared).toMatchObject({ ok: true, value: { portalBrandName: null, portalLogoUrl: null, portalBrandColor: null, showExactCounts: false } });
@@ -47,5 +48,10 @@ describe("parseShopSettingsForm", () => {
     });
     expect(parseShopSettingsForm({ ...valid, portalBrandName: "North\u0000wind" })).toMatchObject({ ok: false, errors: { portalBrandName: { key: "plainText" } } });
     expect(parseShopSettingsForm({ ...valid, portalLogoUrl: "https://exa mple.com/x.png" })).toMatchObject({ ok: false, errors: { portalLogoUrl: { key: "httpsUrl" } } });
+  });
+
+  it("reads the shipment emails as a list of Shopify's event statuses; none is a choice, an unknown one is refused", () => {
+    expect(parseShopSettingsForm({ ...valid, shipmentEmailStatuses: "" })).toMatchObject({ ok: true, value: { shipmentEmailStatuses: [] } });
+    expect(parseShopSettingsForm({ ...valid, shipmentEmailStatuses: "DELAYED,CONFIRMED" })).toEqual({ ok: false, errors: { shipmentEmailStatuses: { key: "shipmentStatus" } } });
   });
 });

@@ -4,6 +4,7 @@
  * it in the staff member's language. Pure: nothing is written until every field is valid.
  */
 import { PORTAL_LOCALES, type PortalLocale } from "../portal/locale";
+import { parseShipmentEmailStatuses, type ShipmentEmailStatus } from "../shipments/notices";
 
 export interface ShopSettingsFormValue {
   portalBrandName: string | null;
@@ -13,12 +14,14 @@ export interface ShopSettingsFormValue {
   showExactCounts: boolean;
   lowStockThreshold: number;
   stockBuffer: number;
+  /** The carrier events Crossdock emails shoppers about (app/domain/shipments/notices.ts). */
+  shipmentEmailStatuses: ShipmentEmailStatus[];
 }
 
 export type ShopSettingsFormField = keyof ShopSettingsFormValue;
 
 export interface FieldProblem {
-  key: "required" | "wholeNumber" | "atLeast" | "atMost" | "tooLong" | "plainText" | "httpsUrl" | "color" | "language";
+  key: "required" | "wholeNumber" | "atLeast" | "atMost" | "tooLong" | "plainText" | "httpsUrl" | "color" | "language" | "shipmentStatus";
   values?: Record<string, number>;
 }
 
@@ -26,8 +29,8 @@ export type ShopSettingsFormResult =
   | { ok: true; value: ShopSettingsFormValue }
   | { ok: false; errors: Partial<Record<ShopSettingsFormField, FieldProblem>> };
 
-/** The fields a form sends (a checkbox only when ticked). */
-export const SHOP_SETTINGS_FORM_FIELDS = ["portalBrandName", "portalLogoUrl", "portalBrandColor", "defaultLocale", "showExactCounts", "lowStockThreshold", "stockBuffer"] as const;
+/** The fields a form sends (a checkbox only when ticked); `shipmentEmailStatuses` is one comma-separated list. */
+export const SHOP_SETTINGS_FORM_FIELDS = ["portalBrandName", "portalLogoUrl", "portalBrandColor", "defaultLocale", "showExactCounts", "lowStockThreshold", "stockBuffer", "shipmentEmailStatuses"] as const;
 
 export const SETTINGS_LIMITS = { brandName: 80, logoUrl: 2048, units: 100_000 } as const;
 
@@ -80,6 +83,10 @@ export function parseShopSettingsForm(fields: Readonly<Record<string, string | u
     if (isProblem(parsed)) errors[field] = parsed;
     else value[field] = parsed.value;
   }
+
+  const shipments = parseShipmentEmailStatuses(fields.shipmentEmailStatuses ?? "");
+  if (!shipments) errors.shipmentEmailStatuses = { key: "shipmentStatus" };
+  else value.shipmentEmailStatuses = shipments;
 
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: value as ShopSettingsFormValue };

@@ -1,3 +1,4 @@
 export { renderReturnEmail } from "./returns";
 export { renderAttentionDigest } from "./attention";
 export * from "./types";
+export { renderShipmentAlert, renderShipmentEmail } from "./shipments";

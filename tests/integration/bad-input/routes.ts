@@ -109,6 +109,7 @@ export const ROUTES: Record<string, RouteEntry> = {
       showExactCounts: ["on", "off"],
       lowStockThreshold: ["3", "0"],
       stockBuffer: ["0", "2"],
+      shipmentEmailStatuses: ["DELAYED,FAILURE", ""],
     }),
     base: () => [
       ["portalBrandName", "Northwind"],
@@ -117,6 +118,7 @@ export const ROUTES: Record<string, RouteEntry> = {
       ["defaultLocale", "en"],
       ["lowStockThreshold", "3"],
       ["stockBuffer", "0"],
+      ["shipmentEmailStatuses", "DELAYED"],
     ],
     writes: ["shop_settings"],
   },

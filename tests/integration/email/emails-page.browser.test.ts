@@ -11,6 +11,7 @@ import { sendEmail } from "~/services/send-email.server";
 import { startStack, type Stack } from "../../../scripts/stack";
 import { buildDemoShop } from "../../../simulator/seed/demo-shop";
 import { launchBrowser, visible, type Browser } from "../../support/browser";
+import { postControl } from "../../support/stack-control";
 import { createReturn } from "./support";
 
 const now = new Date("2026-11-20T12:00:00Z");
@@ -103,5 +104,52 @@ describe("Emails in the admin", () => {
       await visible(page.getByRole("heading", { name: words.details }), 60_000);
       await page.screenshot({ path: `.cache/e2e-email-detail-${lang}.png`, fullPage: true });
     }
+  }, 300_000);
+
+  it("shows a shipment email the demo made from a carrier's DELAYED scan: in the shopper's language, with the carrier's message and tracking link, and the staff alert", async () => {
+    // Through the whole demo stack: the simulated carrier's scan → fulfillment_events/create to the
+    // app → the in-process job → the outbox.
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: seed.shop.domain } });
+    await prisma.shop.update({ where: { id: shop.id }, data: { email: "ops@crossdock-demo.example" } });
+    const email = "mai.pham@example.vn";
+    const placed = (await postControl(stack, "/orders", {
+      lines: [{ sku: seed.products[0]!.variants[0]!.sku, quantity: 1 }],
+      email,
+      customer: { email, firstName: "Mai", lastName: "Phạm", locale: "vi" },
+      shippingAddress: { firstName: "Mai", lastName: "Phạm", address1: "12 Lê Lợi", city: "Hồ Chí Minh", zip: "700000", country: "Vietnam", countryCode: "VN", latitude: 10.77, longitude: 106.7 },
+      financialStatus: "PAID",
+    })) as { order: { id: string; name: string } };
+    const tracking = { company: "Viettel Post", number: "VTP9988776655VN", url: "https://viettelpost.com.vn/tra-cuu-hanh-trinh-don/?code=VTP9988776655VN" };
+    const shipped = (await postControl(stack, "/fulfillments", { orderId: placed.order.id, tracking })) as { fulfillments: { id: string }[] };
+    const message = "Chuyến bay bị hoãn do thời tiết, kiện hàng sẽ đến chậm 1 ngày";
+    await postControl(stack, `/fulfillments/${encodeURIComponent(shipped.fulfillments[0]!.id)}/events`, { status: "DELAYED", message });
+    const deadline = Date.now() + 60_000;
+    let rows = await prisma.emailMessage.findMany({ where: { shopId: shop.id, kind: { startsWith: "shipment" } } });
+    while ((rows.length < 2 || rows.some((r) => r.status !== "OUTBOX")) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      rows = await prisma.emailMessage.findMany({ where: { shopId: shop.id, kind: { startsWith: "shipment" } } });
+    }
+    const shopper = rows.find((r) => r.kind === "shipment-delayed");
+    const alert = rows.find((r) => r.kind === "shipment-alert-delayed");
+    expect(rows).toHaveLength(2);
+    expect(shopper).toMatchObject({ to: email, locale: "vi", status: "OUTBOX" });
+    expect(alert).toMatchObject({ to: "ops@crossdock-demo.example", status: "OUTBOX" });
+
+    const page = await browser.context.newPage();
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${stack.appUrl}/app/emails/${shopper!.id}`);
+      await visible(page.getByRole("heading", { name: `Đơn hàng ${placed.order.name} bị chậm trễ` }), 60_000);
+      const preview = page.frameLocator("iframe[title^='Preview of']");
+      await visible(preview.locator("blockquote", { hasText: message }), 30_000);
+      await visible(preview.getByRole("link", { name: "Theo dõi trên Viettel Post" }));
+      await visible(page.getByText("Shipment delayed").first());
+      await page.screenshot({ path: `.cache/e2e-email-shipment-delayed-vi-${width}.png`, fullPage: true });
+    }
+    await page.goto(`${stack.appUrl}/app/emails/${alert!.id}`);
+    await visible(page.getByRole("heading", { name: `Delayed: order ${placed.order.name}` }), 60_000);
+    await visible(page.frameLocator("iframe[title^='Preview of']").locator("blockquote", { hasText: message }), 30_000);
+    await page.screenshot({ path: ".cache/e2e-email-shipment-alert.png", fullPage: true });
+    await page.close();
   }, 300_000);
 });

@@ -3,7 +3,7 @@ import { startBullmqWorkers, type RunningWorkers } from "~/jobs/bullmq-driver.se
 import { drainInbox } from "~/jobs/drain.server";
 import type { JobDriver } from "~/queue/driver";
 import { InlineJobDriver } from "~/jobs/inline-driver.server";
-import type { ProcessorRegistry } from "~/jobs/processor";
+import type { EmailJobProcessor, ProcessorRegistry } from "~/jobs/processor";
 import type { RetryPolicy } from "~/queue/queues";
 import { installJobDriver } from "~/queue/handle.server";
 import { QUEUE_PREFIX, REDIS_URL } from "./env";
@@ -18,7 +18,8 @@ export interface TestJobs {
   close(): Promise<void>;
 }
 
-export async function startJobs(kind: DriverKind, processors: ProcessorRegistry, retry: RetryPolicy): Promise<TestJobs> {
+/** `email`: the email queue's sender too (none by default: messages stay PENDING in the outbox table). */
+export async function startJobs(kind: DriverKind, processors: ProcessorRegistry, retry: RetryPolicy, options: { email?: EmailJobProcessor } = {}): Promise<TestJobs> {
   if (kind === "bullmq") {
     const workers = await startBullmqWorkers({
       redisUrl: REDIS_URL,
@@ -32,6 +33,7 @@ export async function startJobs(kind: DriverKind, processors: ProcessorRegistry,
       reconcileEveryMs: 0,
       listShops: async () => [],
       reconcile: async () => undefined,
+      ...(options.email && { email: options.email }),
     });
     installJobDriver(workers.driver);
     return {
@@ -45,7 +47,7 @@ export async function startJobs(kind: DriverKind, processors: ProcessorRegistry,
       },
     };
   }
-  const inline = new InlineJobDriver({ processors, retry, pollMs: 50, concurrency: 2 });
+  const inline = new InlineJobDriver({ processors, retry, pollMs: 50, concurrency: 2, ...(options.email && { email: options.email, emailSweepMs: 60_000 }) });
   inline.start();
   installJobDriver(inline);
   return {

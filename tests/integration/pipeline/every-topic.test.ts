@@ -177,15 +177,19 @@ it("every subscribed topic in the example's shape lands its effect through the e
     expect(await prisma.location.findFirst({ where: { shopifyId: opened.body.id } })).toBeNull();
   });
 
-  // Shipped and delivered: orders/updated moves the order on (the fulfillment topics are not
-  // subscribed: the portal reads tracking live; README "Webhooks and background jobs").
+  // Shipped and delivered: orders/updated moves the order on (fulfillments/* are not subscribed: the
+  // portal reads tracking live; README "Webhooks and background jobs").
   const shipped = await sim.control("POST", `/_control/shops/${SHOP}/fulfillments`, { orderId: orderGid, tracking: { company: "UPS", number: "1Z999AA10123456784", url: "https://www.ups.com/track?tracknum=1Z999AA10123456784" } });
   expect(shipped.status).toBe(201);
   const fulfillmentGid = shipped.body.fulfillments[0].id as string;
   await both("orders/updated", await sent("orders/updated", (p) => p.admin_graphql_api_id === orderGid && p.fulfillment_status === "fulfilled"), async () => {
     expect((await orderRow(orderGid))?.fulfillmentStatus).toBe("fulfilled");
   });
-  expect((await sim.control("POST", `/_control/shops/${SHOP}/fulfillments/${encodeURIComponent(fulfillmentGid)}/events`, { status: "DELIVERED", city: "Fresno", country: "US" })).status).toBe(201);
+  // The carrier's scan: stored once per Shopify event (the shipment emails: shipment-notices.test.ts).
+  expect((await sim.control("POST", `/_control/shops/${SHOP}/fulfillments/${encodeURIComponent(fulfillmentGid)}/events`, { status: "DELIVERED", city: "Fresno", country: "US", message: "Left at front door" })).status).toBe(201);
+  await both("fulfillment_events/create", await sent("fulfillment_events/create", (p) => p.status === "delivered"), async () => {
+    expect(await prisma.shipmentEvent.findMany({ where: { fulfillmentId: fulfillmentGid }, select: { status: true, message: true } })).toEqual([{ status: "DELIVERED", message: "Left at front door" }]);
+  });
 
   // A return the customer asked for in Shopify: requested, approved, shipped back, received, refunded, closed, reopened.
   const requested = await sim.control("POST", `/_control/shops/${SHOP}/returns`, { orderId: orderGid, status: "REQUESTED" });
@@ -276,6 +280,8 @@ it("every subscribed topic in the example's shape lands its effect through the e
   expect((await sim.control("POST", `/_control/shops/${SHOP}/compliance`, { topic: "customers/redact", customerId: customerGid })).status).toBe(200);
   await both("customers/redact", await sent("customers/redact"), async () => {
     expect(await orderRow(orderGid)).toMatchObject({ email: null, customerId: null, redactedAt: expect.any(Date) });
+    // The carrier's messages about the order may name the shopper: its shipment events are gone.
+    expect(await prisma.shipmentEvent.count({ where: { orderId: orderGid } })).toBe(0);
   });
 
   // Uninstalled, then, 48 hours later in Shopify's time, the shop's data erased.

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import { prisma } from "~/db.server";
 import { offlineAdmin } from "~/jobs/admin.server";
+import type { EmailJobProcessor } from "~/jobs/processor";
 import { createProcessors } from "~/jobs/webhook-topics.server";
 import { engineOrderRouter } from "~/services/engine-order-router.server";
 import type { Shop } from "~/models/shops.server";
@@ -97,7 +98,7 @@ export async function settled(sim: TestSimulator): Promise<void> {
 }
 
 /** The app's own webhook processors (the engine routes) on BullMQ, as the worker runs them, with quick retries. */
-export function startAppJobs(): Promise<TestJobs> {
+export function startAppJobs(options: { email?: EmailJobProcessor } = {}): Promise<TestJobs> {
   const admin = offlineAdmin();
-  return startJobs("bullmq", createProcessors({ admin, orderRouter: engineOrderRouter(admin) }), { maxAttempts: 3, backoffMs: 100 });
+  return startJobs("bullmq", createProcessors({ admin, orderRouter: engineOrderRouter(admin) }), { maxAttempts: 3, backoffMs: 100 }, options);
 }

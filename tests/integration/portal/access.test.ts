@@ -105,6 +105,21 @@ describe("the tracking page", () => {
     const out = (await (await openTracking(SHOP, token2)).json()) as TrackingData;
     expect(out.view.shipments[0]!.status).toBe("OUT_FOR_DELIVERY");
     expect(out.view.timeline.find((s) => s.key === "out_for_delivery")!.state).toBe("current");
+
+    // The carrier's own words (#15): each update of the shipment, newest first, with its message.
+    const scan = await sim.control("POST", `/_control/shops/${SHOP}/fulfillments/${fulfillmentId}/events`, { status: "ATTEMPTED_DELIVERY", message: "No one home, notice left at the door" });
+    expect(scan.status).toBe(201);
+    const attempted = (await (await openTracking(SHOP, token2)).json()) as TrackingData & { view: { shipments: { events: { status: string; message: string | null }[] }[] } };
+    expect(attempted.view.shipments[0]!.events[0]).toMatchObject({ status: "ATTEMPTED_DELIVERY", message: "No one home, notice left at the door" });
+    expect(attempted.view.shipments[0]!.events.map((e) => e.status)).toContain("OUT_FOR_DELIVERY");
+    // A parcel scanned more often than the page lists (10): the newest updates are the ones shown.
+    for (let day = 20; day > 9; day--) {
+      const at = new Date(Date.parse("2026-10-01T00:00:00Z") - day * 86_400_000).toISOString();
+      expect((await sim.control("POST", `/_control/shops/${SHOP}/fulfillments/${fulfillmentId}/events`, { status: "IN_TRANSIT", happenedAt: at, message: `Scan ${day}` })).status).toBe(201);
+    }
+    const busy = (await (await openTracking(SHOP, token2)).json()) as typeof attempted;
+    expect(busy.view.shipments[0]!.events).toHaveLength(10);
+    expect(busy.view.shipments[0]!.events[0]).toMatchObject({ status: "ATTEMPTED_DELIVERY", message: "No one home, notice left at the door" });
   });
 
   it("shows a pickup order's store: address, pickup time, instructions and a map link", async () => {
