@@ -49,7 +49,8 @@ export async function saveReturnPolicy(shop: ShopRef, values: ReturnPolicyValues
 }
 
 export interface ReturnDestinationValues {
-  destinationRules: { country: string; locationId: string }[];
+  /** Each names a country or a Shopify market (its GID). */
+  destinationRules: ({ country: string; locationId: string } | { market: string; locationId: string })[];
   mailReturnLocationIds: string[];
   defaultReturnLocationId: string | null;
   dropOffMaxDistanceKm: number;

@@ -11,7 +11,10 @@ import type { ReturnRuleAction } from "~/domain/returns/rules";
 import type { TFunction } from "i18next";
 import { RuleEditor } from "~/components/returns/RuleEditor";
 import { DEFAULT_RETURN_POLICY, parseReturnPolicy } from "~/domain/returns/policy";
+import type { ReturnDestinationSettings } from "~/domain/returns/destination";
+import type { ShopMarket } from "~/domain/markets/market";
 import { listLocations } from "~/models/locations.server";
+import { listMarkets } from "~/models/markets.server";
 import { findPolicy } from "~/models/return-rules.server";
 import { installedShop } from "~/services/installed-shop.server";
 import { previewReturnRules } from "~/services/preview-return-rules.server";
@@ -40,11 +43,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, admin, locale } = await requireShop(request);
   const url = new URL(request.url);
   const previewCount = url.searchParams.get("preview");
-  const [{ rules, problems, updatedBy, updatedAt }, policyRow, locations, destinations] = await Promise.all([
+  const [{ rules, problems, updatedBy, updatedAt }, policyRow, locations, destinations, markets] = await Promise.all([
     loadReturnRules(shop),
     findPolicy(shop),
     listLocations(shop, { activeOnly: true }),
     loadReturnDestinationSettings(shop),
+    listMarkets(shop),
   ]);
   const words = portalT(locale, "return-destinations");
   const parsed = policyRow
@@ -59,12 +63,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     updatedBy,
     updatedAt: updatedAt?.toISOString() ?? null,
     locations: locations.map((l) => ({ id: l.shopifyId, name: l.name, countryCode: l.countryCode })),
+    markets: marketChoices(markets, destinations.rules, words),
     lang: locale,
     destinationText: words("settings", { returnObjects: true }) as unknown as DestinationSettingsText,
     defaultInstructions: Object.fromEntries(PORTAL_LOCALES.map((l) => [l, portalT(l, "return-destinations")("portal.defaultInstructions")])),
     countries: countryOptions(locale),
     destinations: {
-      rules: destinations.rules,
+      rules: destinations.rules.flatMap((r) => (r.country !== undefined ? [{ country: r.country, locationId: r.locationId }] : [])),
+      marketRules: destinations.rules.flatMap((r) => (r.market !== undefined ? [{ market: r.market, locationId: r.locationId }] : [])),
       mailReturnLocationIds: destinations.mailReturnLocationIds,
       fallbackLocationId: destinations.fallbackLocationId ?? "",
       dropOffMaxDistanceKm: String(destinations.dropOffMaxDistanceKm),
@@ -76,6 +82,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     newRule: EMPTY_RULE_VALUES,
   };
 };
+
+/**
+ * The markets a rule may name: the shop's active markets by name, and any market a stored rule
+ * names that is not active (in draft, or no longer in Shopify), said in words so its rule stays.
+ */
+function marketChoices(markets: readonly ShopMarket[], rules: ReturnDestinationSettings["rules"], words: TFunction) {
+  const choices = markets.filter((m) => m.active).map((m) => ({ id: m.id, name: m.name, active: true }));
+  for (const rule of rules) {
+    if (rule.market === undefined || choices.some((c) => c.id === rule.market)) continue;
+    const known = markets.find((m) => m.id === rule.market);
+    choices.push({ id: rule.market, name: known ? words("settings.marketNotActive", { name: known.name }) : words("settings.marketGone"), active: false });
+  }
+  return choices;
+}
 
 type ActionResult = { ok: boolean; target: string; message: string; errors: Record<string, string>; hint?: string };
 
@@ -150,6 +170,7 @@ export default function ReturnSettings() {
             defaultInstructions={page.defaultInstructions}
             countries={page.countries}
             locations={page.locations}
+            markets={page.markets}
             values={page.destinations}
             errors={errorsFor("destinations")}
             busy={busy}

@@ -1,17 +1,20 @@
 // Where a mail return goes, chosen when it is requested (from the portal or imported from Shopify):
-// the merchant's destination rules by the shopper's country (Settings → Returns), read off the
-// domain's chooseReturnDestination; the shop's first warehouse when nothing else applies.
+// the merchant's destination rules by the shopper's country or its Shopify market (Settings →
+// Returns; markets from Crossdock's mirror), read off the domain's chooseReturnDestination; the
+// shop's first warehouse when nothing else applies.
 import type { Location } from "@prisma/client";
 import {
   chooseReturnDestination,
   DEFAULT_DESTINATION_SETTINGS,
   returnDestinationSettingsSchema,
+  type DestinationChoice,
   type DestinationLocation,
   type ReturnDestinationSettings,
   type ShopperPlace,
 } from "~/domain/returns/destination";
 import { logger } from "~/logger.server";
 import { listLocations } from "~/models/locations.server";
+import { listMarkets } from "~/models/markets.server";
 import { findDefaultReturnLocation, findReturnPolicy } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 
@@ -57,10 +60,36 @@ export function shopperPlace(
   return { countryCode: address?.countryCode || fallback.fulfilledFromCountryCode || fallback.shopCountry || null, point };
 }
 
+async function chooseUnderCurrentSettings(shop: ShopRef, shopper: ShopperPlace): Promise<DestinationChoice | null> {
+  const [settings, locations, markets] = await Promise.all([loadReturnDestinationSettings(shop), listLocations(shop, { activeOnly: true }), listMarkets(shop)]);
+  return chooseReturnDestination(shopper, locations.map(destinationLocation), settings, markets);
+}
+
 /** The Location GID a new mail return goes to, or null when the shop has no active location. */
 export async function chooseMailReturnDestination(shop: ShopRef, shopper: ShopperPlace): Promise<string | null> {
-  const [settings, locations] = await Promise.all([loadReturnDestinationSettings(shop), listLocations(shop, { activeOnly: true })]);
-  const choice = chooseReturnDestination(shopper, locations.map(destinationLocation), settings);
+  const choice = await chooseUnderCurrentSettings(shop, shopper);
   if (choice) return choice.locationId;
   return (await findDefaultReturnLocation(shop))?.shopifyId ?? null;
+}
+
+/** Why a mail return goes where it does, for its page: the rule that applies, and the country or market it names. */
+export type DestinationReasonView =
+  | { reason: "country-rule"; countryCode: string }
+  | { reason: "market-rule"; market: string }
+  | { reason: "nearest" | "in-country"; countryCode: string }
+  | { reason: "fallback" };
+
+/**
+ * Why the return's destination is `locationId` under the merchant's current rules, or null when
+ * those rules would send it elsewhere (staff changed it, or the rules changed since): the page then
+ * says nothing rather than a reason that no longer holds.
+ */
+export async function explainMailReturnDestination(shop: ShopRef, shopper: ShopperPlace, locationId: string): Promise<DestinationReasonView | null> {
+  const choice = await chooseUnderCurrentSettings(shop, shopper);
+  if (!choice || choice.locationId !== locationId) return null;
+  const country = shopper.countryCode?.toUpperCase() ?? "";
+  if (choice.reason === "market-rule" && choice.market) return { reason: "market-rule", market: choice.market.name };
+  if (choice.reason === "rule") return { reason: "country-rule", countryCode: country };
+  if (choice.reason === "fallback") return { reason: "fallback" };
+  return { reason: choice.reason === "nearest" ? "nearest" : "in-country", countryCode: country };
 }

@@ -38,7 +38,7 @@ export async function compareRouting(input: {
     // Compare as at arrival: every line counts, whatever has shipped since.
     const asNew = { ...order, fulfillmentOrders: [{ id: "new", locationId: "", status: "OPEN", deliveryMethod: null, lines: [] }] };
     const { stock } = await loadRoutingStock(input.shop, graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
-    const built = toRoutingInput(asNew, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer });
+    const built = toRoutingInput(asNew, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, markets: context.markets });
     if (built.status !== "ready") {
       skipped++;
       continue;

@@ -17,6 +17,8 @@ import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { fetchOrderForReturn } from "~/shopify/returns";
 import { CUSTOMER_HISTORY_DAYS, decisionFromEventData, factsFromEventData } from "./return-rules-context.server";
+import { getOrderByShopifyId } from "~/models/orders.server";
+import { explainMailReturnDestination, shopperPlace, type DestinationReasonView } from "./choose-return-destination.server";
 
 const DAY = 86_400_000;
 
@@ -26,7 +28,7 @@ export type PolicyCheck =
   | { kind: "returnable"; passed: boolean; title: string; finalSaleTag: string | null; productType: string | null }
   | { kind: "method"; passed: boolean; method: "MAIL" | "DROP_OFF"; allowed: ("MAIL" | "DROP_OFF")[] };
 
-export async function loadReturnDetail(input: { shop: ShopRef & { domain: string; timezone: string }; graphql: AdminGraphql | null; returnId: string; now?: Date }) {
+export async function loadReturnDetail(input: { shop: ShopRef & { domain: string; timezone: string; country?: string | null }; graphql: AdminGraphql | null; returnId: string; now?: Date }) {
   const { shop } = input;
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return null;
@@ -75,6 +77,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
   const locationName = new Map(locations.map((l) => [l.shopifyId, l.name]));
   const destination = ret.returnLocationId ? (locations.find((l) => l.shopifyId === ret.returnLocationId) ?? (await findLocationByShopifyId(shop, ret.returnLocationId))) : null;
   const numeric = ret.orderId.split("/").pop();
+  const why = destination && ret.method === "MAIL" ? await destinationReason(shop, ret.orderId, destination.shopifyId) : null;
 
   return {
     id: ret.id,
@@ -138,12 +141,26 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
         ? { id: destination.shopifyId, name: destination.name, city: destination.city, province: destination.province, countryCode: destination.countryCode, address1: destination.address1, zip: destination.zip }
         : null,
       canChange: canChangeDestination(ret),
+      /** Why it goes there under the current rules ("Rule for the market Vietnam"); null when they would send it elsewhere. */
+      why,
     },
     // Read off the lifecycle table.
     actions: deskActions({ status: ret.status, method: ret.method, hasLabel: ret.reverseDeliveryId != null }),
     now: now.toISOString(),
   };
 }
+/** Why a mail return goes to `locationId`, from the order's shipping country as Crossdock holds it (REST or GraphQL field names). */
+async function destinationReason(shop: ShopRef & { country?: string | null }, orderId: string, locationId: string): Promise<DestinationReasonView | null> {
+  const order = await getOrderByShopifyId(shop, orderId);
+  // Not mirrored yet (its webhook still on the way): no reason rather than one guessed from the shop's country.
+  if (!order) return null;
+  const address = order?.shippingAddress as { countryCode?: unknown; country_code?: unknown; latitude?: unknown; longitude?: unknown } | null | undefined;
+  const code = address?.countryCode ?? address?.country_code;
+  const number = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : null);
+  const place = shopperPlace(address ? { countryCode: typeof code === "string" ? code : null, latitude: number(address.latitude), longitude: number(address.longitude) } : null, { shopCountry: shop.country ?? null });
+  return explainMailReturnDestination(shop, place, locationId);
+}
+
 /**
  * The return's amounts in the shop's currency, at the order's own rate (the value the return holds
  * in both currencies); null when the shopper paid in the shop's currency, or for a return recorded

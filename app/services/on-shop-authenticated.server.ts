@@ -7,10 +7,12 @@ import { startShopImport } from "./import-shop-history.server";
 import { publishStorefrontConfig } from "./publish-storefront-config.server";
 import { inventorySyncInProgress, startInventorySync } from "./sync-inventory.server";
 import { syncLocations } from "./sync-locations.server";
+import { syncMarkets } from "./sync-markets.server";
+import { BACKGROUND_RESERVE, resilientGraphql } from "~/shopify/resilient-graphql";
 
 /**
  * After Shopify authenticates a shop (install, re-install, token refresh): record the shop with
- * its profile, then bring its locations in, start the full stock sync on first install (in the
+ * its profile, then bring its locations and markets in, start the full stock sync on first install (in the
  * background; webhooks and the reconciliation keep stock current afterwards), publish the
  * storefront block's configuration, and import existing open orders and recent returns.
  */
@@ -26,6 +28,8 @@ export async function onShopAuthenticated(input: { shop: string; graphql: AdminG
     plan: profile.plan,
   });
   await syncLocations(shop, input.graphql);
+  // Markets: a few points, read with the background reserve like the stock sync and the import.
+  await syncMarkets(shop, resilientGraphql(input.graphql, BACKGROUND_RESERVE));
   const inventory = (await hasInventoryLevels(shop)) ? inventorySyncInProgress(shop.domain) : startInventorySync(shop, input.graphql);
   await publishStorefrontConfig(input.graphql);
   // Existing open orders and recent returns, once per install (again after a re-install, or until

@@ -15,6 +15,7 @@ import { planMetrics } from "~/domain/routing/metrics";
 import { toRoutingInput } from "~/domain/routing/order-input";
 import type { GeoPoint } from "~/domain/routing/types";
 import { listLocations } from "~/models/locations.server";
+import { listMarkets } from "~/models/markets.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
@@ -85,13 +86,14 @@ export async function previewCustomCart(input: {
 
   const now = input.now ?? new Date();
   const variantIds = cart.lines.map((l) => l.variantId);
-  const [stock, ordersToday, { config: rules }] = await Promise.all([
+  const [stock, ordersToday, { config: rules }, markets] = await Promise.all([
     loadRoutingStock(input.shop, graphql, variantIds),
     loadOrdersToday(input.shop, now),
     loadShopRules(input.shop),
+    listMarkets(input.shop),
   ]);
   const order = customCartOrder(cart, variants, destination, now);
-  const built = toRoutingInput(order, locations.map(toLocationAttributes), stock.stock, { defaultStockBuffer: settings.stockBuffer, ordersToday, stockAsOf: stock.asOf });
+  const built = toRoutingInput(order, locations.map(toLocationAttributes), stock.stock, { defaultStockBuffer: settings.stockBuffer, ordersToday, stockAsOf: stock.asOf, markets });
   if (built.status === "not-routable") {
     return { status: "previewed", preview: { status: "not-routable", orderName: CUSTOM_CART_NAME, reason: built.reason }, placement, place, labels };
   }

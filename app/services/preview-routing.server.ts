@@ -46,7 +46,7 @@ export async function previewRouting(input: {
   const rules = input.rules ?? (await loadShopRules(input.shop)).config;
   const variantIds = order.lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
   const { stock, asOf } = await loadRoutingStock(input.shop, graphql, variantIds);
-  const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, stockAsOf: asOf });
+  const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, stockAsOf: asOf, markets: context.markets });
   if (built.status === "not-routable") return { status: "not-routable", orderName: order.name, reason: built.reason };
   return {
     status: "ok",

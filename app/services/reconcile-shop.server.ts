@@ -11,11 +11,13 @@ import { fetchOrderSnapshots, fetchOrdersChangedSince } from "~/shopify/order-sn
 import type { OrderRouter } from "./order-router.server";
 import { recordOrder } from "./record-order.server";
 import { syncLocations } from "./sync-locations.server";
+import { syncMarkets } from "./sync-markets.server";
 
 export interface ReconcileResult {
   /** What Shopify changed from this time on was compared (null: everything, the first pass). */
   changedSince: string | null;
   locations: number;
+  markets: number;
   ordersChecked: number;
   ordersRepaired: number;
   ordersHandedToRouting: number;
@@ -85,6 +87,8 @@ async function reconcile(input: {
   const since = changedSince ?? new Date(windowStart);
 
   const locations = await syncLocations(shop, input.graphql);
+  // Markets are few and Shopify sends Crossdock no webhook for them: read them whole each pass.
+  const markets = await syncMarkets(shop, input.graphql);
 
   // Orders: which Shopify changed in the window, then snapshots of those Crossdock holds older.
   const changed = await fetchOrdersChangedSince(input.graphql, since);
@@ -155,6 +159,7 @@ async function reconcile(input: {
   return {
     changedSince: changedSince?.toISOString() ?? null,
     locations: locations.length,
+    markets: markets.length,
     ordersChecked: changed.length,
     ordersRepaired,
     ordersHandedToRouting,

@@ -134,7 +134,7 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
     const now = request.now ?? new Date();
     const ordersToday = await loadOrdersToday(shop, now);
     const { stock, asOf } = await loadRoutingStock(shop, graphql, order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])));
-    const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, ordersToday, stockAsOf: asOf });
+    const built = toRoutingInput(order, context.locations, stock, { defaultStockBuffer: context.defaultStockBuffer, ordersToday, stockAsOf: asOf, markets: context.markets });
     if (built.status === "not-routable") {
       return { status: "decided", decision: await completeDecision(shop, decision.id, emptyOutcome("NOT_ROUTABLE", built.reason)) };
     }

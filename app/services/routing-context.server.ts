@@ -6,20 +6,23 @@ import { startOfShopDay } from "~/domain/reporting/period";
 import { getRuleSet, ordersPerLocationSince } from "~/models/routing.server";
 import { listLevelsForVariants, upsertInventoryLevel } from "~/models/inventory.server";
 import { listLocations, type Location } from "~/models/locations.server";
+import { listMarkets } from "~/models/markets.server";
+import type { ShopMarket } from "~/domain/markets/market";
 import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings, getShopTimeZone } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchVariantLevels } from "~/shopify/fulfillment-orders";
 
-/** What every routing use case needs from Crossdock's own data: locations and the shop's buffer. */
+/** What every routing use case needs from Crossdock's own data: locations, the shop's buffer and its markets (the mirror). */
 export interface RoutingContext {
   locations: LocationAttributes[];
   defaultStockBuffer: number;
+  markets: ShopMarket[];
 }
 
 export async function loadRoutingContext(shop: ShopRef): Promise<RoutingContext> {
-  const [locations, settings] = await Promise.all([listLocations(shop), getShopSettings(shop)]);
-  return { locations: locations.map(toLocationAttributes), defaultStockBuffer: settings.stockBuffer };
+  const [locations, settings, markets] = await Promise.all([listLocations(shop), getShopSettings(shop), listMarkets(shop)]);
+  return { locations: locations.map(toLocationAttributes), defaultStockBuffer: settings.stockBuffer, markets };
 }
 
 export function toLocationAttributes(l: Location): LocationAttributes {

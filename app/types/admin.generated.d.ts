@@ -231,6 +231,27 @@ export type CrossdockLocationsQuery = { locations: { nodes: Array<(
       & { address: Pick<AdminTypes.LocationAddress, 'address1' | 'address2' | 'city' | 'province' | 'provinceCode' | 'zip' | 'country' | 'countryCode' | 'phone' | 'latitude' | 'longitude'>, localPickupSettingsV2?: AdminTypes.Maybe<Pick<AdminTypes.DeliveryLocalPickupSettings, 'pickupTime' | 'instructions'>> }
     )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
 
+export type CrossdockMarketsQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  regions: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type CrossdockMarketsQuery = { markets: { nodes: Array<(
+      Pick<AdminTypes.Market, 'id' | 'name' | 'status'>
+      & { conditions?: AdminTypes.Maybe<{ regionsCondition?: AdminTypes.Maybe<{ regions: { nodes: Array<Pick<AdminTypes.MarketRegionCountry, 'code'>>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> }> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type CrossdockMarketRegionsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CrossdockMarketRegionsQuery = { market?: AdminTypes.Maybe<{ conditions?: AdminTypes.Maybe<{ regionsCondition?: AdminTypes.Maybe<{ regions: { nodes: Array<Pick<AdminTypes.MarketRegionCountry, 'code'>>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> }> }> };
+
 export type CrossdockFulfilledOrderCountsQueryVariables = AdminTypes.Exact<{
   currentFulfilled: AdminTypes.Scalars['String']['input'];
   currentPartial: AdminTypes.Scalars['String']['input'];
@@ -609,6 +630,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CrossdockVariantInventory($first: Int!, $levels: Int!, $after: String) {\n    productVariants(first: $first, after: $after) {\n      nodes {\n        id\n        sku\n        displayName\n        inventoryItem {\n          id\n          inventoryLevels(first: $levels) {\n            nodes {\n              updatedAt\n              location {\n                id\n              }\n              quantities(names: [\"available\", \"on_hand\", \"committed\"]) {\n                name\n                quantity\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CrossdockVariantInventoryQuery, variables: CrossdockVariantInventoryQueryVariables},
   "#graphql\n  query CrossdockInventoryItemLevels($id: ID!, $first: Int!, $after: String) {\n    inventoryItem(id: $id) {\n      id\n      inventoryLevels(first: $first, after: $after) {\n        nodes {\n          updatedAt\n          location {\n            id\n          }\n          quantities(names: [\"available\", \"on_hand\", \"committed\"]) {\n            name\n            quantity\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: CrossdockInventoryItemLevelsQuery, variables: CrossdockInventoryItemLevelsQueryVariables},
   "#graphql\n  query CrossdockLocations($first: Int!, $after: String) {\n    locations(first: $first, after: $after, includeInactive: true) {\n      nodes {\n        id\n        legacyResourceId\n        name\n        isActive\n        fulfillsOnlineOrders\n        shipsInventory\n        address {\n          address1\n          address2\n          city\n          province\n          provinceCode\n          zip\n          country\n          countryCode\n          phone\n          latitude\n          longitude\n        }\n        localPickupSettingsV2 {\n          pickupTime\n          instructions\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CrossdockLocationsQuery, variables: CrossdockLocationsQueryVariables},
+  "#graphql\n  query CrossdockMarkets($first: Int!, $after: String, $regions: Int!) {\n    markets(first: $first, after: $after, sortKey: NAME) {\n      nodes {\n        id\n        name\n        status\n        conditions {\n          regionsCondition {\n            regions(first: $regions) {\n              nodes {\n                ... on MarketRegionCountry {\n                  code\n                }\n              }\n              pageInfo {\n                hasNextPage\n                endCursor\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CrossdockMarketsQuery, variables: CrossdockMarketsQueryVariables},
+  "#graphql\n  query CrossdockMarketRegions($id: ID!, $first: Int!, $after: String) {\n    market(id: $id) {\n      conditions {\n        regionsCondition {\n          regions(first: $first, after: $after) {\n            nodes {\n              ... on MarketRegionCountry {\n                code\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockMarketRegionsQuery, variables: CrossdockMarketRegionsQueryVariables},
   "#graphql\n  query CrossdockFulfilledOrderCounts($currentFulfilled: String!, $currentPartial: String!, $previousFulfilled: String!, $previousPartial: String!) {\n    currentFulfilled: ordersCount(query: $currentFulfilled, limit: null) {\n      count\n      precision\n    }\n    currentPartial: ordersCount(query: $currentPartial, limit: null) {\n      count\n      precision\n    }\n    previousFulfilled: ordersCount(query: $previousFulfilled, limit: null) {\n      count\n      precision\n    }\n    previousPartial: ordersCount(query: $previousPartial, limit: null) {\n      count\n      precision\n    }\n  }\n": {return: CrossdockFulfilledOrderCountsQuery, variables: CrossdockFulfilledOrderCountsQueryVariables},
   "#graphql\n  query CrossdockImportOrders($first: Int!, $after: String, $query: String!) {\n    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT) {\n      nodes {\n        id\n        returns(first: 5) {\n          nodes {\n            id\n            createdAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CrossdockImportOrdersQuery, variables: CrossdockImportOrdersQueryVariables},
   "#graphql\n  query CrossdockOrdersChanged($first: Int!, $after: String, $query: String!) {\n    orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        id\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CrossdockOrdersChangedQuery, variables: CrossdockOrdersChangedQueryVariables},

@@ -1,5 +1,7 @@
 /** zod schemas of the control API bodies. */
+import { isEnumType } from "graphql";
 import { z } from "zod";
+import { loadAdminSchema } from "../admin-schema";
 
 const id = z.union([z.string().min(1), z.number().int().positive()]);
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO date");
@@ -105,6 +107,15 @@ const presentment = z.object({
   rate: z.string().regex(/^\d+(\.\d+)?$/, "a positive decimal, e.g. \"26300\""),
 });
 
+let countryCodes: Set<string> | undefined;
+function isCountryCode(code: string): boolean {
+  if (!countryCodes) {
+    const type = loadAdminSchema().getType("CountryCode");
+    countryCodes = new Set(isEnumType(type) ? type.getValues().map((v) => v.name) : []);
+  }
+  return countryCodes.has(code);
+}
+
 export const seedBody = z.object({
   shop: z.object({
     domain: z.string(),
@@ -126,6 +137,18 @@ export const seedBody = z.object({
       fulfillmentServiceManager: fulfillmentServiceManager.optional(),
     }),
   ),
+  markets: z
+    .array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        handle: z.string(),
+        status: z.enum(["ACTIVE", "DRAFT"]),
+        // A region market's countries are `CountryCode` values (FIDELITY MK-1): PR, a US territory, is not one.
+        countries: z.array(z.string().refine(isCountryCode, "a value of the 2026-10 CountryCode enum, such as VN")),
+      }),
+    )
+    .optional(),
   products: z.array(
     z.object({
       key: z.string(),

@@ -13,6 +13,7 @@ import type {
   SeedData,
   SeedFulfillment,
   SeedLocation,
+  SeedMarket,
   SeedOrder,
   SeedOrderState,
   SeedProduct,
@@ -1201,11 +1202,24 @@ export function buildDemoShop(options: BuildDemoShopOptions = {}): SeedData {
       countryCode: "US",
     },
     locations,
+    markets: DEMO_MARKETS,
     products,
     customers: profiles.map((p) => p.customer),
     orders,
   };
 }
+
+/**
+ * The demo shop's Shopify Markets: it ships to the United States, Vietnam and China (the orders'
+ * countries). A market per home country, an Asia-Pacific market holding China and its neighbours,
+ * and a Europe market still in draft (no buyer matches a draft market).
+ */
+const DEMO_MARKETS: SeedMarket[] = [
+  { key: "market-us", name: "United States", handle: "us", status: "ACTIVE", countries: ["US"] },
+  { key: "market-vn", name: "Vietnam", handle: "vn", status: "ACTIVE", countries: ["VN"] },
+  { key: "market-apac", name: "Asia-Pacific", handle: "asia-pacific", status: "ACTIVE", countries: ["CN", "HK", "TW", "JP", "KR", "SG", "MY", "TH", "AU", "NZ"] },
+  { key: "market-eu", name: "Europe", handle: "europe", status: "DRAFT", countries: ["DE", "FR", "NL", "GB", "IT", "ES"] },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Validation

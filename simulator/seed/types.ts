@@ -166,9 +166,20 @@ export interface SeedOrder {
   presentment?: { currencyCode: string; rate: string };
 }
 
+/** A Shopify Market of region type: its countries (ISO 3166-1 alpha-2). */
+export interface SeedMarket {
+  key: string;
+  name: string;
+  handle: string;
+  status: "ACTIVE" | "DRAFT";
+  countries: string[];
+}
+
 export interface SeedData {
   shop: SeedShop;
   locations: SeedLocation[];
+  /** The shop's markets; omitted: none. */
+  markets?: SeedMarket[];
   products: SeedProduct[];
   customers: SeedCustomer[];
   orders: SeedOrder[];

@@ -42,7 +42,9 @@ export type GidType =
   | "ReverseFulfillmentOrderLineItem"
   | "ReverseFulfillmentOrderDisposition"
   | "ReverseDelivery"
-  | "ReverseDeliveryLineItem";
+  | "ReverseDeliveryLineItem"
+  | "Market"
+  | "MarketRegionCountry";
 
 /** Where large internal ids start (2^52); every number a store record uses below it is an ordinary id. */
 export const LARGE_ID_BASE = 2 ** 52;

@@ -1,7 +1,7 @@
 /** The `query:` filters and sort keys of the list fields the app reads. */
 import { displayFulfillmentStatus } from "./orders";
 import { orderReturnStatus } from "./returns";
-import type { CustomerRecord, FulfillmentOrderRecord, InventoryLevelRecord, LocationRecord, OrderRecord, ProductRecord, VariantRecord } from "./records";
+import type { CustomerRecord, FulfillmentOrderRecord, InventoryLevelRecord, LocationRecord, MarketRecord, OrderRecord, ProductRecord, VariantRecord } from "./records";
 import {
   booleanMatches,
   numberMatches,
@@ -172,6 +172,36 @@ export const orderSorts: Record<string, Sorter<OrderRecord>> = {
   UPDATED_AT: by((o) => o.updatedAt),
   PROCESSED_AT: by((o) => o.processedAt),
   ORDER_NUMBER: by((o) => o.number),
+};
+
+/**
+ * `markets(query:)`: the filters the 2026-10 schema lists (FIDELITY MK-3). Every seeded market is a
+ * region market, so `market_type` and `market_condition_types` match REGION only.
+ */
+export const marketSearch: SearchFields<MarketRecord> = {
+  fields: {
+    id: (m, t) => numberMatches(m.id, t),
+    name: (m, t) => textEquals(m.name, t),
+    status: (m, t) => textEquals(m.status, t),
+    market_type: (m, t) => textEquals(marketType(m), t),
+    market_condition_types: (m, t) => t.value.split(",").some((v) => textEquals(marketType(m), { ...t, value: v.trim() })),
+  },
+  text: (m, word) => textContains(m.name, word) || textContains(m.handle, word),
+};
+
+/** `Market.type`: REGION for a market with countries, NONE for one without conditions. */
+export function marketType(m: MarketRecord): "REGION" | "NONE" {
+  return m.countries.length ? "REGION" : "NONE";
+}
+
+export const marketSorts: Record<string, Sorter<MarketRecord>> = {
+  ID: byId,
+  NAME: by((m) => m.name.toLowerCase()),
+  STATUS: by((m) => m.status),
+  CREATED_AT: by((m) => m.createdAt),
+  UPDATED_AT: by((m) => m.updatedAt),
+  MARKET_TYPE: by((m) => marketType(m)),
+  MARKET_CONDITION_TYPES: by((m) => marketType(m)),
 };
 
 export const locationSorts: Record<string, Sorter<LocationRecord>> = {

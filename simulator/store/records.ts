@@ -67,6 +67,21 @@ export interface LocationRecord {
   updatedAt: Iso;
 }
 
+/**
+ * A Shopify Market (FIDELITY MK-*): a region market's countries, each with its own region id, as
+ * `conditions.regionsCondition.regions` lists them.
+ */
+export interface MarketRecord {
+  __typename: "Market";
+  id: number;
+  name: string;
+  handle: string;
+  status: "ACTIVE" | "DRAFT";
+  countries: { id: number; code: string }[];
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
 export interface ProductRecord {
   __typename: "Product";
   id: number;

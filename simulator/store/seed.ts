@@ -62,6 +62,20 @@ function build(shop: ShopState, data: SeedData): SeedResult & { keys: SeedKeys }
     keys.locations.set(seed.key, location.id);
   }
 
+  for (const seed of data.markets ?? []) {
+    const id = shop.nextId("Market");
+    shop.markets.set(id, {
+      __typename: "Market",
+      id,
+      name: seed.name,
+      handle: seed.handle,
+      status: seed.status,
+      countries: seed.countries.map((code) => ({ id: shop.nextId("MarketRegionCountry"), code })),
+      createdAt: epoch,
+      updatedAt: epoch,
+    });
+  }
+
   const declaredCommitted = new Map<string, number>();
   const declaredOnHand = new Map<string, number>();
   for (const seed of data.products) {

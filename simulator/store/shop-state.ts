@@ -15,6 +15,7 @@ import type {
   InventoryLevelRecord,
   LineItemRecord,
   LocationRecord,
+  MarketRecord,
   OrderRecord,
   ProductRecord,
   OrderTransactionRecord,
@@ -47,6 +48,7 @@ export function levelKey(inventoryItemId: number, locationId: number): string {
 /** All state of one shop. Store modules (orders.ts, inventory.ts, …) operate on it. */
 export class ShopState {
   readonly locations = new Map<number, LocationRecord>();
+  readonly markets = new Map<number, MarketRecord>();
   readonly products = new Map<number, ProductRecord>();
   readonly variants = new Map<number, VariantRecord>();
   readonly inventoryItems = new Map<number, InventoryItemRecord>();

@@ -12,25 +12,28 @@ import { postControl } from "../support/stack-control";
 // form offers only the New York stores, nearest first, with the drop-off instructions; after staff
 // receive the drop-off, the status page says the items are in (no "bring them in"); a mail return
 // goes to the nearest US warehouse, staff send it elsewhere on its page before the label, and the
-// label names the new destination. Screenshots of every changed page in en, vi and zh-CN at 390 px
+// label names the new destination; a rule for the Asia-Pacific market (read from Shopify) sends a
+// Shanghai shopper's mail return to Vietnam, its page says "Rule for the market Asia-Pacific" and the
+// label names that location. Screenshots of every changed page in en, vi and zh-CN at 390 px
 // and desktop width go to .cache/screenshots/.
 const DAY = 86_400_000;
 const LANGS = ["en", "vi", "zh-CN"] as const;
 const seed = buildDemoShop();
 const TEE = seed.products.find((p) => p.status === "ACTIVE" && p.tags.includes("basics") && !p.tags.includes("final-sale"))!.variants[0]!.sku;
 const NEW_YORK = { firstName: "Ava", lastName: "Stone", address1: "350 5th Ave", city: "New York", provinceCode: "NY", zip: "10118", country: "United States", countryCode: "US", latitude: 40.7484, longitude: -73.9857 };
+const SHANGHAI = { firstName: "Wei", lastName: "Wang", address1: "88 Yanping Rd", city: "Shanghai", provinceCode: "SH", zip: "200040", country: "China", countryCode: "CN", latitude: 31.2243, longitude: 121.4468 };
 const VI_INSTRUCTIONS = "Mang hàng đến quầy thu ngân, nói mã trả hàng cho nhân viên.";
 
 let stack: Stack;
 let browser: Browser;
 let admin: Page;
 
-async function deliveredOrder(email: string): Promise<{ id: string; name: string }> {
+async function deliveredOrder(email: string, address: typeof NEW_YORK = NEW_YORK): Promise<{ id: string; name: string }> {
   const created = (await postControl(stack, "/orders", {
     lines: [{ sku: TEE, quantity: 1 }],
     email,
-    customer: { email, firstName: NEW_YORK.firstName, lastName: NEW_YORK.lastName },
-    shippingAddress: NEW_YORK,
+    customer: { email, firstName: address.firstName, lastName: address.lastName },
+    shippingAddress: address,
     financialStatus: "PAID",
   })) as { order: { id: string; name: string } };
   const shipped = (await postControl(stack, "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
@@ -235,4 +238,80 @@ describe("return destinations", () => {
       await page.close();
     }
   }, 300_000);
+
+  it("a rule for the Asia-Pacific market sends a Shanghai shopper's mail return to Vietnam, its page says why, and the label names it", async () => {
+    await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}`);
+    const form = admin.getByRole("form", { name: "Where returns go" });
+    await visible(form, 90_000);
+    const market = form.getByLabel("Shopper's market").first();
+    // The shop's active markets by name (Europe is a draft in Shopify: not offered).
+    expect(await market.locator("option").allTextContents()).toEqual(["None", "Asia-Pacific", "United States", "Vietnam"]);
+    await market.selectOption({ label: "Asia-Pacific" });
+    // A market without a location is answered in words, next to the field.
+    await form.getByRole("button", { name: "Save destinations" }).click();
+    await visible(admin.getByText("The destinations were not saved"), 60_000);
+    await visible(form.getByText("Choose a location", { exact: true }).last());
+    await form.locator("select[name=ruleMarketLocation]").first().selectOption({ label: "Bình Dương Fulfillment Center (Vietnam)" });
+    await form.getByRole("button", { name: "Save destinations" }).click();
+    await visible(admin.getByText("Destinations saved"), 60_000);
+    const { prisma } = await import("~/db.server");
+    const apac = await prisma.market.findFirstOrThrow({ where: { name: "Asia-Pacific" } });
+    const binhDuong = await prisma.location.findFirstOrThrow({ where: { name: "Bình Dương Fulfillment Center" } });
+    expect((await prisma.returnPolicy.findFirstOrThrow()).destinationRules).toEqual([{ market: apac.shopifyId, locationId: binhDuong.shopifyId }]);
+    for (const lang of LANGS) {
+      await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}&locale=${lang}`);
+      await visible(admin.locator("#destinations"), 90_000);
+      await screenshots(admin, `retdest-settings-market-rule-${lang}`);
+    }
+
+    const email = "wei.mail@example.cn";
+    const order = await deliveredOrder(email, SHANGHAI);
+    const page = await browser.context.newPage();
+    try {
+      await returnFormUrl(page, order, email);
+      const rma = await submitReturn(page, "mail");
+      const statusUrl = page.url();
+
+      await openAdminReturn(rma);
+      await visible(admin.locator("[data-return-destination]").getByText("Bình Dương Fulfillment Center"));
+      await visible(admin.locator("[data-destination-why]", { hasText: "Rule for the market Asia-Pacific" }));
+      for (const lang of LANGS) {
+        await openAdminReturn(rma, lang);
+        await screenshots(admin, `retdest-admin-return-market-${lang}`);
+      }
+      await openAdminReturn(rma, "vi");
+      await visible(admin.locator("[data-destination-why]", { hasText: "Quy tắc cho thị trường Asia-Pacific" }));
+      await openAdminReturn(rma, "zh-CN");
+      await visible(admin.locator("[data-destination-why]", { hasText: "市场“Asia-Pacific”的规则" }));
+
+      await openAdminReturn(rma);
+      await admin.getByRole("button", { name: "Approve and send label" }).click();
+      await visible(admin.getByText("Return approved."), 60_000);
+      await open(page, statusUrl);
+      const href = await page.getByRole("link", { name: "Print label (PDF)" }).getAttribute("href");
+      const response = await page.request.get(new URL(href!, stack.appUrl).toString());
+      expect(response.status()).toBe(200);
+      const [label, slip] = await extractPdfText(new Uint8Array(await response.body()));
+      expect(label!.text).toContain("Bình Dương Fulfillment Center");
+      expect(slip!.text).toContain("RETURN TO: Bình Dương Fulfillment Center");
+    } finally {
+      await page.close();
+    }
+
+    // With no market read from Shopify, the section says so in words; the stored rule stays, named
+    // in words (never by its id), and saving the form keeps it.
+    await prisma.market.deleteMany({});
+    for (const lang of LANGS) {
+      await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}&locale=${lang}`);
+      await visible(admin.locator("#destinations"), 90_000);
+      await screenshots(admin, `retdest-settings-no-markets-${lang}`);
+    }
+    await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}`);
+    await visible(admin.getByText("No active markets have been read from Shopify yet.", { exact: false }), 90_000);
+    const kept = admin.getByRole("form", { name: "Where returns go" }).getByLabel("Shopper's market").first();
+    expect(await kept.locator("option:checked").textContent()).toBe("A market no longer in Shopify");
+    await admin.getByRole("form", { name: "Where returns go" }).getByRole("button", { name: "Save destinations" }).click();
+    await visible(admin.getByText("Destinations saved"), 60_000);
+    expect((await prisma.returnPolicy.findFirstOrThrow()).destinationRules).toEqual([{ market: apac.shopifyId, locationId: binhDuong.shopifyId }]);
+  }, 360_000);
 });

@@ -12,6 +12,7 @@ import { VARIANTS_PER_REQUEST } from "~/shopify/fulfillment-orders";
 import { LEVELS_PER_PAGE, LEVELS_PER_VARIANT, VARIANTS_PER_PAGE } from "~/shopify/inventory";
 import { LEVEL_CHANGES_PER_PAGE, LOCATION_LEVELS_PER_PAGE } from "~/shopify/inventory-levels";
 import { LOCATIONS_PER_PAGE } from "~/shopify/locations";
+import { MARKETS_PER_PAGE, REGIONS_PER_MARKET, REGIONS_PER_PAGE } from "~/shopify/markets";
 import { CHANGED_ORDERS_PER_PAGE, SNAPSHOTS_PER_REQUEST } from "~/shopify/order-snapshots";
 import { loadAdminSchema } from "../../simulator/admin-schema";
 import { MAX_QUERY_COST, requestedCost } from "../../simulator/graphql/cost";
@@ -27,6 +28,8 @@ const LARGEST_VARIABLES: Record<string, Record<string, unknown>> = {
   CrossdockInventoryItemLevels: { first: LEVELS_PER_PAGE },
   CrossdockLocationInventory: { first: LOCATION_LEVELS_PER_PAGE },
   CrossdockLocations: { first: LOCATIONS_PER_PAGE },
+  CrossdockMarkets: { first: MARKETS_PER_PAGE, regions: REGIONS_PER_MARKET },
+  CrossdockMarketRegions: { first: REGIONS_PER_PAGE },
   CrossdockLocationInventoryChanges: { first: LEVEL_CHANGES_PER_PAGE },
   CrossdockOrdersChanged: { first: CHANGED_ORDERS_PER_PAGE },
   CrossdockOrderSnapshots: { ids: ids(SNAPSHOTS_PER_REQUEST) },

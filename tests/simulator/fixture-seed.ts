@@ -36,6 +36,11 @@ export function fixtureSeed(): SeedData {
       },
       { key: "old", name: "Old Depot", kind: "warehouse", address: address("Stockton", 37.95, -121.29), fulfillsOnlineOrders: true, isActive: false, localPickup: null },
     ],
+    markets: [
+      { key: "us", name: "United States", handle: "us", status: "ACTIVE", countries: ["US"] },
+      { key: "na", name: "North America", handle: "north-america", status: "ACTIVE", countries: ["US", "CA", "MX"] },
+      { key: "eu", name: "Europe", handle: "europe", status: "DRAFT", countries: ["DE", "FR"] },
+    ],
     products: [
       {
         key: "tee",

@@ -18,6 +18,7 @@ export const ALL_SCOPES = [
   "write_fulfillments",
   "write_inventory",
   "read_locations",
+  "read_markets",
   "write_orders",
   "read_products",
   "write_assigned_fulfillment_orders",

@@ -20,10 +20,23 @@ interface Props {
   destination: {
     location: (Place & { address1: string | null; city: string | null; province: string | null; zip: string | null }) | null;
     canChange: boolean;
+    /** Why it goes there under the merchant's rules (absent when they would send it elsewhere). */
+    why?: DestinationWhy | null;
   };
   locations: readonly Place[];
   busy: boolean;
   error?: string;
+}
+
+type DestinationWhy =
+  | { reason: "country-rule" | "nearest" | "in-country"; countryCode: string }
+  | { reason: "market-rule"; market: string }
+  | { reason: "fallback" };
+
+/** "Rule for the market Vietnam": the reason in the staff member's words, countries by name. */
+function whyWords(text: DestinationText, lang: string, why: DestinationWhy): string {
+  const values: Record<string, string> = why.reason === "market-rule" ? { market: why.market } : why.reason === "fallback" ? {} : { country: countryName(lang, why.countryCode) };
+  return text.why[why.reason].replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
 }
 
 /** "US" → "United States" in the staff member's language; the code when the runtime has no name. */
@@ -59,6 +72,16 @@ export function ReturnDestinationCard({ lang, text, method, destination, locatio
           <Text as="p" tone="subdued">
             {text.none}
           </Text>
+        )}
+        {method === "MAIL" && destination.why && (
+          <div data-destination-why>
+            <Text as="p">
+              <Text as="span" fontWeight="semibold">
+                {text.why.title}:
+              </Text>{" "}
+              {whyWords(text, lang, destination.why)}
+            </Text>
+          </div>
         )}
         <Text as="p" tone="subdued">
           {method === "MAIL" ? text.mailHelp : text.dropOffHelp}

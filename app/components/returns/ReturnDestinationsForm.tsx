@@ -1,4 +1,5 @@
-// Settings → Returns, "Where returns go": destination rules by the shopper's country, the locations
+// Settings → Returns, "Where returns go": destination rules by the shopper's country and by the
+// Shopify market it is in (the shop's active markets, named as the merchant named them), the locations
 // that receive mail returns, the fallback, the drop-off distance and the drop-off instructions per
 // language. Words come from the loader in the staff member's language (return-destinations.json).
 import { Form } from "@remix-run/react";
@@ -37,6 +38,7 @@ interface Place {
 
 interface DestinationFormValues {
   rules: { country: string; locationId: string }[];
+  marketRules: { market: string; locationId: string }[];
   mailReturnLocationIds: string[];
   fallbackLocationId: string;
   dropOffMaxDistanceKm: string;
@@ -49,6 +51,8 @@ export function ReturnDestinationsForm(props: {
   defaultInstructions: Record<string, string>;
   countries: { value: string; label: string }[];
   locations: readonly Place[];
+  /** The shop's active markets (mirrored from Shopify), and any other a stored rule names: chosen by name, sent by id. */
+  markets: readonly { id: string; name: string; active: boolean }[];
   values: DestinationFormValues;
   errors?: Record<string, string>;
   busy: boolean;
@@ -56,6 +60,7 @@ export function ReturnDestinationsForm(props: {
   const { text, values } = props;
   const e = props.errors ?? {};
   const [rules, setRules] = useState([...values.rules, { country: "", locationId: "" }]);
+  const [marketRules, setMarketRules] = useState([...values.marketRules, { market: "", locationId: "" }]);
   const [receiving, setReceiving] = useState(new Set(values.mailReturnLocationIds));
   const [fallback, setFallback] = useState(values.fallbackLocationId);
   const [distance, setDistance] = useState(values.dropOffMaxDistanceKm);
@@ -68,6 +73,12 @@ export function ReturnDestinationsForm(props: {
       // Always one blank row at the end to add another country.
       return next[next.length - 1]!.country || next[next.length - 1]!.locationId ? [...next, { country: "", locationId: "" }] : next;
     });
+  const setMarketRule = (index: number, change: Partial<{ market: string; locationId: string }>) =>
+    setMarketRules((current) => {
+      const next = current.map((r, i) => (i === index ? { ...r, ...change } : r));
+      return next[next.length - 1]!.market || next[next.length - 1]!.locationId ? [...next, { market: "", locationId: "" }] : next;
+    });
+  const marketOptions = props.markets.map((m) => ({ value: m.id, label: m.name }));
 
   return (
     <Card>
@@ -101,6 +112,44 @@ export function ReturnDestinationsForm(props: {
                 />
               </InlineGrid>
             ))}
+          </BlockStack>
+
+          <BlockStack gap="200">
+            <Text as="h3" variant="headingSm">
+              {text.marketRulesHeading}
+            </Text>
+            {!props.markets.some((m) => m.active) && (
+              <Text as="p" tone="subdued">
+                {text.noMarkets}
+              </Text>
+            )}
+            {props.markets.length > 0 && (
+              <>
+                <Text as="p" tone="subdued">
+                  {text.marketRulesHelp}
+                </Text>
+                {marketRules.map((rule, index) => (
+                  <InlineGrid key={index} columns={{ xs: 1, sm: 2 }} gap="200">
+                    <Select
+                      label={text.market}
+                      name="ruleMarket"
+                      options={[{ value: "", label: text.noMarket }, ...marketOptions]}
+                      value={rule.market}
+                      onChange={(market) => setMarketRule(index, { market })}
+                      error={e[`marketRules.${index}.market`]}
+                    />
+                    <Select
+                      label={text.sendTo}
+                      name="ruleMarketLocation"
+                      options={[{ value: "", label: text.chooseLocation }, ...locationOptions]}
+                      value={rule.locationId}
+                      onChange={(locationId) => setMarketRule(index, { locationId })}
+                      error={e[`marketRules.${index}.locationId`]}
+                    />
+                  </InlineGrid>
+                ))}
+              </>
+            )}
           </BlockStack>
 
           <BlockStack gap="100">

@@ -121,3 +121,64 @@ describe("returnDestinationSettingsSchema", () => {
     expect(dropOffInstructionsFor(parsed.dropOffInstructions, "vi")).toBeNull();
   });
 });
+
+describe("chooseReturnDestination with Shopify markets", () => {
+  const tokyo = loc("tokyo", "JP", 35.68, 139.69);
+  const shanghai = { countryCode: "CN", point: { lat: 31.22, lon: 121.45 } };
+  const hanoi = { countryCode: "VN", point: { lat: 21.03, lon: 105.84 } };
+  const apac = { id: "gid://shopify/Market/3", name: "Asia-Pacific", active: true, countries: ["CN", "HK", "JP", "KR", "SG", "TW", "VN"] };
+  const vietnam = { id: "gid://shopify/Market/2", name: "Vietnam", active: true, countries: ["VN"] };
+  const markets = [vietnam, apac];
+  const all = [...locations, tokyo];
+
+  it("sends a shopper in any country of a market to the market's location (a market of many countries)", () => {
+    const ruled = settings({ rules: [{ market: apac.id, locationId: "tokyo" }] });
+    expect(chooseReturnDestination(shanghai, all, ruled, markets)).toMatchObject({ locationId: "tokyo", reason: "market-rule", market: { id: apac.id, name: "Asia-Pacific" } });
+  });
+
+  it("prefers the country's rule over its market's rule", () => {
+    const both = settings({ rules: [{ market: apac.id, locationId: "tokyo" }, { country: "CN", locationId: "binh-duong" }] });
+    expect(chooseReturnDestination(shanghai, all, both, markets)).toMatchObject({ locationId: "binh-duong", reason: "rule" });
+    expect(chooseReturnDestination(shanghai, all, both, markets)?.market).toBeUndefined();
+  });
+
+  it("takes the most specific market's rule: Vietnam's, not Asia-Pacific's, for a Vietnamese shopper", () => {
+    const rules = settings({ rules: [{ market: apac.id, locationId: "tokyo" }, { market: vietnam.id, locationId: "quan-1" }] });
+    expect(chooseReturnDestination(hanoi, all, rules, markets)).toMatchObject({ locationId: "quan-1", reason: "market-rule", market: { name: "Vietnam" } });
+  });
+
+  it("uses the parent market's rule when the country's own market has none", () => {
+    const rules = settings({ rules: [{ market: apac.id, locationId: "tokyo" }] });
+    expect(chooseReturnDestination(hanoi, all, rules, markets)).toMatchObject({ locationId: "tokyo", reason: "market-rule", market: { name: "Asia-Pacific" } });
+    expect(chooseReturnDestination(hanoi, all, settings(), markets)).toMatchObject({ locationId: "binh-duong", reason: "nearest" });
+  });
+
+  it("then the nearest location in the country, then the fallback, when no market holds the country", () => {
+    const rules = settings({ rules: [{ market: apac.id, locationId: "tokyo" }], fallbackLocationId: "edison" });
+    expect(chooseReturnDestination(newYork, all, rules, markets)).toMatchObject({ locationId: "edison", reason: "nearest" });
+    const berlin = { countryCode: "DE", point: { lat: 52.52, lon: 13.4 } };
+    expect(chooseReturnDestination(berlin, all, rules, markets)).toMatchObject({ locationId: "edison", reason: "fallback" });
+    expect(chooseReturnDestination({ countryCode: null, point: null }, all, rules, markets)).toMatchObject({ reason: "fallback" });
+  });
+
+  it("ignores a market rule whose market is in draft or whose location is inactive", () => {
+    const rules = settings({ rules: [{ market: apac.id, locationId: "tokyo" }], fallbackLocationId: "edison" });
+    expect(chooseReturnDestination(shanghai, all, rules, [{ ...apac, active: false }])).toMatchObject({ reason: "fallback" });
+    expect(chooseReturnDestination(shanghai, [...locations, { ...tokyo, isActive: false }], rules, markets)).toMatchObject({ reason: "fallback" });
+  });
+});
+
+describe("returnDestinationSettingsSchema with market rules", () => {
+  it("reads rules stored before markets (a country each) and rules naming a market", () => {
+    const parsed = returnDestinationSettingsSchema.parse({ rules: [{ country: "vn", locationId: "quan-1" }, { market: "gid://shopify/Market/3", locationId: "tokyo" }] });
+    expect(parsed.rules).toEqual([{ country: "VN", locationId: "quan-1" }, { market: "gid://shopify/Market/3", locationId: "tokyo" }]);
+  });
+
+  it("refuses a second rule for the same market, a rule naming neither or both", () => {
+    const twice = returnDestinationSettingsSchema.safeParse({ rules: [{ market: "m", locationId: "a" }, { market: "m", locationId: "b" }] });
+    expect(twice.error?.issues.map((i) => [i.path, i.message])).toEqual([[["rules", 1, "market"], "MARKET_TWICE"]]);
+    expect(returnDestinationSettingsSchema.safeParse({ rules: [{ locationId: "a" }] }).error?.issues[0]?.message).toBe("COUNTRY_INVALID");
+    expect(returnDestinationSettingsSchema.safeParse({ rules: [{ market: " ", locationId: "a" }] }).error?.issues[0]?.message).toBe("MARKET_REQUIRED");
+    expect(returnDestinationSettingsSchema.safeParse({ rules: [{ country: "US", market: "m", locationId: "a" }] }).success).toBe(false);
+  });
+});

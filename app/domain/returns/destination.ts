@@ -1,9 +1,10 @@
 // Where a return goes: the mail return's destination by the shopper's country (the merchant's rule
-// for that country, else the nearest location there that receives returns, else the merchant's
-// fallback), and the drop-off stores offered (the shopper's country, within the merchant's
+// for that country, else the rule for the country's Shopify market, else the nearest location there
+// that receives returns, else the merchant's fallback), and the drop-off stores offered (the shopper's country, within the merchant's
 // distance, nearest first). Pure: the caller gathers the locations, the policy and the shopper.
 import { z } from "zod";
 import { haversineKm, type GeoPoint } from "../geo/geo";
+import { marketsOfCountry, type ShopMarket } from "../markets/market";
 import { PORTAL_LOCALES, type PortalLocale } from "../portal/locale";
 
 /** A location as the destination choice reads it (Location GID as `id`). */
@@ -18,16 +19,16 @@ export interface DestinationLocation {
   pickupEnabled: boolean;
 }
 
-/** A mail return to a shopper in `country` goes to `locationId`. */
-interface DestinationRule {
-  country: string;
-  locationId: string;
-}
+/**
+ * A mail return to a shopper in `country`, or in any country of the Shopify market `market` (its
+ * GID), goes to `locationId`. Rules stored before markets name a country.
+ */
+type DestinationRule = { country: string; market?: undefined; locationId: string } | { market: string; country?: undefined; locationId: string };
 
 export type DropOffInstructions = Partial<Record<PortalLocale, string>>;
 
 export interface ReturnDestinationSettings {
-  /** At most one rule per country. */
+  /** At most one rule per country and one per market. */
   rules: DestinationRule[];
   /** Locations that receive mail returns; empty = every active location shipping online orders without local pickup. */
   mailReturnLocationIds: string[];
@@ -49,14 +50,25 @@ const countryCode = z
   .transform((v) => v.toUpperCase())
   .refine((v) => /^[A-Z]{2}$/.test(v), "COUNTRY_INVALID");
 
-const destinationRuleSchema = z.object({ country: countryCode, locationId: z.string().trim().min(1, "LOCATION_REQUIRED") });
+const destinationRuleSchema = z
+  .object({
+    country: countryCode.optional(),
+    market: z.string().trim().min(1, "MARKET_REQUIRED").optional(),
+    locationId: z.string().trim().min(1, "LOCATION_REQUIRED"),
+  })
+  .superRefine((rule, ctx) => {
+    // A rule names a country or a market, never both or neither.
+    if ((rule.country === undefined) === (rule.market === undefined)) ctx.addIssue({ code: "custom", path: [rule.market === undefined ? "country" : "market"], message: rule.market === undefined ? "COUNTRY_INVALID" : "MARKET_REQUIRED" });
+  })
+  .transform((rule): DestinationRule => (rule.market !== undefined ? { market: rule.market, locationId: rule.locationId } : { country: rule.country!, locationId: rule.locationId }));
 
 /** The stored JSON of `ReturnPolicy.destinationRules`, and the settings form's rules. */
 const destinationRulesSchema = z.array(destinationRuleSchema).superRefine((rules, ctx) => {
   const seen = new Set<string>();
   rules.forEach((rule, index) => {
-    if (seen.has(rule.country)) ctx.addIssue({ code: "custom", path: [index, "country"], message: "COUNTRY_TWICE" });
-    seen.add(rule.country);
+    const key = rule.market !== undefined ? `market:${rule.market}` : `country:${rule.country}`;
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: [index, rule.market !== undefined ? "market" : "country"], message: rule.market !== undefined ? "MARKET_TWICE" : "COUNTRY_TWICE" });
+    seen.add(key);
   });
 });
 
@@ -101,13 +113,16 @@ export interface ShopperPlace {
   point: GeoPoint | null;
 }
 
-type DestinationReason = "rule" | "nearest" | "in-country" | "fallback";
+/** "rule": the shopper's country's rule; "market-rule": the rule of the market the country is in. */
+type DestinationReason = "rule" | "market-rule" | "nearest" | "in-country" | "fallback";
 
-interface DestinationChoice {
+export interface DestinationChoice {
   locationId: string;
   reason: DestinationReason;
   /** From the shopper, when both positions are known. */
   distanceKm: number | null;
+  /** The market whose rule chose it ("market-rule"). */
+  market?: { id: string; name: string };
 }
 
 function pointOf(location: DestinationLocation): GeoPoint | null {
@@ -120,19 +135,32 @@ function sameCountry(a: string | null | undefined, b: string | null | undefined)
 
 /**
  * The mail return's destination: (1) the merchant's rule for the shopper's country, when its
- * location is active; (2) the nearest location in that country that receives returns (without a
- * position: the first by name); (3) the merchant's fallback, when active; (4) null, for the caller's
- * last resort (the first warehouse).
+ * location is active; (2) the rule for an active market the country is in (`markets`, the shop's
+ * mirror; the most specific market with a rule whose location is active, marketsOfCountry); (3) the nearest location in that country
+ * that receives returns (without a position: the first by name); (4) the merchant's fallback, when
+ * active; (5) null, for the caller's last resort (the first warehouse).
  */
-export function chooseReturnDestination(shopper: ShopperPlace, locations: readonly DestinationLocation[], settings: ReturnDestinationSettings): DestinationChoice | null {
+export function chooseReturnDestination(
+  shopper: ShopperPlace,
+  locations: readonly DestinationLocation[],
+  settings: ReturnDestinationSettings,
+  markets: readonly ShopMarket[] = [],
+): DestinationChoice | null {
   const active = new Map(locations.filter((l) => l.isActive).map((l) => [l.id, l]));
   const distanceTo = (location: DestinationLocation) => {
     const at = pointOf(location);
     return shopper.point && at ? haversineKm(shopper.point, at) : null;
   };
-  const rule = settings.rules.find((r) => sameCountry(r.country, shopper.countryCode));
+  const rule = settings.rules.find((r) => r.country !== undefined && sameCountry(r.country, shopper.countryCode));
   const ruled = rule ? active.get(rule.locationId) : undefined;
   if (ruled) return { locationId: ruled.id, reason: "rule", distanceKm: distanceTo(ruled) };
+
+  // The markets the country is in, most specific first: a submarket's rule before its parent's.
+  for (const market of marketsOfCountry(shopper.countryCode, markets)) {
+    const marketRule = settings.rules.find((r) => r.market === market.id);
+    const marketRuled = marketRule ? active.get(marketRule.locationId) : undefined;
+    if (marketRuled) return { locationId: marketRuled.id, reason: "market-rule", distanceKm: distanceTo(marketRuled), market: { id: market.id, name: market.name } };
+  }
 
   const inCountry = [...active.values()]
     .filter((l) => sameCountry(l.countryCode, shopper.countryCode) && receivesMailReturns(l, settings.mailReturnLocationIds))

@@ -142,6 +142,29 @@ describe("toRoutingInput", () => {
   });
 });
 
+describe("toRoutingInput: the destination's market, from the shop's markets", () => {
+  const markets = [
+    { id: "gid://shopify/Market/1", name: "United States", active: true, countries: ["US"] },
+    { id: "gid://shopify/Market/2", name: "Asia-Pacific", active: true, countries: ["CN", "JP", "VN"] },
+    { id: "gid://shopify/Market/3", name: "Vietnam", active: false, countries: ["VN"] },
+  ];
+  const destinationTo = (countryCode: string | null) => {
+    const built = toRoutingInput(order({ destination: { latitude: 10.8, longitude: 106.7, countryCode } }), [location("1")], {}, { defaultStockBuffer: 0, markets });
+    return built.status === "ready" ? built.input.destination : null;
+  };
+
+  it("names the shipping country's active market and its countries (a draft market matches no one)", () => {
+    expect(destinationTo("VN")).toEqual({ lat: 10.8, lon: 106.7, countryCode: "VN", market: "Asia-Pacific", marketCountries: ["CN", "JP", "VN"] });
+    expect(destinationTo("US")).toMatchObject({ market: "United States", marketCountries: ["US"] });
+  });
+
+  it("leaves the market out for a country in no market, or when the shop has no markets mirrored", () => {
+    expect(destinationTo("DE")).toEqual({ lat: 10.8, lon: 106.7, countryCode: "DE" });
+    const built = toRoutingInput(order(), [location("1")], {}, { defaultStockBuffer: 0 });
+    expect(built.status === "ready" && built.input.destination).toEqual({ lat: 40.7, lon: -73.9, countryCode: "US" });
+  });
+});
+
 describe("pickupSignalOf: the checkout's delivery method decides, the product page's store is a hint", () => {
   const locations = [location("1", { pickupEnabled: true }), location("2", { pickupEnabled: true })];
   const pickupAt = (id: string) => [{ id: "F1", locationId: `gid://shopify/Location/${id}`, status: "OPEN", deliveryMethod: "PICK_UP", lines: [] }];

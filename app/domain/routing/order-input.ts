@@ -3,6 +3,7 @@
  * Pure: the caller reads the order, the stock and the day's load and hands them in.
  */
 import { parsePickupLocation, PICKUP_LOCATION_ATTRIBUTE } from "../availability/pickup-attribute";
+import { marketOfCountry, type ShopMarket } from "../markets/market";
 import type { FulfillmentOrderState } from "./fulfillment-moves";
 import { placeAddress } from "./place-address";
 import type { CandidateLocation, GeoPoint, LocationKind, RoutingInput } from "./types";
@@ -131,7 +132,7 @@ export function toRoutingInput(
   order: RoutableOrder,
   locations: readonly LocationAttributes[],
   stock: Readonly<Record<string, Readonly<Record<string, number>>>>,
-  options: { defaultStockBuffer: number; ordersToday?: Readonly<Record<string, number>>; stockAsOf?: StockAsOf },
+  options: { defaultStockBuffer: number; ordersToday?: Readonly<Record<string, number>>; stockAsOf?: StockAsOf; markets?: readonly ShopMarket[] },
 ): RoutingInputResult {
   if (order.cancelledAt) return { status: "not-routable", reason: "The order is cancelled" };
   const routable = order.lines.filter((l): l is typeof l & { variantId: string } => l.variantId !== null && l.quantity > 0);
@@ -230,12 +231,18 @@ export function toRoutingInput(
     input: {
       orderId: order.id,
       lines: lines.map(({ variantId: _variantId, ...line }) => line),
-      destination: { ...point, ...(destination?.countryCode ? { countryCode: destination.countryCode } : {}) },
+      destination: { ...point, ...(destination?.countryCode ? { countryCode: destination.countryCode } : {}), ...marketOf(destination?.countryCode, options.markets) },
       locations: candidates,
       defaultStockBuffer: options.defaultStockBuffer,
       ...(pickupLocationId ? { pickupLocationId } : {}),
     },
   };
+}
+
+/** The shipping country's market (the shop's mirror, marketOfCountry): its name and countries, or nothing. */
+function marketOf(countryCode: string | null | undefined, markets: readonly ShopMarket[] = []): { market: string; marketCountries: string[] } | Record<string, never> {
+  const market = marketOfCountry(countryCode, markets);
+  return market ? { market: market.name, marketCountries: market.countries.map((c) => c.toUpperCase()) } : {};
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CandidateLocation, Destination, OrderLine, RoutingInput, RoutingPl
 /** On the equator one degree of longitude is exactly 6371.0088 · π / 180 = 111.19508 km. */
 export const KM_PER_DEGREE = (6371.0088 * Math.PI) / 180;
 
-export const origin: Destination = { lat: 0, lon: 0, countryCode: "US", market: "us" };
+export const origin: Destination = { lat: 0, lon: 0, countryCode: "US" };
 
 export function location(id: string, overrides: Partial<CandidateLocation> = {}): CandidateLocation {
   return {

@@ -25,8 +25,10 @@ export interface OrderLine {
 
 export interface Destination extends GeoPoint {
   countryCode?: string;
-  /** Shopify market handle, e.g. "us", "eu". */
+  /** The name of the shop's Shopify market the destination country is in (absent: in none, or unknown). */
   market?: string;
+  /** That market's countries, from Crossdock's mirror of the shop's markets (read by stay-in-market, scope "market"). */
+  marketCountries?: readonly string[];
 }
 
 export interface CandidateLocation extends GeoPoint {

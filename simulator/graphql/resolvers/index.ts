@@ -9,6 +9,7 @@ import { fulfillmentOrderResolvers } from "./fulfillment-orders";
 import { fulfillmentResolvers } from "./fulfillments";
 import { inventoryResolvers } from "./inventory";
 import { locationResolvers } from "./locations";
+import { marketResolvers } from "./markets";
 import { orderResolvers } from "./orders";
 import { productResolvers } from "./products";
 import { queryResolvers } from "./query";
@@ -26,6 +27,7 @@ function merge(...maps: ResolverMap[]): ResolverMap {
 export const resolvers: ResolverMap = merge(
   queryResolvers,
   locationResolvers,
+  marketResolvers,
   productResolvers,
   inventoryResolvers,
   orderResolvers,

@@ -13,6 +13,8 @@ export function findNode(shop: ShopState, id: string): unknown {
       return parsed.id === shop.shop.id ? shop.shop : null;
     case "Location":
       return shop.locations.get(parsed.id);
+    case "Market":
+      return shop.markets.get(parsed.id);
     case "Product":
       return shop.products.get(parsed.id);
     case "ProductVariant":

@@ -69,3 +69,22 @@ it("an order whose ids are above 2^53 is stored with its exact ids and routed; a
   const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { topic: "orders/create" } });
   expect((delivery.payload as { id: unknown }).id).toBe(digitsOf(orderGid));
 });
+
+it("a carrier's event on such a shipment names the fulfillment and the order by number only: stored with their exact ids", async () => {
+  const placed = await sim.control("POST", `/_control/shops/${SHOP}/orders`, {
+    lines: [{ sku: "TEE-S", quantity: 1 }],
+    email: "ada@example.com",
+    shippingAddress: { address1: "1 Oakland Street", city: "Oakland", zip: "94601", countryCode: "US", latitude: 37.8, longitude: -122.27 },
+  });
+  expect(placed.status).toBe(201);
+  await settled();
+  const orderGid = placed.body.order.id as string;
+  const shipped = await sim.control("POST", `/_control/shops/${SHOP}/fulfillments`, { orderId: orderGid, tracking: { company: "UPS", number: "1Z999AA10123456784" } });
+  expect(shipped.status).toBe(201);
+  const fulfillmentGid = shipped.body.fulfillments[0].id as string;
+  expect(BigInt(digitsOf(fulfillmentGid)) > TWO_53).toBe(true);
+  expect((await sim.control("POST", `/_control/shops/${SHOP}/fulfillments/${encodeURIComponent(fulfillmentGid)}/events`, { status: "IN_TRANSIT", message: "Departed" })).status).toBe(201);
+  await settled();
+  // fulfillment_events/create carries `fulfillment_id` and `order_id` as JSON numbers only.
+  expect(await prisma.shipmentEvent.findMany({ select: { fulfillmentId: true, orderId: true, status: true } })).toEqual([{ fulfillmentId: fulfillmentGid, orderId: orderGid, status: "IN_TRANSIT" }]);
+});

@@ -13,6 +13,8 @@ import { decideReturn } from "~/services/decide-return.server";
 import { downloadReturnLabel } from "~/services/download-return-label.server";
 import { loadReturnOptions } from "~/services/load-return-options.server";
 import { updateReturnDestinations } from "~/services/update-return-destinations.server";
+import { loadReturnDetail } from "~/services/load-return-detail.server";
+import { syncMarkets } from "~/services/sync-markets.server";
 import { extractPdfText } from "../../support/pdf";
 import { byTag, control, installShop, portalRequest, settled, startDesk, waitFor, type Desk } from "./support";
 
@@ -21,6 +23,7 @@ const DAY = 86_400_000;
 
 const NEW_YORK = { firstName: "Ava", lastName: "Stone", address1: "350 5th Ave", city: "New York", provinceCode: "NY", zip: "10118", country: "United States", countryCode: "US", latitude: 40.7484, longitude: -73.9857 };
 const SAIGON = { firstName: "Mai", lastName: "Nguyễn", address1: "12 Lê Lợi", city: "Hồ Chí Minh", zip: "700000", country: "Vietnam", countryCode: "VN", latitude: 10.7769, longitude: 106.7009 };
+const SHANGHAI = { firstName: "Wei", lastName: "Wang", address1: "88 Yanping Rd", city: "Shanghai", provinceCode: "SH", zip: "200040", country: "China", countryCode: "CN", latitude: 31.2243, longitude: 121.4468 };
 const BERLIN = { firstName: "Jonas", lastName: "Weber", address1: "Unter den Linden 1", city: "Berlin", zip: "10117", country: "Germany", countryCode: "DE", latitude: 52.517, longitude: 13.389 };
 
 let desk: Desk;
@@ -52,6 +55,8 @@ async function deliveredTo(address: typeof BERLIN & { provinceCode?: string }): 
 const locationNamed = async (name: string) => (await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, name } })).shopifyId;
 const destinationName = async (returnLocationId: string | null) =>
   returnLocationId ? (await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, shopifyId: returnLocationId } })).name : null;
+
+const createOtherShop = () => prisma.shop.create({ data: { domain: "other-shop.myshopify.com", name: "Other" } });
 
 async function saveDestinations(fields: Record<string, string | string[]>) {
   const result = await updateReturnDestinations({ shop, fields: { dropOffMaxDistanceKm: "50", ...fields } });
@@ -109,6 +114,40 @@ describe("a mail return's destination", () => {
     const late = await changeReturnDestination({ shop, returnId: ret.id, locationId: await locationNamed("Edison Fulfillment Center"), actor: "lan@example.com" });
     expect(late).toEqual({ status: "refused", problem: "label-exists" });
     expect(await destinationName((await prisma.returnRequest.findUniqueOrThrow({ where: { id: ret.id } })).returnLocationId)).toBe("Reno Fulfillment Center");
+  });
+
+  it("follows the rule for the shopper's Shopify market (Asia-Pacific → Bình Dương), and its page says so", async () => {
+    const markets = await syncMarkets(shop, desk.graphql);
+    const apac = markets.find((m) => m.name === "Asia-Pacific")!;
+    await saveDestinations({ ruleMarket: [apac.id, ""], ruleMarketLocation: [await locationNamed("Bình Dương Fulfillment Center"), ""], fallbackLocationId: await locationNamed("Reno Fulfillment Center") });
+    const ret = await portalRequest(desk, shop, await deliveredTo(SHANGHAI));
+    expect(await destinationName(ret.returnLocationId)).toBe("Bình Dương Fulfillment Center");
+    await settled(desk);
+    const detail = await loadReturnDetail({ shop, graphql: null, returnId: ret.id });
+    expect(detail?.destination.why).toEqual({ reason: "market-rule", market: "Asia-Pacific" });
+    // Without the rule the same shopper's return goes to the fallback (no location in China).
+    await saveDestinations({ fallbackLocationId: await locationNamed("Reno Fulfillment Center") });
+    const again = await portalRequest(desk, shop, await deliveredTo({ ...SHANGHAI, firstName: "Li" }));
+    expect(await destinationName(again.returnLocationId)).toBe("Reno Fulfillment Center");
+    await settled(desk);
+    expect((await loadReturnDetail({ shop, graphql: null, returnId: again.id }))?.destination.why).toEqual({ reason: "fallback" });
+    // The first return's rule is gone: its page no longer claims one.
+    expect((await loadReturnDetail({ shop, graphql: null, returnId: ret.id }))?.destination.why).toBeNull();
+  });
+
+  it("prefers the rule for the shopper's country over the rule for its market", async () => {
+    const markets = await syncMarkets(shop, desk.graphql);
+    const unitedStates = markets.find((m) => m.name === "United States")!;
+    await saveDestinations({
+      ruleCountry: ["US"],
+      ruleLocation: [await locationNamed("Reno Fulfillment Center")],
+      ruleMarket: [unitedStates.id],
+      ruleMarketLocation: [await locationNamed("Edison Fulfillment Center")],
+    });
+    const ret = await portalRequest(desk, shop, await deliveredTo(NEW_YORK));
+    expect(await destinationName(ret.returnLocationId)).toBe("Reno Fulfillment Center");
+    await settled(desk);
+    expect((await loadReturnDetail({ shop, graphql: null, returnId: ret.id }))?.destination.why).toEqual({ reason: "country-rule", countryCode: "US" });
   });
 
   it("refuses another shop's or an unknown location, writing nothing", async () => {
@@ -211,5 +250,37 @@ describe("the destination settings", () => {
     const tooLong = await updateReturnDestinations({ shop, fields: { "instructions:vi": "x".repeat(501), dropOffMaxDistanceKm: "30" } });
     expect(tooLong).toEqual({ ok: false, errors: { "instructions:vi": "INSTRUCTIONS_TOO_LONG" } });
     expect(await prisma.returnPolicy.findUnique({ where: { shopId: shop.id } })).toBeNull();
+  });
+
+  it("answer a market rule naming a draft, unknown or repeated market, or no market, in words, and store nothing", async () => {
+    const markets = await syncMarkets(shop, desk.graphql);
+    const europe = markets.find((m) => m.name === "Europe")!;
+    const vietnam = markets.find((m) => m.name === "Vietnam")!;
+    const reno = await locationNamed("Reno Fulfillment Center");
+    const result = await updateReturnDestinations({
+      shop,
+      fields: { ruleMarket: [europe.id, "gid://shopify/Market/999999", vietnam.id], ruleMarketLocation: [reno, reno, reno], dropOffMaxDistanceKm: "30" },
+    });
+    expect(result).toEqual({ ok: false, errors: { "marketRules.0.market": "MARKET_UNKNOWN", "marketRules.1.market": "MARKET_UNKNOWN" } });
+    const twice = await updateReturnDestinations({ shop, fields: { ruleMarket: [vietnam.id, vietnam.id, ""], ruleMarketLocation: [reno, reno, reno], dropOffMaxDistanceKm: "30" } });
+    expect(twice).toEqual({ ok: false, errors: { "marketRules.1.market": "MARKET_TWICE", "marketRules.2.market": "MARKET_REQUIRED" } });
+    // Another shop's market is unknown here.
+    await prisma.market.updateMany({ where: { shopId: shop.id, name: "Vietnam" }, data: { shopId: (await createOtherShop()).id } });
+    const foreign = await updateReturnDestinations({ shop, fields: { ruleMarket: [vietnam.id], ruleMarketLocation: [reno], dropOffMaxDistanceKm: "30" } });
+    expect(foreign).toEqual({ ok: false, errors: { "marketRules.0.market": "MARKET_UNKNOWN" } });
+    expect(await prisma.returnPolicy.findUnique({ where: { shopId: shop.id } })).toBeNull();
+  });
+
+  it("keep a stored market rule when the market is put in draft in Shopify (it applies again once active)", async () => {
+    const markets = await syncMarkets(shop, desk.graphql);
+    const apac = markets.find((m) => m.name === "Asia-Pacific")!;
+    const fields = { ruleMarket: [apac.id], ruleMarketLocation: [await locationNamed("Bình Dương Fulfillment Center")], fallbackLocationId: await locationNamed("Reno Fulfillment Center") };
+    await saveDestinations(fields);
+    await prisma.market.updateMany({ where: { shopId: shop.id, name: "Asia-Pacific" }, data: { status: "DRAFT" } });
+    await saveDestinations(fields);
+    expect((await prisma.returnPolicy.findUniqueOrThrow({ where: { shopId: shop.id } })).destinationRules).toEqual([{ market: apac.id, locationId: fields.ruleMarketLocation[0] }]);
+    // A draft market matches no shopper: the Shanghai return goes by the other rules.
+    const ret = await portalRequest(desk, shop, await deliveredTo(SHANGHAI));
+    expect(await destinationName(ret.returnLocationId)).toBe("Reno Fulfillment Center");
   });
 });

@@ -17,15 +17,26 @@ describe("stay-in-market rule", () => {
     ]);
   });
 
-  it("market scope: any country of the destination's market (us → US, CA)", () => {
-    const plan = shopifyDefaultStrategy({
-      filters: [{ type: "stay-in-market", scope: "market", marketCountries: { us: ["US", "CA"] } }],
-    }).route(input);
+  it("market scope: any country of the destination's market, as the shop's markets list it (US, CA)", () => {
+    const inMarket = { ...input, destination: { ...input.destination, market: "North America", marketCountries: ["US", "CA"] } };
+    const plan = shopifyDefaultStrategy({ filters: [{ type: "stay-in-market", scope: "market" }] }).route(inMarket);
     expect(shippedFrom(plan)).toEqual(["toronto"]);
+    expect(plan.locations.find((l) => l.locationId === "mexico")?.why?.[0]?.detail).toEqual({
+      key: "outsideMarket",
+      values: { hereCountry: "MX", market: "North America", countries: "US,CA" },
+    });
   });
 
-  it("an unconfigured market excludes every location rather than guessing", () => {
-    const plan = shopifyDefaultStrategy({ filters: [{ type: "stay-in-market", scope: "market" }] }).route(input);
+  it("market scope reads the market's countries from the destination, not from a stored rule config", () => {
+    // A rule set saved before markets were read from Shopify still parses; its countries are not used.
+    const stale = { type: "stay-in-market" as const, scope: "market" as const, marketCountries: { "North America": ["MX"] } };
+    const inMarket = { ...input, destination: { ...input.destination, market: "North America", marketCountries: ["US", "CA"] } };
+    expect(shippedFrom(shopifyDefaultStrategy({ filters: [stale] }).route(inMarket))).toEqual(["toronto"]);
+  });
+
+  it("a destination in none of the shop's markets excludes every location rather than guessing, and says so", () => {
+    const plan = shopifyDefaultStrategy({ filters: [{ type: "stay-in-market", scope: "market" }] }).route({ ...input, destination: { lat: 0, lon: 0, countryCode: "DE" } });
     expect(plan.assignments).toEqual([]);
+    expect(plan.locations[0]?.why?.[0]?.detail).toEqual({ key: "marketUnknown", values: { thereCountry: "DE" } });
   });
 });

@@ -6,7 +6,10 @@ const stayInMarketRuleSchema = z.object({
   type: z.literal("stay-in-market"),
   /** "country": ship only from the destination's country; "market": from any country of its market. */
   scope: z.enum(["country", "market"]).default("country"),
-  /** Market handle → country codes, for scope "market". */
+  /**
+   * No longer read: the market's countries come from the shop's Shopify Markets (Crossdock's mirror,
+   * `Destination.marketCountries`). Kept so rule sets saved with it still parse.
+   */
   marketCountries: z.record(z.string(), z.array(z.string().length(2))).default({}),
 });
 type StayInMarketRuleConfig = z.output<typeof stayInMarketRuleSchema>;
@@ -29,10 +32,12 @@ function stayInMarketRule(config: StayInMarketRuleConfig): FilterRule {
         }
         return {};
       }
+      // The destination's market and its countries, from the shop's markets as Shopify lists them.
       const market = destination.market;
-      const countries = market ? config.marketCountries[market]?.map((c) => c.toUpperCase()) : undefined;
-      if (!market || !countries) {
-        return { exclude: `Destination market ${market ?? "unknown"} has no countries configured`, excludeWhy: { key: "marketUnconfigured", values: { market: market ?? "" } } };
+      const countries = destination.marketCountries?.map((c) => c.toUpperCase());
+      if (!market || !countries?.length) {
+        const there = destination.countryCode?.toUpperCase() ?? "";
+        return { exclude: `Destination country ${there || "unknown"} is in none of the shop's active markets`, excludeWhy: { key: "marketUnknown", values: { thereCountry: there } } };
       }
       if (!here || !countries.includes(here)) {
         return {
