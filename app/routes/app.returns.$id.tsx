@@ -16,6 +16,7 @@ import { adminT } from "~/components/admin-i18n";
 import { formatMoney as formatAmount } from "~/domain/returns/money";
 import type { PortalLocale } from "~/domain/portal/locale";
 import { RETURN_DECLINE_REASONS } from "~/domain/returns/reasons";
+import { typedTextProblem } from "~/domain/text/typed-text";
 import { closeReturn } from "~/services/close-return.server";
 import { decideReturn } from "~/services/decide-return.server";
 import { MAX_DECLINE_NOTE_LENGTH } from "~/services/decline-return.server";
@@ -55,7 +56,12 @@ const intentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("decline"),
     reason: z.enum(RETURN_DECLINE_REASONS, "chooseDeclineReason"),
-    note: z.string().trim().max(MAX_DECLINE_NOTE_LENGTH, "noteTooLong").optional(),
+    note: z
+      .string()
+      .trim()
+      .max(MAX_DECLINE_NOTE_LENGTH, "noteTooLong")
+      .refine((note) => typedTextProblem(note, MAX_DECLINE_NOTE_LENGTH) == null, "noteInvalid")
+      .optional(),
   }),
   z.object({ intent: z.literal("receive"), locationId: z.string().default(""), refund: z.literal("on").optional() }),
   z.object({ intent: z.literal("close") }),
@@ -73,7 +79,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await readFormData(request, undefined, { single: true });
   const parsed = intentSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) {
-    const said = (message: string) => (message === "chooseDeclineReason" || message === "noteTooLong" ? t(`messages.${message}`, { max: MAX_DECLINE_NOTE_LENGTH }) : t("messages.checkFields"));
+    const said = (message: string) => (["chooseDeclineReason", "noteTooLong", "noteInvalid"].includes(message) ? t(`messages.${message}`, { max: MAX_DECLINE_NOTE_LENGTH }) : t("messages.checkFields"));
     const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "_form"), said(i.message)]));
     return data<ActionResult>({ ok: false, message: t("messages.checkFields"), errors }, { status: 422 });
   }

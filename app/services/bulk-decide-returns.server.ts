@@ -3,19 +3,28 @@
 // per-return outcome so the page can say what happened to every one of them.
 import { z } from "zod";
 import { RETURN_DECLINE_REASONS } from "~/domain/returns/reasons";
+import { typedTextProblem } from "~/domain/text/typed-text";
 import { findReturnsByIds } from "~/models/returns.server";
+import { isRowId } from "~/models/scope.server";
 import { decideReturn, type DecideReturnInput, type ReturnDecision } from "./decide-return.server";
 import { MAX_DECLINE_NOTE_LENGTH } from "./decline-return.server";
 
 export const MAX_BULK_RETURNS = 50;
 
+/** A selected row: a return's row id, nothing else (a NUL would reach PostgreSQL and fail there). */
+const selectedIds = z.array(z.string().refine(isRowId, "not a return of this shop")).min(1, "select at least one return").max(MAX_BULK_RETURNS);
+
 export const bulkDecisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), ids: z.array(z.string().min(1)).min(1, "select at least one return").max(MAX_BULK_RETURNS) }),
+  z.object({ decision: z.literal("approve"), ids: selectedIds }),
   z.object({
     decision: z.literal("decline"),
-    ids: z.array(z.string().min(1)).min(1, "select at least one return").max(MAX_BULK_RETURNS),
+    ids: selectedIds,
     reason: z.enum(RETURN_DECLINE_REASONS, "choose a decline reason"),
-    note: z.string().trim().max(MAX_DECLINE_NOTE_LENGTH, `the note may be at most ${MAX_DECLINE_NOTE_LENGTH} characters`).optional(),
+    note: z
+      .string()
+      .trim()
+      .refine((note) => typedTextProblem(note, MAX_DECLINE_NOTE_LENGTH) == null, `the note may be at most ${MAX_DECLINE_NOTE_LENGTH} characters, without control characters`)
+      .optional(),
   }),
 ]);
 export type BulkDecision = z.infer<typeof bulkDecisionSchema>;

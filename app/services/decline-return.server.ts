@@ -1,5 +1,6 @@
 import { RETURN_DECLINE_REASONS, type ReturnDeclineReason } from "~/domain/returns/reasons";
 import { canStaffTransition, statusInWords } from "~/domain/returns/status";
+import { typedTextProblem } from "~/domain/text/typed-text";
 import { logger } from "~/logger.server";
 import {
   changeReturn,
@@ -55,6 +56,8 @@ export async function declineReturn(input: DeclineReturnInput): Promise<DeclineR
   if (!(RETURN_DECLINE_REASONS as readonly string[]).includes(input.reason)) return { status: "invalid", message: `Unknown decline reason ${input.reason}` };
   const note = input.note?.trim() || null;
   if (note && note.length > MAX_DECLINE_NOTE_LENGTH) return { status: "invalid", message: `The note may be at most ${MAX_DECLINE_NOTE_LENGTH} characters.` };
+  // Checked before Shopify is asked: Shopify would take a NUL, PostgreSQL then refuses to record it.
+  if (note && typedTextProblem(note, MAX_DECLINE_NOTE_LENGTH)) return { status: "invalid", message: "The note has a control character, which cannot be kept." };
 
   const ret = await findReturnById(shop, input.returnId);
   if (!ret) return { status: "not-found" };

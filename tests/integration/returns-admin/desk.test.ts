@@ -139,6 +139,11 @@ describe("decisions and receiving by hand", () => {
     const orderId = await deliveredOrder(desk, [{ sku: TEE, quantity: 1 }]);
     const requested = await portalRequest(desk, shop, orderId);
     await settled(desk);
+    // A note PostgreSQL cannot keep (a NUL) is refused before Shopify is asked: nothing declined anywhere.
+    const unstorable = await decideReturn({ shop, graphql: desk.graphql, returnId: requested.id, decision: { type: "decline", reason: "OTHER", note: "no\u0000pe" }, actor: STAFF });
+    expect(unstorable.status).toBe("invalid");
+    expect((await shopifyReturn(requested.shopifyReturnId!)).status).toBe("REQUESTED");
+    expect((await record(requested.id)).status).toBe("REQUESTED");
     const note = "The tag was removed, so we cannot accept this return.";
     const first = await decideReturn({ shop, graphql: desk.graphql, returnId: requested.id, decision: { type: "decline", reason: "OTHER", note }, actor: STAFF });
     expect(first.status).toBe("declined");
@@ -276,6 +281,10 @@ describe("decisions and receiving by hand", () => {
     const b = await portalRequest(desk, shop, await deliveredOrder(desk, [{ sku: MUG, quantity: 1 }], { email: "b@example.com" }));
     await settled(desk);
     expect(bulkDecisionSchema.safeParse({ decision: "decline", ids: [a.id], reason: "BECAUSE" }).success).toBe(false);
+    // What a form can carry but no row id is (the bad-input test found a NUL reaching PostgreSQL: 500).
+    expect(bulkDecisionSchema.safeParse({ decision: "approve", ids: [`${a.id}\u0000`] }).success).toBe(false);
+    expect(bulkDecisionSchema.safeParse({ decision: "decline", ids: [a.id], reason: "OTHER", note: "a\u0000b" }).success).toBe(false);
+    expect(bulkDecisionSchema.safeParse({ decision: "decline", ids: [a.id], reason: "OTHER", note: "fine" }).success).toBe(true);
     const outcomes = await bulkDecideReturns({ shop, graphql: desk.graphql, actor: STAFF, request: { decision: "approve", ids: [a.id, b.id, "nope"] } });
     expect(outcomes.map((o) => o.status).sort()).toEqual(["approved", "approved", "not-found"]);
     for (const id of [a.id, b.id]) expect((await record(id)).status).toBe("APPROVED");
