@@ -61,7 +61,11 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
 
 const rows = () => page.getByRole("table").locator("tbody tr");
 
-/** Elements that stick out of the page sideways, outside a box that scrolls on purpose (a table's). */
+/**
+ * Elements that stick out of the page sideways, outside a box that scrolls on purpose (a table's).
+ * Read until the page settles: Polaris folds a page's secondary actions into a menu only after it
+ * has measured them, so for a moment after a resize they stand in a row.
+ */
 async function widerThanScreen(): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -246,7 +250,7 @@ describe("the admin's words and confirmations", () => {
         expect(await shopifys.first().locator('[lang="en"]').innerText()).toBe("Return cannot be approved with reason final sale");
         expect(await page.locator("main").innerText(), `return ${lang} ${width}`).not.toMatch(RAW);
         await page.screenshot({ path: `.cache/e2e-words-return-flags-${lang}-${width}.png`, fullPage: true });
-        expect(await widerThanScreen(), `return ${lang} ${width}`).toEqual([]);
+        await expect.poll(widerThanScreen, { message: `return ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
         expect(await ownWords(), `return ${lang} ${width}`).not.toMatch(ENGLISH);
         expect(await page.title()).not.toMatch(ENGLISH);
 
@@ -266,7 +270,7 @@ describe("the admin's words and confirmations", () => {
         expect(await moveMessage.locator('[lang="en"]').innerText()).toBe("Cannot move to a location that is not active");
         expect(await page.locator("main").innerText(), `decision ${lang} ${width}`).not.toMatch(RAW);
         await page.screenshot({ path: `.cache/e2e-words-decision-refused-${lang}-${width}.png`, fullPage: true });
-        expect(await widerThanScreen(), `decision ${lang} ${width}`).toEqual([]);
+        await expect.poll(widerThanScreen, { message: `decision ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
         expect(await ownWords(), `decision ${lang} ${width}`).not.toMatch(ENGLISH);
         expect(await page.title()).not.toMatch(ENGLISH);
       }
@@ -286,7 +290,7 @@ describe("the admin's words and confirmations", () => {
           const where = `${path} ${lang} ${width}`;
           expect(await page.locator("main").innerText(), where).not.toMatch(RAW);
           await page.screenshot({ path: `.cache/e2e-words-page${path.replace(/\W+/g, "-")}-${lang}-${width}.png`, fullPage: true });
-          expect(await widerThanScreen(), where).toEqual([]);
+          await expect.poll(widerThanScreen, { message: where, timeout: 5_000 }).toEqual([]);
           expect(await page.title(), where).not.toMatch(ENGLISH);
           expect(await ownWords(), where).not.toMatch(ENGLISH);
         }
@@ -314,7 +318,7 @@ describe("the admin's words and confirmations", () => {
           expect(await page.locator("main").innerText(), `${name} ${lang} ${width}`).not.toMatch(RAW);
           await page.screenshot({ path: `.cache/e2e-words-${name}-${lang}-${width}.png`, fullPage: true });
           // Nothing wider than the screen (cut text or a page that scrolls sideways); a table scrolls in its own box.
-          expect(await widerThanScreen(), `${name} ${lang} ${width}`).toEqual([]);
+          await expect.poll(widerThanScreen, { message: `${name} ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
           if (lang !== "en") expect(await page.title(), `${name} ${lang} ${width}`).not.toMatch(ENGLISH);
           if (lang !== "en") expect(await ownWords(), `${name} ${lang} ${width}`).not.toMatch(ENGLISH);
         }
