@@ -27,8 +27,11 @@ export type DecideReturnResult =
   | { status: "not-found" }
   /** Bad input (e.g. a note too long): a 422 with the message. */
   | { status: "invalid"; message: string }
-  /** The return's state does not allow it, or Shopify refused (userErrors): a 422 with the message. */
-  | { status: "refused"; message: string };
+  /**
+   * The return's state does not allow it, or Shopify refused (userErrors): a 422 with the message
+   * (English, for the log); Shopify's own words, when it refused, in `shopifyMessages`.
+   */
+  | { status: "refused"; message: string; shopifyMessages?: string[] };
 
 export async function decideReturn(input: DecideReturnInput): Promise<DecideReturnResult> {
   const { shop, graphql, returnId, actor, decision } = input;
@@ -44,7 +47,7 @@ export async function decideReturn(input: DecideReturnInput): Promise<DecideRetu
       case "conflict":
         return { status: "refused", message: result.message };
       case "rejected":
-        return { status: "refused", message: `Shopify refused the approval: ${result.messages.join("; ")}` };
+        return { status: "refused", message: `Shopify refused the approval: ${result.messages.join("; ")}`, shopifyMessages: result.messages };
     }
   }
   const result = await declineReturn({ shop, graphql, returnId, actor, reason: decision.reason, note: decision.note, now: input.now });
@@ -60,6 +63,6 @@ export async function decideReturn(input: DecideReturnInput): Promise<DecideRetu
     case "conflict":
       return { status: "refused", message: result.message };
     case "rejected":
-      return { status: "refused", message: `Shopify refused the decline: ${result.messages.join("; ")}` };
+      return { status: "refused", message: `Shopify refused the decline: ${result.messages.join("; ")}`, shopifyMessages: result.messages };
   }
 }

@@ -2,6 +2,7 @@
 // passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
 // the rules said, the timeline, and which actions its status allows.
 import { quotedRefund } from "~/domain/returns/fees";
+import { readFlagReason } from "~/domain/returns/flag-reason";
 import { money, moneyAmount, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
@@ -86,7 +87,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     method: ret.method,
     source: ret.source,
     flagged: ret.flagged,
-    flagReasons: ret.flagReasons,
+    /** Why it is flagged, as data: a flag rule's reason as typed, a rule that could not be applied said in words. */
+    flags: ret.flagReasons.map(readFlagReason),
     orderName: ret.orderName,
     orderUrl: `https://${shop.domain}/admin/orders/${numeric}`,
     orderUnread,
@@ -133,7 +135,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
       reasonsLast90Days: [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })),
       recent: others.slice(0, 5).map((h) => ({ id: h.id, rma: h.rma, status: h.status, createdAt: h.createdAt.toISOString() })),
     },
-    rules: rulesEvent ? { actor: rulesEvent.actor, explanation: rulesEvent.message, decision: decisionFromEventData(rulesEvent.data) } : null,
+    rules: rulesEvent ? { eventId: rulesEvent.id, actor: rulesEvent.actor, explanation: rulesEvent.message, decision: decisionFromEventData(rulesEvent.data) } : null,
     timeline: ret.events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, message: e.message, data: e.data, at: e.createdAt.toISOString() })),
     locations: locations.map((l) => ({ id: l.shopifyId, name: l.name, countryCode: l.countryCode })),
     /** Where the goods go, and whether staff may still send them elsewhere (a mail return without its label). */

@@ -49,7 +49,8 @@ export type ReceiveReturnResult =
   | { status: "received" | "unchanged"; ret: ReturnWithDetails; creditRefused?: string }
   | { status: "not-found" }
   | { status: "invalid"; errors: Record<string, string> }
-  | { status: "refused"; message: string };
+  /** English, for the log; Shopify's own words, when it refused, in `shopifyMessages`. */
+  | { status: "refused"; message: string; shopifyMessages?: string[] };
 
 export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveReturnResult> {
   const { shop } = input;
@@ -122,7 +123,10 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
       if (fresh) refundIssued = { id: fresh.id, amount: fresh.amount };
     }
   } catch (error) {
-    if (error instanceof AdminUserError) return { status: "refused", message: `Shopify refused to process the return: ${error.userErrors.map((e) => e.message).join("; ")}` };
+    if (error instanceof AdminUserError) {
+      const shopifyMessages = error.userErrors.map((e) => e.message);
+      return { status: "refused", message: `Shopify refused to process the return: ${shopifyMessages.join("; ")}`, shopifyMessages };
+    }
     throw error;
   }
 
