@@ -56,6 +56,14 @@ function storedLabelProvider(ret: Pick<ReturnWithDetails, "labelCarrier">): Labe
   return easypostLabelProvider();
 }
 
+/**
+ * Whether a stored label carries postage: a carrier's label (EasyPost's) does; the built-in sheet
+ * does not (the shopper sends the parcel with a carrier of their choice, at their cost).
+ */
+export function labelHasPostage(carrier: string | null): boolean {
+  return carrier != null && carrier !== BUILTIN_CARRIER;
+}
+
 /** The label's path below the portal's base (`/portal/<shop>` or the proxy's), unsigned. */
 export function returnLabelPath(token: string, rma: string): string {
   return `/o/${token}/returns/${encodeURIComponent(rma)}/label`;
