@@ -6,8 +6,6 @@
 /** How fast a return must travel: economy takes the cheapest rate, however slow. */
 export type ServiceLevel = "economy" | "standard" | "express";
 
-export const SERVICE_LEVELS: readonly ServiceLevel[] = ["economy", "standard", "express"];
-
 /** The most days in transit each level accepts (null: no limit). */
 export const MAX_DELIVERY_DAYS: Readonly<Record<ServiceLevel, number | null>> = { economy: null, standard: 5, express: 2 };
 
