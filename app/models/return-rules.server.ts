@@ -68,3 +68,9 @@ export async function saveReturnDestinations(shop: ShopRef, values: ReturnDestin
   };
   return db.returnPolicy.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });
 }
+
+/** The outcome part of the policy (app/domain/returns/store-credit.ts), saved on its own form. */
+export async function saveOutcomePolicy(shop: ShopRef, values: { outcomes: string[]; bonusKind: string; bonusValue: string }, db: Db = prisma): Promise<ReturnPolicy> {
+  const data = { returnOutcomes: values.outcomes, storeCreditBonusKind: values.bonusKind, storeCreditBonusValue: new Prisma.Decimal(values.bonusValue) };
+  return db.returnPolicy.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });
+}

@@ -609,3 +609,48 @@ export async function redactReturnsOfCustomer(shop: ShopRef, subject: ReturnCust
 export async function findReturnByReverseFulfillmentOrder(shop: ShopRef, reverseFulfillmentOrderId: string, db: Db = prisma): Promise<{ id: string; shopifyReturnId: string | null } | null> {
   return db.returnRequest.findFirst({ where: { shopId: shop.id, reverseFulfillmentOrderId }, select: { id: true, shopifyReturnId: true } });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Store credit: a claim before Shopify is asked, then the one credit Shopify made
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Marks that Crossdock is about to credit this store-credit return (the time is what a later attempt
+ * compares Shopify's credits with). False when another attempt holds it or the credit is recorded.
+ */
+export async function claimStoreCredit(shop: ShopRef, id: string, at: Date, db: Db = prisma): Promise<boolean> {
+  const { count } = await db.returnRequest.updateMany({
+    where: { id, shopId: shop.id, outcome: "STORE_CREDIT", storeCreditTransactionId: null, storeCreditRequestedAt: null },
+    data: { storeCreditRequestedAt: at },
+  });
+  return count === 1;
+}
+
+/** Gives the claim back when Shopify refused the credit (its userErrors change nothing). */
+export async function releaseStoreCredit(shop: ShopRef, id: string, at: Date, db: Db = prisma): Promise<void> {
+  await db.returnRequest.updateMany({ where: { id, shopId: shop.id, storeCreditTransactionId: null, storeCreditRequestedAt: at }, data: { storeCreditRequestedAt: null } });
+}
+
+/** Whether another return of the shop already recorded this Shopify credit transaction. */
+export async function storeCreditTransactionTaken(shop: ShopRef, transactionId: string, db: Db = prisma): Promise<boolean> {
+  return (await db.returnRequest.count({ where: { shopId: shop.id, storeCreditTransactionId: transactionId } })) > 0;
+}
+
+/** Records the credit Shopify made, once: false when one is recorded already. */
+export async function recordStoreCredit(
+  shop: ShopRef,
+  id: string,
+  credit: { transactionId: string; amount: Prisma.Decimal; creditedAt: Date },
+  event: ReturnEventInput,
+  db: Db = prisma,
+): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.returnRequest.updateMany({
+      where: { id, shopId: shop.id, storeCreditTransactionId: null },
+      data: { storeCreditTransactionId: credit.transactionId, storeCreditAmount: credit.amount, storeCreditedAt: credit.creditedAt },
+    });
+    if (count === 0) return false;
+    await tx.returnEvent.createMany({ data: returnEventRows(id, [event]) });
+    return true;
+  });
+}

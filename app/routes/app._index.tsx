@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import {
   Badge,
@@ -43,10 +43,10 @@ import { loadDashboard, type DashboardReport } from "~/services/load-dashboard.s
 import { loadCustomerDataWarning, type CustomerDataWarning } from "~/services/observe-customer-data.server";
 import type { HomeSummary } from "~/services/load-home.server";
 import { authenticate } from "~/shopify.server";
-import { adminTitle } from "~/components/page-title";
+import { adminTitle, menuWord } from "~/components/page-title";
 import type englishDashboard from "~/locales/en/dashboard.json";
 
-export const meta = () => adminTitle("Home");
+export const meta: MetaFunction = ({ matches }) => adminTitle(menuWord(matches, "/app", "Home"));
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);

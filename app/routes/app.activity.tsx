@@ -1,7 +1,7 @@
 import { CountCards } from "~/components/CountCards";
 import { readFormData } from "~/http/form-data.server";
 import { typedTextProblem } from "~/domain/text/typed-text";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
   Badge,
@@ -33,14 +33,14 @@ import { ACTIVITY_STATUSES, loadActivity, type ActivityRow } from "~/services/lo
 import { requestReconcile } from "~/services/request-reconcile.server";
 import { retryDeliveries } from "~/services/retry-deliveries.server";
 import { authenticate } from "~/shopify.server";
-import { adminTitle } from "~/components/page-title";
+import { adminTitle, menuWord } from "~/components/page-title";
 import { problemKey } from "~/domain/activity/problem";
 import { topicArea } from "~/domain/activity/subject";
 import { adminT } from "~/components/admin-i18n";
 import { ActionToast } from "~/components/ActionToast";
 import type { TFunction } from "i18next";
 
-export const meta = () => adminTitle("Activity");
+export const meta: MetaFunction = ({ matches }) => adminTitle(menuWord(matches, "/app/activity", "Activity"));
 
 const filtersSchema = z.object({
   status: z.array(z.enum(ACTIVITY_STATUSES)).default([]),

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Link, Page, Text, useBreakpoints } from "@shopify/polaris";
@@ -10,10 +10,10 @@ import { installedShop } from "~/services/installed-shop.server";
 import { loadLocations } from "~/services/load-locations.server";
 import { syncLocations } from "~/services/sync-locations.server";
 import { authenticate } from "~/shopify.server";
-import { adminTitle } from "~/components/page-title";
+import { adminTitle, menuWord } from "~/components/page-title";
 import { StackedCell } from "~/components/StackedCell";
 
-export const meta = () => adminTitle("Locations");
+export const meta: MetaFunction = ({ matches }) => adminTitle(menuWord(matches, "/app/locations", "Locations"));
 
 async function requireShop(request: Request) {
   const { admin, session } = await authenticate.admin(request);
@@ -147,8 +147,8 @@ export default function LocationsPage() {
                           {location.pickupTime}
                         </Text>
                         {location.pickup.instructions && (
-                          // IndexTable cells do not wrap; instructions are sentences.
-                          <div style={{ whiteSpace: "normal", maxWidth: "22rem" }}>
+                          // IndexTable cells do not wrap; instructions are sentences. The shop's own text, in whatever language the merchant wrote it (data-shop-text).
+                          <div style={{ whiteSpace: "normal", maxWidth: "22rem" }} data-shop-text>
                             <Text as="p" variant="bodySm" tone="subdued">
                               {location.pickup.instructions}
                             </Text>

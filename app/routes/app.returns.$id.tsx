@@ -10,7 +10,8 @@ import { z } from "zod";
 import { DeclineFields } from "~/components/returns/DeclineFields";
 import { STATUS_TONES } from "~/components/returns/labels";
 import { actorName, eventName, eventText } from "~/components/returns/timeline-words";
-import { explainDecision } from "~/components/returns/rule-words";
+import { explainDecision, flagReasonText, legacyRulesText } from "~/components/returns/rule-words";
+import { ShopifyMessage } from "~/components/ShopifyMessage";
 import { adminT } from "~/components/admin-i18n";
 import { formatMoney as formatAmount } from "~/domain/returns/money";
 import type { PortalLocale } from "~/domain/portal/locale";
@@ -67,8 +68,8 @@ const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("destination"), locationId: z.string().trim().default("") }),
 ]);
 
-/** A refusal's own text (Shopify's, or the status's) is English: the page says it in words and folds it under Details. */
-type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors?: Record<string, string>; detail?: string };
+/** A refusal is said in words; Shopify's own (English) words, when it refused, are folded away and labelled as Shopify's. */
+type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors?: Record<string, string>; shopifyMessages?: string[] };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, admin, actor, locale } = await requireShop(request);
@@ -84,7 +85,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
   const intent = parsed.data;
   const fail = (message: string, errors?: Record<string, string>) => data<ActionResult>({ ok: false, message, errors }, { status: 422 });
-  const refused = (detail: string) => data<ActionResult>({ ok: false, message: t("refused"), detail }, { status: 422 });
+  const refused = (shopifyMessages?: string[]) => data<ActionResult>({ ok: false, message: t("refused"), ...(shopifyMessages?.length && { shopifyMessages }) }, { status: 422 });
   switch (intent.intent) {
     case "approve":
     case "decline": {
@@ -96,7 +97,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         decision: intent.intent === "approve" ? { type: "approve" } : { type: "decline", reason: intent.reason, note: intent.note ?? null },
       });
       if (result.status === "not-found") throw new Response("Return not found", { status: 404 });
-      if (result.status === "invalid" || result.status === "refused") return refused(result.message);
+      if (result.status === "invalid") return refused();
+      if (result.status === "refused") return refused(result.shopifyMessages);
       if (result.status === "carrier-error") return data<ActionResult>({ ok: false, message: t(`carrierError.${result.problem}`) }, { status: 422 });
       return data<ActionResult>({ ok: true, message: t(result.status === "unchanged" ? "messages.unchanged" : `messages.${result.status}`) });
     }
@@ -110,7 +112,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         const errors = Object.fromEntries(Object.keys(result.errors).map((field) => [field, t(field === "locationId" ? "messages.chooseLocation" : "messages.chooseDisposition")]));
         return fail(t("messages.notReceived"), errors);
       }
-      if (result.status === "refused") return refused(result.message);
+      if (result.status === "refused") return refused(result.shopifyMessages);
       const refunded =
         result.ret.refundedAmount != null && intent.refund === "on" ? ` ${t("messages.refundedAmount", { amount: formatAmount(locale, result.ret.refundedAmount.toFixed(2), result.ret.currency) })}` : "";
       return data<ActionResult>({ ok: true, message: t(result.status === "unchanged" ? "messages.receivedUnchanged" : "messages.received") + refunded });
@@ -127,11 +129,27 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     case "close": {
       const result = await closeReturn({ shop, graphql: admin.graphql, returnId, actor });
       if (result.status === "not-found") throw new Response("Return not found", { status: 404 });
-      if (result.status === "refused") return refused(result.message);
+      if (result.status === "refused") return refused(result.shopifyMessages);
       return data<ActionResult>({ ok: true, message: t(result.status === "unchanged" ? "messages.closedUnchanged" : "messages.closed") });
     }
   }
 };
+
+/** The outcome the shopper chose; for store credit its money, promised or credited. */
+function OutcomeRows({ outcome, lang, currency }: { outcome: ReturnType<typeof useLoaderData<typeof loader>>["outcome"]; lang: PortalLocale; currency: string }) {
+  const o = adminT(lang, "admin-return-outcomes");
+  if (outcome.kind !== "STORE_CREDIT") return <AmountRow label={o("desk.outcome")} amount={o("desk.refund")} />;
+  const money = { total: formatAmount(lang, outcome.total, currency), base: formatAmount(lang, outcome.base, currency), bonus: formatAmount(lang, outcome.bonus, currency) };
+  const date = outcome.creditedAt ? new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(outcome.creditedAt)) : "";
+  return (
+    <BlockStack gap="100">
+      <AmountRow label={o("desk.outcome")} amount={`${o("desk.storeCredit")} · ${money.total}`} />
+      <Text as="p" tone={outcome.pending ? "caution" : "subdued"}>
+        {outcome.creditedAt ? o("desk.credited", { ...money, date }) : outcome.pending ? o("desk.waiting", money) : o("desk.promised", money)}
+      </Text>
+    </BlockStack>
+  );
+}
 
 function AmountRow({ label, amount }: { label: string; amount: string }) {
   return (
@@ -180,14 +198,16 @@ export default function ReturnDetail() {
   const lang = ret.lang;
   const t = adminT(lang, "admin-return-detail");
   const returns = adminT(lang, "admin-returns");
+  const ruleWords = adminT(lang, "admin-return-rules");
   const money = (amount: string, currency: string) => formatAmount(lang, amount, currency);
   const shop = ret.inShopCurrency;
   /** The shopper's amount, and the shop's equivalent beside it when they paid in another currency. */
   const both = (amount: string, inShop?: string | null) => (inShop != null && shop ? `${money(amount, ret.currency)} (≈ ${money(inShop, shop.currency)})` : money(amount, ret.currency));
   const locationNames = new Map(ret.locations.map((l) => [l.id, l.name]));
-  const eventWords = { t, returns, lang, locationName: (id: string) => locationNames.get(id) ?? null };
-  // What the rules decided, said from what they saw (older entries keep their recorded text).
-  const rulesSaid = ret.rules?.decision ? explainDecision(ret.rules.decision, adminT(lang, "admin-return-rules"), returns) : (ret.rules?.explanation ?? null);
+  const shopifyLabel = adminT(lang, "admin-words")("shopifyMessage");
+  const eventWords = { t, returns, rules: ruleWords, lang, locationName: (id: string) => locationNames.get(id) ?? null };
+  // What the rules decided, said from what they saw; an older check's English text is never shown.
+  const rulesSaid = ret.rules ? (ret.rules.decision ? explainDecision(ret.rules.decision, ruleWords, returns) : legacyRulesText(ret.rules.explanation, ruleWords)) : null;
 
   return (
     <Page
@@ -206,12 +226,7 @@ export default function ReturnDetail() {
           <Layout.Section>
             <Banner tone={result.ok ? "success" : "critical"} title={result.ok ? result.message : t("notDone")}>
               {!result.ok && <p>{result.message}</p>}
-              {!result.ok && result.detail && (
-                <details>
-                  <summary>{t("details")}</summary>
-                  <span lang="en">{result.detail}</span>
-                </details>
-              )}
+              {!result.ok && result.shopifyMessages && <ShopifyMessage messages={result.shopifyMessages} label={shopifyLabel} />}
             </Banner>
           </Layout.Section>
         )}
@@ -219,8 +234,11 @@ export default function ReturnDetail() {
           <Layout.Section>
             <Banner tone="warning" title={t("flaggedTitle")}>
               <List>
-                {ret.flagReasons.map((r) => (
-                  <List.Item key={r}>{r}</List.Item>
+                {ret.flags.map((f, i) => (
+                  <List.Item key={i}>
+                    {flagReasonText(f, ruleWords, returns)}
+                    {f.kind === "ruleFailed" && <ShopifyMessage messages={f.shopifyMessages} label={shopifyLabel} />}
+                  </List.Item>
                 ))}
               </List>
             </Banner>
@@ -257,6 +275,7 @@ export default function ReturnDetail() {
                 <AmountRow label={t("amounts.restockingFee")} amount={both(ret.restockingFee, shop?.restockingFee)} />
                 <AmountRow label={t("amounts.quotedRefund")} amount={both(ret.quotedRefund, shop?.quotedRefund)} />
                 {ret.refundedAmount !== null && <AmountRow label={t("amounts.refunded")} amount={both(ret.refundedAmount, shop?.refundedAmount)} />}
+                <OutcomeRows outcome={ret.outcome} lang={lang} currency={ret.currency} />
               </BlockStack>
             </Card>
 
@@ -343,7 +362,7 @@ export default function ReturnDetail() {
                 </Text>
                 <ol aria-label={t("timeline")} style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
                   {ret.timeline.map((e) => {
-                    const said = e.type === "rules" && rulesSaid ? rulesSaid : eventText(e, eventWords);
+                    const said = e.id === ret.rules?.eventId && rulesSaid ? rulesSaid : eventText(e, eventWords);
                     return (
                       <li key={e.id}>
                         <Text as="span" fontWeight="semibold">

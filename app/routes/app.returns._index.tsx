@@ -1,5 +1,5 @@
 import { readFormData } from "~/http/form-data.server";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import {
@@ -25,6 +25,7 @@ import { ActionToast } from "~/components/ActionToast";
 import { adminT } from "~/components/admin-i18n";
 import { adminLocale } from "~/http/admin-locale.server";
 import { DeclineFields } from "~/components/returns/DeclineFields";
+import { flagReasonText } from "~/components/returns/rule-words";
 import { QUEUE_AGE_BUCKETS } from "~/domain/returns/queue-age";
 import { formatMoney, METHOD_LABELS, REASON_LABELS, STATUS_LABELS, STATUS_TONES } from "~/components/returns/labels";
 import type { PortalLocale } from "~/domain/portal/locale";
@@ -32,9 +33,9 @@ import { bulkDecideReturns, bulkDecisionSchema } from "~/services/bulk-decide-re
 import { installedShop } from "~/services/installed-shop.server";
 import { loadReturnsQueue, parseQueueParams } from "~/services/load-returns-queue.server";
 import { authenticate } from "~/shopify.server";
-import { adminTitle } from "~/components/page-title";
+import { adminTitle, menuWord } from "~/components/page-title";
 
-export const meta = () => adminTitle("Returns");
+export const meta: MetaFunction = ({ matches }) => adminTitle(menuWord(matches, "/app/returns", "Returns"));
 
 async function requireShop(request: Request) {
   const { session, admin } = await authenticate.admin(request);
@@ -112,6 +113,7 @@ export default function ReturnsQueue() {
   const navigation = useNavigation();
   const navigate = useNavigate();
   const { t, ...labels } = queueWords(queue.lang);
+  const ruleWords = adminT(queue.lang, "admin-return-rules");
   const submit = useSubmit();
   const [searchParams] = useSearchParams();
   const busy = navigation.state !== "idle";
@@ -340,7 +342,7 @@ export default function ReturnsQueue() {
                           </Text>
                         </Link>
                         {row.flagged && (
-                          <span title={row.flagReasons.join("; ")}>
+                          <span title={row.flags.map((f) => flagReasonText(f, ruleWords, t)).join("; ")}>
                             <Badge tone="warning">{t("queue.flagged")}</Badge>
                           </span>
                         )}

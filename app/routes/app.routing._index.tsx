@@ -1,6 +1,6 @@
 import { jobDriver } from "~/queue/handle.server";
 import { readFormData } from "~/http/form-data.server";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
@@ -16,13 +16,13 @@ import { getShopSettings } from "~/models/shops.server";
 import { loadShopRules } from "~/services/routing-context.server";
 import { routingRulesIntent, updateRoutingRules } from "~/services/update-routing-rules.server";
 import { authenticate } from "~/shopify.server";
-import { adminTitle } from "~/components/page-title";
+import { adminTitle, menuWord } from "~/components/page-title";
 import { ActionToast } from "~/components/ActionToast";
 import { adminT } from "~/components/admin-i18n";
 import type { PortalLocale } from "~/domain/portal/locale";
 import type { RuleSetProblem } from "~/domain/routing/rule-set";
 
-export const meta = () => adminTitle("Routing");
+export const meta: MetaFunction = ({ matches }) => adminTitle(menuWord(matches, "/app/routing", "Routing"));
 
 async function requireShop(request: Request) {
   const { session } = await authenticate.admin(request);

@@ -1,11 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
 import { z } from "zod";
 import { decisionStatusTone } from "~/components/decision-status";
-import { adminTitle } from "~/components/page-title";
+import { adminTitle, menuWord } from "~/components/page-title";
+import { shopifyMessageText } from "~/domain/text/shopify-message";
 import { adminLocale } from "~/http/admin-locale.server";
 import { readFormData } from "~/http/form-data.server";
 import { portalT } from "~/portal/i18n";
@@ -15,7 +16,7 @@ import { releaseAttention } from "~/services/release-attention.server";
 import { rerouteOrder } from "~/services/reroute-order.server";
 import { authenticate } from "~/shopify.server";
 
-export const meta = () => adminTitle("Needs attention", "Routing");
+export const meta: MetaFunction = ({ matches }) => adminTitle(menuWord(matches, "/app/routing/attention", "Needs attention"), menuWord(matches, "/app/routing", "Routing"));
 
 async function requireStaff(request: Request) {
   const { admin, session } = await authenticate.admin(request);
@@ -46,7 +47,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
         t("decided", { when: when(row.decidedAt) }),
       ].filter((line): line is string => line !== null),
       // Shopify's own words (English): shown as its answer, marked as English.
-      shopifySaid: row.error,
+      shopifySaid: row.error ? shopifyMessageText(row.error) : null,
     })),
     held: held.map((order) => ({
       orderId: order.orderId,

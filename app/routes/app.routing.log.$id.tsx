@@ -1,9 +1,11 @@
 import { readFormData } from "~/http/form-data.server";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Modal, Page, Select, Text } from "@shopify/polaris";
 import { ActionToast } from "~/components/ActionToast";
+import { ShopifyMessage } from "~/components/ShopifyMessage";
+import { adminT } from "~/components/admin-i18n";
 import { explainer } from "~/components/routing/explain";
 import { triggerWords } from "~/components/routing/decision-words";
 import { useState } from "react";
@@ -17,7 +19,7 @@ import { adminLocale } from "~/http/admin-locale.server";
 import { authenticate } from "~/shopify.server";
 import { adminTitle } from "~/components/page-title";
 
-export const meta = () => adminTitle("Routing decision", "Routing log");
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => adminTitle(page?.text?.title ?? "Routing decision", page?.text?.back ?? "Routing log");
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -46,9 +48,12 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     decision,
     lang: locale,
     attention,
-    summary: decision.error ?? (decision.summaryWhy ? explain.say(decision.summaryWhy) : explain.legacy(decision.summary)),
+    // A failure is said in words; Shopify's own (English) words for refused moves are listed apart, labelled as Shopify's.
+    summary: decision.summaryWhy ? explain.say(decision.summaryWhy) : decision.error ? t("decision.errorSummary") : explain.legacy(decision.summary),
     // Only the engine's English (decisions stored before issue 14) keeps lang="en".
     summaryIsEnglish: !decision.error && !decision.summaryWhy,
+    shopifyMessages: decision.status === "SUGGESTED" ? [] : decision.moves.flatMap((m) => (!m.ok && m.message && m.lines.length > 0 ? [m.message] : [])),
+    shopifyLabel: adminT(locale, "admin-words")("shopifyMessage"),
     toast: rerouted ? t("decision.change.rerouted", { order: decision.orderName }) : null,
     signals: { heading: t("signals.heading"), lines: decision.signals.map((m) => t(`signals.${m.key}`, m.locations)) },
     text: {
@@ -71,7 +76,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
           m.fromLocationId.startsWith("gid://") ? "" : m.fromLocationId,
           m.toLocationId.startsWith("gid://") ? "" : m.toLocationId,
           m.lines.reduce((sum, l) => sum + l.quantity, 0),
-          m.ok ? t("decision.moves.moved") : m.message ?? t("decision.moves.notMoved"),
+          m.ok ? t("decision.moves.moved") : decision.status === "SUGGESTED" ? t("decision.moves.suggested") : t("decision.moves.notMoved"),
         ]),
       },
       considered: {
@@ -113,7 +118,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const decision = await getRoutingDecision(shop, params.id ?? "");
   if (!decision) throw new Response("Routing decision not found", { status: 404 });
   const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request, undefined, { single: true })));
-  if (!parsed.success) return data({ error: "Choose the location that cannot fulfill the order." }, { status: 400 });
+  const t = portalT(adminLocale(request, session.onlineAccessInfo?.associated_user?.locale), "routing");
+  if (!parsed.success) return data({ error: t("decision.change.errors.chooseLocation") }, { status: 400 });
   const result = await rerouteOrder({
     shop,
     graphql: admin.graphql,
@@ -121,15 +127,15 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     staff: session.onlineAccessInfo?.associated_user?.email ?? null,
     ...(parsed.data.intent === "unable" ? { unableLocationId: parsed.data.locationId } : {}),
   });
-  if (result.status === "order-not-found") return data({ error: "The order no longer exists in Shopify." }, { status: 404 });
-  if (result.status === "already-routed") return data({ error: "Another re-route of this order just happened; reload to see it." }, { status: 409 });
-  if (result.status === "waiting") return data({ error: "Shopify has not finished assigning this order to locations yet; try again in a moment." }, { status: 409 });
+  if (result.status === "order-not-found") return data({ error: t("decision.change.errors.orderGone") }, { status: 404 });
+  if (result.status === "already-routed") return data({ error: t("decision.change.errors.alreadyRouted") }, { status: 409 });
+  if (result.status === "waiting") return data({ error: t("decision.change.errors.waiting") }, { status: 409 });
   // The new decision's page confirms it (a toast): ?rerouted=1.
   return redirect(`/app/routing/log/${result.decision.id}?rerouted=1`);
 };
 
 export default function RoutingDecisionPage() {
-  const { decision, lang, attention, signals, text, summary, summaryIsEnglish, toast } = useLoaderData<typeof loader>();
+  const { decision, lang, attention, signals, text, summary, summaryIsEnglish, shopifyMessages, shopifyLabel, toast } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const submit = useSubmit();
@@ -188,7 +194,9 @@ export default function RoutingDecisionPage() {
               </Card>
             </Layout.Section>
           )}
-          <TableSection heading={text.moves.heading} contentTypes={["text", "text", "numeric", "text"]} headings={text.moves.headings} rows={text.moves.rows} />
+          <TableSection heading={text.moves.heading} contentTypes={["text", "text", "numeric", "text"]} headings={text.moves.headings} rows={text.moves.rows}>
+            <ShopifyMessage messages={shopifyMessages} label={shopifyLabel} />
+          </TableSection>
           <TableSection
             heading={text.considered.heading}
             contentTypes={["text", "text", "text", "numeric"]}
@@ -272,7 +280,7 @@ export default function RoutingDecisionPage() {
 }
 
 /** A card with a heading and a table; nothing when the table has no rows. */
-function TableSection(props: { heading: string; contentTypes: ("text" | "numeric")[]; headings: string[]; rows: React.ReactNode[][] }) {
+function TableSection(props: { heading: string; contentTypes: ("text" | "numeric")[]; headings: string[]; rows: React.ReactNode[][]; children?: React.ReactNode }) {
   if (props.rows.length === 0) return null;
   return (
     <Layout.Section>
@@ -282,6 +290,7 @@ function TableSection(props: { heading: string; contentTypes: ("text" | "numeric
             {props.heading}
           </Text>
           <DataTable columnContentTypes={props.contentTypes} headings={props.headings} rows={props.rows} />
+          {props.children}
         </BlockStack>
       </Card>
     </Layout.Section>

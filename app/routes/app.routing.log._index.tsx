@@ -52,7 +52,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
         status: row.status,
         statusLabel: t(`decision.status.${row.status}`),
         shipsFrom: row.locations.join(", ") || "—",
-        why: row.error ?? (row.summaryWhy ? explain.say(row.summaryWhy) : explain.legacy(row.summary)),
+        // A failure in words (what Shopify said is on the decision's page, labelled as Shopify's).
+        why: row.summaryWhy ? explain.say(row.summaryWhy) : row.error ? t("decision.errorSummary") : explain.legacy(row.summary),
         // Only the engine's English (decisions stored before reasons were data) keeps lang="en".
         whyIsEnglish: !row.error && !row.summaryWhy,
         when: [when.format(new Date(row.createdAt)), triggerWords(t, row.trigger), row.createdBy ? t("decision.by", { who: row.createdBy }) : null].filter(Boolean).join(" · "),

@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
-import { adminTitle } from "~/components/page-title";
+import { adminTitle, menuWord } from "~/components/page-title";
 import { adminLocale } from "~/http/admin-locale.server";
 import { readFormData } from "~/http/form-data.server";
 import { portalT } from "~/portal/i18n";
@@ -11,7 +11,7 @@ import { installedShop } from "~/services/installed-shop.server";
 import { OPEN_ORDERS_PAGE, previewOpenOrders, requestRouteOpenOrders, routeOpenOrdersForm } from "~/services/route-open-orders.server";
 import { authenticate } from "~/shopify.server";
 
-export const meta = () => adminTitle("Route open orders");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => adminTitle(data?.text?.title ?? "Route open orders", menuWord(matches, "/app/routing", "Routing"));
 
 async function requireShop(request: Request) {
   const { session, admin } = await authenticate.admin(request);

@@ -20,6 +20,8 @@ import { installedShop } from "~/services/installed-shop.server";
 import { previewReturnRules } from "~/services/preview-return-rules.server";
 import { loadReturnRules } from "~/services/return-rules-context.server";
 import { updateReturnPolicy } from "~/services/update-return-policy.server";
+import { outcomePolicyOf, updateReturnOutcomes } from "~/services/update-return-outcomes.server";
+import { ReturnOutcomesForm } from "~/components/returns/ReturnOutcomesForm";
 import { EMPTY_RULE_VALUES, returnRulesIntent, ruleToFormValues, updateReturnRules, type RuleFields } from "~/services/update-return-rules.server";
 import { authenticate } from "~/shopify.server";
 import { adminTitle } from "~/components/page-title";
@@ -58,6 +60,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const preview = previewCount ? await previewReturnRules({ shop, count: Number(previewCount), graphql: admin.graphql }) : null;
   return {
     policy,
+    outcomes: outcomePolicyOf(policyRow),
     rules: rules.map((r) => ({ values: ruleToFormValues(r), action: r.action, conditions: r.conditions.length })),
     problems,
     updatedBy,
@@ -105,7 +108,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const t = adminT(locale, "admin-return-rules");
   // Every field problem as a sentence in the staff member's language.
   const said = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, ruleProblem(message, t)]));
-  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "reasons", "methods", "enabled", ...DESTINATION_REPEATABLE_FIELDS] });
+  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "outcomes", "reasons", "methods", "enabled", ...DESTINATION_REPEATABLE_FIELDS] });
   const fields: RuleFields = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);
@@ -115,6 +118,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const result = await updateReturnPolicy({ shop, fields });
     if (!result.ok) return data<ActionResult>({ ok: false, target: "policy", message: t("notSaved.policy"), errors: said(result.errors), hint: t("checkFields") }, { status: 422 });
     return data<ActionResult>({ ok: true, target: "policy", message: t("saved.policy"), errors: {} });
+  }
+  if (fields.intent === "outcomes") {
+    const words = adminT(locale, "admin-return-outcomes");
+    const result = await updateReturnOutcomes({ shop, fields });
+    if (!result.ok) return data<ActionResult>({ ok: false, target: "outcomes", message: words("notSaved"), errors: result.errors, hint: t("checkFields") }, { status: 422 });
+    return data<ActionResult>({ ok: true, target: "outcomes", message: words("saved"), errors: {} });
   }
   if (fields.intent === "destinations") {
     const words = portalT(locale, "return-destinations");
@@ -161,6 +170,10 @@ export default function ReturnSettings() {
         )}
         <Layout.AnnotatedSection title={t("policy.title")} description={t("policy.description")}>
           <PolicyForm policy={page.policy} errors={errorsFor("policy")} busy={busy} t={t} />
+        </Layout.AnnotatedSection>
+
+        <Layout.AnnotatedSection id="outcomes" title={adminT(lang, "admin-return-outcomes")("title")} description={adminT(lang, "admin-return-outcomes")("description")}>
+          <ReturnOutcomesForm lang={lang} policy={page.outcomes} currency={page.shopCurrency} errors={errorsFor("outcomes")} busy={busy} />
         </Layout.AnnotatedSection>
 
         <Layout.AnnotatedSection id="destinations" title={page.destinationText.title} description={page.destinationText.description}>

@@ -20,7 +20,8 @@ export interface CloseReturnInput {
 export type CloseReturnResult =
   | { status: "closed" | "unchanged"; ret: ReturnWithDetails }
   | { status: "not-found" }
-  | { status: "refused"; message: string };
+  /** English, for the log; Shopify's own words, when it refused, in `shopifyMessages`. */
+  | { status: "refused"; message: string; shopifyMessages?: string[] };
 
 
 export async function closeReturn(input: CloseReturnInput): Promise<CloseReturnResult> {
@@ -40,7 +41,10 @@ export async function closeReturn(input: CloseReturnInput): Promise<CloseReturnR
       const closed = await closeShopifyReturn(graphql, ret.shopifyReturnId);
       if (closed.closedAt) closedAt = new Date(closed.closedAt);
     } catch (error) {
-      if (error instanceof AdminUserError) return { status: "refused", message: `Shopify refused to close the return: ${error.userErrors.map((e) => e.message).join("; ")}` };
+      if (error instanceof AdminUserError) {
+        const shopifyMessages = error.userErrors.map((e) => e.message);
+        return { status: "refused", message: `Shopify refused to close the return: ${shopifyMessages.join("; ")}`, shopifyMessages };
+      }
       throw error;
     }
   } else if (inShopify.status !== "CLOSED") {

@@ -28,8 +28,11 @@ export type DecideReturnResult =
   | { status: "not-found" }
   /** Bad input (e.g. a note too long): a 422 with the message. */
   | { status: "invalid"; message: string }
-  /** The return's state does not allow it, or Shopify refused (userErrors): a 422 with the message. */
-  | { status: "refused"; message: string }
+  /**
+   * The return's state does not allow it, or Shopify refused (userErrors): a 422 with the message
+   * (English, for the log); Shopify's own words, when it refused, in `shopifyMessages`.
+   */
+  | { status: "refused"; message: string; shopifyMessages?: string[] }
   /** The carrier sold no label: the return stays requested (nothing approved, nothing bought); say why in words, try again later. */
   | { status: "carrier-error"; problem: CarrierLabelProblem; message: string };
 
@@ -55,7 +58,7 @@ export async function decideReturn(input: DecideReturnInput): Promise<DecideRetu
       case "conflict":
         return { status: "refused", message: result.message };
       case "rejected":
-        return { status: "refused", message: `Shopify refused the approval: ${result.messages.join("; ")}` };
+        return { status: "refused", message: `Shopify refused the approval: ${result.messages.join("; ")}`, shopifyMessages: result.messages };
       case "carrier-error":
         return { status: "carrier-error", problem: result.problem, message: CARRIER_PROBLEM_IN_ENGLISH[result.problem] };
     }
@@ -73,6 +76,6 @@ export async function decideReturn(input: DecideReturnInput): Promise<DecideRetu
     case "conflict":
       return { status: "refused", message: result.message };
     case "rejected":
-      return { status: "refused", message: `Shopify refused the decline: ${result.messages.join("; ")}` };
+      return { status: "refused", message: `Shopify refused the decline: ${result.messages.join("; ")}`, shopifyMessages: result.messages };
   }
 }

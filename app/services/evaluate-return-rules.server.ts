@@ -5,6 +5,7 @@
 // its webhook racing each other evaluate it once between them.
 import type { Prisma } from "@prisma/client";
 import { describeAction, evaluateReturnRules, type ReturnRuleAction } from "~/domain/returns/rules";
+import { ruleFailedFlag } from "~/domain/returns/flag-reason";
 import { logger } from "~/logger.server";
 import { claimRulesEvaluation, findReturnById, setReturnFlag } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
@@ -80,8 +81,15 @@ export async function evaluateReturnRulesFor(input: EvaluateReturnRulesInput): P
     return { status: "applied", ruleId: rule.id, action, explanation: decision.explanation, outcome: result.status };
   }
   const message = result.status === "not-found" ? "The return disappeared" : result.message;
-  logger.warn({ shopId: shop.id, rma: ret.rma, ruleId: rule.id, message }, "a return rule could not be applied; flagged for review");
-  const reason = `Rule "${rule.name}" could not ${describeAction(action)}: ${message}`;
-  await setReturnFlag(shop, ret.id, { flagged: true, reasons: [...new Set([...ret.flagReasons, reason])] }, { type: "flagged", actor, message: reason, data: { ruleId: rule.id } });
+  logger.warn({ shopId: shop.id, rma: ret.rma, ruleId: rule.id, action: describeAction(action), message }, "a return rule could not be applied; flagged for review");
+  // Stored as data (the rule, its action, what stopped it, Shopify's own words): every page says it in the staff member's language.
+  const failure = {
+    ruleName: rule.name,
+    action,
+    problem: result.status === "not-found" ? "gone" : result.status === "refused" && result.shopifyMessages?.length ? "shopify" : "status",
+    shopifyMessages: result.status === "refused" ? (result.shopifyMessages ?? []) : [],
+  } as const;
+  const reason = ruleFailedFlag(failure);
+  await setReturnFlag(shop, ret.id, { flagged: true, reasons: [...new Set([...ret.flagReasons, reason])] }, { type: "flagged", actor, message: reason, data: { ruleId: rule.id, ...failure, shopifyMessages: [...failure.shopifyMessages] } as Prisma.InputJsonValue });
   return { status: "failed", ruleId: rule.id, action, message };
 }

@@ -2,8 +2,10 @@
 // passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
 // the rules said, the timeline, and which actions its status allows.
 import { quotedRefund } from "~/domain/returns/fees";
+import { readFlagReason } from "~/domain/returns/flag-reason";
 import { money, moneyAmount, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
+import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { canChangeDestination } from "~/domain/returns/destination";
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
 import { DEFAULT_RETURN_POLICY, parseReturnPolicy, type ReturnPolicy } from "~/domain/returns/policy";
@@ -85,7 +87,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     method: ret.method,
     source: ret.source,
     flagged: ret.flagged,
-    flagReasons: ret.flagReasons,
+    /** Why it is flagged, as data: a flag rule's reason as typed, a rule that could not be applied said in words. */
+    flags: ret.flagReasons.map(readFlagReason),
     orderName: ret.orderName,
     orderUrl: `https://${shop.domain}/admin/orders/${numeric}`,
     orderUnread,
@@ -98,6 +101,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     /** What the shopper was quoted: the items less the fees, as Shopify's suggested refund computes it. */
     quotedRefund: quotedRefund({ value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2) }, ret.currency),
     refundedAmount: ret.refundedAmount?.toFixed(2) ?? null,
+    /** What the shopper chose, and for store credit its money (in the return's currency) and whether it is credited yet. */
+    outcome: outcomeOf(ret),
     /** The same amounts in the shop's currency at the order's rate, when the shopper paid in another one. */
     inShopCurrency: inShopCurrency(ret),
     refundedAt: ret.refundedAt?.toISOString() ?? null,
@@ -130,7 +135,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
       reasonsLast90Days: [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })),
       recent: others.slice(0, 5).map((h) => ({ id: h.id, rma: h.rma, status: h.status, createdAt: h.createdAt.toISOString() })),
     },
-    rules: rulesEvent ? { actor: rulesEvent.actor, explanation: rulesEvent.message, decision: decisionFromEventData(rulesEvent.data) } : null,
+    rules: rulesEvent ? { eventId: rulesEvent.id, actor: rulesEvent.actor, explanation: rulesEvent.message, decision: decisionFromEventData(rulesEvent.data) } : null,
     timeline: ret.events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, message: e.message, data: e.data, at: e.createdAt.toISOString() })),
     locations: locations.map((l) => ({ id: l.shopifyId, name: l.name, countryCode: l.countryCode })),
     /** Where the goods go, and whether staff may still send them elsewhere (a mail return without its label). */
@@ -187,3 +192,16 @@ function inShopCurrency(ret: ReturnWithDetails) {
   }
 }
 
+
+function outcomeOf(ret: ReturnWithDetails) {
+  if (ret.outcome !== "STORE_CREDIT") return { kind: "REFUND" as const };
+  const credit = storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed(), bonus: ret.storeCreditBonus?.toFixed() ?? null });
+  return {
+    kind: "STORE_CREDIT" as const,
+    base: moneyAmount(credit.base),
+    bonus: moneyAmount(credit.bonus),
+    total: ret.storeCreditAmount?.toFixed() ?? moneyAmount(credit.total),
+    creditedAt: ret.storeCreditedAt?.toISOString() ?? null,
+    pending: ret.storeCreditRequestedAt != null && ret.storeCreditTransactionId == null,
+  };
+}

@@ -2,6 +2,7 @@
 // flagged, search), one page of requests, counts by status, and the options the filters offer.
 import { typedTextProblem } from "~/domain/text/typed-text";
 import { z } from "zod";
+import { readFlagReason } from "~/domain/returns/flag-reason";
 import { QUEUE_AGE_BUCKETS } from "~/domain/returns/queue-age";
 import { RETURN_METHODS } from "~/domain/returns/policy";
 import { RETURN_REASONS } from "~/domain/returns/reasons";
@@ -87,7 +88,7 @@ export async function loadReturnsQueue(shop: ShopRef, params: QueueParams, now: 
       method: r.method,
       source: r.source,
       flagged: r.flagged,
-      flagReasons: r.flagReasons,
+      flags: r.flagReasons.map(readFlagReason),
       reasons: [...new Set(r.lines.map((l) => l.reason))],
       items: r.lines.reduce((n, l) => n + l.quantity, 0),
       totalValue: r.totalValue.toFixed(2),

@@ -19,6 +19,7 @@ import { fetchSuggestedOutcome, processReturn, type ProcessedReturn, type Proces
 import { moneyAmount, type Money } from "~/domain/returns/money";
 import { canStaffTransition, statusInWords } from "~/domain/returns/status";
 import { notifyReturn } from "./notify-return.server";
+import { issueStoreCredit } from "./issue-store-credit.server";
 import { recordRefundOfReturn } from "./record-return-refund.server";
 
 export const RECEIVE_DISPOSITIONS = ["RESTOCKED", "NOT_RESTOCKED", "MISSING"] as const satisfies readonly DispositionType[];
@@ -44,10 +45,12 @@ export interface ReceiveReturnInput {
 }
 
 export type ReceiveReturnResult =
-  | { status: "received" | "unchanged"; ret: ReturnWithDetails }
+  /** `creditRefused`: a store-credit return was received but Shopify refused the credit (its words). */
+  | { status: "received" | "unchanged"; ret: ReturnWithDetails; creditRefused?: string }
   | { status: "not-found" }
   | { status: "invalid"; errors: Record<string, string> }
-  | { status: "refused"; message: string };
+  /** English, for the log; Shopify's own words, when it refused, in `shopifyMessages`. */
+  | { status: "refused"; message: string; shopifyMessages?: string[] };
 
 export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveReturnResult> {
   const { shop } = input;
@@ -57,7 +60,7 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
   // Received once already (RECEIVED, or refunded or closed after the goods came back): nothing to do.
   // A return refunded or closed before its goods arrived is not "already received": the table says
   // whether it may be received now.
-  if (ret.receivedAt) return { status: "unchanged", ret };
+  if (ret.receivedAt) return { status: "unchanged", ...(await creditIfStoreCredit(input, graphql, ret)) };
   if (!canStaffTransition(ret.status, "RECEIVED")) return { status: "refused", message: `A return that is ${statusInWords(ret.status)} cannot be received.` };
   if (!ret.shopifyReturnId) return { status: "refused", message: "The return is not in Shopify." };
 
@@ -111,7 +114,8 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
   try {
     if (processLines.length) {
       // The refund Shopify suggests for exactly these units: their price less their restocking fees and the return shipping fee.
-      const suggested = request.refund ? await fetchSuggestedOutcome(graphql, inShopify.id, processLines.map((l) => ({ returnLineItemId: l.returnLineItemId, quantity: l.quantity }))) : null;
+      // A store-credit return is never refunded as well: its money goes to the store credit account below.
+      const suggested = request.refund && ret.outcome !== "STORE_CREDIT" ? await fetchSuggestedOutcome(graphql, inShopify.id, processLines.map((l) => ({ returnLineItemId: l.returnLineItemId, quantity: l.quantity }))) : null;
       const transactions = suggested?.kind === "refund" ? suggested.transactions : [];
       const before = new Set(inShopify.refundIds);
       processed = await processReturn(graphql, { returnId: inShopify.id, lines: processLines, refund: transactions.length ? { transactions } : null });
@@ -119,7 +123,10 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
       if (fresh) refundIssued = { id: fresh.id, amount: fresh.amount };
     }
   } catch (error) {
-    if (error instanceof AdminUserError) return { status: "refused", message: `Shopify refused to process the return: ${error.userErrors.map((e) => e.message).join("; ")}` };
+    if (error instanceof AdminUserError) {
+      const shopifyMessages = error.userErrors.map((e) => e.message);
+      return { status: "refused", message: `Shopify refused to process the return: ${shopifyMessages.join("; ")}`, shopifyMessages };
+    }
     throw error;
   }
 
@@ -157,6 +164,13 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
     });
     current = refunded.ret;
   }
-  if (!recorded) return { status: "unchanged", ret: current };
-  return { status: "received", ret: current };
+  const credited = await creditIfStoreCredit(input, graphql, current);
+  return { status: recorded ? "received" : "unchanged", ...credited };
+}
+
+/** A store-credit return's credit, made (or found) once its goods are received; a retry finishes it. */
+async function creditIfStoreCredit(input: ReceiveReturnInput, graphql: AdminGraphql, ret: ReturnWithDetails): Promise<{ ret: ReturnWithDetails; creditRefused?: string }> {
+  if (ret.outcome !== "STORE_CREDIT" || !ret.receivedAt) return { ret };
+  const result = await issueStoreCredit({ shop: input.shop, graphql, ret, actor: input.actor, now: input.now });
+  return result.status === "refused" ? { ret: result.ret, creditRefused: result.message } : { ret: result.ret };
 }

@@ -614,6 +614,43 @@ export type CrossdockShopQuery = { shop: (
     & { shopAddress: Pick<AdminTypes.ShopAddress, 'countryCodeV2'>, plan: Pick<AdminTypes.ShopPlan, 'publicDisplayName'> }
   ) };
 
+export type CrossdockStoreCreditCreditMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  creditInput: AdminTypes.StoreCreditAccountCreditInput;
+}>;
+
+
+export type CrossdockStoreCreditCreditMutation = { storeCreditAccountCredit?: AdminTypes.Maybe<{ storeCreditAccountTransaction?: AdminTypes.Maybe<(
+      Pick<AdminTypes.StoreCreditAccountCreditTransaction, 'id' | 'createdAt'>
+      & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+    )>, userErrors: Array<Pick<AdminTypes.StoreCreditAccountCreditUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CrossdockCustomerStoreCreditsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  accounts: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type CrossdockCustomerStoreCreditsQuery = { customer?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Customer, 'id'>
+    & { storeCreditAccounts: { nodes: Array<(
+        Pick<AdminTypes.StoreCreditAccount, 'id'>
+        & { transactions: { nodes: Array<(
+            Pick<AdminTypes.StoreCreditAccountCreditTransaction, 'id' | 'createdAt'>
+            & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+          ) | (
+            Pick<AdminTypes.StoreCreditAccountDebitRevertTransaction, 'createdAt'>
+            & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+          ) | (
+            Pick<AdminTypes.StoreCreditAccountDebitTransaction, 'createdAt'>
+            & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+          ) | (
+            Pick<AdminTypes.StoreCreditAccountExpirationTransaction, 'createdAt'>
+            & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+          )> } }
+      )> } }
+  )> };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query CrossdockAppInstallation {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: CrossdockAppInstallationQuery, variables: CrossdockAppInstallationQueryVariables},
   "#graphql\n  query CrossdockAppMetafield($namespace: String!, $key: String!) {\n    currentAppInstallation {\n      metafield(namespace: $namespace, key: $key) {\n        value\n      }\n    }\n  }\n": {return: CrossdockAppMetafieldQuery, variables: CrossdockAppMetafieldQueryVariables},
@@ -653,6 +690,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CrossdockReturnReasonDefinitions($handles: [String!]) {\n    returnReasonDefinitions(first: 20, handles: $handles) {\n      nodes {\n        id\n        handle\n      }\n    }\n  }\n": {return: CrossdockReturnReasonDefinitionsQuery, variables: CrossdockReturnReasonDefinitionsQueryVariables},
   "#graphql\n  query CrossdockShipmentForNotice($id: ID!) {\n    fulfillment(id: $id) {\n      id\n      status\n      trackingInfo(first: 3) {\n        company\n        number\n        url\n      }\n      order {\n        id\n        name\n        email\n        customerLocale\n        cancelledAt\n        customer {\n          displayName\n        }\n      }\n    }\n  }\n": {return: CrossdockShipmentForNoticeQuery, variables: CrossdockShipmentForNoticeQueryVariables},
   "#graphql\n  query CrossdockShop {\n    shop {\n      name\n      email\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      shopAddress {\n        countryCodeV2\n      }\n      plan {\n        publicDisplayName\n      }\n    }\n  }\n": {return: CrossdockShopQuery, variables: CrossdockShopQueryVariables},
+  "#graphql\n  query CrossdockCustomerStoreCredits($id: ID!, $accounts: String!) {\n    customer(id: $id) {\n      id\n      storeCreditAccounts(first: 5, query: $accounts) {\n        nodes {\n          id\n          transactions(first: 50, reverse: true, query: \"type:credit\") {\n            nodes {\n              createdAt\n              amount {\n                amount\n                currencyCode\n              }\n              ... on StoreCreditAccountCreditTransaction {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockCustomerStoreCreditsQuery, variables: CrossdockCustomerStoreCreditsQueryVariables},
 }
 
 interface GeneratedMutationTypes {
@@ -664,6 +702,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation CrossdockReturnApproveRequest($input: ReturnApproveRequestInput!) {\n    returnApproveRequest(input: $input) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnApproveRequestMutation, variables: CrossdockReturnApproveRequestMutationVariables},
   "#graphql\n  mutation CrossdockReturnDeclineRequest($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n        decline {\n          reason\n          note\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnDeclineRequestMutation, variables: CrossdockReturnDeclineRequestMutationVariables},
   "#graphql\n  mutation CrossdockReverseDeliveryCreateWithShipping(\n    $reverseFulfillmentOrderId: ID!\n    $reverseDeliveryLineItems: [ReverseDeliveryLineItemInput!]!\n    $trackingInput: ReverseDeliveryTrackingInput\n    $labelInput: ReverseDeliveryLabelInput\n    $notifyCustomer: Boolean\n  ) {\n    reverseDeliveryCreateWithShipping(\n      reverseFulfillmentOrderId: $reverseFulfillmentOrderId\n      reverseDeliveryLineItems: $reverseDeliveryLineItems\n      trackingInput: $trackingInput\n      labelInput: $labelInput\n      notifyCustomer: $notifyCustomer\n    ) {\n      reverseDelivery {\n        id\n        deliverable {\n          ... on ReverseDeliveryShippingDeliverable {\n            tracking {\n              carrierName\n              number\n              url\n            }\n            label {\n              publicFileUrl\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReverseDeliveryCreateWithShippingMutation, variables: CrossdockReverseDeliveryCreateWithShippingMutationVariables},
+  "#graphql\n  mutation CrossdockStoreCreditCredit($id: ID!, $creditInput: StoreCreditAccountCreditInput!) {\n    storeCreditAccountCredit(id: $id, creditInput: $creditInput) {\n      storeCreditAccountTransaction {\n        id\n        createdAt\n        amount {\n          amount\n          currencyCode\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockStoreCreditCreditMutation, variables: CrossdockStoreCreditCreditMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

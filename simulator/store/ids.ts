@@ -44,7 +44,9 @@ export type GidType =
   | "ReverseDelivery"
   | "ReverseDeliveryLineItem"
   | "Market"
-  | "MarketRegionCountry";
+  | "MarketRegionCountry"
+  | "StoreCreditAccount"
+  | "StoreCreditAccountCreditTransaction";
 
 /** Where large internal ids start (2^52); every number a store record uses below it is an ordinary id. */
 export const LARGE_ID_BASE = 2 ** 52;

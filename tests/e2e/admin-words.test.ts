@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { startStack, type Stack } from "../../scripts/stack";
 import { launchBrowser, toastAfterDialog, visible, type Browser } from "../support/browser";
+import { prisma } from "~/db.server";
+import { ruleFailedFlag } from "~/domain/returns/flag-reason";
 
 // Issue 14 item 9 (words), as staff click it in Debian's Chromium against the real app and the
 // simulator: the returns queue's Clear filters empties the dropdowns too; bulk approval and a
@@ -17,7 +19,7 @@ const TEE = seed.products.find((p) => p.status === "ACTIVE" && p.tags.includes("
 /** What must never reach a merchant's eyes (issue 14's examples). */
 const RAW = /gid:\/\/|not-chosen|fewest-shipments|\bMAIL\b|DROP_OFF|FINAL_SALE|AUTO_DECLINE|SIZE_TOO|Too small: expected|\brules\.\d|\w+Error:|\w\(s\)|\b1 units\b|\b(?:inventory_levels|fulfillment_orders|orders|returns|locations|refunds)\/[a-z_]+/;
 /** English left on a Vietnamese or Chinese page: the app's own words (product, location and carrier names are the shop's). */
-const ENGLISH = /\b(?:the|and|your|with|this|from|not|was|will|would|Approve|Decline|Save|Preview|Remove|Strategy|Rules?|Policy|Items|Reason|Timeline|Refund|Check|Choose|Enter|Received|Requested|Flagged|Passed|Failed|Stock|Select all)\b/;
+const ENGLISH = /\b(?:the|and|your|with|this|from|not|was|will|would|Approve|Decline|Save|Preview|Remove|Strategy|Rules?|Policy|Items|Reason|Timeline|Refund|Check|Choose|Enter|Received|Requested|Flagged|Passed|Failed|Stock|Select all|Home|Routing|Needs attention|Locations|Activity|Inventory|Settings|could|refused|suggestion|Recorded|moved|auto-approve|Shopify's)\b/;
 
 let stack: Stack;
 let browser: Browser;
@@ -59,7 +61,11 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
 
 const rows = () => page.getByRole("table").locator("tbody tr");
 
-/** Elements that stick out of the page sideways, outside a box that scrolls on purpose (a table's). */
+/**
+ * Elements that stick out of the page sideways, outside a box that scrolls on purpose (a table's).
+ * Read until the page settles: Polaris folds a page's secondary actions into a menu only after it
+ * has measured them, so for a moment after a resize they stand in a row.
+ */
 async function widerThanScreen(): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -74,9 +80,13 @@ async function widerThanScreen(): Promise<string[]> {
   });
 }
 
-/** The page's own words: text marked as English on purpose (the English shoppers' default instructions, a support detail) is left aside. */
+/**
+ * The page's own words: text marked as English on purpose (the English shoppers' default instructions,
+ * a support detail, Shopify's own message) and the shop's own text (a location's pickup instructions,
+ * data-shop-text) are left aside.
+ */
 async function ownWords(): Promise<string> {
-  await page.evaluate(() => document.querySelectorAll<HTMLElement>('main [lang="en"]').forEach((e) => (e.style.display = "none")));
+  await page.evaluate(() => document.querySelectorAll<HTMLElement>('main [lang="en"], main [data-shop-text]').forEach((e) => (e.style.display = "none")));
   return page.locator("main").innerText();
 }
 
@@ -194,6 +204,100 @@ describe("the admin's words and confirmations", () => {
     expect(await ownWords()).not.toMatch(ENGLISH);
   }, 180_000);
 
+  it("says a rule Shopify refused, old English rules entries and Shopify's refusals of moves in words, with Shopify's own English labelled and free of codes", async () => {
+    // States Crossdock wrote (or wrote in English before they were data), put in place as they are stored.
+    const name = await requestedReturn("chi@example.com", "COLOR");
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: stack.shop } });
+    const ret = await until(async () => (await prisma.returnRequest.count({ where: { shopId: shop.id, orderName: name } })) > 0, `${name}'s return`).then(() =>
+      prisma.returnRequest.findFirstOrThrow({ where: { shopId: shop.id, orderName: name } }),
+    );
+    const refusal = "returnApproveRequest: Return gid://shopify/Return/77 cannot be approved with reason FINAL_SALE";
+    const failed = ruleFailedFlag({ ruleName: "Small items", action: { type: "AUTO_APPROVE" }, problem: "shopify", shopifyMessages: [refusal.replace(/^\w+: /, "")] });
+    const legacy = 'Rule "Old sale" could not auto-decline, Final sale: Shopify refused the decline: Return is not declinable; MAIL';
+    await prisma.returnRequest.update({ where: { id: ret.id }, data: { flagged: true, flagReasons: [failed, legacy] } });
+    await prisma.returnEvent.createMany({
+      data: [
+        { returnId: ret.id, type: "rules", actor: "rule:old", message: 'Rule "Small items" (auto-approve): value 12.00 ≤ 25.00.', data: { ruleId: "old" }, createdAt: new Date(Date.now() + 1_000) },
+        { returnId: ret.id, type: "flagged", actor: "rule:old", message: failed, data: { ruleId: "old" }, createdAt: new Date(Date.now() + 2_000) },
+        { returnId: ret.id, type: "flagged", actor: "rule:old", message: legacy, data: { ruleId: "old" }, createdAt: new Date(Date.now() + 3_000) },
+        { returnId: ret.id, type: "received", actor: "staff@example.com", message: "Received at Old Store: 1 × Tee restocked", data: {}, createdAt: new Date(Date.now() + 4_000) },
+      ],
+    });
+    // A decision with a move Shopify refused, in the words Shopify's API answers (operation name, id and code included).
+    const decisionId = new URL(decisionUrl).pathname.split("/").pop()!;
+    const [from, to] = await prisma.location.findMany({ where: { shopId: shop.id }, take: 2, orderBy: { name: "asc" } });
+    const refusedMove = { fulfillmentOrderId: "gid://shopify/FulfillmentOrder/9", fromLocationId: from!.shopifyId, toLocationId: to!.shopifyId, whole: true, lines: [{ lineItemId: "gid://shopify/LineItem/9", fulfillmentOrderLineItemId: "gid://shopify/FulfillmentOrderLineItem/9", quantity: 1 }], ok: false, message: "fulfillmentOrderMove: Cannot move gid://shopify/FulfillmentOrder/9 to a location that is not ACTIVE" };
+    const decision = await prisma.routingDecision.findUniqueOrThrow({ where: { id: decisionId } });
+    await prisma.routingDecision.update({ where: { id: decisionId }, data: { status: "NEEDS_REVIEW", moves: [...(decision.moves as object[]), refusedMove], error: refusedMove.message } });
+
+    const said = {
+      vi: { flag: "Không áp dụng được quy tắc “Small items” (Tự động duyệt): Shopify đã từ chối.", old: "Không áp dụng được quy tắc “Old sale”", rules: "Quy tắc “Small items” đã quyết định đơn trả hàng này.", label: "Thông báo của Shopify (bằng tiếng Anh)", notMoved: "chưa chuyển" },
+      "zh-CN": { flag: "规则“Small items”（自动批准）未能执行：Shopify 拒绝了该操作。", old: "规则“Old sale”", rules: "规则“Small items”已处理此退货。", label: "Shopify 的原文消息（英文）", notMoved: "未移动" },
+    } as const;
+    for (const lang of ["vi", "zh-CN"] as const) {
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await page.goto(`${stack.appUrl}/app/returns/${ret.id}?locale=${lang}`);
+        await visible(page.getByRole("heading", { level: 1 }), 60_000);
+        const banner = page.locator("main").getByText(said[lang].flag).first();
+        await visible(banner);
+        await visible(page.locator("main").getByText(said[lang].old).first());
+        await visible(page.locator("main").getByText(said[lang].rules).first());
+        // Shopify's own words: folded away under a label in the staff member's language, then English without codes or ids.
+        const shopifys = page.locator("main details").filter({ hasText: said[lang].label });
+        expect(await shopifys.count()).toBe(2);
+        await shopifys.first().locator("summary").click();
+        expect(await shopifys.first().locator('[lang="en"]').innerText()).toBe("Return cannot be approved with reason final sale");
+        expect(await page.locator("main").innerText(), `return ${lang} ${width}`).not.toMatch(RAW);
+        await page.screenshot({ path: `.cache/e2e-words-return-flags-${lang}-${width}.png`, fullPage: true });
+        await expect.poll(widerThanScreen, { message: `return ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
+        expect(await ownWords(), `return ${lang} ${width}`).not.toMatch(ENGLISH);
+        expect(await page.title()).not.toMatch(ENGLISH);
+
+        // The queue's flag says the same in its tooltip.
+        await page.goto(`${stack.appUrl}/app/returns?flagged=1&locale=${lang}`);
+        await visible(page.getByRole("heading", { level: 1 }), 60_000);
+        const tip = await rows().filter({ hasText: name }).locator("span[title]").first().getAttribute("title");
+        expect(tip).toContain(said[lang].flag);
+        expect(tip).not.toMatch(ENGLISH);
+        expect(tip).not.toMatch(RAW);
+
+        await page.goto(`${stack.appUrl}/app/routing/log/${decisionId}?locale=${lang}`);
+        await visible(page.getByRole("heading", { level: 1 }), 60_000);
+        await visible(page.locator("main").getByText(said[lang].notMoved, { exact: true }).first());
+        const moveMessage = page.locator("main details").filter({ hasText: said[lang].label });
+        await moveMessage.locator("summary").click();
+        expect(await moveMessage.locator('[lang="en"]').innerText()).toBe("Cannot move to a location that is not active");
+        expect(await page.locator("main").innerText(), `decision ${lang} ${width}`).not.toMatch(RAW);
+        await page.screenshot({ path: `.cache/e2e-words-decision-refused-${lang}-${width}.png`, fullPage: true });
+        await expect.poll(widerThanScreen, { message: `decision ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
+        expect(await ownWords(), `decision ${lang} ${width}`).not.toMatch(ENGLISH);
+        expect(await page.title()).not.toMatch(ENGLISH);
+      }
+    }
+  }, 300_000);
+
+  it("says every other admin page, and every page's title, in Vietnamese and Chinese on a phone and a desktop", async () => {
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: stack.shop } });
+    const location = await prisma.location.findFirstOrThrow({ where: { shopId: shop.id }, orderBy: { name: "asc" } });
+    const pages = ["/app", "/app/routing", "/app/routing/log", "/app/routing/attention", "/app/routing/open-orders", "/app/inventory", "/app/locations", `/app/locations/${location.id}`, "/app/settings", "/app/emails"];
+    for (const lang of ["vi", "zh-CN"] as const) {
+      for (const path of pages) {
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+          await page.goto(`${stack.appUrl}${path}?locale=${lang}`);
+          await visible(page.getByRole("heading", { level: 1 }), 60_000);
+          const where = `${path} ${lang} ${width}`;
+          expect(await page.locator("main").innerText(), where).not.toMatch(RAW);
+          await page.screenshot({ path: `.cache/e2e-words-page${path.replace(/\W+/g, "-")}-${lang}-${width}.png`, fullPage: true });
+          await expect.poll(widerThanScreen, { message: where, timeout: 5_000 }).toEqual([]);
+          expect(await page.title(), where).not.toMatch(ENGLISH);
+          expect(await ownWords(), where).not.toMatch(ENGLISH);
+        }
+      }
+    }
+  }, 600_000);
+
   it("shows no ids, codes or raw errors in English, and no English in Vietnamese and Chinese, on a phone and a desktop", async () => {
     const pages = [
       { name: "returns", path: "/app/returns", heading: { en: "Returns", vi: "Đơn trả hàng", "zh-CN": "退货" } },
@@ -214,7 +318,8 @@ describe("the admin's words and confirmations", () => {
           expect(await page.locator("main").innerText(), `${name} ${lang} ${width}`).not.toMatch(RAW);
           await page.screenshot({ path: `.cache/e2e-words-${name}-${lang}-${width}.png`, fullPage: true });
           // Nothing wider than the screen (cut text or a page that scrolls sideways); a table scrolls in its own box.
-          expect(await widerThanScreen(), `${name} ${lang} ${width}`).toEqual([]);
+          await expect.poll(widerThanScreen, { message: `${name} ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
+          if (lang !== "en") expect(await page.title(), `${name} ${lang} ${width}`).not.toMatch(ENGLISH);
           if (lang !== "en") expect(await ownWords(), `${name} ${lang} ${width}`).not.toMatch(ENGLISH);
         }
       }

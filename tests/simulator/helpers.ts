@@ -26,6 +26,8 @@ export const ALL_SCOPES = [
   "write_third_party_fulfillment_orders",
   "write_returns",
   "write_shipping",
+  "read_store_credit_accounts",
+  "write_store_credit_account_transactions",
 ].join(",");
 
 /** Response data is checked by the assertions themselves; one loose type keeps them readable. */

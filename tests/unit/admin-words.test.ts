@@ -14,7 +14,9 @@ import { formatAddressLines } from "~/domain/locations/location";
 import { problemKey } from "~/domain/activity/problem";
 import { deliverySubject, topicArea } from "~/domain/activity/subject";
 import { cartProblem, notRoutableReason } from "~/components/routing/cart-words";
-import { actionSummary, explainDecision, ruleProblem } from "~/components/returns/rule-words";
+import { actionSummary, explainDecision, flagReasonText, legacyRulesText, ruleProblem } from "~/components/returns/rule-words";
+import { readFlagReason, ruleFailedFlag } from "~/domain/returns/flag-reason";
+import { shopifyMessageText } from "~/domain/text/shopify-message";
 import { actorName, eventName, eventText } from "~/components/returns/timeline-words";
 import { emptyCustomCartFields, validateCustomCart } from "~/domain/routing/custom-cart";
 import { decisionView, evaluateReturnRules, type ReturnFacts, type ReturnRule } from "~/domain/returns/rules";
@@ -233,7 +235,7 @@ describe("names and addresses, as each country writes them", () => {
 describe("the return page's words", () => {
   const t = (lng: "en" | "vi" | "zh-CN") => adminT(lng, "admin-return-detail");
   const returns = (lng: "en" | "vi" | "zh-CN") => adminT(lng, "admin-returns");
-  const words = (lng: "en" | "vi" | "zh-CN") => ({ t: t(lng), returns: returns(lng), lang: lng, locationName: (id: string) => (id === "gid://shopify/Location/1" ? "SoHo Store" : null) });
+  const words = (lng: "en" | "vi" | "zh-CN") => ({ t: t(lng), returns: returns(lng), rules: adminT(lng, "admin-return-rules"), lang: lng, locationName: (id: string) => (id === "gid://shopify/Location/1" ? "SoHo Store" : null) });
 
   it("says timeline entries written by Shopify, the portal and staff in the staff member's language", () => {
     expect(eventName("label_created", t("vi"))).toBe("Đã tạo nhãn");
@@ -249,6 +251,35 @@ describe("the return page's words", () => {
     expect(eventText({ type: "label_created", actor: "shopify", message: "Tracking 1Z999", data: null }, words("zh-CN"))).toBe("运单号 1Z999");
     // What a person typed stays as typed.
     expect(eventText({ type: "flagged", actor: "rule:x", message: "High value", data: {} }, words("vi"))).toBe("High value");
+  });
+
+  it("says a rule Crossdock could not apply, stored as data, in words; Shopify's English is kept apart, without codes", () => {
+    const stored = ruleFailedFlag({ ruleName: "Sale items", action: { type: "AUTO_DECLINE", reason: "FINAL_SALE" }, problem: "shopify", shopifyMessages: ["returnDeclineRequest: Return gid://shopify/Return/7 cannot be declined with FINAL_SALE"] });
+    const flag = readFlagReason(stored);
+    const rules = adminT("vi", "admin-return-rules");
+    expect(flagReasonText(flag, rules, returns("vi"))).toBe("Không áp dụng được quy tắc “Sale items” (Tự động từ chối: Hàng không đổi trả): Shopify đã từ chối.");
+    expect(eventText({ type: "flagged", actor: "rule:x", message: stored, data: {} }, words("zh-CN"))).toBe("规则“Sale items”（自动拒绝：最终销售，不退不换）未能执行：Shopify 拒绝了该操作。");
+    expect(flag.kind === "ruleFailed" && flag.shopifyMessages.map(shopifyMessageText)).toEqual(["Return cannot be declined with final sale"]);
+    expect(shopifyMessageText("fulfillmentOrderMove: Cannot move to a location (gid://shopify/Location/9) that is not ACTIVE; MAIL and DROP_OFF")).toBe("Cannot move to a location that is not active; mail and drop off");
+    expect(shopifyMessageText("HTTP 503 from the API")).toBe("HTTP 503 from the API");
+  });
+
+  it("says flags, rules checks and entries stored in English before they were data in the staff member's words, never the English", () => {
+    // A flag written before the failure was data (English text only).
+    const old = 'Rule "Small items" could not auto-approve: Shopify refused the approval: Return is not approvable; MAIL';
+    const flag = readFlagReason(old);
+    expect(flag).toMatchObject({ kind: "ruleFailed", ruleName: "Small items", action: { type: "AUTO_APPROVE" }, problem: "shopify", shopifyMessages: ["Return is not approvable", "MAIL"] });
+    expect(flagReasonText(flag, adminT("vi", "admin-return-rules"), returns("vi"))).toBe("Không áp dụng được quy tắc “Small items” (Tự động duyệt): Shopify đã từ chối.");
+    expect(readFlagReason('Rule "Old" could not auto-decline, Final sale: The return disappeared')).toMatchObject({ action: { type: "AUTO_DECLINE", reason: "FINAL_SALE" }, problem: "gone" });
+    expect(eventText({ type: "flagged", actor: "rule:x", message: old, data: {} }, words("zh-CN"))).toBe("规则“Small items”（自动批准）未能执行：Shopify 拒绝了该操作。");
+    // A rules check stored as English only.
+    expect(eventText({ type: "rules", actor: "rule:x", message: 'Rule "Small items" (auto-approve): value 12.00 ≤ 25.00.', data: null }, words("vi"))).toBe("Quy tắc “Small items” đã quyết định đơn trả hàng này.");
+    expect(legacyRulesText("No rule matched: the return waits for review.", adminT("zh-CN", "admin-return-rules"))).toBe("没有匹配的规则：退货等待审核。");
+    expect(legacyRulesText("Something else", adminT("vi", "admin-return-rules"))).toBe("Đã kiểm tra các quy tắc trả hàng.");
+    // Crossdock's own English, whose data is gone (a location deleted since): a line in words instead.
+    const received = { type: "received", actor: "staff@shop.example", message: "Received at Old Store: 1 × Tee restocked", data: {} };
+    expect(eventText(received, words("vi"))).toBe("Được ghi lại trước khi Crossdock lưu chi tiết bằng ngôn ngữ của bạn.");
+    expect(eventText({ type: "refunded", actor: "shopify", message: "Refunded in Shopify: 12.50 USD", data: {} }, words("zh-CN"))).toBe("此记录早于 Crossdock 以您的语言保存详情。");
   });
 
   it("counts the customer's other returns with plurals", () => {

@@ -2,6 +2,7 @@
 // decided a return ("Rule “Small items” (Approve automatically): value 12.00, at most 25.00"), and
 // the rules form's field problems as sentences. Codes (AUTO_DECLINE, FINAL_SALE, MAIL) never show.
 import type { TFunction } from "i18next";
+import type { FlagReason } from "~/domain/returns/flag-reason";
 import { foundValues, type DecisionView, type ReturnRuleAction } from "~/domain/returns/rules";
 
 /** What a rule does: "Decline automatically: Final sale", "Flag: High value". */
@@ -70,4 +71,28 @@ const PROBLEMS: [RegExp, string][] = [
 export function ruleProblem(message: string, t: TFunction): string {
   const key = PROBLEMS.find(([pattern]) => pattern.test(message))?.[1] ?? "other";
   return t(`problems.${key}`);
+}
+
+/**
+ * Why a return is flagged, in the staff member's words: a flag rule's reason as the merchant typed
+ * it; a rule Crossdock could not apply as a sentence (Shopify's own English words, if any, are for
+ * the page to show apart, labelled as Shopify's).
+ */
+export function flagReasonText(reason: FlagReason, t: TFunction, returns: TFunction): string {
+  if (reason.kind === "typed") return reason.text;
+  const problem = t(`flagWords.problem.${reason.problem}`);
+  return reason.action
+    ? t("flagWords.ruleFailed", { name: reason.ruleName, action: actionSummary(reason.action, t, returns), problem })
+    : t("flagWords.ruleFailedNoAction", { name: reason.ruleName, problem });
+}
+
+/**
+ * A rules check recorded before its rule and conditions were kept as data: only English text is
+ * left, so the page says what can be read from it ("No rule matched", the rule's name) in the staff
+ * member's words, or that the rules were checked, never the English itself.
+ */
+export function legacyRulesText(explanation: string | null, t: TFunction): string {
+  if (!explanation || /^No rule matched/.test(explanation)) return explanation ? t("explain.noMatch") : t("explain.checked");
+  const name = /^Rule "(.+?)" \(/s.exec(explanation)?.[1];
+  return name ? t("explain.legacyMatched", { name }) : t("explain.checked");
 }

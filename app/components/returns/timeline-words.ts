@@ -3,6 +3,8 @@
 import type { TFunction } from "i18next";
 import { formatMoney } from "~/domain/returns/money";
 import { eventTextKey } from "~/domain/returns/event-text";
+import { readFlagReason } from "~/domain/returns/flag-reason";
+import { flagReasonText, legacyRulesText } from "./rule-words";
 
 export interface TimelineEntry {
   type: string;
@@ -27,11 +29,23 @@ export function actorName(actor: string, t: TFunction): string {
   return actor;
 }
 
-export function eventText(entry: TimelineEntry, words: { t: TFunction; returns: TFunction; lang: string; locationName: (id: string) => string | null }): string | null {
-  const { t, returns, lang } = words;
+/**
+ * Entries whose text Crossdock or Shopify wrote (in English, before it was kept as data): when the
+ * data cannot say it, the page says it was recorded earlier rather than show the English.
+ */
+const WRITTEN_BY_CROSSDOCK = new Set(["requested", "approved", "label_created", "received", "refunded", "closed", "canceled", "reopened"]);
+
+export function eventText(entry: TimelineEntry, words: { t: TFunction; returns: TFunction; rules: TFunction; lang: string; locationName: (id: string) => string | null }): string | null {
+  const { t } = words;
   const data = record(entry.data);
   const fixed = entry.message ? eventTextKey(entry.message) : null;
   if (fixed) return t(`eventText.${fixed}`);
+  const said = entryText(entry, data, words);
+  return said !== null && said === entry.message && WRITTEN_BY_CROSSDOCK.has(entry.type) ? t("eventText.recordedEarlier") : said;
+}
+
+function entryText(entry: TimelineEntry, data: Record<string, unknown>, words: Parameters<typeof eventText>[1]): string | null {
+  const { t, returns, lang } = words;
   switch (entry.type) {
     case "requested": {
       const name = text(data.shopifyReturnName);
@@ -65,6 +79,11 @@ export function eventText(entry: TimelineEntry, words: { t: TFunction; returns: 
       const word = returns(`declineReasons.${reason}`, { defaultValue: returns("declineReasons.OTHER") });
       return entry.message ? t("eventText.declineReasonWithNote", { reason: word, note: entry.message }) : t("eventText.declineReason", { reason: word });
     }
+    case "rules":
+      return legacyRulesText(entry.message, words.rules);
+    case "flagged":
+      // A flag rule's reason as the merchant typed it, or a rule that could not be applied, in words.
+      return entry.message ? flagReasonText(readFlagReason(entry.message), words.rules, returns) : null;
     default:
       return entry.message;
   }

@@ -5,6 +5,7 @@ import { fulfillmentMutations } from "../mutations/fulfillments";
 import { inventoryMutations } from "../mutations/inventory";
 import { pickupMutations } from "../mutations/pickup";
 import { returnMutations } from "../mutations/returns";
+import { storeCreditResolvers } from "../mutations/store-credit";
 import { fulfillmentOrderResolvers } from "./fulfillment-orders";
 import { fulfillmentResolvers } from "./fulfillments";
 import { inventoryResolvers } from "./inventory";
@@ -40,4 +41,5 @@ export const resolvers: ResolverMap = merge(
   pickupMutations,
   returnMutations,
   appMetafieldResolvers,
+  storeCreditResolvers,
 );

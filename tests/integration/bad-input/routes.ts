@@ -197,7 +197,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     path: "/app/settings/returns",
     query: () => ({ preview: ["5", "20"] }),
     form: (k) => ({
-      intent: ["policy", "destinations", "save-rule", "move-rule", "toggle-rule", "delete-rule"],
+      intent: ["policy", "outcomes", "destinations", "save-rule", "move-rule", "toggle-rule", "delete-rule"],
       index: ["new", "0"],
       direction: ["up", "down"],
       windowDays: ["30"],
@@ -206,6 +206,9 @@ export const ROUTES: Record<string, RouteEntry> = {
       returnShippingFee: ["5.00"],
       restockingFeePercent: ["10"],
       allowedMethods: ["MAIL", "DROP_OFF"],
+      outcomes: ["REFUND", "STORE_CREDIT"],
+      bonusKind: ["PERCENT", "FIXED"],
+      bonusValue: ["10", "2.50"],
       ruleCountry: ["US", ""],
       ruleLocation: [k.locationGid, ""],
       mailReturnLocationIds: [k.locationGid],

@@ -15,6 +15,9 @@ import { bulkDecideReturns, bulkDecisionSchema } from "~/services/bulk-decide-re
 import { closeReturn } from "~/services/close-return.server";
 import { decideReturn } from "~/services/decide-return.server";
 import { evaluateReturnRulesFor } from "~/services/evaluate-return-rules.server";
+import { adminT } from "~/components/admin-i18n";
+import { flagReasonText } from "~/components/returns/rule-words";
+import { readFlagReason } from "~/domain/returns/flag-reason";
 import { previewReturnRules } from "~/services/preview-return-rules.server";
 import { receiveReturn } from "~/services/receive-return.server";
 import { updateReturnRules, type RuleFields } from "~/services/update-return-rules.server";
@@ -319,6 +322,37 @@ describe("returns made in Shopify", () => {
 
     const queue = await listReturnsQueue(shop, { search: "khoa@" }, { skip: 0, take: 10 });
     expect(queue.rows.map((r) => r.rma)).toEqual([ret.rma]);
+  });
+
+  it("a rule the return's state in Shopify no longer allows is flagged as data (the rule, its action, what stopped it), never as English text", async () => {
+    const orderId = await deliveredOrder(desk, [{ sku: TEE, quantity: 1 }], { email: "vy@example.com" });
+    const created = (await control(desk, "POST", "/returns", { orderId, status: "REQUESTED", lines: [{ sku: TEE, quantity: 1, returnReason: "WRONG_ITEM" }] })) as { return: { id: string } };
+    await settled(desk);
+    const ret = await waitFor(() => prisma.returnRequest.findFirst({ where: { shopId: shop.id, shopifyReturnId: created.return.id } }), "the import");
+    // Declined in Shopify before Crossdock's rule could approve it: the rules run on the request as Crossdock last knew it.
+    await control(desk, "POST", `/returns/${created.return.id.split("/").pop()}/decline`, { declineReason: "OTHER" });
+    await settled(desk);
+    await prisma.returnRequest.update({ where: { id: ret.id }, data: { status: "REQUESTED", flagged: false, flagReasons: [] } });
+    await prisma.returnEvent.deleteMany({ where: { returnId: ret.id, type: "rules" } });
+    // This rule alone (the other tests' rules are put back after).
+    const saved = await prisma.returnRuleSet.findUnique({ where: { shopId: shop.id } });
+    const rules = [{ id: "wrong-items", name: "Wrong items come back", enabled: true, conditions: [{ type: "reason_in", reasons: ["WRONG_ITEM"] }], action: { type: "AUTO_APPROVE" } }];
+    await prisma.returnRuleSet.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, rules }, update: { rules } });
+    try {
+      const result = await evaluateReturnRulesFor({ shop, graphql: desk.graphql, returnId: ret.id });
+      expect(result).toMatchObject({ status: "failed", ruleId: "wrong-items" });
+    } finally {
+      await prisma.returnRuleSet.update({ where: { shopId: shop.id }, data: { rules: (saved?.rules ?? []) as object[] } });
+    }
+    const after = await record(ret.id);
+    expect(after.flagged).toBe(true);
+    expect(after.flagReasons.map(readFlagReason)).toEqual([{ kind: "ruleFailed", ruleName: "Wrong items come back", action: { type: "AUTO_APPROVE" }, problem: "status", shopifyMessages: [] }]);
+    expect(after.flagReasons.join(" ")).not.toMatch(/could not|declined in Shopify/);
+    const flaggedEvent = after.events.find((e) => e.type === "flagged")!;
+    expect(flaggedEvent.data).toMatchObject({ ruleId: "wrong-items", ruleName: "Wrong items come back", problem: "status" });
+    expect(flagReasonText(readFlagReason(flaggedEvent.message!), adminT("vi", "admin-return-rules"), adminT("vi", "admin-returns"))).toBe(
+      "Không áp dụng được quy tắc “Wrong items come back” (Tự động duyệt): trạng thái của đơn trả hàng không còn cho phép.",
+    );
   });
 
   it("a return processed in Shopify admin (returnProcess) is received in Crossdock; processed with Shopify's suggested refund, refunded", async () => {

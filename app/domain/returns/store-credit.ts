@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { decimalInput } from "./policy";
+import { currencyExponent, fromMinor, isAmount, percentOf, toMinor, toPresentment, type Minor, type Money, type OrderRate } from "./money";
+
+/**
+ * How a return ends for the shopper: money back to how they paid (REFUND) or the same money, plus
+ * the merchant's bonus, on their store credit account (STORE_CREDIT, Shopify's
+ * `storeCreditAccountCredit`). Exchanges are not outcomes yet.
+ */
+export const RETURN_OUTCOMES = ["REFUND", "STORE_CREDIT"] as const;
+export type ReturnOutcome = (typeof RETURN_OUTCOMES)[number];
+
+export const BONUS_KINDS = ["PERCENT", "FIXED"] as const;
+export type BonusKind = (typeof BONUS_KINDS)[number];
+
+/**
+ * The outcome part of a shop's return policy, as stored on `ReturnPolicy` (`return_outcomes`,
+ * `store_credit_bonus_kind`, `store_credit_bonus_value`): which outcomes shoppers may choose, and
+ * the bonus for choosing store credit: a percentage of the credited amount ("10.00" = 10 %), or a
+ * fixed amount in the shop's currency.
+ */
+export interface OutcomePolicy {
+  outcomes: ReturnOutcome[];
+  bonusKind: BonusKind;
+  /** Decimal string with 2 decimals: a percentage 0–100, or an amount of the shop's currency. */
+  bonusValue: string;
+}
+
+export const DEFAULT_OUTCOME_POLICY: OutcomePolicy = { outcomes: ["REFUND"], bonusKind: "PERCENT", bonusValue: "0.00" };
+
+/**
+ * Validates the outcome policy from the settings form or a stored row. Messages are keys of the
+ * settings page's words (`returns.outcomes.errors.*`), never shown as they are.
+ */
+export const outcomePolicySchema = z
+  .object({
+    outcomes: z
+      .array(z.enum(RETURN_OUTCOMES, "outcomeUnknown"))
+      .min(1, "outcomeRequired")
+      .transform((list) => RETURN_OUTCOMES.filter((o) => list.includes(o))),
+    bonusKind: z.enum(BONUS_KINDS, "bonusKindUnknown").default("PERCENT"),
+    bonusValue: decimalInput
+      .transform((v) => String(v).trim() || "0")
+      .refine((v) => isAmount(v), { message: "bonusNotAmount", abort: true })
+      .refine((v) => !v.startsWith("-"), "bonusNegative")
+      .transform((v) => fromMinor(toMinor(v))),
+  })
+  .superRefine((policy, ctx) => {
+    if (policy.bonusKind === "PERCENT" && toMinor(policy.bonusValue) > 10_000) ctx.addIssue({ code: "custom", path: ["bonusValue"], message: "bonusPercentTooHigh" });
+    if (policy.bonusKind === "FIXED" && toMinor(policy.bonusValue) > 100_000_000) ctx.addIssue({ code: "custom", path: ["bonusValue"], message: "bonusTooHigh" });
+  }) satisfies z.ZodType<OutcomePolicy, unknown>;
+
+/** Whether the policy lets the shopper choose `outcome`. */
+export function offersOutcome(policy: OutcomePolicy, outcome: ReturnOutcome): boolean {
+  return policy.outcomes.includes(outcome);
+}
+
+/** The outcome a return gets when the shopper named none: refund when offered, else the first offered. */
+export function defaultOutcome(policy: OutcomePolicy): ReturnOutcome {
+  return policy.outcomes.includes("REFUND") ? "REFUND" : (policy.outcomes[0] ?? "REFUND");
+}
+
+export interface StoreCreditAmounts {
+  /** What a refund would have given (the items less the return's fees). */
+  base: Money;
+  /** The merchant's bonus for choosing credit, in the same currency. */
+  bonus: Money;
+  /** base + bonus: what the store credit account is credited. */
+  total: Money;
+}
+
+/**
+ * The credit for a return whose refund would be `base` (in the shopper's currency): a percentage
+ * bonus is taken of `base`, rounded half away from zero to the currency's minor unit; a fixed bonus
+ * is an amount of the shop's currency, converted at the order's own rate when the shopper paid in
+ * another (no rate to be had: no bonus rather than a guessed one). Integer arithmetic throughout.
+ * Nothing to refund (base 0): no bonus either, credit for nothing is not a return outcome.
+ */
+export function storeCreditAmounts(policy: Pick<OutcomePolicy, "bonusKind" | "bonusValue">, base: Money, rate?: OrderRate): StoreCreditAmounts {
+  const currency = base.currency;
+  let bonusMinor = 0;
+  if (base.minor > 0) {
+    if (policy.bonusKind === "PERCENT") bonusMinor = percentOf(base.minor, policy.bonusValue);
+    else {
+      const shopCurrency = rate?.shop.currency ?? currency;
+      const fixed: Money = { minor: hundredthsIn(toMinor(policy.bonusValue), shopCurrency), currency: shopCurrency };
+      bonusMinor = shopCurrency === currency ? fixed.minor : rate ? (toPresentment(fixed, rate)?.minor ?? 0) : 0;
+    }
+  }
+  const bonus = { minor: bonusMinor, currency };
+  return { base, bonus, total: { minor: base.minor + bonusMinor, currency } };
+}
+
+/** Hundredths (the policy's 2-decimal amount) in minor units of `currency`, rounded half away from zero ("0.50" VND → 1 đồng). */
+function hundredthsIn(hundredths: Minor, currency: string): Minor {
+  const exponent = currencyExponent(currency);
+  if (exponent >= 2) return hundredths * 10 ** (exponent - 2);
+  const scale = 10 ** (2 - exponent);
+  const whole = Math.trunc(hundredths / scale);
+  return (hundredths % scale) * 2 >= scale ? whole + 1 : whole;
+}
+
+/**
+ * What a stored store-credit return credits, in its currency: the refund it was quoted (items less
+ * fees, never below 0) and the bonus promised when the shopper chose credit (none on nothing).
+ */
+export function storeCreditOfReturn(ret: { currency: string; value: string; returnShippingFee: string; restockingFee: string; bonus: string | null }): StoreCreditAmounts {
+  const base: Money = { minor: Math.max(0, toMinor(ret.value, ret.currency) - toMinor(ret.returnShippingFee, ret.currency) - toMinor(ret.restockingFee, ret.currency)), currency: ret.currency };
+  const bonus: Money = { minor: base.minor > 0 && ret.bonus ? toMinor(ret.bonus, ret.currency) : 0, currency: ret.currency };
+  return { base, bonus, total: { minor: base.minor + bonus.minor, currency: ret.currency } };
+}

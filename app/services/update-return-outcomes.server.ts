@@ -1,0 +1,32 @@
+// Saves which outcomes shoppers may choose for a return (refund, store credit) and the bonus for
+// choosing store credit, from Settings → Returns, validated by the domain's outcomePolicySchema.
+// Errors are keys of the page's words (admin-return-outcomes `errors.*`).
+import type { ReturnPolicy as ReturnPolicyRow } from "@prisma/client";
+import { DEFAULT_OUTCOME_POLICY, outcomePolicySchema, type OutcomePolicy } from "~/domain/returns/store-credit";
+import { saveOutcomePolicy } from "~/models/return-rules.server";
+import type { ShopRef } from "~/models/scope.server";
+
+export type OutcomeFields = Record<string, string | string[] | undefined>;
+
+export type UpdateReturnOutcomesResult = { ok: true; policy: OutcomePolicy } | { ok: false; errors: Record<string, string> };
+
+export async function updateReturnOutcomes(input: { shop: ShopRef; fields: OutcomeFields }): Promise<UpdateReturnOutcomesResult> {
+  const v = input.fields;
+  const all = (name: string) => (Array.isArray(v[name]) ? (v[name] as string[]) : v[name] ? [v[name] as string] : []);
+  const one = (name: string) => all(name)[0]?.trim() ?? "";
+  const parsed = outcomePolicySchema.safeParse({ outcomes: all("outcomes"), bonusKind: one("bonusKind") || "PERCENT", bonusValue: one("bonusValue") || "0" });
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "_form")] ??= issue.message;
+    return { ok: false, errors };
+  }
+  await saveOutcomePolicy(input.shop, parsed.data);
+  return { ok: true, policy: parsed.data };
+}
+
+/** The outcome policy of a stored policy row (none, or one that no longer validates: refunds only). */
+export function outcomePolicyOf(row: Pick<ReturnPolicyRow, "returnOutcomes" | "storeCreditBonusKind" | "storeCreditBonusValue"> | null): OutcomePolicy {
+  if (!row) return DEFAULT_OUTCOME_POLICY;
+  const parsed = outcomePolicySchema.safeParse({ outcomes: row.returnOutcomes, bonusKind: row.storeCreditBonusKind, bonusValue: String(row.storeCreditBonusValue) });
+  return parsed.success ? parsed.data : DEFAULT_OUTCOME_POLICY;
+}

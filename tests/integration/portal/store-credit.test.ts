@@ -1,0 +1,117 @@
+// A store-credit return, end to end through the app's code and the simulator: received at a
+// location, it is processed in Shopify without a refund and the customer's store credit account (in
+// the currency they paid in, đồng here) is credited with the quoted refund plus the promised bonus,
+// exactly once although every Shopify answer along the way was lost once (502 after the work was
+// done): the retry finds the credit Shopify made and records it instead of crediting again.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Shop } from "~/models/shops.server";
+import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { buildDemoShop, VND_PER_USD } from "../../../simulator/seed/demo-shop";
+import { API_KEY, API_SECRET, TOKEN } from "./lookup-support";
+import { simulatorAdminGraphql } from "../../support/simulator-admin";
+
+const { prisma } = await import("~/db.server");
+const { redirectAdminApiTo } = await import("~/shopify/admin-origin.server");
+const { createTestShop, resetDatabase } = await import("../../setup/db");
+const { startTestSimulator } = await import("../../simulator/helpers");
+const { receiveReturn } = await import("~/services/receive-return.server");
+const { syncLocations } = await import("~/services/sync-locations.server");
+const { syncShopifyReturn } = await import("~/services/sync-shopify-return.server");
+
+const seed = buildDemoShop({ now: new Date() });
+const SHOP = seed.shop.domain;
+const DAY = 86_400_000;
+const TEE = seed.products.find((p) => p.status === "ACTIVE" && p.tags.includes("basics") && !p.tags.includes("final-sale"))!.variants[0]!;
+const RATE = Number(VND_PER_USD);
+
+let sim: Awaited<ReturnType<typeof startTestSimulator>>;
+let graphql: AdminGraphql;
+let shop: Shop;
+
+async function control(method: string, path: string, body?: unknown) {
+  const result = await sim.control(method, `/_control/shops/${SHOP}${path}`, body);
+  if (result.status >= 300) throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body as Record<string, unknown>;
+}
+
+async function admin<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const body = (await (await graphql(query, { variables })).json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+beforeAll(async () => {
+  sim = await startTestSimulator({ apiKey: API_KEY, apiSecret: API_SECRET, seed, accessToken: TOKEN });
+  await import("~/shopify.server");
+  redirectAdminApiTo(sim.sim.url);
+  graphql = simulatorAdminGraphql(() => sim.sim.url, SHOP, TOKEN);
+});
+
+afterAll(async () => sim?.close());
+
+beforeEach(async () => {
+  await resetDatabase();
+  shop = await createTestShop({ domain: SHOP, name: seed.shop.name, timezone: "UTC", currency: "USD" });
+  await syncLocations(shop, graphql);
+});
+
+const ACCOUNTS = `query($id: ID!) { customer(id: $id) { storeCreditAccounts(first: 5) { nodes { balance { amount currencyCode } transactions(first: 10) { nodes { amount { amount } } } } } } }`;
+type Accounts = { customer: { storeCreditAccounts: { nodes: { balance: { amount: string; currencyCode: string }; transactions: { nodes: { amount: { amount: string } }[] } }[] } } };
+
+describe("a store-credit return", () => {
+  it("credits the quoted refund plus the bonus once, across lost answers and retries, with no refund", async () => {
+    const email = "lan.nguyen@example.vn";
+    const created = (await control("POST", "/orders", {
+      lines: [{ sku: TEE.sku, quantity: 2 }],
+      email,
+      customer: { email, firstName: "Lan", lastName: "Nguyễn", locale: "vi" },
+      shippingAddress: { firstName: "Lan", lastName: "Nguyễn", address1: "12 Lê Lợi", city: "Hồ Chí Minh", zip: "700000", country: "Vietnam", countryCode: "VN", latitude: 10.7769, longitude: 106.7009 },
+      financialStatus: "PAID",
+      presentment: { currencyCode: "VND", rate: VND_PER_USD },
+    })) as { order: { id: string } };
+    const shipped = (await control("POST", "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
+    for (const f of shipped.fulfillments) await control("POST", `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 3 * DAY).toISOString() });
+    const made = (await control("POST", "/returns", { orderId: created.order.id, status: "OPEN", lines: [{ sku: TEE.sku, quantity: 2, returnReason: "UNWANTED" }] })) as { return: { id: string } };
+    expect((await syncShopifyReturn({ shop, graphql, shopifyReturnId: made.return.id, topic: "returns/approve", eventTime: new Date() })).status).toBe("created");
+    const stored = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
+    expect(stored).toMatchObject({ currency: "VND", status: "APPROVED" });
+    expect(stored.customerId).toMatch(/^gid:\/\/shopify\/Customer\//);
+    const teeVnd = Math.round(Number(TEE.price) * RATE);
+    const quoted = 2 * teeVnd - Number(stored.returnShippingFee) - Number(stored.restockingFee);
+    const bonus = Math.round(quoted * 0.1); // the 10 % bonus the shopper was promised, in đồng
+    await prisma.returnRequest.update({ where: { id: stored.id }, data: { outcome: "STORE_CREDIT", storeCreditBonus: bonus } });
+
+    const warehouse = (await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, isActive: true }, orderBy: { name: "asc" } })).shopifyId;
+    const receive = () =>
+      receiveReturn({ shop, graphql, returnId: stored.id, actor: "staff@example.com", request: { locationId: warehouse, lines: stored.lines.map((l) => ({ lineId: l.id, disposition: "RESTOCKED" as const })), refund: true } });
+
+    // Every mutation's answer is lost twice (Shopify did the work): returnProcess, then storeCreditAccountCredit.
+    await control("PUT", "/faults", { status: 502, count: 2, applied: true, operations: "mutations" });
+    await expect(receive()).rejects.toThrow(); // returnProcess applied, answer lost
+    await expect(receive()).rejects.toThrow(); // received; the credit made, answer lost
+    const pending = await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(pending.receivedAt).not.toBeNull();
+    expect(pending.storeCreditRequestedAt).not.toBeNull();
+    expect(pending.storeCreditTransactionId).toBeNull();
+
+    const third = await receive(); // finds the credit Shopify made, records it, credits nothing more
+    expect(third.status).toBe("unchanged");
+    const fourth = await receive();
+    expect(fourth.status).toBe("unchanged");
+
+    const after = await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id }, include: { events: true } });
+    expect(after.storeCreditTransactionId).toMatch(/^gid:\/\/shopify\/StoreCreditAccountCreditTransaction\//);
+    expect(after.storeCreditAmount!.toNumber()).toBe(quoted + bonus);
+    expect(after.refundedAmount).toBeNull();
+    expect(after.events.filter((e) => e.type === "store_credited")).toHaveLength(1);
+    expect(after.events.find((e) => e.type === "store_credited")!.data).toMatchObject({ amount: String(quoted + bonus), base: String(quoted), bonus: String(bonus), currency: "VND" });
+
+    // In Shopify: one credit of quoted + bonus on the customer's đồng account, and no refund.
+    const { customer } = await admin<Accounts>(ACCOUNTS, { id: after.customerId });
+    expect(customer.storeCreditAccounts.nodes).toHaveLength(1);
+    expect(customer.storeCreditAccounts.nodes[0]!.balance).toEqual({ amount: `${quoted + bonus}.0`, currencyCode: "VND" });
+    expect(customer.storeCreditAccounts.nodes[0]!.transactions.nodes).toHaveLength(1);
+    const order = await admin<{ order: { displayFinancialStatus: string } }>(`query($id: ID!) { order(id: $id) { displayFinancialStatus } }`, { id: created.order.id });
+    expect(order.order.displayFinancialStatus).toBe("PAID");
+  });
+});
