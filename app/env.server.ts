@@ -74,6 +74,21 @@ const envSchema = z
       .transform((v) => (v?.trim() ? v.trim() : undefined)),
     /** Resend's API origin; tests point it at tools/resend-stand-in.ts. Default https://api.resend.com. */
     RESEND_BASE_URL: z.url("RESEND_BASE_URL must be a URL, e.g. http://127.0.0.1:3025").optional(),
+    /**
+     * EasyPost API key (test or production). Set: US mail returns get a carrier label bought from
+     * EasyPost (tools/easypost-stand-in.ts in tests and the demo). Unset: the shopper ships the
+     * parcel themselves (the built-in provider: no postage).
+     */
+    EASYPOST_API_KEY: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined)),
+    /** EasyPost's API base; tests point it at the stand-in. Default https://api.easypost.com/v2/. */
+    EASYPOST_BASE_URL: z.url("EASYPOST_BASE_URL must be a URL, e.g. http://127.0.0.1:3026/v2/").optional(),
+    /** How fast return labels travel: economy (cheapest), standard (≤ 5 days, default) or express (≤ 2 days). */
+    EASYPOST_SERVICE_LEVEL: z.enum(["economy", "standard", "express"]).default("standard"),
+    /** Milliseconds before a request to EasyPost is given up. */
+    EASYPOST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(20_000),
     /** Sender of shopper emails ("Name <address>" or an address on a domain verified at Resend). */
     EMAIL_FROM: z
       .string()

@@ -15,6 +15,8 @@ export interface LabelAddress {
   city: string;
   /** Province / state / region, e.g. "Thành phố Hồ Chí Minh", "CA", "上海市". */
   province?: string | null;
+  /** The province's code, e.g. "CA": what carriers' APIs want. */
+  provinceCode?: string | null;
   zip?: string | null;
   /** Country name as printed, e.g. "Việt Nam". */
   country: string;
@@ -108,6 +110,29 @@ export interface ReturnLabel {
   pdf: Uint8Array;
   /** Problems worth logging, e.g. characters no bundled font can draw (printed as "?"). */
   warnings: string[];
+  /** The postage bought for the label (a carrier label); none for a label nobody paid for. */
+  postage?: { amount: string; currency: string; carrier: string; service: string } | null;
+  /** The carrier's own id of the shipment, e.g. EasyPost's "shp_…". */
+  shipmentId?: string | null;
+}
+
+/** Why a carrier gave no label; each has words for shopper and staff (returns.carrierError.*). */
+export type CarrierLabelProblem = "invalid-address" | "no-rates" | "unavailable" | "timeout";
+
+/**
+ * A carrier refused or failed to sell a label. Nothing was bought (a label bought and then lost is
+ * found again by the shipment's reference on the next try), so the caller can simply try again later.
+ */
+export class CarrierLabelError extends Error {
+  constructor(
+    readonly problem: CarrierLabelProblem,
+    message: string,
+    /** The carrier's own words (field errors, rate messages), for the log only. */
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = "CarrierLabelError";
+  }
 }
 
 export interface LabelProvider {

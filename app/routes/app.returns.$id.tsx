@@ -99,6 +99,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       if (result.status === "not-found") throw new Response("Return not found", { status: 404 });
       if (result.status === "invalid") return refused();
       if (result.status === "refused") return refused(result.shopifyMessages);
+      if (result.status === "carrier-error") return data<ActionResult>({ ok: false, message: t(`carrierError.${result.problem}`) }, { status: 422 });
       return data<ActionResult>({ ok: true, message: t(result.status === "unchanged" ? "messages.unchanged" : `messages.${result.status}`) });
     }
     case "receive": {

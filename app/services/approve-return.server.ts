@@ -1,4 +1,5 @@
 import { BUILTIN_CARRIER } from "~/labels/builtin.server";
+import { CarrierLabelError, type CarrierLabelProblem, type ReturnLabel } from "~/labels/provider";
 import { builtinTrackingNumber } from "~/labels/tracking";
 import { canStaffTransition, statusInWords } from "~/domain/returns/status";
 import { logger } from "~/logger.server";
@@ -19,7 +20,7 @@ import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { approveReturnRequest, createReverseDeliveryWithShipping, fetchReturn, type ShopifyReturn } from "~/shopify/returns";
 import { DECISION_CLAIM_STALE_MS } from "./decline-return.server";
-import { buildReturnLabelInput, defaultLabelProvider, returnLabelFileUrl, type ReturnLabelProvider } from "./download-return-label.server";
+import { buildReturnLabelInput, labelProviderFor, returnLabelFileUrl, type ReturnLabelProvider } from "./download-return-label.server";
 
 export interface ApproveReturnInput {
   shop: ShopRef & { domain: string; name: string };
@@ -43,7 +44,9 @@ export type ApproveReturnResult =
   | { status: "not-found" }
   /** Declined, closed…, or another decision is being made right now. */
   | { status: "conflict"; ret: ReturnWithDetails; message: string }
-  | { status: "rejected"; messages: string[] };
+  | { status: "rejected"; messages: string[] }
+  /** The carrier sold no label (bad address, no rate, down, too slow): nothing approved, nothing bought; try again later. */
+  | { status: "carrier-error"; problem: CarrierLabelProblem; ret: ReturnWithDetails };
 
 /**
  * Approves a requested return: `returnApproveRequest` in Shopify, then for MAIL returns a label from
@@ -82,6 +85,10 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
   try {
     let inShopify = await fetchReturn(graphql, ret.shopifyReturnId);
     if (!inShopify) throw new Error(`Shopify has no return ${ret.shopifyReturnId}`);
+    // A carrier's label is bought before Shopify hears of the approval: a carrier that sells none
+    // (bad address, no rate, down) leaves the return requested everywhere, not approved without a label.
+    let issued: IssuedLabel | null = null;
+    if (inShopify.status === "REQUESTED" && ret.method === "MAIL") issued = await issueLabel(input, ret);
     if (inShopify.status === "REQUESTED") {
       await approveReturnRequest(graphql, { id: ret.shopifyReturnId, notifyCustomer: input.notifyCustomer ?? false });
       inShopify = await fetchReturn(graphql, ret.shopifyReturnId);
@@ -103,7 +110,7 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
 
     if (ret.method === "MAIL") {
       if (!rfo) throw new Error(`Shopify return ${ret.shopifyReturnId} has no reverse fulfillment order`);
-      const label = await ensureLabel(input, ret, rfo, now);
+      const label = await ensureLabel(input, ret, rfo, now, issued);
       Object.assign(update, {
         reverseDeliveryId: label.reverseDeliveryId,
         labelCarrier: label.carrier,
@@ -112,7 +119,11 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
         labelCreatedAt: now,
         returnLocationId: label.returnLocationId,
       });
-      events.push({ type: "label_created", actor: input.actor, data: { carrier: label.carrier, trackingNumber: label.trackingNumber, reused: label.reused } });
+      events.push({
+        type: "label_created",
+        actor: input.actor,
+        data: { carrier: label.carrier, trackingNumber: label.trackingNumber, reused: label.reused, ...(label.postage && { postage: label.postage, shipmentId: label.shipmentId }) },
+      });
     }
 
     // From the status read (REQUESTED under this call's claim); an approved return only gets its label.
@@ -127,6 +138,10 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
   } catch (error) {
     await release(shop, ret, now);
     if (error instanceof AdminUserError) return { status: "rejected", messages: error.userErrors.map((e) => e.message) };
+    if (error instanceof CarrierLabelError) {
+      logger.warn({ shopId: shop.id, rma: ret.rma, problem: error.problem, details: error.details, err: error.message }, "The carrier sold no return label");
+      return { status: "carrier-error", problem: error.problem, ret: (await findReturnById(shop, ret.id)) ?? ret };
+    }
     throw error;
   }
 }
@@ -143,6 +158,26 @@ interface EnsuredLabel {
   returnLocationId: string | null;
   /** True when Shopify already had the reverse delivery (an earlier attempt). */
   reused: boolean;
+  postage?: ReturnLabel["postage"];
+  shipmentId?: string | null;
+}
+
+interface IssuedLabel {
+  label: ReturnLabel;
+  returnLocationId: string;
+}
+
+/** The label from the provider for this return (EasyPost for US returns when configured, else the built-in one). */
+async function issueLabel(input: ApproveReturnInput, ret: ReturnWithDetails): Promise<IssuedLabel> {
+  const { shop } = input;
+  const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
+  const returnLocation =
+    (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
+  if (!returnLocation) throw new Error(`Shop ${shop.id} has no active location to receive returns`);
+  const labelInput = await buildReturnLabelInput({ shop, graphql, ret, returnLocation });
+  const provider = input.labelProvider ?? labelProviderFor(labelInput);
+  if (provider.carrier === BUILTIN_CARRIER) labelInput.trackingNumber = await unusedBuiltinNumber(shop, ret, labelInput.to.countryCode);
+  return { label: await provider.createReturnLabel(labelInput), returnLocationId: returnLocation.shopifyId };
 }
 
 /**
@@ -163,13 +198,14 @@ async function ensureLabel(
   ret: ReturnWithDetails,
   rfo: ShopifyReturn["reverseFulfillmentOrders"][number],
   now: Date,
+  issued: IssuedLabel | null,
 ): Promise<EnsuredLabel> {
   const { shop } = input;
   const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
-  const returnLocation =
-    (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
   const existing = rfo.reverseDeliveries[0];
   if (existing) {
+    const returnLocation =
+      (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
     return {
       reverseDeliveryId: existing.id,
       carrier: existing.carrierName ?? ret.labelCarrier,
@@ -179,12 +215,8 @@ async function ensureLabel(
       reused: true,
     };
   }
-  if (!returnLocation) throw new Error(`Shop ${shop.id} has no active location to receive returns`);
-
-  const provider = input.labelProvider ?? defaultLabelProvider();
-  const labelInput = await buildReturnLabelInput({ shop, graphql, ret, returnLocation });
-  if (provider.carrier === BUILTIN_CARRIER) labelInput.trackingNumber = await unusedBuiltinNumber(shop, ret, labelInput.to.countryCode);
-  const label = await provider.createReturnLabel(labelInput);
+  // Approved earlier without its label (e.g. in Shopify's admin): the label is issued now.
+  const { label, returnLocationId } = issued ?? (await issueLabel(input, ret));
   const fileUrl = (input.labelFileUrl ?? ((r: ReturnWithDetails) => returnLabelFileUrl(shop, r, { now })))(ret);
   const delivery = await createReverseDeliveryWithShipping(graphql, {
     reverseFulfillmentOrderId: rfo.id,
@@ -198,7 +230,9 @@ async function ensureLabel(
     carrier: label.carrier,
     trackingNumber: label.trackingNumber,
     trackingUrl: label.trackingUrl,
-    returnLocationId: returnLocation.shopifyId,
+    returnLocationId,
     reused: false,
+    postage: label.postage ?? null,
+    shipmentId: label.shipmentId ?? null,
   };
 }

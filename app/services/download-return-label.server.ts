@@ -1,7 +1,8 @@
 import type { Location } from "@prisma/client";
 import { awaitingGoods } from "~/domain/returns/status";
 import { env } from "~/env.server";
-import { BuiltinLabelProvider } from "~/labels/builtin.server";
+import { BUILTIN_CARRIER, BuiltinLabelProvider } from "~/labels/builtin.server";
+import { EasyPostLabelProvider } from "~/labels/easypost.server";
 import type { LabelAddress, LabelProvider, ReturnLabelInput } from "~/labels/provider";
 import { logger } from "~/logger.server";
 import { findDefaultReturnLocation, findLocationByShopifyId, findReturnByRma, type ReturnWithDetails } from "~/models/returns.server";
@@ -19,10 +20,48 @@ export const LABEL_FILE_URL_TTL_SECONDS = 60 * 24 * 3600;
 export const LABEL_PAGE_URL_TTL_SECONDS = 3600;
 
 let provider: LabelProvider | undefined;
+let easypost: { key: string; provider: LabelProvider } | undefined;
 
-/** The label provider used when a caller passes none: Crossdock's built-in one. */
+/** The provider when no carrier is configured or fits: Crossdock's built-in one (no postage; the shopper ships the parcel themselves). */
 export function defaultLabelProvider(): LabelProvider {
   return (provider ??= createBuiltinProvider());
+}
+
+/** EasyPost when EASYPOST_API_KEY is set (and the base URL, service level and timeout with it). */
+function easypostLabelProvider(): LabelProvider | null {
+  const e = env();
+  if (!e.EASYPOST_API_KEY) return null;
+  const key = `${e.EASYPOST_API_KEY}|${e.EASYPOST_BASE_URL ?? ""}|${e.EASYPOST_SERVICE_LEVEL}|${e.EASYPOST_TIMEOUT_MS}`;
+  if (easypost?.key !== key) {
+    easypost = {
+      key,
+      provider: new EasyPostLabelProvider({ apiKey: e.EASYPOST_API_KEY, baseUrl: e.EASYPOST_BASE_URL, serviceLevel: e.EASYPOST_SERVICE_LEVEL, timeoutMs: e.EASYPOST_TIMEOUT_MS }),
+    };
+  }
+  return easypost.provider;
+}
+
+/**
+ * The provider for a new label: EasyPost for a return within the US when it is configured (the
+ * carrier aggregator the app is connected to), else the built-in "ship it yourself" provider.
+ */
+export function labelProviderFor(input: Pick<ReturnLabelInput, "from" | "to">): LabelProvider {
+  const domestic = input.from.countryCode?.toUpperCase() === "US" && input.to.countryCode?.toUpperCase() === "US";
+  return (domestic && easypostLabelProvider()) || defaultLabelProvider();
+}
+
+/** The provider that issued a stored label (its re-print must come from the same one); null when it is not configured any more. */
+function storedLabelProvider(ret: Pick<ReturnWithDetails, "labelCarrier">): LabelProvider | null {
+  if (!ret.labelCarrier || ret.labelCarrier === BUILTIN_CARRIER) return defaultLabelProvider();
+  return easypostLabelProvider();
+}
+
+/**
+ * Whether a stored label carries postage: a carrier's label (EasyPost's) does; the built-in sheet
+ * does not (the shopper sends the parcel with a carrier of their choice, at their cost).
+ */
+export function labelHasPostage(carrier: string | null): boolean {
+  return carrier != null && carrier !== BUILTIN_CARRIER;
 }
 
 /** The label's path below the portal's base (`/portal/<shop>` or the proxy's), unsigned. */
@@ -65,6 +104,7 @@ function shopperAddress(address: ReturnAddress | null, ret: ReturnWithDetails): 
     address2: address?.address2 ?? null,
     city: address?.city ?? "",
     province: address?.province ?? address?.provinceCode ?? null,
+    provinceCode: address?.provinceCode ?? null,
     zip: address?.zip ?? null,
     country: countryName(address?.countryCode, address?.country),
     countryCode: address?.countryCode ?? null,
@@ -80,6 +120,7 @@ function locationAddress(location: Location, shopName: string): LabelAddress {
     address2: location.address2,
     city: location.city ?? "",
     province: location.province ?? location.provinceCode,
+    provinceCode: location.provinceCode,
     zip: location.zip,
     country: countryName(location.countryCode),
     countryCode: location.countryCode,
@@ -150,7 +191,14 @@ export async function downloadReturnLabel(input: {
 
   const labelInput = await buildReturnLabelInput({ shop, graphql: input.graphql, ret, returnLocation: location });
   // A re-print carries the number the label was issued with.
-  const label = await (input.labelProvider ?? defaultLabelProvider()).createReturnLabel({ ...labelInput, trackingNumber: ret.labelTrackingNumber });
+  const labelProvider = input.labelProvider ?? storedLabelProvider(ret);
+  if (!labelProvider) {
+    logger.warn({ shopId: shop.id, rma: ret.rma, carrier: ret.labelCarrier }, "The label's carrier is no longer configured");
+    return { status: "not-found" };
+  }
+  // A carrier's label is fetched again from the carrier (found by the shipment's reference: nothing
+  // is bought twice); the built-in one is drawn again with the stored number.
+  const label = await labelProvider.createReturnLabel({ ...labelInput, trackingNumber: ret.labelTrackingNumber });
   if (label.trackingNumber !== ret.labelTrackingNumber) {
     logger.warn({ shopId: shop.id, rma: ret.rma, stored: ret.labelTrackingNumber, regenerated: label.trackingNumber }, "Regenerated label has another tracking number");
   }

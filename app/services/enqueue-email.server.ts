@@ -1,6 +1,7 @@
 // Queue an email: store the message once per (shop, idempotency key), then hand it to the job
 // system, which sends it (send-email.server.ts). Calling this again for the same event (a retried
 // request, a replayed webhook) neither stores nor sends a second message.
+import { labelHasPostage } from "./download-return-label.server";
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { JobDriver } from "~/queue/driver";
@@ -167,6 +168,7 @@ export async function enqueueReturnEmail(
       carrier: ret.labelCarrier,
       trackingNumber: ret.labelTrackingNumber,
       trackingUrl: ret.labelTrackingUrl,
+      postagePaid: labelHasPostage(ret.labelCarrier),
     },
     location: location
       ? {

@@ -108,6 +108,7 @@ interface Flow {
     requested: string;
     approved: string;
     printLabel: string;
+    selfShip: string;
   };
 }
 
@@ -158,6 +159,8 @@ async function runFlow(flow: Flow) {
     await visible(page.getByText(flow.text.approved, { exact: true }));
     const link = page.getByRole("link", { name: flow.text.printLabel });
     await visible(link);
+    // No carrier is configured here: the built-in sheet, and the page says postage is not included.
+    await visible(page.getByText(flow.text.selfShip, { exact: false }));
     await expectAccessible(page, `${flow.lang} return status (approved)`);
     // The steps read off the lifecycle table: no "in transit" promised (nothing reports it yet).
     expect(await page.locator(".portal-timeline li").count()).toBe(4);
@@ -213,6 +216,7 @@ describe("self-service returns in the portal", () => {
         requested: "Requested",
         approved: "Approved",
         printLabel: "Print label (PDF)",
+        selfShip: "Postage is not included.",
       },
     });
   }, 180_000);
@@ -237,6 +241,7 @@ describe("self-service returns in the portal", () => {
         requested: "Đã gửi yêu cầu",
         approved: "Đã duyệt",
         printLabel: "In nhãn (PDF)",
+        selfShip: "Phí gửi hàng chưa được trả trước.",
       },
     });
   }, 180_000);

@@ -119,6 +119,21 @@ describe.each(EMAIL_LOCALES)("return emails in %s", (locale) => {
     expect(email.text).toContain(`${label}${locale === "zh-CN" ? "：" : ": "}${labelUrl}`);
   });
 
+  it("approved by mail: a carrier's paid label says hand it in; the built-in sheet says postage is not included and the shopper picks the carrier", () => {
+    const paid = renderReturnEmail("return-approved", facts({ locale, label: { ...facts().label, carrier: "USPS", trackingNumber: "9400111899223434769485", postagePaid: true } }));
+    const selfShip = renderReturnEmail("return-approved", facts({ locale, label: { ...facts().label, carrier: "Crossdock Returns", postagePaid: false } }));
+    const dict = { en, vi, "zh-CN": zhCN }[locale]["return-approved"];
+    expect(paid.text).toContain(dict.mailSteps);
+    expect(paid.text).toContain("USPS");
+    expect(selfShip.text).toContain(dict.selfShipSteps);
+    expect(selfShip.text).not.toContain(dict.mailSteps);
+    // The built-in "carrier" is not a carrier: not named as one.
+    expect(selfShip.text).not.toContain("Crossdock Returns");
+    const noPostage = { en: "Postage is not included", vi: "Phí gửi hàng chưa được trả trước", "zh-CN": "不含邮费" }[locale];
+    expect(visibleText(selfShip.html)).toContain(noPostage);
+    expect(visibleText(paid.html)).not.toContain(noPostage);
+  });
+
   it("approved for drop-off: the store's name and address, what to bring, the number to show", () => {
     const email = renderReturnEmail(
       "return-approved",

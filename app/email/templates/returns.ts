@@ -98,10 +98,13 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
       } else {
         blocks.push({ type: "p", text: t("return-approved.mailNoLabel") });
       }
+      // The built-in sheet carries no postage and no carrier: its number is Crossdock's, and the
+      // shopper chooses (and pays) the carrier.
+      const selfShip = facts.label.postagePaid === false;
       if (facts.label.trackingNumber) {
         blocks.push({
           type: "p",
-          text: facts.label.carrier
+          text: facts.label.carrier && !selfShip
             ? t("return-approved.trackingWithCarrier", { carrier: facts.label.carrier, number: facts.label.trackingNumber })
             : t("return-approved.tracking", { number: facts.label.trackingNumber }),
         });
@@ -109,7 +112,7 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
       if (safeUrl(facts.label.trackingUrl)) {
         blocks.push({ type: "link", label: t("return-approved.trackParcel"), url: facts.label.trackingUrl! });
       }
-      blocks.push({ type: "p", text: t("return-approved.mailSteps") });
+      blocks.push({ type: "p", text: t(selfShip ? "return-approved.selfShipSteps" : "return-approved.mailSteps") });
     } else if (facts.location) {
       blocks.push({ type: "p", text: t("return-approved.dropOffIntro") });
       blocks.push({ type: "address", lines: [facts.location.name, ...facts.location.addressLines] });

@@ -69,6 +69,11 @@ export interface ReturnEmailFacts {
     carrier: string | null;
     trackingNumber: string | null;
     trackingUrl: string | null;
+    /**
+     * True for a carrier's label with postage paid (EasyPost); false for the built-in sheet, which
+     * carries no postage: the shopper sends the parcel with a carrier of their choice.
+     */
+    postagePaid?: boolean;
   };
   /** DROP_OFF: the store the shopper brings the items to; RECEIVED: where they arrived. */
   location: { name: string; addressLines: string[]; instructions: string | null } | null;

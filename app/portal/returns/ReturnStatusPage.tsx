@@ -53,7 +53,7 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
       {page.label ? (
         <section className="portal-card" aria-labelledby="label-title">
           <h2 id="label-title">{t("status.labelTitle")}</h2>
-          <p>{t("status.labelHint")}</p>
+          <p>{t(page.label.postagePaid ? "status.labelHint" : "status.selfShipHint")}</p>
           <p>
             <a className="portal-button" href={page.label.href} data-label-link>
               {t("status.printLabel")}

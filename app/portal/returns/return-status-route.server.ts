@@ -6,7 +6,7 @@ import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import { normaliseRma } from "~/domain/returns/rma";
-import { LABEL_PAGE_URL_TTL_SECONDS, returnLabelPath } from "~/services/download-return-label.server";
+import { LABEL_PAGE_URL_TTL_SECONDS, labelHasPostage, returnLabelPath } from "~/services/download-return-label.server";
 import { loadReturnStatus } from "~/services/load-return-status.server";
 import { resolvePortalRequest, type PortalContext, shopperFacingRoute } from "../context.server";
 import { portalT } from "../i18n";
@@ -70,7 +70,7 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
     lines: ret.lines.map((l) => ({ id: l.id, title: l.title, variantTitle: l.variantTitle, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
     decline: ret.status === "DECLINED" ? { reason: ret.declineReason, note: ret.declineNote } : null,
     label: result.hasLabel
-      ? { href: portal.signUrl(returnLabelPath(token, ret.rma), LABEL_PAGE_URL_TTL_SECONDS), trackingNumber: ret.labelTrackingNumber, carrier: ret.labelCarrier }
+      ? { href: portal.signUrl(returnLabelPath(token, ret.rma), LABEL_PAGE_URL_TTL_SECONDS), trackingNumber: ret.labelTrackingNumber, carrier: labelHasPostage(ret.labelCarrier) ? ret.labelCarrier : null, postagePaid: labelHasPostage(ret.labelCarrier) }
       : null,
     store:
       location && ret.method === "DROP_OFF" && receivedAt == null && (ret.status === "REQUESTED" || result.awaitingGoods)

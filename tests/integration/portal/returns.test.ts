@@ -465,7 +465,12 @@ describe("approving and declining", () => {
     const status = (await (await call(statusRoute.loader, new PortalBrowser().request(location), { shop: SHOP, token, rma })).json()) as ReturnStatusLoaderData;
     expect(status.steps.find((s) => s.key === "approved")?.state).toBe("current");
     expect(status.label?.href).toMatch(new RegExp(`^/portal/${SHOP.replace(/\./g, "\\.")}/o/${token}/returns/${rma}/label\\?exp=\\d+&sig=`));
-    expect(renderToStaticMarkup(createElement(ReturnStatusPage, { page: status }))).toContain("Print label (PDF)");
+    const statusMarkup = renderToStaticMarkup(createElement(ReturnStatusPage, { page: status }));
+    expect(statusMarkup).toContain("Print label (PDF)");
+    // The built-in sheet carries no postage: the page says so and names no carrier.
+    expect(status.label).toMatchObject({ postagePaid: false, carrier: null });
+    expect(statusMarkup).toContain("Postage is not included");
+    expect(statusMarkup).not.toContain("hand it to the carrier");
     const pdf = await call(labelRoute.loader, new PortalBrowser().request(status.label!.href), { shop: SHOP, token, rma });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
