@@ -143,6 +143,30 @@ describe("store credit in the return policy", () => {
         await visible(page.locator("dd[data-outcome=STORE_CREDIT]"));
         await screenshots(page, `store-credit-portal-status-${lang}`);
       }
+
+      // The desk: the outcome and its money; approved and received there, the customer's account is credited once.
+      await admin.goto(`${stack.appUrl}/app/returns/${ret.id}?shop=${stack.shop}`);
+      await visible(admin.getByRole("heading", { name: ret.rma, level: 1 }), 90_000);
+      await visible(admin.getByText(`Store credit of ${usd(price + bonus)} promised (${usd(price)} + ${usd(bonus)} bonus), credited when the items are received`));
+      await admin.getByRole("button", { name: "Approve and send label" }).click();
+      await visible(admin.getByText("Return approved."), 60_000);
+      const warehouse = await prisma.location.findFirstOrThrow({ where: { isActive: true, pickupEnabled: false, fulfillsOnlineOrders: true }, orderBy: { name: "asc" } });
+      await admin.getByLabel("Received at").selectOption({ label: warehouse.name });
+      await admin.getByRole("button", { name: "Receive", exact: true }).click();
+      await visible(admin.getByText("Return received."), 60_000);
+      await visible(admin.getByText(new RegExp(`^Store credit of ${usd(price + bonus).replace("$", "\\$")} credited on `)));
+      await visible(admin.getByText(`Store credit of ${usd(price + bonus)} added to the customer's account (${usd(price)} + ${usd(bonus)} bonus)`));
+      const credited = await prisma.returnRequest.findUniqueOrThrow({ where: { id: ret.id } });
+      expect(credited.storeCreditAmount!.toNumber()).toBe(price + bonus);
+      expect(credited.storeCreditTransactionId).toMatch(/^gid:\/\/shopify\/StoreCreditAccountCreditTransaction\//);
+      for (const lang of LANGS) {
+        await admin.goto(`${stack.appUrl}/app/returns/${ret.id}?shop=${stack.shop}&locale=${lang}`);
+        await visible(admin.getByRole("heading", { name: ret.rma, level: 1 }), 90_000);
+        await screenshots(admin, `store-credit-desk-${lang}`);
+      }
+      await open(page, withParam(statusUrl, "lang", "en"));
+      await visible(page.getByText(new RegExp(`^${usd(price + bonus).replace("$", "\\$")} was added to your store credit on `)));
+      await screenshots(page, "store-credit-portal-credited-en");
     } finally {
       await page.close();
     }

@@ -33,7 +33,7 @@ export function actorName(actor: string, t: TFunction): string {
  * Entries whose text Crossdock or Shopify wrote (in English, before it was kept as data): when the
  * data cannot say it, the page says it was recorded earlier rather than show the English.
  */
-const WRITTEN_BY_CROSSDOCK = new Set(["requested", "approved", "label_created", "received", "refunded", "closed", "canceled", "reopened"]);
+const WRITTEN_BY_CROSSDOCK = new Set(["requested", "approved", "label_created", "received", "refunded", "store_credited", "closed", "canceled", "reopened"]);
 
 export function eventText(entry: TimelineEntry, words: { t: TFunction; returns: TFunction; rules: TFunction; lang: string; locationName: (id: string) => string | null }): string | null {
   const { t } = words;
@@ -72,6 +72,11 @@ function entryText(entry: TimelineEntry, data: Record<string, unknown>, words: P
       if (!amount || !currency) return entry.message;
       const money = formatMoney(lang, amount, currency);
       return entry.actor === "shopify" ? t("eventText.refundedInShopify", { amount: money }) : t("eventText.refundedWithProcessing", { amount: money });
+    }
+    case "store_credited": {
+      const [total, base, bonus, currency] = [text(data.amount), text(data.base), text(data.bonus), text(data.currency)];
+      if (!total || !base || !bonus || !currency) return entry.message;
+      return t("eventText.storeCredited", { total: formatMoney(lang, total, currency), base: formatMoney(lang, base, currency), bonus: formatMoney(lang, bonus, currency) });
     }
     case "declined": {
       const reason = text(data.reason);
