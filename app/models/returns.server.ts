@@ -122,6 +122,9 @@ export interface NewReturnRequest {
   /** The shop's currency and the value in it (for rules and filters). */
   shopCurrency: string;
   shopValue: string;
+  /** What the shopper chose ("REFUND" when not given) and, for store credit, the bonus promised (return currency). */
+  outcome?: "REFUND" | "STORE_CREDIT";
+  storeCreditBonus?: string | null;
   lines: NewReturnLine[];
   /** When the shopper asked, if not now (a return imported on install). */
   createdAt?: Date;
@@ -154,6 +157,8 @@ export async function createReturnRequest(shop: ShopRef, input: NewReturnRequest
         restockingFee: new Prisma.Decimal(input.restockingFee),
         shopCurrency: input.shopCurrency,
         shopValue: new Prisma.Decimal(input.shopValue),
+        ...(input.outcome && { outcome: input.outcome }),
+        ...(input.storeCreditBonus != null && { storeCreditBonus: new Prisma.Decimal(input.storeCreditBonus) }),
         lines: {
           create: input.lines.map((l) => ({
             fulfillmentLineItemId: l.fulfillmentLineItemId,

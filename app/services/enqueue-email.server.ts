@@ -18,6 +18,8 @@ import {
   type EmailMessage,
 } from "~/models/email-messages.server";
 import type { ShopRef } from "~/models/scope.server";
+import { moneyAmount } from "~/domain/returns/money";
+import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 
 const emailInputSchema = z.object({
   idempotencyKey: z
@@ -181,6 +183,7 @@ export async function enqueueReturnEmail(
       : null,
     statusUrl: input.statusUrl ?? null,
     refundAmount: input.refundAmount ?? null,
+    storeCredit: ret.outcome === "STORE_CREDIT" ? storeCreditFacts(ret) : null,
   };
   const rendered = renderReturnEmail(input.kind, facts);
   const result = await enqueueEmail(
@@ -194,4 +197,10 @@ export async function enqueueReturnEmail(
 
 export function returnEmailKey(kind: ReturnEmailKind, returnId: string): string {
   return `${kind}:${returnId}`;
+}
+
+/** A store-credit return's credit for the email: the quoted refund, the bonus promised, and both (as credited when it is). */
+function storeCreditFacts(ret: { currency: string; totalValue: { toFixed(d: number): string }; returnShippingFee: { toFixed(d: number): string }; restockingFee: { toFixed(d: number): string }; storeCreditBonus: { toFixed(d: number): string } | null }) {
+  const credit = storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2), bonus: ret.storeCreditBonus?.toFixed(2) ?? null });
+  return { total: Number(moneyAmount(credit.total)), base: Number(moneyAmount(credit.base)), bonus: Number(moneyAmount(credit.bonus)) };
 }

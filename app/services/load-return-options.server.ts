@@ -1,4 +1,5 @@
 import type { Location, ReturnStatus } from "@prisma/client";
+import { outcomePolicyOf, type OutcomePolicy } from "~/domain/returns/store-credit";
 import { DEFAULT_RETURN_POLICY, evaluateEligibility, parseReturnPolicy, type LineEligibility, type ReturnableLine, type ReturnMethod, type ReturnPolicy } from "~/domain/returns/policy";
 import { shippingFeeIn, type ReturnMoneyContext } from "~/domain/returns/fees";
 import { fromMinor } from "~/domain/returns/money";
@@ -36,6 +37,8 @@ export interface DropOffStore {
 }
 
 export interface ReturnOptions {
+  /** Which outcomes the shopper may choose and the bonus for store credit. */
+  outcomes: OutcomePolicy;
   order: OrderForReturn;
   policy: ReturnPolicy;
   /** The currency the return is priced in (the shopper's) and the order's rate, for the fees. */
@@ -88,12 +91,13 @@ export async function loadShopReturnPolicy(shop: ShopRef): Promise<ReturnPolicy>
  */
 export async function loadReturnOptions(request: LoadReturnOptionsRequest): Promise<LoadReturnOptionsResult> {
   const { shop } = request;
-  const [order, policy, stores, localReturns, destinations] = await Promise.all([
+  const [order, policy, stores, localReturns, destinations, policyRow] = await Promise.all([
     fetchOrderForReturn(request.graphql, request.orderId),
     loadShopReturnPolicy(shop),
     listDropOffLocations(shop),
     listReturnsOfOrder(shop, request.orderId),
     loadReturnDestinationSettings(shop),
+    findReturnPolicy(shop),
   ]);
   if (!order) return { status: "not-found" };
 
@@ -159,6 +163,7 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
     options: {
       order,
       policy,
+      outcomes: outcomePolicyOf(policyRow),
       money,
       returnShippingFee: fromMinor(shippingFeeIn(policy.returnShippingFee, money), money.currency),
       timeZone,

@@ -1,6 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { EVENT_TEXT } from "~/domain/returns/event-text";
-import { fromMinor, toMinor } from "~/domain/returns/money";
+import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
+import { defaultOutcome, offersOutcome, RETURN_OUTCOMES, storeCreditAmounts, type ReturnOutcome } from "~/domain/returns/store-credit";
 import type { ReturnableLine } from "~/domain/returns/policy";
 import { validateReturnSelection, type ReturnSelection, type ReturnSelectionError } from "~/domain/returns/request";
 import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
@@ -74,6 +75,11 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
   });
   if (!checked.ok) return { status: "invalid", errors: checked.errors };
   const request = checked.request;
+  // The outcome the shopper chose (the policy's default when none), and the bonus promised for store credit, kept as quoted.
+  const outcome = input.selection.outcome?.trim() ? input.selection.outcome.trim() : defaultOutcome(options.outcomes);
+  if (!RETURN_OUTCOMES.some((o) => o === outcome) || !offersOutcome(options.outcomes, outcome as ReturnOutcome)) return { status: "invalid", errors: [{ code: "OUTCOME_NOT_OFFERED", field: "outcome" }] };
+  const storeCreditBonus =
+    outcome === "STORE_CREDIT" ? moneyAmount(storeCreditAmounts(options.outcomes, { minor: request.totals.minor.refund, currency: options.money.currency }, options.money.rate).bonus) : null;
 
   // A drop-off goes to the chosen store; a mail return by the destination rules for the shopper's country.
   const returnLocationId = request.method === "DROP_OFF" ? request.returnLocationId : await chooseMailReturnDestination(shop, shopperPlace(options.order.shippingAddress, { fulfilledFromCountryCode: options.order.fulfilledFromCountryCode, shopCountry: shop.country }));
@@ -124,6 +130,8 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     shopValue: shopValueOf(request.lines, options.order.shopCurrency),
     returnShippingFee: request.totals.returnShippingFee,
     restockingFee: request.totals.restockingFee,
+    outcome: outcome as ReturnOutcome,
+    storeCreditBonus,
     lines: request.lines.map((l) => toLine(l.line, l.quantity, l.reason, l.customerNote, returnLineIds.get(l.line.fulfillmentLineItemId) ?? null)),
     event: {
       type: "requested",

@@ -1,8 +1,7 @@
 // Saves which outcomes shoppers may choose for a return (refund, store credit) and the bonus for
 // choosing store credit, from Settings → Returns, validated by the domain's outcomePolicySchema.
 // Errors are keys of the page's words (admin-return-outcomes `errors.*`).
-import type { ReturnPolicy as ReturnPolicyRow } from "@prisma/client";
-import { DEFAULT_OUTCOME_POLICY, outcomePolicySchema, type OutcomePolicy } from "~/domain/returns/store-credit";
+import { outcomePolicySchema, type OutcomePolicy } from "~/domain/returns/store-credit";
 import { saveOutcomePolicy } from "~/models/return-rules.server";
 import type { ShopRef } from "~/models/scope.server";
 
@@ -22,11 +21,4 @@ export async function updateReturnOutcomes(input: { shop: ShopRef; fields: Outco
   }
   await saveOutcomePolicy(input.shop, parsed.data);
   return { ok: true, policy: parsed.data };
-}
-
-/** The outcome policy of a stored policy row (none, or one that no longer validates: refunds only). */
-export function outcomePolicyOf(row: Pick<ReturnPolicyRow, "returnOutcomes" | "storeCreditBonusKind" | "storeCreditBonusValue"> | null): OutcomePolicy {
-  if (!row) return DEFAULT_OUTCOME_POLICY;
-  const parsed = outcomePolicySchema.safeParse({ outcomes: row.returnOutcomes, bonusKind: row.storeCreditBonusKind, bonusValue: String(row.storeCreditBonusValue) });
-  return parsed.success ? parsed.data : DEFAULT_OUTCOME_POLICY;
 }

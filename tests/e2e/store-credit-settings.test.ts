@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startStack, type Stack } from "../../scripts/stack";
+import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { launchBrowser, visible, type Browser } from "../support/browser";
+import { postControl } from "../support/stack-control";
 
 // Store credit as a return outcome (issue 15, part 1, first slice), in Debian's Chromium against the
 // demo stack: the merchant offers store credit beside refunds in Settings → Returns with a bonus; a
@@ -9,6 +11,26 @@ import { launchBrowser, visible, type Browser } from "../support/browser";
 // with a confirmation, and the page says it in en, vi and zh-CN. Screenshots at 390 px and desktop
 // width go to .cache/screenshots/.
 const LANGS = ["en", "vi", "zh-CN"] as const;
+const DAY = 86_400_000;
+const TEE = buildDemoShop().products.find((p) => p.status === "ACTIVE" && p.tags.includes("basics") && !p.tags.includes("final-sale"))!.variants[0]!;
+const NEW_YORK = { firstName: "Ava", lastName: "Stone", address1: "350 5th Ave", city: "New York", provinceCode: "NY", zip: "10118", country: "United States", countryCode: "US", latitude: 40.7484, longitude: -73.9857 };
+
+/** Opens a portal page; while the demo's first syncs still throttle the Admin API ("Something went wrong"), waits and opens it again. */
+async function open(page: Page, url: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    await page.goto(url);
+    if ((await page.getByRole("heading", { name: "Something went wrong" }).count()) === 0) return;
+    if (Date.now() > deadline) throw new Error(`${url} kept failing`);
+    await page.waitForTimeout(2_000);
+  }
+}
+
+const withParam = (url: string, name: string, value: string) => {
+  const u = new URL(url);
+  u.searchParams.set(name, value);
+  return u.toString();
+};
 
 let stack: Stack;
 let browser: Browser;
@@ -68,6 +90,61 @@ describe("store credit in the return policy", () => {
       expect(await section.locator("input[name=bonusValue]").inputValue()).toBe("10.00");
       await section.scrollIntoViewIfNeeded();
       await screenshots(admin, `store-credit-settings-${lang}`);
+    }
+  }, 300_000);
+
+  it("the shopper chooses store credit in the portal, sees the bonus as money, and the status page says the credit and its amount", async () => {
+    const email = "ava.credit@example.com";
+    const created = (await postControl(stack, "/orders", { lines: [{ sku: TEE.sku, quantity: 1 }], email, customer: { email, firstName: "Ava", lastName: "Stone" }, shippingAddress: NEW_YORK, financialStatus: "PAID" })) as {
+      order: { id: string; name: string };
+    };
+    const shipped = (await postControl(stack, "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
+    for (const f of shipped.fulfillments) await postControl(stack, `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 2 * DAY).toISOString() });
+    const page = await browser.context.newPage();
+    try {
+      await open(page, `${stack.appUrl}/portal/${stack.shop}`);
+      await page.getByLabel("Order number").fill(created.order.name);
+      await page.getByLabel("Email or phone number").fill(email);
+      await Promise.all([page.waitForURL(/\/o\/[A-Za-z0-9_.-]+/), page.getByRole("button", { name: "Find my order" }).click()]);
+      const returnLink = page.getByRole("link", { name: "Return items" });
+      if ((await returnLink.count()) === 0) await open(page, page.url());
+      await open(page, new URL((await returnLink.getAttribute("href"))!, page.url()).toString());
+      const formUrl = page.url();
+
+      await visible(page.getByRole("group", { name: "How would you like your money back?" }));
+      const tenPercent = new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(Math.round(Number(TEE.price) * 10) / 100);
+      await visible(page.getByText(`Get 10% extra on top of your refund amount: up to ${tenPercent} on this order.`));
+      const bonusWords = { en: "Get 10% extra", vi: "Nhận thêm 10", "zh-CN": "额外获得 10" };
+      for (const lang of LANGS) {
+        await open(page, withParam(formUrl, "lang", lang));
+        await visible(page.getByText(bonusWords[lang], { exact: false }));
+        await page.locator("input[name=outcome][value=STORE_CREDIT]").scrollIntoViewIfNeeded();
+        await screenshots(page, `store-credit-portal-form-${lang}`);
+      }
+      await open(page, formUrl);
+      const item = page.locator("form li[data-item]").first();
+      await item.getByRole("checkbox").check();
+      await item.getByLabel("Reason").selectOption({ label: "Too small" });
+      await page.getByRole("radio", { name: "By mail with a printable label" }).check();
+      await page.getByRole("radio", { name: "Store credit" }).check();
+      await Promise.all([page.waitForURL(/\/returns\/RMA-/), page.getByRole("button", { name: "Request return" }).click()]);
+
+      const { prisma } = await import("~/db.server");
+      const ret = await prisma.returnRequest.findFirstOrThrow({ where: { customerEmail: email } });
+      const price = Number(TEE.price);
+      const bonus = Math.round(price * 10) / 100; // 10 % of the item (no fees in the demo policy), to the cent
+      expect(ret.outcome).toBe("STORE_CREDIT");
+      expect(ret.storeCreditBonus!.toNumber()).toBe(bonus);
+      const usd = (n: number) => new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(n);
+      await visible(page.getByText(`Store credit of ${usd(price + bonus)} (${usd(price)} + ${usd(bonus)} bonus)`));
+      const statusUrl = page.url();
+      for (const lang of LANGS) {
+        await open(page, withParam(statusUrl, "lang", lang));
+        await visible(page.locator("dd[data-outcome=STORE_CREDIT]"));
+        await screenshots(page, `store-credit-portal-status-${lang}`);
+      }
+    } finally {
+      await page.close();
     }
   }, 300_000);
 });

@@ -19,6 +19,8 @@ export interface ReturnSelection {
   method: string;
   /** The store the shopper will hand the goods in at (Location GID); required for DROP_OFF. */
   dropOffLocationId?: string | null;
+  /** "REFUND" or "STORE_CREDIT" (app/domain/returns/store-credit.ts); empty: the policy's default. */
+  outcome?: string | null;
 }
 
 export interface ReturnSelectionContext<L extends ReturnableLine = ReturnableLine> {
@@ -43,6 +45,7 @@ export type ReturnSelectionErrorCode =
   | "METHOD_NOT_ALLOWED"
   | "DROP_OFF_LOCATION_REQUIRED"
   | "DROP_OFF_LOCATION_NOT_ALLOWED"
+  | "OUTCOME_NOT_OFFERED"
   | IneligibilityReason["code"];
 
 export interface ReturnSelectionError {
@@ -50,7 +53,7 @@ export interface ReturnSelectionError {
   /** The fulfillment line item the error is about; absent for request-level errors. */
   item?: string;
   /** The form field: "items", "quantity", "reason", "note", "method", "dropOffLocationId". */
-  field: "items" | "quantity" | "reason" | "note" | "method" | "dropOffLocationId";
+  field: "items" | "quantity" | "reason" | "note" | "method" | "dropOffLocationId" | "outcome";
   /** For QUANTITY_EXCEEDS_RETURNABLE: the most that may be returned. */
   maxQuantity?: number;
   /** For WINDOW_EXPIRED: the last day of the window. */

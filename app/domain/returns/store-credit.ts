@@ -109,3 +109,10 @@ export function storeCreditOfReturn(ret: { currency: string; value: string; retu
   const bonus: Money = { minor: base.minor > 0 && ret.bonus ? toMinor(ret.bonus, ret.currency) : 0, currency: ret.currency };
   return { base, bonus, total: { minor: base.minor + bonus.minor, currency: ret.currency } };
 }
+
+/** The outcome policy of a stored policy row (none, or one that no longer validates: refunds only). */
+export function outcomePolicyOf(row: { returnOutcomes: string[]; storeCreditBonusKind: string; storeCreditBonusValue: { toString(): string } } | null): OutcomePolicy {
+  if (!row) return DEFAULT_OUTCOME_POLICY;
+  const parsed = outcomePolicySchema.safeParse({ outcomes: row.returnOutcomes, bonusKind: row.storeCreditBonusKind, bonusValue: String(row.storeCreditBonusValue) });
+  return parsed.success ? parsed.data : DEFAULT_OUTCOME_POLICY;
+}

@@ -72,6 +72,15 @@ function refundAmount(facts: ReturnEmailFacts): number {
 
 type Body = { blocks: Block[]; values: Record<string, string> };
 
+/** A store-credit return says so, with its money: promised before the goods arrive, being added once they have. */
+function storeCreditNote(t: Translate, facts: ReturnEmailFacts, f: Formatters, received: boolean): Block[] {
+  const c = facts.storeCredit;
+  if (!c) return [];
+  const values = { total: f.money(c.total), base: f.money(c.base), bonus: f.money(c.bonus), shop: facts.brand.name };
+  const key = received ? "storeCreditReceived" : "storeCreditPromised";
+  return [{ type: "p", text: t(`common.${key}${c.bonus > 0 ? "" : "NoBonus"}`, values) }];
+}
+
 const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f: Formatters) => Body> = {
   "return-requested": (t, facts, f) => {
     const values = { rma: facts.rma, order: facts.orderName, date: f.date(facts.requestedAt) };
@@ -81,6 +90,7 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
         greeting(t, facts),
         { type: "p", text: t("return-requested.intro", values) },
         ...summary(t, facts),
+        ...storeCreditNote(t, facts, f, false),
         { type: "p", text: t("return-requested.next") },
         ...closing(t, facts),
       ],
@@ -153,7 +163,8 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
         greeting(t, facts),
         { type: "p", text: t(facts.location ? "return-received.introAt" : "return-received.intro", values) },
         ...summary(t, facts),
-        { type: "p", text: t("return-received.next") },
+        ...storeCreditNote(t, facts, f, true),
+        ...(facts.storeCredit ? [] : [{ type: "p" as const, text: t("return-received.next") }]),
         ...closing(t, facts),
       ],
     };

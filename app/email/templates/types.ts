@@ -81,6 +81,8 @@ export interface ReturnEmailFacts {
   statusUrl: string | null;
   /** return-refunded: the amount refunded, if the caller knows it (else items − fees). */
   refundAmount: number | null;
+  /** A store-credit return: what goes to the shopper's store credit account (quoted refund + bonus). */
+  storeCredit?: { total: number; base: number; bonus: number } | null;
 }
 
 export interface RenderedEmail {

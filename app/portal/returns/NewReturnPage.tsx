@@ -201,6 +201,33 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
             {page.noDropOffStores ? <p className="portal-hint portal-muted">{portalT(locale, "return-destinations")("portal.noStores")}</p> : null}
           </fieldset>
 
+          {page.outcomes.length > 1 || page.outcomes[0] === "STORE_CREDIT" ? (
+            <fieldset aria-describedby={errors.some((e) => e.field === "outcome") ? "form-errors" : undefined}>
+              <legend>
+                <h2>{t("outcomes.legend")}</h2>
+              </legend>
+              {page.outcomes.map((o) => (
+                <div className="portal-field portal-choice" key={o}>
+                  <input type="radio" id={`outcome-${o}`} name="outcome" value={o} defaultChecked={(values.outcome ?? page.outcomes[0]) === o} aria-describedby={`outcome-${o}-hint`} />{" "}
+                  <label htmlFor={`outcome-${o}`}>{t(`outcomes.${o}`)}</label>
+                  <p className="portal-hint portal-muted" id={`outcome-${o}-hint`}>
+                    {t(`outcomes.${o}_hint`)}
+                    {o === "STORE_CREDIT" && page.bonus ? (
+                      <>
+                        {" "}
+                        <strong data-bonus>
+                          {page.bonus.kind === "PERCENT"
+                            ? t("outcomes.bonusPercent", { percent: percent(locale, page.bonus.percent), amount: formatMoney(locale, page.bonus.upTo, page.currency) })
+                            : t("outcomes.bonusFixed", { amount: formatMoney(locale, page.bonus.amount, page.currency) })}
+                        </strong>
+                      </>
+                    ) : null}
+                  </p>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+
           {page.methods.includes("DROP_OFF") && page.stores.length ? (
             <fieldset aria-describedby={errors.some((e) => e.field === "dropOffLocationId") ? "form-errors" : undefined}>
               <legend>

@@ -141,13 +141,24 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
               <dd>−{money(page.totals.restockingFee)}</dd>
             </>
           ) : null}
-          {isOpenReturn(page.status) ? (
+          {isOpenReturn(page.status) && page.outcome.kind === "REFUND" ? (
             <>
               <dt>{t("fees.refund")}</dt>
               <dd>{money(page.totals.refund)}</dd>
             </>
           ) : null}
+          <dt>{t("outcomes.title")}</dt>
+          <dd data-outcome={page.outcome.kind}>
+            {page.outcome.kind === "STORE_CREDIT"
+              ? Number(page.outcome.bonus) > 0
+                ? t("outcomes.chosenCredit", { total: money(page.outcome.total), base: money(page.outcome.base), bonus: money(page.outcome.bonus) })
+                : t("outcomes.chosenCreditNoBonus", { total: money(page.outcome.total) })
+              : t("outcomes.chosenRefund")}
+          </dd>
         </dl>
+        {page.outcome.kind === "STORE_CREDIT" && page.outcome.creditedAt ? (
+          <p>{t("outcomes.credited", { total: money(page.outcome.total), date: formatDate(locale, page.outcome.creditedAt, { timeZone: page.timeZone }) })}</p>
+        ) : null}
         {fees ? <p className="portal-muted">{t("fees.deducted")}</p> : null}
       </section>
 

@@ -4,6 +4,8 @@
 import { readFormData } from "~/http/form-data.server";
 import { redirect } from "@remix-run/node";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
+import { moneyAmount, toMinor } from "~/domain/returns/money";
+import { storeCreditAmounts } from "~/domain/returns/store-credit";
 import type { ReturnSelection, ReturnSelectionError } from "~/domain/returns/request";
 import { loadReturnOptions, type ReturnOptions } from "~/services/load-return-options.server";
 import { submitPortalReturn } from "~/services/submit-portal-return.server";
@@ -43,6 +45,9 @@ function view(portal: PortalContext, token: string, options: ReturnOptions) {
       .filter((e) => !e.eligible)
       .map((e) => ({ id: e.line.fulfillmentLineItemId, title: e.line.title, variantTitle: e.line.variantTitle ?? null, quantity: e.line.quantity, reason: e.reason! })),
     methods: options.methods,
+    // The outcomes offered, and the store-credit bonus: a percentage, or an amount in the shopper's currency.
+    outcomes: options.outcomes.outcomes,
+    bonus: bonusView(options),
     stores: options.dropOffStores.map((s) => ({
       id: s.id,
       name: s.name,
@@ -55,6 +60,20 @@ function view(portal: PortalContext, token: string, options: ReturnOptions) {
     returns: options.returns.map((r) => ({ rma: r.rma, status: r.status, href: portal.href(`/o/${token}/returns/${encodeURIComponent(r.rma)}`) })),
     backHref: portal.href(`/o/${token}`),
   };
+}
+
+function bonusView(options: ReturnOptions): { kind: "PERCENT"; percent: string; upTo: string } | { kind: "FIXED"; amount: string } | null {
+  const o = options.outcomes;
+  if (!o.outcomes.includes("STORE_CREDIT") || toMinor(o.bonusValue) === 0) return null;
+  if (o.bonusKind === "PERCENT") {
+    // As money: the bonus on every returnable unit of the order (the most a return of it can get).
+    const currency = options.money.currency;
+    const value = options.items.filter((e) => e.eligible).reduce((sum, e) => sum + toMinor(e.line.unitPrice, currency) * e.maxQuantity, 0);
+    return { kind: "PERCENT", percent: o.bonusValue, upTo: moneyAmount(storeCreditAmounts(o, { minor: value, currency }).bonus) };
+  }
+  // The fixed bonus (shop currency) at the order's own rate: what a return of anything adds.
+  const fixed = storeCreditAmounts(o, { minor: 1, currency: options.money.currency }, options.money.rate).bonus;
+  return { kind: "FIXED", amount: moneyAmount(fixed) };
 }
 
 async function load(portal: PortalContext, token: string) {
@@ -82,6 +101,7 @@ export function parseReturnForm(form: FormData): ReturnSelection & { values: Rec
     items: [...new Set(selected)].map((id) => ({ fulfillmentLineItemId: id, quantity: text(`quantity:${id}`) || "1", reason: text(`reason:${id}`), note: text(`note:${id}`) })),
     method: text("method"),
     dropOffLocationId: text("store") || null,
+    outcome: text("outcome") || null,
     values: { ...values, item: selected.join("\n") },
   };
 }

@@ -2,7 +2,8 @@
 // /proxy/portal/o/:token/returns/:rma.
 import { shopperTimeZone } from "~/domain/portal/time-zone";
 import { quotedRefund } from "~/domain/returns/fees";
-import { fromMinor, toMinor } from "~/domain/returns/money";
+import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
+import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import { normaliseRma } from "~/domain/returns/rma";
 import { LABEL_PAGE_URL_TTL_SECONDS, labelHasPostage, returnLabelPath } from "~/services/download-return-label.server";
@@ -26,6 +27,22 @@ function storedTotals(ret: { currency: string; totalValue: Decimalish; returnShi
 
 type Decimalish = { toFixed(digits: number): string };
 
+/** What the shopper chose; for store credit the amount (quoted refund + bonus) and when it was credited. */
+function outcomeView(ret: Parameters<typeof storeCreditOf>[0] & { outcome: string; storeCreditAmount: Decimalish | null; storeCreditedAt: Date | null }) {
+  if (ret.outcome !== "STORE_CREDIT") return { kind: "REFUND" as const };
+  const credit = storeCreditOf(ret);
+  return {
+    kind: "STORE_CREDIT" as const,
+    base: moneyAmount(credit.base),
+    bonus: moneyAmount(credit.bonus),
+    total: ret.storeCreditAmount ? fromMinor(toMinor(ret.storeCreditAmount.toFixed(2), ret.currency), ret.currency) : moneyAmount(credit.total),
+    creditedAt: ret.storeCreditedAt?.toISOString() ?? null,
+  };
+}
+
+const storeCreditOf = (ret: { currency: string; totalValue: Decimalish; returnShippingFee: Decimalish; restockingFee: Decimalish; storeCreditBonus: Decimalish | null }) =>
+  storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2), bonus: ret.storeCreditBonus?.toFixed(2) ?? null });
+
 async function load(portal: PortalContext, token: string, rmaParam: string) {
   const orderId = portal.verifyOrderToken(token);
   const rma = normaliseRma(rmaParam);
@@ -48,6 +65,7 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
     createdAt: ret.createdAt.toISOString(),
     currency: ret.currency,
     totals: storedTotals(ret),
+    outcome: outcomeView(ret),
     steps,
     lines: ret.lines.map((l) => ({ id: l.id, title: l.title, variantTitle: l.variantTitle, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
     decline: ret.status === "DECLINED" ? { reason: ret.declineReason, note: ret.declineNote } : null,

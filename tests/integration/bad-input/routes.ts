@@ -54,6 +54,7 @@ const newReturnForm: Values = (k) => ({
   [`note:${k.lineItemId}`]: ["Too small", ""],
   method: ["MAIL", "DROP_OFF"],
   store: [k.locationGid],
+  outcome: ["REFUND", "STORE_CREDIT"],
 });
 const newReturnBase = (k: Known): [string, string][] => [
   ["item", k.lineItemId],

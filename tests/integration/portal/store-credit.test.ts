@@ -106,6 +106,13 @@ describe("a store-credit return", () => {
     expect(after.events.filter((e) => e.type === "store_credited")).toHaveLength(1);
     expect(after.events.find((e) => e.type === "store_credited")!.data).toMatchObject({ amount: String(quoted + bonus), base: String(quoted), bonus: String(bonus), currency: "VND" });
 
+    // The shopper's "received" email says store credit and its money, in their language, once.
+    const receivedEmails = await prisma.emailMessage.findMany({ where: { kind: "return-received" } });
+    expect(receivedEmails).toHaveLength(1);
+    const inEmail = (n: number) => new Intl.NumberFormat(receivedEmails[0]!.locale, { style: "currency", currency: "VND" }).format(n);
+    expect(receivedEmails[0]!.text).toContain(inEmail(quoted + bonus));
+    expect(receivedEmails[0]!.text).toContain(inEmail(bonus));
+
     // In Shopify: one credit of quoted + bonus on the customer's đồng account, and no refund.
     const { customer } = await admin<Accounts>(ACCOUNTS, { id: after.customerId });
     expect(customer.storeCreditAccounts.nodes).toHaveLength(1);
