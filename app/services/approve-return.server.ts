@@ -140,6 +140,8 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
     if (error instanceof AdminUserError) return { status: "rejected", messages: error.userErrors.map((e) => e.message) };
     if (error instanceof CarrierLabelError) {
       logger.warn({ shopId: shop.id, rma: ret.rma, problem: error.problem, details: error.details, err: error.message }, "The carrier sold no return label");
+      // On the timeline (staff) and the shopper's status page: why the label is not there yet.
+      if (ret.status === "REQUESTED") await changeReturn(shop, ret.id, { from: "REQUESTED", events: [{ type: "label_failed", actor: input.actor, data: { problem: error.problem } }] });
       return { status: "carrier-error", problem: error.problem, ret: (await findReturnById(shop, ret.id)) ?? ret };
     }
     throw error;

@@ -31,6 +31,11 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
           <dd>{t(`methods.${page.method}`)}</dd>
         </dl>
         {page.status === "REQUESTED" ? <p className="portal-note">{t("status.created")}</p> : null}
+        {page.labelProblem ? (
+          <p className="portal-note" role="status" data-label-problem>
+            {t(`status.labelProblem.${page.labelProblem}`)}
+          </p>
+        ) : null}
       </section>
 
       <section className="portal-card" aria-labelledby="progress-title">

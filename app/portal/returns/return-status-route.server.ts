@@ -69,6 +69,7 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
     steps,
     lines: ret.lines.map((l) => ({ id: l.id, title: l.title, variantTitle: l.variantTitle, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
     decline: ret.status === "DECLINED" ? { reason: ret.declineReason, note: ret.declineNote } : null,
+    labelProblem: labelProblem(ret),
     label: result.hasLabel
       ? { href: portal.signUrl(returnLabelPath(token, ret.rma), LABEL_PAGE_URL_TTL_SECONDS), trackingNumber: ret.labelTrackingNumber, carrier: labelHasPostage(ret.labelCarrier) ? ret.labelCarrier : null, postagePaid: labelHasPostage(ret.labelCarrier) }
       : null,
@@ -93,3 +94,15 @@ export const returnStatusLoader = shopperFacingRoute(async function returnStatus
   const portal = await resolvePortalRequest(request, params);
   return Response.json(await load(portal, params.token ?? "", params.rma ?? ""), { headers: portal.headers });
 });
+
+/**
+ * Why a requested mail return has no label yet, when the carrier refused or failed on the last try
+ * (a label_failed event after any label_created): an address the carrier could not verify, or
+ * anything else (the store tries again).
+ */
+function labelProblem(ret: { status: string; method: string; events: ReadonlyArray<{ type: string; data: unknown }> }): "invalid-address" | "other" | null {
+  if (ret.status !== "REQUESTED" || ret.method !== "MAIL") return null;
+  const last = [...ret.events].reverse().find((e) => e.type === "label_failed" || e.type === "label_created");
+  if (last?.type !== "label_failed") return null;
+  return (last.data as { problem?: unknown } | null)?.problem === "invalid-address" ? "invalid-address" : "other";
+}

@@ -505,6 +505,40 @@ describe("approving and declining", () => {
     expect(expiredAnswer.headers.get("Content-Type")).not.toContain("pdf");
   });
 
+  it("a carrier that sells no label leaves the return requested; the status page says why in the shopper's language", async () => {
+    const { startEasyPostStandIn } = await import("../../../tools/easypost-stand-in");
+    const { EasyPostLabelProvider } = await import("~/labels/easypost.server");
+    const easypost = await startEasyPostStandIn();
+    try {
+      const labelProvider = new EasyPostLabelProvider({ apiKey: easypost.apiKey, baseUrl: easypost.baseUrl, serviceLevel: "standard", timeoutMs: 2_000 });
+      const orderId = await deliveredOrder([{ sku: TEE, quantity: 2 }, { sku: MUG, quantity: 1 }]);
+      const token = issueOrderAccessToken({ shopId: shop.id, orderId });
+      const { rma, location } = await requestTwoItems(token);
+      const stored = await prisma.returnRequest.findFirstOrThrow({ where: { rma } });
+      easypost.failNext(1, "503");
+      expect(await approveReturn({ shop, graphql, returnId: stored.id, actor: "staff@example.com", labelProvider })).toMatchObject({ status: "carrier-error", problem: "unavailable" });
+      expect(easypost.purchases()).toBe(0);
+      const after = await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id }, include: { events: true } });
+      expect(after.status).toBe("REQUESTED");
+      expect(after.events.filter((e) => e.type === "label_failed").map((e) => e.data)).toEqual([{ problem: "unavailable" }]);
+
+      const status = (await (await call(statusRoute.loader, new PortalBrowser().request(location), { shop: SHOP, token, rma })).json()) as ReturnStatusLoaderData;
+      expect(status.labelProblem).toBe("other");
+      expect(renderToStaticMarkup(createElement(ReturnStatusPage, { page: status }))).toContain("the carrier didn&#x27;t answer properly");
+      const vi = (await (await call(statusRoute.loader, new PortalBrowser().request(`${location}${location.includes("?") ? "&" : "?"}lang=vi`), { shop: SHOP, token, rma })).json()) as ReturnStatusLoaderData;
+      expect(renderToStaticMarkup(createElement(ReturnStatusPage, { page: vi }))).toContain("hãng vận chuyển không phản hồi đúng cách");
+
+      // The retry buys the label; the page no longer shows the problem.
+      expect((await approveReturn({ shop, graphql, returnId: stored.id, actor: "staff@example.com", labelProvider })).status).toBe("approved");
+      expect(easypost.purchases()).toBe(1);
+      const approved = (await (await call(statusRoute.loader, new PortalBrowser().request(location), { shop: SHOP, token, rma })).json()) as ReturnStatusLoaderData;
+      expect(approved.labelProblem).toBeNull();
+      expect(approved.label).toMatchObject({ postagePaid: true, carrier: "USPS" });
+    } finally {
+      await easypost.close();
+    }
+  });
+
   it("never issues a built-in tracking number another return of the shop carries; re-prints keep the issued number", async () => {
     const { findDefaultReturnLocation } = await import("~/models/returns.server");
     const { builtinTrackingNumber, isValidTrackingNumber } = await import("~/labels/tracking");
