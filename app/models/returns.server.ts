@@ -451,6 +451,8 @@ export type ReturnFields = Pick<
   | "returnLocationId"
   | "method"
   | "locale"
+  | "outcome"
+  | "storeCreditBonus"
   | "receivedAt"
   | "refundedAmount"
   | "refundedAt"

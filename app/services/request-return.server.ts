@@ -11,6 +11,7 @@ import {
   createReturnRequest,
   findReturnByShopifyId,
   listReturnsOfOrder,
+  type NewReturnRequest,
   type ReturnWithDetails,
 } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
@@ -204,16 +205,23 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * The returns/request webhook (issue #7) stored this Shopify return before the portal's transaction
- * committed: keep that one row and give it the portal's method, return location and language.
+ * committed: keep that one row and give it what only the portal knows: the method, the return
+ * location, the language and the outcome the shopper chose (with the bonus promised for store credit).
  */
 async function adoptWebhookRecord(
   shop: ShopRef,
-  record: { shopifyReturnId: string; method: "MAIL" | "DROP_OFF"; returnLocationId: string | null; locale: string; event: { actor: string } },
+  record: Pick<NewReturnRequest, "method" | "returnLocationId" | "locale" | "outcome" | "storeCreditBonus" | "event"> & { shopifyReturnId: string },
 ): Promise<ReturnWithDetails | null> {
   const existing = await findReturnByShopifyId(shop, record.shopifyReturnId);
   if (!existing) return null;
   const adopted = await changeReturn(shop, existing.id, {
-    fields: { method: record.method, returnLocationId: record.returnLocationId, locale: record.locale },
+    fields: {
+      method: record.method,
+      returnLocationId: record.returnLocationId,
+      locale: record.locale,
+      outcome: record.outcome ?? "REFUND",
+      storeCreditBonus: record.storeCreditBonus != null ? new Prisma.Decimal(record.storeCreditBonus) : null,
+    },
     events: [{ type: "note", actor: record.event.actor, message: EVENT_TEXT.submittedInPortal }],
   });
   if (!adopted) throw new Error(`return ${existing.id} not found in shop ${shop.id}`);
