@@ -119,6 +119,17 @@ describe.each(EMAIL_LOCALES)("return emails in %s", (locale) => {
     expect(email.text).toContain(`${label}${locale === "zh-CN" ? "：" : ": "}${labelUrl}`);
   });
 
+  it("approved, store credit: says what will be credited and promises no refund", () => {
+    const dict = { en, vi, "zh-CN": zhCN }[locale];
+    const refund = renderReturnEmail("return-approved", facts({ locale }));
+    const credit = renderReturnEmail("return-approved", facts({ locale, storeCredit: { total: 33, base: 30, bonus: 3 } }));
+    expect(refund.text).toContain(dict["return-approved"].refundNote);
+    expect(credit.text).not.toContain(dict["return-approved"].refundNote);
+    const promised = dict.common.storeCreditPromised.split("{{")[0]!;
+    expect(credit.text).toContain(promised);
+    expect(refund.text).not.toContain(promised);
+  });
+
   it("approved by mail: a carrier's paid label says hand it in; the built-in sheet says postage is not included and the shopper picks the carrier", () => {
     const paid = renderReturnEmail("return-approved", facts({ locale, label: { ...facts().label, carrier: "USPS", trackingNumber: "9400111899223434769485", postagePaid: true } }));
     const selfShip = renderReturnEmail("return-approved", facts({ locale, label: { ...facts().label, carrier: "Crossdock Returns", postagePaid: false } }));

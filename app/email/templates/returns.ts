@@ -97,7 +97,7 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
     };
   },
 
-  "return-approved": (t, facts) => {
+  "return-approved": (t, facts, f) => {
     const values = { rma: facts.rma, order: facts.orderName };
     const blocks: Block[] = [greeting(t, facts), { type: "p", text: t("return-approved.intro", values) }, ...summary(t, facts)];
     if (facts.method === "MAIL") {
@@ -133,7 +133,8 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
     } else {
       blocks.push({ type: "p", text: t("return-approved.dropOffNoStore", values) });
     }
-    blocks.push({ type: "p", text: t("return-approved.refundNote") }, ...closing(t, facts));
+    // A store-credit return is not refunded: the note says what will be credited instead.
+    blocks.push(...(facts.storeCredit ? storeCreditNote(t, facts, f, false) : [{ type: "p" as const, text: t("return-approved.refundNote") }]), ...closing(t, facts));
     return { values, blocks };
   },
 
