@@ -115,6 +115,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       if (result.status === "refused") return refused(result.shopifyMessages);
       const refunded =
         result.ret.refundedAmount != null && intent.refund === "on" ? ` ${t("messages.refundedAmount", { amount: formatAmount(locale, result.ret.refundedAmount.toFixed(2), result.ret.currency) })}` : "";
+      // Received, but the store credit was refused: staff must know, or the shopper is owed it silently.
+      if (result.creditRefused) {
+        const { shopifyMessages } = result.creditRefused;
+        return data<ActionResult>({ ok: false, message: t(shopifyMessages ? "messages.receivedCreditRefused" : "messages.receivedCreditNoCustomer"), ...(shopifyMessages ? { detail: shopifyMessages } : {}) });
+      }
       return data<ActionResult>({ ok: true, message: t(result.status === "unchanged" ? "messages.receivedUnchanged" : "messages.received") + refunded });
     }
     case "destination": {

@@ -32,7 +32,8 @@ export type IssueStoreCreditResult =
   | { status: "credited" | "unchanged"; ret: ReturnWithDetails }
   /** Not a store-credit return, or nothing to credit. */
   | { status: "not-applicable"; ret: ReturnWithDetails }
-  | { status: "refused"; ret: ReturnWithDetails; message: string };
+  /** `shopifyMessages`: Shopify's own words when Shopify refused; null when Crossdock could not ask (no customer). */
+  | { status: "refused"; ret: ReturnWithDetails; message: string; shopifyMessages: string | null };
 
 /** What a store-credit return credits: the quoted refund, its bonus, and both together, in the return's currency. */
 export function storeCreditOf(ret: Pick<ReturnWithDetails, "currency" | "totalValue" | "returnShippingFee" | "restockingFee" | "storeCreditBonus">) {
@@ -46,7 +47,7 @@ export async function issueStoreCredit(input: { shop: ShopRef; graphql: AdminGra
   if (ret.storeCreditTransactionId) return { status: "unchanged", ret };
   const amounts = storeCreditOf(ret);
   if (amounts.total.minor <= 0) return { status: "not-applicable", ret };
-  if (!ret.customerId) return { status: "refused", ret, message: "The order has no customer account to credit." };
+  if (!ret.customerId) return { status: "refused", ret, message: "The order has no customer account to credit.", shopifyMessages: null };
   const now = input.now ?? new Date();
 
   let credit: StoreCreditTransaction | null = null;
@@ -72,9 +73,10 @@ export async function issueStoreCredit(input: { shop: ShopRef; graphql: AdminGra
     } catch (error) {
       if (error instanceof AdminUserError) {
         await releaseStoreCredit(shop, ret.id, claimedAt);
-        const message = `Shopify refused the store credit: ${error.userErrors.map((e) => e.message).join("; ")}`;
+        const shopifyMessages = error.userErrors.map((e) => e.message).join("; ");
+        const message = `Shopify refused the store credit: ${shopifyMessages}`;
         logger.warn({ shopId: shop.id, rma: ret.rma, userErrors: error.userErrors }, "Store credit refused");
-        return { status: "refused", ret: (await findReturnById(shop, ret.id))!, message };
+        return { status: "refused", ret: (await findReturnById(shop, ret.id))!, message, shopifyMessages };
       }
       throw error; // outcome unknown: the claim stays, the next attempt reads before crediting
     }

@@ -45,8 +45,8 @@ export interface ReceiveReturnInput {
 }
 
 export type ReceiveReturnResult =
-  /** `creditRefused`: a store-credit return was received but Shopify refused the credit (its words). */
-  | { status: "received" | "unchanged"; ret: ReturnWithDetails; creditRefused?: string }
+  /** `creditRefused`: a store-credit return was received but its credit was refused (Shopify's words when it was Shopify). */
+  | { status: "received" | "unchanged"; ret: ReturnWithDetails; creditRefused?: CreditRefusal }
   | { status: "not-found" }
   | { status: "invalid"; errors: Record<string, string> }
   /** English, for the log; Shopify's own words, when it refused, in `shopifyMessages`. */
@@ -169,8 +169,13 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
 }
 
 /** A store-credit return's credit, made (or found) once its goods are received; a retry finishes it. */
-async function creditIfStoreCredit(input: ReceiveReturnInput, graphql: AdminGraphql, ret: ReturnWithDetails): Promise<{ ret: ReturnWithDetails; creditRefused?: string }> {
+interface CreditRefusal {
+  message: string;
+  shopifyMessages: string | null;
+}
+
+async function creditIfStoreCredit(input: ReceiveReturnInput, graphql: AdminGraphql, ret: ReturnWithDetails): Promise<{ ret: ReturnWithDetails; creditRefused?: CreditRefusal }> {
   if (ret.outcome !== "STORE_CREDIT" || !ret.receivedAt) return { ret };
   const result = await issueStoreCredit({ shop: input.shop, graphql, ret, actor: input.actor, now: input.now });
-  return result.status === "refused" ? { ret: result.ret, creditRefused: result.message } : { ret: result.ret };
+  return result.status === "refused" ? { ret: result.ret, creditRefused: { message: result.message, shopifyMessages: result.shopifyMessages } } : { ret: result.ret };
 }

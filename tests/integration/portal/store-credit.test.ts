@@ -121,4 +121,31 @@ describe("a store-credit return", () => {
     const order = await admin<{ order: { displayFinancialStatus: string } }>(`query($id: ID!) { order(id: $id) { displayFinancialStatus } }`, { id: created.order.id });
     expect(order.order.displayFinancialStatus).toBe("PAID");
   });
+  it("received while Shopify refuses the credit (the customer is gone): the receipt stands and the refusal comes back in Shopify's words, with nothing credited", async () => {
+    const email = "gone@example.com";
+    const created = (await control("POST", "/orders", {
+      lines: [{ sku: TEE.sku, quantity: 1 }],
+      email,
+      customer: { email, firstName: "Bo", lastName: "Tran", locale: "en" },
+      shippingAddress: { firstName: "Bo", lastName: "Tran", address1: "1 Market St", city: "San Francisco", provinceCode: "CA", zip: "94105", country: "United States", countryCode: "US" },
+      financialStatus: "PAID",
+    })) as { order: { id: string } };
+    const shipped = (await control("POST", "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
+    for (const f of shipped.fulfillments) await control("POST", `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 3 * DAY).toISOString() });
+    const made = (await control("POST", "/returns", { orderId: created.order.id, status: "OPEN", lines: [{ sku: TEE.sku, quantity: 1, returnReason: "UNWANTED" }] })) as { return: { id: string } };
+    await syncShopifyReturn({ shop, graphql, shopifyReturnId: made.return.id, topic: "returns/approve", eventTime: new Date() });
+    const stored = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
+    // The customer account no longer exists in Shopify (an id no customer has): OWNER_NOT_FOUND.
+    await prisma.returnRequest.update({ where: { id: stored.id }, data: { outcome: "STORE_CREDIT", storeCreditBonus: 1, customerId: "gid://shopify/Customer/987654321" } });
+    const warehouse = (await prisma.location.findFirstOrThrow({ where: { shopId: shop.id, isActive: true }, orderBy: { name: "asc" } })).shopifyId;
+    const result = await receiveReturn({ shop, graphql, returnId: stored.id, actor: "staff@example.com", request: { locationId: warehouse, lines: stored.lines.map((l) => ({ lineId: l.id, disposition: "RESTOCKED" as const })), refund: true } });
+    expect(result.status).toBe("received");
+    if (result.status !== "received") return;
+    expect(result.creditRefused).toEqual({ message: expect.stringContaining("Owner does not exist."), shopifyMessages: "Owner does not exist." });
+    const after = await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(after.receivedAt).not.toBeNull();
+    expect(after.storeCreditTransactionId).toBeNull();
+    // The claim is released: receiving again asks Shopify again (and is refused again, the same way).
+    expect(after.storeCreditRequestedAt).toBeNull();
+  });
 });
