@@ -86,4 +86,8 @@ export const PROTECTED_SELECTIONS: Readonly<Record<string, Readonly<Record<strin
     "order.shippingAddress.latitude": "address",
     "order.shippingAddress.longitude": "address",
   },
+  CrossdockShipmentForNotice: {
+    "fulfillment.order.email": "email",
+    "fulfillment.order.customer.displayName": "name",
+  },
 };
