@@ -9,6 +9,7 @@ import { findDefaultReturnLocation, findLocationByShopifyId, findReturnByRma, ty
 import type { ShopRef } from "~/models/scope.server";
 import { issueOrderAccessToken, signUrl } from "~/security/tokens.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
+import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { fetchOrderForReturn, type ReturnAddress } from "~/shopify/returns";
 import { packingSlipWords } from "~/domain/returns/packing-slip";
 
@@ -189,7 +190,9 @@ export async function downloadReturnLabel(input: {
   const location = (ret.returnLocationId ? await findLocationByShopifyId(shop, ret.returnLocationId) : null) ?? (await findDefaultReturnLocation(shop));
   if (!location) return { status: "not-found" };
 
-  const labelInput = await buildReturnLabelInput({ shop, graphql: input.graphql, ret, returnLocation: location });
+  // Like every use case, it rides out Shopify's rate limit itself (a route's client is already resilient and stays as it is).
+  const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
+  const labelInput = await buildReturnLabelInput({ shop, graphql, ret, returnLocation: location });
   // A re-print carries the number the label was issued with.
   const labelProvider = input.labelProvider ?? storedLabelProvider(ret);
   if (!labelProvider) {
