@@ -168,12 +168,13 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
   return { status: recorded ? "received" : "unchanged", ...credited };
 }
 
-/** A store-credit return's credit, made (or found) once its goods are received; a retry finishes it. */
+/** Why a received store-credit return was not credited: Crossdock's words, and Shopify's when Shopify refused. */
 interface CreditRefusal {
   message: string;
   shopifyMessages: string | null;
 }
 
+/** A store-credit return's credit, made (or found) once its goods are received; a retry finishes it. */
 async function creditIfStoreCredit(input: ReceiveReturnInput, graphql: AdminGraphql, ret: ReturnWithDetails): Promise<{ ret: ReturnWithDetails; creditRefused?: CreditRefusal }> {
   if (ret.outcome !== "STORE_CREDIT" || !ret.receivedAt) return { ret };
   const result = await issueStoreCredit({ shop: input.shop, graphql, ret, actor: input.actor, now: input.now });
