@@ -3,57 +3,18 @@
 // the currency they paid in, đồng here) is credited with the quoted refund plus the promised bonus,
 // exactly once although every Shopify answer along the way was lost once (502 after the work was
 // done): the retry finds the credit Shopify made and records it instead of crediting again.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Shop } from "~/models/shops.server";
-import type { AdminGraphql } from "~/shopify/admin-graphql";
-import { buildDemoShop, VND_PER_USD } from "../../../simulator/seed/demo-shop";
-import { API_KEY, API_SECRET, TOKEN } from "./lookup-support";
-import { simulatorAdminGraphql } from "../../support/simulator-admin";
+import { describe, expect, it } from "vitest";
+import { VND_PER_USD } from "../../../simulator/seed/demo-shop";
+import "./lookup-support";
 
 const { prisma } = await import("~/db.server");
-const { redirectAdminApiTo } = await import("~/shopify/admin-origin.server");
-const { createTestShop, resetDatabase } = await import("../../setup/db");
-const { startTestSimulator } = await import("../../simulator/helpers");
 const { receiveReturn } = await import("~/services/receive-return.server");
-const { syncLocations } = await import("~/services/sync-locations.server");
 const { syncShopifyReturn } = await import("~/services/sync-shopify-return.server");
+const { demoShopDesk, TEE } = await import("./demo-shop-desk");
 
-const seed = buildDemoShop({ now: new Date() });
-const SHOP = seed.shop.domain;
-const DAY = 86_400_000;
-const TEE = seed.products.find((p) => p.status === "ACTIVE" && p.tags.includes("basics") && !p.tags.includes("final-sale"))!.variants[0]!;
 const RATE = Number(VND_PER_USD);
-
-let sim: Awaited<ReturnType<typeof startTestSimulator>>;
-let graphql: AdminGraphql;
-let shop: Shop;
-
-async function control(method: string, path: string, body?: unknown) {
-  const result = await sim.control(method, `/_control/shops/${SHOP}${path}`, body);
-  if (result.status >= 300) throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
-  return result.body as Record<string, unknown>;
-}
-
-async function admin<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const body = (await (await graphql(query, { variables })).json()) as { data: T; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-beforeAll(async () => {
-  sim = await startTestSimulator({ apiKey: API_KEY, apiSecret: API_SECRET, seed, accessToken: TOKEN });
-  await import("~/shopify.server");
-  redirectAdminApiTo(sim.sim.url);
-  graphql = simulatorAdminGraphql(() => sim.sim.url, SHOP, TOKEN);
-});
-
-afterAll(async () => sim?.close());
-
-beforeEach(async () => {
-  await resetDatabase();
-  shop = await createTestShop({ domain: SHOP, name: seed.shop.name, timezone: "UTC", currency: "USD" });
-  await syncLocations(shop, graphql);
-});
+const desk = demoShopDesk();
+const { control, admin } = desk;
 
 const ACCOUNTS = `query($id: ID!) { customer(id: $id) { storeCreditAccounts(first: 5) { nodes { balance { amount currencyCode } transactions(first: 10) { nodes { amount { amount } } } } } } }`;
 type Accounts = { customer: { storeCreditAccounts: { nodes: { balance: { amount: string; currencyCode: string }; transactions: { nodes: { amount: { amount: string } }[] } }[] } } };
@@ -61,17 +22,16 @@ type Accounts = { customer: { storeCreditAccounts: { nodes: { balance: { amount:
 describe("a store-credit return", () => {
   it("credits the quoted refund plus the bonus once, across lost answers and retries, with no refund", async () => {
     const email = "lan.nguyen@example.vn";
-    const created = (await control("POST", "/orders", {
+    const shop = desk.shop();
+    const graphql = desk.graphql();
+    const orderId = await desk.deliveredOrder({
       lines: [{ sku: TEE.sku, quantity: 2 }],
       email,
       customer: { email, firstName: "Lan", lastName: "Nguyễn", locale: "vi" },
       shippingAddress: { firstName: "Lan", lastName: "Nguyễn", address1: "12 Lê Lợi", city: "Hồ Chí Minh", zip: "700000", country: "Vietnam", countryCode: "VN", latitude: 10.7769, longitude: 106.7009 },
-      financialStatus: "PAID",
       presentment: { currencyCode: "VND", rate: VND_PER_USD },
-    })) as { order: { id: string } };
-    const shipped = (await control("POST", "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
-    for (const f of shipped.fulfillments) await control("POST", `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 3 * DAY).toISOString() });
-    const made = (await control("POST", "/returns", { orderId: created.order.id, status: "OPEN", lines: [{ sku: TEE.sku, quantity: 2, returnReason: "UNWANTED" }] })) as { return: { id: string } };
+    });
+    const made = (await control("POST", "/returns", { orderId, status: "OPEN", lines: [{ sku: TEE.sku, quantity: 2, returnReason: "UNWANTED" }] })) as { return: { id: string } };
     expect((await syncShopifyReturn({ shop, graphql, shopifyReturnId: made.return.id, topic: "returns/approve", eventTime: new Date() })).status).toBe("created");
     const stored = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
     expect(stored).toMatchObject({ currency: "VND", status: "APPROVED" });
@@ -118,21 +78,20 @@ describe("a store-credit return", () => {
     expect(customer.storeCreditAccounts.nodes).toHaveLength(1);
     expect(customer.storeCreditAccounts.nodes[0]!.balance).toEqual({ amount: `${quoted + bonus}.0`, currencyCode: "VND" });
     expect(customer.storeCreditAccounts.nodes[0]!.transactions.nodes).toHaveLength(1);
-    const order = await admin<{ order: { displayFinancialStatus: string } }>(`query($id: ID!) { order(id: $id) { displayFinancialStatus } }`, { id: created.order.id });
+    const order = await admin<{ order: { displayFinancialStatus: string } }>(`query($id: ID!) { order(id: $id) { displayFinancialStatus } }`, { id: orderId });
     expect(order.order.displayFinancialStatus).toBe("PAID");
   });
   it("received while Shopify refuses the credit (the customer is gone): the receipt stands and the refusal comes back in Shopify's words, with nothing credited", async () => {
     const email = "gone@example.com";
-    const created = (await control("POST", "/orders", {
+    const shop = desk.shop();
+    const graphql = desk.graphql();
+    const orderId = await desk.deliveredOrder({
       lines: [{ sku: TEE.sku, quantity: 1 }],
       email,
       customer: { email, firstName: "Bo", lastName: "Tran", locale: "en" },
       shippingAddress: { firstName: "Bo", lastName: "Tran", address1: "1 Market St", city: "San Francisco", provinceCode: "CA", zip: "94105", country: "United States", countryCode: "US" },
-      financialStatus: "PAID",
-    })) as { order: { id: string } };
-    const shipped = (await control("POST", "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
-    for (const f of shipped.fulfillments) await control("POST", `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 3 * DAY).toISOString() });
-    const made = (await control("POST", "/returns", { orderId: created.order.id, status: "OPEN", lines: [{ sku: TEE.sku, quantity: 1, returnReason: "UNWANTED" }] })) as { return: { id: string } };
+    });
+    const made = (await control("POST", "/returns", { orderId, status: "OPEN", lines: [{ sku: TEE.sku, quantity: 1, returnReason: "UNWANTED" }] })) as { return: { id: string } };
     await syncShopifyReturn({ shop, graphql, shopifyReturnId: made.return.id, topic: "returns/approve", eventTime: new Date() });
     const stored = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
     // The customer account no longer exists in Shopify (an id no customer has): OWNER_NOT_FOUND.
