@@ -213,47 +213,17 @@ export default function ReturnsQueue() {
                         placeholder={t("queue.searchPlaceholder")}
                       />
                     </div>
-                    <Select
-                      label={t("queue.status")}
-                      name="status"
-                      options={options("queue.anyStatus", labels.status)}
-                      value={filters.status}
-                      onChange={set("status")}
-                    />
-                    <Select
-                      label={t("queue.reason")}
-                      name="reason"
-                      options={options("queue.anyReason", labels.reason)}
-                      value={filters.reason}
-                      onChange={set("reason")}
-                    />
-                    <Select
-                      label={t("queue.method")}
-                      name="method"
-                      options={options("queue.anyMethod", labels.method)}
-                      value={filters.method}
-                      onChange={set("method")}
-                    />
-                    <Select
-                      label={t("queue.age")}
-                      name="age"
-                      options={options("queue.anyAge", Object.fromEntries(Object.keys(QUEUE_AGE_BUCKETS).map((bucket) => [bucket, t(`queue.ages.${bucket}`)])))}
-                      value={filters.age}
-                      onChange={set("age")}
-                    />
-                    <Select
-                      label={t("queue.location")}
-                      name="location"
-                      options={[
-                        { value: "", label: t("queue.anyLocation") },
-                        ...queue.locations.map((l) => ({
-                          value: l.id,
-                          label: l.name,
-                        })),
-                      ]}
-                      value={filters.location}
-                      onChange={set("location")}
-                    />
+                    {(
+                      [
+                        ["status", options("queue.anyStatus", labels.status)],
+                        ["reason", options("queue.anyReason", labels.reason)],
+                        ["method", options("queue.anyMethod", labels.method)],
+                        ["age", options("queue.anyAge", Object.fromEntries(Object.keys(QUEUE_AGE_BUCKETS).map((bucket) => [bucket, t(`queue.ages.${bucket}`)])))],
+                        ["location", [{ value: "", label: t("queue.anyLocation") }, ...queue.locations.map((l) => ({ value: l.id, label: l.name }))]],
+                      ] as const
+                    ).map(([key, choices]) => (
+                      <Select key={key} label={t(`queue.${key}`)} name={key} options={[...choices]} value={filters[key]} onChange={set(key)} />
+                    ))}
                     <div style={{ width: "7rem" }}>
                       <TextField
                         label={t("queue.valueFrom")}
