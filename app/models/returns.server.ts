@@ -100,6 +100,15 @@ export interface NewReturnLine {
   unitPrice: string;
   reason: string;
   customerNote: string | null;
+  /** The variant the shopper gets instead, as quoted (absent: not exchanged). */
+  exchange?: { variantId: string; variantTitle: string; sku: string | null; unitPrice: string; bonus: string; exchangeLineItemId: string | null } | null;
+}
+
+/** A return with exchanged lines: the bonus off the new items, what the shopper pays, when the new items ship. */
+export interface NewReturnExchange {
+  bonus: string;
+  due: string;
+  timing: string;
 }
 
 export interface NewReturnRequest {
@@ -125,6 +134,7 @@ export interface NewReturnRequest {
   /** What the shopper chose ("REFUND" when not given) and, for store credit, the bonus promised (return currency). */
   outcome?: "REFUND" | "STORE_CREDIT";
   storeCreditBonus?: string | null;
+  exchange?: NewReturnExchange | null;
   lines: NewReturnLine[];
   /** When the shopper asked, if not now (a return imported on install). */
   createdAt?: Date;
@@ -159,6 +169,7 @@ export async function createReturnRequest(shop: ShopRef, input: NewReturnRequest
         shopValue: new Prisma.Decimal(input.shopValue),
         ...(input.outcome && { outcome: input.outcome }),
         ...(input.storeCreditBonus != null && { storeCreditBonus: new Prisma.Decimal(input.storeCreditBonus) }),
+        ...(input.exchange && { exchangeBonus: new Prisma.Decimal(input.exchange.bonus), exchangeDue: new Prisma.Decimal(input.exchange.due), exchangeTiming: input.exchange.timing }),
         lines: {
           create: input.lines.map((l) => ({
             fulfillmentLineItemId: l.fulfillmentLineItemId,
@@ -174,6 +185,14 @@ export async function createReturnRequest(shop: ShopRef, input: NewReturnRequest
             unitPrice: new Prisma.Decimal(l.unitPrice),
             reason: l.reason,
             customerNote: l.customerNote,
+            ...(l.exchange && {
+              exchangeVariantId: l.exchange.variantId,
+              exchangeVariantTitle: l.exchange.variantTitle,
+              exchangeSku: l.exchange.sku,
+              exchangeUnitPrice: new Prisma.Decimal(l.exchange.unitPrice),
+              exchangeBonus: new Prisma.Decimal(l.exchange.bonus),
+              exchangeLineItemId: l.exchange.exchangeLineItemId,
+            }),
           })),
         },
         events: {
@@ -453,6 +472,10 @@ export type ReturnFields = Pick<
   | "locale"
   | "outcome"
   | "storeCreditBonus"
+  | "exchangeBonus"
+  | "exchangeDue"
+  | "exchangeTiming"
+  | "exchangeProcessedAt"
   | "receivedAt"
   | "refundedAmount"
   | "refundedAt"
@@ -465,6 +488,8 @@ export interface ReturnLineChange {
   shopifyReturnLineItemId?: string | null;
   disposition?: string | null;
   dispositionLocationId?: string | null;
+  /** The variant the shopper gets instead, as quoted (a portal exchange adopted onto a webhook's row). */
+  exchange?: NewReturnLine["exchange"];
 }
 
 export interface ReturnChange {
@@ -521,6 +546,16 @@ export async function changeReturn(shop: ShopRef, id: string, change: ReturnChan
         if (line.shopifyReturnLineItemId !== undefined) data.shopifyReturnLineItemId = line.shopifyReturnLineItemId;
         if (line.disposition !== undefined) data.disposition = line.disposition;
         if (line.dispositionLocationId !== undefined) data.dispositionLocationId = line.dispositionLocationId;
+        if (line.exchange) {
+          Object.assign(data, {
+            exchangeVariantId: line.exchange.variantId,
+            exchangeVariantTitle: line.exchange.variantTitle,
+            exchangeSku: line.exchange.sku,
+            exchangeUnitPrice: new Prisma.Decimal(line.exchange.unitPrice),
+            exchangeBonus: new Prisma.Decimal(line.exchange.bonus),
+            exchangeLineItemId: line.exchange.exchangeLineItemId,
+          });
+        }
         if (Object.keys(data).length) await tx.returnLine.updateMany({ where: { id: line.lineId, returnId: id }, data });
       }
       if (change.events?.length) await tx.returnEvent.createMany({ data: returnEventRows(id, change.events) });

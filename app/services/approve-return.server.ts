@@ -20,6 +20,7 @@ import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 import { approveReturnRequest, createReverseDeliveryWithShipping, fetchReturn, type ShopifyReturn } from "~/shopify/returns";
 import { DECISION_CLAIM_STALE_MS } from "./decline-return.server";
+import { hasExchange, processExchange, routeExchange } from "./ship-exchange.server";
 import { buildReturnLabelInput, labelProviderFor, returnLabelFileUrl, type ReturnLabelProvider } from "./download-return-label.server";
 
 export interface ApproveReturnInput {
@@ -134,7 +135,7 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
       return { status: "conflict", ret: current, message: `The return is ${statusInWords(current.status)}.` };
     }
     logger.info({ shopId: shop.id, rma: ret.rma, actor: input.actor, method: ret.method }, "Return approved");
-    return { status: "approved", ret: approved };
+    return { status: "approved", ret: await shipExchangeEarly(input, graphql, approved, now) };
   } catch (error) {
     await release(shop, ret, now);
     if (error instanceof AdminUserError) return { status: "rejected", messages: error.userErrors.map((e) => e.message) };
@@ -145,6 +146,26 @@ export async function approveReturn(input: ApproveReturnInput): Promise<ApproveR
       return { status: "carrier-error", problem: error.problem, ret: (await findReturnById(shop, ret.id)) ?? ret };
     }
     throw error;
+  }
+}
+
+/**
+ * An exchange the policy ships before the return arrives: its new items are confirmed and routed
+ * now. The approval stands whatever happens here: what is not done is done at receipt.
+ */
+async function shipExchangeEarly(input: ApproveReturnInput, graphql: AdminGraphql, ret: ReturnWithDetails, now: Date): Promise<ReturnWithDetails> {
+  if (ret.exchangeTiming !== "BEFORE_RECEIPT" || !hasExchange(ret)) return ret;
+  try {
+    const processed = await processExchange({ shop: input.shop, graphql, ret, actor: input.actor, now });
+    if (processed.status === "refused") {
+      logger.warn({ shopId: input.shop.id, rma: ret.rma, shopifyMessages: processed.shopifyMessages }, "Shopify refused the exchange items at approval; they are confirmed at receipt");
+      return ret;
+    }
+    await routeExchange({ shop: input.shop, graphql, ret: processed.ret, now });
+    return processed.ret;
+  } catch (error) {
+    logger.error({ err: error, shopId: input.shop.id, rma: ret.rma }, "Shipping the exchange at approval failed; it is done at receipt");
+    return ret;
   }
 }
 

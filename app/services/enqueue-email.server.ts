@@ -19,6 +19,7 @@ import {
 } from "~/models/email-messages.server";
 import type { ShopRef } from "~/models/scope.server";
 import { moneyAmount } from "~/domain/returns/money";
+import { exchangeChargedOf } from "~/domain/returns/exchange";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 
 const emailInputSchema = z.object({
@@ -200,7 +201,7 @@ export function returnEmailKey(kind: ReturnEmailKind, returnId: string): string 
 }
 
 /** A store-credit return's credit for the email: the quoted refund, the bonus promised, and both (as credited when it is). */
-function storeCreditFacts(ret: { currency: string; totalValue: { toFixed(d: number): string }; returnShippingFee: { toFixed(d: number): string }; restockingFee: { toFixed(d: number): string }; storeCreditBonus: { toFixed(d: number): string } | null }) {
-  const credit = storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2), bonus: ret.storeCreditBonus?.toFixed(2) ?? null });
+function storeCreditFacts(ret: { currency: string; totalValue: { toFixed(d: number): string }; returnShippingFee: { toFixed(d: number): string }; restockingFee: { toFixed(d: number): string }; storeCreditBonus: { toFixed(d: number): string } | null; exchangeBonus: { toString(): string } | null; lines: readonly { quantity: number; exchangeUnitPrice: { toString(): string } | null }[] }) {
+  const credit = storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2), bonus: ret.storeCreditBonus?.toFixed(2) ?? null, exchangeCharged: exchangeChargedOf(ret) });
   return { total: Number(moneyAmount(credit.total)), base: Number(moneyAmount(credit.base)), bonus: Number(moneyAmount(credit.bonus)) };
 }

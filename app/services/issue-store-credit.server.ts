@@ -14,6 +14,7 @@
  */
 import { Prisma } from "@prisma/client";
 import { formatMoney, moneyAmount } from "~/domain/returns/money";
+import { exchangeChargedOf } from "~/domain/returns/exchange";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { logger } from "~/logger.server";
 import {
@@ -36,8 +37,8 @@ export type IssueStoreCreditResult =
   | { status: "refused"; ret: ReturnWithDetails; message: string; shopifyMessages: string | null };
 
 /** What a store-credit return credits: the quoted refund, its bonus, and both together, in the return's currency. */
-export function storeCreditOf(ret: Pick<ReturnWithDetails, "currency" | "totalValue" | "returnShippingFee" | "restockingFee" | "storeCreditBonus">) {
-  return storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed(), bonus: ret.storeCreditBonus?.toFixed() ?? null });
+export function storeCreditOf(ret: Pick<ReturnWithDetails, "currency" | "totalValue" | "returnShippingFee" | "restockingFee" | "storeCreditBonus" | "exchangeBonus" | "lines">) {
+  return storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed(), bonus: ret.storeCreditBonus?.toFixed() ?? null, exchangeCharged: exchangeChargedOf(ret) });
 }
 
 export async function issueStoreCredit(input: { shop: ShopRef; graphql: AdminGraphql; ret: ReturnWithDetails; actor: string; now?: Date }): Promise<IssueStoreCreditResult> {

@@ -5,6 +5,7 @@ import { quotedRefund } from "~/domain/returns/fees";
 import { readFlagReason } from "~/domain/returns/flag-reason";
 import { money, moneyAmount, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
+import { exchangeChargedOf } from "~/domain/returns/exchange";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { canChangeDestination } from "~/domain/returns/destination";
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
@@ -195,7 +196,7 @@ function inShopCurrency(ret: ReturnWithDetails) {
 
 function outcomeOf(ret: ReturnWithDetails) {
   if (ret.outcome !== "STORE_CREDIT") return { kind: "REFUND" as const };
-  const credit = storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed(), bonus: ret.storeCreditBonus?.toFixed() ?? null });
+  const credit = storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed(), bonus: ret.storeCreditBonus?.toFixed() ?? null, exchangeCharged: exchangeChargedOf(ret) });
   return {
     kind: "STORE_CREDIT" as const,
     base: moneyAmount(credit.base),

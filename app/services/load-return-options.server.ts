@@ -12,6 +12,8 @@ import type { ShopRef } from "~/models/scope.server";
 import { getShopSettings } from "~/models/shops.server";
 import type { AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchOrderForReturn, type OrderForReturn } from "~/shopify/returns";
+import type { ExchangeVariant } from "~/domain/returns/exchange";
+import { loadExchangeOffers } from "./load-exchange-offers.server";
 
 /** Lines the shopper sees: a fulfillment line (or a not yet shipped remainder) with what the page shows. */
 export interface ReturnItem extends ReturnableLine {
@@ -37,8 +39,10 @@ export interface DropOffStore {
 }
 
 export interface ReturnOptions {
-  /** Which outcomes the shopper may choose and the bonus for store credit. */
+  /** Which outcomes the shopper may choose, the bonus for store credit, and exchanges. */
   outcomes: OutcomePolicy;
+  /** Per eligible fulfillment line item: the variants it may be exchanged for (none when exchanges are off). */
+  exchangeOffers: Map<string, ExchangeVariant[]>;
   order: OrderForReturn;
   policy: ReturnPolicy;
   /** The currency the return is priced in (the shopper's) and the order's rate, for the fees. */
@@ -158,12 +162,23 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
   const dropOffStores = dropOffStoresFor(stores, shopperPlace(order.shippingAddress, { fulfilledFromCountryCode: order.fulfilledFromCountryCode, shopCountry: shop.country }), destinations.dropOffMaxDistanceKm);
   const methods = policy.allowedMethods.filter((m) => m !== "DROP_OFF" || dropOffStores.length > 0);
   const money: ReturnMoneyContext = { currency: order.currency, rate: order.rate };
+  const outcomes = outcomePolicyOf(policyRow);
+  const exchangeOffers = outcomes.exchange.allowed
+    ? await loadExchangeOffers({
+        shop,
+        graphql: request.graphql,
+        items: eligibility.filter((e) => e.eligible).map((e) => ({ id: e.line.fulfillmentLineItemId, variantId: e.line.variantId ?? null, quantity: 1 })),
+        shopCurrency: order.shopCurrency,
+        money,
+      })
+    : new Map<string, ExchangeVariant[]>();
   return {
     status: "ok",
     options: {
       order,
       policy,
-      outcomes: outcomePolicyOf(policyRow),
+      outcomes,
+      exchangeOffers,
       money,
       returnShippingFee: fromMinor(shippingFeeIn(policy.returnShippingFee, money), money.currency),
       timeZone,

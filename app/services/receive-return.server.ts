@@ -21,6 +21,7 @@ import { canStaffTransition, statusInWords } from "~/domain/returns/status";
 import { notifyReturn } from "./notify-return.server";
 import { issueStoreCredit } from "./issue-store-credit.server";
 import { recordRefundOfReturn } from "./record-return-refund.server";
+import { processExchange, routeExchange } from "./ship-exchange.server";
 
 export const RECEIVE_DISPOSITIONS = ["RESTOCKED", "NOT_RESTOCKED", "MISSING"] as const satisfies readonly DispositionType[];
 
@@ -109,6 +110,11 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
     summary.push({ lineId: line.id, title: line.title, quantity: line.quantity, disposition, alreadyProcessed: shopifyLine.processedQuantity });
   }
 
+  // An exchange's new items first: Shopify then suggests refunding only what the return gives back
+  // after them. Refused: nothing was processed, the receipt is refused in Shopify's words.
+  const exchange = await processExchange({ shop, graphql, ret, actor: input.actor, now });
+  if (exchange.status === "refused") return { status: "refused", message: `Shopify refused the exchange items: ${exchange.shopifyMessages.join("; ")}`, shopifyMessages: exchange.shopifyMessages };
+
   let processed: ProcessedReturn | null = null;
   let refundIssued: { id: string; amount: Money } | null = null;
   try {
@@ -165,7 +171,20 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
     current = refunded.ret;
   }
   const credited = await creditIfStoreCredit(input, graphql, current);
+  await routeExchangeAfterReceipt(input, graphql, credited.ret);
   return { status: recorded ? "received" : "unchanged", ...credited };
+}
+
+/**
+ * The exchange's fulfillment order, open now that the returned items paid for it, goes through the
+ * routing rules. A routing failure is on the routing log (a FAILED decision); the receipt stands.
+ */
+async function routeExchangeAfterReceipt(input: ReceiveReturnInput, graphql: AdminGraphql, ret: ReturnWithDetails): Promise<void> {
+  try {
+    await routeExchange({ shop: input.shop, graphql, ret, ...(input.now ? { now: input.now } : {}) });
+  } catch (error) {
+    logger.error({ err: error, shopId: input.shop.id, rma: ret.rma }, "Routing the exchange's fulfillment order failed");
+  }
 }
 
 /** Why a received store-credit return was not credited: Crossdock's words, and Shopify's when Shopify refused. */

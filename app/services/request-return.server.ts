@@ -17,6 +17,8 @@ import {
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { declineReturnRequest, requestReturn as shopifyRequestReturn } from "~/shopify/returns";
+import { cancelReturn, createReturnWithExchanges } from "~/shopify/exchanges";
+import { checkExchangeChoices } from "~/domain/returns/exchange";
 import { chooseMailReturnDestination, shopperPlace } from "./choose-return-destination.server";
 import { loadReturnOptions, type ReturnItem } from "./load-return-options.server";
 
@@ -79,8 +81,20 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
   // The outcome the shopper chose (the policy's default when none), and the bonus promised for store credit, kept as quoted.
   const outcome = input.selection.outcome?.trim() ? input.selection.outcome.trim() : defaultOutcome(options.outcomes);
   if (!RETURN_OUTCOMES.some((o) => o === outcome) || !offersOutcome(options.outcomes, outcome as ReturnOutcome)) return { status: "invalid", errors: [{ code: "OUTCOME_NOT_OFFERED", field: "outcome" }] };
-  const storeCreditBonus =
-    outcome === "STORE_CREDIT" ? moneyAmount(storeCreditAmounts(options.outcomes, { minor: request.totals.minor.refund, currency: options.money.currency }, options.money.rate).bonus) : null;
+  // Exchanged lines: checked against the stock read just now (the offers loaded above) and priced;
+  // what the return still gives back after the new items is what a refund or store credit gets.
+  const currency = options.money.currency;
+  const wanted = new Map(input.selection.items.flatMap((i) => (i.exchangeVariantId?.trim() ? [[i.fulfillmentLineItemId, i.exchangeVariantId.trim()] as const] : [])));
+  const swapped = request.lines.filter((l) => wanted.has(l.line.fulfillmentLineItemId));
+  const exchange = checkExchangeChoices(
+    options.outcomes.exchange,
+    swapped.map((l) => ({ item: l.line.fulfillmentLineItemId, quantity: l.quantity, variantId: wanted.get(l.line.fulfillmentLineItemId)!, offered: options.exchangeOffers.get(l.line.fulfillmentLineItemId) ?? [] })),
+    { minor: request.totals.minor.refund, currency },
+    options.money.rate,
+  );
+  if (!exchange.ok) return { status: "invalid", errors: exchange.errors.map((e) => ({ code: e.code, field: "exchange" as const, ...(e.item ? { item: e.item } : {}) })) };
+  const moneyBack = exchange.quote ? exchange.quote.moneyBack.minor : request.totals.minor.refund;
+  const storeCreditBonus = outcome === "STORE_CREDIT" ? moneyAmount(storeCreditAmounts(options.outcomes, { minor: moneyBack, currency }, options.money.rate).bonus) : null;
 
   // A drop-off goes to the chosen store; a mail return by the destination rules for the shopper's country.
   const returnLocationId = request.method === "DROP_OFF" ? request.returnLocationId : await chooseMailReturnDestination(shop, shopperPlace(options.order.shippingAddress, { fulfilledFromCountryCode: options.order.fulfilledFromCountryCode, shopCountry: shop.country }));
@@ -89,21 +103,29 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
   const taken = new Set(existing.map((r) => r.rma));
   const rma = generateUniqueRma(options.order.name, random, taken);
 
-  let shopifyReturn;
+  let shopifyReturn: { id: string; name: string; lines: { id: string; fulfillmentLineItemId: string | null }[]; exchangeLines: { id: string }[] };
+  const returnLines = request.lines.map((l) => ({
+    fulfillmentLineItemId: l.line.fulfillmentLineItemId,
+    quantity: l.quantity,
+    reason: l.reason,
+    customerNote: l.customerNote,
+    // Shopify computes each line's fee from the percentage (RestockingFee), as the totals above did.
+    restockingFeePercentage: request.totals.restockingFeePercentage,
+  }));
+  // In the currency the shopper paid in: Shopify takes return fees in the order's presentment currency.
+  const returnShippingFee = request.method === "MAIL" ? { amount: request.totals.returnShippingFee, currencyCode: currency } : null;
   try {
-    shopifyReturn = await shopifyRequestReturn(graphql, {
-      orderId: options.order.id,
-      lines: request.lines.map((l) => ({
-        fulfillmentLineItemId: l.line.fulfillmentLineItemId,
-        quantity: l.quantity,
-        reason: l.reason,
-        customerNote: l.customerNote,
-        // Shopify computes each line's fee from the percentage (RestockingFee), as the totals above did.
-        restockingFeePercentage: request.totals.restockingFeePercentage,
-      })),
-      // In the currency the shopper paid in: Shopify takes return fees in the order's presentment currency.
-      returnShippingFee: request.method === "MAIL" ? { amount: request.totals.returnShippingFee, currencyCode: options.money.currency } : null,
-    });
+    // An exchange needs returnCreate (returnRequest takes no new items): Shopify opens the return at
+    // once, the desk still approves or declines it in Crossdock (a decline cancels it in Shopify).
+    shopifyReturn = exchange.lines.length
+      ? await createReturnWithExchanges(graphql, {
+          orderId: options.order.id,
+          lines: returnLines,
+          exchanges: exchange.lines.map((l, i) => ({ variantId: l.variantId, quantity: l.quantity, unitDiscount: { amount: fromMinor(exchange.quote!.unitBonuses[i]!, currency), currencyCode: currency } })),
+          returnShippingFee,
+          requestedAt: now,
+        })
+      : { ...(await shopifyRequestReturn(graphql, { orderId: options.order.id, lines: returnLines, returnShippingFee })), exchangeLines: [] };
   } catch (error) {
     if (error instanceof AdminUserError) {
       logger.warn({ shopId: shop.id, orderId: options.order.id, userErrors: error.userErrors }, "Shopify refused a portal return request");
@@ -133,12 +155,32 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     restockingFee: request.totals.restockingFee,
     outcome: outcome as ReturnOutcome,
     storeCreditBonus,
-    lines: request.lines.map((l) => toLine(l.line, l.quantity, l.reason, l.customerNote, returnLineIds.get(l.line.fulfillmentLineItemId) ?? null)),
+    exchange: exchange.quote
+      ? { bonus: moneyAmount(exchange.quote.bonus), due: moneyAmount(exchange.quote.due), timing: options.outcomes.exchange.timing }
+      : null,
+    lines: request.lines.map((l) => {
+      const index = exchange.lines.findIndex((e) => e.item === l.line.fulfillmentLineItemId);
+      const swap = index >= 0 ? exchange.lines[index]! : null;
+      return {
+        ...toLine(l.line, l.quantity, l.reason, l.customerNote, returnLineIds.get(l.line.fulfillmentLineItemId) ?? null),
+        exchange: swap
+          ? {
+              variantId: swap.variant.id,
+              variantTitle: swap.variant.title,
+              sku: swap.variant.sku,
+              unitPrice: moneyAmount(swap.variant.unitPrice),
+              bonus: fromMinor(exchange.quote!.lineBonuses[index]!, currency),
+              // returnCreate answers the exchange line items in the order they were given.
+              exchangeLineItemId: shopifyReturn.exchangeLines[index]?.id ?? null,
+            }
+          : null,
+      };
+    }),
     event: {
       type: "requested",
       actor: input.actor ?? "shopper",
       message: null,
-      data: { shopifyReturnId: shopifyReturn.id, shopifyReturnName: shopifyReturn.name, method: request.method } satisfies Prisma.InputJsonValue,
+      data: { shopifyReturnId: shopifyReturn.id, shopifyReturnName: shopifyReturn.name, method: request.method, ...(exchange.lines.length ? { exchange: true } : {}) } satisfies Prisma.InputJsonValue,
     },
   };
 
@@ -162,12 +204,15 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     const reconcile = { shopId: shop.id, orderId: options.order.id, shopifyReturnId: shopifyReturn.id, rma: record.rma, lines: record.lines };
     logger.error({ err: error, reconcile }, "A return Shopify accepted could not be recorded; withdrawing it from Shopify");
     try {
-      await declineReturnRequest(graphql, {
-        id: shopifyReturn.id,
-        declineReason: "OTHER",
-        declineNote: `Withdrawn automatically: Crossdock could not record request ${record.rma}. The shopper was asked to submit it again.`,
-        notifyCustomer: false,
-      });
+      // A return with exchanges is OPEN at once (returnCreate): it is canceled, a request declined.
+      if (exchange.lines.length) await cancelReturn(graphql, shopifyReturn.id);
+      else
+        await declineReturnRequest(graphql, {
+          id: shopifyReturn.id,
+          declineReason: "OTHER",
+          declineNote: `Withdrawn automatically: Crossdock could not record request ${record.rma}. The shopper was asked to submit it again.`,
+          notifyCustomer: false,
+        });
     } catch (undoError) {
       logger.error({ err: undoError, reconcile }, "Withdrawing the unrecorded return failed: reconcile it by hand or via the returns/request webhook");
     }
@@ -206,11 +251,12 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * The returns/request webhook (issue #7) stored this Shopify return before the portal's transaction
  * committed: keep that one row and give it what only the portal knows: the method, the return
- * location, the language and the outcome the shopper chose (with the bonus promised for store credit).
+ * location, the language and the outcome the shopper chose (with the bonus promised for store credit,
+ * and the variants chosen for an exchange).
  */
 async function adoptWebhookRecord(
   shop: ShopRef,
-  record: Pick<NewReturnRequest, "method" | "returnLocationId" | "locale" | "outcome" | "storeCreditBonus" | "event"> & { shopifyReturnId: string },
+  record: Pick<NewReturnRequest, "method" | "returnLocationId" | "locale" | "outcome" | "storeCreditBonus" | "exchange" | "lines" | "event"> & { shopifyReturnId: string },
 ): Promise<ReturnWithDetails | null> {
   const existing = await findReturnByShopifyId(shop, record.shopifyReturnId);
   if (!existing) return null;
@@ -221,7 +267,13 @@ async function adoptWebhookRecord(
       locale: record.locale,
       outcome: record.outcome ?? "REFUND",
       storeCreditBonus: record.storeCreditBonus != null ? new Prisma.Decimal(record.storeCreditBonus) : null,
+      ...(record.exchange && { exchangeBonus: new Prisma.Decimal(record.exchange.bonus), exchangeDue: new Prisma.Decimal(record.exchange.due), exchangeTiming: record.exchange.timing }),
     },
+    // The exchanged lines' new variants, matched by the fulfillment line item the webhook's row holds too.
+    lines: record.lines.flatMap((l) => {
+      const line = l.exchange ? existing.lines.find((e) => e.fulfillmentLineItemId === l.fulfillmentLineItemId) : undefined;
+      return line ? [{ lineId: line.id, exchange: l.exchange }] : [];
+    }),
     events: [{ type: "note", actor: record.event.actor, message: EVENT_TEXT.submittedInPortal }],
   });
   if (!adopted) throw new Error(`return ${existing.id} not found in shop ${shop.id}`);

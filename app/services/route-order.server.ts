@@ -39,11 +39,13 @@ export type RoutingTrigger =
   /** A held order (unpaid, high risk) whose payment or risk assessment changed. */
   | "hold-ended"
   | "manual"
-  | "reallocation";
+  | "reallocation"
+  /** The fulfillment order Shopify made for a return's exchange items (`returnProcess`). */
+  | "exchange";
 
 /** The first routing of an order is claimed once; staff re-routes add revisions. */
 export function isFirstRouting(trigger: RoutingTrigger): boolean {
-  return trigger !== "manual" && trigger !== "reallocation";
+  return trigger !== "manual" && trigger !== "reallocation" && trigger !== "exchange";
 }
 
 export interface RouteOrderRequest {
@@ -147,7 +149,8 @@ export async function routeOrder(request: RouteOrderRequest): Promise<RouteOrder
     const plan = ruleBasedStrategy(config).route(built.input);
     const metrics = planMetrics(built.input, plan, defaultCostModel);
     const mode = request.mode ?? "auto";
-    const apply = mode === "apply" || (mode === "auto" && (settings.autoRouting || !first));
+    // Staff routing again is applied; an exchange's new items, like a new order, follow the auto-routing switch.
+    const apply = mode === "apply" || (mode === "auto" && (settings.autoRouting || (!first && request.trigger !== "exchange")));
 
     const results: MoveResult[] = apply
       ? await applyPlan(graphql, order.id, order.fulfillmentOrders, plan.assignments)

@@ -128,13 +128,21 @@ export interface ProcessedReturn {
 }
 
 /**
- * returnProcess: confirms the units with their dispositions and, with `refund`, refunds the given
+ * returnProcess: confirms the units with their dispositions (and exchange items, which Shopify adds
+ * to the order with a fulfillment order of their own) and, with `refund`, refunds the given
  * transactions (amounts in the order's presentment currency, as `ReturnRefundOrderTransactionInput`
  * takes them). Refusals throw AdminUserError.
  */
 export async function processReturn(
   graphql: AdminGraphql,
-  input: { returnId: string; lines: readonly ProcessLineInput[]; refund?: { transactions: readonly { parentId: string; amount: Money }[] } | null; notifyCustomer?: boolean },
+  input: {
+    returnId: string;
+    lines: readonly ProcessLineInput[];
+    /** Exchange line items to confirm: Shopify adds them to the order and makes their fulfillment order. */
+    exchangeLines?: readonly { id: string; quantity: number }[];
+    refund?: { transactions: readonly { parentId: string; amount: Money }[] } | null;
+    notifyCustomer?: boolean;
+  },
 ): Promise<ProcessedReturn> {
   const data = await adminRequest(graphql, RETURN_PROCESS_MUTATION, {
     input: {
@@ -149,6 +157,7 @@ export async function processReturn(
           ...(d.locationId ? { locationId: d.locationId } : {}),
         })),
       })),
+      ...(input.exchangeLines?.length ? { exchangeLineItems: input.exchangeLines.map((e) => ({ id: e.id, quantity: e.quantity })) } : {}),
       ...(input.refund?.transactions.length
         ? {
             financialTransfer: {

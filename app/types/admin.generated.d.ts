@@ -44,6 +44,49 @@ export type CrossdockCartVariantsQuery = { nodes: Array<AdminTypes.Maybe<(
     & { product: Pick<AdminTypes.Product, 'status' | 'tags' | 'productType'> }
   )>> };
 
+export type CrossdockExchangeProductVariantsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CrossdockExchangeProductVariantsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductVariant, 'id'>
+    & { product: (
+      Pick<AdminTypes.Product, 'id' | 'status'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'price'>> } }
+    ) }
+  )>> };
+
+export type CrossdockReturnCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnInput;
+}>;
+
+
+export type CrossdockReturnCreateMutation = { returnCreate?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
+      & { returnLineItems: { nodes: Array<(
+          Pick<AdminTypes.ReturnLineItem, 'id' | 'quantity'>
+          & { fulfillmentLineItem: Pick<AdminTypes.FulfillmentLineItem, 'id'> }
+        ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity'>> }, exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'variantId' | 'quantity'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CrossdockReturnExchangeLinesQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CrossdockReturnExchangeLinesQuery = { return?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Return, 'id'>
+    & { exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'processableQuantity' | 'processedQuantity'>> } }
+  )> };
+
+export type CrossdockReturnCancelMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CrossdockReturnCancelMutation = { returnCancel?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
 export type CrossdockOrderForRoutingQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -656,6 +699,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CrossdockAppMetafield($namespace: String!, $key: String!) {\n    currentAppInstallation {\n      metafield(namespace: $namespace, key: $key) {\n        value\n      }\n    }\n  }\n": {return: CrossdockAppMetafieldQuery, variables: CrossdockAppMetafieldQueryVariables},
   "#graphql\n  query CrossdockCartVariantSearch($first: Int!, $query: String!) {\n    productVariants(first: $first, query: $query) {\n      nodes {\n        id\n        sku\n        displayName\n        product {\n          status\n          tags\n          productType\n        }\n      }\n    }\n  }\n": {return: CrossdockCartVariantSearchQuery, variables: CrossdockCartVariantSearchQueryVariables},
   "#graphql\n  query CrossdockCartVariants($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        sku\n        displayName\n        product {\n          status\n          tags\n          productType\n        }\n      }\n    }\n  }\n": {return: CrossdockCartVariantsQuery, variables: CrossdockCartVariantsQueryVariables},
+  "#graphql\n  query CrossdockExchangeProductVariants($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        product {\n          id\n          status\n          variants(first: 100) {\n            nodes {\n              id\n              title\n              sku\n              price\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockExchangeProductVariantsQuery, variables: CrossdockExchangeProductVariantsQueryVariables},
+  "#graphql\n  query CrossdockReturnExchangeLines($id: ID!) {\n    return(id: $id) {\n      id\n      exchangeLineItems(first: 50) {\n        nodes {\n          id\n          processableQuantity\n          processedQuantity\n        }\n      }\n    }\n  }\n": {return: CrossdockReturnExchangeLinesQuery, variables: CrossdockReturnExchangeLinesQueryVariables},
   "#graphql\n  query CrossdockOrderForRouting($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      cancelledAt\n      shippingAddress {\n        latitude\n        longitude\n        countryCodeV2\n        provinceCode\n        province\n        city\n        zip\n      }\n      customAttributes {\n        key\n        value\n      }\n      lineItems(first: 50) {\n        nodes {\n          id\n          sku\n          name\n          currentQuantity\n          variant {\n            id\n          }\n          product {\n            tags\n            productType\n          }\n        }\n      }\n      fulfillmentOrders(first: 5, query: \"status:open\") {\n        nodes {\n          id\n          status\n          updatedAt\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          deliveryMethod {\n            methodType\n          }\n          lineItems(first: 20) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockOrderForRoutingQuery, variables: CrossdockOrderForRoutingQueryVariables},
   "#graphql\n  query CrossdockFulfillmentOrderOrder($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      orderId\n    }\n  }\n": {return: CrossdockFulfillmentOrderOrderQuery, variables: CrossdockFulfillmentOrderOrderQueryVariables},
   "#graphql\n  query CrossdockVariantStock($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        sku\n        inventoryItem {\n          id\n          inventoryLevels(first: 50) {\n            nodes {\n              updatedAt\n              location {\n                id\n              }\n              quantities(names: [\"available\"]) {\n                name\n                quantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: CrossdockVariantStockQuery, variables: CrossdockVariantStockQueryVariables},
@@ -695,6 +740,8 @@ interface GeneratedQueryTypes {
 
 interface GeneratedMutationTypes {
   "#graphql\n  mutation CrossdockSetAppMetafields($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        namespace\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockSetAppMetafieldsMutation, variables: CrossdockSetAppMetafieldsMutationVariables},
+  "#graphql\n  mutation CrossdockReturnCreate($input: ReturnInput!) {\n    returnCreate(returnInput: $input) {\n      return {\n        id\n        name\n        status\n        returnLineItems(first: 50) {\n          nodes {\n            id\n            quantity\n            ... on ReturnLineItem {\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n        }\n        exchangeLineItems(first: 50) {\n          nodes {\n            id\n            variantId\n            quantity\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnCreateMutation, variables: CrossdockReturnCreateMutationVariables},
+  "#graphql\n  mutation CrossdockReturnCancel($id: ID!) {\n    returnCancel(id: $id, notifyCustomer: false) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnCancelMutation, variables: CrossdockReturnCancelMutationVariables},
   "#graphql\n  mutation CrossdockFulfillmentOrderMove($id: ID!, $newLocationId: ID!, $lines: [FulfillmentOrderLineItemInput!]) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $lines) {\n      movedFulfillmentOrder {\n        id\n        order {\n          id\n          fulfillmentOrders(first: 5, query: \"status:open\") {\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n            nodes {\n              id\n              status\n              updatedAt\n              deliveryMethod {\n                methodType\n              }\n              assignedLocation {\n                location {\n                  id\n                }\n              }\n              lineItems(first: 20) {\n                pageInfo {\n                  hasNextPage\n                  endCursor\n                }\n                nodes {\n                  id\n                  sku\n                  remainingQuantity\n                  productTitle\n                  variantTitle\n                  variant {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockFulfillmentOrderMoveMutation, variables: CrossdockFulfillmentOrderMoveMutationVariables},
   "#graphql\n  mutation CrossdockReturnProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        id\n        status\n        refunds(first: 10) {\n          nodes {\n            id\n            createdAt\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnProcessMutation, variables: CrossdockReturnProcessMutationVariables},
   "#graphql\n  mutation CrossdockReturnClose($id: ID!) {\n    returnClose(id: $id) {\n      return {\n        id\n        status\n        closedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnCloseMutation, variables: CrossdockReturnCloseMutationVariables},

@@ -10,6 +10,7 @@ const TRIGGER_KEYS: Readonly<Record<string, string>> = {
   reconciliation: "reconciliation",
   manual: "manual",
   reallocation: "reallocation",
+  exchange: "exchange",
 };
 
 /** What set a decision off, in words; null for a trigger this version does not know (never shown as a code). */

@@ -1,5 +1,5 @@
 import { sellableUnits } from "../availability/status";
-import { percentOf, toMinor, toPresentment, type Minor, type Money, type OrderRate } from "./money";
+import { fromMinor, percentOf, toMinor, toPresentment, type Minor, type Money, type OrderRate } from "./money";
 import { fixedBonusIn, type ExchangePolicy } from "./store-credit";
 
 /**
@@ -99,7 +99,9 @@ export interface ExchangeQuote {
   newValue: Money;
   /** The merchant's bonus, taken off the new items (never more than they cost). */
   bonus: Money;
-  /** Per exchanged line, in the order given: its bonus (Shopify's `appliedDiscount` amount for that line). */
+  /** Per exchanged line, in the order given: the bonus off each unit (Shopify's `appliedDiscount`, per unit). */
+  unitBonuses: Minor[];
+  /** Per exchanged line: unit bonus × quantity. */
   lineBonuses: Minor[];
   /** newValue − bonus: what the new items cost the shopper. */
   charged: Money;
@@ -114,9 +116,10 @@ export interface ExchangeQuote {
 /**
  * The money of a return with exchanged lines. `refund` is what the whole return gives back before
  * the exchange (the returned items less the return's fees, as `computeReturnTotals` says). The bonus
- * is a percentage off each new line (rounded per line, half away from zero) or a fixed amount of the
- * shop's currency (at the order's rate) spread over the new lines in proportion to their value, the
- * last line taking the rounding; it never exceeds what the new items cost. Integer arithmetic.
+ * is taken off each new unit, as Shopify applies an exchange item's discount: a percentage of the
+ * unit's price (rounded half away from zero), or a fixed amount of the shop's currency (at the
+ * order's rate) spread over the units in proportion to their price, rounded down (so never more than
+ * the bonus); it never exceeds what the new items cost. Integer arithmetic.
  */
 export function quoteExchange(policy: Pick<ExchangePolicy, "bonusKind" | "bonusValue">, lines: readonly ExchangeLinePrice[], refund: Money, rate?: OrderRate): ExchangeQuote {
   const currency = refund.currency;
@@ -125,22 +128,19 @@ export function quoteExchange(policy: Pick<ExchangePolicy, "bonusKind" | "bonusV
     return l.unitPrice.minor * l.quantity;
   });
   const newValue = values.reduce((a, b) => a + b, 0);
-  let lineBonuses: Minor[];
-  if (policy.bonusKind === "PERCENT") lineBonuses = values.map((v) => Math.min(v, percentOf(v, policy.bonusValue)));
+  let unitBonuses: Minor[];
+  if (policy.bonusKind === "PERCENT") unitBonuses = lines.map((l) => Math.min(l.unitPrice.minor, percentOf(l.unitPrice.minor, policy.bonusValue)));
   else {
     const total = newValue > 0 ? Math.min(newValue, fixedBonusIn(policy.bonusValue, currency, rate)) : 0;
-    let given = 0;
-    lineBonuses = values.map((v, i) => {
-      const share = i === values.length - 1 ? total - given : newValue > 0 ? Math.floor((total * v) / newValue) : 0;
-      given += share;
-      return share;
-    });
+    // Σ floor(total × unit / newValue) × quantity ≤ total: never more than the bonus, at most a few minor units less.
+    unitBonuses = lines.map((l) => (newValue > 0 ? Math.floor((total * l.unitPrice.minor) / newValue) : 0));
   }
+  const lineBonuses = unitBonuses.map((u, i) => u * lines[i]!.quantity);
   const bonus = lineBonuses.reduce((a, b) => a + b, 0);
   const charged = newValue - bonus;
   const balance = refund.minor - charged;
   const m = (minor: Minor): Money => ({ minor, currency });
-  return { newValue: m(newValue), bonus: m(bonus), lineBonuses, charged: m(charged), balance: m(balance), moneyBack: m(Math.max(0, balance)), due: m(Math.max(0, -balance)) };
+  return { newValue: m(newValue), bonus: m(bonus), unitBonuses, lineBonuses, charged: m(charged), balance: m(balance), moneyBack: m(Math.max(0, balance)), due: m(Math.max(0, -balance)) };
 }
 
 export type ExchangeChoiceErrorCode =
@@ -188,4 +188,18 @@ export function checkExchangeChoices(policy: ExchangePolicy, choices: readonly E
   const quote = quoteExchange(policy, lines.map((l) => ({ unitPrice: l.variant.unitPrice, quantity: l.quantity })), refund, rate);
   if (quote.due.minor > 0 && !policy.payDifference) return { ok: false, errors: [{ code: "EXCHANGE_COSTS_MORE" }] };
   return { ok: true, lines, quote };
+}
+
+type Amount = { toString(): string };
+
+/**
+ * What a stored return's new items cost the shopper (Σ quoted unit price × quantity less the bonus,
+ * in the return's currency); null when nothing was exchanged. What a refund or store credit of the
+ * return gives is its quoted refund less this.
+ */
+export function exchangeChargedOf(ret: { currency: string; exchangeBonus: Amount | null; lines: readonly { quantity: number; exchangeUnitPrice: Amount | null }[] }): string | null {
+  const swapped = ret.lines.filter((l) => l.exchangeUnitPrice != null);
+  if (swapped.length === 0) return null;
+  const value = swapped.reduce((sum, l) => sum + toMinor(String(l.exchangeUnitPrice), ret.currency) * l.quantity, 0);
+  return fromMinor(value - (ret.exchangeBonus ? toMinor(String(ret.exchangeBonus), ret.currency) : 0), ret.currency);
 }

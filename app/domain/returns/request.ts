@@ -3,6 +3,7 @@ import type { IneligibilityReason, LineEligibility, ReturnableLine, ReturnMethod
 import { RETURN_METHODS } from "./policy";
 import { typedTextProblem } from "../text/typed-text";
 import { isShopperReturnReason, type ShopperReturnReason } from "./reasons";
+import type { ExchangeChoiceErrorCode } from "./exchange";
 
 /** Longest note a shopper may write per item (Shopify's customerNote has a limit of 300). */
 export const MAX_CUSTOMER_NOTE_LENGTH = 300;
@@ -15,6 +16,8 @@ export interface ReturnSelection {
     /** One of Shopify's ReturnReason values (UNKNOWN excluded). */
     reason: string;
     note?: string | null;
+    /** The variant the shopper wants instead (app/domain/returns/exchange.ts); empty: money back. */
+    exchangeVariantId?: string | null;
   }>;
   method: string;
   /** The store the shopper will hand the goods in at (Location GID); required for DROP_OFF. */
@@ -46,6 +49,7 @@ export type ReturnSelectionErrorCode =
   | "DROP_OFF_LOCATION_REQUIRED"
   | "DROP_OFF_LOCATION_NOT_ALLOWED"
   | "OUTCOME_NOT_OFFERED"
+  | ExchangeChoiceErrorCode
   | IneligibilityReason["code"];
 
 export interface ReturnSelectionError {
@@ -53,7 +57,7 @@ export interface ReturnSelectionError {
   /** The fulfillment line item the error is about; absent for request-level errors. */
   item?: string;
   /** The form field: "items", "quantity", "reason", "note", "method", "dropOffLocationId". */
-  field: "items" | "quantity" | "reason" | "note" | "method" | "dropOffLocationId" | "outcome";
+  field: "items" | "quantity" | "reason" | "note" | "method" | "dropOffLocationId" | "outcome" | "exchange";
   /** For QUANTITY_EXCEEDS_RETURNABLE: the most that may be returned. */
   maxQuantity?: number;
   /** For WINDOW_EXPIRED: the last day of the window. */

@@ -152,10 +152,12 @@ function hundredthsIn(hundredths: Minor, currency: string): Minor {
 
 /**
  * What a stored store-credit return credits, in its currency: the refund it was quoted (items less
- * fees, never below 0) and the bonus promised when the shopper chose credit (none on nothing).
+ * fees, never below 0; less what exchanged items' new variants cost) and the bonus promised when the
+ * shopper chose credit (none on nothing).
  */
-export function storeCreditOfReturn(ret: { currency: string; value: string; returnShippingFee: string; restockingFee: string; bonus: string | null }): StoreCreditAmounts {
-  const base: Money = { minor: Math.max(0, toMinor(ret.value, ret.currency) - toMinor(ret.returnShippingFee, ret.currency) - toMinor(ret.restockingFee, ret.currency)), currency: ret.currency };
+export function storeCreditOfReturn(ret: { currency: string; value: string; returnShippingFee: string; restockingFee: string; bonus: string | null; exchangeCharged?: string | null }): StoreCreditAmounts {
+  const refund = Math.max(0, toMinor(ret.value, ret.currency) - toMinor(ret.returnShippingFee, ret.currency) - toMinor(ret.restockingFee, ret.currency));
+  const base: Money = { minor: Math.max(0, refund - (ret.exchangeCharged ? toMinor(ret.exchangeCharged, ret.currency) : 0)), currency: ret.currency };
   const bonus: Money = { minor: base.minor > 0 && ret.bonus ? toMinor(ret.bonus, ret.currency) : 0, currency: ret.currency };
   return { base, bonus, total: { minor: base.minor + bonus.minor, currency: ret.currency } };
 }

@@ -3,6 +3,7 @@
 import { shopperTimeZone } from "~/domain/portal/time-zone";
 import { quotedRefund } from "~/domain/returns/fees";
 import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
+import { exchangeChargedOf } from "~/domain/returns/exchange";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import { normaliseRma } from "~/domain/returns/rma";
@@ -40,8 +41,8 @@ function outcomeView(ret: Parameters<typeof storeCreditOf>[0] & { outcome: strin
   };
 }
 
-const storeCreditOf = (ret: { currency: string; totalValue: Decimalish; returnShippingFee: Decimalish; restockingFee: Decimalish; storeCreditBonus: Decimalish | null }) =>
-  storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2), bonus: ret.storeCreditBonus?.toFixed(2) ?? null });
+const storeCreditOf = (ret: { currency: string; totalValue: Decimalish; returnShippingFee: Decimalish; restockingFee: Decimalish; storeCreditBonus: Decimalish | null; exchangeBonus: Decimalish | null; lines: readonly { quantity: number; exchangeUnitPrice: Decimalish | null }[] }) =>
+  storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2), bonus: ret.storeCreditBonus?.toFixed(2) ?? null, exchangeCharged: exchangeChargedOf(ret) });
 
 async function load(portal: PortalContext, token: string, rmaParam: string) {
   const orderId = portal.verifyOrderToken(token);
