@@ -17,15 +17,23 @@ mapWithGroupBy.groupBy ??= <K, V>(items: Iterable<V>, key: (item: V, index: numb
 
 // Tests run against real services: PostgreSQL (each worker gets its own database, cloned from a
 // migrated template in globalSetup), Redis, the simulator on an ephemeral port, Debian's Chromium.
+const PURE = ["app/**/*.spec.ts", "simulator/**/*.spec.ts", "tests/unit/**/*.test.ts"];
+
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["tests/**/*.test.ts", "app/**/*.spec.ts", "simulator/**/*.spec.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/worker-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
+    // Pure specs and unit tests (no module mocks, no shared process state) share a worker's modules
+    // instead of evaluating them again per file; everything that starts servers, browsers or
+    // databases keeps a fresh module graph per file.
+    projects: [
+      { extends: true, test: { name: "pure", include: PURE, isolate: false } },
+      { extends: true, test: { name: "system", include: ["tests/**/*.test.ts"], exclude: ["tests/unit/**", "node_modules/**"] } },
+    ],
   },
 });

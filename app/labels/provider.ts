@@ -1,8 +1,8 @@
 /**
  * Return labels behind a small provider interface (Medusa's fulfillment provider
  * `createReturnFulfillment`, reduced to what Crossdock needs). The built-in provider
- * (`builtin.server.ts`) draws the label itself; a carrier integration (GHN, UPS …) would implement
- * the same interface and buy a real label.
+ * (`builtin.server.ts`) draws the label itself; the carriers (`easypost.server.ts` in the US,
+ * `ghn.server.ts` in Vietnam) implement the same interface and sell a real label.
  */
 
 /** A postal address as printed on a label. Every field is printed as given (Unicode). */
@@ -112,7 +112,7 @@ export interface ReturnLabel {
   warnings: string[];
   /** The postage bought for the label (a carrier label); none for a label nobody paid for. */
   postage?: { amount: string; currency: string; carrier: string; service: string } | null;
-  /** The carrier's own id of the shipment, e.g. EasyPost's "shp_…". */
+  /** The carrier's own id of the shipment, e.g. EasyPost's "shp_…", GHN's order code. */
   shipmentId?: string | null;
 }
 

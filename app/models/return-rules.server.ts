@@ -77,7 +77,20 @@ export async function saveReturnDestinations(shop: ShopRef, values: ReturnDestin
 }
 
 /** The outcome part of the policy (app/domain/returns/store-credit.ts), saved on its own form. */
-export async function saveOutcomePolicy(shop: ShopRef, values: { outcomes: string[]; bonusKind: string; bonusValue: string }, db: Db = prisma): Promise<ReturnPolicy> {
-  const data = { returnOutcomes: values.outcomes, storeCreditBonusKind: values.bonusKind, storeCreditBonusValue: new Prisma.Decimal(values.bonusValue) };
+export async function saveOutcomePolicy(
+  shop: ShopRef,
+  values: { outcomes: string[]; bonusKind: string; bonusValue: string; exchange: { allowed: boolean; payDifference: boolean; bonusKind: string; bonusValue: string; timing: string } },
+  db: Db = prisma,
+): Promise<ReturnPolicy> {
+  const data = {
+    returnOutcomes: values.outcomes,
+    storeCreditBonusKind: values.bonusKind,
+    storeCreditBonusValue: new Prisma.Decimal(values.bonusValue),
+    exchangeAllowed: values.exchange.allowed,
+    exchangePayDifference: values.exchange.payDifference,
+    exchangeBonusKind: values.exchange.bonusKind,
+    exchangeBonusValue: new Prisma.Decimal(values.exchange.bonusValue),
+    exchangeTiming: values.exchange.timing,
+  };
   return db.returnPolicy.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });
 }

@@ -1,7 +1,9 @@
-// Settings → Returns: which outcomes shoppers may choose (refund, store credit) and the bonus for
-// choosing store credit (a percentage or a fixed amount of the shop's currency).
+// Settings → Returns: which outcomes shoppers may choose (refund, store credit, an exchange for
+// another variant), the bonuses for choosing store credit or an exchange (a percentage or a fixed
+// amount of the shop's currency), whether an exchange that costs more may be chosen, and when the
+// new items ship.
 import { Form } from "@remix-run/react";
-import { BlockStack, Button, Card, Checkbox, InlineStack, RadioButton, TextField } from "@shopify/polaris";
+import { BlockStack, Button, Card, Checkbox, InlineStack, RadioButton, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminT } from "~/components/admin-i18n";
 import type { PortalLocale } from "~/domain/portal/locale";
@@ -15,6 +17,11 @@ export function ReturnOutcomesForm(props: { lang: PortalLocale; policy: OutcomeP
   const [credit, setCredit] = useState(props.policy.outcomes.includes("STORE_CREDIT"));
   const [kind, setKind] = useState(props.policy.bonusKind);
   const [value, setValue] = useState(props.policy.bonusValue);
+  const [exchange, setExchange] = useState(props.policy.exchange.allowed);
+  const [payDifference, setPayDifference] = useState(props.policy.exchange.payDifference);
+  const [exchangeKind, setExchangeKind] = useState(props.policy.exchange.bonusKind);
+  const [exchangeValue, setExchangeValue] = useState(props.policy.exchange.bonusValue);
+  const [timing, setTiming] = useState(props.policy.exchange.timing);
   const base = toMinor("100", props.currency);
   const example = isAmount(value.trim() || "0") ? fromMinor(percentOf(base, value.trim() || "0"), props.currency) : "0";
   const help =
@@ -48,6 +55,33 @@ export function ReturnOutcomesForm(props: { lang: PortalLocale; policy: OutcomeP
                 helpText={help}
                 error={e.bonusValue ? t(`errors.${e.bonusValue}`) : e.bonusKind ? t(`errors.${e.bonusKind}`) : undefined}
               />
+            </BlockStack>
+          </fieldset>
+          <BlockStack gap="100">
+            <Checkbox label={t("exchange")} helpText={t("exchangeHelp")} checked={exchange} onChange={setExchange} />
+            {exchange && <input type="hidden" name="exchangeAllowed" value="on" />}
+          </BlockStack>
+          <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} disabled={!exchange}>
+            <legend style={{ padding: 0, marginBottom: "var(--p-space-200)" }}>{t("exchangeSettings")}</legend>
+            <BlockStack gap="200">
+              <Checkbox label={t("payDifference")} helpText={t("payDifferenceHelp")} checked={payDifference} onChange={setPayDifference} disabled={!exchange} />
+              {payDifference && <input type="hidden" name="exchangePayDifference" value="on" />}
+              <RadioButton label={t("exchangeBonusPercent")} id="exchangeBonusKind-percent" name="exchangeBonusKind" value="PERCENT" checked={exchangeKind === "PERCENT"} onChange={() => setExchangeKind("PERCENT")} />
+              <RadioButton label={t("bonusFixed", { currency: props.currency })} id="exchangeBonusKind-fixed" name="exchangeBonusKind" value="FIXED" checked={exchangeKind === "FIXED"} onChange={() => setExchangeKind("FIXED")} />
+              <TextField
+                label={t("exchangeBonusValue")}
+                name="exchangeBonusValue"
+                value={exchangeValue}
+                onChange={setExchangeValue}
+                autoComplete="off"
+                inputMode="decimal"
+                suffix={exchangeKind === "PERCENT" ? "%" : props.currency}
+                helpText={exchangeKind === "PERCENT" ? t("exchangeBonusPercentHelp") : t("exchangeBonusFixedHelp", { currency: props.currency })}
+                error={e.exchangeBonusValue ? t(`errors.${e.exchangeBonusValue}`) : e.exchangeBonusKind ? t(`errors.${e.exchangeBonusKind}`) : undefined}
+              />
+              <RadioButton label={t("timingAfterReceipt")} helpText={t("timingAfterReceiptHelp")} id="exchangeTiming-after" name="exchangeTiming" value="AFTER_RECEIPT" checked={timing === "AFTER_RECEIPT"} onChange={() => setTiming("AFTER_RECEIPT")} />
+              <RadioButton label={t("timingBeforeReceipt")} helpText={t("timingBeforeReceiptHelp")} id="exchangeTiming-before" name="exchangeTiming" value="BEFORE_RECEIPT" checked={timing === "BEFORE_RECEIPT"} onChange={() => setTiming("BEFORE_RECEIPT")} />
+              {e.exchangeTiming && <Text as="p" tone="critical">{t(`errors.${e.exchangeTiming}`)}</Text>}
             </BlockStack>
           </fieldset>
           <InlineStack>

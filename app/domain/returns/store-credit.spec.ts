@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { money, moneyAmount } from "./money";
-import { defaultOutcome, offersOutcome, outcomePolicySchema, storeCreditAmounts } from "./store-credit";
+import { DEFAULT_EXCHANGE_POLICY, defaultOutcome, offersOutcome, outcomePolicySchema, storeCreditAmounts } from "./store-credit";
 
 const amounts = (a: ReturnType<typeof storeCreditAmounts>) => ({ base: moneyAmount(a.base), bonus: moneyAmount(a.bonus), total: moneyAmount(a.total) });
 
@@ -45,7 +45,7 @@ describe("storeCreditAmounts", () => {
 
 describe("outcomePolicySchema", () => {
   it("keeps the outcomes in a fixed order and the bonus with 2 decimals", () => {
-    expect(outcomePolicySchema.parse({ outcomes: ["STORE_CREDIT", "REFUND", "REFUND"], bonusKind: "PERCENT", bonusValue: "10" })).toEqual({ outcomes: ["REFUND", "STORE_CREDIT"], bonusKind: "PERCENT", bonusValue: "10.00" });
+    expect(outcomePolicySchema.parse({ outcomes: ["STORE_CREDIT", "REFUND", "REFUND"], bonusKind: "PERCENT", bonusValue: "10" })).toEqual({ outcomes: ["REFUND", "STORE_CREDIT"], bonusKind: "PERCENT", bonusValue: "10.00", exchange: DEFAULT_EXCHANGE_POLICY });
   });
 
   it("refuses no outcome, an unknown one, a negative or over-precise bonus, and more than 100 %", () => {

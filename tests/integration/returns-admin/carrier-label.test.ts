@@ -11,11 +11,10 @@ import { receiveReturn } from "~/services/receive-return.server";
 import { downloadReturnLabel } from "~/services/download-return-label.server";
 import { startEasyPostStandIn, type EasyPostStandIn } from "../../../tools/easypost-stand-in";
 import { decodePdfBarcodes } from "../../support/pdf";
-import { byTag, control, deliveredOrder, installShop, portalRequest, startDesk, type Desk } from "./support";
+import { byTag, deliveredOrder, deliveredTo, installShop, portalRequest, shopifyReturnStatus, startDesk, type Desk } from "./support";
 
 const TEE = byTag("basics", ["final-sale"]);
 const STAFF = "lan@saigon-threads.example";
-const DAY = 86_400_000;
 
 let desk: Desk;
 let shop: Shop;
@@ -37,25 +36,15 @@ beforeEach(async () => {
 });
 
 /** A paid order shipped to New York and delivered 3 days ago. */
-async function usOrder(address1 = "120 E 10th St"): Promise<string> {
-  const email = "jane@example.com";
-  const created = (await control(desk, "POST", "/orders", {
-    lines: [{ sku: TEE, quantity: 2 }],
-    email,
-    customer: { email, firstName: "Jane", lastName: "Doe" },
-    shippingAddress: { firstName: "Jane", lastName: "Doe", address1, city: "New York", province: "New York", provinceCode: "NY", zip: "10003", country: "United States", countryCode: "US", latitude: 40.7317, longitude: -73.9891 },
-    financialStatus: "PAID",
-  })) as { order: { id: string } };
-  const shipped = (await control(desk, "POST", "/fulfillments", { orderId: created.order.id, tracking: { company: "USPS", number: "9400100000000000000000" } })) as { fulfillments: { id: string }[] };
-  for (const f of shipped.fulfillments) await control(desk, "POST", `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 3 * DAY).toISOString() });
-  return created.order.id;
-}
+const usOrder = (address1 = "120 E 10th St") =>
+  deliveredTo(
+    desk,
+    [{ sku: TEE, quantity: 2 }],
+    { firstName: "Jane", lastName: "Doe", address1, city: "New York", province: "New York", provinceCode: "NY", zip: "10003", country: "United States", countryCode: "US", latitude: 40.7317, longitude: -73.9891 },
+    { email: "jane@example.com", tracking: { company: "USPS", number: "9400100000000000000000" } },
+  );
 
-async function shopifyStatus(shopifyReturnId: string): Promise<string> {
-  const state = (await control(desk, "GET", "/state")) as unknown as { orders: { returns: { id: string; status: string }[] }[] };
-  return state.orders.flatMap((o) => o.returns).find((r) => r.id === shopifyReturnId)!.status;
-}
-
+const shopifyStatus = (shopifyReturnId: string) => shopifyReturnStatus(desk, shopifyReturnId);
 const approve = (returnId: string) => decideReturn({ shop, graphql: desk.graphql, returnId, actor: STAFF, decision: { type: "approve" } });
 
 describe("EasyPost labels for US mail returns", () => {
