@@ -27,6 +27,15 @@ export async function listShipmentEvents(shop: ShopRef, fulfillmentId: string, d
   return db.shipmentEvent.findMany({ where: { shopId: shop.id, fulfillmentId }, orderBy: [{ happenedAt: "asc" }, { createdAt: "asc" }] });
 }
 
+/** The carrier events of these orders, oldest first (customers/data_request exports them). */
+export async function listShipmentEventsOfOrders(shop: ShopRef, orderIds: readonly string[], db: Db = prisma): Promise<ShipmentEvent[]> {
+  if (orderIds.length === 0) return [];
+  return db.shipmentEvent.findMany({
+    where: { shopId: shop.id, orderId: { in: [...orderIds] } },
+    orderBy: [{ happenedAt: "asc" }, { createdAt: "asc" }],
+  });
+}
+
 /** customers/redact: the carrier's messages about these orders may name the shopper; their events go. */
 export async function deleteShipmentEventsOfOrders(shop: ShopRef, orderIds: readonly string[], db: Db = prisma): Promise<number> {
   if (orderIds.length === 0) return 0;

@@ -2,6 +2,7 @@ import { createCustomerDataExport, type CustomerDataExport } from "~/models/cust
 import { listEmailsTo } from "~/models/email-messages.server";
 import { listOrdersOfCustomer } from "~/models/orders.server";
 import { listReturnsOfCustomer } from "~/models/returns.server";
+import { listShipmentEventsOfOrders } from "~/models/shipment-events.server";
 import type { JsonValue } from "~/models/scope.server";
 import { getShop } from "~/models/shops.server";
 
@@ -18,8 +19,9 @@ export interface CustomerDataRequest {
 
 /**
  * customers/data_request: gathers everything Crossdock holds about the customer (their order
- * snapshots: contact details, address, lines, statuses, routing state; their return requests with
- * reasons, notes and timeline; the emails sent to them) into an export record the
+ * snapshots: contact details, address, lines, statuses, routing state; the carrier's updates on
+ * their shipments, whose messages may name them; their return requests with reasons, notes,
+ * outcome and timeline; the emails sent to them) into an export record the
  * merchant downloads from the Activity page and sends to the customer. A shop Crossdock holds
  * nothing of gets no export (there is nothing to report).
  */
@@ -37,6 +39,7 @@ export async function exportCustomerData(request: CustomerDataRequest): Promise<
     email: request.email,
     orderIds: [...request.orderIds, ...orders.map((o) => o.shopifyId)],
   });
+  const shipmentEvents = await listShipmentEventsOfOrders(shop, orders.map((o) => o.shopifyId));
   const emails = request.email ? await listEmailsTo(shop, request.email) : [];
   const data: { [key: string]: JsonValue } = {
     generatedAt: new Date().toISOString(),
@@ -54,6 +57,9 @@ export async function exportCustomerData(request: CustomerDataRequest): Promise<
       shippingAddress: o.shippingAddress as JsonValue,
       noteAttributes: o.noteAttributes as JsonValue,
       lineItems: o.lineItems as JsonValue,
+      shipmentUpdates: shipmentEvents
+        .filter((e) => e.orderId === o.shopifyId)
+        .map((e) => ({ shipment: e.fulfillmentId, status: e.status, message: e.message, at: e.happenedAt.toISOString() })),
       createdAt: o.shopifyCreatedAt.toISOString(),
       updatedAt: o.shopifyUpdatedAt.toISOString(),
     })),
@@ -66,6 +72,8 @@ export async function exportCustomerData(request: CustomerDataRequest): Promise<
       locale: r.locale,
       declineNote: r.declineNote,
       labelTrackingNumber: r.labelTrackingNumber,
+      outcome: r.outcome,
+      storeCredit: r.storeCreditAmount ? { amount: r.storeCreditAmount.toFixed(2), currency: r.currency, at: r.storeCreditedAt?.toISOString() ?? null } : null,
       refunded: r.refundedAmount ? { amount: r.refundedAmount.toFixed(2), currency: r.currency, at: r.refundedAt?.toISOString() ?? null } : null,
       lines: r.lines.map((l) => ({ title: l.title, variant: l.variantTitle, sku: l.sku, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
       timeline: r.events.map((e) => ({ type: e.type, by: e.actor === "shopper" ? "you" : "the shop", message: e.message, at: e.createdAt.toISOString() })),

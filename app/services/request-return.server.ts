@@ -4,7 +4,9 @@ import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
 import { defaultOutcome, offersOutcome, RETURN_OUTCOMES, storeCreditAmounts, type ReturnOutcome } from "~/domain/returns/store-credit";
 import type { ReturnableLine } from "~/domain/returns/policy";
 import { validateReturnSelection, type ReturnSelection, type ReturnSelectionError } from "~/domain/returns/request";
+import { withReturnShippingFee } from "~/domain/returns/fees";
 import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
+import type { LabelProvider } from "~/labels/provider";
 import { logger } from "~/logger.server";
 import {
   changeReturn,
@@ -21,15 +23,18 @@ import { cancelReturn, createReturnWithExchanges } from "~/shopify/exchanges";
 import { checkExchangeChoices } from "~/domain/returns/exchange";
 import { chooseMailReturnDestination, shopperPlace } from "./choose-return-destination.server";
 import { loadReturnOptions, type ReturnItem } from "./load-return-options.server";
+import { quoteReturnPostage } from "./quote-return-postage.server";
 
 export interface RequestReturnInput {
-  shop: ShopRef & { timezone: string; currency: string; country?: string | null };
+  shop: ShopRef & { domain: string; name: string; timezone: string; currency: string; country?: string | null };
   graphql: AdminGraphql;
   /** gid://shopify/Order/… (from the verified order token). */
   orderId: string;
   selection: ReturnSelection;
   /** The shopper's language, kept for pages and emails. */
   locale: string;
+  /** Quotes the label's postage (default: the provider approval will buy the label from). */
+  labelProvider?: LabelProvider;
   /** Who asked: "shopper" from the portal. */
   actor?: string;
   now?: Date;
@@ -81,27 +86,53 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
   // The outcome the shopper chose (the policy's default when none), and the bonus promised for store credit, kept as quoted.
   const outcome = input.selection.outcome?.trim() ? input.selection.outcome.trim() : defaultOutcome(options.outcomes);
   if (!RETURN_OUTCOMES.some((o) => o === outcome) || !offersOutcome(options.outcomes, outcome as ReturnOutcome)) return { status: "invalid", errors: [{ code: "OUTCOME_NOT_OFFERED", field: "outcome" }] };
-  // Exchanged lines: checked against the stock read just now (the offers loaded above) and priced;
-  // what the return still gives back after the new items is what a refund or store credit gets.
-  const currency = options.money.currency;
-  const wanted = new Map(input.selection.items.flatMap((i) => (i.exchangeVariantId?.trim() ? [[i.fulfillmentLineItemId, i.exchangeVariantId.trim()] as const] : [])));
-  const swapped = request.lines.filter((l) => wanted.has(l.line.fulfillmentLineItemId));
-  const exchange = checkExchangeChoices(
-    options.outcomes.exchange,
-    swapped.map((l) => ({ item: l.line.fulfillmentLineItemId, quantity: l.quantity, variantId: wanted.get(l.line.fulfillmentLineItemId)!, offered: options.exchangeOffers.get(l.line.fulfillmentLineItemId) ?? [] })),
-    { minor: request.totals.minor.refund, currency },
-    options.money.rate,
-  );
-  if (!exchange.ok) return { status: "invalid", errors: exchange.errors.map((e) => ({ code: e.code, field: "exchange" as const, ...(e.item ? { item: e.item } : {}) })) };
-  const moneyBack = exchange.quote ? exchange.quote.moneyBack.minor : request.totals.minor.refund;
-  const storeCreditBonus = outcome === "STORE_CREDIT" ? moneyAmount(storeCreditAmounts(options.outcomes, { minor: moneyBack, currency }, options.money.rate).bonus) : null;
 
+  const currency = options.money.currency;
   // A drop-off goes to the chosen store; a mail return by the destination rules for the shopper's country.
   const returnLocationId = request.method === "DROP_OFF" ? request.returnLocationId : await chooseMailReturnDestination(shop, shopperPlace(options.order.shippingAddress, { fulfilledFromCountryCode: options.order.fulfilledFromCountryCode, shopCountry: shop.country }));
   const existing = await listReturnsOfOrder(shop, options.order.id);
   const random = input.random ?? Math.random;
   const taken = new Set(existing.map((r) => r.rma));
   const rma = generateUniqueRma(options.order.name, random, taken);
+
+  // The postage the policy charges (the carrier rates the parcel now when the shopper pays the label's postage).
+  const postage = await quoteReturnPostage({
+    shop,
+    graphql,
+    policy: options.policy,
+    method: request.method,
+    money: options.money,
+    returnLocationId,
+    shippingAddress: options.order.shippingAddress,
+    labelProvider: input.labelProvider,
+    ret: {
+      rma,
+      orderId: options.order.id,
+      orderName: options.order.name,
+      method: request.method,
+      locale: input.locale,
+      customerName: options.order.customerName,
+      labelCreatedAt: null,
+      decidedAt: null,
+      createdAt: now,
+      lines: request.lines.map((l) => ({ title: l.line.title, variantTitle: l.line.variantTitle ?? null, sku: l.line.sku ?? null, quantity: l.quantity, reason: l.reason })),
+    },
+  });
+  const totals = withReturnShippingFee(request.totals, postage.charge.minor);
+
+  // Exchanged lines: checked against the stock read just now (the offers loaded above) and priced;
+  // what the return still gives back after the new items is what a refund or store credit gets.
+  const wanted = new Map(input.selection.items.flatMap((i) => (i.exchangeVariantId?.trim() ? [[i.fulfillmentLineItemId, i.exchangeVariantId.trim()] as const] : [])));
+  const swapped = request.lines.filter((l) => wanted.has(l.line.fulfillmentLineItemId));
+  const exchange = checkExchangeChoices(
+    options.outcomes.exchange,
+    swapped.map((l) => ({ item: l.line.fulfillmentLineItemId, quantity: l.quantity, variantId: wanted.get(l.line.fulfillmentLineItemId)!, offered: options.exchangeOffers.get(l.line.fulfillmentLineItemId) ?? [] })),
+    { minor: totals.minor.refund, currency },
+    options.money.rate,
+  );
+  if (!exchange.ok) return { status: "invalid", errors: exchange.errors.map((e) => ({ code: e.code, field: "exchange" as const, ...(e.item ? { item: e.item } : {}) })) };
+  const moneyBack = exchange.quote ? exchange.quote.moneyBack.minor : totals.minor.refund;
+  const storeCreditBonus = outcome === "STORE_CREDIT" ? moneyAmount(storeCreditAmounts(options.outcomes, { minor: moneyBack, currency }, options.money.rate).bonus) : null;
 
   let shopifyReturn: { id: string; name: string; lines: { id: string; fulfillmentLineItemId: string | null }[]; exchangeLines: { id: string }[] };
   const returnLines = request.lines.map((l) => ({
@@ -113,10 +144,10 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     restockingFeePercentage: request.totals.restockingFeePercentage,
   }));
   // In the currency the shopper paid in: Shopify takes return fees in the order's presentment currency.
-  const returnShippingFee = request.method === "MAIL" ? { amount: request.totals.returnShippingFee, currencyCode: currency } : null;
+  const returnShippingFee = request.method === "MAIL" ? { amount: totals.returnShippingFee, currencyCode: currency } : null;
   try {
     // An exchange needs returnCreate (returnRequest takes no new items): Shopify opens the return at
-    // once, the desk still approves or declines it in Crossdock (a decline cancels it in Shopify).
+    // once, and the portal's submission approves it in Crossdock too (submit-portal-return).
     shopifyReturn = exchange.lines.length
       ? await createReturnWithExchanges(graphql, {
           orderId: options.order.id,
@@ -151,7 +182,7 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     totalValue: request.totals.value,
     shopCurrency: options.order.shopCurrency,
     shopValue: shopValueOf(request.lines, options.order.shopCurrency),
-    returnShippingFee: request.totals.returnShippingFee,
+    returnShippingFee: totals.returnShippingFee,
     restockingFee: request.totals.restockingFee,
     outcome: outcome as ReturnOutcome,
     storeCreditBonus,
@@ -180,7 +211,16 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
       type: "requested",
       actor: input.actor ?? "shopper",
       message: null,
-      data: { shopifyReturnId: shopifyReturn.id, shopifyReturnName: shopifyReturn.name, method: request.method, ...(exchange.lines.length ? { exchange: true } : {}) } satisfies Prisma.InputJsonValue,
+      data: {
+        shopifyReturnId: shopifyReturn.id,
+        shopifyReturnName: shopifyReturn.name,
+        method: request.method,
+        ...(exchange.lines.length ? { exchange: true } : {}),
+        // What the postage charge rests on: the policy's basis, the carrier's quote, or why there was none.
+        ...(request.method === "MAIL" && {
+          postage: { basis: postage.charge.basis, charged: totals.returnShippingFee, currency: options.money.currency, quote: postage.quote ? { ...postage.quote } : null, problem: postage.problem },
+        }),
+      } satisfies Prisma.InputJsonValue,
     },
   };
 

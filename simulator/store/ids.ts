@@ -34,6 +34,8 @@ export type GidType =
   | "Refund"
   | "OrderTransaction"
   | "ReturnLineItem"
+  | "ExchangeLineItem"
+  | "FulfillmentHold"
   | "ReturnShippingFee"
   | "RestockingFee"
   | "ReturnableFulfillment"

@@ -85,14 +85,25 @@ export function scaleBag(bag: Bag, factor: number): Bag {
   return { shop: bag.shop * factor, presentment: bag.presentment * factor };
 }
 
-/** A line item's unit price in both currencies. */
-export function unitPrice(order: OrderRecord, line: LineItemRecord): Bag {
+/** A line item's unit price before discounts, in both currencies. */
+export function originalUnitPrice(order: OrderRecord, line: LineItemRecord): Bag {
   return { shop: toMinor(line.price, order.currencyCode), presentment: toMinor(line.presentmentPrice, order.presentmentCurrencyCode) };
+}
+
+/** A line item's unit price as the customer paid it (less its discount), in both currencies. */
+export function unitPrice(order: OrderRecord, line: LineItemRecord): Bag {
+  const original = originalUnitPrice(order, line);
+  return line.unitDiscount ? subtractBag(original, line.unitDiscount) : original;
 }
 
 /** Σ unit price × quantity of an order's lines. */
 export function orderSubtotal(order: OrderRecord): Bag {
   return addBags(...order.lineItems.map((line) => scaleBag(unitPrice(order, line), line.quantity)));
+}
+
+/** Σ unit price × quantity of the lines checkout sold (without items an exchange added). */
+export function checkoutSubtotal(order: OrderRecord): Bag {
+  return addBags(...order.lineItems.filter((line) => line.exchangeLineItemId == null).map((line) => scaleBag(unitPrice(order, line), line.quantity)));
 }
 
 /** `percentage` % of each side of a bag, each rounded to its own currency's minor unit. */

@@ -213,12 +213,19 @@ export function createOrder(shop: ShopState, input: CartInput): Result<OrderReco
 }
 
 /**
- * Creates the order's fulfillment orders: all at `fixedLocationId` (a pickup chosen at checkout,
- * or a seeded order's recorded location), else where Shopify's default routing puts each line.
+ * Creates fulfillment orders for the order's lines (default: all of them): all at `fixedLocationId`
+ * (a pickup chosen at checkout, or a seeded order's recorded location), else where Shopify's
+ * default routing puts each line.
  */
-function assignFulfillmentOrders(shop: ShopState, order: OrderRecord, fixedLocationId: number | null, at: string): FulfillmentOrderRecord[] {
+export function assignFulfillmentOrders(
+  shop: ShopState,
+  order: OrderRecord,
+  fixedLocationId: number | null,
+  at: string,
+  lineItems: LineItemRecord[] = order.lineItems,
+): FulfillmentOrderRecord[] {
   return trackInventory(shop, () => {
-    const plan = fixedLocationId != null ? new Map([[fixedLocationId, order.lineItems]]) : defaultRouting(shop, order.lineItems);
+    const plan = fixedLocationId != null ? new Map([[fixedLocationId, lineItems]]) : defaultRouting(shop, lineItems);
     const created: FulfillmentOrderRecord[] = [];
     for (const [locationId, lines] of plan) {
       for (const line of lines) {

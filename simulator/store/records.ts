@@ -158,7 +158,7 @@ export interface CustomerRecord {
   updatedAt: Iso;
 }
 
-export type FinancialStatus = "PENDING" | "AUTHORIZED" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOIDED";
+export type FinancialStatus = "PENDING" | "AUTHORIZED" | "PAID" | "PARTIALLY_PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOIDED";
 export type CancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
 export type DeliveryMethodType = "SHIPPING" | "PICK_UP";
 
@@ -179,6 +179,10 @@ export interface LineItemRecord {
   presentmentPrice: string;
   requiresShipping: boolean;
   weightGrams: number;
+  /** Set on a line item `returnProcess` added to the order for an exchange line item. */
+  exchangeLineItemId?: number;
+  /** A discount per unit, in minor units of the shop and presentment currencies (an exchange item's applied discount). */
+  unitDiscount?: { shop: number; presentment: number };
 }
 
 export interface OrderRecord {
@@ -251,6 +255,17 @@ export interface FulfillmentOrderRecord {
   createdAt: Iso;
   updatedAt: Iso;
   fulfillAt: Iso | null;
+  /** Holds in force (schema: `FulfillmentOrder.fulfillmentHolds`); absent: none. */
+  holds?: FulfillmentHoldRecord[];
+}
+
+/** Schema `FulfillmentHoldReason` (the values the simulator applies). */
+export type FulfillmentHoldReason = "AWAITING_PAYMENT" | "AWAITING_RETURN_ITEMS" | "INVENTORY_OUT_OF_STOCK" | "OTHER";
+
+export interface FulfillmentHoldRecord {
+  id: number;
+  reason: FulfillmentHoldReason;
+  reasonNotes: string | null;
 }
 
 export type FulfillmentDisplayStatus =
@@ -376,6 +391,33 @@ export interface ReturnLineItemRecord {
   refundedQuantity: number;
 }
 
+/**
+ * A new item for the customer on a return (schema: `ExchangeLineItem`): what `returnCreate`'s
+ * `exchangeLineItems` asked for, as the variant was when the return was made.
+ */
+export interface ExchangeLineItemRecord {
+  __typename: "ExchangeLineItem";
+  id: number;
+  returnId: number;
+  variantId: number;
+  productId: number;
+  /** The product's title, the variant's title and SKU at return creation. */
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  quantity: number;
+  /** Unit price before the applied discount, in the shop currency and the order's presentment currency (decimal strings). */
+  price: string;
+  presentmentPrice: string;
+  /** The applied discount per unit, in minor units of both currencies (0 without one). */
+  unitDiscount: { shop: number; presentment: number };
+  appliedDiscountDescription: string | null;
+  /** Units confirmed by `returnProcess`. */
+  processedQuantity: number;
+  /** The order line items processing added, one per processing (schema: `ExchangeLineItem.lineItems`). */
+  lineItemIds: number[];
+}
+
 export interface ReturnRecord {
   __typename: "Return";
   id: number;
@@ -384,6 +426,7 @@ export interface ReturnRecord {
   name: string;
   status: ReturnStatus;
   lineItems: ReturnLineItemRecord[];
+  exchangeLineItems: ExchangeLineItemRecord[];
   /** In the order's presentment currency (schema: `ReturnShippingFeeInput.amount`). */
   shippingFee: { id: number; amount: string; currencyCode: string } | null;
   /** Set by the first `returnProcess`: the shipping fee is taken once, by the processing that confirms it. */

@@ -5,7 +5,7 @@
  * order's financial status becomes PARTIALLY_REFUNDED or REFUNDED, and `refunds/create` is sent
  * (its payload names the return when the refund was made for one).
  */
-import { addBags, fitsCurrency, fixedString, orderSubtotal, subtractBag, toMinor, toShopMinor, ZERO, type Bag } from "./money";
+import { addBags, checkoutSubtotal, fitsCurrency, fixedString, subtractBag, toMinor, toShopMinor, ZERO, type Bag } from "./money";
 import type { OrderRecord, OrderTransactionRecord, RefundRecord } from "./records";
 import type { ShopState } from "./shop-state";
 import { fail, type Outcome } from "./user-errors";
@@ -21,9 +21,18 @@ export function refundableAmount(shop: ShopState, orderId: number): Bag {
   if (!order) return ZERO;
   const sales = shop.transactionsOf(orderId).filter((t) => t.kind === "SALE");
   // Orders seeded as paid before transactions existed: their line items' total.
-  const paid = sales.length ? addBags(...sales.map((t) => t.amount)) : orderSubtotal(order);
+  const paid = sales.length ? addBags(...sales.map((t) => t.amount)) : checkoutSubtotal(order);
   const left = subtractBag(paid, totalRefunded(shop, orderId));
   return { shop: Math.max(0, left.shop), presentment: Math.max(0, left.presentment) };
+}
+
+/** Payments received less refunds (schema: `Order.netPaymentSet`, "the total amount received minus the total amount refunded"). */
+export function netPayment(shop: ShopState, order: OrderRecord): Bag {
+  const transactions = shop.transactionsOf(order.id);
+  // Orders seeded as refunded before refunds were recorded: everything went back.
+  if (order.financialStatus === "REFUNDED" && !transactions.some((t) => t.kind === "REFUND")) return ZERO;
+  const paid = addBags(...transactions.filter((t) => t.kind === "SALE").map((t) => t.amount));
+  return subtractBag(paid, totalRefunded(shop, order.id));
 }
 
 /** The order's payment a refund goes back to: its first successful SALE. */

@@ -11,6 +11,7 @@ import {
   addBags,
   decimalString,
   fitsCurrency,
+  orderSubtotal,
   percentOfBag,
   scaleBag,
   subtractBag,
@@ -20,8 +21,24 @@ import {
   ZERO,
   type Bag,
 } from "./money";
-import type { OrderRecord, OrderTransactionRecord, RefundRecord, ReturnLineItemRecord, ReturnRecord, ReverseFulfillmentOrderLineItemRecord } from "./records";
-import { recordRefund, refundableAmount, saleTransactionOf } from "./refunds";
+import {
+  addExchangeItemsToOrder,
+  exchangeLineValue,
+  planExchangeProcessing,
+  type ProcessExchangeInput,
+} from "./exchanges";
+import { touchOrder } from "./orders";
+import type {
+  ExchangeLineItemRecord,
+  FulfillmentOrderRecord,
+  OrderRecord,
+  OrderTransactionRecord,
+  RefundRecord,
+  ReturnLineItemRecord,
+  ReturnRecord,
+  ReverseFulfillmentOrderLineItemRecord,
+} from "./records";
+import { netPayment, recordRefund, refundableAmount, saleTransactionOf, totalRefunded } from "./refunds";
 import { applyDispositions, planDispositions, touch, type DispositionInput, type PlannedDisposition } from "./returns";
 import type { ShopState } from "./shop-state";
 import { fail, userError, type Outcome, type UserError } from "./user-errors";
@@ -73,13 +90,21 @@ export interface OutcomeLine {
   quantity: number;
 }
 
+export interface OutcomeExchangeLine {
+  /** null: not an ExchangeLineItem GID. */
+  exchangeLineItemId: number | null;
+  quantity: number;
+}
+
 export interface FinancialOutcome {
   order: OrderRecord;
   discountedSubtotal: Bag;
   restockingFees: Bag;
   returnShippingFees: Bag;
   maximumRefundable: Bag;
-  /** Subtotal less fees: positive means a refund is due, negative that the customer owes. */
+  /** The exchange items the returned items pay for: those asked about, and those processed but not yet paid for. */
+  exchangeItems: Bag;
+  /** Subtotal less fees and exchange items: positive means a refund is due, negative that the customer owes. */
   net: Bag;
   /** What to refund: the net, at most what the order has left to refund; null when nothing is due. */
   refund: Bag | null;
@@ -88,10 +113,33 @@ export interface FinancialOutcome {
   sale: OrderTransactionRecord | undefined;
 }
 
-/** Suggested financial outcome of refunding `lines` of a return (validated: an error names the bad line). */
-export function suggestFinancialOutcome(shop: ShopState, ret: ReturnRecord, lines: OutcomeLine[], field = "returnLineItems"): Outcome<FinancialOutcome> {
+/**
+ * Suggested financial outcome of refunding `lines` of a return and exchanging `exchangeLines` of it
+ * (validated: an error names the bad line).
+ */
+export function suggestFinancialOutcome(
+  shop: ShopState,
+  ret: ReturnRecord,
+  lines: OutcomeLine[],
+  field = "returnLineItems",
+  exchangeLines: OutcomeExchangeLine[] = [],
+): Outcome<FinancialOutcome> {
   const order = shop.orders.get(ret.orderId)!;
   const errors: UserError[] = [];
+  const exchanged = new Map<ExchangeLineItemRecord, number>();
+  exchangeLines.forEach((input, index) => {
+    const line = ret.exchangeLineItems.find((l) => l.id === input.exchangeLineItemId);
+    if (!line) {
+      errors.push(userError(["exchangeLineItems", index, "id"], "Exchange line item does not exist on this return.", "NOT_FOUND"));
+      return;
+    }
+    const total = (exchanged.get(line) ?? 0) + input.quantity;
+    if (!Number.isInteger(input.quantity) || input.quantity < 0 || total > line.quantity - line.processedQuantity) {
+      errors.push(userError(["exchangeLineItems", index, "quantity"], `Quantity must be between 0 and the unprocessed quantity (${line.quantity - line.processedQuantity}).`, "LESS_THAN_OR_EQUAL_TO"));
+      return;
+    }
+    exchanged.set(line, total);
+  });
   const wanted = new Map<ReturnLineItemRecord, number>();
   lines.forEach((input, index) => {
     const line = ret.lineItems.find((l) => l.id === input.returnLineItemId);
@@ -111,10 +159,16 @@ export function suggestFinancialOutcome(shop: ShopState, ret: ReturnRecord, line
     wanted.set(line, total);
   });
   if (errors.length) return { ok: false, userErrors: errors };
-  return { ok: true, value: outcomeOf(shop, order, ret, wanted) };
+  return { ok: true, value: outcomeOf(shop, order, ret, wanted, exchanged) };
 }
 
-function outcomeOf(shop: ShopState, order: OrderRecord, ret: ReturnRecord, wanted: Map<ReturnLineItemRecord, number>): FinancialOutcome {
+function outcomeOf(
+  shop: ShopState,
+  order: OrderRecord,
+  ret: ReturnRecord,
+  wanted: Map<ReturnLineItemRecord, number>,
+  exchanged: Map<ExchangeLineItemRecord, number>,
+): FinancialOutcome {
   const included = [...wanted].filter(([, quantity]) => quantity > 0);
   const discountedSubtotal = addBags(...included.map(([line, quantity]) => returnLineValue(shop, line, quantity)));
   // Each line's fee on its own units, rounded per line: the sum Shopify shows as the line fees.
@@ -122,7 +176,10 @@ function outcomeOf(shop: ShopState, order: OrderRecord, ret: ReturnRecord, wante
   // The return shipping fee is the return's, taken once: by the first processing that includes items.
   const returnShippingFees = included.length && !ret.shippingFeeProcessed ? returnShippingFeeOf(order, ret) : ZERO;
   const maximumRefundable = refundableAmount(shop, order.id);
-  const net = subtractBag(discountedSubtotal, addBags(restockingFees, returnShippingFees));
+  // The returned items' value is applied to exchange items (help centre quote above): those asked
+  // about, and the balance processed exchange items left on the order.
+  const exchangeItems = addBags(...[...exchanged].map(([line, quantity]) => exchangeLineValue(order, line, quantity)), unpaidExchangeBalance(shop, order));
+  const net = subtractBag(discountedSubtotal, addBags(restockingFees, returnShippingFees, exchangeItems));
   const refund =
     net.presentment > 0
       ? net.presentment > maximumRefundable.presentment
@@ -130,7 +187,92 @@ function outcomeOf(shop: ShopState, order: OrderRecord, ret: ReturnRecord, wante
         : net
       : null;
   const invoice = net.presentment < 0 ? scaleBag(net, -1) : null;
-  return { order, discountedSubtotal, restockingFees, returnShippingFees, maximumRefundable, net, refund, invoice, sale: saleTransactionOf(shop, order.id) };
+  return { order, discountedSubtotal, restockingFees, returnShippingFees, maximumRefundable, exchangeItems, net, refund, invoice, sale: saleTransactionOf(shop, order.id) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The order's balance
+
+const SETTLED_RETURN = new Set(["OPEN", "CLOSED"]);
+
+/**
+ * The order's total after returns (schema: `Order.currentTotalPriceSet`, "The total price of the
+ * order, after returns"): every line item (processed exchange items included, at the price the
+ * customer pays), less the processed returned units, plus the fees those processings took.
+ */
+export function currentOrderTotal(shop: ShopState, order: OrderRecord): Bag {
+  if (order.cancelledAt) return ZERO;
+  let total = orderSubtotal(order);
+  for (const ret of shop.returnsOf(order.id)) {
+    if (!SETTLED_RETURN.has(ret.status)) continue;
+    for (const line of ret.lineItems) {
+      if (line.processedQuantity === 0) continue;
+      total = addBags(subtractBag(total, returnLineValue(shop, line, line.processedQuantity)), restockingFeeOf(shop, line, line.processedQuantity));
+    }
+    if (ret.shippingFeeProcessed) total = addBags(total, returnShippingFeeOf(order, ret));
+  }
+  return total;
+}
+
+/**
+ * schema: `Order.totalOutstandingSet`, "The total amount not yet transacted for the order … A
+ * positive value indicates a difference in the merchant's favor (payment from customer to merchant)
+ * and a negative value indicates a difference in the customer's favor (refund from merchant to customer)".
+ */
+export function totalOutstanding(shop: ShopState, order: OrderRecord): Bag {
+  return subtractBag(currentOrderTotal(shop, order), netPayment(shop, order));
+}
+
+/** What processed exchange items still leave the customer owing (0 when nothing is owed). */
+function unpaidExchangeBalance(shop: ShopState, order: OrderRecord): Bag {
+  const exchangeItems = addBags(...order.lineItems.filter((l) => l.exchangeLineItemId != null).map((l) => scaleBag(unitPrice(order, l), l.quantity)));
+  const outstanding = totalOutstanding(shop, order);
+  if (exchangeItems.presentment <= 0 || outstanding.presentment <= 0) return ZERO;
+  return outstanding.presentment < exchangeItems.presentment ? outstanding : exchangeItems;
+}
+
+/**
+ * After exchange items were processed: while the order has a balance due it is PARTIALLY_PAID and
+ * its exchange items' fulfillment orders are held AWAITING_PAYMENT ("If there is a balance due, the
+ * fulfillment order might be held until payment is captured", shopify.dev read-exchanges); once
+ * nothing is due, the holds are released and the order is PAID again (PARTIALLY_REFUNDED when money
+ * went back). Returns whether the order changed (the caller announces it with orders/updated).
+ */
+export function settleExchangeBalance(shop: ShopState, order: OrderRecord, newFulfillmentOrders: FulfillmentOrderRecord[], at: string): boolean {
+  const exchangeLines = new Set(order.lineItems.filter((l) => l.exchangeLineItemId != null).map((l) => l.id));
+  if (!exchangeLines.size) return false;
+  const due = totalOutstanding(shop, order).presentment > 0;
+  let changed = false;
+  if (due) {
+    for (const fo of newFulfillmentOrders) {
+      fo.status = "ON_HOLD";
+      fo.holds = [{ id: shop.nextId("FulfillmentHold"), reason: "AWAITING_PAYMENT", reasonNotes: null }];
+    }
+    if (order.financialStatus !== "PARTIALLY_PAID" && order.financialStatus !== "PENDING" && order.financialStatus !== "AUTHORIZED") {
+      order.financialStatus = "PARTIALLY_PAID";
+      changed = true;
+    }
+  } else {
+    for (const fo of shop.fulfillmentOrdersOf(order.id)) {
+      if (fo.status !== "ON_HOLD" || !fo.holds?.some((h) => h.reason === "AWAITING_PAYMENT")) continue;
+      if (!fo.lineItems.some((l) => exchangeLines.has(l.lineItemId))) continue;
+      fo.holds = fo.holds.filter((h) => h.reason !== "AWAITING_PAYMENT");
+      if (fo.holds.length === 0) {
+        fo.status = "OPEN";
+        fo.updatedAt = at;
+      }
+      changed = true;
+    }
+    if (order.financialStatus === "PARTIALLY_PAID") {
+      order.financialStatus = totalRefunded(shop, order.id).presentment > 0 ? "PARTIALLY_REFUNDED" : "PAID";
+      changed = true;
+    }
+  }
+  if (changed || newFulfillmentOrders.length) {
+    touchOrder(shop, order, at);
+    shop.bump();
+  }
+  return changed || newFulfillmentOrders.length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +288,7 @@ export interface ProcessLineInput {
 export interface ProcessReturnInput {
   returnId: number | null;
   lines: ProcessLineInput[];
-  exchangeLineItems?: unknown[] | null;
+  exchangeLineItems?: ProcessExchangeInput[] | null;
   refund?: {
     orderTransactions: { parentId: number | null; amount: string; currencyCode: string }[];
     allowOverRefunding?: boolean | null;
@@ -176,13 +318,15 @@ export function processReturn(shop: ShopState, input: ProcessReturnInput): Outco
   if (ret.status !== "OPEN") {
     return fail([...root, "returnId"], `Return is ${ret.status.toLowerCase()}; only an open return can be processed.`, "INVALID_STATE");
   }
-  if (input.exchangeLineItems?.length) {
-    return fail([...root, "exchangeLineItems"], "The Crossdock simulator does not implement exchanges.", "FEATURE_NOT_ENABLED");
+  const exchangeInputs = input.exchangeLineItems ?? [];
+  if (input.lines.length === 0 && exchangeInputs.length === 0) {
+    return fail([...root, "returnLineItems"], "Return line items or exchange line items to process are required.", "BLANK");
   }
-  if (input.lines.length === 0) return fail([...root, "returnLineItems"], "Return line items to process are required.", "BLANK");
   const order = shop.orders.get(ret.orderId)!;
 
   const errors: UserError[] = [];
+  const exchanges = planExchangeProcessing(ret, exchangeInputs, root);
+  if (!exchanges.ok) errors.push(...exchanges.userErrors);
   const wanted = new Map<ReturnLineItemRecord, number>();
   const disposed = new Map<ReverseFulfillmentOrderLineItemRecord, number>();
   const dispositions: PlannedDisposition[] = [];
@@ -273,13 +417,16 @@ export function processReturn(shop: ShopState, input: ProcessReturnInput): Outco
     line.processedQuantity += quantity;
     if (refund && refundAmount > 0) line.refundedQuantity += quantity;
   }
-  ret.shippingFeeProcessed = true;
+  if (wanted.size) ret.shippingFeeProcessed = true;
   if (dispositions.length) applyDispositions(shop, dispositions, now);
+  const exchangeFulfillmentOrders = exchanges.ok ? addExchangeItemsToOrder(shop, order, exchanges.value, now) : [];
   touch(shop, ret, now);
   const refundRecord =
     refund && refundAmount > 0
       ? recordRefund(shop, { order, returnId: ret.id, presentmentAmount: refundAmount, parentTransactionId, note: input.note ?? null, at: now })
       : null;
+  const orderChanged = settleExchangeBalance(shop, order, exchangeFulfillmentOrders, now);
   shop.emit({ topic: "returns/process", shop: shop.domain, returnId: ret.id });
+  if (orderChanged) shop.emit({ topic: "orders/updated", shop: shop.domain, orderId: order.id });
   return { ok: true, value: { ret, refund: refundRecord } };
 }

@@ -5,6 +5,7 @@
  * (RESTOCKED puts units back on hand at the given location). Every operation validates everything
  * first and changes nothing when it answers userErrors.
  */
+import { addExchangeLines, planExchangeLines, type ExchangeLineInput, type NewExchangeLine } from "./exchanges";
 import { ensureLevel, trackInventory } from "./inventory";
 import { fitsCurrency, fixedString, toMinor } from "./money";
 import type {
@@ -142,6 +143,8 @@ export interface NewReturn {
   orderId: number | null;
   lines: ReturnLineInput[];
   shippingFee?: { amount: string; currencyCode: string } | null;
+  /** `returnCreate`'s `exchangeLineItems` (schema: `ExchangeLineItemInput`; `returnRequest` has none). */
+  exchangeLines?: ExchangeLineInput[] | null;
   status: "REQUESTED" | "OPEN";
   createdAt?: string | null;
   /** Name of the mutation's input argument, the root of userError field paths. */
@@ -238,6 +241,12 @@ export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnR
       errors.push(userError([root, "returnShippingFee", "amount", "amount"], `Return shipping fee has more decimals than ${currency} has.`, "INVALID"));
     }
   }
+  let exchangeLines: NewExchangeLine[] = [];
+  if (input.exchangeLines?.length) {
+    const planned = planExchangeLines(shop, order, input.exchangeLines, (index, ...field) => [root, "exchangeLineItems", index, ...field]);
+    if (planned.ok) exchangeLines = planned.value;
+    else errors.push(...planned.userErrors);
+  }
   if (errors.length) return { ok: false, userErrors: errors };
 
   const now = input.createdAt ?? shop.now();
@@ -254,6 +263,7 @@ export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnR
       returnId: id,
       restockingFee: line.restockingFee ? { id: shop.nextId("RestockingFee"), percentage: line.restockingFee.percentage } : null,
     })),
+    exchangeLineItems: [],
     shippingFee:
       fee && Number(fee.amount) > 0
         ? { id: shop.nextId("ReturnShippingFee"), amount: fixedString(toMinor(fee.amount, fee.currencyCode), fee.currencyCode), currencyCode: fee.currencyCode }
@@ -266,6 +276,7 @@ export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnR
     requestApprovedAt: input.status === "OPEN" ? now : null,
     closedAt: null,
   };
+  addExchangeLines(shop, ret, exchangeLines);
   shop.returns.set(ret.id, ret);
   shop.bump();
   if (ret.status === "OPEN") openReverseFulfillmentOrder(shop, ret, now);

@@ -97,3 +97,21 @@ export async function warehouseItem(t: TestSimulator, sku: string): Promise<{ it
   const data = await t.data(`query($q: String!) { productVariants(first: 1, query: $q) { nodes { inventoryItem { id } } } locations(first: 1, query: "name:Warehouse") { nodes { id } } }`, { q: `sku:${sku}` });
   return { itemId: data.productVariants.nodes[0].inventoryItem.id as string, warehouse: data.locations.nodes[0].id as string };
 }
+
+/**
+ * An order made at checkout (control API `POST …/orders` with `body`), fulfilled and delivered;
+ * with its fulfillment line item ids by SKU, as returns need them.
+ */
+export async function deliveredOrder(t: TestSimulator, body: Record<string, unknown>): Promise<{ orderId: string; lines: Record<string, string> }> {
+  const created = await t.control("POST", `/_control/shops/${SHOP}/orders`, body);
+  const orderId: string = created.body.order.id;
+  const fulfilled = await t.control("POST", `/_control/shops/${SHOP}/fulfillments`, { orderId, displayStatus: "IN_TRANSIT" });
+  await t.control("POST", `/_control/shops/${SHOP}/fulfillments/${encodeURIComponent(fulfilled.body.fulfillments[0].id)}/deliver`, {});
+  const { returnableFulfillments } = await t.data(
+    `query($id: ID!) { returnableFulfillments(orderId: $id, first: 5) { nodes { returnableFulfillmentLineItems(first: 10) { nodes { fulfillmentLineItem { id lineItem { sku } } } } } } }`,
+    { id: orderId },
+  );
+  const lines: Record<string, string> = {};
+  for (const rf of returnableFulfillments.nodes) for (const l of rf.returnableFulfillmentLineItems.nodes) lines[l.fulfillmentLineItem.lineItem.sku] = l.fulfillmentLineItem.id;
+  return { orderId, lines };
+}

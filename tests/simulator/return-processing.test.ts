@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StoreEvent } from "../../simulator/store/events";
 import { payloadFor } from "../../simulator/webhooks/payloads";
-import { SHOP, startTestSimulator, type Loose, type TestSimulator } from "./helpers";
+import { deliveredOrder as deliveredOrderOf, SHOP, startTestSimulator, type Loose, type TestSimulator } from "./helpers";
 
 let t: TestSimulator;
 let events: StoreEvent[];
@@ -21,23 +21,13 @@ const usd = (amount: string) => ({ shopMoney: { amount, currencyCode: "USD" }, p
 const UNWANTED = "gid://shopify/ReturnReasonDefinition/2"; // changed-my-mind
 
 /** A delivered order of 3 × TEE-S ($20.00) and 2 × MUG-1 ($12.50); in VND at 26,300 when asked. */
-async function deliveredOrder(inVnd = false): Promise<{ orderId: string; lines: Record<string, string> }> {
-  const created = await t.control("POST", `/_control/shops/${SHOP}/orders`, {
+function deliveredOrder(inVnd = false): Promise<{ orderId: string; lines: Record<string, string> }> {
+  return deliveredOrderOf(t, {
     lines: [{ sku: "TEE-S", quantity: 3 }, { sku: "MUG-1", quantity: 2 }],
     email: "lan@example.vn",
     shippingAddress: { firstName: "Lan", lastName: "Nguyễn", city: "Hồ Chí Minh", countryCode: "VN", latitude: 10.78, longitude: 106.69 },
     ...(inVnd ? { presentment: { currencyCode: "VND", rate: "26300" } } : {}),
   });
-  const orderId: string = created.body.order.id;
-  const fulfilled = await t.control("POST", `/_control/shops/${SHOP}/fulfillments`, { orderId, displayStatus: "IN_TRANSIT" });
-  await t.control("POST", `/_control/shops/${SHOP}/fulfillments/${encodeURIComponent(fulfilled.body.fulfillments[0].id)}/deliver`, {});
-  const { returnableFulfillments } = await t.data(
-    `query($id: ID!) { returnableFulfillments(orderId: $id, first: 5) { nodes { returnableFulfillmentLineItems(first: 10) { nodes { fulfillmentLineItem { id lineItem { sku } } } } } } }`,
-    { id: orderId },
-  );
-  const lines: Record<string, string> = {};
-  for (const rf of returnableFulfillments.nodes) for (const l of rf.returnableFulfillmentLineItems.nodes) lines[l.fulfillmentLineItem.lineItem.sku] = l.fulfillmentLineItem.id;
-  return { orderId, lines };
 }
 
 const RETURN_FIELDS = `id status
@@ -259,7 +249,7 @@ describe("returnProcess (RP-4, RP-5, RP-6)", () => {
     expect(refundPayload.total_duties_set).toEqual({ shop_money: { amount: "0.00", currency_code: "USD" }, presentment_money: { amount: "0", currency_code: "VND" } });
   });
 
-  it("RP-6: refuses what Shopify refuses, changing nothing: a requested return, too many units, a foreign line or disposition, exchanges", async () => {
+  it("RP-6: refuses what Shopify refuses, changing nothing: a requested return, too many units, a foreign line or disposition, an exchange line not on the return", async () => {
     const { orderId, lines } = await deliveredOrder();
     const requested = await t.data(REQUEST, { input: { orderId, returnLineItems: [{ fulfillmentLineItemId: lines["TEE-S"], quantity: 1, returnReasonDefinitionId: UNWANTED }] } });
     const requestedLine = requested.returnRequest.return.returnLineItems.nodes[0].id;
@@ -285,7 +275,7 @@ describe("returnProcess (RP-4, RP-5, RP-6)", () => {
         { returnLineItems: [{ id: tee.id, quantity: 1, dispositions: [{ reverseFulfillmentOrderLineItemId: rfoLine(ret, "TEE-S").id, quantity: 1, dispositionType: "RESTOCKED" }] }] },
         { field: ["input", "returnLineItems", "0", "dispositions", "0", "locationId"], code: "BLANK" },
       ],
-      [{ returnLineItems: [{ id: tee.id, quantity: 1 }], exchangeLineItems: [{ id: "gid://shopify/ExchangeLineItem/1", quantity: 1 }] }, { field: ["input", "exchangeLineItems"], code: "FEATURE_NOT_ENABLED" }],
+      [{ returnLineItems: [{ id: tee.id, quantity: 1 }], exchangeLineItems: [{ id: "gid://shopify/ExchangeLineItem/1", quantity: 1 }] }, { field: ["input", "exchangeLineItems", "0", "id"], code: "NOT_FOUND" }],
     ];
     for (const [input, expected] of cases) {
       const result = await t.data(PROCESS, { input: { returnId: ret.id, ...input } });

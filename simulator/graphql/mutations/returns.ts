@@ -18,6 +18,7 @@ import {
   type DispositionInput,
   type ReturnLineInput,
 } from "../../store/returns";
+import type { ExchangeLineInput } from "../../store/exchanges";
 import { processReturn } from "../../store/return-processing";
 import type { Outcome } from "../../store/user-errors";
 import type { GraphqlContext, ResolverMap } from "../context";
@@ -36,6 +37,22 @@ interface LineInput {
 interface MoneyInput {
   amount: string;
   currencyCode: string;
+}
+
+interface ExchangeInput {
+  variantId?: string | null;
+  quantity: number;
+  appliedDiscount?: { description?: string | null; value: { amount?: MoneyInput | null; percentage?: number | null } } | null;
+  giftCardCodes?: string[] | null;
+}
+
+function exchangeLines(lines: ExchangeInput[] | null | undefined): ExchangeLineInput[] {
+  return (lines ?? []).map((l) => ({
+    ...(l.variantId != null ? { variantId: inputId("ProductVariant", l.variantId) } : {}),
+    quantity: l.quantity,
+    appliedDiscount: l.appliedDiscount ?? null,
+    giftCardCodes: l.giftCardCodes ?? null,
+  }));
 }
 
 function returnLines(lines: LineInput[]): ReturnLineInput[] {
@@ -70,7 +87,7 @@ interface ReturnProcessArgs {
   input: {
     returnId: string;
     returnLineItems?: { id: string; quantity: number; dispositions?: DisposeInput[] | null }[] | null;
-    exchangeLineItems?: unknown[] | null;
+    exchangeLineItems?: { id: string; quantity: number }[] | null;
     financialTransfer?: {
       issueRefund?: {
         orderTransactions: { parentId: string; transactionAmount: MoneyInput }[];
@@ -124,18 +141,12 @@ export const returnMutations: ResolverMap = {
           returnLineItems: LineInput[];
           returnShippingFee?: { amount: MoneyInput } | null;
           requestedAt?: string | null;
-          exchangeLineItems?: unknown[] | null;
+          exchangeLineItems?: ExchangeInput[] | null;
         };
       },
       ctx: GraphqlContext,
     ) => {
       const input = args.returnInput;
-      if (input.exchangeLineItems?.length) {
-        return {
-          return: null,
-          userErrors: [{ field: ["returnInput", "exchangeLineItems"], message: "The Crossdock simulator does not implement exchanges.", code: "FEATURE_NOT_ENABLED" }],
-        };
-      }
       return returnPayload(
         createReturn(ctx.shop, {
           fieldRoot: "returnInput",
@@ -143,6 +154,7 @@ export const returnMutations: ResolverMap = {
           orderId: inputId("Order", input.orderId),
           lines: returnLines(input.returnLineItems),
           shippingFee: input.returnShippingFee?.amount ?? null,
+          exchangeLines: exchangeLines(input.exchangeLineItems),
           createdAt: input.requestedAt ?? null,
         }),
       );
@@ -154,7 +166,7 @@ export const returnMutations: ResolverMap = {
         processReturn(ctx.shop, {
           returnId: inputId("Return", input.returnId),
           lines: (input.returnLineItems ?? []).map((l) => ({ id: inputId("ReturnLineItem", l.id), quantity: l.quantity, dispositions: dispositions(l.dispositions ?? []) })),
-          exchangeLineItems: input.exchangeLineItems ?? null,
+          exchangeLineItems: (input.exchangeLineItems ?? []).map((l) => ({ id: inputId("ExchangeLineItem", l.id), quantity: l.quantity })),
           refund: refund
             ? {
                 orderTransactions: refund.orderTransactions.map((t) => ({

@@ -1,6 +1,6 @@
 import { gid } from "../../store/ids";
 import { locationsForMove, type LocationForMove } from "../../store/fulfillment-orders";
-import type { FulfillmentOrderLineItemRecord, FulfillmentOrderRecord, MailingAddressRecord } from "../../store/records";
+import type { FulfillmentHoldReason, FulfillmentOrderLineItemRecord, FulfillmentOrderRecord, MailingAddressRecord } from "../../store/records";
 import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
 import { argId } from "../ids";
@@ -17,6 +17,14 @@ function supportedActions(fo: FulfillmentOrderRecord): { action: string; externa
   return actions.map((action) => ({ action, externalUrl: null }));
 }
 
+/** `FulfillmentHold.displayReason` ("The localized reason for the fulfillment hold for display purposes"), in English. */
+const HOLD_DISPLAY_REASONS: Record<FulfillmentHoldReason, string> = {
+  AWAITING_PAYMENT: "Awaiting payment",
+  AWAITING_RETURN_ITEMS: "Awaiting return items",
+  INVENTORY_OUT_OF_STOCK: "Inventory out of stock",
+  OTHER: "Other",
+};
+
 export const fulfillmentOrderResolvers: ResolverMap = {
   FulfillmentOrder: {
     id: (fo: FulfillmentOrderRecord) => gid("FulfillmentOrder", fo.id),
@@ -26,7 +34,18 @@ export const fulfillmentOrderResolvers: ResolverMap = {
     orderProcessedAt: (fo: FulfillmentOrderRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.orders.get(fo.orderId)?.processedAt,
     channelId: () => null,
     fulfillBy: () => null,
-    fulfillmentHolds: () => [],
+    // schema: `FulfillmentOrder.fulfillmentHolds`; the simulator places only Shopify's own holds (an exchange awaiting payment, EX-4).
+    fulfillmentHolds: (fo: FulfillmentOrderRecord) =>
+      (fo.holds ?? []).map((h) => ({
+        __typename: "FulfillmentHold",
+        id: gid("FulfillmentHold", h.id),
+        reason: h.reason,
+        reasonNotes: h.reasonNotes,
+        displayReason: HOLD_DISPLAY_REASONS[h.reason],
+        handle: null,
+        heldByApp: null,
+        heldByRequestingApp: false,
+      })),
     internationalDuties: () => null,
     supportedActions: (fo: FulfillmentOrderRecord) => supportedActions(fo),
     assignedLocation: (fo: FulfillmentOrderRecord, _a: unknown, ctx: GraphqlContext) => {

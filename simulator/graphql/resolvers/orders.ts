@@ -8,7 +8,9 @@ import type { GraphqlContext, ResolverMap } from "../context";
 import { connection, type ConnectionArgs } from "../connection";
 import { addressFields, count, money } from "./common";
 import { totalRefunded } from "../../store/refunds";
-import { orderMoneyBag, orderSubtotal, scaleBag, unitPrice, ZERO, type Bag } from "../../store/money";
+import { orderMoneyBag, orderSubtotal, originalUnitPrice, scaleBag, subtractBag, unitPrice, ZERO, type Bag } from "../../store/money";
+import { currentOrderTotal, totalOutstanding } from "../../store/return-processing";
+import { netPayment } from "../../store/refunds";
 
 /** A MoneyBag of an order: shop money in the shop currency, presentment money in the customer's. */
 const bag = (o: OrderRecord, amount: Bag) => orderMoneyBag(o, amount);
@@ -17,9 +19,10 @@ function lineOrder(ctx: GraphqlContext, l: LineItemRecord): OrderRecord {
   return ctx.shop.orders.get(l.orderId)!;
 }
 
-function lineBag(ctx: GraphqlContext, l: LineItemRecord, quantity: number) {
+/** `quantity` units of a line at the price the customer paid (or before discounts, `original`). */
+function lineBag(ctx: GraphqlContext, l: LineItemRecord, quantity: number, original = false) {
   const order = lineOrder(ctx, l);
-  return bag(order, scaleBag(unitPrice(order, l), quantity));
+  return bag(order, scaleBag((original ? originalUnitPrice : unitPrice)(order, l), quantity));
 }
 
 /** HIGH: cancel, MEDIUM: investigate, LOW: accept; no assessment yet (or NONE, PENDING): none. */
@@ -59,7 +62,10 @@ export const orderResolvers: ResolverMap = {
     subtotalPriceSet: (o: OrderRecord) => bag(o, orderSubtotal(o)),
     totalPriceSet: (o: OrderRecord) => bag(o, orderSubtotal(o)),
     currentSubtotalPriceSet: (o: OrderRecord) => bag(o, orderSubtotal(o)),
-    currentTotalPriceSet: (o: OrderRecord) => bag(o, o.cancelledAt ? ZERO : orderSubtotal(o)),
+    // "after returns": processed returned units out, processed exchange items and return fees in (EX-5).
+    currentTotalPriceSet: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => bag(o, currentOrderTotal(ctx.shop, o)),
+    totalOutstandingSet: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => bag(o, totalOutstanding(ctx.shop, o)),
+    netPaymentSet: (o: OrderRecord, _a: unknown, ctx: GraphqlContext) => bag(o, netPayment(ctx.shop, o)),
     totalShippingPriceSet: (o: OrderRecord) => bag(o, ZERO),
     totalTaxSet: (o: OrderRecord) => bag(o, ZERO),
     totalDiscountsSet: (o: OrderRecord) => bag(o, ZERO),
@@ -112,12 +118,15 @@ export const orderResolvers: ResolverMap = {
     fulfillmentService: () => null,
     weight: (l: LineItemRecord) => ({ unit: "GRAMS", value: l.weightGrams }),
     originalUnitPrice: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => money(l.price, lineOrder(ctx, l).currencyCode).amount,
-    originalUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, 1),
+    originalUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, 1, true),
     discountedUnitPriceSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, 1),
     discountedUnitPriceAfterAllDiscountsSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, 1),
-    originalTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, l.quantity),
+    originalTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, l.quantity, true),
     discountedTotalSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => lineBag(ctx, l, l.quantity),
-    totalDiscountSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => bag(lineOrder(ctx, l), ZERO),
+    totalDiscountSet: (l: LineItemRecord, _a: unknown, ctx: GraphqlContext) => {
+      const order = lineOrder(ctx, l);
+      return bag(order, scaleBag(subtractBag(originalUnitPrice(order, l), unitPrice(order, l)), l.quantity));
+    },
   },
   MailingAddress: {
     id: (a: MailingAddressRecord) => gid("MailingAddress", a.id),

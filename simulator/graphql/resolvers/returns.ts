@@ -1,6 +1,7 @@
 /** Returns, reverse fulfillment orders, reverse deliveries, returnable fulfillments, fulfillment events. */
 import { gid, parseGid, externalId } from "../../store/ids";
 import type {
+  ExchangeLineItemRecord,
   OrderTransactionRecord,
   RefundRecord,
   DispositionRecord,
@@ -40,11 +41,12 @@ import {
   type OutcomeLine,
 } from "../../store/return-processing";
 import { GraphQLError } from "graphql";
+import { exchangeProcessableQuantity } from "../../store/exchanges";
 
 interface SuggestionArgs {
   returnLineItems?: { id: string; quantity: number }[];
   returnRefundLineItems?: { returnLineItemId: string; quantity: number }[];
-  exchangeLineItems?: unknown[];
+  exchangeLineItems?: { id: string; quantity: number }[];
   refundShipping?: { fullRefund?: boolean | null; shippingRefundAmount?: { amount: string; currencyCode: string } | null } | null;
   refundDuties?: unknown[] | null;
 }
@@ -52,7 +54,8 @@ interface SuggestionArgs {
 /** The suggested outcome for the argument's lines; bad lines are a GraphQL error naming them. */
 function suggestion<L>(ctx: GraphqlContext, r: ReturnRecord, args: SuggestionArgs, name: "returnLineItems" | "returnRefundLineItems", toLine: (l: L) => OutcomeLine): FinancialOutcome {
   const lines = ((args[name] ?? []) as L[]).map(toLine);
-  const outcome = suggestFinancialOutcome(ctx.shop, r, lines, name);
+  const exchanges = (args.exchangeLineItems ?? []).map((l) => ({ exchangeLineItemId: argId("ExchangeLineItem", l.id), quantity: l.quantity }));
+  const outcome = suggestFinancialOutcome(ctx.shop, r, lines, name, exchanges);
   if (!outcome.ok) throw new GraphQLError(outcome.userErrors.map((e) => `${(e.field ?? []).join(".")}: ${e.message}`).join("; "));
   return outcome.value;
 }
@@ -90,7 +93,14 @@ function list<T extends { id: number }>(items: T[], args: ListArgs) {
   return connection(args.reverse ? [...items].reverse() : items, args, (item) => item.id);
 }
 
-const emptyConnection = (_s: unknown, args: ConnectionArgs) => connection([], args, () => 0);
+type ProcessingListArgs = ListArgs & { processingStatus?: "PROCESSABLE" | "PROCESSED" | null };
+
+/** `processingStatus: PROCESSED`: lines with processed units; `PROCESSABLE`: lines with units left to process. */
+function byProcessingStatus<T extends { processedQuantity: number }>(items: T[], args: ProcessingListArgs, processable: (item: T) => number): T[] {
+  if (args.processingStatus === "PROCESSED") return items.filter((l) => l.processedQuantity > 0);
+  if (args.processingStatus === "PROCESSABLE") return items.filter((l) => processable(l) > 0);
+  return items;
+}
 
 const returnSearch: SearchFields<ReturnRecord> = {
   fields: {
@@ -169,15 +179,7 @@ export const returnResolvers: ResolverMap = {
     id: (r: ReturnRecord) => gid("Return", r.id),
     order: (r: ReturnRecord, _a: unknown, ctx: GraphqlContext) => ctx.shop.orders.get(r.orderId),
     totalQuantity: (r: ReturnRecord) => r.lineItems.reduce((sum, l) => sum + l.quantity, 0),
-    returnLineItems: (r: ReturnRecord, args: ListArgs & { processingStatus?: "PROCESSABLE" | "PROCESSED" | null }) => {
-      const lines =
-        args.processingStatus === "PROCESSED"
-          ? r.lineItems.filter((l) => l.processedQuantity > 0)
-          : args.processingStatus === "PROCESSABLE"
-            ? r.lineItems.filter((l) => processableQuantity(r, l) > 0)
-            : r.lineItems;
-      return list(lines, args);
-    },
+    returnLineItems: (r: ReturnRecord, args: ProcessingListArgs) => list(byProcessingStatus(r.lineItems, args, (l) => processableQuantity(r, l)), args),
     reverseFulfillmentOrders: (r: ReturnRecord, args: ListArgs, ctx: GraphqlContext) => list(ctx.shop.reverseFulfillmentOrdersOf(r.id), args),
     returnShippingFees: (r: ReturnRecord, _a: unknown, ctx: GraphqlContext) => {
       const order = orderOfReturn(ctx.shop, r);
@@ -185,7 +187,8 @@ export const returnResolvers: ResolverMap = {
         ? [{ __typename: "ReturnShippingFee", id: gid("ReturnShippingFee", r.shippingFee.id), amountSet: orderMoneyBag(order, returnShippingFeeOf(order, r)) }]
         : [];
     },
-    exchangeLineItems: emptyConnection,
+    // schema: `Return.exchangeLineItems`; `includeRemovedItems`: the simulator never removes exchange items.
+    exchangeLineItems: (r: ReturnRecord, args: ProcessingListArgs) => list(byProcessingStatus(r.exchangeLineItems, args, (l) => exchangeProcessableQuantity(r, l)), args),
     refunds: (r: ReturnRecord, args: ConnectionArgs, ctx: GraphqlContext) =>
       connection(ctx.shop.refundsOf(r.orderId).filter((f) => f.returnId === r.id), args, (f) => f.id),
     transactions: (r: ReturnRecord, args: ConnectionArgs, ctx: GraphqlContext) => {
@@ -290,6 +293,17 @@ export const returnResolvers: ResolverMap = {
     },
     withCodeDiscountedTotalPriceSet: (l: ReturnLineItemRecord, _a: unknown, ctx: GraphqlContext) =>
       orderMoneyBag(orderOfReturn(ctx.shop, ctx.shop.returns.get(l.returnId)!), returnLineValue(ctx.shop, l)),
+  },
+  ExchangeLineItem: {
+    id: (l: ExchangeLineItemRecord) => gid("ExchangeLineItem", l.id),
+    productId: (l: ExchangeLineItemRecord) => gid("Product", l.productId),
+    variantId: (l: ExchangeLineItemRecord) => gid("ProductVariant", l.variantId),
+    variantSku: (l: ExchangeLineItemRecord) => l.sku,
+    // "If the exchange line has been processed multiple times, this will be the first associated line item".
+    lineItem: (l: ExchangeLineItemRecord, _a: unknown, ctx: GraphqlContext) => (l.lineItemIds.length ? (ctx.shop.lineItem(l.lineItemIds[0]!)?.line ?? null) : null),
+    lineItems: (l: ExchangeLineItemRecord, _a: unknown, ctx: GraphqlContext) => l.lineItemIds.map((id) => ctx.shop.lineItem(id)?.line).filter((x) => x != null),
+    processableQuantity: (l: ExchangeLineItemRecord, _a: unknown, ctx: GraphqlContext) => exchangeProcessableQuantity(ctx.shop.returns.get(l.returnId)!, l),
+    unprocessedQuantity: (l: ExchangeLineItemRecord) => l.quantity - l.processedQuantity,
   },
   ReturnReasonDefinition: {
     id: (d: { id: number }) => gid("ReturnReasonDefinition", d.id),

@@ -275,7 +275,13 @@ it("every subscribed topic in the example's shape lands its effect through the e
   const customerGid = (await orderRow(orderGid))!.customerId!;
   expect((await sim.control("POST", `/_control/shops/${SHOP}/compliance`, { topic: "customers/data_request", customerId: customerGid })).status).toBe(200);
   await both("customers/data_request", await sent("customers/data_request"), async () => {
-    expect(await prisma.customerDataExport.count({ where: { customerId: customerGid } })).toBeGreaterThan(0);
+    const exports = await prisma.customerDataExport.findMany({ where: { customerId: customerGid } });
+    expect(exports.length).toBeGreaterThan(0);
+    // The carrier's updates on the order's shipments are the customer's data too.
+    const stored = await prisma.shipmentEvent.findMany({ where: { orderId: orderGid } });
+    expect(stored.length).toBeGreaterThan(0);
+    const exported = (exports.at(-1)!.data as { orders: { id: string; shipmentUpdates: { status: string; message: string | null }[] }[] }).orders;
+    expect(exported.find((o) => o.id === orderGid)?.shipmentUpdates).toEqual(stored.map((e) => expect.objectContaining({ status: e.status, message: e.message })));
   });
   expect((await sim.control("POST", `/_control/shops/${SHOP}/compliance`, { topic: "customers/redact", customerId: customerGid })).status).toBe(200);
   await both("customers/redact", await sent("customers/redact"), async () => {
