@@ -156,6 +156,32 @@ function OutcomeRows({ outcome, lang, currency }: { outcome: ReturnType<typeof u
   );
 }
 
+/** An exchange: each item with its new variant and price, what the new items cost, and what is owed either way. */
+function ExchangeRows({ exchange, lang, currency }: { exchange: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["exchange"]>; lang: PortalLocale; currency: string }) {
+  const o = adminT(lang, "admin-return-outcomes");
+  const money = (amount: string) => formatAmount(lang, amount, currency);
+  return (
+    <BlockStack gap="100">
+      <Text as="h3" variant="headingSm">
+        {o("desk.exchange")}
+      </Text>
+      {exchange.lines.map((l) => (
+        <Text as="p" key={l.id}>
+          {o("desk.exchangeLine", { item: l.title, variant: l.variant, quantity: l.quantity, price: money(l.unitPrice) })}
+        </Text>
+      ))}
+      <Text as="p" tone="subdued">
+        {o("desk.exchangeCharged", { charged: money(exchange.charged), bonus: money(exchange.bonus) })}
+      </Text>
+      {Number(exchange.due) > 0 ? <Text as="p" tone="caution">{o("desk.exchangeDue", { due: money(exchange.due) })}</Text> : null}
+      {Number(exchange.back) > 0 ? <Text as="p">{o("desk.exchangeBack", { amount: money(exchange.back) })}</Text> : null}
+      <Text as="p" tone="subdued">
+        {exchange.processedAt ? o("desk.shipped", { date: new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(exchange.processedAt)) }) : o(exchange.shipsBeforeReceipt ? "desk.shipsBefore" : "desk.shipsAfter")}
+      </Text>
+    </BlockStack>
+  );
+}
+
 function AmountRow({ label, amount }: { label: string; amount: string }) {
   return (
     <InlineStack align="space-between" gap="200" wrap={false}>
@@ -281,6 +307,7 @@ export default function ReturnDetail() {
                 <AmountRow label={t("amounts.quotedRefund")} amount={both(ret.quotedRefund, shop?.quotedRefund)} />
                 {ret.refundedAmount !== null && <AmountRow label={t("amounts.refunded")} amount={both(ret.refundedAmount, shop?.refundedAmount)} />}
                 <OutcomeRows outcome={ret.outcome} lang={lang} currency={ret.currency} />
+                {ret.exchange ? <ExchangeRows exchange={ret.exchange} lang={lang} currency={ret.currency} /> : null}
               </BlockStack>
             </Card>
 

@@ -3,7 +3,7 @@
 // the rules said, the timeline, and which actions its status allows.
 import { quotedRefund } from "~/domain/returns/fees";
 import { readFlagReason } from "~/domain/returns/flag-reason";
-import { money, moneyAmount, toShop } from "~/domain/returns/money";
+import { fromMinor, money, moneyAmount, toMinor, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
 import { exchangeChargedOf } from "~/domain/returns/exchange";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
@@ -104,6 +104,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     refundedAmount: ret.refundedAmount?.toFixed(2) ?? null,
     /** What the shopper chose, and for store credit its money (in the return's currency) and whether it is credited yet. */
     outcome: outcomeOf(ret),
+    exchange: exchangeOf(ret),
     /** The same amounts in the shop's currency at the order's rate, when the shopper paid in another one. */
     inShopCurrency: inShopCurrency(ret),
     refundedAt: ret.refundedAt?.toISOString() ?? null,
@@ -193,6 +194,22 @@ function inShopCurrency(ret: ReturnWithDetails) {
   }
 }
 
+
+/** The exchanged lines (item → new variant at its quoted price) and the exchange's money, for the desk. */
+function exchangeOf(ret: ReturnWithDetails) {
+  const charged = exchangeChargedOf(ret);
+  if (charged === null) return null;
+  const refund = toMinor(quotedRefund({ value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed() }, ret.currency), ret.currency);
+  return {
+    lines: ret.lines.flatMap((l) => (l.exchangeVariantTitle && l.exchangeUnitPrice ? [{ id: l.id, title: l.title, variant: l.exchangeVariantTitle, quantity: l.quantity, unitPrice: l.exchangeUnitPrice.toFixed() }] : [])),
+    charged,
+    bonus: ret.exchangeBonus?.toFixed() ?? "0",
+    due: ret.exchangeDue?.toFixed() ?? "0",
+    back: fromMinor(Math.max(0, refund - toMinor(charged, ret.currency)), ret.currency),
+    shipsBeforeReceipt: ret.exchangeTiming === "BEFORE_RECEIPT",
+    processedAt: ret.exchangeProcessedAt?.toISOString() ?? null,
+  };
+}
 
 function outcomeOf(ret: ReturnWithDetails) {
   if (ret.outcome !== "STORE_CREDIT") return { kind: "REFUND" as const };

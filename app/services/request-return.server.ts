@@ -250,8 +250,8 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
         await declineReturnRequest(graphql, {
           id: shopifyReturn.id,
           declineReason: "OTHER",
+          // The shopper is not notified (the default): the portal asks them to submit again.
           declineNote: `Withdrawn automatically: Crossdock could not record request ${record.rma}. The shopper was asked to submit it again.`,
-          notifyCustomer: false,
         });
     } catch (undoError) {
       logger.error({ err: undoError, reconcile }, "Withdrawing the unrecorded return failed: reconcile it by hand or via the returns/request webhook");

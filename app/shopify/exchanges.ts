@@ -185,7 +185,7 @@ export async function fetchExchangeLines(graphql: AdminGraphql, returnId: string
 
 export const RETURN_CANCEL_MUTATION = `#graphql
   mutation CrossdockReturnCancel($id: ID!) {
-    returnCancel(id: $id, notifyCustomer: false) {
+    returnCancel(id: $id) {
       return {
         id
         status

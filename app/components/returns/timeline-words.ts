@@ -79,6 +79,10 @@ function entryText(entry: TimelineEntry, data: Record<string, unknown>, words: P
       if (!total || !base || !bonus || !currency) return entry.message;
       return t("eventText.storeCredited", { total: formatMoney(lang, total, currency), base: formatMoney(lang, base, currency), bonus: formatMoney(lang, bonus, currency) });
     }
+    case "exchange_processed": {
+      const units = data.units;
+      return typeof units === "number" ? t("eventText.exchangeProcessed", { units }) : entry.message;
+    }
     case "declined": {
       const reason = text(data.reason);
       if (!reason) return entry.message;

@@ -47,6 +47,13 @@ function percent(locale: PortalLocale, value: string): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(Number(value) / 100);
 }
 
+/** An exchange's difference per unit in words: the same price, more to pay, or money back. */
+function differenceWords(t: Translate, locale: PortalLocale, difference: string, currency: string): string {
+  const n = Number(difference);
+  if (n === 0) return t("exchange.samePrice");
+  return n > 0 ? t("exchange.pay", { amount: formatMoney(locale, difference, currency) }) : t("exchange.back", { amount: formatMoney(locale, difference.replace(/^-/, ""), currency) });
+}
+
 function distance(locale: PortalLocale, km: number): string {
   return new Intl.NumberFormat(locale, { style: "unit", unit: "kilometer", maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
 }
@@ -173,6 +180,32 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
                         ))}
                       </select>
                     </div>
+                    {item.exchange.length ? (
+                      <div className="portal-field">
+                        <label htmlFor={`item-${index}-exchange`}>{t("exchange.label")}</label>
+                        {page.exchangeBonus ? (
+                          <span className="portal-hint" id={`item-${index}-exchange-hint`}>
+                            {page.exchangeBonus.kind === "PERCENT"
+                              ? t("exchange.bonusPercent", { percent: percent(locale, page.exchangeBonus.percent) })
+                              : t("exchange.bonusFixed", { amount: formatMoney(locale, page.exchangeBonus.amount, page.currency) })}
+                          </span>
+                        ) : null}
+                        <select
+                          id={`item-${index}-exchange`}
+                          name={`exchange:${item.id}`}
+                          defaultValue={values[`exchange:${item.id}`] ?? ""}
+                          aria-describedby={[page.exchangeBonus ? `item-${index}-exchange-hint` : null, describedBy].filter(Boolean).join(" ") || undefined}
+                        >
+                          <option value="">{t("exchange.moneyBack")}</option>
+                          {item.exchange.map((v) => (
+                            <option key={v.id} value={v.id}>
+                              {t("exchange.option", { title: v.title, price: formatMoney(locale, v.price, page.currency), difference: differenceWords(t, locale, v.difference, page.currency) })}
+                            </option>
+                          ))}
+                        </select>
+                        <span className="portal-hint portal-muted">{t(page.exchangeTiming === "BEFORE_RECEIPT" ? "exchange.shipsBefore" : "exchange.shipsAfter")}</span>
+                      </div>
+                    ) : null}
                     <div className="portal-field">
                       <label htmlFor={`item-${index}-note`}>{t("form.note")}</label>
                       <span className="portal-hint" id={`item-${index}-note-hint`}>

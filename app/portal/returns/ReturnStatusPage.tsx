@@ -156,6 +156,19 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
               : t("outcomes.chosenRefund")}
           </dd>
         </dl>
+        {page.exchange ? (
+          <section aria-labelledby="exchange-title" data-exchange>
+            <h3 id="exchange-title">{t("exchange.title")}</h3>
+            <ul>
+              {page.exchange.lines.map((l) => (
+                <li key={l.id}>{t("exchange.line", { item: l.title, variant: l.variant, quantity: formatNumber(locale, l.quantity) })}</li>
+              ))}
+            </ul>
+            {Number(page.exchange.due) > 0 ? <p>{t("exchange.due", { amount: money(page.exchange.due) })}</p> : null}
+            {Number(page.exchange.moneyBack) > 0 ? <p>{t("exchange.moneyBackAmount", { amount: money(page.exchange.moneyBack) })}</p> : null}
+            <p className="portal-muted">{t(page.exchange.shipsBeforeReceipt ? "exchange.shipsBefore" : "exchange.shipsAfter")}</p>
+          </section>
+        ) : null}
         {page.outcome.kind === "STORE_CREDIT" && page.outcome.creditedAt ? (
           <p>{t("outcomes.credited", { total: money(page.outcome.total), date: formatDate(locale, page.outcome.creditedAt, { timeZone: page.timeZone }) })}</p>
         ) : null}

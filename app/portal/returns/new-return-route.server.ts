@@ -5,7 +5,8 @@ import { readFormData } from "~/http/form-data.server";
 import { redirect } from "@remix-run/node";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
-import { storeCreditAmounts } from "~/domain/returns/store-credit";
+import { quoteExchange } from "~/domain/returns/exchange";
+import { fixedBonusIn, storeCreditAmounts } from "~/domain/returns/store-credit";
 import type { ReturnSelection, ReturnSelectionError } from "~/domain/returns/request";
 import { loadReturnOptions, type ReturnOptions } from "~/services/load-return-options.server";
 import { submitPortalReturn } from "~/services/submit-portal-return.server";
@@ -40,6 +41,7 @@ function view(portal: PortalContext, token: string, options: ReturnOptions) {
         maxQuantity: e.maxQuantity,
         unitPrice: e.line.unitPrice,
         lastDay: e.lastDay,
+        exchange: exchangeChoices(options, e.line.fulfillmentLineItemId, e.line.unitPrice),
       })),
     ineligible: options.items
       .filter((e) => !e.eligible)
@@ -48,6 +50,8 @@ function view(portal: PortalContext, token: string, options: ReturnOptions) {
     // The outcomes offered, and the store-credit bonus: a percentage, or an amount in the shopper's currency.
     outcomes: options.outcomes.outcomes,
     bonus: bonusView(options),
+    exchangeBonus: exchangeBonusView(options),
+    exchangeTiming: options.outcomes.exchange.timing,
     stores: options.dropOffStores.map((s) => ({
       id: s.id,
       name: s.name,
@@ -85,6 +89,27 @@ function bonusView(options: ReturnOptions): { kind: "PERCENT"; percent: string; 
   return { kind: "FIXED", amount: moneyAmount(fixed) };
 }
 
+/**
+ * The variants an item may be swapped for, with the difference per unit in the shopper's currency
+ * (after the exchange bonus): one that costs more only when the shopper may pay the difference.
+ */
+function exchangeChoices(options: ReturnOptions, item: string, unitPrice: string): { id: string; title: string; price: string; difference: string }[] {
+  const currency = options.money.currency;
+  const paid = toMinor(unitPrice, currency);
+  return (options.exchangeOffers.get(item) ?? []).flatMap((v) => {
+    const quote = quoteExchange(options.outcomes.exchange, [{ unitPrice: v.unitPrice, quantity: 1 }], { minor: paid, currency }, options.money.rate);
+    if (quote.due.minor > 0 && !options.outcomes.exchange.payDifference) return [];
+    return [{ id: v.id, title: v.title, price: moneyAmount(v.unitPrice), difference: fromMinor(quote.charged.minor - paid, currency) }];
+  });
+}
+
+function exchangeBonusView(options: ReturnOptions): { kind: "PERCENT"; percent: string } | { kind: "FIXED"; amount: string } | null {
+  const x = options.outcomes.exchange;
+  if (!x.allowed || toMinor(x.bonusValue) === 0) return null;
+  if (x.bonusKind === "PERCENT") return { kind: "PERCENT", percent: x.bonusValue };
+  return { kind: "FIXED", amount: fromMinor(fixedBonusIn(x.bonusValue, options.money.currency, options.money.rate), options.money.currency) };
+}
+
 async function load(portal: PortalContext, token: string) {
   const orderId = portal.verifyOrderToken(token);
   const result = await loadReturnOptions({ shop: portal.shop, graphql: await portal.admin(), orderId });
@@ -107,7 +132,7 @@ export function parseReturnForm(form: FormData): ReturnSelection & { values: Rec
     return typeof v === "string" ? v : "";
   };
   return {
-    items: [...new Set(selected)].map((id) => ({ fulfillmentLineItemId: id, quantity: text(`quantity:${id}`) || "1", reason: text(`reason:${id}`), note: text(`note:${id}`) })),
+    items: [...new Set(selected)].map((id) => ({ fulfillmentLineItemId: id, quantity: text(`quantity:${id}`) || "1", reason: text(`reason:${id}`), note: text(`note:${id}`), exchangeVariantId: text(`exchange:${id}`) || null })),
     method: text("method"),
     dropOffLocationId: text("store") || null,
     outcome: text("outcome") || null,

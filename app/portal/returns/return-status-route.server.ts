@@ -44,6 +44,19 @@ function outcomeView(ret: Parameters<typeof storeCreditOf>[0] & { outcome: strin
 const storeCreditOf = (ret: { currency: string; totalValue: Decimalish; returnShippingFee: Decimalish; restockingFee: Decimalish; storeCreditBonus: Decimalish | null; exchangeBonus: Decimalish | null; lines: readonly { quantity: number; exchangeUnitPrice: Decimalish | null }[] }) =>
   storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2), bonus: ret.storeCreditBonus?.toFixed(2) ?? null, exchangeCharged: exchangeChargedOf(ret) });
 
+/** The exchanged lines and their money: what the new items cost, what the shopper pays or gets back, when they ship. */
+function exchangeView(ret: { currency: string; totalValue: Decimalish; returnShippingFee: Decimalish; restockingFee: Decimalish; exchangeBonus: Decimalish | null; exchangeDue: Decimalish | null; exchangeTiming: string | null; lines: readonly { id: string; title: string; quantity: number; exchangeVariantTitle: string | null; exchangeUnitPrice: Decimalish | null }[] }) {
+  const charged = exchangeChargedOf(ret);
+  if (charged === null) return null;
+  const refund = toMinor(storedTotals(ret).refund, ret.currency);
+  return {
+    lines: ret.lines.flatMap((l) => (l.exchangeVariantTitle ? [{ id: l.id, title: l.title, variant: l.exchangeVariantTitle, quantity: l.quantity }] : [])),
+    due: ret.exchangeDue ? fromMinor(toMinor(ret.exchangeDue.toFixed(2), ret.currency), ret.currency) : fromMinor(0, ret.currency),
+    moneyBack: fromMinor(Math.max(0, refund - toMinor(charged, ret.currency)), ret.currency),
+    shipsBeforeReceipt: ret.exchangeTiming === "BEFORE_RECEIPT",
+  };
+}
+
 async function load(portal: PortalContext, token: string, rmaParam: string) {
   const orderId = portal.verifyOrderToken(token);
   const rma = normaliseRma(rmaParam);
@@ -65,7 +78,8 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
     method: ret.method,
     createdAt: ret.createdAt.toISOString(),
     currency: ret.currency,
-    totals: storedTotals(ret),
+    totals: { ...storedTotals(ret), refund: exchangeView(ret)?.moneyBack ?? storedTotals(ret).refund },
+    exchange: exchangeView(ret),
     outcome: outcomeView(ret),
     steps,
     lines: ret.lines.map((l) => ({ id: l.id, title: l.title, variantTitle: l.variantTitle, quantity: l.quantity, reason: l.reason, note: l.customerNote })),
