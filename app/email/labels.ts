@@ -15,6 +15,7 @@ const KINDS = new Set([
   "return-requested",
   "return-approved",
   "return-declined",
+  "return-delivered",
   "return-received",
   "return-refunded",
   "attention-digest",
@@ -29,6 +30,11 @@ const KINDS = new Set([
   "shipment-alert-attempted-delivery",
   "shipment-alert-delayed",
   "shipment-alert-failure",
+  // Staff alerts for a return's parcel (app/services/alert-return-tracking.server.ts).
+  "return-alert-delivered",
+  "return-alert-failure",
+  "return-alert-returned-to-sender",
+  "return-alert-cancelled",
 ]);
 
 /** What an email is, in words (an email kind this version does not know: "Other email", never a code). */

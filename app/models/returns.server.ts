@@ -231,11 +231,20 @@ export interface ReturnEventInput {
   actor: string;
   message?: string | null;
   data?: Prisma.InputJsonValue;
+  /** When it happened, if not now (a carrier's scan reported later). */
+  at?: Date;
 }
 
 /** The rows that record a return's events (for `returnEvent.createMany`). */
 export function returnEventRows(returnId: string, events: readonly ReturnEventInput[]): Prisma.ReturnEventCreateManyInput[] {
-  return events.map((e) => ({ returnId, type: e.type, actor: e.actor, message: e.message ?? null, ...(e.data !== undefined && { data: e.data }) }));
+  return events.map((e) => ({
+    returnId,
+    type: e.type,
+    actor: e.actor,
+    message: e.message ?? null,
+    ...(e.data !== undefined && { data: e.data }),
+    ...(e.at && { createdAt: e.at }),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,6 +574,30 @@ export async function recordReturnRefund(
     );
     if (!changed) throw new Error(`return ${id} changed while locked`);
     return true;
+  });
+}
+
+/**
+ * A carrier's tracking update, once per carrier event: locks the row and, unless a timeline entry
+ * already names `carrierEventId` (data.carrierEventId), writes the change `plan` makes of the status
+ * found under the lock (the table's steps, or none, and the entries, each naming the event) through
+ * `changeReturn`. Null when the return is not the shop's or the event was recorded before.
+ */
+export async function recordReturnTracking(
+  shop: ShopRef,
+  id: string,
+  update: { carrierEventId: string; plan: (status: ReturnStatus) => Omit<ReturnChange, "from"> },
+  db: Db = prisma,
+): Promise<{ from: ReturnStatus; ret: ReturnWithDetails } | null> {
+  return inTransaction(db, async (tx) => {
+    const locked = await tx.$queryRaw<{ status: ReturnStatus }[]>`SELECT status FROM return_request WHERE id = ${id} AND shop_id = ${shop.id} FOR UPDATE`;
+    const row = locked[0];
+    if (!row) return null;
+    const seen = await tx.returnEvent.count({ where: { returnId: id, data: { path: ["carrierEventId"], equals: update.carrierEventId } } });
+    if (seen > 0) return null;
+    const ret = await changeReturn(shop, id, { from: row.status, ...update.plan(row.status) }, tx);
+    if (!ret) throw new Error(`return ${id} changed while locked`);
+    return { from: row.status, ret };
   });
 }
 

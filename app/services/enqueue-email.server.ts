@@ -94,6 +94,8 @@ export const returnEmailRequestSchema = z.object({
   dropOffInstructions: z.string().max(1000).optional(),
   /** return-refunded: the amount actually refunded (default: items − fees). */
   refundAmount: z.number().nonnegative().optional(),
+  /** return-delivered: when the carrier delivered the parcel. */
+  deliveredAt: z.coerce.date().optional(),
 });
 
 export type ReturnEmailRequest = z.input<typeof returnEmailRequestSchema>;
@@ -163,6 +165,7 @@ export async function enqueueReturnEmail(
     restockingFee: decimal(ret.restockingFee),
     requestedAt: ret.createdAt,
     receivedAt: ret.receivedAt,
+    deliveredAt: input.deliveredAt ?? null,
     declineReason: ret.declineReason,
     declineNote: ret.declineNote,
     label: {

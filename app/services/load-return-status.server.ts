@@ -14,6 +14,7 @@ const EVENT_STATUS = {
   approved: "APPROVED",
   declined: "DECLINED",
   in_transit: "IN_TRANSIT",
+  delivered: "DELIVERED",
   received: "RECEIVED",
   refunded: "REFUNDED",
   closed: "CLOSED",

@@ -28,7 +28,7 @@ export async function notifyReturn(
   shop: ShopRef & { domain: string },
   ret: NotifiableReturn,
   kind: ReturnEmailKind,
-  options: { now?: Date; refundAmount?: number } = {},
+  options: { now?: Date; refundAmount?: number; deliveredAt?: Date } = {},
 ): Promise<ReturnEmailResult | { status: "error"; message: string }> {
   try {
     const labelUrl = kind === "return-approved" && ret.method === "MAIL" && ret.reverseDeliveryId ? returnLabelFileUrl(shop, ret, { now: options.now }) : undefined;
@@ -38,6 +38,7 @@ export async function notifyReturn(
       statusUrl: returnStatusUrl(shop, ret, options.now),
       ...(labelUrl && { labelUrl }),
       ...(options.refundAmount !== undefined && { refundAmount: options.refundAmount }),
+      ...(options.deliveredAt && { deliveredAt: options.deliveredAt }),
     });
     return result;
   } catch (error) {

@@ -61,6 +61,7 @@ const HEADINGS: Record<EmailLocale, Record<(typeof RETURN_EMAIL_KINDS)[number], 
     "return-requested": "Return request received",
     "return-approved": "Your return is approved",
     "return-declined": "We can't accept this return",
+    "return-delivered": "Your parcel was delivered",
     "return-received": "Your return has arrived",
     "return-refunded": "Your refund is on its way",
   },
@@ -68,6 +69,7 @@ const HEADINGS: Record<EmailLocale, Record<(typeof RETURN_EMAIL_KINDS)[number], 
     "return-requested": "Đã nhận yêu cầu trả hàng",
     "return-approved": "Yêu cầu trả hàng đã được chấp nhận",
     "return-declined": "Rất tiếc, chúng tôi không thể nhận lại hàng",
+    "return-delivered": "Kiện hàng đã được giao",
     "return-received": "Hàng trả lại đã đến nơi",
     "return-refunded": "Tiền hoàn đang được chuyển đến bạn",
   },
@@ -75,6 +77,7 @@ const HEADINGS: Record<EmailLocale, Record<(typeof RETURN_EMAIL_KINDS)[number], 
     "return-requested": "已收到退货申请",
     "return-approved": "退货申请已通过",
     "return-declined": "很抱歉，此次退货未能受理",
+    "return-delivered": "您的包裹已投递",
     "return-received": "退货包裹已送达",
     "return-refunded": "退款已发放",
   },
@@ -187,6 +190,16 @@ describe.each(EMAIL_LOCALES)("return emails in %s", (locale) => {
       facts({ locale, location: { name: "Kho Thủ Đức", addressLines: [], instructions: null } }),
     );
     const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date("2026-11-24T09:30:00Z"));
+    expect(email.text).toContain(date);
+    expect(email.text).toContain("Kho Thủ Đức");
+  });
+
+  it("delivered: where and when the carrier left the parcel, not yet checked", () => {
+    const email = renderReturnEmail(
+      "return-delivered",
+      facts({ locale, deliveredAt: new Date("2026-11-23T09:30:00Z"), location: { name: "Kho Thủ Đức", addressLines: [], instructions: null } }),
+    );
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date("2026-11-23T09:30:00Z"));
     expect(email.text).toContain(date);
     expect(email.text).toContain("Kho Thủ Đức");
   });

@@ -21,9 +21,10 @@ export function eventName(type: string, t: TFunction): string {
   return t(`events.${type}`, { defaultValue: t("events.other") });
 }
 
-/** Who did it: staff by their email, a return rule as such (never its id), Shopify, the shopper. */
+/** Who did it: staff by their email, a return rule as such (never its id), Shopify, the shopper, a carrier by its name. */
 export function actorName(actor: string, t: TFunction): string {
   if (actor.startsWith("rule:")) return t("actors.rule");
+  if (actor.startsWith("carrier:")) return actor.slice("carrier:".length);
   if (actor === "system") return "Crossdock";
   if (actor === "shopper" || actor === "shopify") return t(`actors.${actor}`);
   return actor;
@@ -83,6 +84,16 @@ function entryText(entry: TimelineEntry, data: Record<string, unknown>, words: P
       if (!reason) return entry.message;
       const word = returns(`declineReasons.${reason}`, { defaultValue: returns("declineReasons.OTHER") });
       return entry.message ? t("eventText.declineReasonWithNote", { reason: word, note: entry.message }) : t("eventText.declineReason", { reason: word });
+    }
+    case "in_transit":
+    case "delivered":
+    case "tracking": {
+      // A carrier's update: its status in the staff member's words, then the carrier's own (as given).
+      const status = text(data.trackingStatus);
+      if (!status) return entry.message;
+      const said = t(`trackingStatuses.${status}`, { defaultValue: t("trackingStatuses.unknown") });
+      const carrierSays = text(data.carrierMessage);
+      return carrierSays ? t("eventText.carrierStatusSays", { status: said, message: carrierSays }) : t("eventText.carrierStatus", { status: said });
     }
     case "rules":
       return legacyRulesText(entry.message, words.rules);

@@ -22,7 +22,7 @@ import {
 
 describe("return lifecycle", () => {
   it("follows the happy paths", () => {
-    const mail: ReturnStatus[] = ["REQUESTED", "APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED", "CLOSED"];
+    const mail: ReturnStatus[] = ["REQUESTED", "APPROVED", "IN_TRANSIT", "DELIVERED", "RECEIVED", "REFUNDED", "CLOSED"];
     const dropOff: ReturnStatus[] = ["REQUESTED", "APPROVED", "RECEIVED", "REFUNDED", "CLOSED"];
     for (const path of [mail, dropOff]) {
       for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1]!, path[i]!), `${path[i - 1]} → ${path[i]}`).toBe(true);
@@ -37,6 +37,10 @@ describe("return lifecycle", () => {
     ["CLOSED", "REFUNDED"],
     ["RECEIVED", "CANCELED"],
     ["REFUNDED", "RECEIVED"],
+    ["APPROVED", "DELIVERED"],
+    ["DELIVERED", "IN_TRANSIT"],
+    ["DELIVERED", "APPROVED"],
+    ["RECEIVED", "DELIVERED"],
   ] as const)("refuses %s → %s with the allowed moves", (from, to) => {
     const check = checkTransition(from, to);
     expect(check.ok).toBe(false);
@@ -87,9 +91,10 @@ describe("return lifecycle", () => {
   });
 
   it("lists where a status may be reached from: the database's allowed-from conditions", () => {
-    expect(sourcesOf("RECEIVED")).toEqual(["APPROVED", "IN_TRANSIT"]);
-    expect(sourcesOf("REFUNDED")).toEqual(["APPROVED", "IN_TRANSIT", "RECEIVED"]);
-    expect(sourcesOf("CLOSED")).toEqual(["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED"]);
+    expect(sourcesOf("RECEIVED")).toEqual(["APPROVED", "IN_TRANSIT", "DELIVERED"]);
+    expect(sourcesOf("REFUNDED")).toEqual(["APPROVED", "IN_TRANSIT", "DELIVERED", "RECEIVED"]);
+    expect(sourcesOf("CLOSED")).toEqual(["APPROVED", "IN_TRANSIT", "DELIVERED", "RECEIVED", "REFUNDED"]);
+    expect(sourcesOf("DELIVERED")).toEqual(["IN_TRANSIT"]);
     expect(sourcesOf("REQUESTED")).toEqual([]);
   });
 
@@ -104,6 +109,16 @@ describe("return lifecycle", () => {
     expect(transitionPath("CLOSED", "RECEIVED", { reopening: true })).toEqual(["APPROVED", "RECEIVED"]);
   });
 
+  it("walks a carrier's delivery through in transit, and never takes a tracked return back", () => {
+    expect(transitionPath("APPROVED", "DELIVERED")).toEqual(["IN_TRANSIT", "DELIVERED"]);
+    expect(transitionPath("IN_TRANSIT", "DELIVERED")).toEqual(["DELIVERED"]);
+    expect(transitionPath("DELIVERED", "IN_TRANSIT")).toBeNull(); // a late "in transit" scan
+    expect(transitionPath("DELIVERED", "APPROVED")).toBeNull(); // Shopify's return is still OPEN
+    expect(transitionPath("IN_TRANSIT", "APPROVED")).toBeNull();
+    expect(transitionPath("DELIVERED", "RECEIVED")).toEqual(["RECEIVED"]); // checked in on the desk or in Shopify
+    expect(transitionPath("REQUESTED", "RECEIVED")).toEqual(["APPROVED", "RECEIVED"]); // not through the carrier's steps
+  });
+
   it("lets only Shopify reopen a closed return", () => {
     expect(canTransition("CLOSED", "APPROVED")).toBe(true);
     expect(canStaffTransition("CLOSED", "APPROVED")).toBe(false);
@@ -115,6 +130,8 @@ describe("return lifecycle", () => {
     expect(canStaffTransition("RECEIVED", "REFUNDED")).toBe(false);
     expect(canStaffTransition("REQUESTED", "CANCELED")).toBe(false);
     expect(canStaffTransition("APPROVED", "IN_TRANSIT")).toBe(false);
+    expect(canStaffTransition("IN_TRANSIT", "DELIVERED")).toBe(false);
+    expect(deskActions({ status: "DELIVERED", method: "MAIL", hasLabel: true })).toEqual({ approve: false, decline: false, receive: true, close: true });
     expect(deskActions({ status: "APPROVED", method: "MAIL", hasLabel: true })).toEqual({ approve: false, decline: false, receive: true, close: true });
     expect(deskActions({ status: "APPROVED", method: "MAIL", hasLabel: false }).approve).toBe(true);
     expect(deskActions({ status: "REQUESTED", method: "DROP_OFF", hasLabel: false })).toEqual({ approve: true, decline: true, receive: false, close: false });
@@ -122,7 +139,7 @@ describe("return lifecycle", () => {
   });
 
   it("reads the approved statuses and the label's useful life off the table", () => {
-    expect(APPROVED_STATUSES).toEqual(["APPROVED", "IN_TRANSIT", "RECEIVED", "REFUNDED", "CLOSED"]);
+    expect(APPROVED_STATUSES).toEqual(["APPROVED", "IN_TRANSIT", "DELIVERED", "RECEIVED", "REFUNDED", "CLOSED"]);
     expect(RETURN_STATUSES.filter(awaitingGoods)).toEqual(["APPROVED", "IN_TRANSIT"]);
   });
 
@@ -136,6 +153,7 @@ describe("returnTimeline", () => {
     REQUESTED: "2026-03-10T10:00:00Z",
     APPROVED: "2026-03-10T11:00:00Z",
     IN_TRANSIT: "2026-03-11T09:00:00Z",
+    DELIVERED: "2026-03-12T16:00:00Z",
     RECEIVED: "2026-03-13T15:00:00Z",
     REFUNDED: "2026-03-14T08:00:00Z",
   };
@@ -151,8 +169,20 @@ describe("returnTimeline", () => {
     ]);
   });
 
+  it("shows a mail return the carrier delivered, not yet checked in", () => {
+    expect(view(returnTimeline("DELIVERED", "MAIL", times))).toEqual([
+      "requested:done@03-10",
+      "approved:done@03-10",
+      "in_transit:done@03-11",
+      "delivered:current@03-12",
+      "received:upcoming",
+      "refunded:upcoming",
+    ]);
+    expect(view(returnTimeline("IN_TRANSIT", "MAIL", times))).not.toContain("delivered:upcoming");
+  });
+
   it("shows a drop-off waiting to be handed in, then handed in", () => {
-    const { IN_TRANSIT: _carried, ...handedIn } = times;
+    const { IN_TRANSIT: _carried, DELIVERED: _delivered, ...handedIn } = times;
     expect(view(returnTimeline("APPROVED", "DROP_OFF", handedIn))).toEqual([
       "requested:done@03-10",
       "approved:current@03-10",
@@ -163,7 +193,7 @@ describe("returnTimeline", () => {
   });
 
   it("never shows in transit as a step to come (nothing reports it yet), and shows it once a carrier has", () => {
-    const { IN_TRANSIT: _never, ...notCarried } = times;
+    const { IN_TRANSIT: _never, DELIVERED: _neither, ...notCarried } = times;
     expect(view(returnTimeline("APPROVED", "MAIL", notCarried))).toEqual(["requested:done@03-10", "approved:current@03-10", "received:upcoming", "refunded:upcoming"]);
     expect(view(returnTimeline("RECEIVED", "MAIL", notCarried))).toEqual(["requested:done@03-10", "approved:done@03-10", "received:current@03-13", "refunded:upcoming"]);
     expect(view(returnTimeline("RECEIVED", "MAIL", times))).toContain("in_transit:done@03-11");
@@ -186,6 +216,7 @@ describe("returnTimeline", () => {
       "requested:done@03-10",
       "approved:done@03-10",
       "in_transit:done@03-11",
+      "delivered:done@03-12",
       "received:done@03-13",
       "refunded:done@03-14",
       "closed:current@03-15",
@@ -195,6 +226,7 @@ describe("returnTimeline", () => {
       "requested:done@03-10",
       "approved:done@03-10",
       "in_transit:done@03-11",
+      "delivered:done@03-12",
       "received:done@03-13",
       "closed:current",
     ]);

@@ -6,6 +6,7 @@ export const RETURN_STATUSES = [
   "APPROVED",
   "DECLINED",
   "IN_TRANSIT",
+  "DELIVERED",
   "RECEIVED",
   "REFUNDED",
   "CLOSED",
@@ -23,18 +24,28 @@ export type ReturnStatus = (typeof RETURN_STATUSES)[number];
  * the table's steps), the shopper's steps (`returnTimeline`) and the reports (`APPROVED_STATUSES`).
  *
  * APPROVED → RECEIVED covers a drop-off handed in at the store and a parcel whose travel nobody
- * reported; APPROVED/IN_TRANSIT → REFUNDED a refund made in Shopify before the goods arrived; →
- * CLOSED a return closed without being received or refunded (Shopify: "or simply when it has been
- * marked as returned"); CLOSED → APPROVED a return reopened in Shopify (`returnReopen`), never by
- * staff in Crossdock. DECLINED and CANCELED are final. IN_TRANSIT is for a carrier that reports
- * scans: Shopify's reverse delivery has a tracking number and URL but no tracking status, and the
- * built-in carrier scans nothing, so today nothing sets it and the shopper is never shown it as a
- * step to come.
+ * reported; APPROVED/IN_TRANSIT/DELIVERED → REFUNDED a refund made in Shopify before staff checked
+ * the goods in; → CLOSED a return closed without being received or refunded (Shopify: "or simply
+ * when it has been marked as returned"); CLOSED → APPROVED a return reopened in Shopify
+ * (`returnReopen`), never by staff in Crossdock. DECLINED and CANCELED are final.
+ *
+ * IN_TRANSIT and DELIVERED are the carrier's news (services/record-carrier-tracking.server.ts: a
+ * carrier's tracking updates, or the shopper typing the tracking number of a parcel they sent
+ * themselves). DELIVERED is its own status, between IN_TRANSIT and RECEIVED, rather than a note on
+ * IN_TRANSIT or a synonym of RECEIVED: "the carrier left the parcel at the return location" is what
+ * the shopper wants to hear ("your return arrived") and what tells staff a parcel waits to be checked
+ * in, yet nobody has counted the items, so no refund is due and the desk's "receive" (dispositions,
+ * restock) is still to come. It is reached only from IN_TRANSIT (a carrier that reports delivery
+ * without a scan before it is walked through IN_TRANSIT by `transitionPath`), never set by staff,
+ * and Shopify knows neither: its reverse delivery holds a tracking number and URL but no tracking
+ * status (ReverseDeliveryTrackingV2, Admin API 2026-10), so Shopify's return stays OPEN, which the
+ * sync maps to APPROVED and never takes a return back to (`transitionPath` has no step backwards).
  */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, readonly ReturnStatus[]>> = {
   REQUESTED: ["APPROVED", "DECLINED", "CANCELED"],
   APPROVED: ["IN_TRANSIT", "RECEIVED", "REFUNDED", "CLOSED", "CANCELED"],
-  IN_TRANSIT: ["RECEIVED", "REFUNDED", "CLOSED", "CANCELED"],
+  IN_TRANSIT: ["DELIVERED", "RECEIVED", "REFUNDED", "CLOSED", "CANCELED"],
+  DELIVERED: ["RECEIVED", "REFUNDED", "CLOSED", "CANCELED"],
   RECEIVED: ["REFUNDED", "CLOSED"],
   REFUNDED: ["CLOSED"],
   CLOSED: ["APPROVED"],
@@ -83,13 +94,14 @@ export const INITIAL_RETURN_STATUS: ReturnStatus = "REQUESTED";
 /**
  * Moves staff make in Crossdock: the table, less the moves someone else reports. Shopify reopens a
  * closed return (`returnReopen`), refunds are made in Shopify and recorded from `refunds/create`,
- * returns are canceled in Shopify, and in transit is the carrier's news.
+ * returns are canceled in Shopify, and in transit and delivered are the carrier's news.
  */
 export const STAFF_VETOES: ReadonlyArray<(from: ReturnStatus, to: ReturnStatus) => string | null> = [
   (from) => (from === "CLOSED" ? "A closed return is reopened in Shopify, not in Crossdock." : null),
   (_from, to) => (to === "REFUNDED" ? "A refund is made in Shopify; Crossdock records it from Shopify." : null),
   (_from, to) => (to === "CANCELED" ? "A return is canceled in Shopify, not in Crossdock." : null),
   (_from, to) => (to === "IN_TRANSIT" ? "In transit is reported by the carrier, not set by staff." : null),
+  (_from, to) => (to === "DELIVERED" ? "Delivered is reported by the carrier, not set by staff." : null),
 ];
 
 /** Whether staff may move a return from `from` to `to` in Crossdock. */
@@ -150,9 +162,12 @@ export function statusInWords(status: string): string {
   return status.toLowerCase().replace(/_/g, " ");
 }
 
-/** Whether the goods are still to come back (a mail return's label is printable until then). */
+/**
+ * Whether the goods are still to come back (a mail return's label is printable until then): the
+ * return may be received, and a carrier has not yet delivered it (DELIVERED is still ahead).
+ */
 export function awaitingGoods(status: ReturnStatus): boolean {
-  return canTransition(status, "RECEIVED");
+  return canTransition(status, "RECEIVED") && (transitionPath(status, "DELIVERED")?.length ?? 0) > 0;
 }
 
 export function isFinalStatus(status: ReturnStatus): boolean {
@@ -221,6 +236,7 @@ export type ReturnStepKey =
   | "declined"
   | "canceled"
   | "in_transit"
+  | "delivered"
   | "dropped_off"
   | "received"
   | "refunded"
@@ -247,11 +263,13 @@ interface PathStep {
 }
 
 /**
- * In transit is the carrier's news: Shopify's reverse delivery holds a tracking number and URL but
- * no tracking status (ReverseDeliveryTrackingV2, Admin API 2026-10), and the built-in carrier scans
- * nothing. So the step is shown once a carrier has reported it, never as a step still to come.
+ * In transit and delivered are the carrier's news: Shopify's reverse delivery holds a tracking number
+ * and URL but no tracking status (ReverseDeliveryTrackingV2, Admin API 2026-10), and a parcel the
+ * shopper sends themselves is tracked only when they type its number. So these steps are shown once
+ * reported, never as steps still to come.
  */
 const IN_TRANSIT_STEP: PathStep = { key: "in_transit", status: "IN_TRANSIT", onceReached: true };
+const DELIVERED_STEP: PathStep = { key: "delivered", status: "DELIVERED", onceReached: true };
 
 /** The shopper's path for each method, in the table's order. */
 const SHOPPER_PATHS: Record<ReturnMethod, readonly PathStep[]> = {
@@ -259,6 +277,7 @@ const SHOPPER_PATHS: Record<ReturnMethod, readonly PathStep[]> = {
     { key: "requested", status: "REQUESTED" },
     { key: "approved", status: "APPROVED" },
     IN_TRANSIT_STEP,
+    DELIVERED_STEP,
     { key: "received", status: "RECEIVED" },
     { key: "refunded", status: "REFUNDED" },
   ],
@@ -266,6 +285,7 @@ const SHOPPER_PATHS: Record<ReturnMethod, readonly PathStep[]> = {
     { key: "requested", status: "REQUESTED" },
     { key: "approved", status: "APPROVED" },
     IN_TRANSIT_STEP,
+    DELIVERED_STEP,
     { key: "dropped_off", status: "RECEIVED" },
     { key: "refunded", status: "REFUNDED" },
   ],
@@ -274,7 +294,7 @@ const SHOPPER_PATHS: Record<ReturnMethod, readonly PathStep[]> = {
 /**
  * The steps to show for a return, read off the transition table: the shopper's path for its method
  * (MAIL: requested → approved → received → refunded; DROP_OFF: requested → approved → dropped off →
- * refunded; in transit between approved and the goods' arrival once a carrier reports it), each step
+ * refunded; in transit and delivered between approved and received once a carrier reports them), each step
  * done when the table leads from it to the return's status, current when it is that status, upcoming
  * when the table leads on to it. A declined or canceled return ends at that step; a closed one ends
  * at "closed" after every step it passed (the refund only when there was one).

@@ -2,3 +2,4 @@ export { renderReturnEmail } from "./returns";
 export { renderAttentionDigest } from "./attention";
 export * from "./types";
 export { renderShipmentAlert, renderShipmentEmail } from "./shipments";
+export { renderReturnTrackingAlert } from "./return-alerts";

@@ -1,4 +1,4 @@
-// The five return emails: requested (received), approved, declined, received, refunded.
+// The six return emails: requested (received), approved, declined, delivered (by the carrier), received, refunded.
 import { formatMoney } from "~/domain/returns/money";
 import { emailTranslator, type Translate } from "./i18n";
 import { renderHtml, renderText, safeUrl, type Block, type EmailDocument } from "./layout";
@@ -81,6 +81,15 @@ function storeCreditNote(t: Translate, facts: ReturnEmailFacts, f: Formatters, r
   return [{ type: "p", text: t(`common.${key}${c.bonus > 0 ? "" : "NoBonus"}`, values) }];
 }
 
+/** The parcel's arrival (delivered by the carrier, or checked in): where and when, then what comes next. */
+function arrival(t: Translate, facts: ReturnEmailFacts, f: Formatters, kind: "return-delivered" | "return-received", at: Date | null, next: Block[]): Body {
+  const values = { rma: facts.rma, order: facts.orderName, date: f.date(at ?? new Date()), location: facts.location?.name ?? "" };
+  return {
+    values,
+    blocks: [greeting(t, facts), { type: "p", text: t(facts.location ? `${kind}.introAt` : `${kind}.intro`, values) }, ...summary(t, facts), ...next, ...closing(t, facts)],
+  };
+}
+
 const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f: Formatters) => Body> = {
   "return-requested": (t, facts, f) => {
     const values = { rma: facts.rma, order: facts.orderName, date: f.date(facts.requestedAt) };
@@ -151,25 +160,14 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
     return { values, blocks };
   },
 
-  "return-received": (t, facts, f) => {
-    const values = {
-      rma: facts.rma,
-      order: facts.orderName,
-      date: f.date(facts.receivedAt ?? new Date()),
-      location: facts.location?.name ?? "",
-    };
-    return {
-      values,
-      blocks: [
-        greeting(t, facts),
-        { type: "p", text: t(facts.location ? "return-received.introAt" : "return-received.intro", values) },
-        ...summary(t, facts),
-        ...storeCreditNote(t, facts, f, true),
-        ...(facts.storeCredit ? [] : [{ type: "p" as const, text: t("return-received.next") }]),
-        ...closing(t, facts),
-      ],
-    };
-  },
+  // The carrier delivered the parcel; nobody has checked the items yet (that is "return-received").
+  "return-delivered": (t, facts, f) => arrival(t, facts, f, "return-delivered", facts.deliveredAt ?? null, [{ type: "p", text: t("return-delivered.next") }]),
+
+  "return-received": (t, facts, f) =>
+    arrival(t, facts, f, "return-received", facts.receivedAt, [
+      ...storeCreditNote(t, facts, f, true),
+      ...(facts.storeCredit ? [] : [{ type: "p" as const, text: t("return-received.next") }]),
+    ]),
 
   "return-refunded": (t, facts, f) => {
     const amount = f.money(refundAmount(facts));

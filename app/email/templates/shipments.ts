@@ -37,7 +37,7 @@ export interface ShipmentAlertFacts {
   orderAdminUrl: string | null;
 }
 
-function dateTime(locale: EmailLocale, timeZone: string, at: Date, style: "date" | "dateTime" = "dateTime"): string {
+export function dateTime(locale: EmailLocale, timeZone: string, at: Date, style: "date" | "dateTime" = "dateTime"): string {
   const options: Intl.DateTimeFormatOptions = style === "date" ? { dateStyle: "long" } : { dateStyle: "long", timeStyle: "short" };
   try {
     return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);

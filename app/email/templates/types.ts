@@ -7,6 +7,7 @@ export const RETURN_EMAIL_KINDS = [
   "return-requested",
   "return-approved",
   "return-declined",
+  "return-delivered",
   "return-received",
   "return-refunded",
 ] as const;
@@ -59,6 +60,8 @@ export interface ReturnEmailFacts {
   restockingFee: number;
   requestedAt: Date;
   receivedAt: Date | null;
+  /** return-delivered: when the carrier delivered the parcel to the return location. */
+  deliveredAt?: Date | null;
   /** Shopify's ReturnDeclineReason: FINAL_SALE, RETURN_PERIOD_ENDED, OTHER. */
   declineReason: string | null;
   /** The merchant's note to the shopper. */

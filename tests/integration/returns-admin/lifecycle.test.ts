@@ -59,7 +59,7 @@ async function returnIn(status: ReturnStatus, options: { method?: ReturnMethod; 
 const pairs = RETURN_STATUSES.flatMap((from) => RETURN_STATUSES.map((to) => [from, to] as const));
 
 describe("the database writes exactly the table's moves", () => {
-  it("through changeReturn, for every from → to pair (64), with and without the status the caller read", async () => {
+  it("through changeReturn, for every from → to pair (81), with and without the status the caller read", async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
     for (const [from, to] of pairs) {
@@ -108,11 +108,12 @@ describe("the desk's buttons are the table's staff moves", () => {
 
   it("offers the buttons a merchant expects for each status (written out, not derived)", async () => {
     // What the desk should offer, decided by people: Shopify (a refund, a reopen, a cancel) and the
-    // carrier (in transit) make the other moves.
+    // carrier (in transit, delivered) make the other moves.
     const expected: Record<ReturnStatus, DeskAction[]> = {
       REQUESTED: ["approve", "decline"],
       APPROVED: ["receive", "close"],
       IN_TRANSIT: ["receive", "close"],
+      DELIVERED: ["receive", "close"],
       RECEIVED: ["close"],
       REFUNDED: ["close"],
       CLOSED: [],
@@ -148,6 +149,7 @@ describe("the shopper's steps follow the table", () => {
     declined: "DECLINED",
     canceled: "CANCELED",
     in_transit: "IN_TRANSIT",
+    delivered: "DELIVERED",
     dropped_off: "RECEIVED",
     received: "RECEIVED",
     refunded: "REFUNDED",
