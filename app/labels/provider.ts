@@ -135,8 +135,23 @@ export class CarrierLabelError extends Error {
   }
 }
 
+/** What a label's postage costs, as the carrier prices it. */
+export interface PostageQuote {
+  /** Decimal string in `currency`, e.g. "6.07" or "22000". */
+  amount: string;
+  currency: string;
+  carrier: string;
+  service: string;
+}
+
 export interface LabelProvider {
   /** Stored as ReturnRequest.labelCarrier. */
   readonly carrier: string;
   createReturnLabel(input: ReturnLabelInput): Promise<ReturnLabel>;
+  /**
+   * The postage the label for `input` will cost, without buying it: the price `createReturnLabel` then
+   * pays for the same input (so a shopper charged the quote is charged the label's postage). Throws
+   * CarrierLabelError like `createReturnLabel`. A provider that sells no postage leaves it out.
+   */
+  quotePostage?(input: ReturnLabelInput): Promise<PostageQuote>;
 }

@@ -150,7 +150,7 @@ function countryName(code: string | null | undefined, fallback?: string | null):
   }
 }
 
-function shopperAddress(address: ReturnAddress | null, ret: ReturnWithDetails): LabelAddress {
+function shopperAddress(address: ReturnAddress | null, ret: Pick<LabelSource, "customerName">): LabelAddress {
   return {
     name: address?.name || ret.customerName || "",
     company: address?.company ?? null,
@@ -183,6 +183,11 @@ function locationAddress(location: Location, shopName: string): LabelAddress {
 }
 
 
+/** What a label is made of: a stored return, or one about to be requested (its postage quoted). */
+export type LabelSource = Pick<ReturnWithDetails, "rma" | "orderId" | "orderName" | "method" | "locale" | "customerName" | "labelCreatedAt" | "decidedAt" | "createdAt"> & {
+  lines: readonly Pick<ReturnWithDetails["lines"][number], "title" | "variantTitle" | "sku" | "quantity" | "reason">[];
+};
+
 /**
  * What the label shows for a return: the shopper's address (live from the order), the return
  * location, the items with their reasons, and a fixed date (the label's creation), so that the same
@@ -191,12 +196,14 @@ function locationAddress(location: Location, shopName: string): LabelAddress {
 export async function buildReturnLabelInput(input: {
   shop: ShopRef & { domain: string; name: string };
   graphql: AdminGraphql;
-  ret: ReturnWithDetails;
+  ret: LabelSource;
   returnLocation: Location;
   createdAt?: Date;
+  /** The order's shipping address when the caller has it already (else it is read from Shopify). */
+  shippingAddress?: ReturnAddress | null;
 }): Promise<ReturnLabelInput> {
   const { shop, ret } = input;
-  const order = await fetchOrderForReturn(input.graphql, ret.orderId);
+  const order = input.shippingAddress !== undefined ? { shippingAddress: input.shippingAddress } : await fetchOrderForReturn(input.graphql, ret.orderId);
   // The packing slip speaks the shopper's language (the one they asked for the return in).
   const words = packingSlipWords(ret.locale);
   return {

@@ -5,7 +5,9 @@ import "./env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Shop } from "~/models/shops.server";
+import { saveReturnPolicy } from "~/models/return-rules.server";
 import { decideReturn } from "~/services/decide-return.server";
+import { receiveReturn } from "~/services/receive-return.server";
 import { downloadReturnLabel } from "~/services/download-return-label.server";
 import { startEasyPostStandIn, type EasyPostStandIn } from "../../../tools/easypost-stand-in";
 import { decodePdfBarcodes } from "../../support/pdf";
@@ -105,5 +107,74 @@ describe("EasyPost labels for US mail returns", () => {
     expect((await approve(requested.id)).status).toBe("approved");
     expect(await prisma.returnRequest.findUniqueOrThrow({ where: { id: requested.id } })).toMatchObject({ labelCarrier: "Crossdock Returns" });
     expect(easypost.requests()).toEqual([]);
+  });
+});
+
+describe("the label's postage charged per policy", () => {
+  async function shopperPaysPostage(cap: string | null, freeReasons: string[] = []) {
+    await saveReturnPolicy(shop, {
+      windowDays: 30,
+      finalSaleTags: ["final-sale"],
+      nonReturnableProductTypes: [],
+      returnShippingFee: "2.00",
+      restockingFeePercent: "0",
+      allowedMethods: ["MAIL"],
+      postage: { payer: "LABEL", cap, freeReasons },
+    });
+  }
+  type ShopifyFees = { return: { returnShippingFees: { amountSet: { presentmentMoney: { amount: string } } }[] } };
+  const shopifyFee = async (id: string) =>
+    ((await desk.graphql(`query($id: ID!) { return(id: $id) { returnShippingFees { amountSet { presentmentMoney { amount } } } } }`, { variables: { id } }).then((r) => r.json())) as { data: ShopifyFees }).data.return.returnShippingFees.map((f) => Number(f.amountSet.presentmentMoney.amount));
+
+  it("charges the carrier's rate as Shopify's return shipping fee, buys the label at that rate, and Shopify's refund is reduced by it", async () => {
+    await shopperPaysPostage("8.00");
+    const orderId = await usOrder();
+    const requested = await portalRequest(desk, shop, orderId);
+    // Rated when the shopper submitted (nothing bought), and the fee went to Shopify with the request.
+    expect(easypost.shipments()).toHaveLength(1);
+    expect(easypost.purchases()).toBe(0);
+    expect(requested.returnShippingFee.toFixed(2)).toBe("6.07");
+    expect(await shopifyFee(requested.shopifyReturnId!)).toEqual([6.07]);
+    expect(requested.events.find((e) => e.type === "requested")!.data).toMatchObject({ postage: { basis: "label", charged: "6.07", currency: "USD", quote: { amount: "6.07", currency: "USD", carrier: "USPS" } } });
+
+    // Approval buys the label from the rated shipment: the postage paid is the postage charged.
+    expect((await approve(requested.id)).status).toBe("approved");
+    expect(easypost.shipments()).toHaveLength(1);
+    expect(easypost.purchases()).toBe(1);
+    const approved = await prisma.returnRequest.findUniqueOrThrow({ where: { id: requested.id }, include: { events: true, lines: true } });
+    expect(approved.events.find((e) => e.type === "label_created")!.data).toMatchObject({ postage: { amount: "6.07", currency: "USD" } });
+
+    const warehouse = approved.returnLocationId!;
+    const received = await receiveReturn({
+      shop,
+      graphql: desk.graphql,
+      returnId: requested.id,
+      actor: STAFF,
+      request: { locationId: warehouse, lines: approved.lines.map((l) => ({ lineId: l.id, disposition: "RESTOCKED" as const })), refund: true },
+    });
+    expect(received.status).toBe("received");
+    const value = approved.totalValue.toNumber();
+    const refunded = await prisma.returnRequest.findUniqueOrThrow({ where: { id: requested.id } });
+    expect(refunded.refundedAmount!.toNumber()).toBeCloseTo(value - 6.07, 2);
+    const order = (await desk.graphql(`query($id: ID!) { order(id: $id) { totalRefundedSet { presentmentMoney { amount } } } }`, { variables: { id: orderId } }).then((r) => r.json())) as {
+      data: { order: { totalRefundedSet: { presentmentMoney: { amount: string } } } };
+    };
+    expect(Number(order.data.order.totalRefundedSet.presentmentMoney.amount)).toBeCloseTo(value - 6.07, 2);
+  });
+
+  it("charges at most the cap, nothing for a free reason (the carrier is not asked), and nothing when the carrier cannot quote", async () => {
+    await shopperPaysPostage("5.00", ["DEFECTIVE"]);
+    const capped = await portalRequest(desk, shop, await usOrder());
+    expect(await shopifyFee(capped.shopifyReturnId!)).toEqual([5]);
+
+    easypost.reset();
+    const defective = await portalRequest(desk, shop, await usOrder(), { reason: "DEFECTIVE" });
+    expect(await shopifyFee(defective.shopifyReturnId!)).toEqual([]);
+    expect(easypost.requests()).toEqual([]);
+
+    easypost.setNoRates(true);
+    const unrated = await portalRequest(desk, shop, await usOrder());
+    expect(unrated.returnShippingFee.toNumber()).toBe(0);
+    expect(unrated.events.find((e) => e.type === "requested")!.data).toMatchObject({ postage: { basis: "no-postage", problem: "no-rates" } });
   });
 });
