@@ -98,6 +98,23 @@ const envSchema = z
       .transform((v) => (v?.trim() ? v.trim() : undefined)),
     /** Milliseconds before a request to EasyPost is given up. */
     EASYPOST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(20_000),
+    /**
+     * Giao Hàng Nhanh (GHN) API token (khachhang.ghn.vn → Chủ cửa hàng → Xem Token API). Set with
+     * GHN_SHOP_ID: Vietnamese mail returns (shopper and return location in Vietnam) get a GHN label
+     * (tools/ghn-stand-in.ts in tests and the demo). Unset: the built-in provider.
+     */
+    GHN_TOKEN: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined)),
+    /** The GHN shop (cửa hàng) the return orders belong to: the "ShopId" header. */
+    GHN_SHOP_ID: z.coerce.number("GHN_SHOP_ID must be the number of your GHN shop").int().positive("GHN_SHOP_ID must be the number of your GHN shop").optional(),
+    /** GHN's API origin; tests point it at the stand-in, GHN's test environment is https://dev-online-gateway.ghn.vn. Default https://online-gateway.ghn.vn. */
+    GHN_BASE_URL: z.url("GHN_BASE_URL must be a URL, e.g. https://online-gateway.ghn.vn").optional(),
+    /** Prefix of the shopper's tracking link, the order code appended. Default https://donhang.ghn.vn/?order_code= */
+    GHN_TRACKING_URL: z.url("GHN_TRACKING_URL must be a URL the order code can be appended to").optional(),
+    /** Milliseconds before a request to GHN is given up. */
+    GHN_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(20_000),
     /** Sender of shopper emails ("Name <address>" or an address on a domain verified at Resend). */
     EMAIL_FROM: z
       .string()
@@ -134,6 +151,9 @@ const envSchema = z
         path: ["PORTAL_SECRET"],
         message: "PORTAL_SECRET is required (signs the customer portal's links; e.g. `openssl rand -hex 32`)",
       });
+    }
+    if (env.GHN_TOKEN && !env.GHN_SHOP_ID) {
+      ctx.addIssue({ code: "custom", path: ["GHN_SHOP_ID"], message: "GHN_SHOP_ID is required with GHN_TOKEN (the GHN shop the return orders belong to)" });
     }
     if (!env.CROSSDOCK_DEMO) return;
     if (env.NODE_ENV === "production") {

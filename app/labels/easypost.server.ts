@@ -1,6 +1,6 @@
 import EasyPostClient from "@easypost/api";
 import { chooseRate, type OfferedRate, type ServiceLevel } from "~/domain/labels/rate-choice";
-import { CarrierLabelError, type LabelAddress, type LabelProvider, type ReturnLabel, type ReturnLabelInput } from "./provider";
+import { CarrierLabelError, type LabelAddress, type LabelProvider, type PostageQuote, type ReturnLabel, type ReturnLabelInput } from "./provider";
 
 /** Stored as ReturnRequest.labelCarrier's provider; the label itself names the carrier (USPS, UPS …). */
 export const EASYPOST_PROVIDER = "EasyPost";
@@ -89,30 +89,11 @@ export class EasyPostLabelProvider implements LabelProvider {
   }
 
   async createReturnLabel(input: ReturnLabelInput): Promise<ReturnLabel> {
-    if (!input.rma.trim()) throw new RangeError("A label needs an RMA");
-    if (input.items.length === 0) throw new RangeError("A label needs at least one item");
-    const reference = easypostReference(input.shopDomain, input.rma);
+    assertLabelable(input);
     try {
-      let shipment = await this.findByReference(reference);
-      if (!shipment) {
-        const units = input.items.reduce((n, i) => n + i.quantity, 0);
-        shipment = (await this.client.Shipment.create({
-          reference,
-          is_return: true,
-          // A return shipment names the original shipment's addresses: EasyPost ships it to from_address.
-          to_address: easypostAddress(input.from),
-          from_address: easypostAddress(input.to),
-          parcel: { weight: Math.max(1, units) * (this.options.ouncesPerUnit ?? 16) },
-          options: { label_format: "PDF" },
-        })) as unknown as EasyPostShipment;
-      }
+      let shipment = await this.shipmentFor(input);
       if (!shipment.postage_label) {
-        const rate = chooseRate(shipment.rates ?? [], this.options.serviceLevel);
-        if (!rate) {
-          const details = (shipment.messages ?? []).map((m) => `${m.carrier ?? "?"}: ${m.message ?? ""}`);
-          throw new CarrierLabelError("no-rates", `EasyPost offered no ${this.options.serviceLevel} rate for ${input.rma}`, details);
-        }
-        shipment = (await this.client.Shipment.buy(shipment.id, rate.id)) as unknown as EasyPostShipment;
+        shipment = (await this.client.Shipment.buy(shipment.id, this.rateOf(shipment, input).id)) as unknown as EasyPostShipment;
       }
       const url = shipment.postage_label?.label_pdf_url ?? shipment.postage_label?.label_url;
       if (!url || !shipment.tracking_code || !shipment.selected_rate) throw new CarrierLabelError("unavailable", `EasyPost shipment ${shipment.id} has no label`);
@@ -132,6 +113,47 @@ export class EasyPostLabelProvider implements LabelProvider {
     }
   }
 
+  /**
+   * The rate the label will be bought at: the shipment is created (with its reference) and rated now,
+   * and `createReturnLabel` later finds that shipment by the reference and buys the same rate (a
+   * shipment's rates do not change; the choice is deterministic). Nothing is bought here.
+   */
+  async quotePostage(input: ReturnLabelInput): Promise<PostageQuote> {
+    assertLabelable(input);
+    try {
+      const shipment = await this.shipmentFor(input);
+      const rate = shipment.selected_rate ?? this.rateOf(shipment, input);
+      return { amount: rate.rate, currency: rate.currency, carrier: rate.carrier, service: rate.service };
+    } catch (error) {
+      throw asCarrierError(error);
+    }
+  }
+
+  /** The return's shipment at EasyPost: found by its reference (bought or not), else created and rated. */
+  private async shipmentFor(input: ReturnLabelInput): Promise<EasyPostShipment> {
+    const reference = easypostReference(input.shopDomain, input.rma);
+    const found = await this.findByReference(reference);
+    if (found) return found;
+    const units = input.items.reduce((n, i) => n + i.quantity, 0);
+    return (await this.client.Shipment.create({
+      reference,
+      is_return: true,
+      // A return shipment names the original shipment's addresses: EasyPost ships it to from_address.
+      to_address: easypostAddress(input.from),
+      from_address: easypostAddress(input.to),
+      parcel: { weight: Math.max(1, units) * (this.options.ouncesPerUnit ?? 16) },
+      options: { label_format: "PDF" },
+    })) as unknown as EasyPostShipment;
+  }
+
+  /** The cheapest rate within the service level; a CarrierLabelError (no-rates) when none fits. */
+  private rateOf(shipment: EasyPostShipment, input: ReturnLabelInput): EasyPostRate {
+    const rate = chooseRate(shipment.rates ?? [], this.options.serviceLevel);
+    if (rate) return rate;
+    const details = (shipment.messages ?? []).map((m) => `${m.carrier ?? "?"}: ${m.message ?? ""}`);
+    throw new CarrierLabelError("no-rates", `EasyPost offered no ${this.options.serviceLevel} rate for ${input.rma}`, details);
+  }
+
   private async findByReference(reference: string): Promise<EasyPostShipment | null> {
     try {
       return (await this.client.Shipment.retrieve(reference)) as unknown as EasyPostShipment;
@@ -148,6 +170,11 @@ export class EasyPostLabelProvider implements LabelProvider {
     if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new CarrierLabelError("unavailable", "EasyPost's label is not a PDF");
     return bytes;
   }
+}
+
+function assertLabelable(input: ReturnLabelInput): void {
+  if (!input.rma.trim()) throw new RangeError("A label needs an RMA");
+  if (input.items.length === 0) throw new RangeError("A label needs at least one item");
 }
 
 /** EasyPost's errors (the SDK's ApiError subclasses, superagent's timeouts, fetch's aborts) as a CarrierLabelError. */

@@ -1,8 +1,8 @@
 /**
  * Return labels behind a small provider interface (Medusa's fulfillment provider
  * `createReturnFulfillment`, reduced to what Crossdock needs). The built-in provider
- * (`builtin.server.ts`) draws the label itself; a carrier integration (GHN, UPS …) would implement
- * the same interface and buy a real label.
+ * (`builtin.server.ts`) draws the label itself; the carriers (`easypost.server.ts` in the US,
+ * `ghn.server.ts` in Vietnam) implement the same interface and sell a real label.
  */
 
 /** A postal address as printed on a label. Every field is printed as given (Unicode). */
@@ -112,7 +112,7 @@ export interface ReturnLabel {
   warnings: string[];
   /** The postage bought for the label (a carrier label); none for a label nobody paid for. */
   postage?: { amount: string; currency: string; carrier: string; service: string } | null;
-  /** The carrier's own id of the shipment, e.g. EasyPost's "shp_…". */
+  /** The carrier's own id of the shipment, e.g. EasyPost's "shp_…", GHN's order code. */
   shipmentId?: string | null;
 }
 
@@ -135,8 +135,23 @@ export class CarrierLabelError extends Error {
   }
 }
 
+/** What a label's postage costs, as the carrier prices it. */
+export interface PostageQuote {
+  /** Decimal string in `currency`, e.g. "6.07" or "22000". */
+  amount: string;
+  currency: string;
+  carrier: string;
+  service: string;
+}
+
 export interface LabelProvider {
   /** Stored as ReturnRequest.labelCarrier. */
   readonly carrier: string;
   createReturnLabel(input: ReturnLabelInput): Promise<ReturnLabel>;
+  /**
+   * The postage the label for `input` will cost, without buying it: the price `createReturnLabel` then
+   * pays for the same input (so a shopper charged the quote is charged the label's postage). Throws
+   * CarrierLabelError like `createReturnLabel`. A provider that sells no postage leaves it out.
+   */
+  quotePostage?(input: ReturnLabelInput): Promise<PostageQuote>;
 }

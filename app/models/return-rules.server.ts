@@ -27,6 +27,8 @@ export interface ReturnPolicyValues {
   returnShippingFee: string;
   restockingFeePercent: string;
   allowedMethods: string[];
+  /** Who pays postage, the cap (decimal string or null) and the reasons that ship free; omitted: left as they are. */
+  postage?: { payer: string; cap: string | null; freeReasons: string[] };
   /** Omitted: left as it is (Settings → Returns edits it with the destinations). */
   defaultReturnLocationId?: string | null;
 }
@@ -43,6 +45,11 @@ export async function saveReturnPolicy(shop: ShopRef, values: ReturnPolicyValues
     returnShippingFee: new Prisma.Decimal(values.returnShippingFee),
     restockingFeePercent: new Prisma.Decimal(values.restockingFeePercent),
     allowedMethods: values.allowedMethods,
+    ...(values.postage && {
+      postagePayer: values.postage.payer,
+      postageCap: values.postage.cap === null ? null : new Prisma.Decimal(values.postage.cap),
+      freePostageReasons: values.postage.freeReasons,
+    }),
     ...(values.defaultReturnLocationId !== undefined && { defaultReturnLocationId: values.defaultReturnLocationId }),
   };
   return db.returnPolicy.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, ...data }, update: data });

@@ -2,7 +2,7 @@ import { readFormData } from "~/http/form-data.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, DataTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, Checkbox, ChoiceList, DataTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { adminT } from "~/components/admin-i18n";
 import { actionSummary, explainDecision, ruleProblem } from "~/components/returns/rule-words";
@@ -10,7 +10,9 @@ import { formatMoney } from "~/domain/returns/money";
 import type { ReturnRuleAction } from "~/domain/returns/rules";
 import type { TFunction } from "i18next";
 import { RuleEditor } from "~/components/returns/RuleEditor";
-import { DEFAULT_RETURN_POLICY, parseReturnPolicy } from "~/domain/returns/policy";
+import { DEFAULT_RETURN_POLICY, parseReturnPolicy, type ReturnPolicy } from "~/domain/returns/policy";
+import { POSTAGE_PAYERS } from "~/domain/returns/postage";
+import { SHOPPER_RETURN_REASONS } from "~/domain/returns/reasons";
 import type { ReturnDestinationSettings } from "~/domain/returns/destination";
 import type { ShopMarket } from "~/domain/markets/market";
 import { listLocations } from "~/models/locations.server";
@@ -109,7 +111,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const t = adminT(locale, "admin-return-rules");
   // Every field problem as a sentence in the staff member's language.
   const said = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, ruleProblem(message, t)]));
-  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "outcomes", "reasons", "methods", "enabled", ...DESTINATION_REPEATABLE_FIELDS] });
+  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "freePostageReasons", "freePostageReasons[]", "outcomes", "reasons", "methods", "enabled", ...DESTINATION_REPEATABLE_FIELDS] });
   const fields: RuleFields = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);
@@ -170,7 +172,7 @@ export default function ReturnSettings() {
           </Layout.Section>
         )}
         <Layout.AnnotatedSection title={t("policy.title")} description={t("policy.description")}>
-          <PolicyForm policy={page.policy} errors={errorsFor("policy")} busy={busy} t={t} />
+          <PolicyForm policy={page.policy} errors={errorsFor("policy")} busy={busy} t={t} reasons={returns} currency={page.shopCurrency} />
         </Layout.AnnotatedSection>
 
         <Layout.AnnotatedSection id="outcomes" title={adminT(lang, "admin-return-outcomes")("title")} description={adminT(lang, "admin-return-outcomes")("description")}>
@@ -347,10 +349,14 @@ function RuleButton(props: { intent: string; index: number; label: string; a11y:
 }
 
 function PolicyForm(props: {
-  policy: { windowDays: number; finalSaleTags: string[]; nonReturnableProductTypes: string[]; returnShippingFee: string; restockingFeePercent: string; allowedMethods: string[] };
+  policy: Pick<ReturnPolicy, "windowDays" | "finalSaleTags" | "nonReturnableProductTypes" | "returnShippingFee" | "restockingFeePercent" | "allowedMethods" | "postagePayer" | "postageCap" | "freePostageReasons">;
   errors?: Record<string, string>;
   busy: boolean;
   t: TFunction;
+  /** admin-returns words (the reasons' names). */
+  reasons: TFunction;
+  /** The shop's currency: the fee and the cap are in it. */
+  currency: string;
 }) {
   const { t } = props;
   const p = props.policy;
@@ -359,6 +365,9 @@ function PolicyForm(props: {
   const [tags, setTags] = useState(p.finalSaleTags.join(", "));
   const [types, setTypes] = useState(p.nonReturnableProductTypes.join(", "));
   const [fee, setFee] = useState(p.returnShippingFee);
+  const [payer, setPayer] = useState<string>(p.postagePayer);
+  const [cap, setCap] = useState(p.postageCap ?? "");
+  const [freeReasons, setFreeReasons] = useState<string[]>(p.freePostageReasons);
   const [restocking, setRestocking] = useState(p.restockingFeePercent);
   const [mail, setMail] = useState(p.allowedMethods.includes("MAIL"));
   const [dropOff, setDropOff] = useState(p.allowedMethods.includes("DROP_OFF"));
@@ -370,7 +379,40 @@ function PolicyForm(props: {
           <TextField label={t("policy.windowDays")} name="windowDays" value={windowDays} onChange={setWindowDays} autoComplete="off" error={e.windowDays} />
           <TextField label={t("policy.finalSaleTags")} name="finalSaleTags" value={tags} onChange={setTags} autoComplete="off" helpText={t("policy.finalSaleTagsHelp")} error={e.finalSaleTags} />
           <TextField label={t("policy.nonReturnableTypes")} name="nonReturnableProductTypes" value={types} onChange={setTypes} autoComplete="off" error={e.nonReturnableProductTypes} />
-          <TextField label={t("policy.returnShippingFee")} name="returnShippingFee" value={fee} onChange={setFee} autoComplete="off" error={e.returnShippingFee} />
+          <Select
+            label={t("policy.postagePayer")}
+            name="postagePayer"
+            options={POSTAGE_PAYERS.map((value) => ({ value, label: t(`policy.postagePayers.${value}`) }))}
+            value={payer}
+            onChange={setPayer}
+            helpText={t(`policy.postagePayersHelp.${payer}`)}
+            error={e.postagePayer}
+          />
+          {payer === "FLAT" ? (
+            <TextField label={t("policy.returnShippingFee", { currency: props.currency })} name="returnShippingFee" value={fee} onChange={setFee} autoComplete="off" error={e.returnShippingFee} />
+          ) : (
+            <input type="hidden" name="returnShippingFee" value={fee} />
+          )}
+          {payer === "LABEL" ? (
+            <TextField label={t("policy.postageCap", { currency: props.currency })} name="postageCap" value={cap} onChange={setCap} autoComplete="off" helpText={t("policy.postageCapHelp")} error={e.postageCap} />
+          ) : (
+            <input type="hidden" name="postageCap" value={cap} />
+          )}
+          {payer !== "MERCHANT" ? (
+            <ChoiceList
+              allowMultiple
+              title={t("policy.freePostageReasons")}
+              name="freePostageReasons"
+              choices={SHOPPER_RETURN_REASONS.map((r) => ({ value: r, label: props.reasons(`reasons.${r}`) }))}
+              selected={freeReasons}
+              onChange={setFreeReasons}
+              error={e.freePostageReasons}
+            />
+          ) : null}
+          {/* ChoiceList names its inputs "name[]"; the values travel as plain fields too (kept while the shopper pays nothing). */}
+          {freeReasons.map((r) => (
+            <input key={r} type="hidden" name="freePostageReasons" value={r} />
+          ))}
           <TextField label={t("policy.restockingFee")} name="restockingFeePercent" value={restocking} onChange={setRestocking} autoComplete="off" error={e.restockingFeePercent} />
           <BlockStack gap="100">
             <Checkbox label={t("policy.mail")} checked={mail} onChange={setMail} />

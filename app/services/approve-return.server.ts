@@ -169,7 +169,7 @@ interface IssuedLabel {
   returnLocationId: string;
 }
 
-/** The label from the provider for this return (EasyPost for US returns when configured, else the built-in one). */
+/** The label from the provider for this return (the first configured carrier serving its route: GHN in Vietnam, EasyPost in the US; else the built-in one). */
 async function issueLabel(input: ApproveReturnInput, ret: ReturnWithDetails): Promise<IssuedLabel> {
   const { shop } = input;
   const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);

@@ -2,7 +2,8 @@ import type { Location } from "@prisma/client";
 import { awaitingGoods } from "~/domain/returns/status";
 import { env } from "~/env.server";
 import { BUILTIN_CARRIER, BuiltinLabelProvider } from "~/labels/builtin.server";
-import { EasyPostLabelProvider } from "~/labels/easypost.server";
+import { EASYPOST_PROVIDER, EasyPostLabelProvider } from "~/labels/easypost.server";
+import { GHN_CARRIER, GhnLabelProvider } from "~/labels/ghn.server";
 import type { LabelAddress, LabelProvider, ReturnLabelInput } from "~/labels/provider";
 import { logger } from "~/logger.server";
 import { findDefaultReturnLocation, findLocationByShopifyId, findReturnByRma, type ReturnWithDetails } from "~/models/returns.server";
@@ -21,44 +22,96 @@ export const LABEL_FILE_URL_TTL_SECONDS = 60 * 24 * 3600;
 export const LABEL_PAGE_URL_TTL_SECONDS = 3600;
 
 let provider: LabelProvider | undefined;
-let easypost: { key: string; provider: LabelProvider } | undefined;
+const configured = new Map<string, { key: string; provider: LabelProvider }>();
 
 /** The provider when no carrier is configured or fits: Crossdock's built-in one (no postage; the shopper ships the parcel themselves). */
 export function defaultLabelProvider(): LabelProvider {
   return (provider ??= createBuiltinProvider());
 }
 
-/** EasyPost when EASYPOST_API_KEY is set (and the base URL, service level and timeout with it). */
-function easypostLabelProvider(): LabelProvider | null {
-  const e = env();
-  if (!e.EASYPOST_API_KEY) return null;
-  const key = `${e.EASYPOST_API_KEY}|${e.EASYPOST_BASE_URL ?? ""}|${e.EASYPOST_SERVICE_LEVEL}|${e.EASYPOST_TIMEOUT_MS}`;
-  if (easypost?.key !== key) {
-    easypost = {
-      key,
-      provider: new EasyPostLabelProvider({ apiKey: e.EASYPOST_API_KEY, baseUrl: e.EASYPOST_BASE_URL, serviceLevel: e.EASYPOST_SERVICE_LEVEL, timeoutMs: e.EASYPOST_TIMEOUT_MS }),
-    };
-  }
-  return easypost.provider;
+/** One provider per carrier and configuration (made again when the configuration changes, as tests do). */
+function memo(name: string, key: string, make: () => LabelProvider): LabelProvider {
+  const held = configured.get(name);
+  if (held?.key === key) return held.provider;
+  const made = make();
+  configured.set(name, { key, provider: made });
+  return made;
+}
+
+/** A carrier Crossdock buys return labels from: when it is configured, which returns it carries, which stored labels are its. */
+interface LabelCarrier {
+  /** The provider, or null when its keys are not configured. */
+  provider(): LabelProvider | null;
+  /** Whether it carries a return from the shopper's country to the return location's. */
+  serves(from: string, to: string): boolean;
+  /** Whether a stored label (ReturnRequest.labelCarrier) came from it, so its re-print does too. */
+  issued(labelCarrier: string): boolean;
 }
 
 /**
- * The provider for a new label: EasyPost for a return within the US when it is configured (the
- * carrier aggregator the app is connected to), else the built-in "ship it yourself" provider.
+ * The carriers, in the order they are asked: the first that serves a return's route and is
+ * configured sells its label; else the built-in provider draws one. Adding a carrier is adding an
+ * entry here (and its env in env.server.ts).
+ */
+const LABEL_CARRIERS: readonly LabelCarrier[] = [
+  {
+    // Giao Hàng Nhanh: domestic Vietnamese parcels, when GHN_TOKEN and GHN_SHOP_ID are set.
+    provider() {
+      const e = env();
+      if (!e.GHN_TOKEN || !e.GHN_SHOP_ID) return null;
+      const key = `${e.GHN_TOKEN}|${e.GHN_SHOP_ID}|${e.GHN_BASE_URL ?? ""}|${e.GHN_TRACKING_URL ?? ""}|${e.GHN_TIMEOUT_MS}`;
+      return memo(GHN_CARRIER, key, () => {
+        const drawn = defaultLabelProvider();
+        return new GhnLabelProvider({
+          token: e.GHN_TOKEN!,
+          shopId: e.GHN_SHOP_ID!,
+          baseUrl: e.GHN_BASE_URL,
+          trackingUrl: e.GHN_TRACKING_URL,
+          timeoutMs: e.GHN_TIMEOUT_MS,
+          // GHN documents its print page's URL, not its format: a page that is not a PDF is drawn by Crossdock with GHN's order code.
+          renderLabel: async (input) => (await drawn.createReturnLabel({ ...input, text: { ...input.text, carrierHeading: "GHN · GIAO HÀNG NHANH" } })).pdf,
+        });
+      });
+    },
+    serves: (from, to) => from === "VN" && to === "VN",
+    issued: (labelCarrier) => labelCarrier === GHN_CARRIER,
+  },
+  {
+    // EasyPost: US returns, when EASYPOST_API_KEY is set. Its labels are stored under the carrier it bought from (USPS, UPS …).
+    provider() {
+      const e = env();
+      if (!e.EASYPOST_API_KEY) return null;
+      const key = `${e.EASYPOST_API_KEY}|${e.EASYPOST_BASE_URL ?? ""}|${e.EASYPOST_SERVICE_LEVEL}|${e.EASYPOST_TIMEOUT_MS}`;
+      return memo(EASYPOST_PROVIDER, key, () => new EasyPostLabelProvider({ apiKey: e.EASYPOST_API_KEY!, baseUrl: e.EASYPOST_BASE_URL, serviceLevel: e.EASYPOST_SERVICE_LEVEL, timeoutMs: e.EASYPOST_TIMEOUT_MS }));
+    },
+    serves: (from, to) => from === "US" && to === "US",
+    issued: (labelCarrier) => labelCarrier !== BUILTIN_CARRIER && labelCarrier !== GHN_CARRIER,
+  },
+];
+
+/**
+ * The provider for a new label: the first configured carrier that serves the return's route
+ * (GHN within Vietnam, EasyPost within the US), else the built-in "ship it yourself" provider.
  */
 export function labelProviderFor(input: Pick<ReturnLabelInput, "from" | "to">): LabelProvider {
-  const domestic = input.from.countryCode?.toUpperCase() === "US" && input.to.countryCode?.toUpperCase() === "US";
-  return (domestic && easypostLabelProvider()) || defaultLabelProvider();
+  const from = input.from.countryCode?.toUpperCase() ?? "";
+  const to = input.to.countryCode?.toUpperCase() ?? "";
+  for (const carrier of LABEL_CARRIERS) {
+    const configuredProvider = carrier.serves(from, to) ? carrier.provider() : null;
+    if (configuredProvider) return configuredProvider;
+  }
+  return defaultLabelProvider();
 }
 
 /** The provider that issued a stored label (its re-print must come from the same one); null when it is not configured any more. */
 function storedLabelProvider(ret: Pick<ReturnWithDetails, "labelCarrier">): LabelProvider | null {
   if (!ret.labelCarrier || ret.labelCarrier === BUILTIN_CARRIER) return defaultLabelProvider();
-  return easypostLabelProvider();
+  const carrier = ret.labelCarrier;
+  return LABEL_CARRIERS.find((c) => c.issued(carrier))?.provider() ?? null;
 }
 
 /**
- * Whether a stored label carries postage: a carrier's label (EasyPost's) does; the built-in sheet
+ * Whether a stored label carries postage: a carrier's label (EasyPost's, GHN's) does; the built-in sheet
  * does not (the shopper sends the parcel with a carrier of their choice, at their cost).
  */
 export function labelHasPostage(carrier: string | null): boolean {
@@ -97,7 +150,7 @@ function countryName(code: string | null | undefined, fallback?: string | null):
   }
 }
 
-function shopperAddress(address: ReturnAddress | null, ret: ReturnWithDetails): LabelAddress {
+function shopperAddress(address: ReturnAddress | null, ret: Pick<LabelSource, "customerName">): LabelAddress {
   return {
     name: address?.name || ret.customerName || "",
     company: address?.company ?? null,
@@ -130,6 +183,11 @@ function locationAddress(location: Location, shopName: string): LabelAddress {
 }
 
 
+/** What a label is made of: a stored return, or one about to be requested (its postage quoted). */
+export type LabelSource = Pick<ReturnWithDetails, "rma" | "orderId" | "orderName" | "method" | "locale" | "customerName" | "labelCreatedAt" | "decidedAt" | "createdAt"> & {
+  lines: readonly Pick<ReturnWithDetails["lines"][number], "title" | "variantTitle" | "sku" | "quantity" | "reason">[];
+};
+
 /**
  * What the label shows for a return: the shopper's address (live from the order), the return
  * location, the items with their reasons, and a fixed date (the label's creation), so that the same
@@ -138,12 +196,14 @@ function locationAddress(location: Location, shopName: string): LabelAddress {
 export async function buildReturnLabelInput(input: {
   shop: ShopRef & { domain: string; name: string };
   graphql: AdminGraphql;
-  ret: ReturnWithDetails;
+  ret: LabelSource;
   returnLocation: Location;
   createdAt?: Date;
+  /** The order's shipping address when the caller has it already (else it is read from Shopify). */
+  shippingAddress?: ReturnAddress | null;
 }): Promise<ReturnLabelInput> {
   const { shop, ret } = input;
-  const order = await fetchOrderForReturn(input.graphql, ret.orderId);
+  const order = input.shippingAddress !== undefined ? { shippingAddress: input.shippingAddress } : await fetchOrderForReturn(input.graphql, ret.orderId);
   // The packing slip speaks the shopper's language (the one they asked for the return in).
   const words = packingSlipWords(ret.locale);
   return {

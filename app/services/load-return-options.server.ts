@@ -1,8 +1,8 @@
 import type { Location, ReturnStatus } from "@prisma/client";
 import { outcomePolicyOf, type OutcomePolicy } from "~/domain/returns/store-credit";
 import { DEFAULT_RETURN_POLICY, evaluateEligibility, parseReturnPolicy, type LineEligibility, type ReturnableLine, type ReturnMethod, type ReturnPolicy } from "~/domain/returns/policy";
-import { shippingFeeIn, type ReturnMoneyContext } from "~/domain/returns/fees";
-import { fromMinor } from "~/domain/returns/money";
+import type { ReturnMoneyContext } from "~/domain/returns/fees";
+import { postageQuote, type PostageQuote } from "~/domain/returns/postage";
 import { isOpenReturn } from "~/domain/returns/status";
 import { offeredDropOffStores } from "~/domain/returns/destination";
 import { logger } from "~/logger.server";
@@ -43,8 +43,8 @@ export interface ReturnOptions {
   policy: ReturnPolicy;
   /** The currency the return is priced in (the shopper's) and the order's rate, for the fees. */
   money: ReturnMoneyContext;
-  /** The policy's return shipping fee in the shopper's currency (decimal string), as Shopify will get it. */
-  returnShippingFee: string;
+  /** What a mail return's postage costs the shopper, quoted before they submit (amounts in the shopper's currency). */
+  postage: PostageQuote;
   timeZone: string;
   items: LineEligibility<ReturnItem>[];
   /** The policy's methods; DROP_OFF only when a store accepts drop-offs. */
@@ -165,7 +165,7 @@ export async function loadReturnOptions(request: LoadReturnOptionsRequest): Prom
       policy,
       outcomes: outcomePolicyOf(policyRow),
       money,
-      returnShippingFee: fromMinor(shippingFeeIn(policy.returnShippingFee, money), money.currency),
+      postage: postageQuote(policy, money),
       timeZone,
       items: eligibility,
       methods,

@@ -4,7 +4,9 @@ import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
 import { defaultOutcome, offersOutcome, RETURN_OUTCOMES, storeCreditAmounts, type ReturnOutcome } from "~/domain/returns/store-credit";
 import type { ReturnableLine } from "~/domain/returns/policy";
 import { validateReturnSelection, type ReturnSelection, type ReturnSelectionError } from "~/domain/returns/request";
+import { withReturnShippingFee } from "~/domain/returns/fees";
 import { generateUniqueRma, type RandomSource } from "~/domain/returns/rma";
+import type { LabelProvider } from "~/labels/provider";
 import { logger } from "~/logger.server";
 import {
   changeReturn,
@@ -19,15 +21,18 @@ import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { declineReturnRequest, requestReturn as shopifyRequestReturn } from "~/shopify/returns";
 import { chooseMailReturnDestination, shopperPlace } from "./choose-return-destination.server";
 import { loadReturnOptions, type ReturnItem } from "./load-return-options.server";
+import { quoteReturnPostage } from "./quote-return-postage.server";
 
 export interface RequestReturnInput {
-  shop: ShopRef & { timezone: string; currency: string; country?: string | null };
+  shop: ShopRef & { domain: string; name: string; timezone: string; currency: string; country?: string | null };
   graphql: AdminGraphql;
   /** gid://shopify/Order/… (from the verified order token). */
   orderId: string;
   selection: ReturnSelection;
   /** The shopper's language, kept for pages and emails. */
   locale: string;
+  /** Quotes the label's postage (default: the provider approval will buy the label from). */
+  labelProvider?: LabelProvider;
   /** Who asked: "shopper" from the portal. */
   actor?: string;
   now?: Date;
@@ -79,8 +84,6 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
   // The outcome the shopper chose (the policy's default when none), and the bonus promised for store credit, kept as quoted.
   const outcome = input.selection.outcome?.trim() ? input.selection.outcome.trim() : defaultOutcome(options.outcomes);
   if (!RETURN_OUTCOMES.some((o) => o === outcome) || !offersOutcome(options.outcomes, outcome as ReturnOutcome)) return { status: "invalid", errors: [{ code: "OUTCOME_NOT_OFFERED", field: "outcome" }] };
-  const storeCreditBonus =
-    outcome === "STORE_CREDIT" ? moneyAmount(storeCreditAmounts(options.outcomes, { minor: request.totals.minor.refund, currency: options.money.currency }, options.money.rate).bonus) : null;
 
   // A drop-off goes to the chosen store; a mail return by the destination rules for the shopper's country.
   const returnLocationId = request.method === "DROP_OFF" ? request.returnLocationId : await chooseMailReturnDestination(shop, shopperPlace(options.order.shippingAddress, { fulfilledFromCountryCode: options.order.fulfilledFromCountryCode, shopCountry: shop.country }));
@@ -88,6 +91,33 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
   const random = input.random ?? Math.random;
   const taken = new Set(existing.map((r) => r.rma));
   const rma = generateUniqueRma(options.order.name, random, taken);
+
+  // The postage the policy charges (the carrier rates the parcel now when the shopper pays the label's postage).
+  const postage = await quoteReturnPostage({
+    shop,
+    graphql,
+    policy: options.policy,
+    method: request.method,
+    money: options.money,
+    returnLocationId,
+    shippingAddress: options.order.shippingAddress,
+    labelProvider: input.labelProvider,
+    ret: {
+      rma,
+      orderId: options.order.id,
+      orderName: options.order.name,
+      method: request.method,
+      locale: input.locale,
+      customerName: options.order.customerName,
+      labelCreatedAt: null,
+      decidedAt: null,
+      createdAt: now,
+      lines: request.lines.map((l) => ({ title: l.line.title, variantTitle: l.line.variantTitle ?? null, sku: l.line.sku ?? null, quantity: l.quantity, reason: l.reason })),
+    },
+  });
+  const totals = withReturnShippingFee(request.totals, postage.charge.minor);
+  const storeCreditBonus =
+    outcome === "STORE_CREDIT" ? moneyAmount(storeCreditAmounts(options.outcomes, { minor: totals.minor.refund, currency: options.money.currency }, options.money.rate).bonus) : null;
 
   let shopifyReturn;
   try {
@@ -102,7 +132,7 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
         restockingFeePercentage: request.totals.restockingFeePercentage,
       })),
       // In the currency the shopper paid in: Shopify takes return fees in the order's presentment currency.
-      returnShippingFee: request.method === "MAIL" ? { amount: request.totals.returnShippingFee, currencyCode: options.money.currency } : null,
+      returnShippingFee: request.method === "MAIL" ? { amount: totals.returnShippingFee, currencyCode: options.money.currency } : null,
     });
   } catch (error) {
     if (error instanceof AdminUserError) {
@@ -129,7 +159,7 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
     totalValue: request.totals.value,
     shopCurrency: options.order.shopCurrency,
     shopValue: shopValueOf(request.lines, options.order.shopCurrency),
-    returnShippingFee: request.totals.returnShippingFee,
+    returnShippingFee: totals.returnShippingFee,
     restockingFee: request.totals.restockingFee,
     outcome: outcome as ReturnOutcome,
     storeCreditBonus,
@@ -138,7 +168,15 @@ export async function requestReturn(input: RequestReturnInput): Promise<RequestR
       type: "requested",
       actor: input.actor ?? "shopper",
       message: null,
-      data: { shopifyReturnId: shopifyReturn.id, shopifyReturnName: shopifyReturn.name, method: request.method } satisfies Prisma.InputJsonValue,
+      data: {
+        shopifyReturnId: shopifyReturn.id,
+        shopifyReturnName: shopifyReturn.name,
+        method: request.method,
+        // What the postage charge rests on: the policy's basis, the carrier's quote, or why there was none.
+        ...(request.method === "MAIL" && {
+          postage: { basis: postage.charge.basis, charged: totals.returnShippingFee, currency: options.money.currency, quote: postage.quote ? { ...postage.quote } : null, problem: postage.problem },
+        }),
+      } satisfies Prisma.InputJsonValue,
     },
   };
 

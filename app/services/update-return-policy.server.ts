@@ -1,5 +1,5 @@
 // Saves the shop's return policy from Settings → Returns (window, final-sale tags, non-returnable
-// types, fees, methods; where returns go is update-return-destinations), validated with the domain's returnPolicySchema.
+// types, fees, who pays postage, methods; where returns go is update-return-destinations), validated with the domain's returnPolicySchema.
 import { returnPolicySchema, type ReturnPolicy } from "~/domain/returns/policy";
 import { saveReturnPolicy } from "~/models/return-rules.server";
 import type { ShopRef } from "~/models/scope.server";
@@ -22,6 +22,9 @@ export async function updateReturnPolicy(input: { shop: ShopRef; fields: PolicyF
     finalSaleTags: text("finalSaleTags").split(","),
     nonReturnableProductTypes: text("nonReturnableProductTypes").split(","),
     returnShippingFee: text("returnShippingFee") || "0",
+    postagePayer: text("postagePayer") || "FLAT",
+    postageCap: text("postageCap") || null,
+    freePostageReasons: all("freePostageReasons"),
     restockingFeePercent: text("restockingFeePercent") || "0",
     allowedMethods: all("allowedMethods"),
   };
@@ -42,6 +45,7 @@ export async function updateReturnPolicy(input: { shop: ShopRef; fields: PolicyF
     returnShippingFee: policy.returnShippingFee,
     restockingFeePercent: policy.restockingFeePercent,
     allowedMethods: policy.allowedMethods,
+    postage: { payer: policy.postagePayer, cap: policy.postageCap, freeReasons: policy.freePostageReasons },
   });
   return { ok: true, policy };
 }

@@ -27,7 +27,7 @@ import {
   planExchangeProcessing,
   type ProcessExchangeInput,
 } from "./exchanges";
-import { touchOrder } from "./orders";
+import { markOrderPaid, touchOrder, type Result } from "./orders";
 import type {
   ExchangeLineItemRecord,
   FulfillmentOrderRecord,
@@ -273,6 +273,28 @@ export function settleExchangeBalance(shop: ShopState, order: OrderRecord, newFu
     shop.bump();
   }
   return changed || newFulfillmentOrders.length > 0;
+}
+
+/**
+ * The customer pays what the order has outstanding (the merchant's "Mark as paid" in Shopify admin;
+ * schema `orderMarkAsPaid`: "recording a payment transaction for the outstanding amount"): an unpaid
+ * order's payment (`markOrderPaid`), or the balance processed exchange items left (EX-4): a manual
+ * SALE of the outstanding amount, after which the exchange's held fulfillment orders are released
+ * and the order is PAID; `orders/paid` and `orders/updated`.
+ */
+export function collectPayment(shop: ShopState, orderId: number): Result<OrderRecord> {
+  const order = shop.orders.get(orderId);
+  if (!order || order.financialStatus !== "PARTIALLY_PAID") return markOrderPaid(shop, orderId);
+  if (order.cancelledAt) return { ok: false, error: "Order has been cancelled" };
+  const due = totalOutstanding(shop, order);
+  const now = shop.now();
+  const id = shop.nextId("OrderTransaction");
+  shop.transactions.set(id, { __typename: "OrderTransaction", id, orderId: order.id, kind: "SALE", status: "SUCCESS", gateway: "manual", amount: due, parentId: null, createdAt: now });
+  shop.bump();
+  settleExchangeBalance(shop, order, [], now);
+  shop.emit({ topic: "orders/paid", shop: shop.domain, orderId: order.id });
+  shop.emit({ topic: "orders/updated", shop: shop.domain, orderId: order.id });
+  return { ok: true, value: order };
 }
 
 // ---------------------------------------------------------------------------------------------

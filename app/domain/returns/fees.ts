@@ -98,3 +98,19 @@ export function quotedRefund(amounts: { value: string; returnShippingFee: string
   const refund = Math.max(0, toMinor(amounts.value, currency) - toMinor(amounts.returnShippingFee, currency) - toMinor(amounts.restockingFee, currency));
   return fromMinor(refund, currency);
 }
+
+/**
+ * The same totals with another return shipping fee (minor units of their currency), e.g. the postage
+ * the policy charges (app/domain/returns/postage.ts); the refund is recomputed and clamped at zero.
+ */
+export function withReturnShippingFee(totals: ReturnTotals, fee: Minor): ReturnTotals {
+  if (!Number.isSafeInteger(fee) || fee < 0) throw new RangeError(`Not a fee: ${fee}`);
+  const currency = totals.currency ?? undefined;
+  const refund = Math.max(0, totals.minor.value - fee - totals.minor.restockingFee);
+  return {
+    ...totals,
+    returnShippingFee: fromMinor(fee, currency),
+    refund: fromMinor(refund, currency),
+    minor: { ...totals.minor, returnShippingFee: fee, refund },
+  };
+}

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { addDays, calendarDate, type CalendarDate, type Instant } from "./dates";
 import { fromMinor, isAmount, toMinor } from "./money";
+import { POSTAGE_PAYERS, type PostagePolicy } from "./postage";
+import { RETURN_REASONS } from "./reasons";
 
 /** How the goods come back: by post with a label, or handed in at a store. */
 export const RETURN_METHODS = ["MAIL", "DROP_OFF"] as const;
@@ -10,14 +12,14 @@ export type ReturnMethod = (typeof RETURN_METHODS)[number];
  * A shop's return policy, as stored in `ReturnPolicy` (amounts as decimal strings, so Prisma's
  * Decimal maps with `String(decimal)`).
  */
-export interface ReturnPolicy {
+export interface ReturnPolicy extends PostagePolicy {
   /** Days after delivery (or pickup) during which items may be returned; the last day is included. */
   windowDays: number;
   /** Product tags that make an item final sale (compared case-insensitively, trimmed). */
   finalSaleTags: string[];
   /** Product types that can never be returned (compared case-insensitively, trimmed). */
   nonReturnableProductTypes: string[];
-  /** Flat fee deducted for a MAIL return, e.g. "5.00". */
+  /** Flat fee deducted for a MAIL return when the shopper pays a flat fee (postagePayer FLAT), e.g. "5.00". */
   returnShippingFee: string;
   /** Percentage of the returned value kept, "0.00" to "100.00", e.g. "12.50". */
   restockingFeePercent: string;
@@ -32,6 +34,9 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = {
   finalSaleTags: ["final-sale"],
   nonReturnableProductTypes: [],
   returnShippingFee: "0.00",
+  postagePayer: "FLAT",
+  postageCap: null,
+  freePostageReasons: [],
   restockingFeePercent: "0.00",
   allowedMethods: ["MAIL", "DROP_OFF"],
   defaultReturnLocationId: null,
@@ -59,6 +64,12 @@ export const returnPolicySchema = z.object({
   finalSaleTags: z.array(z.string()).transform(cleanList),
   nonReturnableProductTypes: z.array(z.string()).transform(cleanList),
   returnShippingFee: amount,
+  postagePayer: z.enum(POSTAGE_PAYERS, "choose who pays postage from the list").default("FLAT"),
+  postageCap: z.preprocess((v) => (v === "" ? null : v), amount.nullish()).transform((v) => v ?? null),
+  freePostageReasons: z
+    .array(z.enum(RETURN_REASONS, "reasons must be among Shopify's return reasons"))
+    .default([])
+    .transform((reasons) => RETURN_REASONS.filter((r) => reasons.includes(r))),
   restockingFeePercent: amount.refine((v) => Number(v) <= 100, "must be at most 100"),
   allowedMethods: z
     .array(z.enum(RETURN_METHODS))

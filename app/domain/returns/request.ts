@@ -1,4 +1,5 @@
-import { computeReturnTotals, type ReturnMoneyContext, type ReturnTotals } from "./fees";
+import { computeReturnTotals, withReturnShippingFee, type ReturnMoneyContext, type ReturnTotals } from "./fees";
+import { postageCharge } from "./postage";
 import type { IneligibilityReason, LineEligibility, ReturnableLine, ReturnMethod, ReturnPolicy } from "./policy";
 import { RETURN_METHODS } from "./policy";
 import { typedTextProblem } from "../text/typed-text";
@@ -159,11 +160,15 @@ export function validateReturnSelection<L extends ReturnableLine>(
       lines,
       method,
       returnLocationId: method === "DROP_OFF" ? dropOff : (context.policy.defaultReturnLocationId ?? null),
-      totals: computeReturnTotals(
-        lines.map((l) => ({ unitPrice: l.line.unitPrice, quantity: l.quantity })),
-        method,
-        context.policy,
-        context.money,
+      // The return shipping fee is the postage the policy charges (a label's postage is added once a carrier quoted it).
+      totals: withReturnShippingFee(
+        computeReturnTotals(
+          lines.map((l) => ({ unitPrice: l.line.unitPrice, quantity: l.quantity })),
+          method,
+          context.policy,
+          context.money,
+        ),
+        postageCharge(context.policy, { method, reasons: lines.map((l) => l.reason) }, context.money).minor,
       ),
     },
   };

@@ -61,7 +61,8 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
   const errorsFor = (id: string) => errors.filter((e) => e.item === id);
   const general = errors.filter((e) => !e.item);
   const method = values.method ?? (page.methods.length === 1 ? page.methods[0] : "");
-  const fee = Number(page.policy.returnShippingFee);
+  const postage = page.policy.postage;
+  const reasons = (codes: string[]) => codes.map((c) => t(`reasons.${c}`)).join(", ");
   const restocking = Number(page.policy.restockingFeePercent);
 
   return (
@@ -262,13 +263,25 @@ export function NewReturnPage({ page, submitted }: { page: NewReturnLoaderData; 
 
           <section aria-labelledby="fees-title">
             <h2 id="fees-title">{t("fees.title")}</h2>
-            {fee > 0 || restocking > 0 ? (
+            {postage.kind !== "none" || restocking > 0 ? (
               <>
                 <dl className="portal-facts">
-                  {fee > 0 && page.methods.includes("MAIL") ? (
+                  {postage.kind !== "none" ? (
                     <>
                       <dt>{t("fees.returnShipping")}</dt>
-                      <dd>{formatMoney(locale, page.policy.returnShippingFee, page.currency)}</dd>
+                      <dd data-postage-quote>
+                        {postage.kind === "flat"
+                          ? formatMoney(locale, postage.amount, page.currency)
+                          : postage.upTo !== null
+                            ? t("fees.labelPostageUpTo", { amount: formatMoney(locale, postage.upTo, page.currency) })
+                            : t("fees.labelPostage")}
+                        {postage.freeReasons.length > 0 ? (
+                          <>
+                            <br />
+                            <span className="portal-muted">{t("fees.postageFreeFor", { reasons: reasons(postage.freeReasons) })}</span>
+                          </>
+                        ) : null}
+                      </dd>
                     </>
                   ) : null}
                   {restocking > 0 ? (

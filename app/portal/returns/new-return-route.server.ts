@@ -4,7 +4,7 @@
 import { readFormData } from "~/http/form-data.server";
 import { redirect } from "@remix-run/node";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
-import { moneyAmount, toMinor } from "~/domain/returns/money";
+import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
 import { storeCreditAmounts } from "~/domain/returns/store-credit";
 import type { ReturnSelection, ReturnSelectionError } from "~/domain/returns/request";
 import { loadReturnOptions, type ReturnOptions } from "~/services/load-return-options.server";
@@ -27,7 +27,7 @@ function view(portal: PortalContext, token: string, options: ReturnOptions) {
     timeZone: options.timeZone,
     policy: {
       windowDays: options.policy.windowDays,
-      returnShippingFee: options.returnShippingFee,
+      postage: postageView(options),
       restockingFeePercent: options.policy.restockingFeePercent,
     },
     eligible: options.items
@@ -60,6 +60,15 @@ function view(portal: PortalContext, token: string, options: ReturnOptions) {
     returns: options.returns.map((r) => ({ rma: r.rma, status: r.status, href: portal.href(`/o/${token}/returns/${encodeURIComponent(r.rma)}`) })),
     backHref: portal.href(`/o/${token}`),
   };
+}
+
+/** The postage quote as the page shows it: amounts as decimal strings of the shopper's currency. */
+function postageView(options: ReturnOptions): { kind: "none" } | { kind: "flat"; amount: string; freeReasons: string[] } | { kind: "label"; upTo: string | null; freeReasons: string[] } {
+  const q = options.postage;
+  const currency = options.money.currency;
+  if (q.kind === "none" || !options.methods.includes("MAIL")) return { kind: "none" };
+  if (q.kind === "flat") return { kind: "flat", amount: fromMinor(q.amount, currency), freeReasons: q.freeReasons };
+  return { kind: "label", upTo: q.upTo === null ? null : fromMinor(q.upTo, currency), freeReasons: q.freeReasons };
 }
 
 function bonusView(options: ReturnOptions): { kind: "PERCENT"; percent: string; upTo: string } | { kind: "FIXED"; amount: string } | null {

@@ -4,9 +4,10 @@
 // carrier failure is a CarrierLabelError with nothing bought.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EasyPostLabelProvider, easypostReference } from "~/labels/easypost.server";
-import { CarrierLabelError, type ReturnLabelInput } from "~/labels/provider";
+import type { ReturnLabelInput } from "~/labels/provider";
 import { startEasyPostStandIn, type EasyPostStandIn } from "../../../tools/easypost-stand-in";
 import { decodePdfBarcodes, extractPdfText } from "../../support/pdf";
+import { carrierProblem } from "./carrier-problem";
 
 let standIn: EasyPostStandIn;
 
@@ -25,16 +26,6 @@ const input = (rma = "RMA-1001-7KQ2", overrides: Partial<ReturnLabelInput> = {})
 
 const provider = (options: { timeoutMs?: number; serviceLevel?: "economy" | "standard" | "express" } = {}) =>
   new EasyPostLabelProvider({ apiKey: standIn.apiKey, baseUrl: standIn.baseUrl, serviceLevel: options.serviceLevel ?? "standard", timeoutMs: options.timeoutMs ?? 5_000 });
-
-async function problemOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CarrierLabelError);
-    return (error as CarrierLabelError).problem;
-  }
-  throw new Error("expected a CarrierLabelError");
-}
 
 beforeAll(async () => {
   standIn = await startEasyPostStandIn();
@@ -82,7 +73,7 @@ describe("EasyPostLabelProvider against the stand-in", () => {
   it("a buy whose answer never arrived (timeout) is found bought on the retry: one label", async () => {
     // The stand-in buys the label but answers after the client has given up.
     standIn.failNext(1, "slow", { step: "buy", delayMs: 1_000 });
-    expect(await problemOf(provider({ timeoutMs: 400 }).createReturnLabel(input()))).toBe("timeout");
+    expect(await carrierProblem(provider({ timeoutMs: 400 }).createReturnLabel(input()))).toBe("timeout");
     await new Promise((r) => setTimeout(r, 1_200));
     expect(standIn.purchases()).toBe(1);
 
@@ -94,7 +85,7 @@ describe("EasyPostLabelProvider against the stand-in", () => {
 
   it("a shipment created but not bought (5xx on the buy) is bought on the retry, not created again", async () => {
     standIn.failNext(1, "500", { step: "buy" });
-    expect(await problemOf(provider().createReturnLabel(input()))).toBe("unavailable");
+    expect(await carrierProblem(provider().createReturnLabel(input()))).toBe("unavailable");
     expect(standIn.shipments()).toHaveLength(1);
     expect(standIn.purchases()).toBe(0);
 
@@ -106,27 +97,27 @@ describe("EasyPostLabelProvider against the stand-in", () => {
 
   it("an address the carrier cannot verify is invalid-address, and nothing is created or bought", async () => {
     const bad = input("RMA-BADADDR", { from: { name: "Jane", address1: "Harbor Dr", city: "Redondo Beach", provinceCode: "CA", zip: "9027", country: "United States", countryCode: "US" } });
-    expect(await problemOf(provider().createReturnLabel(bad))).toBe("invalid-address");
+    expect(await carrierProblem(provider().createReturnLabel(bad))).toBe("invalid-address");
     expect(standIn.shipments()).toHaveLength(0);
     expect(standIn.purchases()).toBe(0);
   });
 
   it("no rate (carriers' rate errors) is no-rates, and nothing is bought", async () => {
     standIn.setNoRates(true);
-    expect(await problemOf(provider().createReturnLabel(input("RMA-NORATES")))).toBe("no-rates");
+    expect(await carrierProblem(provider().createReturnLabel(input("RMA-NORATES")))).toBe("no-rates");
     expect(standIn.purchases()).toBe(0);
   });
 
   it("5xx and 503 are unavailable; a slow answer is timeout; nothing is bought", async () => {
     standIn.failNext(1, "503");
-    expect(await problemOf(provider().createReturnLabel(input("RMA-503")))).toBe("unavailable");
+    expect(await carrierProblem(provider().createReturnLabel(input("RMA-503")))).toBe("unavailable");
     standIn.failNext(1, "slow", { delayMs: 1_000 });
-    expect(await problemOf(provider({ timeoutMs: 300 }).createReturnLabel(input("RMA-SLOW")))).toBe("timeout");
+    expect(await carrierProblem(provider({ timeoutMs: 300 }).createReturnLabel(input("RMA-SLOW")))).toBe("timeout");
     expect(standIn.purchases()).toBe(0);
   });
 
   it("a wrong API key is unavailable (EasyPost's 401), not an address problem", async () => {
     const wrong = new EasyPostLabelProvider({ apiKey: "EZTK_wrong", baseUrl: standIn.baseUrl, serviceLevel: "standard", timeoutMs: 2_000 });
-    expect(await problemOf(wrong.createReturnLabel(input("RMA-KEY")))).toBe("unavailable");
+    expect(await carrierProblem(wrong.createReturnLabel(input("RMA-KEY")))).toBe("unavailable");
   });
 });

@@ -121,7 +121,7 @@ describe("a VND order in a USD shop", () => {
     // The form: prices and the return shipping fee in the shopper's currency, whole đồng in every language.
     const { browser, page } = await openForm(token, "vi");
     expect(page.currency).toBe("VND");
-    expect(page.policy.returnShippingFee).toBe(String(5 * RATE)); // $5.00 at the order's own rate
+    expect(page.policy.postage).toEqual({ kind: "flat", amount: String(5 * RATE), freeReasons: [] }); // $5.00 at the order's own rate
     const tee = page.eligible.find((i) => i.maxQuantity === 2)!;
     const mug = page.eligible.find((i) => i.id !== tee.id)!;
     expect([tee.unitPrice, mug.unitPrice]).toEqual([String(teeVnd), String(mugVnd)]);
@@ -273,7 +273,7 @@ describe("a VND order in a USD shop", () => {
     const token = issueOrderAccessToken({ shopId: shop.id, orderId });
     const { page } = await openForm(token, "en");
     expect(page.currency).toBe("USD");
-    expect(page.policy.returnShippingFee).toBe("5.00");
+    expect(page.policy.postage).toEqual({ kind: "flat", amount: "5.00", freeReasons: [] });
     expect(renderToStaticMarkup(createElement(NewReturnPage, { page }))).toContain("$5.00");
   });
 });

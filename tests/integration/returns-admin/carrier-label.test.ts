@@ -5,15 +5,16 @@ import "./env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Shop } from "~/models/shops.server";
+import { saveReturnPolicy } from "~/models/return-rules.server";
 import { decideReturn } from "~/services/decide-return.server";
+import { receiveReturn } from "~/services/receive-return.server";
 import { downloadReturnLabel } from "~/services/download-return-label.server";
 import { startEasyPostStandIn, type EasyPostStandIn } from "../../../tools/easypost-stand-in";
 import { decodePdfBarcodes } from "../../support/pdf";
-import { byTag, control, deliveredOrder, installShop, portalRequest, startDesk, type Desk } from "./support";
+import { byTag, deliveredOrder, deliveredTo, installShop, portalRequest, shopifyReturnStatus, startDesk, type Desk } from "./support";
 
 const TEE = byTag("basics", ["final-sale"]);
 const STAFF = "lan@saigon-threads.example";
-const DAY = 86_400_000;
 
 let desk: Desk;
 let shop: Shop;
@@ -35,25 +36,15 @@ beforeEach(async () => {
 });
 
 /** A paid order shipped to New York and delivered 3 days ago. */
-async function usOrder(address1 = "120 E 10th St"): Promise<string> {
-  const email = "jane@example.com";
-  const created = (await control(desk, "POST", "/orders", {
-    lines: [{ sku: TEE, quantity: 2 }],
-    email,
-    customer: { email, firstName: "Jane", lastName: "Doe" },
-    shippingAddress: { firstName: "Jane", lastName: "Doe", address1, city: "New York", province: "New York", provinceCode: "NY", zip: "10003", country: "United States", countryCode: "US", latitude: 40.7317, longitude: -73.9891 },
-    financialStatus: "PAID",
-  })) as { order: { id: string } };
-  const shipped = (await control(desk, "POST", "/fulfillments", { orderId: created.order.id, tracking: { company: "USPS", number: "9400100000000000000000" } })) as { fulfillments: { id: string }[] };
-  for (const f of shipped.fulfillments) await control(desk, "POST", `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 3 * DAY).toISOString() });
-  return created.order.id;
-}
+const usOrder = (address1 = "120 E 10th St") =>
+  deliveredTo(
+    desk,
+    [{ sku: TEE, quantity: 2 }],
+    { firstName: "Jane", lastName: "Doe", address1, city: "New York", province: "New York", provinceCode: "NY", zip: "10003", country: "United States", countryCode: "US", latitude: 40.7317, longitude: -73.9891 },
+    { email: "jane@example.com", tracking: { company: "USPS", number: "9400100000000000000000" } },
+  );
 
-async function shopifyStatus(shopifyReturnId: string): Promise<string> {
-  const state = (await control(desk, "GET", "/state")) as unknown as { orders: { returns: { id: string; status: string }[] }[] };
-  return state.orders.flatMap((o) => o.returns).find((r) => r.id === shopifyReturnId)!.status;
-}
-
+const shopifyStatus = (shopifyReturnId: string) => shopifyReturnStatus(desk, shopifyReturnId);
 const approve = (returnId: string) => decideReturn({ shop, graphql: desk.graphql, returnId, actor: STAFF, decision: { type: "approve" } });
 
 describe("EasyPost labels for US mail returns", () => {
@@ -116,5 +107,74 @@ describe("EasyPost labels for US mail returns", () => {
     expect((await approve(requested.id)).status).toBe("approved");
     expect(await prisma.returnRequest.findUniqueOrThrow({ where: { id: requested.id } })).toMatchObject({ labelCarrier: "Crossdock Returns" });
     expect(easypost.requests()).toEqual([]);
+  });
+});
+
+describe("the label's postage charged per policy", () => {
+  async function shopperPaysPostage(cap: string | null, freeReasons: string[] = []) {
+    await saveReturnPolicy(shop, {
+      windowDays: 30,
+      finalSaleTags: ["final-sale"],
+      nonReturnableProductTypes: [],
+      returnShippingFee: "2.00",
+      restockingFeePercent: "0",
+      allowedMethods: ["MAIL"],
+      postage: { payer: "LABEL", cap, freeReasons },
+    });
+  }
+  type ShopifyFees = { return: { returnShippingFees: { amountSet: { presentmentMoney: { amount: string } } }[] } };
+  const shopifyFee = async (id: string) =>
+    ((await desk.graphql(`query($id: ID!) { return(id: $id) { returnShippingFees { amountSet { presentmentMoney { amount } } } } }`, { variables: { id } }).then((r) => r.json())) as { data: ShopifyFees }).data.return.returnShippingFees.map((f) => Number(f.amountSet.presentmentMoney.amount));
+
+  it("charges the carrier's rate as Shopify's return shipping fee, buys the label at that rate, and Shopify's refund is reduced by it", async () => {
+    await shopperPaysPostage("8.00");
+    const orderId = await usOrder();
+    const requested = await portalRequest(desk, shop, orderId);
+    // Rated when the shopper submitted (nothing bought), and the fee went to Shopify with the request.
+    expect(easypost.shipments()).toHaveLength(1);
+    expect(easypost.purchases()).toBe(0);
+    expect(requested.returnShippingFee.toFixed(2)).toBe("6.07");
+    expect(await shopifyFee(requested.shopifyReturnId!)).toEqual([6.07]);
+    expect(requested.events.find((e) => e.type === "requested")!.data).toMatchObject({ postage: { basis: "label", charged: "6.07", currency: "USD", quote: { amount: "6.07", currency: "USD", carrier: "USPS" } } });
+
+    // Approval buys the label from the rated shipment: the postage paid is the postage charged.
+    expect((await approve(requested.id)).status).toBe("approved");
+    expect(easypost.shipments()).toHaveLength(1);
+    expect(easypost.purchases()).toBe(1);
+    const approved = await prisma.returnRequest.findUniqueOrThrow({ where: { id: requested.id }, include: { events: true, lines: true } });
+    expect(approved.events.find((e) => e.type === "label_created")!.data).toMatchObject({ postage: { amount: "6.07", currency: "USD" } });
+
+    const warehouse = approved.returnLocationId!;
+    const received = await receiveReturn({
+      shop,
+      graphql: desk.graphql,
+      returnId: requested.id,
+      actor: STAFF,
+      request: { locationId: warehouse, lines: approved.lines.map((l) => ({ lineId: l.id, disposition: "RESTOCKED" as const })), refund: true },
+    });
+    expect(received.status).toBe("received");
+    const value = approved.totalValue.toNumber();
+    const refunded = await prisma.returnRequest.findUniqueOrThrow({ where: { id: requested.id } });
+    expect(refunded.refundedAmount!.toNumber()).toBeCloseTo(value - 6.07, 2);
+    const order = (await desk.graphql(`query($id: ID!) { order(id: $id) { totalRefundedSet { presentmentMoney { amount } } } }`, { variables: { id: orderId } }).then((r) => r.json())) as {
+      data: { order: { totalRefundedSet: { presentmentMoney: { amount: string } } } };
+    };
+    expect(Number(order.data.order.totalRefundedSet.presentmentMoney.amount)).toBeCloseTo(value - 6.07, 2);
+  });
+
+  it("charges at most the cap, nothing for a free reason (the carrier is not asked), and nothing when the carrier cannot quote", async () => {
+    await shopperPaysPostage("5.00", ["DEFECTIVE"]);
+    const capped = await portalRequest(desk, shop, await usOrder());
+    expect(await shopifyFee(capped.shopifyReturnId!)).toEqual([5]);
+
+    easypost.reset();
+    const defective = await portalRequest(desk, shop, await usOrder(), { reason: "DEFECTIVE" });
+    expect(await shopifyFee(defective.shopifyReturnId!)).toEqual([]);
+    expect(easypost.requests()).toEqual([]);
+
+    easypost.setNoRates(true);
+    const unrated = await portalRequest(desk, shop, await usOrder());
+    expect(unrated.returnShippingFee.toNumber()).toBe(0);
+    expect(unrated.events.find((e) => e.type === "requested")!.data).toMatchObject({ postage: { basis: "no-postage", problem: "no-rates" } });
   });
 });

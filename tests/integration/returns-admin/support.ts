@@ -124,6 +124,27 @@ export async function control(desk: Desk, method: string, path: string, body?: u
   return result.body as Record<string, unknown>;
 }
 
+/** A paid order shipped to `shippingAddress` (whose names are the customer's) and delivered three days ago. */
+export async function deliveredTo(
+  desk: Desk,
+  lines: { sku: string; quantity: number }[],
+  shippingAddress: Record<string, unknown> & { firstName: string; lastName: string },
+  options: { email?: string; locale?: string; tracking?: { company: string; number: string } } = {},
+): Promise<string> {
+  const email = options.email ?? `${shippingAddress.firstName.toLowerCase()}@example.com`;
+  const customer = { email, firstName: shippingAddress.firstName, lastName: shippingAddress.lastName, ...(options.locale && { locale: options.locale }) };
+  const created = (await control(desk, "POST", "/orders", { lines, email, customer, shippingAddress, financialStatus: "PAID" })) as { order: { id: string } };
+  const shipped = (await control(desk, "POST", "/fulfillments", { orderId: created.order.id, ...(options.tracking && { tracking: options.tracking }) })) as { fulfillments: { id: string }[] };
+  for (const f of shipped.fulfillments) await control(desk, "POST", `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 3 * DAY).toISOString() });
+  return created.order.id;
+}
+
+/** A return's status in Shopify (the simulator's state). */
+export async function shopifyReturnStatus(desk: Desk, shopifyReturnId: string): Promise<string> {
+  const state = (await control(desk, "GET", "/state")) as unknown as { orders: { returns: { id: string; status: string }[] }[] };
+  return state.orders.flatMap((o) => o.returns).find((r) => r.id === shopifyReturnId)!.status;
+}
+
 /** A paid order shipped and delivered `deliveredDaysAgo` days ago. */
 export async function deliveredOrder(desk: Desk, lines: { sku: string; quantity: number }[], options: { deliveredDaysAgo?: number; email?: string; locale?: string } = {}): Promise<string> {
   const email = options.email ?? "mai@example.com";
