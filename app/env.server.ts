@@ -87,6 +87,15 @@ const envSchema = z
     EASYPOST_BASE_URL: z.url("EASYPOST_BASE_URL must be a URL, e.g. http://127.0.0.1:3026/v2/").optional(),
     /** How fast return labels travel: economy (cheapest), standard (≤ 5 days, default) or express (≤ 2 days). */
     EASYPOST_SERVICE_LEVEL: z.enum(["economy", "standard", "express"]).default("standard"),
+    /**
+     * The secret of Crossdock's EasyPost webhook (`webhook_secret`): EasyPost signs each Event with it
+     * (X-Hmac-Signature) and /carriers/easypost/webhook refuses what it does not sign (401). Unset:
+     * the endpoint refuses every Event (tracking then only moves when staff receive the return).
+     */
+    EASYPOST_WEBHOOK_SECRET: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined)),
     /** Milliseconds before a request to EasyPost is given up. */
     EASYPOST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(20_000),
     /**
