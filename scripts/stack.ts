@@ -84,7 +84,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const plan = await fetch(`${simulator.url}/_control/shops/${seed.shop.domain}/throttle`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ plan: DEMO_SHOP_PLAN }) });
   if (!plan.ok) throw new Error(`The simulator refused the demo shop's plan (${plan.status})`);
 
-  const ghn = options.ghn ? await startGhnStandIn() : null;
+  // GHN's callbacks reach the app's webhook (the URL a merchant gives GHN, its last segment the secret).
+  const ghnWebhookSecret = "demo-ghn-webhook-secret-0123456789";
+  const ghn = options.ghn ? await startGhnStandIn({ callbackUrl: `${appUrl}/carriers/ghn/${ghnWebhookSecret}` }) : null;
   if (ghn) log(`GHN stand-in on ${ghn.baseUrl}`);
   const app = startProcess(
     join(REPO_ROOT, "node_modules", ".bin", "remix"),
@@ -103,7 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       DATABASE_URL: options.databaseUrl,
       EMBEDDED_DB_DIR: options.embeddedDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-      ...(ghn && { GHN_TOKEN: ghn.token, GHN_SHOP_ID: String(ghn.shopId), GHN_BASE_URL: ghn.baseUrl }),
+      ...(ghn && { GHN_TOKEN: ghn.token, GHN_SHOP_ID: String(ghn.shopId), GHN_BASE_URL: ghn.baseUrl, GHN_WEBHOOK_SECRET: ghnWebhookSecret }),
       ...options.env,
     },
     REPO_ROOT,

@@ -235,6 +235,13 @@ export default function ReturnDetail() {
             </Banner>
           </Layout.Section>
         )}
+        {ret.labelProblem && !(result && !result.ok) && (
+          <Layout.Section>
+            <Banner tone="warning" title={t("labelProblemTitle")}>
+              <p data-label-problem={ret.labelProblem}>{t(`carrierError.${ret.labelProblem}`)}</p>
+            </Banner>
+          </Layout.Section>
+        )}
         {ret.flagged && (
           <Layout.Section>
             <Banner tone="warning" title={t("flaggedTitle")}>

@@ -57,13 +57,13 @@ export function refundableQuantity(ret: ReturnRecord, line: ReturnLineItemRecord
   return ret.status === "REQUESTED" || ret.status === "OPEN" || ret.status === "CLOSED" ? line.quantity - line.refundedQuantity : 0;
 }
 
-function orderLineOf(shop: ShopState, line: ReturnLineItemRecord) {
+function orderLineOf(shop: ShopState, line: Pick<ReturnLineItemRecord, "fulfillmentLineItemId">) {
   const lineItemId = shop.fulfillmentLineItem(line.fulfillmentLineItemId)?.line.lineItemId;
   return lineItemId == null ? undefined : shop.lineItem(lineItemId);
 }
 
 /** `quantity` units of a return line at the price the customer paid, in both currencies. */
-export function returnLineValue(shop: ShopState, line: ReturnLineItemRecord, quantity = line.quantity): Bag {
+export function returnLineValue(shop: ShopState, line: Pick<ReturnLineItemRecord, "fulfillmentLineItemId" | "quantity">, quantity = line.quantity): Bag {
   const found = orderLineOf(shop, line);
   return found ? scaleBag(unitPrice(found.order, found.line), quantity) : ZERO;
 }
@@ -73,12 +73,12 @@ export function returnLineValue(shop: ShopState, line: ReturnLineItemRecord, qua
  * price, rounded to the minor unit of each currency (schema: `RestockingFee.amountSet`, "The amount
  * of the restocking fee, in shop and presentment currencies").
  */
-export function restockingFeeOf(shop: ShopState, line: ReturnLineItemRecord, quantity = line.quantity): Bag {
+export function restockingFeeOf(shop: ShopState, line: Pick<ReturnLineItemRecord, "fulfillmentLineItemId" | "quantity" | "restockingFee">, quantity = line.quantity): Bag {
   return line.restockingFee ? percentOfBag(returnLineValue(shop, line, quantity), line.restockingFee.percentage) : ZERO;
 }
 
 /** The return shipping fee in both currencies (it is held in the presentment currency). */
-export function returnShippingFeeOf(order: OrderRecord, ret: ReturnRecord): Bag {
+export function returnShippingFeeOf(order: OrderRecord, ret: Pick<ReturnRecord, "shippingFee">): Bag {
   if (!ret.shippingFee) return ZERO;
   const presentment = toMinor(ret.shippingFee.amount, order.presentmentCurrencyCode);
   return { presentment, shop: toShopMinor(order, presentment) };

@@ -10,7 +10,8 @@ import { decodePdfBarcodes } from "../support/pdf";
 // first approval on the desk (a 500), and staff read why on the return's page while the shopper's page
 // says the label is not ready, with nothing created at GHN; the second approval creates one GHN order,
 // whose code is the tracking number and the barcode of the PDF behind 'Print label'. The status page
-// in en, vi and zh-CN at 390 and 1280 px.
+// in en, vi and zh-CN at 390 and 1280 px. Then GHN's callbacks (picked, delivered) reach the app's
+// webhook and the shopper's page shows the parcel on its way back, then delivered.
 const DAY = 86_400_000;
 
 let stack: Stack;
@@ -130,5 +131,15 @@ describe("GHN labels for Vietnamese mail returns", () => {
     // GHN's own A5 label: its barcode scans to GHN's order code.
     expect(await decodePdfBarcodes(pdf, "CODE_128")).toEqual([{ page: 1, text: ghnOrder.order_code }]);
     expect(ghn.created()).toBe(1);
+
+    // GHN's callbacks reach the app's webhook: picked up → on its way back, then delivered.
+    expect(await ghn.advance(ghnOrder.order_code, "picked")).toBe(200);
+    expect((await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } })).status).toBe("IN_TRANSIT");
+    expect(await ghn.advance(ghnOrder.order_code, "delivered")).toBe(200);
+    await page.goto(`${statusUrl}?lang=en`);
+    await visible(page.locator(".portal-timeline li", { hasText: "On its way back" }));
+    await visible(page.locator(".portal-timeline li", { hasText: "Delivered" }));
+    expect((await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } })).status).toBe("DELIVERED");
+    await screenshots("portal-ghn-delivered-en", [390]);
   }, 300_000);
 });

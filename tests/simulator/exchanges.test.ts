@@ -320,3 +320,46 @@ describe("exchanges made and processed in Shopify admin (control API, EX-9)", ()
     expect(exchangeFo(o, "MUG-1")).toMatchObject({ status: "OPEN" });
   });
 });
+
+describe("returnCalculate with exchanges (EX-10)", () => {
+  const CALCULATE = `query($input: CalculateReturnInput!) { returnCalculate(input: $input) { id
+    returnLineItems { id quantity fulfillmentLineItem { lineItem { sku } } subtotalSet { ${bag} } restockingFee { percentage amountSet { ${bag} } } }
+    exchangeLineItems { id quantity variant { sku } originalUnitPriceSet { ${bag} } discountedUnitPriceSet { ${bag} } subtotalSet { ${bag} } totalTaxSet { ${bag} }
+      calculatedDiscountAllocations { allocatedAmountSet { ${bag} } discountApplication { __typename description value { __typename ... on PricingPercentageValue { percentage } } } } }
+    returnShippingFee { amountSet { ${bag} } } } }`;
+
+  it("EX-10: prices the returned and exchange items without creating anything; what returnCreate refuses is a GraphQL error", async () => {
+    const { orderId, lines } = await deliveredOrder();
+    const input = {
+      orderId,
+      returnLineItems: [{ fulfillmentLineItemId: lines["TEE-S"], quantity: 1, restockingFee: { percentage: 10 } }],
+      exchangeLineItems: [{ variantId: await variantId("TEE-M"), quantity: 2, appliedDiscount: { description: "Size swap", value: { percentage: 25 } } }],
+      returnShippingFee: { amount: { amount: "5.00", currencyCode: "USD" } },
+    };
+    const { returnCalculate } = await t.data(CALCULATE, { input });
+    expect(returnCalculate.id).toMatch(/^gid:\/\/shopify\/CalculatedReturn\//);
+    expect(returnCalculate.returnLineItems).toEqual([
+      { id: null, quantity: 1, fulfillmentLineItem: { lineItem: { sku: "TEE-S" } }, subtotalSet: usd("20.0"), restockingFee: { percentage: 10, amountSet: usd("2.0") } },
+    ]);
+    expect(returnCalculate.exchangeLineItems).toEqual([
+      {
+        id: null,
+        quantity: 2,
+        variant: { sku: "TEE-M" },
+        originalUnitPriceSet: usd("20.0"),
+        discountedUnitPriceSet: usd("15.0"),
+        subtotalSet: usd("30.0"),
+        totalTaxSet: usd("0.0"),
+        calculatedDiscountAllocations: [
+          { allocatedAmountSet: usd("10.0"), discountApplication: { __typename: "CalculatedManualDiscountApplication", description: "Size swap", value: { __typename: "PricingPercentageValue", percentage: 25 } } },
+        ],
+      },
+    ]);
+    expect(returnCalculate.returnShippingFee).toEqual({ amountSet: usd("5.0") });
+    const { order: o } = await t.data(`query($id: ID!) { order(id: $id) { returns(first: 5) { nodes { id } } } }`, { id: orderId });
+    expect(o.returns.nodes).toEqual([]);
+    const refused = await t.gql(CALCULATE, { input: { ...input, exchangeLineItems: [{ variantId: "gid://shopify/ProductVariant/987654321", quantity: 1 }] } });
+    expect(refused.errors?.[0]?.message).toBe("input.exchangeLineItems.0.variantId: Product variant does not exist.");
+  });
+});
+

@@ -1,5 +1,5 @@
 import { sellableUnits } from "../availability/status";
-import { percentOf, toMinor, toPresentment, type Minor, type Money, type OrderRate } from "./money";
+import { percentOf, splitProportionally, toMinor, toPresentment, type Minor, type Money, type OrderRate } from "./money";
 import { fixedBonusIn, type ExchangePolicy } from "./store-credit";
 
 /**
@@ -129,12 +129,7 @@ export function quoteExchange(policy: Pick<ExchangePolicy, "bonusKind" | "bonusV
   if (policy.bonusKind === "PERCENT") lineBonuses = values.map((v) => Math.min(v, percentOf(v, policy.bonusValue)));
   else {
     const total = newValue > 0 ? Math.min(newValue, fixedBonusIn(policy.bonusValue, currency, rate)) : 0;
-    let given = 0;
-    lineBonuses = values.map((v, i) => {
-      const share = i === values.length - 1 ? total - given : newValue > 0 ? Math.floor((total * v) / newValue) : 0;
-      given += share;
-      return share;
-    });
+    lineBonuses = splitProportionally(total, values);
   }
   const bonus = lineBonuses.reduce((a, b) => a + b, 0);
   const charged = newValue - bonus;

@@ -1,5 +1,6 @@
 // Loader of the return status page, shared by /portal/:shop/o/:token/returns/:rma and
 // /proxy/portal/o/:token/returns/:rma.
+import { pendingLabelProblem } from "~/domain/returns/label-problem";
 import { shopperTimeZone } from "~/domain/portal/time-zone";
 import { quotedRefund } from "~/domain/returns/fees";
 import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
@@ -133,14 +134,8 @@ export const returnStatusLoader = shopperFacingRoute(async function returnStatus
   return Response.json(await load(portal, params.token ?? "", params.rma ?? ""), { headers: portal.headers });
 });
 
-/**
- * Why a requested mail return has no label yet, when the carrier refused or failed on the last try
- * (a label_failed event after any label_created): an address the carrier could not verify, or
- * anything else (the store tries again).
- */
-function labelProblem(ret: { status: string; method: string; events: ReadonlyArray<{ type: string; data: unknown }> }): "invalid-address" | "other" | null {
-  if (ret.status !== "REQUESTED" || ret.method !== "MAIL") return null;
-  const last = [...ret.events].reverse().find((e) => e.type === "label_failed" || e.type === "label_created");
-  if (last?.type !== "label_failed") return null;
-  return (last.data as { problem?: unknown } | null)?.problem === "invalid-address" ? "invalid-address" : "other";
+/** The shopper is told an address problem apart (they may be asked to correct it); anything else the store retries. */
+function labelProblem(ret: Parameters<typeof pendingLabelProblem>[0]): "invalid-address" | "other" | null {
+  const problem = pendingLabelProblem(ret);
+  return problem === null ? null : problem === "invalid-address" ? "invalid-address" : "other";
 }
