@@ -467,6 +467,8 @@ export type ReturnFields = Pick<
   | "labelTrackingNumber"
   | "labelTrackingUrl"
   | "labelCreatedAt"
+  | "selfShipCarrier"
+  | "selfShipTrackingNumber"
   | "returnLocationId"
   | "method"
   | "locale"

@@ -406,6 +406,13 @@ export default function ReturnDetail() {
                 <Text as="p">{ret.customerName ?? "—"}</Text>
                 <Text as="p" tone="subdued">{ret.customerEmail ?? t("noEmail")}</Text>
                 {ret.label && <Text as="p">{t("label", { carrier: ret.label.carrier ?? t("carrier"), tracking: ret.label.trackingNumber ?? "" })}</Text>}
+                {ret.selfShip && (
+                  <Text as="p">
+                    {ret.selfShip.carrier
+                      ? t("eventText.selfShipTracking", { carrier: ret.selfShip.carrier, number: ret.selfShip.trackingNumber })
+                      : t("eventText.selfShipTrackingNoCarrier", { number: ret.selfShip.trackingNumber })}
+                  </Text>
+                )}
                 {ret.decidedBy && ret.decidedAt && <Text as="p" tone="subdued">{t("decidedBy", { actor: actorName(ret.decidedBy, t) })}</Text>}
                 {ret.declineReason && (
                   <Text as="p">

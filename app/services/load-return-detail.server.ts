@@ -116,6 +116,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     returnLocationId: ret.returnLocationId,
     returnLocation: ret.returnLocationId ? (locationName.get(ret.returnLocationId) ?? ret.returnLocationId) : null,
     label: ret.reverseDeliveryId ? { carrier: ret.labelCarrier, trackingNumber: ret.labelTrackingNumber, trackingUrl: ret.labelTrackingUrl } : null,
+    /** The parcel the shopper sent themselves: the carrier and number they typed in the portal. */
+    selfShip: ret.selfShipTrackingNumber ? { carrier: ret.selfShipCarrier, trackingNumber: ret.selfShipTrackingNumber } : null,
     createdAt: ret.createdAt.toISOString(),
     lines: ret.lines.map((l) => ({
       id: l.id,
