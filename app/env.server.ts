@@ -87,6 +87,15 @@ const envSchema = z
     EASYPOST_BASE_URL: z.url("EASYPOST_BASE_URL must be a URL, e.g. http://127.0.0.1:3026/v2/").optional(),
     /** How fast return labels travel: economy (cheapest), standard (≤ 5 days, default) or express (≤ 2 days). */
     EASYPOST_SERVICE_LEVEL: z.enum(["economy", "standard", "express"]).default("standard"),
+    /**
+     * The secret of Crossdock's EasyPost webhook (`webhook_secret`): EasyPost signs each Event with it
+     * (X-Hmac-Signature) and /carriers/easypost/webhook refuses what it does not sign (401). Unset:
+     * the endpoint refuses every Event (tracking then only moves when staff receive the return).
+     */
+    EASYPOST_WEBHOOK_SECRET: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined)),
     /** Milliseconds before a request to EasyPost is given up. */
     EASYPOST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(20_000),
     /**
@@ -104,6 +113,15 @@ const envSchema = z
     GHN_BASE_URL: z.url("GHN_BASE_URL must be a URL, e.g. https://online-gateway.ghn.vn").optional(),
     /** Prefix of the shopper's tracking link, the order code appended. Default https://donhang.ghn.vn/?order_code= */
     GHN_TRACKING_URL: z.url("GHN_TRACKING_URL must be a URL the order code can be appended to").optional(),
+    /**
+     * The secret part of the webhook URL configured at GHN (https://<app>/carriers/ghn/<secret>):
+     * GHN signs no callback, so only a URL nobody can guess is accepted. Unset: GHN's callbacks are refused.
+     */
+    GHN_WEBHOOK_SECRET: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined))
+      .refine((v) => v === undefined || /^[A-Za-z0-9_-]{24,}$/.test(v), "GHN_WEBHOOK_SECRET must be at least 24 letters, digits, - or _ (e.g. `openssl rand -hex 24`)"),
     /** Milliseconds before a request to GHN is given up. */
     GHN_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(20_000),
     /** Sender of shopper emails ("Name <address>" or an address on a domain verified at Resend). */

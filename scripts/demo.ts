@@ -22,6 +22,7 @@ Crossdock demo is up (${((performance.now() - started) / 1000).toFixed(1)} s).
   Customer portal (order tracking):      ${stack.appUrl}/portal/${stack.shop}
     on the storefront (app proxy):       ${stack.appUrl}/demo/storefront/apps/crossdock/portal
   Shopify Admin simulator:               ${stack.simulator.url}/_control/shops/${stack.shop}/state
+  GHN stand-in (Vietnamese return labels): ${stack.ghn?.baseUrl ?? "off"}
 
 Press Ctrl+C to stop.`);
 
@@ -37,5 +38,5 @@ process.on("SIGTERM", () => void shutdown());
 stack.app.exited.then((code) => {
   if (stopping) return;
   console.error(`The app stopped unexpectedly (exit ${code}):\n${stack.app.output().slice(-4000)}`);
-  void stack.simulator.close().then(() => process.exit(1));
+  void Promise.all([stack.simulator.close(), stack.ghn?.close()]).then(() => process.exit(1));
 });

@@ -8,6 +8,7 @@ import { parse } from "smol-toml";
 import { buildDemoShop } from "../simulator/seed/demo-shop";
 import { addDemoActivity } from "./demo-activity";
 import { startSimulator, type RunningSimulator } from "../simulator/server";
+import { startGhnStandIn, type GhnStandIn } from "../tools/ghn-stand-in";
 import { freePort, startProcess, waitForHttp, type Started } from "./lib/processes";
 import { migrateDatabase, REPO_ROOT } from "./db/migrate";
 
@@ -24,6 +25,8 @@ export interface StackOptions {
   log?: (line: string) => void;
 /** More environment for the app process (e.g. a test's JOBS_MAX_ATTEMPTS / JOBS_BACKOFF_MS). */
   env?: Record<string, string>;
+  /** Start the GHN stand-in (tools/ghn-stand-in.ts) and give the app its keys: Vietnamese mail returns get GHN labels. */
+  ghn?: boolean;
 }
 
 export interface Stack {
@@ -32,6 +35,8 @@ export interface Stack {
   simulator: RunningSimulator;
   shop: string;
   app: Started;
+  /** The GHN stand-in, when started (`ghn: true`). */
+  ghn: GhnStandIn | null;
   stop(): Promise<void>;
 }
 
@@ -79,6 +84,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const plan = await fetch(`${simulator.url}/_control/shops/${seed.shop.domain}/throttle`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ plan: DEMO_SHOP_PLAN }) });
   if (!plan.ok) throw new Error(`The simulator refused the demo shop's plan (${plan.status})`);
 
+  // GHN's callbacks reach the app's webhook (the URL a merchant gives GHN, its last segment the secret).
+  const ghnWebhookSecret = "demo-ghn-webhook-secret-0123456789";
+  const ghn = options.ghn ? await startGhnStandIn({ callbackUrl: `${appUrl}/carriers/ghn/${ghnWebhookSecret}` }) : null;
+  if (ghn) log(`GHN stand-in on ${ghn.baseUrl}`);
   const app = startProcess(
     join(REPO_ROOT, "node_modules", ".bin", "remix"),
     ["vite:dev"],
@@ -96,6 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       DATABASE_URL: options.databaseUrl,
       EMBEDDED_DB_DIR: options.embeddedDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      ...(ghn && { GHN_TOKEN: ghn.token, GHN_SHOP_ID: String(ghn.shopId), GHN_BASE_URL: ghn.baseUrl, GHN_WEBHOOK_SECRET: ghnWebhookSecret }),
       ...options.env,
     },
     REPO_ROOT,
@@ -105,6 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     await app.stop();
     await simulator.close();
+    await ghn?.close();
     throw error;
   }
   log(`app on ${appUrl}`);
@@ -116,9 +127,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     simulator,
     shop: seed.shop.domain,
     app,
+    ghn,
     async stop() {
       await app.stop();
       await simulator.close();
+      await ghn?.close();
     },
   };
 }
@@ -136,7 +149,8 @@ export async function startDemo(options: StackOptions = {}): Promise<Stack> {
   // A job gives up after three tries, half a second and a second apart, each sending a request
   // Shopify answers with a 5xx once more, so the demo's failed job (scripts/demo-activity.ts) is in
   // Activity within seconds rather than after eight tries over minutes.
-  const stack = await startStack({ ...options, env: { JOBS_MAX_ATTEMPTS: "3", JOBS_BACKOFF_MS: "500", ADMIN_API_RETRIES: "1", ...options.env } });
+  // Vietnamese mail returns get labels from the GHN stand-in, as a store connected to GHN would.
+  const stack = await startStack({ ghn: true, ...options, env: { JOBS_MAX_ATTEMPTS: "3", JOBS_BACKOFF_MS: "500", ADMIN_API_RETRIES: "1", ...options.env } });
   try {
     const signIn = await fetch(`${stack.appUrl}/demo/login`, { method: "POST", redirect: "manual" });
     if (signIn.status !== 302) {

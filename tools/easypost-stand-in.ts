@@ -15,11 +15,21 @@
 //                                   "buy" | "retrieve"}: the next `count` API requests (of that step)
 //                                   fail, or are answered after delayMs (the work still done).
 //   POST /_control/no-rates         {on: boolean}: shipments get no rates (carriers' rate_error messages).
-//   POST /_control/reset            forget shipments and pending failures.
+//   POST /v2/webhooks               {webhook: {url, webhook_secret}} → the Webhook; every tracker Event is
+//                                   POSTed to each webhook, signed with its secret (X-Hmac-Signature:
+//                                   "hmac-sha256-hex=" + HMAC-SHA256 of the body).
+//   GET  /v2/webhooks               {webhooks: [...]}.   DELETE /v2/webhooks/:id.
+//   GET  /v2/trackers/:id           the Tracker a bought label got (by id or tracking code).
+//   POST /_control/trackers/:code/advance  {status?, message?, datetime?}: the tracker moves to `status`
+//                                   (default: the next of pre_transit → in_transit → out_for_delivery →
+//                                   delivered), a TrackingDetail is added, and a "tracker.updated" Event
+//                                   is POSTed to every webhook; answers {event, deliveries: [{url, status}]}.
+//   POST /_control/events/:id/resend  POST that Event again, as it was (EasyPost's at-least-once delivery).
+//   POST /_control/reset            forget shipments, trackers, webhooks, events and pending failures.
 //
 // Run it alone: `npx tsx tools/easypost-stand-in.ts [--port 3026] [--api-key EZTK_test]`, then
 // EASYPOST_API_KEY=EZTK_test EASYPOST_BASE_URL=http://127.0.0.1:3026/v2/. Tests start it in-process.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
@@ -69,10 +79,84 @@ export interface StandInShipment {
   selected_rate: Rate | null;
   postage_label: { object: "PostageLabel"; id: string; label_file_type: string; label_url: string; label_pdf_url: string } | null;
   tracking_code: string | null;
-  tracker: { object: "Tracker"; id: string; tracking_code: string; carrier: string; public_url: string } | null;
+  tracker: StandInTracker | null;
   status: string;
   created_at: string;
 }
+
+/** EasyPost's Tracker statuses (docs/trackers). */
+export type TrackerStatus = "unknown" | "pre_transit" | "in_transit" | "out_for_delivery" | "delivered" | "available_for_pickup" | "return_to_sender" | "failure" | "cancelled" | "error";
+
+interface TrackingDetail {
+  object: "TrackingDetail";
+  message: string;
+  status: TrackerStatus;
+  datetime: string;
+  source: string;
+  tracking_location: { object: "TrackingLocation"; city: string | null; state: string | null; country: string | null; zip: string | null };
+}
+
+export interface StandInTracker {
+  id: string;
+  object: "Tracker";
+  mode: "test";
+  tracking_code: string;
+  status: TrackerStatus;
+  status_detail: string;
+  created_at: string;
+  updated_at: string;
+  signed_by: string | null;
+  weight: null;
+  est_delivery_date: string | null;
+  shipment_id: string;
+  carrier: string;
+  tracking_details: TrackingDetail[];
+  public_url: string;
+}
+
+export interface StandInEvent {
+  id: string;
+  object: "Event";
+  mode: "test";
+  description: "tracker.created" | "tracker.updated";
+  previous_attributes: { status?: TrackerStatus };
+  pending_urls: string[];
+  completed_urls: string[];
+  created_at: string;
+  updated_at: string;
+  result: StandInTracker;
+}
+
+interface StandInWebhook {
+  id: string;
+  object: "Webhook";
+  mode: "test";
+  url: string;
+  disabled_at: null;
+  created_at: string;
+  /** Kept, never answered (EasyPost does not return the secret). */
+  secret: string | null;
+}
+
+/** EasyPost's signature of a webhook body: "hmac-sha256-hex=" + HMAC-SHA256 (key: the secret, NFKD). */
+export function easypostSignature(body: string, secret: string): string {
+  return `hmac-sha256-hex=${createHmac("sha256", Buffer.from(secret.normalize("NFKD"), "utf8")).update(body, "utf8").digest("hex")}`;
+}
+
+/** The walk `advance` takes without a status, and the stand-in's words for each step (made up, USPS-like). */
+const TRACKER_WALK: readonly TrackerStatus[] = ["pre_transit", "in_transit", "out_for_delivery", "delivered"];
+const TRACKER_WORDS: Record<TrackerStatus, string> = {
+  unknown: "Status not available",
+  pre_transit: "Pre-Shipment Info Sent to USPS",
+  in_transit: "Arrived at USPS Regional Facility",
+  out_for_delivery: "Out for Delivery",
+  delivered: "Delivered, Front Desk/Reception",
+  available_for_pickup: "Available for Pickup",
+  return_to_sender: "Return to Sender Processed",
+  failure: "Delivery Attempted - No Access to Delivery Location",
+  cancelled: "Shipment Cancelled",
+  error: "Tracking Error",
+};
 
 export interface EasyPostStandIn {
   /** The API base to give the SDK (`baseUrl`), e.g. http://127.0.0.1:3026/v2/ */
@@ -87,6 +171,13 @@ export interface EasyPostStandIn {
   /** The next `count` requests of `step` fail (or, "slow", are answered after delayMs; the work is still done, as a server that finishes after its client gave up). */
   failNext(count: number, mode?: EasyPostFailure, options?: { delayMs?: number; step?: EasyPostStep }): void;
   setNoRates(on: boolean): void;
+  trackers(): StandInTracker[];
+  /** Every Event made, oldest first. */
+  events(): StandInEvent[];
+  /** Moves a label's tracker on and POSTs a signed "tracker.updated" Event to every webhook. */
+  advanceTracker(code: string, change?: { status?: TrackerStatus; message?: string; datetime?: string }): Promise<{ event: StandInEvent; deliveries: Array<{ url: string; status: number }> }>;
+  /** POSTs an Event again, as it was. */
+  resendEvent(id: string): Promise<Array<{ url: string; status: number }>>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -165,6 +256,8 @@ export async function startEasyPostStandIn(options: { port?: number; host?: stri
   let failures: Array<{ mode: EasyPostFailure; delayMs: number; step: EasyPostStep }> = [];
   let purchases = 0;
   let noRates = false;
+  let webhooks: StandInWebhook[] = [];
+  let events: StandInEvent[] = [];
   let origin = "";
 
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -193,6 +286,23 @@ export async function startEasyPostStandIn(options: { port?: number; host?: stri
       }
     };
 
+    const advance = /^\/_control\/trackers\/([^/]+)\/advance$/.exec(path);
+    if (advance && req.method === "POST") {
+      const body = json();
+      try {
+        return send(res, 200, await api.advanceTracker(decodeURIComponent(advance[1]!), { status: body.status as TrackerStatus | undefined, message: body.message as string | undefined, datetime: body.datetime as string | undefined }));
+      } catch (error) {
+        return send(res, 404, { error: { code: "NOT_FOUND", message: String(error), errors: [] } });
+      }
+    }
+    const resend = /^\/_control\/events\/([^/]+)\/resend$/.exec(path);
+    if (resend && req.method === "POST") {
+      try {
+        return send(res, 200, { deliveries: await api.resendEvent(decodeURIComponent(resend[1]!)) });
+      } catch (error) {
+        return send(res, 404, { error: { code: "NOT_FOUND", message: String(error), errors: [] } });
+      }
+    }
     if (path.startsWith("/_control/") && req.method === "POST") {
       const body = json();
       if (path === "/_control/fail") api.failNext(Number(body.count ?? 1), (body.mode as EasyPostFailure) ?? "500", { delayMs: Number(body.delayMs ?? 5000), step: (body.step as EasyPostStep) ?? "any" });
@@ -216,6 +326,10 @@ export async function startEasyPostStandIn(options: { port?: number; host?: stri
     const user = auth.startsWith("Basic ") ? Buffer.from(auth.slice(6), "base64").toString("utf8").split(":")[0] : null;
     if (user !== apiKey) return send(res, 401, { error: { code: "APIKEY.INACTIVE", message: "This api key is no longer active. Please use a different api key or reactivate this key.", errors: [] } });
 
+    if (path.startsWith("/v2/webhooks") || path.startsWith("/v2/trackers")) {
+      const answer = routeTracking(req.method ?? "GET", path, json());
+      return send(res, answer.status, answer.body);
+    }
     const step: EasyPostStep = req.method === "GET" ? "retrieve" : path.endsWith("/buy") ? "buy" : "create";
     const at = failures.findIndex((f) => f.step === "any" || f.step === step);
     const failure = at >= 0 ? failures.splice(at, 1)[0] : undefined;
@@ -224,10 +338,14 @@ export async function startEasyPostStandIn(options: { port?: number; host?: stri
     if (failure?.mode === "slow") await new Promise((r) => setTimeout(r, failure.delayMs));
 
     const answer = route(req.method ?? "GET", path, json());
+    // "A tracker.created Event is created whenever a Tracker is created" (docs/events). EasyPost names
+    // no order between it and the buy's answer; the stand-in posts it first, so the label's buyer has
+    // not yet recorded the tracking code (the Event names a parcel it does not know yet), every time.
+    if (answer.created) await post(makeEvent("tracker.created", answer.created, {}));
     return send(res, answer.status, answer.body);
   }
 
-  function route(method: string, path: string, body: Record<string, unknown>): { status: number; body: unknown } {
+  function route(method: string, path: string, body: Record<string, unknown>): { status: number; body: unknown; created?: StandInTracker } {
     if (method === "POST" && path === "/v2/shipments") {
       const input = (body.shipment ?? {}) as Record<string, unknown>;
       const to = input.to_address as Address | undefined;
@@ -282,16 +400,90 @@ export async function startEasyPostStandIn(options: { port?: number; host?: stri
       s.selected_rate = rate;
       s.tracking_code = code;
       s.postage_label = { object: "PostageLabel", id: labelId, label_file_type: "application/pdf", label_url: `${origin}/labels/${labelId}.pdf`, label_pdf_url: `${origin}/labels/${labelId}.pdf` };
-      s.tracker = { object: "Tracker", id: id("trk"), tracking_code: code, carrier: rate.carrier, public_url: `${origin}/track/${code}` };
+      const now = new Date().toISOString();
+      s.tracker = {
+        id: id("trk"),
+        object: "Tracker",
+        mode: "test",
+        tracking_code: code,
+        status: "pre_transit",
+        status_detail: "status_update",
+        created_at: now,
+        updated_at: now,
+        signed_by: null,
+        weight: null,
+        est_delivery_date: rate.delivery_days ? new Date(Date.now() + rate.delivery_days * 86_400_000).toISOString() : null,
+        shipment_id: s.id,
+        carrier: rate.carrier,
+        tracking_details: [detail("pre_transit", TRACKER_WORDS.pre_transit, now)],
+        public_url: `${origin}/track/${code}`,
+      };
       s.status = "pre_transit";
       purchases++;
-      return { status: 200, body: s };
+      return { status: 200, body: s, created: s.tracker };
     }
 
     const one = /^\/v2\/shipments\/([^/]+)$/.exec(path);
     if (method === "GET" && one) {
       const s = find(decodeURIComponent(one[1]!));
       return s ? { status: 200, body: s } : apiError(404, "NOT_FOUND", "The requested resource could not be found.");
+    }
+    return apiError(404, "NOT_FOUND", "The requested resource could not be found.");
+  }
+
+  function detail(status: TrackerStatus, message: string, datetime: string): TrackingDetail {
+    return { object: "TrackingDetail", message, status, datetime, source: "USPS", tracking_location: { object: "TrackingLocation", city: null, state: null, country: null, zip: null } };
+  }
+
+  function makeEvent(description: StandInEvent["description"], tracker: StandInTracker, previous: StandInEvent["previous_attributes"]): StandInEvent {
+    const now = new Date().toISOString();
+    const event: StandInEvent = { id: id("evt"), object: "Event", mode: "test", description, previous_attributes: previous, pending_urls: [], completed_urls: [], created_at: now, updated_at: now, result: structuredClone(tracker) };
+    events.push(event);
+    return event;
+  }
+
+  /** POSTs the Event to every webhook, signed with its secret; the HTTP status each answered (0: unreachable). */
+  async function post(event: StandInEvent): Promise<Array<{ url: string; status: number }>> {
+    const body = JSON.stringify(event);
+    return Promise.all(
+      webhooks.map(async (hook) => {
+        try {
+          const response = await fetch(hook.url, {
+            method: "POST",
+            headers: { "content-type": "application/json", "user-agent": "EasyPost WebHook Agent 1.0", ...(hook.secret && { "x-hmac-signature": easypostSignature(body, hook.secret) }) },
+            body,
+            signal: AbortSignal.timeout(10_000),
+          });
+          await response.arrayBuffer();
+          return { url: hook.url, status: response.status };
+        } catch {
+          return { url: hook.url, status: 0 };
+        }
+      }),
+    );
+  }
+
+  function routeTracking(method: string, path: string, body: Record<string, unknown>): { status: number; body: unknown } {
+    if (method === "POST" && path === "/v2/webhooks") {
+      const input = (body.webhook ?? {}) as { url?: unknown; webhook_secret?: unknown };
+      if (typeof input.url !== "string" || !/^https?:\/\//.test(input.url)) return apiError(422, "PARAMETER.REQUIRED", "Missing required parameter.", [{ field: "url", message: "cannot be blank" }]);
+      const hook: StandInWebhook = { id: id("hook"), object: "Webhook", mode: "test", url: input.url, disabled_at: null, created_at: new Date().toISOString(), secret: typeof input.webhook_secret === "string" ? input.webhook_secret : null };
+      webhooks.push(hook);
+      const { secret: _secret, ...shown } = hook;
+      return { status: 201, body: shown };
+    }
+    if (method === "GET" && path === "/v2/webhooks") return { status: 200, body: { webhooks: webhooks.map(({ secret: _secret, ...shown }) => shown) } };
+    const hook = /^\/v2\/webhooks\/([^/]+)$/.exec(path);
+    if (method === "DELETE" && hook) {
+      const before = webhooks.length;
+      webhooks = webhooks.filter((w) => w.id !== hook[1]);
+      return webhooks.length < before ? { status: 200, body: {} } : apiError(404, "NOT_FOUND", "The requested resource could not be found.");
+    }
+    const tracker = /^\/v2\/trackers\/([^/]+)$/.exec(path);
+    if (method === "GET" && tracker) {
+      const key = decodeURIComponent(tracker[1]!);
+      const found = shipments.find((s) => s.tracker && (s.tracker.id === key || s.tracker.tracking_code === key))?.tracker;
+      return found ? { status: 200, body: found } : apiError(404, "NOT_FOUND", "The requested resource could not be found.");
     }
     return apiError(404, "NOT_FOUND", "The requested resource could not be found.");
   }
@@ -317,12 +509,36 @@ export async function startEasyPostStandIn(options: { port?: number; host?: stri
     setNoRates(on) {
       noRates = on;
     },
+    trackers: () => shipments.flatMap((s) => (s.tracker ? [structuredClone(s.tracker)] : [])),
+    events: () => events.map((e) => structuredClone(e)),
+    async advanceTracker(code, change = {}) {
+      const s = shipments.find((x) => x.tracker?.tracking_code === code);
+      if (!s?.tracker) throw new Error(`No tracker has the tracking code ${code}`);
+      const tracker = s.tracker;
+      const previous = tracker.status;
+      const status = change.status ?? TRACKER_WALK[Math.min(TRACKER_WALK.indexOf(previous) + 1, TRACKER_WALK.length - 1)] ?? "in_transit";
+      const datetime = change.datetime ?? new Date().toISOString();
+      tracker.status = status;
+      tracker.updated_at = new Date().toISOString();
+      if (status === "delivered") tracker.signed_by = "FRONT DESK";
+      tracker.tracking_details.push(detail(status, change.message ?? TRACKER_WORDS[status], datetime));
+      s.status = status;
+      const event = makeEvent("tracker.updated", tracker, previous !== status ? { status: previous } : {});
+      return { event: structuredClone(event), deliveries: await post(event) };
+    },
+    async resendEvent(eventId) {
+      const event = events.find((e) => e.id === eventId);
+      if (!event) throw new Error(`No Event ${eventId}`);
+      return post(event);
+    },
     reset() {
       shipments = [];
       requests = [];
       failures = [];
       purchases = 0;
       noRates = false;
+      webhooks = [];
+      events = [];
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -12,6 +12,9 @@
 //   POST /_control/fail      {count, mode: "500" | "503" | "slow", delayMs?, step?: "create" | "detail" | "token" | "print"}
 //   POST /_control/no-service {on: boolean}: no service on any route (create answers code 400)
 //   POST /_control/reset     forget orders and pending failures
+//   POST /_control/orders/:order_code/status {status, reason?}: GHN moves the order and calls the
+//                            shop's webhook (`callbackUrl`) with its documented body, again on a
+//                            non-200 answer (10 times, `callbackRetryDelayMs` apart; GHN: 5 s)
 //
 // Run it alone: `npx tsx tools/ghn-stand-in.ts [--port 3027] [--token …] [--shop-id 885]`, then
 // GHN_TOKEN=… GHN_SHOP_ID=885 GHN_BASE_URL=http://127.0.0.1:3027. Tests start it in-process.
@@ -160,6 +163,60 @@ export interface StandInGhnOrder {
   areas: { from: string; to: string };
 }
 
+/** GHN's words for its statuses, as its callbacks' `Description` carries them. */
+const STATUS_WORDS: Record<string, string> = {
+  ready_to_pick: "Mới tạo đơn hàng",
+  picking: "Nhân viên đang lấy hàng",
+  money_collect_picking: "Đang thu tiền người gửi",
+  picked: "Nhân viên đã lấy hàng",
+  storing: "Hàng đang nằm ở kho",
+  transporting: "Đang luân chuyển hàng",
+  sorting: "Đang phân loại hàng hóa",
+  delivering: "Nhân viên đang giao cho người nhận",
+  money_collect_delivering: "Nhân viên đang thu tiền người nhận",
+  delivered: "Nhân viên đã giao hàng thành công",
+  delivery_fail: "Nhân viên giao hàng thất bại",
+  waiting_to_return: "Đang đợi trả hàng về cho người gửi",
+  return: "Trả hàng",
+  return_transporting: "Đang luân chuyển hàng trả",
+  return_sorting: "Đang phân loại hàng trả",
+  returning: "Nhân viên đang đi trả hàng",
+  return_fail: "Nhân viên trả hàng thất bại",
+  returned: "Nhân viên trả hàng thành công",
+  cancel: "Hủy đơn hàng",
+  exception: "Đơn hàng ngoại lệ không nằm trong quy trình",
+  lost: "Hàng bị mất",
+  damage: "Hàng bị hư hỏng",
+};
+
+/** GHN's callback body (api.ghn.vn "Webhook", id=47: its example and field table). */
+function callbackBody(o: StandInGhnOrder, type: "create" | "switch_status", reason = "") {
+  return {
+    CODAmount: o.cod_amount,
+    CODTransferDate: null,
+    ClientOrderCode: o.client_order_code,
+    ConvertedWeight: o.weight,
+    Description: type === "create" ? "Tạo đơn hàng" : (STATUS_WORDS[o.status] ?? o.status),
+    Fee: { CODFailedFee: 0, CODFee: 0, Coupon: 0, DeliverRemoteAreasFee: 0, DocumentReturn: 0, DoubleCheck: 0, Insurance: 0, MainService: o.total_fee, PickRemoteAreasFee: 0, R2S: 0, Return: 0, StationDO: 0, StationPU: 0, Total: o.total_fee },
+    Height: o.height,
+    IsPartialReturn: false,
+    Length: o.length,
+    OrderCode: o.order_code,
+    PartialReturnCode: "",
+    PaymentType: o.payment_type_id,
+    Reason: reason,
+    ReasonCode: "",
+    ShopID: o.shop_id,
+    Status: o.status,
+    Time: new Date().toISOString(),
+    TotalFee: o.total_fee,
+    Type: type,
+    Warehouse: "Bưu Cục 229 Quan Nhân-Q.Thanh Xuân-HN",
+    Weight: o.weight,
+    Width: o.width,
+  };
+}
+
 export interface GhnStandIn {
   /** The origin to give Crossdock as GHN_BASE_URL, e.g. http://127.0.0.1:3027 */
   baseUrl: string;
@@ -172,6 +229,15 @@ export interface GhnStandIn {
   requests(): string[];
   failNext(count: number, mode?: GhnFailure, options?: { delayMs?: number; step?: GhnStep }): void;
   setNoService(on: boolean): void;
+  /** Where GHN sends its callbacks (the shop's webhook URL, configured at GHN). */
+  setCallbackUrl(url: string | null): void;
+  /**
+   * GHN moves the order to `status` and calls the webhook; the HTTP status of the delivery that
+   * ended the tries (200, or the last of 10 answers; 0 when the webhook could not be reached).
+   */
+  advance(orderCode: string, status: string, options?: { reason?: string }): Promise<number>;
+  /** Every callback body sent, in order (retries included). */
+  callbacks(): Array<Record<string, unknown>>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -221,7 +287,9 @@ async function labelPdf(o: StandInGhnOrder): Promise<Uint8Array> {
   return doc.save();
 }
 
-export async function startGhnStandIn(options: { port?: number; host?: string; token?: string; shopId?: number } = {}): Promise<GhnStandIn> {
+export async function startGhnStandIn(
+  options: { port?: number; host?: string; token?: string; shopId?: number; callbackUrl?: string; callbackRetryDelayMs?: number } = {},
+): Promise<GhnStandIn> {
   const token = options.token ?? "ghn-stand-in-token";
   const shopId = options.shopId ?? 885;
   let orders: StandInGhnOrder[] = [];
@@ -230,6 +298,25 @@ export async function startGhnStandIn(options: { port?: number; host?: string; t
   let printTokens = new Map<string, { codes: string[]; expires: number }>();
   let created = 0;
   let noService = false;
+  let callbackUrl = options.callbackUrl ?? null;
+  let sent: Array<Record<string, unknown>> = [];
+
+  /** POSTs GHN's callback; a non-200 answer is sent again, 10 times in all (GHN: "fire back 10 times each time 5 seconds apart"). */
+  async function deliver(body: Record<string, unknown>): Promise<number> {
+    if (!callbackUrl) return 0;
+    let status = 0;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, options.callbackRetryDelayMs ?? 5_000));
+      sent.push(body);
+      try {
+        status = (await fetch(callbackUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) })).status;
+      } catch {
+        status = 0;
+      }
+      if (status === 200) break;
+    }
+    return status;
+  }
 
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
@@ -265,6 +352,12 @@ export async function startGhnStandIn(options: { port?: number; host?: string; t
       if (path === "/_control/fail") api.failNext(Number(body.count ?? 1), (body.mode as GhnFailure) ?? "500", { delayMs: Number(body.delayMs ?? 5000), step: (body.step as GhnStep) ?? "any" });
       else if (path === "/_control/no-service") noService = body.on === true;
       else if (path === "/_control/reset") api.reset();
+      else {
+        const move = /^\/_control\/orders\/([^/]+)\/status$/.exec(path);
+        if (!move) return send(res, 404, { ok: false });
+        const delivered = await api.advance(decodeURIComponent(move[1]!), String(body.status ?? ""), { reason: typeof body.reason === "string" ? body.reason : undefined });
+        return send(res, 200, { ok: true, delivered });
+      }
       return send(res, 200, { ok: true });
     }
 
@@ -396,6 +489,8 @@ export async function startGhnStandIn(options: { port?: number; host?: string; t
     };
     orders.push(order);
     created++;
+    // GHN calls the webhook when an order is created (Type "create"), without holding up its answer.
+    void deliver(callbackBody(order, "create"));
     return answer(res, 200, "Success", {
       order_code: order.order_code,
       sort_code: order.sort_code,
@@ -428,6 +523,17 @@ export async function startGhnStandIn(options: { port?: number; host?: string; t
     setNoService(on) {
       noService = on;
     },
+    setCallbackUrl(url) {
+      callbackUrl = url;
+    },
+    async advance(code, status, opts = {}) {
+      const order = orders.find((o) => o.order_code === code);
+      if (!order) throw new Error(`The GHN stand-in has no order ${code}`);
+      if (!(status in STATUS_WORDS)) throw new Error(`Not a GHN status: ${status}`);
+      order.status = status;
+      return deliver(callbackBody(order, "switch_status", opts.reason));
+    },
+    callbacks: () => sent.map((b) => structuredClone(b)),
     reset() {
       orders = [];
       requests = [];
@@ -435,6 +541,7 @@ export async function startGhnStandIn(options: { port?: number; host?: string; t
       printTokens = new Map();
       created = 0;
       noService = false;
+      sent = [];
     },
     close: () =>
       new Promise<void>((resolveClose) => {

@@ -42,7 +42,7 @@ export function decodeBody(bytes: Uint8Array): string {
 }
 
 /** A Fetch request's body, refused past `limit` bytes (declared or streamed) without buffering the rest. */
-async function readCapped(request: Request, limit: number): Promise<string> {
+export async function readCapped(request: Request, limit: number): Promise<string> {
   if (Number(request.headers.get("content-length")) > limit) throw new BodyTooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();

@@ -42,6 +42,7 @@ import {
   toGid,
 } from "~/shopify/webhook-payloads";
 import type { AdminFactory } from "./admin.server";
+import { CARRIER_TOPICS } from "./carrier-topics.server";
 import type { DeliveryContext, DeliveryProcessor, ProcessorRegistry } from "./processor";
 import { returnRefundProcessor, returnSyncProcessor } from "./returns-processors.server";
 
@@ -241,7 +242,7 @@ export const WEBHOOK_TOPICS: readonly WebhookTopic[] = [
   },
 ];
 
-/** The processors, by topic, that the job drivers run (app/jobs/config.server.ts). */
+/** The processors, by topic, that the job drivers run (app/jobs/config.server.ts): Shopify's topics, then carriers' (carrier-topics.server.ts). */
 export function createProcessors(deps: ProcessorDependencies): ProcessorRegistry {
-  return Object.fromEntries(WEBHOOK_TOPICS.map((row) => [row.topic, row.process(deps)]));
+  return Object.fromEntries([...WEBHOOK_TOPICS.map((row) => [row.topic, row.process(deps)] as const), ...CARRIER_TOPICS.map((row) => [row.topic, row.process] as const)]);
 }

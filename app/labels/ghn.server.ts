@@ -53,8 +53,17 @@ interface GhnOrder {
  * logged client [unique field]"), so a retry finds the order it created.
  */
 export function ghnClientOrderCode(shopDomain: string, rma: string): string {
-  const shop = createHash("sha256").update(shopDomain.toLowerCase()).digest("hex").slice(0, 8);
-  return `CD-${shop}-${rma.toUpperCase()}`;
+  return `CD-${ghnShopTag(shopDomain)}-${rma.toUpperCase()}`;
+}
+
+/** The shop's part of its client order codes: 8 hex digits of its domain's SHA-256 (the domain itself is not sent to GHN). */
+export function ghnShopTag(shopDomain: string): string {
+  return createHash("sha256").update(shopDomain.toLowerCase()).digest("hex").slice(0, 8);
+}
+
+/** The shop tag of a client order code Crossdock made ("CD-1a2b3c4d-RMA-…"), else null (an order made elsewhere). */
+export function ghnShopTagOf(clientOrderCode: string): string | null {
+  return /^CD-([0-9a-f]{8})-/.exec(clientOrderCode)?.[1] ?? null;
 }
 
 /** A Vietnamese phone as GHN's examples write it ("0909999999"): +84 becomes 0, spaces and dashes go. */

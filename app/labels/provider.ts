@@ -1,3 +1,5 @@
+import type { CarrierProblem } from "~/domain/returns/label-problem";
+
 /**
  * Return labels behind a small provider interface (Medusa's fulfillment provider
  * `createReturnFulfillment`, reduced to what Crossdock needs). The built-in provider
@@ -116,8 +118,8 @@ export interface ReturnLabel {
   shipmentId?: string | null;
 }
 
-/** Why a carrier gave no label; each has words for shopper and staff (returns.carrierError.*). */
-export type CarrierLabelProblem = "invalid-address" | "no-rates" | "unavailable" | "timeout";
+/** Why a carrier gave no label; each has words for shopper and staff (app/domain/returns/label-problem.ts). */
+export type CarrierLabelProblem = CarrierProblem;
 
 /**
  * A carrier refused or failed to sell a label. Nothing was bought (a label bought and then lost is

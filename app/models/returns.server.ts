@@ -72,6 +72,16 @@ export async function findReturnByTrackingNumber(shop: ShopRef, trackingNumber: 
   return rows.length === 1 ? rows[0]! : null;
 }
 
+/**
+ * The shops (domains) with a return whose label carries this tracking number: a carrier's webhook
+ * (EasyPost's, one account for every shop) names the parcel, not the shop, so this is the one query
+ * not asked by a shop. Only the domains leave it; the update is then recorded per shop.
+ */
+export async function shopsWithLabelTracking(trackingNumber: string, db: Db = prisma): Promise<string[]> {
+  const rows = await db.returnRequest.findMany({ where: { labelTrackingNumber: trackingNumber }, select: { shop: { select: { domain: true } } }, distinct: ["shopId"], take: 10 });
+  return rows.map((r) => r.shop.domain);
+}
+
 /** Whether another return of the shop already carries this label tracking number. */
 export async function trackingNumberTaken(shop: ShopRef, trackingNumber: string, exceptReturnId: string, db: Db = prisma): Promise<boolean> {
   const other = await db.returnRequest.findFirst({
@@ -476,6 +486,8 @@ export type ReturnFields = Pick<
   | "labelTrackingNumber"
   | "labelTrackingUrl"
   | "labelCreatedAt"
+  | "selfShipCarrier"
+  | "selfShipTrackingNumber"
   | "returnLocationId"
   | "method"
   | "locale"

@@ -53,6 +53,11 @@ export async function getShop(domain: string, db: Db = prisma): Promise<Shop | n
   return db.shop.findUnique({ where: { domain } });
 }
 
+/** The domains of the shops installed now (the carrier accounts the deployment shares name no shop; their references do). */
+export async function installedShopDomains(db: Db = prisma): Promise<string[]> {
+  return (await db.shop.findMany({ where: { uninstalledAt: null }, select: { domain: true }, orderBy: { domain: "asc" } })).map((s) => s.domain);
+}
+
 /** The shop's IANA time zone as Shopify reports it ("UTC" until it is known). */
 export async function getShopTimeZone(shop: ShopRef, db: Db = prisma): Promise<string> {
   const found = await db.shop.findUnique({ where: { id: shop.id }, select: { timezone: true } });

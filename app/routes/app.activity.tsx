@@ -24,6 +24,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
 import { adminLocale } from "~/http/admin-locale.server";
+import { CARRIER_TOPICS } from "~/jobs/carrier-topics.server";
 import { WEBHOOK_TOPICS } from "~/jobs/webhook-topics.server";
 import { portalT } from "~/portal/i18n";
 import type { PortalLocale } from "~/domain/portal/locale";
@@ -78,7 +79,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 /** Every subscribed topic's name for merchants, in `locale`. */
 function topicLabels(locale: PortalLocale): Record<string, string> {
   const t = portalT(locale, "activity");
-  return Object.fromEntries(WEBHOOK_TOPICS.map((row) => [row.topic, t(`topics.${row.label}`)]));
+  return Object.fromEntries([...WEBHOOK_TOPICS, ...CARRIER_TOPICS].map((row) => [row.topic, t(`topics.${row.label}`)]));
 }
 
 const actionSchema = z.discriminatedUnion("intent", [

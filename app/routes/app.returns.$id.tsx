@@ -261,6 +261,13 @@ export default function ReturnDetail() {
             </Banner>
           </Layout.Section>
         )}
+        {ret.labelProblem && !(result && !result.ok) && (
+          <Layout.Section>
+            <Banner tone="warning" title={t("labelProblemTitle")}>
+              <p data-label-problem={ret.labelProblem}>{t(`carrierError.${ret.labelProblem}`)}</p>
+            </Banner>
+          </Layout.Section>
+        )}
         {ret.flagged && (
           <Layout.Section>
             <Banner tone="warning" title={t("flaggedTitle")}>
@@ -426,6 +433,13 @@ export default function ReturnDetail() {
                 <Text as="p">{ret.customerName ?? "—"}</Text>
                 <Text as="p" tone="subdued">{ret.customerEmail ?? t("noEmail")}</Text>
                 {ret.label && <Text as="p">{t("label", { carrier: ret.label.carrier ?? t("carrier"), tracking: ret.label.trackingNumber ?? "" })}</Text>}
+                {ret.selfShip && (
+                  <Text as="p">
+                    {ret.selfShip.carrier
+                      ? t("eventText.selfShipTracking", { carrier: ret.selfShip.carrier, number: ret.selfShip.trackingNumber })
+                      : t("eventText.selfShipTrackingNoCarrier", { number: ret.selfShip.trackingNumber })}
+                  </Text>
+                )}
                 {ret.decidedBy && ret.decidedAt && <Text as="p" tone="subdued">{t("decidedBy", { actor: actorName(ret.decidedBy, t) })}</Text>}
                 {ret.declineReason && (
                   <Text as="p">

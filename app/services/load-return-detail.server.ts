@@ -1,6 +1,7 @@
 // The return's page in the desk: items with reasons and notes, the order, the policy checks that
 // passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
 // the rules said, the timeline, and which actions its status allows.
+import { pendingLabelProblem } from "~/domain/returns/label-problem";
 import { quotedRefund } from "~/domain/returns/fees";
 import { readFlagReason } from "~/domain/returns/flag-reason";
 import { fromMinor, money, moneyAmount, toMinor, toShop } from "~/domain/returns/money";
@@ -88,6 +89,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     method: ret.method,
     source: ret.source,
     flagged: ret.flagged,
+    /** Why the carrier sold no label on the last try (the return is still requested); null when there is a label or no try failed. */
+    labelProblem: pendingLabelProblem(ret),
     /** Why it is flagged, as data: a flag rule's reason as typed, a rule that could not be applied said in words. */
     flags: ret.flagReasons.map(readFlagReason),
     orderName: ret.orderName,
@@ -115,6 +118,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     returnLocationId: ret.returnLocationId,
     returnLocation: ret.returnLocationId ? (locationName.get(ret.returnLocationId) ?? ret.returnLocationId) : null,
     label: ret.reverseDeliveryId ? { carrier: ret.labelCarrier, trackingNumber: ret.labelTrackingNumber, trackingUrl: ret.labelTrackingUrl } : null,
+    /** The parcel the shopper sent themselves: the carrier and number they typed in the portal. */
+    selfShip: ret.selfShipTrackingNumber ? { carrier: ret.selfShipCarrier, trackingNumber: ret.selfShipTrackingNumber } : null,
     createdAt: ret.createdAt.toISOString(),
     lines: ret.lines.map((l) => ({
       id: l.id,

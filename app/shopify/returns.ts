@@ -683,3 +683,36 @@ export async function createReverseDeliveryWithShipping(
   }
   return toReverseDelivery(delivery);
 }
+
+export const REVERSE_DELIVERY_SHIPPING_UPDATE_MUTATION = `#graphql
+  mutation CrossdockReverseDeliveryShippingUpdate($reverseDeliveryId: ID!, $trackingInput: ReverseDeliveryTrackingInput, $notifyCustomer: Boolean) {
+    reverseDeliveryShippingUpdate(reverseDeliveryId: $reverseDeliveryId, trackingInput: $trackingInput, notifyCustomer: $notifyCustomer) {
+      reverseDelivery {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/**
+ * reverseDeliveryShippingUpdate ("Updates a reverse delivery with associated external shipping
+ * information", Admin API 2026-10): the tracking number of the parcel the shopper sent themselves,
+ * in place of the built-in sheet's. ReverseDeliveryTrackingInput holds a number and a URL, no
+ * carrier name; Crossdock knows no URL for a carrier the shopper named, so it sends the number only.
+ */
+export async function updateReverseDeliveryTracking(graphql: AdminGraphql, input: { reverseDeliveryId: string; number: string }): Promise<void> {
+  const data = await adminRequest(graphql, REVERSE_DELIVERY_SHIPPING_UPDATE_MUTATION, {
+    reverseDeliveryId: input.reverseDeliveryId,
+    trackingInput: { number: input.number },
+    notifyCustomer: false,
+  });
+  const userErrors = userErrorsOf(data.reverseDeliveryShippingUpdate);
+  if (userErrors.length > 0 || !data.reverseDeliveryShippingUpdate?.reverseDelivery) {
+    throw new AdminUserError("reverseDeliveryShippingUpdate", userErrors.length ? userErrors : [{ message: "Shopify updated no reverse delivery" }]);
+  }
+}

@@ -636,6 +636,15 @@ export type CrossdockReverseDeliveryCreateWithShippingMutation = { reverseDelive
       & { deliverable?: AdminTypes.Maybe<{ tracking?: AdminTypes.Maybe<Pick<AdminTypes.ReverseDeliveryTrackingV2, 'carrierName' | 'number' | 'url'>>, label?: AdminTypes.Maybe<Pick<AdminTypes.ReverseDeliveryLabelV2, 'publicFileUrl'>> }> }
     )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
 
+export type CrossdockReverseDeliveryShippingUpdateMutationVariables = AdminTypes.Exact<{
+  reverseDeliveryId: AdminTypes.Scalars['ID']['input'];
+  trackingInput?: AdminTypes.InputMaybe<AdminTypes.ReverseDeliveryTrackingInput>;
+  notifyCustomer?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+}>;
+
+
+export type CrossdockReverseDeliveryShippingUpdateMutation = { reverseDeliveryShippingUpdate?: AdminTypes.Maybe<{ reverseDelivery?: AdminTypes.Maybe<Pick<AdminTypes.ReverseDelivery, 'id'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
 export type CrossdockShipmentForNoticeQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -749,6 +758,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation CrossdockReturnApproveRequest($input: ReturnApproveRequestInput!) {\n    returnApproveRequest(input: $input) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnApproveRequestMutation, variables: CrossdockReturnApproveRequestMutationVariables},
   "#graphql\n  mutation CrossdockReturnDeclineRequest($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n        decline {\n          reason\n          note\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReturnDeclineRequestMutation, variables: CrossdockReturnDeclineRequestMutationVariables},
   "#graphql\n  mutation CrossdockReverseDeliveryCreateWithShipping(\n    $reverseFulfillmentOrderId: ID!\n    $reverseDeliveryLineItems: [ReverseDeliveryLineItemInput!]!\n    $trackingInput: ReverseDeliveryTrackingInput\n    $labelInput: ReverseDeliveryLabelInput\n    $notifyCustomer: Boolean\n  ) {\n    reverseDeliveryCreateWithShipping(\n      reverseFulfillmentOrderId: $reverseFulfillmentOrderId\n      reverseDeliveryLineItems: $reverseDeliveryLineItems\n      trackingInput: $trackingInput\n      labelInput: $labelInput\n      notifyCustomer: $notifyCustomer\n    ) {\n      reverseDelivery {\n        id\n        deliverable {\n          ... on ReverseDeliveryShippingDeliverable {\n            tracking {\n              carrierName\n              number\n              url\n            }\n            label {\n              publicFileUrl\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReverseDeliveryCreateWithShippingMutation, variables: CrossdockReverseDeliveryCreateWithShippingMutationVariables},
+  "#graphql\n  mutation CrossdockReverseDeliveryShippingUpdate($reverseDeliveryId: ID!, $trackingInput: ReverseDeliveryTrackingInput, $notifyCustomer: Boolean) {\n    reverseDeliveryShippingUpdate(reverseDeliveryId: $reverseDeliveryId, trackingInput: $trackingInput, notifyCustomer: $notifyCustomer) {\n      reverseDelivery {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockReverseDeliveryShippingUpdateMutation, variables: CrossdockReverseDeliveryShippingUpdateMutationVariables},
   "#graphql\n  mutation CrossdockStoreCreditCredit($id: ID!, $creditInput: StoreCreditAccountCreditInput!) {\n    storeCreditAccountCredit(id: $id, creditInput: $creditInput) {\n      storeCreditAccountTransaction {\n        id\n        createdAt\n        amount {\n          amount\n          currencyCode\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CrossdockStoreCreditCreditMutation, variables: CrossdockStoreCreditCreditMutationVariables},
 }
 declare module '@shopify/admin-api-client' {

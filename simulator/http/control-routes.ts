@@ -4,12 +4,13 @@ import { looseIdOf, type GidType } from "../store/ids";
 import { gid } from "../store/ids";
 import { ensureLevel, setQuantity, adjustQuantity, trackInventory } from "../store/inventory";
 import { addLocation, deleteLocation, updateLocation } from "../store/locations";
-import { assessOrderRisk, cancelOrder, createOrder, markOrderPaid } from "../store/orders";
+import { assessOrderRisk, cancelOrder, createOrder } from "../store/orders";
 import { orderRoutingSettled } from "../store/order-routing";
 import { createFulfillment, updateFulfillmentStatus } from "../store/fulfillments";
 import { createFulfillmentEvent, isFulfillmentEventStatus, recordFulfillmentEvent } from "../store/fulfillment-events";
 import { approveReturn, cancelReturn, closeReturn, createReturn, declineReturn, reopenReturn, returnableFulfillments, undisposedQuantity, type ReturnLineInput } from "../store/returns";
-import { processableQuantity, processReturn, suggestFinancialOutcome } from "../store/return-processing";
+import { exchangeProcessableQuantity } from "../store/exchanges";
+import { collectPayment, processableQuantity, processReturn, suggestFinancialOutcome } from "../store/return-processing";
 import { decimalString } from "../store/money";
 import type { ReturnRecord } from "../store/records";
 import type { Outcome } from "../store/user-errors";
@@ -68,6 +69,14 @@ function returnSummary(shop: ShopState, ret: ReturnRecord) {
       quantity: l.quantity,
       processedQuantity: l.processedQuantity,
       refundedQuantity: l.refundedQuantity,
+    })),
+    exchangeLineItems: ret.exchangeLineItems.map((l) => ({
+      id: gid("ExchangeLineItem", l.id),
+      variantId: gid("ProductVariant", l.variantId),
+      sku: l.sku,
+      quantity: l.quantity,
+      processedQuantity: l.processedQuantity,
+      lineItemIds: l.lineItemIds.map((lineItemId) => gid("LineItem", lineItemId)),
     })),
     reverseFulfillmentOrders: shop.reverseFulfillmentOrdersOf(ret.id).map((rfo) => ({
       id: gid("ReverseFulfillmentOrder", rfo.id),
@@ -235,7 +244,7 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
     }),
     // The order's payment arrives (orders/paid, orders/updated); a new risk assessment (orders/risk_assessment_changed).
     route("POST", "/_control/shops/:shop/orders/:id/paid", (ctx) => {
-      const result = markOrderPaid(shopOf(ctx), id("Order", ctx.params.id));
+      const result = collectPayment(shopOf(ctx), id("Order", ctx.params.id));
       return result.ok ? ok({ order: { id: gid("Order", result.value.id), financialStatus: result.value.financialStatus } }) : unprocessable(result.error);
     }),
     route("POST", "/_control/shops/:shop/orders/:id/risk-assessments", (ctx) => {
@@ -335,8 +344,23 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       if (!shop.orders.has(orderId)) throw new HttpError(404, { error: `Unknown order ${body.orderId}` });
       const lines = returnLinesFor(shop, orderId, body.lines, body.returnReason);
       if (lines.length === 0) unprocessable("The order has nothing left to return");
+      // A customer's request (returnRequest) carries no exchange items: ReturnRequestInput has none.
+      if (body.exchanges?.length && body.status === "REQUESTED") unprocessable("A requested return cannot carry exchange items (ReturnRequestInput has none)");
+      const exchangeLines = (body.exchanges ?? []).map((e) => {
+        const variant = e.variantId != null ? shop.variants.get(id("ProductVariant", e.variantId)) : shop.variantBySku(e.sku!);
+        if (!variant) unprocessable(`Unknown variant ${e.variantId ?? e.sku}`);
+        return { variantId: variant!.id, quantity: e.quantity };
+      });
       const ret = outcome(
-        createReturn(shop, { fieldRoot: "returnInput", status: body.status, orderId, lines, createdAt: body.requestedAt ?? null, shippingFee: body.returnShippingFee ?? null }),
+        createReturn(shop, {
+          fieldRoot: "returnInput",
+          status: body.status,
+          orderId,
+          lines,
+          exchangeLines,
+          createdAt: body.requestedAt ?? null,
+          shippingFee: body.returnShippingFee ?? null,
+        }),
       );
       return ok(returnSummary(shop, ret), 201);
     }),
@@ -366,8 +390,18 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       const ret = shop.returns.get(id("Return", ctx.params.id));
       if (!ret) throw new HttpError(404, { error: `Unknown return ${ctx.params.id}` });
       const lines = ret.lineItems.map((l) => ({ line: l, quantity: processableQuantity(ret, l) })).filter((l) => l.quantity > 0);
+      // The exchange items too: the merchant processes the whole return (FIDELITY EX-9).
+      const exchanges = ret.exchangeLineItems.map((l) => ({ id: l.id, quantity: exchangeProcessableQuantity(ret, l) })).filter((l) => l.quantity > 0);
       const rfoLines = shop.reverseFulfillmentOrdersOf(ret.id).flatMap((rfo) => rfo.lineItems);
-      const suggested = outcome(suggestFinancialOutcome(shop, ret, lines.map((l) => ({ returnLineItemId: l.line.id, quantity: l.quantity }))));
+      const suggested = outcome(
+        suggestFinancialOutcome(
+          shop,
+          ret,
+          lines.map((l) => ({ returnLineItemId: l.line.id, quantity: l.quantity })),
+          "returnLineItems",
+          exchanges.map((l) => ({ exchangeLineItemId: l.id, quantity: l.quantity })),
+        ),
+      );
       const processed = outcome(
         processReturn(shop, {
           returnId: ret.id,
@@ -390,6 +424,7 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
                   : [],
             };
           }),
+          exchangeLineItems: exchanges,
           refund:
             body.refund && suggested.refund && suggested.sale
               ? {

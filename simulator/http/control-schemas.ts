@@ -371,6 +371,14 @@ export const createReturnBody = z.object({
     .optional(),
   /** ReturnShippingFeeInput.amount: in the order's presentment currency. */
   returnShippingFee: z.object({ amount: z.string(), currencyCode: z.string() }).optional(),
+  /** ExchangeLineItemInput: new items for the customer (an OPEN return only, as returnCreate takes them). */
+  exchanges: z
+    .array(
+      z
+        .object({ variantId: id.optional(), sku: z.string().optional(), quantity: z.number().int().positive() })
+        .refine((l) => l.variantId != null || l.sku != null, "each exchange needs variantId or sku"),
+    )
+    .optional(),
   status: z.enum(["OPEN", "REQUESTED"]).default("OPEN"),
   returnReason: returnReason.default("UNKNOWN"),
   requestedAt: isoDate.optional(),

@@ -132,12 +132,12 @@ export function exchangeProcessableQuantity(ret: ReturnRecord, line: ExchangeLin
 }
 
 /** One unit of an exchange line as the customer pays for it: its price less the applied discount. */
-export function exchangeUnitPrice(order: OrderRecord, line: ExchangeLineItemRecord): Bag {
+export function exchangeUnitPrice(order: OrderRecord, line: NewExchangeLine): Bag {
   const price = { shop: toMinor(line.price, order.currencyCode), presentment: toMinor(line.presentmentPrice, order.presentmentCurrencyCode) };
   return subtractBag(price, line.unitDiscount);
 }
 
-export function exchangeLineValue(order: OrderRecord, line: ExchangeLineItemRecord, quantity = line.quantity): Bag {
+export function exchangeLineValue(order: OrderRecord, line: NewExchangeLine, quantity = line.quantity): Bag {
   return scaleBag(exchangeUnitPrice(order, line), quantity);
 }
 

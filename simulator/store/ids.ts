@@ -35,6 +35,7 @@ export type GidType =
   | "OrderTransaction"
   | "ReturnLineItem"
   | "ExchangeLineItem"
+  | "CalculatedReturn"
   | "FulfillmentHold"
   | "ReturnShippingFee"
   | "RestockingFee"

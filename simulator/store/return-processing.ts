@@ -27,7 +27,7 @@ import {
   planExchangeProcessing,
   type ProcessExchangeInput,
 } from "./exchanges";
-import { touchOrder } from "./orders";
+import { markOrderPaid, touchOrder, type Result } from "./orders";
 import type {
   ExchangeLineItemRecord,
   FulfillmentOrderRecord,
@@ -57,13 +57,13 @@ export function refundableQuantity(ret: ReturnRecord, line: ReturnLineItemRecord
   return ret.status === "REQUESTED" || ret.status === "OPEN" || ret.status === "CLOSED" ? line.quantity - line.refundedQuantity : 0;
 }
 
-function orderLineOf(shop: ShopState, line: ReturnLineItemRecord) {
+function orderLineOf(shop: ShopState, line: Pick<ReturnLineItemRecord, "fulfillmentLineItemId">) {
   const lineItemId = shop.fulfillmentLineItem(line.fulfillmentLineItemId)?.line.lineItemId;
   return lineItemId == null ? undefined : shop.lineItem(lineItemId);
 }
 
 /** `quantity` units of a return line at the price the customer paid, in both currencies. */
-export function returnLineValue(shop: ShopState, line: ReturnLineItemRecord, quantity = line.quantity): Bag {
+export function returnLineValue(shop: ShopState, line: Pick<ReturnLineItemRecord, "fulfillmentLineItemId" | "quantity">, quantity = line.quantity): Bag {
   const found = orderLineOf(shop, line);
   return found ? scaleBag(unitPrice(found.order, found.line), quantity) : ZERO;
 }
@@ -73,12 +73,12 @@ export function returnLineValue(shop: ShopState, line: ReturnLineItemRecord, qua
  * price, rounded to the minor unit of each currency (schema: `RestockingFee.amountSet`, "The amount
  * of the restocking fee, in shop and presentment currencies").
  */
-export function restockingFeeOf(shop: ShopState, line: ReturnLineItemRecord, quantity = line.quantity): Bag {
+export function restockingFeeOf(shop: ShopState, line: Pick<ReturnLineItemRecord, "fulfillmentLineItemId" | "quantity" | "restockingFee">, quantity = line.quantity): Bag {
   return line.restockingFee ? percentOfBag(returnLineValue(shop, line, quantity), line.restockingFee.percentage) : ZERO;
 }
 
 /** The return shipping fee in both currencies (it is held in the presentment currency). */
-export function returnShippingFeeOf(order: OrderRecord, ret: ReturnRecord): Bag {
+export function returnShippingFeeOf(order: OrderRecord, ret: Pick<ReturnRecord, "shippingFee">): Bag {
   if (!ret.shippingFee) return ZERO;
   const presentment = toMinor(ret.shippingFee.amount, order.presentmentCurrencyCode);
   return { presentment, shop: toShopMinor(order, presentment) };
@@ -273,6 +273,28 @@ export function settleExchangeBalance(shop: ShopState, order: OrderRecord, newFu
     shop.bump();
   }
   return changed || newFulfillmentOrders.length > 0;
+}
+
+/**
+ * The customer pays what the order has outstanding (the merchant's "Mark as paid" in Shopify admin;
+ * schema `orderMarkAsPaid`: "recording a payment transaction for the outstanding amount"): an unpaid
+ * order's payment (`markOrderPaid`), or the balance processed exchange items left (EX-4): a manual
+ * SALE of the outstanding amount, after which the exchange's held fulfillment orders are released
+ * and the order is PAID; `orders/paid` and `orders/updated`.
+ */
+export function collectPayment(shop: ShopState, orderId: number): Result<OrderRecord> {
+  const order = shop.orders.get(orderId);
+  if (!order || order.financialStatus !== "PARTIALLY_PAID") return markOrderPaid(shop, orderId);
+  if (order.cancelledAt) return { ok: false, error: "Order has been cancelled" };
+  const due = totalOutstanding(shop, order);
+  const now = shop.now();
+  const id = shop.nextId("OrderTransaction");
+  shop.transactions.set(id, { __typename: "OrderTransaction", id, orderId: order.id, kind: "SALE", status: "SUCCESS", gateway: "manual", amount: due, parentId: null, createdAt: now });
+  shop.bump();
+  settleExchangeBalance(shop, order, [], now);
+  shop.emit({ topic: "orders/paid", shop: shop.domain, orderId: order.id });
+  shop.emit({ topic: "orders/updated", shop: shop.domain, orderId: order.id });
+  return { ok: true, value: order };
 }
 
 // ---------------------------------------------------------------------------------------------

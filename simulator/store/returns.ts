@@ -153,11 +153,23 @@ export interface NewReturn {
 
 export const LIMITS = { customerNote: 300, returnReasonNote: 255, declineNote: 500 } as const;
 
-export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnRecord> {
+/** A new return's input, validated: what `createReturn` records and `returnCalculate` prices. */
+export interface PlannedReturn {
+  order: OrderRecord;
+  lines: Omit<ReturnLineItemRecord, "id" | "returnId">[];
+  exchangeLines: NewExchangeLine[];
+  fee: { amount: string; currencyCode: string } | null;
+}
+
+/**
+ * Validates a new return (all of it: every error is reported, nothing is changed). `calculation`:
+ * `returnCalculate`'s input, whose return lines are optional and carry no reason.
+ */
+export function planReturn(shop: ShopState, input: Omit<NewReturn, "status" | "createdAt">, calculation = false): Outcome<PlannedReturn> {
   const root = input.fieldRoot;
   const order = input.orderId == null ? undefined : shop.orders.get(input.orderId);
   if (!order) return fail([root, "orderId"], "Order does not exist.", "NOT_FOUND");
-  if (input.lines.length === 0) return fail([root, "returnLineItems"], "Return must have at least one line item.", "BLANK");
+  if (input.lines.length === 0 && !calculation) return fail([root, "returnLineItems"], "Return must have at least one line item.", "BLANK");
 
   const errors: UserError[] = [];
   const wanted = new Map<number, number>();
@@ -187,7 +199,7 @@ export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnR
       );
       return;
     }
-    const reason = resolveReason(line);
+    const reason = !calculation || line.returnReason || line.returnReasonDefinitionId !== undefined ? resolveReason(line) : ({ ok: true, value: "UNKNOWN" } as const);
     if (!reason.ok) {
       errors.push(...reason.userErrors.map((e) => ({ ...e, field: [...at(), ...(e.field ?? [])].map(String) })));
       return;
@@ -248,7 +260,13 @@ export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnR
     else errors.push(...planned.userErrors);
   }
   if (errors.length) return { ok: false, userErrors: errors };
+  return { ok: true, value: { order, lines, exchangeLines, fee: fee ?? null } };
+}
 
+export function createReturn(shop: ShopState, input: NewReturn): Outcome<ReturnRecord> {
+  const planned = planReturn(shop, input);
+  if (!planned.ok) return planned;
+  const { order, lines, exchangeLines, fee } = planned.value;
   const now = input.createdAt ?? shop.now();
   const id = shop.nextId("Return");
   const ret: ReturnRecord = {

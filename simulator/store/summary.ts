@@ -82,6 +82,13 @@ export function shopSummary(shop: ShopState) {
           quantity: l.quantity,
           returnReason: l.returnReason,
         })),
+        exchangeLineItems: r.exchangeLineItems.map((l) => ({
+          id: gid("ExchangeLineItem", l.id),
+          sku: l.sku,
+          quantity: l.quantity,
+          processedQuantity: l.processedQuantity,
+          lineItemIds: l.lineItemIds.map((lineItemId) => gid("LineItem", lineItemId)),
+        })),
         reverseFulfillmentOrders: shop.reverseFulfillmentOrdersOf(r.id).map((rfo) => ({
           id: gid("ReverseFulfillmentOrder", rfo.id),
           status: rfo.status,

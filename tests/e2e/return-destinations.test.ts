@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { type Browser, launchBrowser, openPortalPage as open, openPortalReturnForm, visible } from "../support/browser";
 import { extractPdfText } from "../support/pdf";
 import { postControl } from "../support/stack-control";
 
@@ -41,31 +41,9 @@ async function deliveredOrder(email: string, address: typeof NEW_YORK = NEW_YORK
   return created.order;
 }
 
-/**
- * Opens a portal page; while the simulated Admin API is still throttled by the demo's first syncs
- * (the portal then says "Something went wrong"), waits and opens it again.
- */
-async function open(page: Page, url: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    await page.goto(url);
-    if ((await page.getByRole("heading", { name: "Something went wrong" }).count()) === 0) return;
-    if (Date.now() > deadline) throw new Error(`${url} kept failing`);
-    await page.waitForTimeout(2_000);
-  }
-}
-
 /** Looks the order up with the portal's form; returns the return form's URL (English). */
-async function returnFormUrl(page: Page, order: { name: string }, email: string): Promise<string> {
-  await open(page, `${stack.appUrl}/portal/${stack.shop}`);
-  await page.getByLabel("Order number").fill(order.name);
-  await page.getByLabel("Email or phone number").fill(email);
-  await Promise.all([page.waitForURL(/\/o\/[A-Za-z0-9_.-]+/), page.getByRole("button", { name: "Find my order" }).click()]);
-  const returnLink = page.getByRole("link", { name: "Return items" });
-  if ((await returnLink.count()) === 0) await open(page, page.url());
-  const href = await returnLink.getAttribute("href");
-  await open(page, new URL(href!, page.url()).toString());
-  return page.url();
+function returnFormUrl(page: Page, order: { name: string }, email: string): Promise<string> {
+  return openPortalReturnForm(page, `${stack.appUrl}/portal/${stack.shop}`, order, email);
 }
 
 const withParam = (url: string, name: string, value: string) => {

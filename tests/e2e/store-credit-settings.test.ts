@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startStack, type Stack } from "../../scripts/stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, openPortalPage as open, screenshotsAtWidths as screenshots, visible, type Browser } from "../support/browser";
 import { postControl } from "../support/stack-control";
 
 // Store credit as a return outcome (issue 15, part 1, first slice), in Debian's Chromium against the
@@ -15,17 +15,6 @@ const DAY = 86_400_000;
 const TEE = buildDemoShop().products.find((p) => p.status === "ACTIVE" && p.tags.includes("basics") && !p.tags.includes("final-sale"))!.variants[0]!;
 const NEW_YORK = { firstName: "Ava", lastName: "Stone", address1: "350 5th Ave", city: "New York", provinceCode: "NY", zip: "10118", country: "United States", countryCode: "US", latitude: 40.7484, longitude: -73.9857 };
 
-/** Opens a portal page; while the demo's first syncs still throttle the Admin API ("Something went wrong"), waits and opens it again. */
-async function open(page: Page, url: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    await page.goto(url);
-    if ((await page.getByRole("heading", { name: "Something went wrong" }).count()) === 0) return;
-    if (Date.now() > deadline) throw new Error(`${url} kept failing`);
-    await page.waitForTimeout(2_000);
-  }
-}
-
 const withParam = (url: string, name: string, value: string) => {
   const u = new URL(url);
   u.searchParams.set(name, value);
@@ -35,15 +24,6 @@ const withParam = (url: string, name: string, value: string) => {
 let stack: Stack;
 let browser: Browser;
 let admin: Page;
-
-async function screenshots(page: Page, name: string) {
-  for (const [width, label] of [[390, "390"], [1280, "desktop"]] as const) {
-    await page.setViewportSize({ width, height: 844 });
-    await page.screenshot({ path: `.cache/screenshots/${name}-${label}.png`, fullPage: true });
-    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at 390 px`).toBeLessThanOrEqual(390);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 beforeAll(async () => {
   stack = await startStack({ databaseUrl: process.env.DATABASE_URL });

@@ -4,6 +4,7 @@
 // the price difference; the suggested outcome applies the returned items to the exchange items.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StoreEvent } from "../../simulator/store/events";
+import { payloadFor } from "../../simulator/webhooks/payloads";
 import { deliveredOrder as deliveredOrderOf, SHOP, startTestSimulator, warehouseItem, type Loose, type TestSimulator } from "./helpers";
 
 let t: TestSimulator;
@@ -177,6 +178,9 @@ describe("returnProcess with exchange line items (EX-3 … EX-6)", () => {
     expect(o.displayFinancialStatus).toBe("PARTIALLY_PAID");
     expect(o.totalOutstandingSet).toEqual(usd("7.5"));
     expect(exchangeFo(o, "TEE-M")).toMatchObject({ status: "ON_HOLD", fulfillmentHolds: [{ reason: "AWAITING_PAYMENT", reasonNotes: null, displayReason: "Awaiting payment" }] });
+    const updated = payloadFor(t.sim.store.requireShop(SHOP), events.filter((e) => e.topic === "orders/updated").at(-1)!) as Loose;
+    expect(updated).toMatchObject({ financial_status: "partially_paid", total_outstanding: "7.50" });
+    expect(updated.line_items.map((l: Loose) => l.sku)).toEqual(["TEE-S", "MUG-1", "TEE-M"]);
   });
 
   it("EX-4: exchange items processed before the returned items hold their fulfillment order until the returned items pay for them, then it is released", async () => {
@@ -277,4 +281,85 @@ describe("returnProcess with exchange line items (EX-3 … EX-6)", () => {
     // $12.50 mug returned for a $10.00 tee: $2.50 in the customer's favour.
     expect((await order(orderId)).totalOutstandingSet).toEqual(usd("-2.5"));
   });
+
+  it("EX-4: once the customer pays the balance (the merchant's Mark as paid, control API) the hold is released and the order is PAID", async () => {
+    const { orderId, ret, returnLine, exchangeLine } = await exchangeReturn("MUG-1", "TEE-M");
+    await t.data(PROCESS, { input: { returnId: ret.id, returnLineItems: [{ id: returnLine, quantity: 1 }], exchangeLineItems: [{ id: exchangeLine, quantity: 1 }] } });
+    events.length = 0;
+    const paid = await t.control("POST", `/_control/shops/${SHOP}/orders/${encodeURIComponent(orderId)}/paid`, {});
+    expect(paid.status).toBe(200);
+    const o = await order(orderId);
+    expect(o.displayFinancialStatus).toBe("PAID");
+    expect(o.totalOutstandingSet).toEqual(usd("0.0"));
+    expect(exchangeFo(o, "TEE-M")).toMatchObject({ status: "OPEN", fulfillmentHolds: [] });
+    const { order: withTransactions } = await t.data(`query($id: ID!) { order(id: $id) { transactions(first: 5) { kind gateway amountSet { ${bag} } } } }`, { id: orderId });
+    expect(withTransactions.transactions.at(-1)).toEqual({ kind: "SALE", gateway: "manual", amountSet: usd("7.5") });
+    expect(events.map((e) => e.topic)).toEqual(["orders/paid", "orders/updated"]);
+    // Paid in full: a second payment is refused.
+    expect((await t.control("POST", `/_control/shops/${SHOP}/orders/${encodeURIComponent(orderId)}/paid`, {})).status).toBe(422);
+  });
 });
+
+describe("exchanges made and processed in Shopify admin (control API, EX-9)", () => {
+  it("EX-9: a return made with exchange items by SKU is processed whole, exchange items included; a requested return cannot carry them", async () => {
+    const { orderId } = await deliveredOrder();
+    const requested = await t.control("POST", `/_control/shops/${SHOP}/returns`, { orderId, status: "REQUESTED", lines: [{ sku: "TEE-S", quantity: 1 }], exchanges: [{ sku: "TEE-M", quantity: 1 }] });
+    expect(requested.status).toBe(422);
+    const created = await t.control("POST", `/_control/shops/${SHOP}/returns`, { orderId, lines: [{ sku: "TEE-S", quantity: 1 }], exchanges: [{ sku: "MUG-1", quantity: 1 }] });
+    expect(created.status).toBe(201);
+    expect(created.body.exchangeLineItems).toEqual([expect.objectContaining({ sku: "MUG-1", quantity: 1, processedQuantity: 0, lineItemIds: [] })]);
+    const node = await t.data(`query($id: ID!) { node(id: $id) { ... on ExchangeLineItem { variantSku quantity } } }`, { id: created.body.exchangeLineItems[0].id });
+    expect(node.node).toEqual({ variantSku: "MUG-1", quantity: 1 });
+    const processed = await t.control("POST", `/_control/shops/${SHOP}/returns/${encodeURIComponent(created.body.return.id)}/process`, {});
+    expect(processed.status).toBe(200);
+    expect(processed.body.exchangeLineItems[0]).toMatchObject({ processedQuantity: 1, lineItemIds: [expect.stringMatching(/^gid:\/\/shopify\/LineItem\//)] });
+    // $20.00 tee returned for a $12.50 mug: the suggested $7.50 goes back; nothing is outstanding.
+    expect(processed.body.refund).toMatchObject({ amount: "7.50", currencyCode: "USD" });
+    const o = await order(orderId);
+    expect(o.totalOutstandingSet).toEqual(usd("0.0"));
+    expect(exchangeFo(o, "MUG-1")).toMatchObject({ status: "OPEN" });
+  });
+});
+
+describe("returnCalculate with exchanges (EX-10)", () => {
+  const CALCULATE = `query($input: CalculateReturnInput!) { returnCalculate(input: $input) { id
+    returnLineItems { id quantity fulfillmentLineItem { lineItem { sku } } subtotalSet { ${bag} } restockingFee { percentage amountSet { ${bag} } } }
+    exchangeLineItems { id quantity variant { sku } originalUnitPriceSet { ${bag} } discountedUnitPriceSet { ${bag} } subtotalSet { ${bag} } totalTaxSet { ${bag} }
+      calculatedDiscountAllocations { allocatedAmountSet { ${bag} } discountApplication { __typename description value { __typename ... on PricingPercentageValue { percentage } } } } }
+    returnShippingFee { amountSet { ${bag} } } } }`;
+
+  it("EX-10: prices the returned and exchange items without creating anything; what returnCreate refuses is a GraphQL error", async () => {
+    const { orderId, lines } = await deliveredOrder();
+    const input = {
+      orderId,
+      returnLineItems: [{ fulfillmentLineItemId: lines["TEE-S"], quantity: 1, restockingFee: { percentage: 10 } }],
+      exchangeLineItems: [{ variantId: await variantId("TEE-M"), quantity: 2, appliedDiscount: { description: "Size swap", value: { percentage: 25 } } }],
+      returnShippingFee: { amount: { amount: "5.00", currencyCode: "USD" } },
+    };
+    const { returnCalculate } = await t.data(CALCULATE, { input });
+    expect(returnCalculate.id).toMatch(/^gid:\/\/shopify\/CalculatedReturn\//);
+    expect(returnCalculate.returnLineItems).toEqual([
+      { id: null, quantity: 1, fulfillmentLineItem: { lineItem: { sku: "TEE-S" } }, subtotalSet: usd("20.0"), restockingFee: { percentage: 10, amountSet: usd("2.0") } },
+    ]);
+    expect(returnCalculate.exchangeLineItems).toEqual([
+      {
+        id: null,
+        quantity: 2,
+        variant: { sku: "TEE-M" },
+        originalUnitPriceSet: usd("20.0"),
+        discountedUnitPriceSet: usd("15.0"),
+        subtotalSet: usd("30.0"),
+        totalTaxSet: usd("0.0"),
+        calculatedDiscountAllocations: [
+          { allocatedAmountSet: usd("10.0"), discountApplication: { __typename: "CalculatedManualDiscountApplication", description: "Size swap", value: { __typename: "PricingPercentageValue", percentage: 25 } } },
+        ],
+      },
+    ]);
+    expect(returnCalculate.returnShippingFee).toEqual({ amountSet: usd("5.0") });
+    const { order: o } = await t.data(`query($id: ID!) { order(id: $id) { returns(first: 5) { nodes { id } } } }`, { id: orderId });
+    expect(o.returns.nodes).toEqual([]);
+    const refused = await t.gql(CALCULATE, { input: { ...input, exchangeLineItems: [{ variantId: "gid://shopify/ProductVariant/987654321", quantity: 1 }] } });
+    expect(refused.errors?.[0]?.message).toBe("input.exchangeLineItems.0.variantId: Product variant does not exist.");
+  });
+});
+

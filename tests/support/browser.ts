@@ -55,3 +55,43 @@ export async function toastAfterDialog(page: Page, words: string, timeout = 30_0
 export async function visible(locator: Locator, timeout = 10_000): Promise<void> {
   await locator.waitFor({ state: "visible", timeout });
 }
+
+/**
+ * Opens a portal page; while the simulated Admin API is still throttled by the demo's first syncs
+ * (the portal then says "Something went wrong"), waits and opens it again.
+ */
+export async function openPortalPage(page: Page, url: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    await page.goto(url);
+    if ((await page.getByRole("heading", { name: "Something went wrong" }).count()) === 0) return;
+    if (Date.now() > deadline) throw new Error(`${url} kept failing`);
+    await page.waitForTimeout(2_000);
+  }
+}
+
+/** Full-page screenshots at 390 px (no sideways scrolling allowed) and at desktop width, in .cache/screenshots/<name>-390|desktop.png. */
+export async function screenshotsAtWidths(page: Page, name: string): Promise<void> {
+  for (const [width, label] of [[390, "390"], [1280, "desktop"]] as const) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.screenshot({ path: `.cache/screenshots/${name}-${label}.png`, fullPage: true });
+    if (width === 390) {
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scrollWidth > 390) throw new Error(`${name} at 390 px scrolls sideways (${scrollWidth} px)`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Looks an order up with the portal's form (English) and opens its return form; returns the form's URL. */
+export async function openPortalReturnForm(page: Page, portalUrl: string, order: { name: string }, email: string): Promise<string> {
+  await openPortalPage(page, portalUrl);
+  await page.getByLabel("Order number").fill(order.name);
+  await page.getByLabel("Email or phone number").fill(email);
+  await Promise.all([page.waitForURL(/\/o\/[A-Za-z0-9_.-]+/), page.getByRole("button", { name: "Find my order" }).click()]);
+  const returnLink = page.getByRole("link", { name: "Return items" });
+  if ((await returnLink.count()) === 0) await openPortalPage(page, page.url());
+  const href = await returnLink.getAttribute("href");
+  await openPortalPage(page, new URL(href!, page.url()).toString());
+  return page.url();
+}

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
+import { CARRIER_TOPICS } from "~/jobs/carrier-topics.server";
 import { WEBHOOK_TOPICS, createProcessors, type WebhookTopic } from "~/jobs/webhook-topics.server";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { routeMounts, WEBHOOK_ROUTE_FILE } from "../../app/route-mounts";
@@ -104,7 +105,8 @@ describe("the webhook topic registry and shopify.app.toml", () => {
 
   it("builds a processor for every row, and none for a topic without one", () => {
     const processors = createProcessors({ admin: () => Promise.reject(new Error("not called")), orderRouter: handOverRecorder() });
-    expect(Object.keys(processors).sort()).toEqual(WEBHOOK_TOPICS.map((r) => r.topic).sort());
+    expect(Object.keys(processors).sort()).toEqual([...WEBHOOK_TOPICS, ...CARRIER_TOPICS].map((r) => r.topic).sort());
+    for (const row of CARRIER_TOPICS) expect(typeof processors[row.topic], row.topic).toBe("function");
     for (const row of WEBHOOK_TOPICS) expect(typeof processors[row.topic], row.topic).toBe("function");
     expect(new Set(WEBHOOK_TOPICS.map((r) => r.topic)).size).toBe(WEBHOOK_TOPICS.length);
   });
@@ -117,7 +119,7 @@ describe("the Activity page's topic names", () => {
 
   it("has a name for every topic in every language of the admin, and none for a topic that is gone", () => {
     expect(locales.sort()).toEqual(["en", "vi", "zh-CN"]);
-    const keys = WEBHOOK_TOPICS.map((r) => r.label).sort();
+    const keys = [...WEBHOOK_TOPICS, ...CARRIER_TOPICS].map((r) => r.label).sort();
     expect(new Set(keys).size).toBe(keys.length);
     for (const locale of locales) {
       const names = labels(locale);

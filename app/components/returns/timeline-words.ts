@@ -89,9 +89,16 @@ function entryText(entry: TimelineEntry, data: Record<string, unknown>, words: P
       const word = returns(`declineReasons.${reason}`, { defaultValue: returns("declineReasons.OTHER") });
       return entry.message ? t("eventText.declineReasonWithNote", { reason: word, note: entry.message }) : t("eventText.declineReason", { reason: word });
     }
+    case "self_ship_tracking":
     case "in_transit":
     case "delivered":
     case "tracking": {
+      // The shopper's own tracking number (a parcel they send themselves), as they typed it.
+      const number = text(data.selfShipTrackingNumber);
+      if (number) {
+        const carrier = text(data.selfShipCarrier);
+        return carrier ? t("eventText.selfShipTracking", { carrier, number }) : t("eventText.selfShipTrackingNoCarrier", { number });
+      }
       // A carrier's update: its status in the staff member's words, then the carrier's own (as given).
       const status = text(data.trackingStatus);
       if (!status) return entry.message;

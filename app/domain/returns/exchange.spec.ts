@@ -77,9 +77,11 @@ describe("quoteExchange", () => {
     expect(amounts(quoteExchange(percent("0"), [{ unitPrice: money("20.00", "USD"), quantity: 1 }], money("23.00", "USD")))).toEqual({ charged: "20.00", bonus: "0.00", back: "3.00", due: "0.00" });
   });
 
-  it("spreads a fixed bonus over the units by price, rounded down, never more than the new items cost, in the shopper's currency", () => {
+  it("spreads a fixed bonus over the lines by value (largest remainder), per unit, never more than the new items cost, in the shopper's currency", () => {
     const q = quoteExchange({ bonusKind: "FIXED", bonusValue: "10.00" }, [{ unitPrice: money("20.00", "USD"), quantity: 1 }, { unitPrice: money("10.00", "USD"), quantity: 1 }], money("0", "USD"));
-    expect(q.unitBonuses).toEqual([666, 333]);
+    expect(q.lineBonuses).toEqual([667, 333]);
+    // The cent left over goes to a line worth something, never to a free one (fast-check found it).
+    expect(quoteExchange({ bonusKind: "FIXED", bonusValue: "0.01" }, [1, 1, 0].map((cents) => ({ unitPrice: { minor: cents, currency: "USD" }, quantity: 1 })), money("0", "USD")).lineBonuses).toEqual([1, 0, 0]);
     expect(amounts(quoteExchange({ bonusKind: "FIXED", bonusValue: "50.00" }, [{ unitPrice: money("20.00", "USD"), quantity: 1 }], money("20.00", "USD")))).toEqual({ charged: "0.00", bonus: "20.00", back: "20.00", due: "0.00" });
     const rate = { shop: money("100.00", "USD"), presentment: money("2540000", "VND") };
     expect(moneyAmount(quoteExchange({ bonusKind: "FIXED", bonusValue: "5.00" }, [{ unitPrice: money("635000", "VND"), quantity: 1 }], money("508000", "VND"), rate).bonus)).toBe("127000");

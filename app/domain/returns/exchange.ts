@@ -1,5 +1,5 @@
 import { sellableUnits } from "../availability/status";
-import { fromMinor, percentOf, toMinor, toPresentment, type Minor, type Money, type OrderRate } from "./money";
+import { fromMinor, percentOf, splitProportionally, toMinor, toPresentment, type Minor, type Money, type OrderRate } from "./money";
 import { fixedBonusIn, type ExchangePolicy } from "./store-credit";
 
 /**
@@ -118,8 +118,9 @@ export interface ExchangeQuote {
  * the exchange (the returned items less the return's fees, as `computeReturnTotals` says). The bonus
  * is taken off each new unit, as Shopify applies an exchange item's discount: a percentage of the
  * unit's price (rounded half away from zero), or a fixed amount of the shop's currency (at the
- * order's rate) spread over the units in proportion to their price, rounded down (so never more than
- * the bonus); it never exceeds what the new items cost. Integer arithmetic.
+ * order's rate) split over the lines in proportion to their value by largest remainder, then per
+ * unit rounded down (so never more than the bonus); it never exceeds what the new items cost.
+ * Integer arithmetic.
  */
 export function quoteExchange(policy: Pick<ExchangePolicy, "bonusKind" | "bonusValue">, lines: readonly ExchangeLinePrice[], refund: Money, rate?: OrderRate): ExchangeQuote {
   const currency = refund.currency;
@@ -132,8 +133,9 @@ export function quoteExchange(policy: Pick<ExchangePolicy, "bonusKind" | "bonusV
   if (policy.bonusKind === "PERCENT") unitBonuses = lines.map((l) => Math.min(l.unitPrice.minor, percentOf(l.unitPrice.minor, policy.bonusValue)));
   else {
     const total = newValue > 0 ? Math.min(newValue, fixedBonusIn(policy.bonusValue, currency, rate)) : 0;
-    // Σ floor(total × unit / newValue) × quantity ≤ total: never more than the bonus, at most a few minor units less.
-    unitBonuses = lines.map((l) => (newValue > 0 ? Math.floor((total * l.unitPrice.minor) / newValue) : 0));
+    // Split over the lines by largest remainder (never more than a line costs), then per unit as
+    // Shopify applies an exchange item's discount: a line of several units may give up a few minor units.
+    unitBonuses = splitProportionally(total, values).map((share, i) => Math.floor(share / lines[i]!.quantity));
   }
   const lineBonuses = unitBonuses.map((u, i) => u * lines[i]!.quantity);
   const bonus = lineBonuses.reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currencyExponent, formatMoney, fromMinor, isAmount, money, moneyAmount, percentOf, toMinor, toPresentment, toShop } from "./money";
+import { currencyExponent, formatMoney, fromMinor, isAmount, money, moneyAmount, percentOf, splitProportionally, toMinor, toPresentment, toShop } from "./money";
 
 describe("toMinor / fromMinor", () => {
   it.each([
@@ -67,6 +67,40 @@ describe("percentOf", () => {
         expect(Number.isInteger(fee)).toBe(true);
       }),
     );
+  });
+});
+
+describe("splitProportionally", () => {
+  it("never gives a part more than its weight: one cent over [1, 1, 0] goes to a line that is worth something", () => {
+    expect(splitProportionally(1, [1, 1, 0])).toEqual([1, 0, 0]);
+    expect(splitProportionally(2, [1, 1, 0])).toEqual([1, 1, 0]);
+  });
+
+  it("splits in proportion, the units left to the largest remainders", () => {
+    expect(splitProportionally(100, [100, 100, 100])).toEqual([34, 33, 33]);
+    expect(splitProportionally(10, [5, 15])).toEqual([3, 7]);
+    expect(splitProportionally(0, [0, 0])).toEqual([0, 0]);
+  });
+
+  it("stays exact for amounts in đồng past 2^53 when multiplied", () => {
+    expect(splitProportionally(999_999_999, [3_000_000_000, 7_000_000_001])).toEqual([300_000_000, 699_999_999]);
+  });
+
+  it("always sums to the total and stays within each weight", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2_000_000_000 }), { minLength: 1, maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), (weights, f) => {
+        const total = Math.floor(weights.reduce((a, b) => a + b, 0) * f);
+        const parts = splitProportionally(total, weights);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        parts.forEach((p) => expect(p).toBeGreaterThanOrEqual(0));
+        parts.forEach((p, i) => expect(p).toBeLessThanOrEqual(weights[i]!));
+      }),
+    );
+  });
+
+  it("refuses a total it cannot place", () => {
+    expect(() => splitProportionally(3, [1, 1])).toThrow(RangeError);
+    expect(() => splitProportionally(-1, [1])).toThrow(RangeError);
   });
 });
 

@@ -169,3 +169,29 @@ export function formatMoney(locale: string, amount: string | number, currency: s
     return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(value)} ${currency}`;
   }
 }
+
+/**
+ * Splits `total` minor units over parts in proportion to `weights` (largest remainder: each part
+ * gets the floor of its share, the units left go one each to the parts with the largest remainders,
+ * earlier parts first on a tie), never giving a part more than its weight. Needs 0 ≤ total ≤ Σ
+ * weights; the parts always sum to `total`.
+ */
+export function splitProportionally(total: Minor, weights: readonly Minor[]): Minor[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (!Number.isInteger(total) || total < 0 || total > sum) throw new RangeError(`Cannot split ${total} over weights summing to ${sum}`);
+  if (sum === 0) return weights.map(() => 0);
+  // In BigInt: total × weight passes 2⁵³ for amounts in đồng.
+  const shares = weights.map((w) => BigInt(total) * BigInt(w));
+  const parts = shares.map((share) => Number(share / BigInt(sum)));
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const byRemainder = shares
+    .map((share, i) => ({ i, remainder: share % BigInt(sum) }))
+    .filter(({ i }) => parts[i]! < weights[i]!)
+    .sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
+  for (const { i } of byRemainder) {
+    if (left === 0) break;
+    parts[i]! += 1;
+    left -= 1;
+  }
+  return parts;
+}

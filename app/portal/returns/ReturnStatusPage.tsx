@@ -3,11 +3,11 @@
 import { isOpenReturn } from "~/domain/returns/status";
 import { formatDate, formatMoney, formatNumber } from "../format";
 import { portalT } from "../i18n";
-import { PortalLayout } from "../PortalLayout";
+import { CsrfField, PortalLayout } from "../PortalLayout";
 import { ReturnProgress } from "./ReturnProgress";
-import type { ReturnStatusLoaderData } from "./return-status-route.server";
+import type { ReturnStatusActionData, ReturnStatusLoaderData } from "./return-status-route.server";
 
-export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
+export function ReturnStatusPage({ page, submitted }: { page: ReturnStatusLoaderData; submitted?: ReturnStatusActionData }) {
   const { layout } = page;
   const locale = layout.locale;
   const t = portalT(locale, "returns");
@@ -76,6 +76,48 @@ export function ReturnStatusPage({ page }: { page: ReturnStatusLoaderData }) {
         </section>
       ) : page.method === "MAIL" && page.status === "APPROVED" ? (
         <p className="portal-card">{t("status.labelPending")}</p>
+      ) : null}
+
+      {page.selfShip ? (
+        <section className="portal-card" aria-labelledby="self-ship-title" data-self-ship>
+          <h2 id="self-ship-title">{t("status.selfShip.title")}</h2>
+          {page.selfShip.trackingNumber ? (
+            <dl className="portal-facts">
+              <dt>{t("status.selfShip.yourTracking")}</dt>
+              <dd data-self-ship-tracking>
+                {page.selfShip.trackingNumber}
+                {page.selfShip.carrier ? ` (${page.selfShip.carrier})` : ""}
+              </dd>
+            </dl>
+          ) : null}
+          {page.selfShip.canEdit ? (
+            <form method="post" noValidate>
+              <CsrfField token={page.selfShip.csrfToken} />
+              <p className="portal-hint">{t(page.selfShip.trackingNumber ? "status.selfShip.changeHint" : "status.selfShip.hint")}</p>
+              {submitted?.errors && Object.keys(submitted.errors).length ? (
+                <ul className="portal-alert" role="alert" id="self-ship-errors">
+                  {Object.values(submitted.errors).map((code) => (
+                    <li key={code}>{t(`status.selfShip.errors.${code}`, { min: 4, max: code === "carrierTooLong" ? 60 : 40 })}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <div className="portal-field">
+                <label htmlFor="self-ship-carrier">{t("status.selfShip.carrier")}</label>
+                <span className="portal-hint" id="self-ship-carrier-hint">
+                  {t("status.selfShip.carrierHint")}
+                </span>
+                <input id="self-ship-carrier" name="carrier" maxLength={60} autoComplete="off" defaultValue={submitted?.values.carrier ?? page.selfShip.carrier ?? ""} aria-describedby="self-ship-carrier-hint" aria-invalid={submitted?.errors.carrier ? true : undefined} />
+              </div>
+              <div className="portal-field">
+                <label htmlFor="self-ship-number">{t("status.selfShip.trackingNumber")}</label>
+                <input id="self-ship-number" name="trackingNumber" maxLength={60} autoComplete="off" inputMode="text" defaultValue={submitted?.values.trackingNumber ?? page.selfShip.trackingNumber ?? ""} aria-describedby={submitted?.errors.trackingNumber ? "self-ship-errors" : undefined} aria-invalid={submitted?.errors.trackingNumber ? true : undefined} />
+              </div>
+              <button type="submit" className="portal-button">
+                {t("status.selfShip.submit")}
+              </button>
+            </form>
+          ) : null}
+        </section>
       ) : null}
 
       {page.received ? (

@@ -1,5 +1,6 @@
 // Loader of the return status page, shared by /portal/:shop/o/:token/returns/:rma and
 // /proxy/portal/o/:token/returns/:rma.
+import { pendingLabelProblem } from "~/domain/returns/label-problem";
 import { shopperTimeZone } from "~/domain/portal/time-zone";
 import { quotedRefund } from "~/domain/returns/fees";
 import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
@@ -9,6 +10,10 @@ import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import { normaliseRma } from "~/domain/returns/rma";
 import { LABEL_PAGE_URL_TTL_SECONDS, labelHasPostage, returnLabelPath } from "~/services/download-return-label.server";
 import { loadReturnStatus } from "~/services/load-return-status.server";
+import { recordSelfShipTracking, selfShipTrackingAllowed } from "~/services/record-self-ship-tracking.server";
+import type { SelfShipError } from "~/domain/returns/self-ship";
+import { readFormData } from "~/http/form-data.server";
+import { redirect } from "@remix-run/node";
 import { resolvePortalRequest, type PortalContext, shopperFacingRoute } from "../context.server";
 import { portalT } from "../i18n";
 
@@ -99,25 +104,53 @@ async function load(portal: PortalContext, token: string, rmaParam: string) {
           }
         : null,
     received: receivedAt ? { at: receivedAt.toISOString(), store: ret.method === "DROP_OFF" ? (location?.name ?? null) : null } : null,
+    // A parcel the shopper sends themselves: the tracking number they typed, and the form while it may change.
+    selfShip:
+      ret.method === "MAIL" && !labelHasPostage(ret.labelCarrier) && (ret.selfShipTrackingNumber || selfShipTrackingAllowed(ret))
+        ? { trackingNumber: ret.selfShipTrackingNumber, carrier: ret.selfShipCarrier, canEdit: selfShipTrackingAllowed(ret), csrfToken: portal.csrfToken }
+        : null,
     backHref: portal.href(`/o/${token}`),
   };
 }
 
 export type ReturnStatusLoaderData = Awaited<ReturnType<typeof load>>;
 
+export type ReturnStatusActionData = { errors: Partial<Record<"trackingNumber" | "carrier", SelfShipError>>; values: { trackingNumber: string; carrier: string } };
+
+/** The shopper types the tracking of a parcel they send themselves (services/record-self-ship-tracking). */
+export const returnStatusAction = shopperFacingRoute(async function returnStatusAction({ request, params }: Args) {
+  const portal = await resolvePortalRequest(request, params);
+  const token = params.token ?? "";
+  const orderId = portal.verifyOrderToken(token);
+  const rma = normaliseRma(params.rma ?? "");
+  if (!rma) throw portal.errorResponse(404, "not_found");
+  const form = await readFormData(request, () => portal.errorResponse(400, "bad_request"), { single: true });
+  portal.verifyCsrf(form);
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const values = { trackingNumber: text("trackingNumber").slice(0, 200), carrier: text("carrier").slice(0, 200) };
+  const result = await recordSelfShipTracking({ shop: portal.shop, graphql: await portal.admin(), orderId, rma, trackingNumber: text("trackingNumber"), carrier: text("carrier") });
+  switch (result.status) {
+    case "recorded":
+      return redirect(portal.href(`/o/${token}/returns/${encodeURIComponent(result.rma)}`), { status: 303, headers: portal.headers });
+    case "invalid":
+      return Response.json({ errors: result.errors, values } satisfies ReturnStatusActionData, { status: 422, headers: portal.headers });
+    case "not-allowed":
+      return Response.json({ errors: { trackingNumber: "notAllowed" }, values } satisfies ReturnStatusActionData, { status: 409, headers: portal.headers });
+    case "not-found":
+      throw portal.errorResponse(404, "not_found");
+  }
+});
+
 export const returnStatusLoader = shopperFacingRoute(async function returnStatusLoader({ request, params }: Args) {
   const portal = await resolvePortalRequest(request, params);
   return Response.json(await load(portal, params.token ?? "", params.rma ?? ""), { headers: portal.headers });
 });
 
-/**
- * Why a requested mail return has no label yet, when the carrier refused or failed on the last try
- * (a label_failed event after any label_created): an address the carrier could not verify, or
- * anything else (the store tries again).
- */
-function labelProblem(ret: { status: string; method: string; events: ReadonlyArray<{ type: string; data: unknown }> }): "invalid-address" | "other" | null {
-  if (ret.status !== "REQUESTED" || ret.method !== "MAIL") return null;
-  const last = [...ret.events].reverse().find((e) => e.type === "label_failed" || e.type === "label_created");
-  if (last?.type !== "label_failed") return null;
-  return (last.data as { problem?: unknown } | null)?.problem === "invalid-address" ? "invalid-address" : "other";
+/** The shopper is told an address problem apart (they may be asked to correct it); anything else the store retries. */
+function labelProblem(ret: Parameters<typeof pendingLabelProblem>[0]): "invalid-address" | "other" | null {
+  const problem = pendingLabelProblem(ret);
+  return problem === null ? null : problem === "invalid-address" ? "invalid-address" : "other";
 }

@@ -39,14 +39,14 @@ interface MoneyInput {
   currencyCode: string;
 }
 
-interface ExchangeInput {
+export interface ExchangeInput {
   variantId?: string | null;
   quantity: number;
   appliedDiscount?: { description?: string | null; value: { amount?: MoneyInput | null; percentage?: number | null } } | null;
   giftCardCodes?: string[] | null;
 }
 
-function exchangeLines(lines: ExchangeInput[] | null | undefined): ExchangeLineInput[] {
+export function exchangeLines(lines: ExchangeInput[] | null | undefined): ExchangeLineInput[] {
   return (lines ?? []).map((l) => ({
     ...(l.variantId != null ? { variantId: inputId("ProductVariant", l.variantId) } : {}),
     quantity: l.quantity,

@@ -55,6 +55,12 @@ export function findNode(shop: ShopState, id: string): unknown {
         if (line) return line;
       }
       return null;
+    case "ExchangeLineItem":
+      for (const ret of shop.returns.values()) {
+        const line = ret.exchangeLineItems.find((l) => l.id === parsed.id);
+        if (line) return line;
+      }
+      return null;
     case "ReturnableFulfillment":
       return findReturnableFulfillment(shop, parsed.id);
     case "ReturnReasonDefinition": {

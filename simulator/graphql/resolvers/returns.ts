@@ -42,6 +42,8 @@ import {
 } from "../../store/return-processing";
 import { GraphQLError } from "graphql";
 import { exchangeProcessableQuantity } from "../../store/exchanges";
+import { calculateReturn, type CalculatedReturn } from "../../store/return-calculation";
+import { exchangeLines, type ExchangeInput } from "../mutations/returns";
 
 interface SuggestionArgs {
   returnLineItems?: { id: string; quantity: number }[];
@@ -121,6 +123,56 @@ function dispositionsOfDeliveryLine(shop: ShopState, line: ReverseDeliveryLineIt
   return found ? found.line.dispositions.filter((d) => d.reverseDeliveryLineItemId === line.id) : [];
 }
 
+/** schema `CalculatedReturn`: the priced lines; ids of what does not exist yet are null (the schema's `ID`). */
+function calculatedReturnOf(ctx: GraphqlContext, c: CalculatedReturn) {
+  const o = c.order;
+  const zero = orderMoneyBag(o, ZERO);
+  return {
+    id: gid("CalculatedReturn", ctx.shop.nextId("CalculatedReturn")),
+    returnLineItems: c.returnLineItems.map((l) => ({
+      id: null,
+      fulfillmentLineItem: ctx.shop.fulfillmentLineItem(l.fulfillmentLineItemId)!.line,
+      quantity: l.quantity,
+      subtotalSet: orderMoneyBag(o, l.subtotal),
+      subtotalBeforeOrderDiscountsSet: orderMoneyBag(o, l.subtotal),
+      totalTaxSet: zero,
+      restockingFee: l.restockingFee
+        ? { id: gid("RestockingFee", ctx.shop.nextId("RestockingFee")), percentage: l.restockingFee.percentage, amountSet: orderMoneyBag(o, l.restockingFee.amount) }
+        : null,
+    })),
+    exchangeLineItems: c.exchangeLineItems.map((l) => ({
+      id: null,
+      variant: ctx.shop.variants.get(l.variantId) ?? null,
+      quantity: l.quantity,
+      originalUnitPriceSet: orderMoneyBag(o, l.originalUnitPrice),
+      discountedUnitPriceSet: orderMoneyBag(o, l.discountedUnitPrice),
+      subtotalSet: orderMoneyBag(o, l.subtotal),
+      totalTaxSet: zero,
+      calculatedDiscountAllocations: l.discount
+        ? [
+            {
+              allocatedAmountSet: orderMoneyBag(o, l.discount.total),
+              discountApplication: {
+                __typename: "CalculatedManualDiscountApplication",
+                id: gid("CalculatedReturn", ctx.shop.nextId("CalculatedReturn")),
+                description: l.discount.description,
+                allocationMethod: "ONE",
+                appliedTo: "LINE",
+                targetSelection: "EXPLICIT",
+                targetType: "LINE_ITEM",
+                value:
+                  l.discount.percentage != null
+                    ? { __typename: "PricingPercentageValue", percentage: l.discount.percentage }
+                    : { __typename: "MoneyV2", amount: l.discount.amount, currencyCode: o.presentmentCurrencyCode },
+              },
+            },
+          ]
+        : [],
+    })),
+    returnShippingFee: c.returnShippingFee ? { id: gid("ReturnShippingFee", ctx.shop.nextId("ReturnShippingFee")), amountSet: orderMoneyBag(o, c.returnShippingFee) } : null,
+  };
+}
+
 /** `returnableFulfillment(id:)` / node: ReturnableFulfillment GIDs carry the fulfillment's id. */
 export function findReturnableFulfillment(shop: ShopState, id: number): ReturnableFulfillment | null {
   const fulfillment = shop.fulfillments.get(id);
@@ -132,6 +184,35 @@ export const returnResolvers: ResolverMap = {
     return: (_s: unknown, args: { id: string }, ctx: GraphqlContext) => {
       const id = argId("Return", args.id);
       return id == null ? null : (ctx.shop.returns.get(id) ?? null);
+    },
+    returnCalculate: (
+      _s: unknown,
+      args: {
+        input: {
+          orderId: string;
+          returnLineItems?: { fulfillmentLineItemId: string; quantity: number; restockingFee?: { percentage: number } | null }[] | null;
+          exchangeLineItems?: ExchangeInput[] | null;
+          returnShippingFee?: { amount: { amount: string; currencyCode: string } } | null;
+        };
+      },
+      ctx: GraphqlContext,
+    ) => {
+      const input = args.input;
+      const exchanges = input.exchangeLineItems ?? [];
+      const calculated = calculateReturn(
+        ctx.shop,
+        {
+          fieldRoot: "input",
+          orderId: argId("Order", input.orderId),
+          lines: (input.returnLineItems ?? []).map((l) => ({ fulfillmentLineItemId: argId("FulfillmentLineItem", l.fulfillmentLineItemId), quantity: l.quantity, restockingFee: l.restockingFee ?? null })),
+          exchangeLines: exchangeLines(exchanges),
+          shippingFee: input.returnShippingFee?.amount ?? null,
+        },
+        exchanges.map((e) => e.appliedDiscount?.value ?? null),
+      );
+      // A query has no userErrors: what returnCreate would refuse is a GraphQL error naming the input.
+      if (!calculated.ok) throw new GraphQLError(calculated.userErrors.map((e) => `${(e.field ?? []).join(".")}: ${e.message}`).join("; "));
+      return calculatedReturnOf(ctx, calculated.value);
     },
     returnableFulfillments: (_s: unknown, args: ListArgs & { orderId: string }, ctx: GraphqlContext) => {
       const orderId = argId("Order", args.orderId);

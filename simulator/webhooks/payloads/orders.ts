@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { externalId, gid } from "../../store/ids";
+import { totalOutstanding } from "../../store/return-processing";
 import { fixedString, orderSubtotal, subtractBag, unitPrice, ZERO, type Bag } from "../../store/money";
 import { displayFulfillmentStatus, fulfilledQuantity, unfulfilledQuantity } from "../../store/orders";
 import { totalRefunded } from "../../store/refunds";
@@ -219,7 +220,9 @@ export function orderPayload(shop: ShopState, order: OrderRecord) {
     total_discounts_set: zero,
     total_line_items_price: fixedString(subtotal.shop, order.currencyCode),
     total_line_items_price_set: orderMoneySet(order, subtotal),
-    total_outstanding: paid ? shopZero : fixedString(subtotal.shop, order.currencyCode),
+    // An exchange's balance due (FIDELITY EX-4) is what is outstanding on a partially paid order.
+    total_outstanding:
+      order.financialStatus === "PARTIALLY_PAID" ? fixedString(totalOutstanding(shop, order).shop, order.currencyCode) : paid ? shopZero : fixedString(subtotal.shop, order.currencyCode),
     total_price: fixedString(subtotal.shop, order.currencyCode),
     total_price_set: orderMoneySet(order, subtotal),
     total_shipping_price_set: shippingPrice,

@@ -505,6 +505,59 @@ describe("approving and declining", () => {
     expect(expiredAnswer.headers.get("Content-Type")).not.toContain("pdf");
   });
 
+  it("self-ship: the shopper types the tracking of the parcel they send themselves; stored, in transit, sent to Shopify; bad input 4xx in their language, nothing written", async () => {
+    const orderId = await deliveredOrder([{ sku: TEE, quantity: 2 }, { sku: MUG, quantity: 1 }]);
+    const token = issueOrderAccessToken({ shopId: shop.id, orderId });
+    const { rma, location } = await requestTwoItems(token);
+    const stored = await prisma.returnRequest.findFirstOrThrow();
+    expect((await approveReturn({ shop, graphql, returnId: stored.id, actor: "staff@example.com" })).status).toBe("approved");
+
+    const browser = new PortalBrowser();
+    const opened = await call(statusRoute.loader, browser.request(`${location}?lang=vi`), { shop: SHOP, token, rma });
+    browser.remember(opened);
+    const page = (await opened.json()) as ReturnStatusLoaderData;
+    expect(page.selfShip).toMatchObject({ trackingNumber: null, canEdit: true });
+    const post = (fields: Record<string, string>, csrf = true) =>
+      call(statusRoute.action, browser.request(`${location}?lang=vi`, { method: "POST", body: form({ ...fields, ...(csrf ? { [CSRF_FIELD]: page.selfShip!.csrfToken } : {}) }) }), { shop: SHOP, token, rma });
+
+    expect((await post({ trackingNumber: "GHN123456VN", carrier: "" }, false)).status).toBe(403);
+    for (const [fields, code] of [
+      [{ trackingNumber: "12", carrier: "" }, "trackingInvalid"],
+      [{ trackingNumber: "GHN\u0000123456", carrier: "" }, "trackingInvalid"],
+      [{ trackingNumber: "9".repeat(5000), carrier: "" }, "trackingTooLong"],
+      [{ trackingNumber: "", carrier: "GHN" }, "trackingRequired"],
+    ] as const) {
+      const refused = await post(fields);
+      expect(refused.status, fields.trackingNumber.slice(0, 20)).toBe(422);
+      expect(((await refused.json()) as { errors: Record<string, string> }).errors.trackingNumber).toBe(code);
+    }
+    const badCarrier = await post({ trackingNumber: "GHN123456VN", carrier: "G\u0000HN" });
+    expect(badCarrier.status).toBe(422);
+    const submitted = await badCarrier.json();
+    expect(submitted.errors).toEqual({ carrier: "carrierInvalid" });
+    const refusedMarkup = renderToStaticMarkup(createElement(ReturnStatusPage, { page, submitted }));
+    expect(refusedMarkup).toContain("Tên hãng vận chuyển có ký tự không thể lưu");
+    expect(await prisma.returnRequest.findFirstOrThrow()).toMatchObject({ status: "APPROVED", selfShipTrackingNumber: null, selfShipCarrier: null });
+
+    const saved = await post({ trackingNumber: " ghn 123-456 vn ", carrier: "Giao Hàng Nhanh" });
+    expect(saved.status).toBe(303);
+    const after = await prisma.returnRequest.findFirstOrThrow({ include: { events: true } });
+    expect(after).toMatchObject({ status: "IN_TRANSIT", selfShipTrackingNumber: "GHN123456VN", selfShipCarrier: "Giao Hàng Nhanh" });
+    expect(after.events.filter((e) => e.type === "in_transit")).toHaveLength(1);
+    // Shopify's reverse delivery now holds the shopper's number (its tracking input has no carrier name).
+    const inShopify = await fetchReturn(graphql, after.shopifyReturnId!);
+    expect(inShopify!.reverseFulfillmentOrders.flatMap((r) => r.reverseDeliveries)[0]).toMatchObject({ trackingNumber: "GHN123456VN" });
+    const shown = (await (await call(statusRoute.loader, browser.request(`${location}?lang=vi`), { shop: SHOP, token, rma })).json()) as ReturnStatusLoaderData;
+    expect(shown.selfShip).toMatchObject({ trackingNumber: "GHN123456VN", carrier: "Giao Hàng Nhanh", canEdit: true });
+    expect(shown.steps.find((s) => s.key === "in_transit")?.state).toBe("current");
+    // Typed again: corrected, no second step.
+    expect((await post({ trackingNumber: "GHN654321VN", carrier: "Giao Hàng Nhanh" })).status).toBe(303);
+    const corrected = await prisma.returnRequest.findFirstOrThrow({ include: { events: true } });
+    expect(corrected).toMatchObject({ status: "IN_TRANSIT", selfShipTrackingNumber: "GHN654321VN" });
+    expect(corrected.events.filter((e) => e.type === "in_transit")).toHaveLength(1);
+    expect(corrected.events.filter((e) => e.type === "self_ship_tracking")).toHaveLength(1);
+  });
+
   it("a carrier that sells no label leaves the return requested; the status page says why in the shopper's language", async () => {
     const { startEasyPostStandIn } = await import("../../../tools/easypost-stand-in");
     const { EasyPostLabelProvider } = await import("~/labels/easypost.server");
