@@ -145,4 +145,51 @@ describe("carrier errors on the desk and the shopper's status page", () => {
     await noCodes(admin, "desk after a 500");
     expect((await prisma.returnRequest.findUniqueOrThrow({ where: { id: ret.id } })).status).toBe("REQUESTED");
   }, 240_000);
+
+  it("the merchant makes shoppers pay the label's postage up to a cap, free for defective items; the return form quotes it in en, vi and zh-CN", async () => {
+    await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}`);
+    const form = admin.getByRole("form", { name: "Return policy" });
+    await visible(form, 90_000);
+    await form.getByLabel("Who pays return postage (mail)").selectOption({ label: "The shopper, the label's postage" });
+    await form.getByLabel("Most a shopper pays for postage (USD)").fill("8");
+    await form.getByRole("checkbox", { name: "Defective" }).check();
+    await form.getByRole("button", { name: "Save policy" }).click();
+    await visible(admin.getByText("Policy saved"), 60_000);
+    const { prisma } = await import("~/db.server");
+    const policy = await prisma.returnPolicy.findFirstOrThrow();
+    expect([policy.postagePayer, policy.postageCap?.toFixed(2), policy.freePostageReasons]).toEqual(["LABEL", "8.00", ["DEFECTIVE"]]);
+    const titles = { en: "Return policy", vi: "Chính sách trả hàng", "zh-CN": "退货政策" };
+    for (const lang of LANGS) {
+      await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}&locale=${lang}`);
+      const policyForm = admin.getByRole("form", { name: titles[lang] });
+      await visible(policyForm, 90_000);
+      await noCodes(admin, `settings ${lang}`);
+      await screenshots(admin, `postage-settings-${lang}`);
+      // The page is long: the policy form alone too, to read it.
+      for (const width of [390, 1280]) {
+        await admin.setViewportSize({ width, height: 844 });
+        await policyForm.screenshot({ path: `.cache/screenshots/postage-settings-form-${lang}-${width}.png` });
+      }
+    }
+
+    const email = "ava.postage@example.com";
+    const order = await orderWithUnverifiableAddress(email, "350 5th Ave");
+    const page = await browser.context.newPage();
+    try {
+      const formUrl = await openPortalReturnForm(page, `${stack.appUrl}/portal/${stack.shop}`, order, email);
+      const quotes = { en: "at most $8.00", vi: "tối đa 8,00", "zh-CN": "最多 US$8.00" };
+      for (const lang of LANGS) {
+        const url = new URL(formUrl);
+        url.searchParams.set("lang", lang);
+        await open(page, url.toString());
+        const quote = page.locator("[data-postage-quote]");
+        await visible(quote);
+        expect(await quote.innerText()).toContain(quotes[lang]);
+        await quote.scrollIntoViewIfNeeded();
+        await screenshots(page, `postage-portal-form-${lang}`);
+      }
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
 });
