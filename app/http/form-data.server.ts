@@ -4,7 +4,8 @@
  * 400 instead — `onBadBody()` when given (the portal's branded page), else a plain message.
  *
  * No form of Crossdock uploads a file: a file in any field is a 400 naming the field. With `single`,
- * every field is single-valued except those listed in `repeatable`: a field sent twice (which one
+ * every field is single-valued except those listed in `repeatable` (each also as `name[]`, as Polaris's
+ * multiple-choice lists name their checkboxes): a field sent twice (which one
  * would count?) is a 400 naming the field, never silently the first or the last value.
  */
 export async function readFormData(
@@ -29,10 +30,18 @@ export function formShapeProblem(form: FormData, options: { single?: true; repea
   for (const [name, value] of form.entries()) {
     const shown = JSON.stringify(name.slice(0, 100));
     if (typeof value !== "string") return `The field ${shown} must be text, not a file.`;
-    if (options.single && seen.has(name) && !options.repeatable?.includes(name)) return `The field ${shown} was sent more than once.`;
+    if (options.single && seen.has(name) && !isRepeatable(name, options.repeatable)) return `The field ${shown} was sent more than once.`;
     seen.add(name);
   }
   return null;
+}
+
+/**
+ * A repeatable field may repeat under its own name or as `name[]`: Polaris's ChoiceList with
+ * `allowMultiple` names its checkboxes "name[]", one per ticked choice.
+ */
+function isRepeatable(name: string, repeatable: readonly string[] = []): boolean {
+  return repeatable.includes(name) || (name.endsWith("[]") && repeatable.includes(name.slice(0, -2)));
 }
 
 function badRequest(message: string): Response {

@@ -111,7 +111,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const t = adminT(locale, "admin-return-rules");
   // Every field problem as a sentence in the staff member's language.
   const said = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, ruleProblem(message, t)]));
-  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "freePostageReasons", "freePostageReasons[]", "outcomes", "reasons", "methods", "enabled", ...DESTINATION_REPEATABLE_FIELDS] });
+  const form = await readFormData(request, undefined, { single: true, repeatable: ["allowedMethods", "freePostageReasons", "outcomes", "reasons", "methods", "enabled", ...DESTINATION_REPEATABLE_FIELDS] });
   const fields: RuleFields = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).map(String);

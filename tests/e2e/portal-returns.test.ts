@@ -109,6 +109,12 @@ interface Flow {
     approved: string;
     printLabel: string;
     selfShip: string;
+    selfShipCarrier: string;
+    selfShipNumber: string;
+    selfShipSave: string;
+    selfShipInvalid: string;
+    inTransit: string;
+    delivered: string;
   };
 }
 
@@ -190,6 +196,26 @@ async function runFlow(flow: Flow) {
     // A tampered link is refused.
     const tampered = await page.request.get(new URL(href!.replace(/sig=([^&]+)/, "sig=AAAA"), stack.appUrl).toString());
     expect(tampered.status()).toBe(403);
+
+    // Sent with a carrier of their choice: the shopper types its tracking number (a bad one first).
+    await page.getByLabel(flow.text.selfShipNumber, { exact: true }).fill("12");
+    await page.getByRole("button", { name: flow.text.selfShipSave }).click();
+    await visible(page.getByRole("alert").filter({ hasText: flow.text.selfShipInvalid }));
+    await page.getByLabel(flow.text.selfShipCarrier, { exact: true }).fill("Giao Hàng Nhanh");
+    await page.getByLabel(flow.text.selfShipNumber, { exact: true }).fill("ghn 123-456 vn");
+    await page.getByRole("button", { name: flow.text.selfShipSave }).click();
+    await visible(page.locator("[data-self-ship-tracking]").filter({ hasText: "GHN123456VN (Giao Hàng Nhanh)" }));
+    await visible(page.locator(".portal-timeline li").filter({ hasText: flow.text.inTransit }));
+    // The carrier then reports the parcel delivered (the use case every carrier's tracking goes through).
+    const { recordCarrierTracking } = await import("~/services/record-carrier-tracking.server");
+    const tracked = await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(await recordCarrierTracking({ shop: stack.shop, carrier: "GHN", trackingNumber: tracked.labelTrackingNumber!, status: "delivered", at: new Date(), message: null, eventId: `e2e-${rma}` })).toMatchObject({ from: "IN_TRANSIT", to: "DELIVERED" });
+    await page.reload();
+    await visible(page.locator(".portal-timeline li").filter({ hasText: flow.text.delivered }));
+    for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `.cache/screenshots/portal-return-self-ship-delivered-${flow.lang}-${name}.png`, fullPage: true });
+    }
   } finally {
     await page.close();
   }
@@ -217,6 +243,12 @@ describe("self-service returns in the portal", () => {
         approved: "Approved",
         printLabel: "Print label (PDF)",
         selfShip: "Postage is not included.",
+        selfShipCarrier: "Carrier (optional)",
+        selfShipNumber: "Tracking number",
+        selfShipSave: "Save tracking number",
+        selfShipInvalid: "A tracking number has at least 4 letters or digits",
+        inTransit: "On its way back",
+        delivered: "Delivered",
       },
     });
   }, 180_000);
@@ -242,6 +274,12 @@ describe("self-service returns in the portal", () => {
         approved: "Đã duyệt",
         printLabel: "In nhãn (PDF)",
         selfShip: "Phí gửi hàng chưa được trả trước.",
+        selfShipCarrier: "Hãng vận chuyển (không bắt buộc)",
+        selfShipNumber: "Mã vận đơn",
+        selfShipSave: "Lưu mã vận đơn",
+        selfShipInvalid: "Mã vận đơn gồm ít nhất 4 chữ cái hoặc chữ số",
+        inTransit: "Đang gửi trả",
+        delivered: "Đã giao đến cửa hàng",
       },
     });
   }, 180_000);

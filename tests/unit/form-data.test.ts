@@ -32,6 +32,21 @@ describe("readFormData", () => {
     expect((await readFormData(ids, undefined, { single: true, repeatable: ["ids"] })).getAll("ids")).toEqual(["1", "2"]);
   });
 
+  it("lets a repeatable field repeat as name[] too (Polaris's ChoiceList with allowMultiple), and nothing else", async () => {
+    const ticked = post((f) => {
+      f.append("reasons[]", "DEFECTIVE");
+      f.append("reasons[]", "WRONG_ITEM");
+      f.append("reasons", "DEFECTIVE");
+      f.append("reasons", "WRONG_ITEM");
+    });
+    expect((await readFormData(ticked, undefined, { single: true, repeatable: ["reasons"] })).getAll("reasons[]")).toEqual(["DEFECTIVE", "WRONG_ITEM"]);
+    const other = post((f) => {
+      f.append("intent[]", "approve");
+      f.append("intent[]", "decline");
+    });
+    expect(await refusal(readFormData(other, undefined, { single: true, repeatable: ["reasons"] }))).toEqual({ status: 400, text: 'The field "intent[]" was sent more than once.' });
+  });
+
   it("refuses a file where text belongs, in every form", async () => {
     const file = post((f) => f.append("note", new Blob(["x"]), "note.txt"));
     expect(await refusal(readFormData(file))).toEqual({ status: 400, text: 'The field "note" must be text, not a file.' });
