@@ -5,11 +5,13 @@
 //   POST /shiip/public-api/v2/shipping-order/create                 headers Token + ShopId; the order by
 //                                     ward/district/province names (or district_id + ward_code) →
 //                                     {order_code, sort_code, trans_type, fee, total_fee, expected_delivery_time}
+//   POST /shiip/public-api/v2/shipping-order/preview                the create body, checked and priced the
+//                                     same way, nothing created → {order_code: "", …, total_fee, …}
 //   POST /shiip/public-api/v2/shipping-order/detail-by-client-code  header Token; {client_order_code} → [order]
 //   POST /shiip/public-api/v2/a5/gen-token                          header Token; {order_codes} → {token} (30 min)
 //   GET  /a5/public-api/printA5?token=…                             the A5 label (PDF: order code as Code 128)
 //   GET  /shiip/public-api/master-data/province|district|ward       the stand-in's slice of GHN's master data
-//   POST /_control/fail      {count, mode: "500" | "503" | "slow", delayMs?, step?: "create" | "detail" | "token" | "print"}
+//   POST /_control/fail      {count, mode: "500" | "503" | "slow", delayMs?, step?: "create" | "preview" | "detail" | "token" | "print"}
 //   POST /_control/no-service {on: boolean}: no service on any route (create answers code 400)
 //   POST /_control/reset     forget orders and pending failures
 //   POST /_control/orders/:order_code/status {status, reason?}: GHN moves the order and calls the
@@ -26,7 +28,7 @@ import bwipjs from "bwip-js/node";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 
 export type GhnFailure = "500" | "503" | "slow";
-export type GhnStep = "any" | "create" | "detail" | "token" | "print";
+export type GhnStep = "any" | "create" | "preview" | "detail" | "token" | "print";
 
 interface Ward {
   WardCode: string;
@@ -363,6 +365,8 @@ export async function startGhnStandIn(
 
     const step: GhnStep | null = path.endsWith("/shipping-order/create")
       ? "create"
+      : path.endsWith("/shipping-order/preview")
+        ? "preview"
       : path.endsWith("/detail-by-client-code")
         ? "detail"
         : path.endsWith("/a5/gen-token")
@@ -428,7 +432,7 @@ export async function startGhnStandIn(
       return answer(res, 200, "Success", { token: printToken });
     }
 
-    // step === "create"
+    // step === "create" or "preview" (the same body, checked and priced alike; a preview creates nothing)
     if (Number(req.headers.shopid ?? 0) !== shopId) return answer(res, 400, "ShopId không hợp lệ hoặc không thuộc tài khoản này", null, "USER_ERR_COMMON");
     for (const field of ["to_name", "to_phone", "to_address"]) {
       if (typeof body[field] !== "string" || !(body[field] as string).trim()) return answer(res, 400, `Thiếu thông tin ${field}`, null, "USER_ERR_COMMON");
@@ -439,7 +443,7 @@ export async function startGhnStandIn(
     if (!REQUIRED_NOTES.has(String(body.required_note ?? ""))) return answer(res, 400, "required_note không hợp lệ", null, "USER_ERR_COMMON");
     if (![2, 5].includes(Number(body.service_type_id ?? 0)) && !(Number(body.service_id ?? 0) > 0)) return answer(res, 400, "Thiếu thông tin service_type_id", null, "USER_ERR_COMMON");
     const clientOrderCode = typeof body.client_order_code === "string" ? body.client_order_code : "";
-    if (clientOrderCode && orders.some((o) => o.client_order_code === clientOrderCode && o.shop_id === shopId)) {
+    if (step === "create" && clientOrderCode && orders.some((o) => o.client_order_code === clientOrderCode && o.shop_id === shopId)) {
       return answer(res, 400, `Mã đơn hàng của shop (client_order_code) ${clientOrderCode} đã tồn tại`, null, "USER_ERR_COMMON");
     }
     // The sender defaults to the shop's own address when no from_* is given (GHN: "the system uses the ShopId's information").
@@ -453,6 +457,11 @@ export async function startGhnStandIn(
     const mainService = (sameProvince ? 22_000 : 33_000) + Math.max(0, Math.ceil((weight - 500) / 500)) * (sameProvince ? 2_500 : 5_000);
     const expected = new Date(Date.now() + (sameProvince ? 1 : 3) * 24 * 3600 * 1000);
     expected.setUTCHours(16, 59, 59, 0);
+    const fee = { main_service: mainService, insurance: 0, station_do: 0, station_pu: 0, return: 0, r2s: 0, coupon: 0, cod_failed_fee: 0 };
+    const sortCode = `${to.province.ProvinceID}-${to.district.DistrictID}-${to.ward.WardCode}`;
+    if (step === "preview") {
+      return answer(res, 200, "Success", { order_code: "", sort_code: sortCode, trans_type: "truck", ward_encode: "", district_encode: "", fee, total_fee: mainService, expected_delivery_time: expected.toISOString() });
+    }
     const order: StandInGhnOrder = {
       order_code: orderCode(),
       client_order_code: clientOrderCode,
@@ -478,7 +487,7 @@ export async function startGhnStandIn(
       cod_amount: Number(body.cod_amount ?? 0),
       content: String(body.content ?? ""),
       note: String(body.note ?? ""),
-      sort_code: `${to.province.ProvinceID}-${to.district.DistrictID}-${to.ward.WardCode}`,
+      sort_code: sortCode,
       total_fee: mainService,
       expected_delivery_time: expected.toISOString(),
       created_date: new Date().toISOString(),
@@ -497,7 +506,7 @@ export async function startGhnStandIn(
       trans_type: "truck",
       ward_encode: "",
       district_encode: "",
-      fee: { main_service: mainService, insurance: 0, station_do: 0, station_pu: 0, return: 0, r2s: 0, coupon: 0, cod_failed_fee: 0 },
+      fee,
       total_fee: mainService,
       expected_delivery_time: order.expected_delivery_time,
     });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { vietnameseAreas } from "~/domain/labels/vietnam-address";
-import { CarrierLabelError, type LabelAddress, type LabelProvider, type ReturnLabel, type ReturnLabelInput } from "./provider";
+import { CarrierLabelError, type LabelAddress, type LabelProvider, type PostageQuote, type ReturnLabel, type ReturnLabelInput } from "./provider";
 
 /** Stored as ReturnRequest.labelCarrier: the label is GHN's own, with GHN's order code as its tracking number. */
 export const GHN_CARRIER = "GHN";
@@ -149,14 +149,34 @@ export class GhnLabelProvider implements LabelProvider {
     }
   }
 
+  /**
+   * What the label will cost: GHN's Preview Order (`…/shipping-order/preview`, api.ghn.vn id=81/112)
+   * takes the create body, checks it and prices it without creating an order, so a quote is the
+   * fee of the order approval then creates from the same return.
+   */
+  async quotePostage(input: ReturnLabelInput): Promise<PostageQuote> {
+    try {
+      const preview = await this.call<GhnOrder>("/shiip/public-api/v2/shipping-order/preview", this.orderBody(input, ghnClientOrderCode(input.shopDomain, input.rma)), { shop: true });
+      if (preview?.total_fee == null) throw new CarrierLabelError("no-rates", `GHN gave no fee for ${input.rma}`);
+      return { amount: String(preview.total_fee), currency: "VND", carrier: GHN_CARRIER, service: this.serviceName() };
+    } catch (error) {
+      throw asCarrierError(error);
+    }
+  }
+
   private async createOrder(input: ReturnLabelInput, clientOrderCode: string): Promise<GhnOrder> {
+    const order = await this.call<GhnOrder>("/shiip/public-api/v2/shipping-order/create", this.orderBody(input, clientOrderCode), { shop: true });
+    if (!order?.order_code) throw new CarrierLabelError("unavailable", `GHN created no order code for ${input.rma}`);
+    return order;
+  }
+
+  /** The order GHN is asked to price (preview) and to create: the same body for both. */
+  private orderBody(input: ReturnLabelInput, clientOrderCode: string): Record<string, unknown> {
     const from = ghnParty(input.from, "from");
     const to = ghnParty(input.to, "to");
     const units = input.items.reduce((n, i) => n + i.quantity, 0);
     const content = input.items.map((i) => `${i.quantity} × ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`).join("; ");
-    const order = await this.call<GhnOrder>(
-      "/shiip/public-api/v2/shipping-order/create",
-      {
+    return {
         payment_type_id: 1,
         required_note: "KHONGCHOXEMHANG",
         client_order_code: clientOrderCode,
@@ -171,11 +191,7 @@ export class GhnLabelProvider implements LabelProvider {
         height: 10,
         service_type_id: this.options.serviceTypeId ?? 2,
         items: input.items.map((i) => ({ name: i.title, code: i.sku ?? undefined, quantity: i.quantity })),
-      },
-      { shop: true },
-    );
-    if (!order?.order_code) throw new CarrierLabelError("unavailable", `GHN created no order code for ${input.rma}`);
-    return order;
+    };
   }
 
   private async labelPdf(orderCode: string, input: ReturnLabelInput): Promise<Uint8Array> {

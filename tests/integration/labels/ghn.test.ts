@@ -88,6 +88,22 @@ describe("GhnLabelProvider against the stand-in", () => {
     ]);
   });
 
+  it("quotes the postage with GHN's Preview Order: the fee of the order approval then creates, and nothing created by the quote", async () => {
+    const quote = await provider().quotePostage(input());
+    expect(standIn.created()).toBe(0);
+    expect(standIn.requests()).toContain("POST /shiip/public-api/v2/shipping-order/preview");
+    const label = await provider().createReturnLabel(input());
+    expect(quote).toEqual({ amount: label.postage!.amount, currency: "VND", carrier: "GHN", service: "Hàng nhẹ" });
+    expect(Number(quote.amount)).toBeGreaterThan(0);
+  });
+
+  it("a quote GHN refuses is the same carrier problem as a create it refuses", async () => {
+    expect(await carrierProblem(provider().quotePostage(input("RMA-1", { from: { ...input().from, address2: "Phường Không Có, Quận 3" } })))).toBe("invalid-address");
+    standIn.failNext(1, "500", { step: "preview" });
+    expect(await carrierProblem(provider().quotePostage(input()))).toBe("unavailable");
+    expect(standIn.created()).toBe(0);
+  });
+
   it("a retry or a re-print finds the order by its client_order_code and creates nothing new", async () => {
     const first = await provider().createReturnLabel(input());
     const again = await provider().createReturnLabel(input());
