@@ -677,7 +677,8 @@ export async function listReturnsOfCustomer(shop: ShopRef, subject: ReturnCustom
 
 /**
  * customers/redact: erases the customer's personal data held in return requests (id, email, name,
- * the free-text notes on lines and in the timeline) and keeps the business record (RMA, lines,
+ * the tracking number and carrier they typed for a parcel they sent themselves, the free-text notes
+ * on lines and in the timeline) and keeps the business record (RMA, lines,
  * amounts, statuses). Returns the number of requests touched.
  */
 export async function redactReturnsOfCustomer(shop: ShopRef, subject: ReturnCustomerSubject, db: Db = prisma): Promise<number> {
@@ -686,7 +687,7 @@ export async function redactReturnsOfCustomer(shop: ShopRef, subject: ReturnCust
     const rows = await tx.returnRequest.findMany({ where: { shopId: shop.id, OR: or }, select: { id: true } });
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return 0;
-    await tx.returnRequest.updateMany({ where: { shopId: shop.id, id: { in: ids } }, data: { customerId: null, customerEmail: null, customerName: null } });
+    await tx.returnRequest.updateMany({ where: { shopId: shop.id, id: { in: ids } }, data: { customerId: null, customerEmail: null, customerName: null, selfShipTrackingNumber: null, selfShipCarrier: null } });
     await tx.returnLine.updateMany({ where: { returnId: { in: ids } }, data: { customerNote: null } });
     await tx.returnEvent.updateMany({ where: { returnId: { in: ids }, actor: "shopper" }, data: { message: null } });
     return ids.length;

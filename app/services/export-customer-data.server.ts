@@ -72,6 +72,7 @@ export async function exportCustomerData(request: CustomerDataRequest): Promise<
       locale: r.locale,
       declineNote: r.declineNote,
       labelTrackingNumber: r.labelTrackingNumber,
+      sentYourself: r.selfShipTrackingNumber ? { carrier: r.selfShipCarrier, trackingNumber: r.selfShipTrackingNumber } : null,
       outcome: r.outcome,
       storeCredit: r.storeCreditAmount ? { amount: r.storeCreditAmount.toFixed(2), currency: r.currency, at: r.storeCreditedAt?.toISOString() ?? null } : null,
       refunded: r.refundedAmount ? { amount: r.refundedAmount.toFixed(2), currency: r.currency, at: r.refundedAt?.toISOString() ?? null } : null,

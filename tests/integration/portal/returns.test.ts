@@ -712,9 +712,13 @@ describe("isolation and compliance", () => {
     expect(sent.status).toBe("OUTBOX");
     expect(sent).toMatchObject({ kind: "return-requested", to: "mai@example.com" });
 
+    // The tracking number and carrier the shopper typed for a parcel they sent themselves are theirs too.
+    await prisma.returnRequest.update({ where: { id: before.id }, data: { selfShipTrackingNumber: "GHN123456VN", selfShipCarrier: "Giao Hàng Nhanh" } });
+
     const exported = await exportCustomerData({ shop: SHOP, customerId: before.customerId!, email: "mai@example.com", phone: null, orderIds: [], requestId: "dr-1" });
-    const data = exported!.data as { returns: { rma: string; lines: { note: string | null }[] }[]; emails: { subject: string }[] };
+    const data = exported!.data as { returns: { rma: string; sentYourself: unknown; lines: { note: string | null }[] }[]; emails: { subject: string }[] };
     expect(data.returns.map((r) => r.rma)).toEqual([rma]);
+    expect(data.returns[0]!.sentYourself).toEqual({ carrier: "Giao Hàng Nhanh", trackingNumber: "GHN123456VN" });
     expect(data.returns[0]!.lines.map((l) => l.note)).toContain("Quá chật");
     expect(data.emails.map((m) => m.subject)).toEqual([sent.subject]);
 
@@ -731,7 +735,7 @@ describe("isolation and compliance", () => {
     expect(email).toMatchObject({ kind: "return-requested", status: sent.status, html: "", text: "" });
     expect(JSON.stringify(email)).not.toMatch(/mai/i);
     const after = await prisma.returnRequest.findFirstOrThrow({ include: { lines: true } });
-    expect(after).toMatchObject({ rma, status: "REQUESTED", customerId: null, customerEmail: null, customerName: null });
+    expect(after).toMatchObject({ rma, status: "REQUESTED", customerId: null, customerEmail: null, customerName: null, selfShipTrackingNumber: null, selfShipCarrier: null });
     expect(after.lines).toHaveLength(2);
     expect(after.lines.every((l) => l.customerNote === null)).toBe(true);
     expect(after.totalValue.toFixed(2)).toBe(before.totalValue.toFixed(2));
