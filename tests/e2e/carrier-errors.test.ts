@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { startStack, type Stack } from "../../scripts/stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { startEasyPostStandIn, type EasyPostStandIn } from "../../tools/easypost-stand-in";
+import { decodePdfBarcodes } from "../support/pdf";
 import { launchBrowser, openPortalPage as open, openPortalReturnForm, screenshotsAtWidths as screenshots, visible, type Browser } from "../support/browser";
 import { postControl } from "../support/stack-control";
 
@@ -10,10 +11,13 @@ import { postControl } from "../support/stack-control";
 // demo stack whose US returns go to the EasyPost stand-in: a return whose address EasyPost cannot
 // verify stays requested, the desk shows a banner saying so (also after a reload, in en, vi and
 // zh-CN), and the shopper's status page explains it in their language, never with a code; a carrier
-// that answers 500 is said as "not answering" on the desk. Screenshots at 390 px and desktop width
+// that answers 500 is said as "not answering" on the desk. A US mail return with a good address buys
+// EasyPost's label (its barcode is the tracking number), and EasyPost's signed tracker Events move it
+// to In transit, then Delivered, which the shopper's page and the desk show in en, vi and zh-CN. Screenshots at 390 px and desktop width
 // go to .cache/screenshots/.
 const LANGS = ["en", "vi", "zh-CN"] as const;
 const DAY = 86_400_000;
+const WEBHOOK_SECRET = "e2e-easypost-webhook-secret";
 const TEE = buildDemoShop().products.find((p) => p.status === "ACTIVE" && p.tags.includes("basics") && !p.tags.includes("final-sale"))!.variants[0]!;
 // No house number: EasyPost's address verification refuses it (tools/EASYPOST-FIDELITY.md).
 const NEW_YORK = { firstName: "Ava", lastName: "Stone", city: "New York", provinceCode: "NY", zip: "10118", country: "United States", countryCode: "US", latitude: 40.7484, longitude: -73.9857 };
@@ -72,7 +76,7 @@ beforeAll(async () => {
   easypost = await startEasyPostStandIn();
   stack = await startStack({
     databaseUrl: process.env.DATABASE_URL,
-    env: { EASYPOST_API_KEY: easypost.apiKey, EASYPOST_BASE_URL: easypost.baseUrl, EASYPOST_TIMEOUT_MS: "3000" },
+    env: { EASYPOST_API_KEY: easypost.apiKey, EASYPOST_BASE_URL: easypost.baseUrl, EASYPOST_TIMEOUT_MS: "3000", EASYPOST_WEBHOOK_SECRET: WEBHOOK_SECRET },
   });
   browser = await launchBrowser();
   admin = await browser.context.newPage();
@@ -192,4 +196,65 @@ describe("carrier errors on the desk and the shopper's status page", () => {
       await page.close();
     }
   }, 240_000);
+
+  it("a US mail return buys EasyPost's label (its barcode is the tracking number) and EasyPost's tracker moves it to In transit, then Delivered, in en, vi and zh-CN", async () => {
+    // Earlier tests left failures queued: start from a clean EasyPost account, with Crossdock's
+    // tracker webhook on it as the README tells an operator to add it.
+    easypost.reset();
+    const hook = await fetch(new URL("webhooks", easypost.baseUrl), {
+      method: "POST",
+      headers: { Authorization: `Basic ${Buffer.from(`${easypost.apiKey}:`).toString("base64")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ webhook: { url: `${stack.appUrl}/carriers/easypost/webhook`, webhook_secret: WEBHOOK_SECRET } }),
+    });
+    expect(hook.status).toBe(201);
+    const email = "ava.label@example.com";
+    const order = await orderWithUnverifiableAddress(email, "350 5th Ave");
+    const page = await browser.context.newPage();
+    try {
+      const statusUrl = await requestInPortal(page, order, email);
+      const { prisma } = await import("~/db.server");
+      const stored = await prisma.returnRequest.findFirstOrThrow({ where: { customerEmail: email } });
+      const bought = easypost.purchases();
+      await admin.goto(`${stack.appUrl}/app/returns/${stored.id}?shop=${stack.shop}`);
+      await visible(admin.getByRole("heading", { name: stored.rma, level: 1 }), 90_000);
+      await admin.getByRole("button", { name: "Approve and send label" }).click();
+      await expect.poll(async () => (await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } })).status, { timeout: 60_000 }).toBe("APPROVED");
+      expect(easypost.purchases()).toBe(bought + 1);
+      const approved = await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } });
+      const code = approved.labelTrackingNumber!;
+      expect(approved.labelCarrier).toBe("USPS"); // the carrier whose rate EasyPost sold, not Crossdock
+
+      // The label behind "Print label" is the carrier's own: its barcode scans to the tracking number.
+      await open(page, statusUrl);
+      const href = await page.getByRole("link", { name: "Print label (PDF)" }).getAttribute("href");
+      const response = await page.request.get(new URL(href!, stack.appUrl).toString());
+      expect(response.status()).toBe(200);
+      expect((await decodePdfBarcodes(new Uint8Array(await response.body()), "CODE_128")).map((b) => b.text)).toContain(code);
+
+      // EasyPost's signed tracker Events reach the app's webhook and its jobs move the return.
+      expect((await easypost.advanceTracker(code, { status: "in_transit" })).deliveries).toEqual([{ url: `${stack.appUrl}/carriers/easypost/webhook`, status: 200 }]);
+      await expect.poll(async () => (await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } })).status, { timeout: 60_000 }).toBe("IN_TRANSIT");
+      await easypost.advanceTracker(code, { status: "delivered", message: "Delivered, Front Desk/Reception" });
+      await expect.poll(async () => (await prisma.returnRequest.findUniqueOrThrow({ where: { id: stored.id } })).status, { timeout: 60_000 }).toBe("DELIVERED");
+
+      for (const [lang, delivered] of [
+        ["en", "Delivered"],
+        ["vi", "Đã giao đến cửa hàng"],
+        ["zh-CN", "已送达商家"],
+      ] as const) {
+        const url = new URL(statusUrl);
+        url.searchParams.set("lang", lang);
+        await open(page, url.toString());
+        await visible(page.locator('li[aria-current="step"]').getByText(delivered, { exact: false }));
+        await noCodes(page, `delivered status page ${lang}`);
+        await screenshots(page, `easypost-delivered-portal-${lang}`);
+        await admin.goto(`${stack.appUrl}/app/returns/${stored.id}?shop=${stack.shop}&locale=${lang}`);
+        await visible(admin.getByRole("heading", { name: stored.rma, level: 1 }), 90_000);
+        await noCodes(admin, `delivered desk ${lang}`);
+        await screenshots(admin, `easypost-delivered-desk-${lang}`);
+      }
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
 });
