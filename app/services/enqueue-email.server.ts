@@ -160,7 +160,7 @@ export async function enqueueReturnEmail(
     orderName: ret.orderName,
     method: ret.method,
     currency: ret.currency,
-    lines: ret.lines.map((line) => ({ title: line.title, variantTitle: line.variantTitle, quantity: line.quantity })),
+    lines: ret.lines.map((line) => ({ title: line.title, variantTitle: line.variantTitle, quantity: line.quantity, exchangeFor: line.exchangeVariantId ? (line.exchangeVariantTitle ?? line.title) : null })),
     totalValue: decimal(ret.totalValue),
     returnShippingFee: decimal(ret.returnShippingFee),
     restockingFee: decimal(ret.restockingFee),

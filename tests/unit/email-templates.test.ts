@@ -133,6 +133,24 @@ describe.each(EMAIL_LOCALES)("return emails in %s", (locale) => {
     expect(refund.text).not.toContain(promised);
   });
 
+  it("an exchange: each exchanged item names its new variant; the approval and the check-in promise the new items, and a refund only for the other items", () => {
+    const dict = { en, vi, "zh-CN": zhCN }[locale];
+    const [silk, linen] = facts().lines;
+    const all = { locale, lines: [{ ...silk!, exchangeFor: "L / Đỏ" }] };
+    const some = { locale, lines: [{ ...silk!, exchangeFor: "L / Đỏ" }, linen!] };
+    const approvedAll = renderReturnEmail("return-approved", facts(all)).text;
+    expect(approvedAll).toContain(dict["return-approved"].exchangeNote);
+    expect(approvedAll).not.toContain(dict["return-approved"].refundNote);
+    expect(approvedAll).toContain("L / Đỏ");
+    expect(approvedAll).not.toMatch(/\{\{|\}\}/);
+    const receivedAll = renderReturnEmail("return-received", facts(all)).text;
+    expect(receivedAll).toContain(dict["return-received"].exchangeNext);
+    expect(receivedAll).not.toContain(dict["return-received"].next);
+    const approvedSome = renderReturnEmail("return-approved", facts(some)).text;
+    expect(approvedSome).toContain(dict["return-approved"].exchangeNote);
+    expect(approvedSome).toContain(dict["return-approved"].refundNote);
+  });
+
   it("approved by mail: a carrier's paid label says hand it in; the built-in sheet says postage is not included and the shopper picks the carrier", () => {
     const paid = renderReturnEmail("return-approved", facts({ locale, label: { ...facts().label, carrier: "USPS", trackingNumber: "9400111899223434769485", postagePaid: true } }));
     const selfShip = renderReturnEmail("return-approved", facts({ locale, label: { ...facts().label, carrier: "Crossdock Returns", postagePaid: false } }));

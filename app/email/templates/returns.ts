@@ -40,9 +40,10 @@ function summary(t: Translate, facts: ReturnEmailFacts): Block[] {
       type: "list",
       heading: t("common.items"),
       items: facts.lines.map((line) =>
-        t("common.itemLine", {
+        t(line.exchangeFor ? "common.itemLineExchange" : "common.itemLine", {
           quantity: line.quantity,
           title: line.variantTitle ? `${line.title} (${line.variantTitle})` : line.title,
+          exchange: line.exchangeFor ?? "",
         }),
       ),
     });
@@ -79,6 +80,20 @@ function storeCreditNote(t: Translate, facts: ReturnEmailFacts, f: Formatters, r
   const values = { total: f.money(c.total), base: f.money(c.base), bonus: f.money(c.bonus), shop: facts.brand.name };
   const key = received ? "storeCreditReceived" : "storeCreditPromised";
   return [{ type: "p", text: t(`common.${key}${c.bonus > 0 ? "" : "NoBonus"}`, values) }];
+}
+
+/**
+ * What the shopper gets back, said once the return is approved or checked in: the new items for
+ * exchanged lines, the refund for the others (a store-credit return says its credit instead).
+ */
+function outcomeNote(t: Translate, facts: ReturnEmailFacts, f: Formatters, stage: "approved" | "received"): Block[] {
+  if (facts.storeCredit) return storeCreditNote(t, facts, f, stage === "received");
+  const exchanged = facts.lines.filter((l) => l.exchangeFor).length;
+  const refunded = facts.lines.length - exchanged;
+  const blocks: Block[] = [];
+  if (exchanged > 0) blocks.push({ type: "p", text: t(stage === "approved" ? "return-approved.exchangeNote" : "return-received.exchangeNext") });
+  if (refunded > 0 || exchanged === 0) blocks.push({ type: "p", text: t(stage === "approved" ? "return-approved.refundNote" : "return-received.next") });
+  return blocks;
 }
 
 /** The parcel's arrival (delivered by the carrier, or checked in): where and when, then what comes next. */
@@ -142,8 +157,8 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
     } else {
       blocks.push({ type: "p", text: t("return-approved.dropOffNoStore", values) });
     }
-    // A store-credit return is not refunded: the note says what will be credited instead.
-    blocks.push(...(facts.storeCredit ? storeCreditNote(t, facts, f, false) : [{ type: "p" as const, text: t("return-approved.refundNote") }]), ...closing(t, facts));
+    // A store-credit return is not refunded, nor is an exchanged line: the note says what comes instead.
+    blocks.push(...outcomeNote(t, facts, f, "approved"), ...closing(t, facts));
     return { values, blocks };
   },
 
@@ -164,10 +179,7 @@ const bodies: Record<ReturnEmailKind, (t: Translate, facts: ReturnEmailFacts, f:
   "return-delivered": (t, facts, f) => arrival(t, facts, f, "return-delivered", facts.deliveredAt ?? null, [{ type: "p", text: t("return-delivered.next") }]),
 
   "return-received": (t, facts, f) =>
-    arrival(t, facts, f, "return-received", facts.receivedAt, [
-      ...storeCreditNote(t, facts, f, true),
-      ...(facts.storeCredit ? [] : [{ type: "p" as const, text: t("return-received.next") }]),
-    ]),
+    arrival(t, facts, f, "return-received", facts.receivedAt, outcomeNote(t, facts, f, "received")),
 
   "return-refunded": (t, facts, f) => {
     const amount = f.money(refundAmount(facts));

@@ -40,6 +40,8 @@ export interface ReturnEmailLine {
   title: string;
   variantTitle: string | null;
   quantity: number;
+  /** The variant the shopper swaps this line for (an exchange), e.g. "M / White"; null for money back. */
+  exchangeFor?: string | null;
 }
 
 export interface ReturnEmailFacts {
