@@ -668,7 +668,9 @@ describe("translations of the returns namespace", () => {
     for (const lng of ["vi", "zh-CN"]) {
       const other = resources[lng]!.returns!;
       expect(keys(other).sort(), lng).toEqual(keys(en).sort());
-      const same = keys(en).filter((k) => get(en, k) === get(other, k) && !/^\{\{[^}]+\}\} × \{\{[^}]+\}\}$/.test(String(get(en, k))));
+      // A text with no letters outside its placeholders ("{{quantity}} × {{title}}") has nothing to translate.
+      const wordless = (text: string) => !/\p{L}/u.test(text.replace(/\{\{[^}]+\}\}/g, ""));
+      const same = keys(en).filter((k) => get(en, k) === get(other, k) && !wordless(String(get(en, k))));
       expect(same, `${lng}: untranslated`).toEqual([]);
     }
   });
