@@ -8,6 +8,13 @@ import type { CurrencyCode } from "~/types/admin.types";
 import { adminRequest, AdminUserError, type AdminGraphql } from "./admin-graphql";
 import { resolveReasonDefinitions, type ReturnRequestLineInput } from "./returns";
 
+/**
+ * Variants asked about per request: each brings its product's first 100 variants, so five keep a
+ * request within the app's query budget (tests/simulator/app-documents-cost.test.ts); an order with
+ * more returnable lines is read in several requests.
+ */
+export const EXCHANGE_VARIANTS_PER_REQUEST = 5;
+
 export const EXCHANGE_PRODUCT_VARIANTS_QUERY = `#graphql
   query CrossdockExchangeProductVariants($ids: [ID!]!) {
     nodes(ids: $ids) {
@@ -38,17 +45,19 @@ export async function fetchExchangeCatalog(graphql: AdminGraphql, variantIds: re
   const ids = [...new Set(variantIds)];
   const catalog = new Map<string, CatalogVariant[]>();
   if (ids.length === 0) return catalog;
-  const data = await adminRequest(graphql, EXCHANGE_PRODUCT_VARIANTS_QUERY, { ids });
-  for (const node of data.nodes) {
-    if (!node || !("product" in node) || !node.product) continue;
-    if (node.product.status !== "ACTIVE") {
-      catalog.set(node.id, []);
-      continue;
+  for (let at = 0; at < ids.length; at += EXCHANGE_VARIANTS_PER_REQUEST) {
+    const data = await adminRequest(graphql, EXCHANGE_PRODUCT_VARIANTS_QUERY, { ids: ids.slice(at, at + EXCHANGE_VARIANTS_PER_REQUEST) });
+    for (const node of data.nodes) {
+      if (!node || !("product" in node) || !node.product) continue;
+      if (node.product.status !== "ACTIVE") {
+        catalog.set(node.id, []);
+        continue;
+      }
+      catalog.set(
+        node.id,
+        node.product.variants.nodes.map((v) => ({ id: v.id, title: v.title, sku: v.sku || null, price: String(v.price) })),
+      );
     }
-    catalog.set(
-      node.id,
-      node.product.variants.nodes.map((v) => ({ id: v.id, title: v.title, sku: v.sku || null, price: String(v.price) })),
-    );
   }
   return catalog;
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode, type TypeNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import { IDS_PER_REQUEST, SEARCH_RESULTS } from "~/shopify/cart-variants";
+import { EXCHANGE_VARIANTS_PER_REQUEST } from "~/shopify/exchanges";
 import { VARIANTS_PER_REQUEST } from "~/shopify/fulfillment-orders";
 import { LEVELS_PER_PAGE, LEVELS_PER_VARIANT, VARIANTS_PER_PAGE } from "~/shopify/inventory";
 import { LEVEL_CHANGES_PER_PAGE, LOCATION_LEVELS_PER_PAGE } from "~/shopify/inventory-levels";
@@ -45,6 +46,7 @@ const LARGEST_VARIABLES: Record<string, Record<string, unknown>> = {
   // the tracking page asks for the pickup locations of at most 5 fulfillment orders
   CrossdockPortalLocations: { ids: ids(5) },
   CrossdockImportOrders: { first: IMPORT_ORDERS_PER_PAGE },
+  CrossdockExchangeProductVariants: { ids: ids(EXCHANGE_VARIANTS_PER_REQUEST) },
 };
 
 const schema = loadAdminSchema();

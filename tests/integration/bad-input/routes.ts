@@ -71,6 +71,11 @@ export const ROUTES: Record<string, RouteEntry> = {
   "_index.tsx": { surface: "site", path: "/", query: () => ({ shop: ["x.myshopify.com"], host: ["YWRtaW4uc2hvcGlmeS5jb20"] }) },
   "auth.$.tsx": { surface: "site", path: "/auth/:*", params: () => ({ "*": ["callback", "session-token", "exit-iframe"] }), query: () => ({ shop: ["bad-input.myshopify.com"], code: ["x"], hmac: ["00"], state: ["s"], host: ["x"], timestamp: ["1"] }) },
   "auth.login/route.tsx": { surface: "site", path: "/auth/login", query: () => ({ shop: ["bad-input.myshopify.com", "bad-input"] }), form: () => ({ shop: ["bad-input.myshopify.com", "bad-input"] }) },
+  // Carriers' webhooks: their refusals (unsigned or wrongly signed, a wrong secret, another shop's
+  // order) are tested with each carrier (returns-admin/easypost-tracking.test.ts,
+  // returns-admin/ghn-label.test.ts); not yet driven by this generator, which knows Shopify's surfaces only.
+  "carriers.easypost.webhook.tsx": { excluded: "EasyPost's signed tracker webhook: four kinds of bad signature (401, nothing stored) are tested in returns-admin/easypost-tracking.test.ts" },
+  "carriers.ghn.$secret.tsx": { excluded: "GHN's callback behind a secret path: a wrong secret (404) and foreign orders are tested in returns-admin/ghn-label.test.ts" },
   "demo.activity.tsx": { excluded: "demo only: answers 404 unless CROSSDOCK_DEMO is set outside production (app/demo/demo.server.ts); not served to the public" },
   "demo.login.tsx": { excluded: "demo only: answers 404 unless CROSSDOCK_DEMO is set outside production (app/demo/demo.server.ts); not served to the public" },
   "demo.storefront.$.tsx": { excluded: "demo only: answers 404 unless CROSSDOCK_DEMO is set outside production (app/demo/demo.server.ts); not served to the public" },
