@@ -22,6 +22,12 @@ export interface StackOptions {
   now?: Date;
   /** Hot module reload for developers; off in tests. */
   hmr?: boolean;
+  /**
+   * Serve this production build (`npm run build`'s output folder) with `npm start`'s server instead
+   * of Vite's dev server: what the browser tests use, built once per run. The process runs with
+   * NODE_ENV=test, since demo mode never runs with NODE_ENV=production (app/env.server.ts).
+   */
+  buildDir?: string;
   log?: (line: string) => void;
 /** More environment for the app process (e.g. a test's JOBS_MAX_ATTEMPTS / JOBS_BACKOFF_MS). */
   env?: Record<string, string>;
@@ -88,11 +94,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const ghnWebhookSecret = "demo-ghn-webhook-secret-0123456789";
   const ghn = options.ghn ? await startGhnStandIn({ callbackUrl: `${appUrl}/carriers/ghn/${ghnWebhookSecret}` }) : null;
   if (ghn) log(`GHN stand-in on ${ghn.baseUrl}`);
+  const [command, args] = options.buildDir
+    ? [join(REPO_ROOT, "node_modules", ".bin", "tsx"), [join(REPO_ROOT, "scripts", "serve.ts"), join(options.buildDir, "server", "index.js")]]
+    : [join(REPO_ROOT, "node_modules", ".bin", "remix"), ["vite:dev"]];
   const app = startProcess(
-    join(REPO_ROOT, "node_modules", ".bin", "remix"),
-    ["vite:dev"],
+    command,
+    args,
     {
-      NODE_ENV: "development",
+      NODE_ENV: options.buildDir ? "test" : "development",
+      HOST: options.buildDir ? "127.0.0.1" : undefined,
       PORT: String(appPort),
       CI: options.hmr ? undefined : "true",
       CROSSDOCK_DEMO: "1",

@@ -2,8 +2,8 @@ import { revokeExpiringTokens } from "../../simulator/store/access-tokens";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, toastAfterDialog, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, toastAfterDialog, visible, type Browser, screenshot } from "../support/browser";
 
 // Issue #3's Activity page as staff use it, in Debian's Chromium against the real app (in-process
 // job driver, PostgreSQL) and the simulator. Shopify stops accepting Crossdock's access token (an
@@ -52,7 +52,7 @@ function rowOf(event: string): Locator {
 }
 
 beforeAll(async () => {
-  stack = await startStack({
+  stack = await startBuiltStack({
     databaseUrl: process.env.DATABASE_URL,
     now,
     // Fail fast: two attempts, half a second apart (the defaults take minutes to give up).
@@ -64,7 +64,7 @@ beforeAll(async () => {
   page.setDefaultNavigationTimeout(90_000);
   await page.goto(`${stack.appUrl}/demo/login`);
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -100,7 +100,7 @@ describe("the Activity page", () => {
     const failed = async (event: string) => (await rowOf(event).getByText("Failed", { exact: true }).count()) === 1;
     await until(async () => (await failed("New order")) && (await failed("Location changed")), "the order and the location change to fail");
     expect(await count("Failed")).toBeGreaterThanOrEqual(failedBefore + 2);
-    await page.screenshot({ path: ".cache/e2e-activity-failed.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-activity-failed.png");
     const order = rowOf("New order");
     // Shopify's answer, what it means for staff, and how many attempts were made.
     expect(await order.textContent()).toContain("access token cannot be renewed");
@@ -120,7 +120,7 @@ describe("the Activity page", () => {
     await visible(rowOf("New order"));
 
     // Staff open Crossdock again, which renews its access, and come back to the failed order.
-    await page.screenshot({ path: ".cache/e2e-activity-filtered.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-activity-filtered.png");
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole("button", { name: "Open the demo admin" }).click();
     await page.waitForURL(/\/app\?/, { timeout: 60_000 });
@@ -145,7 +145,7 @@ describe("the Activity page", () => {
     await location.getByRole("button", { name: /^Discard Location changed/ }).click();
     const dialog = page.getByRole("dialog");
     await visible(dialog.getByText("Discard this failed job?"));
-    await page.screenshot({ path: ".cache/e2e-activity-discard.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-activity-discard.png");
     // Cancel keeps it.
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "hidden" });
@@ -184,15 +184,15 @@ describe("the Activity page", () => {
       expect(name, `${code} has a name`).not.toMatch(/^[a-z_]+\/[a-z_]+$/);
       expect(name).not.toBe(code);
     }
-    await page.screenshot({ path: ".cache/e2e-activity-named-desktop.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-activity-named-desktop.png");
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: ".cache/e2e-activity-named-390.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-activity-named-390.png");
 
     // In Vietnamese (Shopify admin's `locale` parameter): the events' names are translated.
     await page.goto(`${stack.appUrl}/app/activity?locale=vi`);
     await visible(rowOf("Yêu cầu trả hàng"), 30_000);
     await visible(rowOf("Đơn hàng mới").first());
-    await page.screenshot({ path: ".cache/e2e-activity-named-vi-390.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-activity-named-vi-390.png");
     await page.setViewportSize({ width: 1280, height: 900 });
   }, 180_000);
 });

@@ -2,9 +2,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // Issue 14 items 4 and 5 as staff meet them, in Debian's Chromium on the demo stack: orders routing
 // could not finish (units left unfilled) are warnings on the routing log and the decision page, and
@@ -46,7 +46,7 @@ async function openFoLocations(orderId: string): Promise<string[]> {
 async function screenshots(name: string) {
   for (const [width, size] of [[390, "390"], [1280, "desktop"]] as const) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.screenshot({ path: `.cache/screenshots/${name}-${size}.png`, fullPage: true });
+    await screenshot(page, `.cache/screenshots/${name}-${size}.png`);
     // Nothing wider than the screen at phone width.
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }
@@ -54,12 +54,12 @@ async function screenshots(name: string) {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now: NOW });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now: NOW });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await page.goto(`${stack.appUrl}/demo/login`);
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 120_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();

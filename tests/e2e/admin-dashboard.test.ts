@@ -3,12 +3,12 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { buildPeriod } from "~/domain/reporting";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { resetDatabase } from "../setup/db";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // The admin home in the demo, as a merchant sees it: first the setup checklist and the empty
 // states, then, after two orders came in through Shopify's webhooks and were routed (one of them
@@ -60,10 +60,10 @@ const sanFrancisco = {
 beforeAll(async () => {
   // This worker's database may hold the demo shop's rows from another browser test file.
   await resetDatabase();
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   page = await browser.context.newPage();
-}, 120_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -106,14 +106,14 @@ describe("admin home dashboard", () => {
     await visible(page.getByText("How the return rate is measured"));
     // The locations summary the home showed before the dashboard is still there.
     await visible(page.getByRole("heading", { name: "Offer local pickup" }));
-    await page.screenshot({ path: ".cache/e2e-dashboard-imported.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-dashboard-imported.png");
     await expectAccessible(page);
 
     // At phone width the menu sits behind the top bar's button, and it opens and navigates.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("button", { name: "Toggle menu" }).click();
     await Promise.all([page.waitForURL(/\/app\/returns/), page.getByRole("link", { name: "Returns", exact: true }).click()]);
-    await page.screenshot({ path: ".cache/e2e-dashboard-menu-390.png" });
+    await screenshot(page, ".cache/e2e-dashboard-menu-390.png", { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The returns desk lists them too.
@@ -199,7 +199,7 @@ describe("admin home dashboard", () => {
     await visible(page.getByRole("img", { name: "Top return reasons" }));
     await visible(page.getByRole("img", { name: "Open requests by age" }));
     await visible(page.getByRole("img", { name: "Top returned products" }));
-    await page.screenshot({ path: ".cache/e2e-dashboard.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-dashboard.png");
     await expectAccessible(page);
 
     // The period selector; an unknown period is a 400 with a message, not a 500.
@@ -256,7 +256,7 @@ describe("the return rate's denominator and the definitions, in the staff member
 async function shoot(lang: string): Promise<void> {
   for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `.cache/screenshots/admin-dashboard-${lang}-${name}.png`, fullPage: true });
+    await screenshot(page, `.cache/screenshots/admin-dashboard-${lang}-${name}.png`);
     // Nothing wider than the screen at phone width.
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // The demo as a person uses it: a real browser, the real app (Vite dev server, demo mode) on real
 // PostgreSQL, the simulator seeded with the demo shop.
@@ -11,9 +11,9 @@ let stack: Stack;
 let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
-}, 120_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -51,7 +51,7 @@ describe("admin in demo mode", () => {
     if (inactive) {
       await visible(table.locator("tbody tr", { hasText: inactive.name }).getByText("Inactive"));
     }
-    await page.screenshot({ path: ".cache/e2e-locations.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-locations.png");
   });
 
   it("reflects a location renamed in Shopify once Shopify's locations/update arrives (the page reads Crossdock's copy)", async () => {
@@ -144,7 +144,7 @@ describe("per-location routing settings", () => {
       await dialog.getByLabel(w.note).fill("Flooded");
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 844 });
-        await page.screenshot({ path: `.cache/e2e-location-pause-confirm-${locale}-${width}.png` });
+        await screenshot(page, `.cache/e2e-location-pause-confirm-${locale}-${width}.png`, { fullPage: false });
       }
       await dialog.getByRole("button", { name: w.confirm, exact: true }).click();
       await visible(page.getByText(w.paused).first(), 30_000);
@@ -154,7 +154,7 @@ describe("per-location routing settings", () => {
       await visible(page.getByText(w.problem));
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 844 });
-        await page.screenshot({ path: `.cache/e2e-location-paused-${locale}-${width}.png`, fullPage: true });
+        await screenshot(page, `.cache/e2e-location-paused-${locale}-${width}.png`);
       }
 
       await page.goto(list);
@@ -163,7 +163,7 @@ describe("per-location routing settings", () => {
       expect(await page.getByRole("table").getByText(w.paused).count()).toBe(1);
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 844 });
-        await page.screenshot({ path: `.cache/e2e-locations-paused-${locale}-${width}.png`, fullPage: true });
+        await screenshot(page, `.cache/e2e-locations-paused-${locale}-${width}.png`);
       }
 
       await page.goto(detail);

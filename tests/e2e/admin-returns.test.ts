@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // Issue #7's returns desk as staff use it, in Debian's Chromium against the real app (demo mode,
 // in-process jobs, PostgreSQL) and the simulator: three returns requested in Shopify arrive by
@@ -58,13 +58,13 @@ async function openQueue(query = ""): Promise<void> {
 const rows = () => page.getByRole("table").locator("tbody tr");
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.setDefaultNavigationTimeout(90_000);
   await page.goto(`${stack.appUrl}/demo/login`);
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -104,7 +104,7 @@ describe("the returns desk", () => {
     // The row's first cell holds its selection checkbox (Polaris draws its own box over the input).
     for (const name of [orders.color1!, orders.color2!]) await rows().filter({ hasText: name }).locator("td").first().click();
     await visible(page.getByText("2 selected"));
-    await page.screenshot({ path: ".cache/e2e-returns-selected.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-returns-selected.png");
     await page.getByRole("button", { name: "Approve selected" }).click();
     // Approving sends labels and emails: the queue asks first (issue 14).
     await page.getByRole("dialog").getByRole("button", { name: "Approve 2 returns" }).click();
@@ -122,7 +122,7 @@ describe("the returns desk", () => {
       expect(ret.status).toBe("OPEN");
       expect(ret.reverseFulfillmentOrders[0]!.reverseDeliveries).toHaveLength(1);
     }
-    await page.screenshot({ path: ".cache/e2e-returns-queue.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-returns-queue.png");
   }, 240_000);
 
   it("approves a return on its page, then receives it with the item restocked at the chosen store", async () => {
@@ -155,7 +155,7 @@ describe("the returns desk", () => {
     const after = (await state()).inventory.find((i) => i.sku === TEE && i.locationId === storeId)!.on_hand;
     expect(after).toBe(before + 1);
     await visible(page.getByRole("button", { name: "Close return" }));
-    await page.screenshot({ path: ".cache/e2e-returns-detail.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-returns-detail.png");
   }, 240_000);
 });
 

@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // The routing rules page and the routing simulator, as staff use them, in Debian's Chromium.
 let stack: Stack;
@@ -11,12 +11,12 @@ let page: Page;
 const NOW = new Date("2026-11-20T12:00:00Z");
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now: NOW });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now: NOW });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await page.goto(`${stack.appUrl}/demo/login`);
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 120_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -62,7 +62,7 @@ describe("routing rules page", () => {
     expect(await page.getByRole("checkbox", { name: "Stores" }).isChecked()).toBe(true);
     for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `.cache/screenshots/admin-routing-rules-${name}.png`, fullPage: true });
+      await screenshot(page, `.cache/screenshots/admin-routing-rules-${name}.png`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -91,7 +91,7 @@ describe("routing rules page", () => {
     await visible(page.getByRole("button", { name: "Lưu Tồn kho dự phòng" }));
     for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `.cache/screenshots/admin-routing-rules-vi-${name}.png`, fullPage: true });
+      await screenshot(page, `.cache/screenshots/admin-routing-rules-vi-${name}.png`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });

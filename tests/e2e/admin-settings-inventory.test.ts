@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // Issue 14 (items 2 and 3) as a merchant meets it: Settings and Inventory in the admin's menu are
 // real pages; a setting changed there changes what the storefront block and the Inventory page
@@ -61,7 +61,7 @@ async function saveSettings(target: Page) {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   // The storefront harness installs the demo shop (session, locations, stock) on its first page.
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
@@ -71,7 +71,7 @@ beforeAll(async () => {
   // The first admin page compiles on demand in the dev server: allow for a cold start.
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
   await visible(page.getByRole("heading", { level: 1, name: seed.shop.name }), 60_000);
-}, 240_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -177,14 +177,14 @@ describe("Settings and Inventory in the admin's menu", () => {
         await shots.goto(`${stack.appUrl}/app/settings?shop=${stack.shop}&locale=${locale}`);
         await visible(shots.getByRole("heading", { level: 1, name: { en: "Settings", vi: "Cài đặt", "zh-CN": "设置" }[locale] }), 60_000);
         await expectNoOverflow(shots, `Settings (${locale}, ${width} px)`);
-        await shots.screenshot({ path: `.cache/e2e-settings-${locale}-${width}.png`, fullPage: true });
+        await screenshot(shots, `.cache/e2e-settings-${locale}-${width}.png`);
 
         await shots.goto(`${stack.appUrl}/app/inventory?shop=${stack.shop}&locale=${locale}`);
         await visible(shots.getByRole("heading", { level: 1, name: { en: "Inventory", vi: "Tồn kho", "zh-CN": "库存" }[locale] }), 60_000);
         // A table on a desktop, a list on a phone.
         await visible(shots.locator(width < 768 ? "[data-inventory-row]" : "tbody tr").first());
         await expectNoOverflow(shots, `Inventory (${locale}, ${width} px)`);
-        await shots.screenshot({ path: `.cache/e2e-inventory-${locale}-${width}.png`, fullPage: true });
+        await screenshot(shots, `.cache/e2e-inventory-${locale}-${width}.png`);
       }
     }
     await shots.close();

@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // When Shopify throttles the shop, every admin page that needs the Admin API shows one friendly
 // page in the staff member's language (503, Retry-After, Try again), never a stack trace; the
@@ -14,12 +14,12 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now: NOW });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now: NOW });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await page.goto(`${stack.appUrl}/demo/login`);
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 120_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -74,7 +74,7 @@ async function expectFriendly(locale: keyof typeof titles) {
 async function screenshots(name: string) {
   for (const [width, label] of [[390, "390"], [1280, "desktop"]] as const) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `.cache/screenshots/${name}-${label}.png`, fullPage: true });
+    await screenshot(page, `.cache/screenshots/${name}-${label}.png`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -149,7 +149,7 @@ describe("the routing map", () => {
       await screenshots(`admin-routing-map-${locale}`);
       // The map itself at phone width, to look at its labels.
       await page.setViewportSize({ width: 390, height: 900 });
-      await localized.screenshot({ path: `.cache/screenshots/admin-routing-map-${locale}-figure-390.png` });
+      await screenshot(localized, `.cache/screenshots/admin-routing-map-${locale}-figure-390.png`, { fullPage: false });
       await page.setViewportSize({ width: 1280, height: 900 });
     }
   });

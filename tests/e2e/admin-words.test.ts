@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, toastAfterDialog, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, toastAfterDialog, visible, type Browser, screenshot } from "../support/browser";
 import { prisma } from "~/db.server";
 import { ruleFailedFlag } from "~/domain/returns/flag-reason";
 
@@ -91,7 +91,7 @@ async function ownWords(): Promise<string> {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.setDefaultNavigationTimeout(90_000);
@@ -138,7 +138,7 @@ describe("the admin's words and confirmations", () => {
     await page.getByRole("button", { name: "Approve selected" }).click();
     await dialog.getByRole("button", { name: "Approve 2 returns" }).click();
     await toastAfterDialog(page, "2 returns updated", 60_000);
-    await page.screenshot({ path: ".cache/e2e-words-returns-toast.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-words-returns-toast.png");
   }, 300_000);
 
   it("a re-route asks first, and the new decision's page confirms it in words (items by title, no ids or codes)", async () => {
@@ -200,7 +200,7 @@ describe("the admin's words and confirmations", () => {
     await visible(page.getByText("Đã lưu quy tắc"), 60_000);
     await visible(page.getByText("Tự động từ chối: Hàng không đổi trả"));
     expect(await page.locator("main").innerText()).not.toMatch(RAW);
-    await page.screenshot({ path: ".cache/e2e-words-return-rules-saved-vi.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-words-return-rules-saved-vi.png");
     expect(await ownWords()).not.toMatch(ENGLISH);
   }, 180_000);
 
@@ -249,7 +249,7 @@ describe("the admin's words and confirmations", () => {
         await shopifys.first().locator("summary").click();
         expect(await shopifys.first().locator('[lang="en"]').innerText()).toBe("Return cannot be approved with reason final sale");
         expect(await page.locator("main").innerText(), `return ${lang} ${width}`).not.toMatch(RAW);
-        await page.screenshot({ path: `.cache/e2e-words-return-flags-${lang}-${width}.png`, fullPage: true });
+        await screenshot(page, `.cache/e2e-words-return-flags-${lang}-${width}.png`);
         await expect.poll(widerThanScreen, { message: `return ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
         expect(await ownWords(), `return ${lang} ${width}`).not.toMatch(ENGLISH);
         expect(await page.title()).not.toMatch(ENGLISH);
@@ -269,7 +269,7 @@ describe("the admin's words and confirmations", () => {
         await moveMessage.locator("summary").click();
         expect(await moveMessage.locator('[lang="en"]').innerText()).toBe("Cannot move to a location that is not active");
         expect(await page.locator("main").innerText(), `decision ${lang} ${width}`).not.toMatch(RAW);
-        await page.screenshot({ path: `.cache/e2e-words-decision-refused-${lang}-${width}.png`, fullPage: true });
+        await screenshot(page, `.cache/e2e-words-decision-refused-${lang}-${width}.png`);
         await expect.poll(widerThanScreen, { message: `decision ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
         expect(await ownWords(), `decision ${lang} ${width}`).not.toMatch(ENGLISH);
         expect(await page.title()).not.toMatch(ENGLISH);
@@ -289,7 +289,7 @@ describe("the admin's words and confirmations", () => {
           await visible(page.getByRole("heading", { level: 1 }), 60_000);
           const where = `${path} ${lang} ${width}`;
           expect(await page.locator("main").innerText(), where).not.toMatch(RAW);
-          await page.screenshot({ path: `.cache/e2e-words-page${path.replace(/\W+/g, "-")}-${lang}-${width}.png`, fullPage: true });
+          await screenshot(page, `.cache/e2e-words-page${path.replace(/\W+/g, "-")}-${lang}-${width}.png`);
           await expect.poll(widerThanScreen, { message: where, timeout: 5_000 }).toEqual([]);
           expect(await page.title(), where).not.toMatch(ENGLISH);
           expect(await ownWords(), where).not.toMatch(ENGLISH);
@@ -316,7 +316,7 @@ describe("the admin's words and confirmations", () => {
           if (heading) await visible(page.getByRole("heading", { name: heading[lang], level: 1 }), 60_000);
           else await visible(page.getByRole("heading", { level: 1 }), 60_000);
           expect(await page.locator("main").innerText(), `${name} ${lang} ${width}`).not.toMatch(RAW);
-          await page.screenshot({ path: `.cache/e2e-words-${name}-${lang}-${width}.png`, fullPage: true });
+          await screenshot(page, `.cache/e2e-words-${name}-${lang}-${width}.png`);
           // Nothing wider than the screen (cut text or a page that scrolls sideways); a table scrolls in its own box.
           await expect.poll(widerThanScreen, { message: `${name} ${lang} ${width}`, timeout: 5_000 }).toEqual([]);
           if (lang !== "en") expect(await page.title(), `${name} ${lang} ${width}`).not.toMatch(ENGLISH);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { startEasyPostStandIn, type EasyPostStandIn } from "../../tools/easypost-stand-in";
 import { decodePdfBarcodes } from "../support/pdf";
-import { launchBrowser, openPortalPage as open, openPortalReturnForm, screenshotsAtWidths as screenshots, visible, type Browser } from "../support/browser";
+import { launchBrowser, openPortalPage as open, openPortalReturnForm, screenshotsAtWidths as screenshots, visible, type Browser, screenshot } from "../support/browser";
 import { postControl } from "../support/stack-control";
 
 // Carrier errors as shopper and staff see them (issue 15, part 2), in Debian's Chromium against one
@@ -74,7 +74,7 @@ async function approveOnDesk(returnId: string, rma: string) {
 
 beforeAll(async () => {
   easypost = await startEasyPostStandIn();
-  stack = await startStack({
+  stack = await startBuiltStack({
     databaseUrl: process.env.DATABASE_URL,
     env: { EASYPOST_API_KEY: easypost.apiKey, EASYPOST_BASE_URL: easypost.baseUrl, EASYPOST_TIMEOUT_MS: "3000", EASYPOST_WEBHOOK_SECRET: WEBHOOK_SECRET },
   });
@@ -83,7 +83,7 @@ beforeAll(async () => {
   admin.setDefaultNavigationTimeout(90_000);
   await admin.goto(`${stack.appUrl}/demo/login`);
   await admin.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -172,7 +172,7 @@ describe("carrier errors on the desk and the shopper's status page", () => {
       // The page is long: the policy form alone too, to read it.
       for (const width of [390, 1280]) {
         await admin.setViewportSize({ width, height: 844 });
-        await policyForm.screenshot({ path: `.cache/screenshots/postage-settings-form-${lang}-${width}.png` });
+        await screenshot(policyForm, `.cache/screenshots/postage-settings-form-${lang}-${width}.png`, { fullPage: false });
       }
     }
 

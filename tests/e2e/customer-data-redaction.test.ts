@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // Protected customer data redacted by Shopify (FIDELITY PCD-2), in Debian's Chromium against the
 // demo stack: with order emails unapproved for the demo shop, the portal explains why a lookup by
@@ -73,12 +73,12 @@ async function lookUp(page: Page, locale: Locale, which: { name: string }, conta
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   // The storefront harness installs the demo shop (session, locations) on its first page.
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
   [order, other] = (await ordersWithEmail()) as [typeof order, typeof other];
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   if (stack) await approve(ALL_FIELDS).catch(() => undefined);
@@ -113,7 +113,7 @@ describe("order emails redacted by Shopify", () => {
         expect(alert).not.toMatch(/email:|ACCESS_DENIED|no_match|unmatchable/);
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 900 });
-          await page.screenshot({ path: `.cache/e2e-pcd-portal-${locale}-${width}.png`, fullPage: true });
+          await screenshot(page, `.cache/e2e-pcd-portal-${locale}-${width}.png`);
         }
       }
       // An order number that does not exist gets the very same words.
@@ -144,7 +144,7 @@ describe("order emails redacted by Shopify", () => {
           expect(text).toContain(BANNER[locale].fields);
           expect(text).toContain(BANNER[locale].action);
           expect(text).not.toMatch(/\bemail\b,|ACCESS_DENIED|customer_data|CrossdockPortal/);
-          await page.screenshot({ path: `.cache/e2e-pcd-admin-${locale}-${width}.png`, fullPage: false });
+          await screenshot(page, `.cache/e2e-pcd-admin-${locale}-${width}.png`, { fullPage: false });
         }
       }
 

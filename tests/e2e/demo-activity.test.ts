@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // Issue #14 item 10: the demo opened almost empty (its 66 seeded orders predate the install, so
 // nothing was routed, no return asked for, no email sent). Now its first start acts out a shop in
@@ -30,9 +30,9 @@ async function state(running: Stack): Promise<{ decisions: number; returns: numb
 
 async function shoot(name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `.cache/e2e-demo-${name}-desktop.png`, fullPage: true });
+  await screenshot(page, `.cache/e2e-demo-${name}-desktop.png`);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `.cache/e2e-demo-${name}-390.png`, fullPage: true });
+  await screenshot(page, `.cache/e2e-demo-${name}-390.png`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
-import { DEMO_API_SECRET, startStack, type Stack } from "../../scripts/stack";
+import { DEMO_API_SECRET, startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { webhookHmac } from "../../simulator/webhooks/hmac";
 import { launchBrowser, visible, type Browser } from "../support/browser";
@@ -62,12 +62,12 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await page.goto(`${stack.appUrl}/demo/login`); // installs: shop, session, locations
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 120_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 import { postControl } from "../support/stack-control";
 import { decodePdfBarcodes } from "../support/pdf";
 
@@ -48,20 +48,20 @@ async function deliveredVietnameseOrder(email: string): Promise<{ id: string; na
 async function screenshots(name: string, widths: readonly number[] = [390, 1280]) {
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `.cache/screenshots/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, `.cache/screenshots/${name}-${width}.png`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, ghn: true });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, ghn: true });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.setDefaultNavigationTimeout(90_000);
   // Signs the staff member in (and installs the demo shop: session, locations).
   await page.goto(`${stack.appUrl}/demo/login`);
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_API_KEY, DEMO_API_SECRET, startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { DEMO_API_KEY, DEMO_API_SECRET, startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 import { postControl } from "../support/stack-control";
 import { decodePdfBarcodes, extractPdfText } from "../support/pdf";
 
@@ -73,7 +73,7 @@ async function noScripts(page: Page) {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL });
   // The services run in this process too (the approve use case, as the returns admin will call it):
   // the same configuration as the app process (demo credentials, its URL, the demo portal secret).
   Object.assign(process.env, { SHOPIFY_API_KEY: DEMO_API_KEY, SHOPIFY_API_SECRET: DEMO_API_SECRET, SHOPIFY_APP_URL: stack.appUrl });
@@ -82,7 +82,7 @@ beforeAll(async () => {
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
   const { prisma } = await import("~/db.server");
   token = (await prisma.session.findUniqueOrThrow({ where: { id: `offline_${stack.shop}` } })).accessToken;
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -172,7 +172,7 @@ async function runFlow(flow: Flow) {
     expect(await page.locator(".portal-timeline li").count()).toBe(4);
     for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `.cache/screenshots/portal-return-approved-${flow.lang}-${name}.png`, fullPage: true });
+      await screenshot(page, `.cache/screenshots/portal-return-approved-${flow.lang}-${name}.png`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     const href = await link.getAttribute("href");
@@ -214,7 +214,7 @@ async function runFlow(flow: Flow) {
     await visible(page.locator(".portal-timeline li").filter({ hasText: flow.text.delivered }));
     for (const [width, name] of [[390, "390"], [1280, "desktop"]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `.cache/screenshots/portal-return-self-ship-delivered-${flow.lang}-${name}.png`, fullPage: true });
+      await screenshot(page, `.cache/screenshots/portal-return-self-ship-delivered-${flow.lang}-${name}.png`);
     }
   } finally {
     await page.close();

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page, Response as PageResponse } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // The customer portal in Debian's Chromium against the demo stack (the app on PostgreSQL, the
 // simulator seeded with the demo shop): look up an order, read its timeline and shipment card, a
@@ -128,11 +128,11 @@ async function noScripts(page: Page) {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   // The storefront harness installs the demo shop (session, locations) on its first page.
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   if (weights.length) console.info(`portal page weights:\n${weights.map((w) => JSON.stringify(w)).join("\n")}`);
@@ -216,7 +216,7 @@ describe("the customer portal", () => {
         await visible(card.locator("dd").getByText(expected, { exact: true }));
         // The carrier's "delivered" update lists the same moment, in the same zone.
         await visible(card.locator(".portal-events time", { hasText: expected }).first());
-        await page.screenshot({ path: `.cache/e2e-portal-tracking-zone-${order.shippingAddress!.countryCodeV2}.png`, fullPage: true });
+        await screenshot(page, `.cache/e2e-portal-tracking-zone-${order.shippingAddress!.countryCodeV2}.png`);
       }
     } finally {
       await page.close();

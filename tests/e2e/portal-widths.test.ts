@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { DEMO_API_KEY, DEMO_API_SECRET, startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { DEMO_API_KEY, DEMO_API_SECRET, startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 import { feesPolicy, postControl } from "../support/stack-control";
 
 // Every portal page (lookup, order tracking, the new-return form, a return's status) in Debian's
@@ -64,11 +64,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(SCREENS, { recursive: true });
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL });
   Object.assign(process.env, { SHOPIFY_API_KEY: DEMO_API_KEY, SHOPIFY_API_SECRET: DEMO_API_SECRET, SHOPIFY_APP_URL: stack.appUrl });
   browser = await launchBrowser();
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -128,7 +128,7 @@ describe("the portal at a phone's width and at desktop width", () => {
           await visible(page.getByRole("heading", { level: 1 }));
           if (name === "tracking") await visible(page.getByText(delayMessage));
           const shot = `portal-${name}-${lang}-${viewport.width}`;
-          await page.screenshot({ path: `${SCREENS}/${shot}.png`, fullPage: true });
+          await screenshot(page, `${SCREENS}/${shot}.png`);
           const found = await layoutProblems(page);
           if (found.length) problems[shot] = found;
         }

@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { startStack, type Stack } from "../../scripts/stack";
-import { type Browser, launchBrowser, openPortalPage as open, openPortalReturnForm, visible } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { type Browser, launchBrowser, openPortalPage as open, openPortalReturnForm, visible, screenshot } from "../support/browser";
 import { extractPdfText } from "../support/pdf";
 import { postControl } from "../support/stack-control";
 
@@ -56,7 +56,7 @@ async function screenshots(page: Page, name: string) {
   const size = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const [width, label] of [[390, "390"], [1280, "desktop"]] as const) {
     await page.setViewportSize({ width, height: 844 });
-    await page.screenshot({ path: `.cache/screenshots/${name}-${label}.png`, fullPage: true });
+    await screenshot(page, `.cache/screenshots/${name}-${label}.png`);
     // Nothing wider than the window at phone width.
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at 390 px`).toBeLessThanOrEqual(390);
   }
@@ -85,7 +85,7 @@ async function openAdminReturn(rma: string, locale = "en") {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL });
   browser = await launchBrowser();
   admin = await browser.context.newPage();
   admin.setDefaultNavigationTimeout(90_000);
@@ -93,7 +93,7 @@ beforeAll(async () => {
   await admin.waitForURL(/\/app\?/, { timeout: 60_000 });
   // The storefront harness waits for the shop's first stock sync (the demo's start fills the Admin API's bucket).
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();

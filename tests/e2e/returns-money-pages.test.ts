@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_API_KEY, DEMO_API_SECRET, startStack, type Stack } from "../../scripts/stack";
+import { DEMO_API_KEY, DEMO_API_SECRET, startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop, VND_PER_USD } from "../../simulator/seed/demo-shop";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 import { feesPolicy, postControl } from "../support/stack-control";
 
 // A Vietnamese shopper who paid VND in the demo's USD shop, in Debian's Chromium at a phone's 390 px
@@ -30,18 +30,18 @@ const vnd = (lang: string, amount: number) => new Intl.NumberFormat(lang, { styl
 const overflowing: Record<string, number> = {};
 
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
+  await screenshot(page, `${SCREENS}/${name}.png`);
   const excess = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (excess > 0) overflowing[name] = excess;
 }
 
 beforeAll(async () => {
   mkdirSync(SCREENS, { recursive: true });
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL });
   Object.assign(process.env, { SHOPIFY_API_KEY: DEMO_API_KEY, SHOPIFY_API_SECRET: DEMO_API_SECRET, SHOPIFY_APP_URL: stack.appUrl });
   browser = await launchBrowser();
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();

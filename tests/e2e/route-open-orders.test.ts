@@ -4,9 +4,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startBuiltStack, type Stack } from "../support/built-stack";
 import { resetDatabase } from "../setup/db";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 let stack: Stack;
 let browser: Browser;
@@ -26,7 +26,7 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
 async function shoot(name: string): Promise<void> {
   for (const [width, size] of [[390, "390"], [1280, "desktop"]] as const) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `.cache/screenshots/admin-route-open-orders-${name}-${size}.png`, fullPage: true });
+    await screenshot(page, `.cache/screenshots/admin-route-open-orders-${name}-${size}.png`);
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -34,10 +34,10 @@ async function shoot(name: string): Promise<void> {
 
 beforeAll(async () => {
   await resetDatabase();
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now: new Date() });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now: new Date() });
   browser = await launchBrowser();
   page = await browser.context.newPage();
-}, 120_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { launchBrowser, openPortalPage as open, screenshotsAtWidths as screenshots, visible, type Browser } from "../support/browser";
 import { postControl } from "../support/stack-control";
@@ -26,13 +26,13 @@ let browser: Browser;
 let admin: Page;
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL });
   browser = await launchBrowser();
   admin = await browser.context.newPage();
   admin.setDefaultNavigationTimeout(90_000);
   await admin.goto(`${stack.appUrl}/demo/login`);
   await admin.waitForURL(/\/app\?/, { timeout: 60_000 });
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();

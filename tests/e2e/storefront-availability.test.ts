@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PICKUP_LOCATION_ATTRIBUTE } from "~/domain/availability";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // The theme app extension's block in Debian's Chromium, on the storefront harness of the demo
 // (/demo/storefront: the block's real Liquid rendered by liquidjs, /apps/crossdock/* forwarded to
@@ -83,12 +83,12 @@ async function token(): Promise<string> {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   // The harness installs the demo shop (session, locations, stock) on its first page.
   const index = await fetch(`${stack.appUrl}/demo/storefront/`);
   expect(index.status).toBe(200);
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -223,7 +223,7 @@ describe("the pickup availability block on the storefront harness", () => {
     expect((await cart()).attributes).not.toHaveProperty(PICKUP_LOCATION_ATTRIBUTE);
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 844 });
-      await page.locator(".cdx").screenshot({ path: `.cache/e2e-storefront-lost-${width}.png` });
+      await screenshot(page.locator(".cdx"), `.cache/e2e-storefront-lost-${width}.png`, { fullPage: false });
     }
 
     await page.getByLabel("Variant").selectOption(idA);
@@ -265,7 +265,7 @@ describe("the pickup availability block on the storefront harness", () => {
     await visible(page.locator("[data-cart-pickup]").getByText(c.store.name, { exact: true }));
     const after = await page.evaluate(async () => (await fetch("/demo/storefront/cart.js")).json());
     expect(after).toMatchObject({ item_count: 1, attributes: { [PICKUP_LOCATION_ATTRIBUTE]: storeId } });
-    await page.screenshot({ path: ".cache/e2e-storefront-cart.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-storefront-cart.png");
   });
 
   it("speaks the shopper's language (vi, zh-CN)", async () => {
@@ -285,7 +285,7 @@ describe("the pickup availability block on the storefront harness", () => {
         await page.getByLabel(/Postal code|Mã bưu chính|邮政编码/).fill("11999");
         await page.getByRole("button", { name: /Find stores|Tìm cửa hàng|查找门店/ }).click();
         await page.waitForTimeout(1000);
-        await page.screenshot({ path: `.cache/e2e-storefront-block-${locale}-${width}.png`, fullPage: true });
+        await screenshot(page, `.cache/e2e-storefront-block-${locale}-${width}.png`);
       }
     }
   });
@@ -313,6 +313,6 @@ describe("the pickup availability block on the storefront harness", () => {
     await page.getByLabel("Variant").selectOption(await variantLegacyId(c.b.sku));
     await visible(page.getByRole("status").getByText(/can't be shown right now/), 30_000);
     await visible(page.getByRole("button", { name: "Try again" }));
-    await page.screenshot({ path: ".cache/e2e-storefront-fallback.png" });
+    await screenshot(page, ".cache/e2e-storefront-fallback.png", { fullPage: false });
   });
 });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PICKUP_LOCATION_ATTRIBUTE } from "~/domain/availability";
 import { ADMIN_API_VERSION } from "~/shopify/api-version";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { startStack, type Stack } from "../../scripts/stack";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { startBuiltStack, type Stack } from "../support/built-stack";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
 // End to end in Debian's Chromium: a shopper chooses a pickup store in the block on the storefront
 // harness (the cart attribute goes through the emulated /cart/update.js), checkout places the order
@@ -80,11 +80,11 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
 }
 
 beforeAll(async () => {
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
   // The harness installs the demo shop (session, locations, stock) on its first page.
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -179,7 +179,7 @@ describe("a pickup store chosen on the storefront", () => {
     const fos = await openFos(shipped.order.id);
     expect(fos.length).toBeGreaterThan(0);
     expect(fos.every((f) => f.method === "SHIPPING" && f.location !== chosenId)).toBe(true);
-    await page.screenshot({ path: ".cache/e2e-pickup-routing-log.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-pickup-routing-log.png");
 
     // The pickup decision in each of the admin's languages, on a phone and on a desktop (looked at by people).
     for (const locale of ["en", "vi", "zh-CN"]) {
@@ -187,7 +187,7 @@ describe("a pickup store chosen on the storefront", () => {
         await page.setViewportSize({ width, height: 900 });
         await openDecision(pickup.order.name, `?locale=${locale}`);
         await visible(page.getByText(CHECKOUT_PICKUP.name, { exact: false }).first(), 30_000);
-        await page.screenshot({ path: `.cache/e2e-pickup-routing-log-${locale}-${width}.png`, fullPage: true });
+        await screenshot(page, `.cache/e2e-pickup-routing-log-${locale}-${width}.png`);
       }
     }
   }, 300_000);

@@ -15,7 +15,7 @@ import { prisma } from "~/db.server";
 import { setPortalSecretForTests } from "~/security/signing.server";
 import { forwardedProxyQuery } from "../../simulator/app-proxy";
 import { API_SECRET } from "../simulator/helpers";
-import { launchBrowser, visible, type Browser } from "../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 import { ROOT } from "../support/production-build";
 import { simulatorAdminGraphql } from "../support/simulator-admin";
 import { deliveryCounts, nothingLost, PORTAL_SECRET, SHOP, startTopology, TOKEN, waitFor, type Topology } from "./topology";
@@ -149,7 +149,7 @@ describe("PostgreSQL down for 10 s", () => {
       const shown = await page.goto(url(`/portal/${SHOP}/o/${token}`, lang));
       expect(shown?.status()).toBe(503);
       await visible(page.getByRole("heading", { name: unavailableTitle(lang) }));
-      await page.screenshot({ path: `.cache/screenshots/faults-postgres-down-${lang}-390.png`, fullPage: true });
+      await screenshot(page, `.cache/screenshots/faults-postgres-down-${lang}-390.png`);
     }
     const available = await fetch(availability());
     if (available.status !== 503 || !available.headers.get("retry-after")) problems.push(`availability: ${available.status} ${await available.text()}`);

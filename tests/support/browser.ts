@@ -70,11 +70,22 @@ export async function openPortalPage(page: Page, url: string): Promise<void> {
   }
 }
 
-/** Full-page screenshots at 390 px (no sideways scrolling allowed) and at desktop width, in .cache/screenshots/<name>-390|desktop.png. */
+/**
+ * Screenshots are for people reviewing pages (in English, Vietnamese and Chinese, at 390 px and
+ * desktop width): taken only with CROSSDOCK_SCREENSHOTS=1, since no test reads them and they cost
+ * an eighth of the browser tests' time. Full page unless told otherwise.
+ */
+export async function screenshot(target: Page | Locator, path: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.CROSSDOCK_SCREENSHOTS !== "1") return;
+  if ("goto" in target) await target.screenshot({ path, fullPage: options.fullPage ?? true });
+  else await target.screenshot({ path });
+}
+
+/** At 390 px (no sideways scrolling allowed) and at desktop width: screenshots in .cache/screenshots/<name>-390|desktop.png (see `screenshot`). */
 export async function screenshotsAtWidths(page: Page, name: string): Promise<void> {
   for (const [width, label] of [[390, "390"], [1280, "desktop"]] as const) {
     await page.setViewportSize({ width, height: 844 });
-    await page.screenshot({ path: `.cache/screenshots/${name}-${label}.png`, fullPage: true });
+    await screenshot(page, `.cache/screenshots/${name}-${label}.png`);
     if (width === 390) {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > 390) throw new Error(`${name} at 390 px scrolls sideways (${scrollWidth} px)`);

@@ -8,9 +8,9 @@ import type { JobDriver } from "~/queue/driver";
 import { createEmailMessageOnce } from "~/models/email-messages.server";
 import { enqueueReturnEmail } from "~/services/enqueue-email.server";
 import { sendEmail } from "~/services/send-email.server";
-import { startStack, type Stack } from "../../../scripts/stack";
+import { startBuiltStack, type Stack } from "../../support/built-stack";
 import { buildDemoShop } from "../../../simulator/seed/demo-shop";
-import { launchBrowser, visible, type Browser } from "../../support/browser";
+import { launchBrowser, visible, type Browser, screenshot } from "../../support/browser";
 import { postControl } from "../../support/stack-control";
 import { createReturn } from "./support";
 
@@ -21,9 +21,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   delete process.env.RESEND_API_KEY;
-  stack = await startStack({ databaseUrl: process.env.DATABASE_URL, now });
+  stack = await startBuiltStack({ databaseUrl: process.env.DATABASE_URL, now });
   browser = await launchBrowser();
-}, 180_000);
+}, 300_000); // may wait for the run's production build
 
 afterAll(async () => {
   await browser?.close();
@@ -65,7 +65,7 @@ describe("Emails in the admin", () => {
     await visible(table.getByText("Return approved"));
     await visible(table.getByText("简体中文"));
     await visible(table.getByText("In outbox").first());
-    await page.screenshot({ path: ".cache/e2e-emails.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-emails.png");
 
     await table.getByText("linh@example.com").click();
     await page.waitForURL(new RegExp(`/app/emails/${queued.message.id}`), { timeout: 60_000 });
@@ -75,7 +75,7 @@ describe("Emails in the admin", () => {
     await visible(preview.getByText("Crossdock Demo Store").first());
     await visible(page.getByText("https://example.com/label.pdf"));
     expect(await page.locator("iframe[title^='Preview of']").getAttribute("sandbox")).toBe("");
-    await page.screenshot({ path: ".cache/e2e-email-detail.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-email-detail.png");
 
     await page.goto(`${stack.appUrl}/app/emails/${hostile.id}`);
     const hostilePreview = page.frameLocator("iframe[title^='Preview of']");
@@ -98,11 +98,11 @@ describe("Emails in the admin", () => {
         await visible(page.getByText(words.kind).first());
         expect(await page.locator("main").textContent()).not.toMatch(/In outbox|Recipient|return-approved/);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        await page.screenshot({ path: `.cache/e2e-emails-${lang}-${width}.png`, fullPage: true });
+        await screenshot(page, `.cache/e2e-emails-${lang}-${width}.png`);
       }
       await page.goto(`${stack.appUrl}/app/emails/${queued.message.id}?locale=${lang}`);
       await visible(page.getByRole("heading", { name: words.details }), 60_000);
-      await page.screenshot({ path: `.cache/e2e-email-detail-${lang}.png`, fullPage: true });
+      await screenshot(page, `.cache/e2e-email-detail-${lang}.png`);
     }
   }, 300_000);
 
@@ -144,12 +144,12 @@ describe("Emails in the admin", () => {
       await visible(preview.locator("blockquote", { hasText: message }), 30_000);
       await visible(preview.getByRole("link", { name: "Theo dõi trên Viettel Post" }));
       await visible(page.getByText("Shipment delayed").first());
-      await page.screenshot({ path: `.cache/e2e-email-shipment-delayed-vi-${width}.png`, fullPage: true });
+      await screenshot(page, `.cache/e2e-email-shipment-delayed-vi-${width}.png`);
     }
     await page.goto(`${stack.appUrl}/app/emails/${alert!.id}`);
     await visible(page.getByRole("heading", { name: `Delayed: order ${placed.order.name}` }), 60_000);
     await visible(page.frameLocator("iframe[title^='Preview of']").locator("blockquote", { hasText: message }), 30_000);
-    await page.screenshot({ path: ".cache/e2e-email-shipment-alert.png", fullPage: true });
+    await screenshot(page, ".cache/e2e-email-shipment-alert.png");
     await page.close();
   }, 300_000);
 });
