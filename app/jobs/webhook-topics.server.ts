@@ -25,6 +25,7 @@ import type { OrderRouter } from "~/services/order-router.server";
 import { recheckHeldOrder } from "~/services/recheck-held-order.server";
 import { recordOrder } from "~/services/record-order.server";
 import { routeAfterRoutingComplete } from "~/services/route-after-routing-complete.server";
+import { shipPaidExchange } from "~/services/ship-paid-exchange.server";
 import { redactCustomer } from "~/services/redact-customer.server";
 import { redactShop } from "~/services/redact-shop.server";
 import { syncLocations } from "~/services/sync-locations.server";
@@ -85,7 +86,25 @@ const locations =
 
 export const WEBHOOK_TOPICS: readonly WebhookTopic[] = [
   { topic: "orders/create", label: "orderCreated", scope: "read_orders", process: order("always") },
-  { topic: "orders/updated", label: "orderUpdated", scope: "read_orders", process: order("if-new") },
+  {
+    // Also the payment of an exchange's balance: Shopify releases the exchange's held fulfillment
+    // order and Crossdock routes it (app/services/ship-paid-exchange.server.ts).
+    topic: "orders/updated",
+    label: "orderUpdated",
+    scope: "read_orders",
+    process: (deps) => {
+      const record = order("if-new")(deps);
+      return async (ctx) => {
+        const recorded = await record(ctx);
+        if (recorded) return recorded;
+        const shop = await getShop(ctx.delivery.shop);
+        if (!shop) return;
+        const { shopifyId } = orderSnapshotFromPayload(ctx.delivery.payload, eventTime(ctx));
+        const shipped = await shipPaidExchange({ shop, orderId: shopifyId, admin: () => deps.admin(ctx.delivery.shop) });
+        if (shipped.status !== "none") ctx.log.debug({ order: shopifyId, exchange: shipped.status }, "exchange awaiting payment checked");
+      };
+    },
+  },
   { topic: "orders/cancelled", label: "orderCancelled", scope: "read_orders", process: order("if-new") },
   {
     // A new risk assessment: an order held before routing is read again and routed, or stays held

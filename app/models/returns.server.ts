@@ -497,6 +497,10 @@ export type ReturnFields = Pick<
   | "exchangeDue"
   | "exchangeTiming"
   | "exchangeProcessedAt"
+  | "exchangeInvoiceSentAt"
+  | "exchangeInvoiceAmount"
+  | "exchangeInvoiceCurrency"
+  | "exchangePaidAt"
   | "receivedAt"
   | "refundedAmount"
   | "refundedAt"
@@ -740,5 +744,59 @@ export async function recordStoreCredit(
     if (count === 0) return false;
     await tx.returnEvent.createMany({ data: returnEventRows(id, [event]) });
     return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// An exchange's invoice and routing: claims taken before Shopify is asked
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Marks that Crossdock is about to ask Shopify to email the exchange's invoice. False when it was
+ * asked before (sent, or asked without an answer): the invoice is asked for at most once.
+ */
+export async function claimExchangeInvoice(shop: ShopRef, id: string, at: Date, db: Db = prisma): Promise<boolean> {
+  const { count } = await db.returnRequest.updateMany({ where: { id, shopId: shop.id, exchangeInvoiceRequestedAt: null }, data: { exchangeInvoiceRequestedAt: at } });
+  return count === 1;
+}
+
+/** Gives the claim back when Shopify refused (nothing was sent), with the refusal on the timeline. */
+export async function releaseExchangeInvoice(shop: ShopRef, id: string, at: Date, event: ReturnEventInput, db: Db = prisma): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const { count } = await tx.returnRequest.updateMany({ where: { id, shopId: shop.id, exchangeInvoiceSentAt: null, exchangeInvoiceRequestedAt: at }, data: { exchangeInvoiceRequestedAt: null } });
+    if (count === 1) await tx.returnEvent.createMany({ data: returnEventRows(id, [event]) });
+  });
+}
+
+/**
+ * Claims routing the exchange's fulfillment order: false when it was routed (or is being routed)
+ * already, so an exchange is routed once whoever asks (approval, receipt, the payment's orders/updated).
+ */
+export async function claimExchangeRouting(shop: ShopRef, id: string, at: Date, db: Db = prisma): Promise<boolean> {
+  const { count } = await db.returnRequest.updateMany({ where: { id, shopId: shop.id, exchangeRoutedAt: null }, data: { exchangeRoutedAt: at } });
+  return count === 1;
+}
+
+/** Gives the routing claim back: nothing was open to route (held until paid), or routing failed. */
+export async function releaseExchangeRouting(shop: ShopRef, id: string, at: Date, db: Db = prisma): Promise<void> {
+  await db.returnRequest.updateMany({ where: { id, shopId: shop.id, exchangeRoutedAt: at }, data: { exchangeRoutedAt: null } });
+}
+
+/** The order's returns whose exchange Shopify confirmed and Crossdock has not routed yet, or whose invoice is not paid yet. */
+export async function listExchangesAwaitingShipment(shop: ShopRef, orderId: string, db: Db = prisma): Promise<ReturnWithDetails[]> {
+  return (await db.returnRequest.findMany({
+    where: { shopId: shop.id, orderId, exchangeProcessedAt: { not: null }, OR: [{ exchangeRoutedAt: null }, { exchangeInvoiceRequestedAt: { not: null }, exchangePaidAt: null }] },
+    include: details,
+    orderBy: { createdAt: "asc" },
+  })) as ReturnWithDetails[];
+}
+
+/** Records that the exchange's balance was paid, once (with its timeline entry); null when it was recorded already. */
+export async function recordExchangePaid(shop: ShopRef, id: string, at: Date, event: ReturnEventInput, db: Db = prisma): Promise<ReturnWithDetails | null> {
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.returnRequest.updateMany({ where: { id, shopId: shop.id, exchangePaidAt: null }, data: { exchangePaidAt: at } });
+    if (count === 0) return null;
+    await tx.returnEvent.createMany({ data: returnEventRows(id, [event]) });
+    return (await tx.returnRequest.findUniqueOrThrow({ where: { id }, include: details })) as ReturnWithDetails;
   });
 }

@@ -160,6 +160,7 @@ function OutcomeRows({ outcome, lang, currency }: { outcome: ReturnType<typeof u
 function ExchangeRows({ exchange, lang, currency }: { exchange: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["exchange"]>; lang: PortalLocale; currency: string }) {
   const o = adminT(lang, "admin-return-outcomes");
   const money = (amount: string) => formatAmount(lang, amount, currency);
+  const date = (at: string) => new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(at));
   return (
     <BlockStack gap="100">
       <Text as="h3" variant="headingSm">
@@ -173,13 +174,55 @@ function ExchangeRows({ exchange, lang, currency }: { exchange: NonNullable<Retu
       <Text as="p" tone="subdued">
         {o("desk.exchangeCharged", { charged: money(exchange.charged), bonus: money(exchange.bonus) })}
       </Text>
-      {Number(exchange.due) > 0 ? <Text as="p" tone="caution">{o("desk.exchangeDue", { due: money(exchange.due) })}</Text> : null}
+      <ExchangePayment exchange={exchange} lang={lang} currency={currency} />
       {Number(exchange.back) > 0 ? <Text as="p">{o("desk.exchangeBack", { amount: money(exchange.back) })}</Text> : null}
       <Text as="p" tone="subdued">
-        {exchange.processedAt ? o("desk.shipped", { date: new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(exchange.processedAt)) }) : o(exchange.shipsBeforeReceipt ? "desk.shipsBefore" : "desk.shipsAfter")}
+        {exchange.processedAt
+          ? o(exchange.payment === "due" || exchange.payment === "invoiced" || exchange.payment === "unconfirmed" ? "desk.heldForPayment" : "desk.shipped", { date: date(exchange.processedAt) })
+          : exchange.payment === "none"
+            ? o(exchange.shipsBeforeReceipt ? "desk.shipsBefore" : "desk.shipsAfter")
+            : o("desk.shipsAfter")}
       </Text>
     </BlockStack>
   );
+}
+
+/** What the customer pays for the exchange and where that stands: quoted, invoiced by Shopify (or refused, or unanswered), paid. */
+function ExchangePayment({ exchange, lang, currency }: { exchange: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["exchange"]>; lang: PortalLocale; currency: string }) {
+  const o = adminT(lang, "admin-return-outcomes");
+  const date = (at: string) => new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(at));
+  const invoiced = exchange.invoice ? formatAmount(lang, exchange.invoice.amount, exchange.invoice.currency) : "";
+  switch (exchange.payment) {
+    case "none":
+      return null;
+    case "due":
+      return (
+        <>
+          <Text as="p" tone="caution">
+            {o("desk.exchangeDue", { due: formatAmount(lang, exchange.due, currency) })}
+          </Text>
+          {exchange.invoiceRefused ? (
+            <Text as="p" tone="critical">
+              {o("desk.exchangeInvoiceRefused", { messages: exchange.invoiceRefused.join("; ") })}
+            </Text>
+          ) : null}
+        </>
+      );
+    case "invoiced":
+      return (
+        <Text as="p" tone="caution">
+          {o("desk.exchangeInvoiced", { amount: invoiced, date: date(exchange.invoice!.at) })}
+        </Text>
+      );
+    case "unconfirmed":
+      return (
+        <Text as="p" tone="critical">
+          {o("desk.exchangeInvoiceUnconfirmed", { amount: invoiced, date: date(exchange.invoice!.at) })}
+        </Text>
+      );
+    case "paid":
+      return <Text as="p">{o("desk.exchangePaid", { date: date(exchange.paidAt!) })}</Text>;
+  }
 }
 
 function AmountRow({ label, amount }: { label: string; amount: string }) {

@@ -7,6 +7,7 @@ import { readFlagReason } from "~/domain/returns/flag-reason";
 import { fromMinor, money, moneyAmount, toMinor, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
 import { exchangeChargedOf } from "~/domain/returns/exchange";
+import { exchangePaymentStage } from "~/domain/returns/exchange-payment";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { canChangeDestination } from "~/domain/returns/destination";
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
@@ -213,7 +214,20 @@ function exchangeOf(ret: ReturnWithDetails) {
     back: fromMinor(Math.max(0, refund - toMinor(charged, ret.currency)), ret.currency),
     shipsBeforeReceipt: ret.exchangeTiming === "BEFORE_RECEIPT",
     processedAt: ret.exchangeProcessedAt?.toISOString() ?? null,
+    payment: exchangePaymentStage({ ...ret, exchangeDue: ret.exchangeDue?.toFixed() ?? null }),
+    invoice: ret.exchangeInvoiceRequestedAt
+      ? { at: (ret.exchangeInvoiceSentAt ?? ret.exchangeInvoiceRequestedAt).toISOString(), amount: ret.exchangeInvoiceAmount?.toFixed() ?? ret.exchangeDue?.toFixed() ?? "0", currency: ret.exchangeInvoiceCurrency ?? ret.currency }
+      : null,
+    paidAt: ret.exchangePaidAt?.toISOString() ?? null,
+    // Shopify's words when it last refused to email the invoice (none asked since).
+    invoiceRefused: ret.exchangeInvoiceRequestedAt ? null : lastInvoiceRefusal(ret),
   };
+}
+
+function lastInvoiceRefusal(ret: ReturnWithDetails): string[] | null {
+  const refused = [...ret.events].reverse().find((e) => e.type === "exchange_invoice_refused");
+  const data = refused?.data as { shopifyMessages?: unknown } | null | undefined;
+  return refused ? (Array.isArray(data?.shopifyMessages) ? data.shopifyMessages.filter((m): m is string => typeof m === "string") : []) : null;
 }
 
 function outcomeOf(ret: ReturnWithDetails) {

@@ -21,6 +21,7 @@ import { canStaffTransition, statusInWords } from "~/domain/returns/status";
 import { notifyReturn } from "./notify-return.server";
 import { issueStoreCredit } from "./issue-store-credit.server";
 import { recordRefundOfReturn } from "./record-return-refund.server";
+import { sendExchangeInvoice } from "./send-exchange-invoice.server";
 import { processExchange, routeExchange } from "./ship-exchange.server";
 
 export const RECEIVE_DISPOSITIONS = ["RESTOCKED", "NOT_RESTOCKED", "MISSING"] as const satisfies readonly DispositionType[];
@@ -61,7 +62,11 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
   // Received once already (RECEIVED, or refunded or closed after the goods came back): nothing to do.
   // A return refunded or closed before its goods arrived is not "already received": the table says
   // whether it may be received now.
-  if (ret.receivedAt) return { status: "unchanged", ...(await creditIfStoreCredit(input, graphql, ret)) };
+  if (ret.receivedAt) {
+    // …but what a refusal or an outage left undone is finished: the store credit, the exchange's invoice.
+    const credited = await creditIfStoreCredit(input, graphql, ret);
+    return { status: "unchanged", ...credited, ret: await finishExchange(input, graphql, credited.ret) };
+  }
   if (!canStaffTransition(ret.status, "RECEIVED")) return { status: "refused", message: `A return that is ${statusInWords(ret.status)} cannot be received.` };
   if (!ret.shopifyReturnId) return { status: "refused", message: "The return is not in Shopify." };
 
@@ -171,14 +176,25 @@ export async function receiveReturn(input: ReceiveReturnInput): Promise<ReceiveR
     current = refunded.ret;
   }
   const credited = await creditIfStoreCredit(input, graphql, current);
-  await routeExchangeAfterReceipt(input, graphql, credited.ret);
-  return { status: recorded ? "received" : "unchanged", ...credited };
+  return { status: recorded ? "received" : "unchanged", ...credited, ret: await finishExchange(input, graphql, credited.ret) };
 }
 
 /**
- * The exchange's fulfillment order, open now that the returned items paid for it, goes through the
- * routing rules. A routing failure is on the routing log (a FAILED decision); the receipt stands.
+ * The exchange after the receipt: its fulfillment order, open now that the returned items paid for
+ * it, goes through the routing rules; when the customer owes a difference it stays held and Shopify
+ * emails them the invoice (once). The receipt stands whatever happens here: a routing failure is on
+ * the routing log (a FAILED decision), a refused invoice on the timeline (receiving again retries it).
  */
+async function finishExchange(input: ReceiveReturnInput, graphql: AdminGraphql, ret: ReturnWithDetails): Promise<ReturnWithDetails> {
+  await routeExchangeAfterReceipt(input, graphql, ret);
+  try {
+    return (await sendExchangeInvoice({ shop: input.shop, graphql, ret, actor: input.actor, ...(input.now ? { now: input.now } : {}) })).ret;
+  } catch (error) {
+    logger.error({ err: error, shopId: input.shop.id, rma: ret.rma }, "Invoicing the exchange's balance failed");
+    return ret;
+  }
+}
+
 async function routeExchangeAfterReceipt(input: ReceiveReturnInput, graphql: AdminGraphql, ret: ReturnWithDetails): Promise<void> {
   try {
     await routeExchange({ shop: input.shop, graphql, ret, ...(input.now ? { now: input.now } : {}) });

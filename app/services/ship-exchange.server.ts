@@ -5,7 +5,7 @@
 // at approval; otherwise at receipt, before the returned items are processed, so that Shopify's
 // suggested refund is what the return gives back after the new items.
 import { logger } from "~/logger.server";
-import { changeReturn, type ReturnWithDetails } from "~/models/returns.server";
+import { changeReturn, claimExchangeRouting, releaseExchangeRouting, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { AdminUserError, type AdminGraphql } from "~/shopify/admin-graphql";
 import { fetchExchangeLines } from "~/shopify/exchanges";
@@ -53,12 +53,23 @@ export async function processExchange(input: { shop: ShopRef; graphql: AdminGrap
 
 /**
  * Routes the order's open fulfillment orders (the exchange's, once Shopify releases it: one held
- * while the customer owes is routed when it opens). Nothing open: nothing decided.
+ * while the customer owes is routed when it opens). Once per exchange, whoever asks (approval,
+ * receipt, the payment's orders/updated): the return's routing claim is taken first, and given back
+ * when nothing was open to route or routing failed. Nothing open, or routed already: null.
  */
 export async function routeExchange(input: { shop: ShopRef; graphql: AdminGraphql; ret: ReturnWithDetails; now?: Date }): Promise<RouteOrderResult | null> {
-  const { ret } = input;
+  const { shop, ret } = input;
   if (!hasExchange(ret) || !ret.exchangeProcessedAt) return null;
-  const open = await fetchOpenFulfillmentOrders(input.graphql, ret.orderId);
-  if (!open || open.length === 0) return null;
-  return routeOrder({ shop: input.shop, graphql: input.graphql, orderId: ret.orderId, trigger: "exchange", createdBy: null, ...(input.now ? { now: input.now } : {}) });
+  const at = input.now ?? new Date();
+  if (!(await claimExchangeRouting(shop, ret.id, at))) return null;
+  try {
+    const open = await fetchOpenFulfillmentOrders(input.graphql, ret.orderId);
+    const result = open?.length ? await routeOrder({ shop, graphql: input.graphql, orderId: ret.orderId, trigger: "exchange", createdBy: null, ...(input.now ? { now: input.now } : {}) }) : null;
+    // "already-routed": a concurrent call claimed the same revision and routes it.
+    if (result?.status !== "decided" && result?.status !== "already-routed") await releaseExchangeRouting(shop, ret.id, at);
+    return result;
+  } catch (error) {
+    await releaseExchangeRouting(shop, ret.id, at);
+    throw error;
+  }
 }

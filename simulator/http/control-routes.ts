@@ -10,6 +10,7 @@ import { createFulfillment, updateFulfillmentStatus } from "../store/fulfillment
 import { createFulfillmentEvent, isFulfillmentEventStatus, recordFulfillmentEvent } from "../store/fulfillment-events";
 import { approveReturn, cancelReturn, closeReturn, createReturn, declineReturn, reopenReturn, returnableFulfillments, undisposedQuantity, type ReturnLineInput } from "../store/returns";
 import { exchangeProcessableQuantity } from "../store/exchanges";
+import { orderInvoices, payOrderInvoice } from "../store/order-invoices";
 import { collectPayment, processableQuantity, processReturn, suggestFinancialOutcome } from "../store/return-processing";
 import { decimalString } from "../store/money";
 import type { ReturnRecord } from "../store/records";
@@ -247,6 +248,15 @@ export function controlRoutes(deps: { store: SimulatorStore; webhooks: WebhookDi
       const result = collectPayment(shopOf(ctx), id("Order", ctx.params.id));
       return result.ok ? ok({ order: { id: gid("Order", result.value.id), financialStatus: result.value.financialStatus } }) : unprocessable(result.error);
     }),
+    // The customer pays the invoice Shopify emailed (orderInvoiceSend): a SALE of what is outstanding (FIDELITY EX-12).
+    route("POST", "/_control/shops/:shop/orders/:id/invoice-payment", (ctx) => {
+      const result = payOrderInvoice(shopOf(ctx), id("Order", ctx.params.id));
+      return result.ok ? ok({ order: { id: gid("Order", result.value.id), financialStatus: result.value.financialStatus } }) : unprocessable(result.error);
+    }),
+    // The invoices Shopify emailed (orderInvoiceSend), oldest first (FIDELITY EX-11).
+    route("GET", "/_control/shops/:shop/order-invoices", (ctx) =>
+      ok({ invoices: orderInvoices(shopOf(ctx)).map((i) => ({ ...i, orderId: gid("Order", i.orderId) })) }),
+    ),
     route("POST", "/_control/shops/:shop/orders/:id/risk-assessments", (ctx) => {
       const body = parse(schemas.riskAssessmentBody, ctx.body);
       const result = assessOrderRisk(shopOf(ctx), id("Order", ctx.params.id), body.riskLevel);

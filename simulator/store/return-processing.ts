@@ -286,15 +286,26 @@ export function collectPayment(shop: ShopState, orderId: number): Result<OrderRe
   const order = shop.orders.get(orderId);
   if (!order || order.financialStatus !== "PARTIALLY_PAID") return markOrderPaid(shop, orderId);
   if (order.cancelledAt) return { ok: false, error: "Order has been cancelled" };
+  return { ok: true, value: recordOutstandingPayment(shop, order, "manual") };
+}
+
+/**
+ * A payment of everything the order has outstanding through `gateway` (the merchant's manual
+ * payment, or the customer paying Shopify's invoice: store/order-invoices.ts): a SALE of
+ * `totalOutstandingSet`, after which `settleExchangeBalance` releases an exchange's held
+ * fulfillment orders and the order is PAID (PARTIALLY_REFUNDED when money went back);
+ * `orders/paid` and `orders/updated`.
+ */
+export function recordOutstandingPayment(shop: ShopState, order: OrderRecord, gateway: string): OrderRecord {
   const due = totalOutstanding(shop, order);
   const now = shop.now();
   const id = shop.nextId("OrderTransaction");
-  shop.transactions.set(id, { __typename: "OrderTransaction", id, orderId: order.id, kind: "SALE", status: "SUCCESS", gateway: "manual", amount: due, parentId: null, createdAt: now });
+  shop.transactions.set(id, { __typename: "OrderTransaction", id, orderId: order.id, kind: "SALE", status: "SUCCESS", gateway, amount: due, parentId: null, createdAt: now });
   shop.bump();
   settleExchangeBalance(shop, order, [], now);
   shop.emit({ topic: "orders/paid", shop: shop.domain, orderId: order.id });
   shop.emit({ topic: "orders/updated", shop: shop.domain, orderId: order.id });
-  return { ok: true, value: order };
+  return order;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StoreEvent } from "../../simulator/store/events";
 import { payloadFor } from "../../simulator/webhooks/payloads";
-import { deliveredOrder as deliveredOrderOf, SHOP, startTestSimulator, warehouseItem, type Loose, type TestSimulator } from "./helpers";
+import { ALL_SCOPES, deliveredOrder as deliveredOrderOf, SHOP, startTestSimulator, warehouseItem, type Loose, type TestSimulator } from "./helpers";
 
 let t: TestSimulator;
 let events: StoreEvent[];
@@ -297,6 +297,75 @@ describe("returnProcess with exchange line items (EX-3 … EX-6)", () => {
     expect(events.map((e) => e.topic)).toEqual(["orders/paid", "orders/updated"]);
     // Paid in full: a second payment is refused.
     expect((await t.control("POST", `/_control/shops/${SHOP}/orders/${encodeURIComponent(orderId)}/paid`, {})).status).toBe(422);
+  });
+});
+
+describe("the invoice for an exchange's balance and its payment (EX-11 … EX-13)", () => {
+  const INVOICE = `mutation($id: ID!, $email: EmailInput) { orderInvoiceSend(id: $id, email: $email) { order { id } userErrors { field message code } } }`;
+  const path = (orderId: string, tail: string) => `/_control/shops/${SHOP}/orders/${encodeURIComponent(orderId)}/${tail}`;
+  const invoices = async () => (await t.control("GET", `/_control/shops/${SHOP}/order-invoices`)).body.invoices as Loose[];
+  /** $12.50 mug returned for a $20.00 tee, both processed: $7.50 outstanding, the tee's fulfillment order held. */
+  async function owingExchange(): Promise<string> {
+    const { orderId, ret, returnLine, exchangeLine } = await exchangeReturn("MUG-1", "TEE-M");
+    await t.data(PROCESS, { input: { returnId: ret.id, returnLineItems: [{ id: returnLine, quantity: 1 }], exchangeLineItems: [{ id: exchangeLine, quantity: 1 }] } });
+    return orderId;
+  }
+
+  it("EX-11: orderInvoiceSend emails the order's invoice (to the given address, else the order's) for what it has outstanding, and changes nothing else", async () => {
+    const orderId = await owingExchange();
+    events.length = 0;
+    const sent = await t.data(INVOICE, { id: orderId, email: { to: "ada.billing@example.com", subject: "Your exchange" } });
+    expect(sent.orderInvoiceSend).toEqual({ order: { id: orderId }, userErrors: [] });
+    await t.data(INVOICE, { id: orderId });
+    expect(await invoices()).toEqual([
+      expect.objectContaining({ orderId, to: "ada.billing@example.com", subject: "Your exchange", amountOutstanding: { amount: "7.50", currencyCode: "USD" }, sentAt: expect.any(String) }),
+      expect.objectContaining({ orderId, to: "ada@example.com", subject: null, amountOutstanding: { amount: "7.50", currencyCode: "USD" } }),
+    ]);
+    const o = await order(orderId);
+    expect(o.displayFinancialStatus).toBe("PARTIALLY_PAID");
+    expect(exchangeFo(o, "TEE-M")).toMatchObject({ status: "ON_HOLD" });
+    expect(events).toEqual([]);
+  });
+
+  it("EX-11: refusals send nothing: an order Shopify does not have (its one code), and without write_orders the field is denied", async () => {
+    const orderId = await owingExchange();
+    const missing = await t.data(INVOICE, { id: "gid://shopify/Order/999999" });
+    expect(missing.orderInvoiceSend).toEqual({ order: null, userErrors: [{ field: ["id"], message: "Order does not exist", code: "ORDER_INVOICE_SEND_UNSUCCESSFUL" }] });
+    await t.control("POST", "/_control/shops", { shop: SHOP, scopes: ALL_SCOPES.split(",").filter((s) => s !== "write_orders").join(",") });
+    const denied = await t.gql(INVOICE, { id: orderId });
+    expect(denied.errors?.[0]).toMatchObject({ extensions: { code: "ACCESS_DENIED" } });
+    expect(denied.errors?.[0]?.message).toContain("write_orders");
+    expect(await invoices()).toEqual([]);
+  });
+
+  it("EX-12: the customer paying the invoice is a SALE of what is outstanding: the hold is released, the order PAID, orders/paid and orders/updated; without an invoice, or with nothing owed, 422", async () => {
+    const orderId = await owingExchange();
+    expect((await t.control("POST", path(orderId, "invoice-payment"), {})).status).toBe(422);
+    await t.data(INVOICE, { id: orderId });
+    events.length = 0;
+    const paid = await t.control("POST", path(orderId, "invoice-payment"), {});
+    expect(paid.status).toBe(200);
+    const o = await order(orderId);
+    expect(o.displayFinancialStatus).toBe("PAID");
+    expect(o.totalOutstandingSet).toEqual(usd("0.0"));
+    expect(exchangeFo(o, "TEE-M")).toMatchObject({ status: "OPEN", fulfillmentHolds: [] });
+    const { order: withTransactions } = await t.data(`query($id: ID!) { order(id: $id) { transactions(first: 5) { kind gateway amountSet { ${bag} } } } }`, { id: orderId });
+    expect(withTransactions.transactions.at(-1)).toEqual({ kind: "SALE", gateway: "shopify_payments", amountSet: usd("7.5") });
+    expect(events.map((e) => e.topic)).toEqual(["orders/paid", "orders/updated"]);
+    const updated = payloadFor(t.sim.store.requireShop(SHOP), events.at(-1)!) as Loose;
+    expect(updated).toMatchObject({ financial_status: "paid", total_outstanding: "0.00" });
+    expect((await t.control("POST", path(orderId, "invoice-payment"), {})).status).toBe(422);
+  });
+
+  it("EX-13: orderMarkAsPaid records the outstanding balance as the merchant's payment, releasing the hold; a paid order is refused", async () => {
+    const MARK = `mutation($input: OrderMarkAsPaidInput!) { orderMarkAsPaid(input: $input) { order { id displayFinancialStatus } userErrors { field message } } }`;
+    const orderId = await owingExchange();
+    const marked = await t.data(MARK, { input: { id: orderId } });
+    expect(marked.orderMarkAsPaid).toEqual({ order: { id: orderId, displayFinancialStatus: "PAID" }, userErrors: [] });
+    expect(exchangeFo(await order(orderId), "TEE-M")).toMatchObject({ status: "OPEN", fulfillmentHolds: [] });
+    const again = await t.data(MARK, { input: { id: orderId } });
+    expect(again.orderMarkAsPaid.order).toBeNull();
+    expect(again.orderMarkAsPaid.userErrors).toHaveLength(1);
   });
 });
 

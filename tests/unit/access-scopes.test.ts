@@ -111,7 +111,7 @@ describe("shopify.app.toml [access_scopes]", () => {
 
   it("would catch a toml that drops a needed scope or adds one nothing uses", () => {
     expect(compareScopes(requested.filter((s) => s !== "read_locations"), derived)).toEqual({ missing: ["read_locations"], unused: [] });
-    expect(compareScopes([...requested, "write_orders"], derived)).toEqual({ missing: [], unused: ["write_orders"] });
+    expect(compareScopes([...requested, "write_inventory"], derived)).toEqual({ missing: [], unused: ["write_inventory"] });
     // A document that starts using draft orders would need a scope the toml lacks.
     const more = deriveScopes(
       [...needs, ...documentRequirements(schema, access, "query Q { draftOrders(first: 1) { nodes { id } } }").map((r) => ({ where: "Q", requirement: r.requirement }))],

@@ -83,6 +83,18 @@ function entryText(entry: TimelineEntry, data: Record<string, unknown>, words: P
       const units = data.units;
       return typeof units === "number" ? t("eventText.exchangeProcessed", { units }) : entry.message;
     }
+    case "exchange_invoice_sent":
+    case "exchange_invoice_unconfirmed": {
+      const [amount, currency] = [text(data.amount), text(data.currency)];
+      if (!amount || !currency) return entry.message;
+      return t(entry.type === "exchange_invoice_sent" ? "eventText.exchangeInvoiceSent" : "eventText.exchangeInvoiceUnconfirmed", { amount: formatMoney(lang, amount, currency) });
+    }
+    case "exchange_invoice_refused": {
+      const messages = Array.isArray(data.shopifyMessages) ? data.shopifyMessages.filter((m): m is string => typeof m === "string") : [];
+      return t("eventText.exchangeInvoiceRefused", { messages: messages.join("; ") });
+    }
+    case "exchange_paid":
+      return t(data.invoiced === false ? "eventText.exchangeNothingOwed" : "eventText.exchangePaid");
     case "declined": {
       const reason = text(data.reason);
       if (!reason) return entry.message;

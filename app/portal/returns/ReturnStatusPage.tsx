@@ -206,9 +206,9 @@ export function ReturnStatusPage({ page, submitted }: { page: ReturnStatusLoader
                 <li key={l.id}>{t("exchange.line", { item: l.title, variant: l.variant, quantity: formatNumber(locale, l.quantity) })}</li>
               ))}
             </ul>
-            {Number(page.exchange.due) > 0 ? <p>{t("exchange.due", { amount: money(page.exchange.due) })}</p> : null}
+            {page.exchange.payment !== "none" ? <p data-exchange-payment={page.exchange.payment}>{t(`exchange.payment.${page.exchange.payment}`, { amount: money(page.exchange.payment === "due" ? page.exchange.due : page.exchange.invoiced) })}</p> : null}
             {Number(page.exchange.moneyBack) > 0 ? <p>{t("exchange.moneyBackAmount", { amount: money(page.exchange.moneyBack) })}</p> : null}
-            <p className="portal-muted">{t(page.exchange.shipsBeforeReceipt ? "exchange.shipsBefore" : "exchange.shipsAfter")}</p>
+            {page.exchange.payment === "none" ? <p className="portal-muted">{t(page.exchange.shipsBeforeReceipt ? "exchange.shipsBefore" : "exchange.shipsAfter")}</p> : null}
           </section>
         ) : null}
         {page.outcome.kind === "STORE_CREDIT" && page.outcome.creditedAt ? (

@@ -5,6 +5,7 @@ import { shopperTimeZone } from "~/domain/portal/time-zone";
 import { quotedRefund } from "~/domain/returns/fees";
 import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
 import { exchangeChargedOf } from "~/domain/returns/exchange";
+import { exchangePaymentStage } from "~/domain/returns/exchange-payment";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import { normaliseRma } from "~/domain/returns/rma";
@@ -50,13 +51,31 @@ const storeCreditOf = (ret: { currency: string; totalValue: Decimalish; returnSh
   storeCreditOfReturn({ currency: ret.currency, value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2), bonus: ret.storeCreditBonus?.toFixed(2) ?? null, exchangeCharged: exchangeChargedOf(ret) });
 
 /** The exchanged lines and their money: what the new items cost, what the shopper pays or gets back, when they ship. */
-function exchangeView(ret: { currency: string; totalValue: Decimalish; returnShippingFee: Decimalish; restockingFee: Decimalish; exchangeBonus: Decimalish | null; exchangeDue: Decimalish | null; exchangeTiming: string | null; lines: readonly { id: string; title: string; quantity: number; exchangeVariantTitle: string | null; exchangeUnitPrice: Decimalish | null }[] }) {
+function exchangeView(ret: {
+  currency: string;
+  totalValue: Decimalish;
+  returnShippingFee: Decimalish;
+  restockingFee: Decimalish;
+  exchangeBonus: Decimalish | null;
+  exchangeDue: Decimalish | null;
+  exchangeTiming: string | null;
+  exchangeInvoiceRequestedAt: Date | null;
+  exchangeInvoiceSentAt: Date | null;
+  exchangeInvoiceAmount: Decimalish | null;
+  exchangeInvoiceCurrency: string | null;
+  exchangePaidAt: Date | null;
+  lines: readonly { id: string; title: string; quantity: number; exchangeVariantTitle: string | null; exchangeUnitPrice: Decimalish | null }[];
+}) {
   const charged = exchangeChargedOf(ret);
   if (charged === null) return null;
   const refund = toMinor(storedTotals(ret).refund, ret.currency);
+  const due = ret.exchangeDue ? fromMinor(toMinor(ret.exchangeDue.toFixed(2), ret.currency), ret.currency) : fromMinor(0, ret.currency);
   return {
     lines: ret.lines.flatMap((l) => (l.exchangeVariantTitle ? [{ id: l.id, title: l.title, variant: l.exchangeVariantTitle, quantity: l.quantity }] : [])),
-    due: ret.exchangeDue ? fromMinor(toMinor(ret.exchangeDue.toFixed(2), ret.currency), ret.currency) : fromMinor(0, ret.currency),
+    due,
+    // The difference: quoted, then invoiced by Shopify (what its order had outstanding), then paid.
+    payment: exchangePaymentStage({ ...ret, exchangeDue: ret.exchangeDue?.toFixed(2) ?? null }),
+    invoiced: ret.exchangeInvoiceAmount && ret.exchangeInvoiceCurrency === ret.currency ? fromMinor(toMinor(ret.exchangeInvoiceAmount.toFixed(2), ret.currency), ret.currency) : due,
     moneyBack: fromMinor(Math.max(0, refund - toMinor(charged, ret.currency)), ret.currency),
     shipsBeforeReceipt: ret.exchangeTiming === "BEFORE_RECEIPT",
   };

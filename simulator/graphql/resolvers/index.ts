@@ -3,6 +3,7 @@ import { appMetafieldResolvers } from "../mutations/app-metafields";
 import { fulfillmentOrderMutations } from "../mutations/fulfillment-orders";
 import { fulfillmentMutations } from "../mutations/fulfillments";
 import { inventoryMutations } from "../mutations/inventory";
+import { orderMutations } from "../mutations/orders";
 import { pickupMutations } from "../mutations/pickup";
 import { returnMutations } from "../mutations/returns";
 import { storeCreditResolvers } from "../mutations/store-credit";
@@ -40,6 +41,7 @@ export const resolvers: ResolverMap = merge(
   fulfillmentMutations,
   pickupMutations,
   returnMutations,
+  orderMutations,
   appMetafieldResolvers,
   storeCreditResolvers,
 );

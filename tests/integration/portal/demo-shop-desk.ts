@@ -26,6 +26,8 @@ export interface DemoShopDesk {
   admin<T>(query: string, variables: Record<string, unknown>): Promise<T>;
   /** An order placed, shipped and delivered three days ago; its GID. */
   deliveredOrder(order: Record<string, unknown>): Promise<string>;
+  /** The running simulator (its store: what a webhook of the shop would carry). */
+  simulator(): Awaited<ReturnType<typeof startTestSimulator>>["sim"];
 }
 
 export function demoShopDesk(): DemoShopDesk {
@@ -54,6 +56,7 @@ export function demoShopDesk(): DemoShopDesk {
   return {
     graphql: () => graphql,
     shop: () => shop,
+    simulator: () => sim.sim,
     control,
     async admin<T>(query: string, variables: Record<string, unknown>): Promise<T> {
       const body = (await (await graphql(query, { variables })).json()) as { data: T; errors?: unknown };
