@@ -3,13 +3,17 @@ import type { Page } from "playwright-core";
 import { startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { launchBrowser, openPortalPage as open, screenshotsAtWidths as screenshots, visible, type Browser } from "../support/browser";
-import { postControl } from "../support/stack-control";
+import { postControl, stackAdmin } from "../support/stack-control";
+import { readFileSync } from "node:fs";
 
-// Store credit as a return outcome (issue 15, part 1, first slice), in Debian's Chromium against the
-// demo stack: the merchant offers store credit beside refunds in Settings → Returns with a bonus; a
-// negative bonus is answered in words next to the field and nothing is saved; a 10 % bonus is saved
-// with a confirmation, and the page says it in en, vi and zh-CN. Screenshots at 390 px and desktop
-// width go to .cache/screenshots/.
+// Return outcomes beside refunds (issue 15, part 1), in Debian's Chromium against the demo stack.
+// Store credit: the merchant offers it in Settings → Returns with a bonus; a negative bonus is
+// answered in words next to the field and nothing is saved; a 10 % bonus is saved with a
+// confirmation, and the page says it in en, vi and zh-CN; a shopper's store-credit return credits
+// their account with the bonus. Exchanges: the merchant offers them; a Vietnamese shopper swaps a tee
+// for another size in the portal; Shopify's return carries the exchange line, and once the return
+// is received the exchange's fulfillment order is in the simulator, routed by Crossdock's rules.
+// Screenshots (CROSSDOCK_SCREENSHOTS=1) at 390 px and desktop width go to .cache/screenshots/.
 const LANGS = ["en", "vi", "zh-CN"] as const;
 const DAY = 86_400_000;
 const TEE = buildDemoShop().products.find((p) => p.status === "ACTIVE" && p.tags.includes("basics") && !p.tags.includes("final-sale"))!.variants[0]!;
@@ -147,6 +151,135 @@ describe("store credit in the return policy", () => {
       await open(page, withParam(statusUrl, "lang", "en"));
       await visible(page.getByText(new RegExp(`^${usd(price + bonus).replace("$", "\\$")} was added to your store credit on `)));
       await screenshots(page, "store-credit-portal-credited-en");
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
+});
+
+const portalWords = (lang: string) => (JSON.parse(readFileSync(`app/locales/${lang}/returns.json`, "utf8")) as { exchange: Record<string, string> }).exchange;
+const deskWords = (lang: string) => (JSON.parse(readFileSync(`app/locales/${lang}/admin-return-outcomes.json`, "utf8")) as { desk: Record<string, string> }).desk;
+
+describe("exchanges", () => {
+  it("a shopper swaps a tee for another size in the portal (vi); received, the exchange order is in Shopify, routed by Crossdock's rules; en, vi and zh-CN", async () => {
+    // The merchant offers exchanges (even swaps, shipped once the return is received).
+    await admin.goto(`${stack.appUrl}/app/settings/returns?shop=${stack.shop}`);
+    const form = admin.getByRole("form", { name: "Return outcomes" });
+    await visible(form, 90_000);
+    await form.getByRole("checkbox", { name: "Exchange for another variant of the same product" }).check();
+    await form.getByRole("button", { name: "Save outcomes" }).click();
+    await visible(admin.getByText("Outcomes saved"), 60_000);
+    const { prisma } = await import("~/db.server");
+    expect((await prisma.returnPolicy.findFirstOrThrow()).exchangeAllowed).toBe(true);
+
+    const email = "lan.exchange@example.com";
+    const created = (await postControl(stack, "/orders", {
+      lines: [{ sku: TEE.sku, quantity: 1 }],
+      email,
+      customer: { email, firstName: "Lan", lastName: "Nguyễn", locale: "vi" },
+      shippingAddress: NEW_YORK,
+      financialStatus: "PAID",
+    })) as { order: { id: string; name: string } };
+    const shipped = (await postControl(stack, "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
+    for (const f of shipped.fulfillments) await postControl(stack, `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 2 * DAY).toISOString() });
+
+    const page = await browser.context.newPage();
+    try {
+      await open(page, `${stack.appUrl}/portal/${stack.shop}`);
+      await page.getByLabel("Order number").fill(created.order.name);
+      await page.getByLabel("Email or phone number").fill(email);
+      await Promise.all([page.waitForURL(/\/o\/[A-Za-z0-9_.-]+/), page.getByRole("button", { name: "Find my order" }).click()]);
+      const returnLink = page.getByRole("link", { name: "Return items" });
+      if ((await returnLink.count()) === 0) await open(page, page.url());
+      const formUrl = withParam(new URL((await returnLink.getAttribute("href"))!, page.url()).toString(), "lang", "vi");
+      // Other sizes are offered once the install's stock sync has mirrored what the locations hold.
+      const exchange = page.locator('form li[data-item] select[name^="exchange:"]').first();
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        await open(page, formUrl);
+        if ((await exchange.count()) > 0) break;
+        if (Date.now() > deadline) throw new Error("the return form never offered an exchange");
+        await page.waitForTimeout(2_000);
+      }
+      const vi = portalWords("vi");
+      await visible(page.getByText(vi.label!));
+      const options = await exchange.locator("option").evaluateAll((nodes) => nodes.map((n) => ({ value: (n as HTMLOptionElement).value, text: n.textContent ?? "" })));
+      // Money back first, then the tee's other sizes, priced, the size bought never among them.
+      expect(options[0]).toEqual({ value: "", text: vi.moneyBack });
+      const swap = options.find((o) => o.value && o.text.includes(vi.samePrice!));
+      expect(swap, JSON.stringify(options)).toBeDefined();
+      const variantTitle = swap!.text.split(" — ")[0]!;
+      expect(variantTitle).not.toBe(TEE.title);
+      for (const lang of LANGS) {
+        await open(page, withParam(formUrl, "lang", lang));
+        await visible(page.getByText(portalWords(lang).label!));
+        await screenshots(page, `exchange-portal-form-${lang}`);
+      }
+
+      await open(page, formUrl);
+      const item = page.locator("form li[data-item]").first();
+      await item.locator('input[type="checkbox"]').check();
+      await item.locator('select[name^="reason:"]').selectOption("SIZE_TOO_SMALL");
+      await item.locator('select[name^="exchange:"]').selectOption(swap!.value);
+      await page.locator('input[name="method"][value="MAIL"]').check();
+      await Promise.all([page.waitForURL(/\/returns\/RMA-/), page.locator('form button[type="submit"]').last().click()]);
+
+      const ret = await prisma.returnRequest.findFirstOrThrow({ where: { customerEmail: email }, include: { lines: true } });
+      expect(ret.lines[0]).toMatchObject({ exchangeVariantId: swap!.value, exchangeVariantTitle: variantTitle });
+      const inShopify = await stackAdmin<{ return: { exchangeLineItems: { nodes: { variantId: string; quantity: number }[] } } }>(
+        stack,
+        `query($id: ID!) { return(id: $id) { exchangeLineItems(first: 5) { nodes { variantId quantity } } } }`,
+        { id: ret.shopifyReturnId },
+      );
+      expect(inShopify.return.exchangeLineItems.nodes).toEqual([{ variantId: swap!.value, quantity: 1 }]);
+      const statusUrl = page.url();
+      for (const lang of LANGS) {
+        await open(page, withParam(statusUrl, "lang", lang));
+        const section = page.locator("section[data-exchange]");
+        await visible(section.getByRole("heading", { name: portalWords(lang).title }));
+        // "<item> for <new size> × 1", in the shopper's words.
+        const joiner = portalWords(lang).line!.replace("{{item}}", "").split("{{variant}}")[0]!;
+        await visible(section.locator("li", { hasText: `${joiner}${variantTitle} × 1` }));
+        // Nothing comes back to the card: no refund line or outcome beside the exchange.
+        expect(await page.locator("dd[data-outcome]").count()).toBe(0);
+        await screenshots(page, `exchange-portal-status-${lang}`);
+      }
+
+      // The desk: the exchange and its money; received there, the exchange order is made and routed.
+      await admin.goto(`${stack.appUrl}/app/returns/${ret.id}?shop=${stack.shop}`);
+      await visible(admin.getByRole("heading", { name: ret.rma, level: 1 }), 90_000);
+      await visible(admin.getByText(deskWords("en").shipsAfter!));
+      if (ret.status === "REQUESTED") {
+        await admin.getByRole("button", { name: "Approve and send label" }).click();
+        await visible(admin.getByText("Return approved."), 60_000);
+      }
+      // An even swap: nothing comes back to the shopper's card.
+      const told = admin.getByText("Refund quoted to the shopper", { exact: true }).locator("xpath=..");
+      await visible(told.getByText("$0.00", { exact: true }));
+      const outcome = admin.getByText("Outcome", { exact: true }).locator("xpath=..");
+      await visible(outcome.getByText("Exchange", { exact: true }));
+      const destination = await prisma.location.findFirstOrThrow({ where: { shopifyId: (await prisma.returnRequest.findUniqueOrThrow({ where: { id: ret.id } })).returnLocationId! } });
+      await admin.getByLabel("Received at").selectOption({ label: destination.name });
+      await admin.getByRole("button", { name: "Receive", exact: true }).click();
+      await visible(admin.getByText("Return received."), 60_000);
+      await visible(admin.getByText(/^Exchange order made in Shopify on .+ and routed$/));
+
+      const decision = await prisma.routingDecision.findFirstOrThrow({ where: { orderId: created.order.id, trigger: "exchange" } });
+      expect(decision.status).toBe("APPLIED");
+      const { order } = await stackAdmin<{ order: { fulfillmentOrders: { nodes: { status: string; assignedLocation: { location: { id: string } | null }; lineItems: { nodes: { variant: { id: string } | null }[] } }[] } } }>(
+        stack,
+        `query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 20) { nodes { status assignedLocation { location { id } } lineItems(first: 10) { nodes { variant { id } } } } } } }`,
+        { id: created.order.id },
+      );
+      const exchangeFo = order.fulfillmentOrders.nodes.find((fo) => fo.lineItems.nodes.some((l) => l.variant?.id === swap!.value));
+      expect(exchangeFo?.status).toBe("OPEN");
+      expect(decision.shippingLocationIds).toEqual([exchangeFo!.assignedLocation.location!.id]);
+      for (const lang of LANGS) {
+        await admin.goto(`${stack.appUrl}/app/returns/${ret.id}?shop=${stack.shop}&locale=${lang}`);
+        await visible(admin.getByRole("heading", { name: ret.rma, level: 1 }), 90_000);
+        await visible(admin.getByRole("heading", { name: deskWords(lang).exchange!, exact: true }));
+        await screenshots(admin, `exchange-desk-${lang}`);
+      }
     } finally {
       await page.close();
     }
