@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startBuiltStack, type Stack } from "../support/built-stack";
 import { buildDemoShop } from "../../simulator/seed/demo-shop";
-import { launchBrowser, openPortalPage as open, screenshotsAtWidths as screenshots, visible, type Browser } from "../support/browser";
+import { launchBrowser, openPortalPage as open, openPortalReturnForm, screenshotsAtWidths as screenshots, visible, type Browser } from "../support/browser";
 import { postControl, stackAdmin } from "../support/stack-control";
 import { readFileSync } from "node:fs";
 
@@ -24,6 +24,14 @@ const withParam = (url: string, name: string, value: string) => {
   u.searchParams.set(name, value);
   return u.toString();
 };
+
+/** A paid order of one tee to New York, shipped and delivered two days ago. */
+async function deliveredTee(email: string, customer: Record<string, string>) {
+  const created = (await postControl(stack, "/orders", { lines: [{ sku: TEE.sku, quantity: 1 }], email, customer, shippingAddress: NEW_YORK, financialStatus: "PAID" })) as { order: { id: string; name: string } };
+  const shipped = (await postControl(stack, "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
+  for (const f of shipped.fulfillments) await postControl(stack, `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 2 * DAY).toISOString() });
+  return created;
+}
 
 let stack: Stack;
 let browser: Browser;
@@ -79,21 +87,10 @@ describe("store credit in the return policy", () => {
 
   it("the shopper chooses store credit in the portal, sees the bonus as money, and the status page says the credit and its amount", async () => {
     const email = "ava.credit@example.com";
-    const created = (await postControl(stack, "/orders", { lines: [{ sku: TEE.sku, quantity: 1 }], email, customer: { email, firstName: "Ava", lastName: "Stone" }, shippingAddress: NEW_YORK, financialStatus: "PAID" })) as {
-      order: { id: string; name: string };
-    };
-    const shipped = (await postControl(stack, "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
-    for (const f of shipped.fulfillments) await postControl(stack, `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 2 * DAY).toISOString() });
+    const created = await deliveredTee(email, { email, firstName: "Ava", lastName: "Stone" });
     const page = await browser.context.newPage();
     try {
-      await open(page, `${stack.appUrl}/portal/${stack.shop}`);
-      await page.getByLabel("Order number").fill(created.order.name);
-      await page.getByLabel("Email or phone number").fill(email);
-      await Promise.all([page.waitForURL(/\/o\/[A-Za-z0-9_.-]+/), page.getByRole("button", { name: "Find my order" }).click()]);
-      const returnLink = page.getByRole("link", { name: "Return items" });
-      if ((await returnLink.count()) === 0) await open(page, page.url());
-      await open(page, new URL((await returnLink.getAttribute("href"))!, page.url()).toString());
-      const formUrl = page.url();
+      const formUrl = await openPortalReturnForm(page, `${stack.appUrl}/portal/${stack.shop}`, created.order, email);
 
       await visible(page.getByRole("group", { name: "How would you like your money back?" }));
       const tenPercent = new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(Math.round(Number(TEE.price) * 10) / 100);
@@ -173,25 +170,10 @@ describe("exchanges", () => {
     expect((await prisma.returnPolicy.findFirstOrThrow()).exchangeAllowed).toBe(true);
 
     const email = "lan.exchange@example.com";
-    const created = (await postControl(stack, "/orders", {
-      lines: [{ sku: TEE.sku, quantity: 1 }],
-      email,
-      customer: { email, firstName: "Lan", lastName: "Nguyễn", locale: "vi" },
-      shippingAddress: NEW_YORK,
-      financialStatus: "PAID",
-    })) as { order: { id: string; name: string } };
-    const shipped = (await postControl(stack, "/fulfillments", { orderId: created.order.id })) as { fulfillments: { id: string }[] };
-    for (const f of shipped.fulfillments) await postControl(stack, `/fulfillments/${encodeURIComponent(f.id)}/deliver`, { at: new Date(Date.now() - 2 * DAY).toISOString() });
-
+    const created = await deliveredTee(email, { email, firstName: "Lan", lastName: "Nguyễn", locale: "vi" });
     const page = await browser.context.newPage();
     try {
-      await open(page, `${stack.appUrl}/portal/${stack.shop}`);
-      await page.getByLabel("Order number").fill(created.order.name);
-      await page.getByLabel("Email or phone number").fill(email);
-      await Promise.all([page.waitForURL(/\/o\/[A-Za-z0-9_.-]+/), page.getByRole("button", { name: "Find my order" }).click()]);
-      const returnLink = page.getByRole("link", { name: "Return items" });
-      if ((await returnLink.count()) === 0) await open(page, page.url());
-      const formUrl = withParam(new URL((await returnLink.getAttribute("href"))!, page.url()).toString(), "lang", "vi");
+      const formUrl = withParam(await openPortalReturnForm(page, `${stack.appUrl}/portal/${stack.shop}`, created.order, email), "lang", "vi");
       // Other sizes are offered once the install's stock sync has mirrored what the locations hold.
       const exchange = page.locator('form li[data-item] select[name^="exchange:"]').first();
       const deadline = Date.now() + 120_000;
