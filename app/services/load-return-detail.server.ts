@@ -6,7 +6,7 @@ import { quotedRefund } from "~/domain/returns/fees";
 import { readFlagReason } from "~/domain/returns/flag-reason";
 import { fromMinor, money, moneyAmount, toMinor, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
-import { exchangeChargedOf } from "~/domain/returns/exchange";
+import { exchangeChargedOf, moneyBackOf } from "~/domain/returns/exchange";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { canChangeDestination } from "~/domain/returns/destination";
 import { calendarDate, daysBetween } from "~/domain/returns/dates";
@@ -103,7 +103,7 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     returnShippingFee: ret.returnShippingFee.toFixed(2),
     restockingFee: ret.restockingFee.toFixed(2),
     /** What the shopper was quoted back: the items less the fees, as Shopify's suggested refund computes it, less an exchange's new items. */
-    quotedRefund: quotedBack(ret),
+    quotedRefund: moneyBackOf(ret),
     refundedAmount: ret.refundedAmount?.toFixed(2) ?? null,
     /** What the shopper chose, and for store credit its money (in the return's currency) and whether it is credited yet. */
     outcome: outcomeOf(ret),
@@ -179,7 +179,7 @@ async function destinationReason(shop: ShopRef & { country?: string | null }, or
 function inShopCurrency(ret: ReturnWithDetails) {
   if (!ret.shopCurrency || ret.shopCurrency === ret.currency || ret.shopValue == null) return null;
   const rate = { shop: money(ret.shopValue.toFixed(2), ret.shopCurrency), presentment: money(ret.totalValue.toFixed(), ret.currency) };
-  const quote = quotedBack(ret);
+  const quote = moneyBackOf(ret);
   const convert = (amount: { toFixed(): string } | string | null) => {
     if (amount == null) return null;
     const converted = toShop(money(typeof amount === "string" ? amount : amount.toFixed(), ret.currency), rate);
@@ -200,16 +200,6 @@ function inShopCurrency(ret: ReturnWithDetails) {
 }
 
 
-/**
- * What the shopper was quoted back: the items less the fees (Shopify's suggested refund), less what
- * an exchange's new items cost (never below nothing: a balance the shopper owes is `exchange.due`).
- */
-function quotedBack(ret: ReturnWithDetails): string {
-  const quote = quotedRefund({ value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed() }, ret.currency);
-  const charged = exchangeChargedOf(ret);
-  return charged === null ? quote : fromMinor(Math.max(0, toMinor(quote, ret.currency) - toMinor(charged, ret.currency)), ret.currency);
-}
-
 /** The exchanged lines (item → new variant at its quoted price) and the exchange's money, for the desk. */
 function exchangeOf(ret: ReturnWithDetails) {
   const charged = exchangeChargedOf(ret);
@@ -219,7 +209,7 @@ function exchangeOf(ret: ReturnWithDetails) {
     charged,
     bonus: ret.exchangeBonus?.toFixed() ?? "0",
     due: ret.exchangeDue?.toFixed() ?? "0",
-    back: quotedBack(ret),
+    back: moneyBackOf(ret),
     shipsBeforeReceipt: ret.exchangeTiming === "BEFORE_RECEIPT",
     processedAt: ret.exchangeProcessedAt?.toISOString() ?? null,
   };

@@ -224,6 +224,10 @@ describe("exchanges", () => {
         await visible(section.locator("li", { hasText: `${joiner}${variantTitle} × 1` }));
         // Nothing comes back to the card: no refund line or outcome beside the exchange.
         expect(await page.locator("dd[data-outcome]").count()).toBe(0);
+        const refunded = (JSON.parse(readFileSync(`app/locales/${lang}/returns.json`, "utf8")) as { status: { steps: { refunded: string } } }).status.steps.refunded;
+        const steps = await page.locator("ol.portal-timeline li strong").allInnerTexts();
+        expect(steps.length).toBeGreaterThan(2);
+        expect(steps).not.toContain(refunded);
         await screenshots(page, `exchange-portal-status-${lang}`);
       }
 

@@ -4,7 +4,7 @@ import { pendingLabelProblem } from "~/domain/returns/label-problem";
 import { shopperTimeZone } from "~/domain/portal/time-zone";
 import { quotedRefund } from "~/domain/returns/fees";
 import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
-import { exchangeChargedOf } from "~/domain/returns/exchange";
+import { exchangeChargedOf, moneyBackOf } from "~/domain/returns/exchange";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
 import { normaliseRma } from "~/domain/returns/rma";
@@ -51,13 +51,11 @@ const storeCreditOf = (ret: { currency: string; totalValue: Decimalish; returnSh
 
 /** The exchanged lines and their money: what the new items cost, what the shopper pays or gets back, when they ship. */
 function exchangeView(ret: { currency: string; totalValue: Decimalish; returnShippingFee: Decimalish; restockingFee: Decimalish; exchangeBonus: Decimalish | null; exchangeDue: Decimalish | null; exchangeTiming: string | null; lines: readonly { id: string; title: string; quantity: number; exchangeVariantTitle: string | null; exchangeUnitPrice: Decimalish | null }[] }) {
-  const charged = exchangeChargedOf(ret);
-  if (charged === null) return null;
-  const refund = toMinor(storedTotals(ret).refund, ret.currency);
+  if (exchangeChargedOf(ret) === null) return null;
   return {
     lines: ret.lines.flatMap((l) => (l.exchangeVariantTitle ? [{ id: l.id, title: l.title, variant: l.exchangeVariantTitle, quantity: l.quantity }] : [])),
     due: ret.exchangeDue ? fromMinor(toMinor(ret.exchangeDue.toFixed(2), ret.currency), ret.currency) : fromMinor(0, ret.currency),
-    moneyBack: fromMinor(Math.max(0, refund - toMinor(charged, ret.currency)), ret.currency),
+    moneyBack: moneyBackOf(ret),
     shipsBeforeReceipt: ret.exchangeTiming === "BEFORE_RECEIPT",
   };
 }
