@@ -2,9 +2,8 @@
 // passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
 // the rules said, the timeline, and which actions its status allows.
 import { pendingLabelProblem } from "~/domain/returns/label-problem";
-import { quotedRefund } from "~/domain/returns/fees";
 import { readFlagReason } from "~/domain/returns/flag-reason";
-import { fromMinor, money, moneyAmount, toMinor, toShop } from "~/domain/returns/money";
+import { money, moneyAmount, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
 import { exchangeChargedOf, moneyBackOf } from "~/domain/returns/exchange";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
