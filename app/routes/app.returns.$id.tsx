@@ -140,10 +140,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
 };
 
-/** The outcome the shopper chose; for store credit its money, promised or credited. */
-function OutcomeRows({ outcome, lang, currency }: { outcome: ReturnType<typeof useLoaderData<typeof loader>>["outcome"]; lang: PortalLocale; currency: string }) {
+/** The outcome the shopper chose (an exchange when nothing else comes back); for store credit its money, promised or credited. */
+function OutcomeRows({ outcome, exchangeOnly, lang, currency }: { outcome: ReturnType<typeof useLoaderData<typeof loader>>["outcome"]; exchangeOnly: boolean; lang: PortalLocale; currency: string }) {
   const o = adminT(lang, "admin-return-outcomes");
-  if (outcome.kind !== "STORE_CREDIT") return <AmountRow label={o("desk.outcome")} amount={o("desk.refund")} />;
+  // An exchange that takes everything the items are worth: no money goes back by either way.
+  if (outcome.kind !== "STORE_CREDIT") return <AmountRow label={o("desk.outcome")} amount={o(exchangeOnly ? "desk.exchange" : "desk.refund")} />;
   const money = { total: formatAmount(lang, outcome.total, currency), base: formatAmount(lang, outcome.base, currency), bonus: formatAmount(lang, outcome.bonus, currency) };
   const date = outcome.creditedAt ? new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(outcome.creditedAt)) : "";
   return (
@@ -356,7 +357,7 @@ export default function ReturnDetail() {
                 <AmountRow label={t("amounts.restockingFee")} amount={both(ret.restockingFee, shop?.restockingFee)} />
                 <AmountRow label={t("amounts.quotedRefund")} amount={both(ret.quotedRefund, shop?.quotedRefund)} />
                 {ret.refundedAmount !== null && <AmountRow label={t("amounts.refunded")} amount={both(ret.refundedAmount, shop?.refundedAmount)} />}
-                <OutcomeRows outcome={ret.outcome} lang={lang} currency={ret.currency} />
+                <OutcomeRows outcome={ret.outcome} exchangeOnly={ret.exchange !== null && Number(ret.exchange.back) === 0} lang={lang} currency={ret.currency} />
                 {ret.exchange ? <ExchangeRows exchange={ret.exchange} lang={lang} currency={ret.currency} /> : null}
               </BlockStack>
             </Card>

@@ -2,11 +2,10 @@
 // passed or failed, risk signals (the customer's returns in the last 90 days, value, reasons), what
 // the rules said, the timeline, and which actions its status allows.
 import { pendingLabelProblem } from "~/domain/returns/label-problem";
-import { quotedRefund } from "~/domain/returns/fees";
 import { readFlagReason } from "~/domain/returns/flag-reason";
-import { fromMinor, money, moneyAmount, toMinor, toShop } from "~/domain/returns/money";
+import { money, moneyAmount, toShop } from "~/domain/returns/money";
 import { deskActions } from "~/domain/returns/status";
-import { exchangeChargedOf } from "~/domain/returns/exchange";
+import { exchangeChargedOf, moneyBackOf } from "~/domain/returns/exchange";
 import { exchangePaymentStage } from "~/domain/returns/exchange-payment";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { canChangeDestination } from "~/domain/returns/destination";
@@ -103,8 +102,8 @@ export async function loadReturnDetail(input: { shop: ShopRef & { domain: string
     totalValue: ret.totalValue.toFixed(2),
     returnShippingFee: ret.returnShippingFee.toFixed(2),
     restockingFee: ret.restockingFee.toFixed(2),
-    /** What the shopper was quoted: the items less the fees, as Shopify's suggested refund computes it. */
-    quotedRefund: quotedRefund({ value: ret.totalValue.toFixed(2), returnShippingFee: ret.returnShippingFee.toFixed(2), restockingFee: ret.restockingFee.toFixed(2) }, ret.currency),
+    /** What the shopper was quoted back: the items less the fees, as Shopify's suggested refund computes it, less an exchange's new items. */
+    quotedRefund: moneyBackOf(ret),
     refundedAmount: ret.refundedAmount?.toFixed(2) ?? null,
     /** What the shopper chose, and for store credit its money (in the return's currency) and whether it is credited yet. */
     outcome: outcomeOf(ret),
@@ -180,7 +179,7 @@ async function destinationReason(shop: ShopRef & { country?: string | null }, or
 function inShopCurrency(ret: ReturnWithDetails) {
   if (!ret.shopCurrency || ret.shopCurrency === ret.currency || ret.shopValue == null) return null;
   const rate = { shop: money(ret.shopValue.toFixed(2), ret.shopCurrency), presentment: money(ret.totalValue.toFixed(), ret.currency) };
-  const quote = quotedRefund({ value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed() }, ret.currency);
+  const quote = moneyBackOf(ret);
   const convert = (amount: { toFixed(): string } | string | null) => {
     if (amount == null) return null;
     const converted = toShop(money(typeof amount === "string" ? amount : amount.toFixed(), ret.currency), rate);
@@ -205,13 +204,12 @@ function inShopCurrency(ret: ReturnWithDetails) {
 function exchangeOf(ret: ReturnWithDetails) {
   const charged = exchangeChargedOf(ret);
   if (charged === null) return null;
-  const refund = toMinor(quotedRefund({ value: ret.totalValue.toFixed(), returnShippingFee: ret.returnShippingFee.toFixed(), restockingFee: ret.restockingFee.toFixed() }, ret.currency), ret.currency);
   return {
     lines: ret.lines.flatMap((l) => (l.exchangeVariantTitle && l.exchangeUnitPrice ? [{ id: l.id, title: l.title, variant: l.exchangeVariantTitle, quantity: l.quantity, unitPrice: l.exchangeUnitPrice.toFixed() }] : [])),
     charged,
     bonus: ret.exchangeBonus?.toFixed() ?? "0",
     due: ret.exchangeDue?.toFixed() ?? "0",
-    back: fromMinor(Math.max(0, refund - toMinor(charged, ret.currency)), ret.currency),
+    back: moneyBackOf(ret),
     shipsBeforeReceipt: ret.exchangeTiming === "BEFORE_RECEIPT",
     processedAt: ret.exchangeProcessedAt?.toISOString() ?? null,
     payment: exchangePaymentStage({ ...ret, exchangeDue: ret.exchangeDue?.toFixed() ?? null }),

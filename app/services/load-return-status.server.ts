@@ -1,6 +1,7 @@
 import type { Location } from "@prisma/client";
 import { awaitingGoods, returnTimeline, type ReturnStep, type StatusTimes } from "~/domain/returns/status";
 import type { DropOffInstructions } from "~/domain/returns/destination";
+import { moneyBackOf } from "~/domain/returns/exchange";
 import { findLocationByShopifyId, findReturnByRma, findReturnByTrackingNumber, type ReturnWithDetails } from "~/models/returns.server";
 import type { ShopRef } from "~/models/scope.server";
 import { getOrderByShopifyId } from "~/models/orders.server";
@@ -75,7 +76,7 @@ async function describeReturn(shop: ShopRef, ret: ReturnWithDetails): Promise<Lo
   return {
     status: "ok",
     ret,
-    steps: returnTimeline(ret.status, ret.method, times),
+    steps: returnTimeline(ret.status, ret.method, times, { moneyBack: ret.outcome === "STORE_CREDIT" || Number(moneyBackOf(ret)) > 0 }),
     location,
     hasLabel: ret.method === "MAIL" && ret.labelTrackingNumber != null && awaitingGoods(ret.status),
     place: await shopperPlace(shop, ret, location),

@@ -1,4 +1,5 @@
 import type { Stack } from "../../scripts/stack";
+import { ADMIN_API_VERSION } from "~/shopify/api-version";
 
 /** POSTs to the simulator's control API for the stack's shop; a refusal fails with its body. */
 export async function postControl(stack: Stack, path: string, body: unknown): Promise<Record<string, unknown>> {
@@ -26,4 +27,16 @@ const FEES_POLICY = {
 /** FEES_POLICY as saveReturnPolicy takes it (its own arrays, not the constant's read-only ones). */
 export function feesPolicy() {
   return { ...FEES_POLICY, allowedMethods: [...FEES_POLICY.allowedMethods], finalSaleTags: [...FEES_POLICY.finalSaleTags], nonReturnableProductTypes: [] as string[] };
+}
+
+/** The stack's shop through the simulator's Admin GraphQL endpoint, as the app's token would see it. */
+export async function stackAdmin<T>(stack: Stack, query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(`${stack.simulator.url}/shops/${stack.shop}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": stack.simulator.store.issueToken(stack.shop) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
 }

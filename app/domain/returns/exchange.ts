@@ -1,6 +1,7 @@
 import { sellableUnits } from "../availability/status";
 import { fromMinor, percentOf, splitProportionally, toMinor, toPresentment, type Minor, type Money, type OrderRate } from "./money";
 import { fixedBonusIn, type ExchangePolicy } from "./store-credit";
+import { quotedRefund } from "./fees";
 
 /**
  * Exchanges: a returned item swapped for another variant of the same product. Which variants may be
@@ -204,4 +205,15 @@ export function exchangeChargedOf(ret: { currency: string; exchangeBonus: Amount
   if (swapped.length === 0) return null;
   const value = swapped.reduce((sum, l) => sum + toMinor(String(l.exchangeUnitPrice), ret.currency) * l.quantity, 0);
   return fromMinor(value - (ret.exchangeBonus ? toMinor(String(ret.exchangeBonus), ret.currency) : 0), ret.currency);
+}
+
+/**
+ * What a stored return gives back by refund or store credit: its quoted refund (the items less the
+ * fees, as Shopify's suggested refund computes it) less what its new items cost, never below nothing
+ * (a balance the shopper owes is the return's `exchangeDue`).
+ */
+export function moneyBackOf(ret: Parameters<typeof exchangeChargedOf>[0] & { totalValue: Amount; returnShippingFee: Amount; restockingFee: Amount }): string {
+  const quote = quotedRefund({ value: String(ret.totalValue), returnShippingFee: String(ret.returnShippingFee), restockingFee: String(ret.restockingFee) }, ret.currency);
+  const charged = exchangeChargedOf(ret);
+  return charged === null ? quote : fromMinor(Math.max(0, toMinor(quote, ret.currency) - toMinor(charged, ret.currency)), ret.currency);
 }

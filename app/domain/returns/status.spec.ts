@@ -192,6 +192,20 @@ describe("returnTimeline", () => {
     expect(view(returnTimeline("RECEIVED", "DROP_OFF", handedIn))[2]).toBe("dropped_off:current@03-13");
   });
 
+  it("shows no refund step for an exchange that gives no money back, closed or not", () => {
+    const { REFUNDED: _none, IN_TRANSIT: _never, DELIVERED: _neither, ...noRefund } = times;
+    expect(view(returnTimeline("APPROVED", "MAIL", noRefund, { moneyBack: false }))).toEqual(["requested:done@03-10", "approved:current@03-10", "received:upcoming"]);
+    expect(view(returnTimeline("RECEIVED", "DROP_OFF", noRefund, { moneyBack: false }))).toEqual(["requested:done@03-10", "approved:done@03-10", "dropped_off:current@03-13"]);
+    expect(view(returnTimeline("CLOSED", "MAIL", { ...noRefund, CLOSED: "2026-03-15T08:00:00Z" }, { moneyBack: false }))).toEqual([
+      "requested:done@03-10",
+      "approved:done@03-10",
+      "received:done@03-13",
+      "closed:current@03-15",
+    ]);
+    // Money back after all (staff refunded something): the step it reached is shown.
+    expect(view(returnTimeline("REFUNDED", "MAIL", times, { moneyBack: false })).at(-1)).toBe("refunded:current@03-14");
+  });
+
   it("never shows in transit as a step to come (nothing reports it yet), and shows it once a carrier has", () => {
     const { IN_TRANSIT: _never, DELIVERED: _neither, ...notCarried } = times;
     expect(view(returnTimeline("APPROVED", "MAIL", notCarried))).toEqual(["requested:done@03-10", "approved:current@03-10", "received:upcoming", "refunded:upcoming"]);

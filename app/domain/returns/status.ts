@@ -297,9 +297,10 @@ const SHOPPER_PATHS: Record<ReturnMethod, readonly PathStep[]> = {
  * refunded; in transit and delivered between approved and received once a carrier reports them), each step
  * done when the table leads from it to the return's status, current when it is that status, upcoming
  * when the table leads on to it. A declined or canceled return ends at that step; a closed one ends
- * at "closed" after every step it passed (the refund only when there was one).
+ * at "closed" after every step it passed (the refund only when there was one). With `moneyBack:
+ * false` (an exchange that takes all the items are worth) there is no refund step.
  */
-export function returnTimeline(status: ReturnStatus, method: ReturnMethod, times: StatusTimes = {}): ReturnStep[] {
+export function returnTimeline(status: ReturnStatus, method: ReturnMethod, times: StatusTimes = {}, options: { moneyBack?: boolean } = {}): ReturnStep[] {
   const at = (s: ReturnStatus) => {
     const t = times[s];
     return t == null ? null : new Date(t).toISOString();
@@ -310,7 +311,8 @@ export function returnTimeline(status: ReturnStatus, method: ReturnMethod, times
     steps.push({ key: status === "DECLINED" ? "declined" : "canceled", state: "current", at: at(status) });
     return steps;
   }
-  const path = SHOPPER_PATHS[method];
+  // An exchange that takes everything the items are worth gives no money back: no refund step to wait for.
+  const path = SHOPPER_PATHS[method].filter((p) => options.moneyBack !== false || p.status !== "REFUNDED" || times.REFUNDED != null);
   if (status === "CLOSED") {
     // Closed after a refund: the whole path is done. Closed without one: up to the goods' arrival.
     const passed = path.filter((p) => (p.onceReached || p.status === "REFUNDED" ? times[p.status] != null : true));

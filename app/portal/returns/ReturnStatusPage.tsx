@@ -183,20 +183,25 @@ export function ReturnStatusPage({ page, submitted }: { page: ReturnStatusLoader
               <dd>−{money(page.totals.restockingFee)}</dd>
             </>
           ) : null}
-          {isOpenReturn(page.status) && page.outcome.kind === "REFUND" ? (
+          {/* An exchange that takes everything the items are worth gives no money back: its section below says what comes instead. */}
+          {page.outcome.kind === "REFUND" && page.exchange && Number(page.exchange.moneyBack) === 0 ? null : (
             <>
-              <dt>{t("fees.refund")}</dt>
-              <dd>{money(page.totals.refund)}</dd>
+              {isOpenReturn(page.status) && page.outcome.kind === "REFUND" ? (
+                <>
+                  <dt>{t("fees.refund")}</dt>
+                  <dd>{money(page.totals.refund)}</dd>
+                </>
+              ) : null}
+              <dt>{t("outcomes.title")}</dt>
+              <dd data-outcome={page.outcome.kind}>
+                {page.outcome.kind === "STORE_CREDIT"
+                  ? Number(page.outcome.bonus) > 0
+                    ? t("outcomes.chosenCredit", { total: money(page.outcome.total), base: money(page.outcome.base), bonus: money(page.outcome.bonus) })
+                    : t("outcomes.chosenCreditNoBonus", { total: money(page.outcome.total) })
+                  : t("outcomes.chosenRefund")}
+              </dd>
             </>
-          ) : null}
-          <dt>{t("outcomes.title")}</dt>
-          <dd data-outcome={page.outcome.kind}>
-            {page.outcome.kind === "STORE_CREDIT"
-              ? Number(page.outcome.bonus) > 0
-                ? t("outcomes.chosenCredit", { total: money(page.outcome.total), base: money(page.outcome.base), bonus: money(page.outcome.bonus) })
-                : t("outcomes.chosenCreditNoBonus", { total: money(page.outcome.total) })
-              : t("outcomes.chosenRefund")}
-          </dd>
+          )}
         </dl>
         {page.exchange ? (
           <section aria-labelledby="exchange-title" data-exchange>

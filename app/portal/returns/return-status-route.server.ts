@@ -4,7 +4,7 @@ import { pendingLabelProblem } from "~/domain/returns/label-problem";
 import { shopperTimeZone } from "~/domain/portal/time-zone";
 import { quotedRefund } from "~/domain/returns/fees";
 import { fromMinor, moneyAmount, toMinor } from "~/domain/returns/money";
-import { exchangeChargedOf } from "~/domain/returns/exchange";
+import { exchangeChargedOf, moneyBackOf } from "~/domain/returns/exchange";
 import { exchangePaymentStage } from "~/domain/returns/exchange-payment";
 import { storeCreditOfReturn } from "~/domain/returns/store-credit";
 import { dropOffInstructionsFor } from "~/domain/returns/destination";
@@ -66,9 +66,7 @@ function exchangeView(ret: {
   exchangePaidAt: Date | null;
   lines: readonly { id: string; title: string; quantity: number; exchangeVariantTitle: string | null; exchangeUnitPrice: Decimalish | null }[];
 }) {
-  const charged = exchangeChargedOf(ret);
-  if (charged === null) return null;
-  const refund = toMinor(storedTotals(ret).refund, ret.currency);
+  if (exchangeChargedOf(ret) === null) return null;
   const due = ret.exchangeDue ? fromMinor(toMinor(ret.exchangeDue.toFixed(2), ret.currency), ret.currency) : fromMinor(0, ret.currency);
   return {
     lines: ret.lines.flatMap((l) => (l.exchangeVariantTitle ? [{ id: l.id, title: l.title, variant: l.exchangeVariantTitle, quantity: l.quantity }] : [])),
@@ -76,7 +74,7 @@ function exchangeView(ret: {
     // The difference: quoted, then invoiced by Shopify (what its order had outstanding), then paid.
     payment: exchangePaymentStage({ ...ret, exchangeDue: ret.exchangeDue?.toFixed(2) ?? null }),
     invoiced: ret.exchangeInvoiceAmount && ret.exchangeInvoiceCurrency === ret.currency ? fromMinor(toMinor(ret.exchangeInvoiceAmount.toFixed(2), ret.currency), ret.currency) : due,
-    moneyBack: fromMinor(Math.max(0, refund - toMinor(charged, ret.currency)), ret.currency),
+    moneyBack: moneyBackOf(ret),
     shipsBeforeReceipt: ret.exchangeTiming === "BEFORE_RECEIPT",
   };
 }
