@@ -8,7 +8,6 @@ import { publishStorefrontConfig } from "./publish-storefront-config.server";
 import { inventorySyncInProgress, startInventorySync } from "./sync-inventory.server";
 import { syncLocations } from "./sync-locations.server";
 import { syncMarkets } from "./sync-markets.server";
-import { BACKGROUND_RESERVE, resilientGraphql } from "~/shopify/resilient-graphql";
 
 /**
  * After Shopify authenticates a shop (install, re-install, token refresh): record the shop with
@@ -28,8 +27,9 @@ export async function onShopAuthenticated(input: { shop: string; graphql: AdminG
     plan: profile.plan,
   });
   await syncLocations(shop, input.graphql);
-  // Markets: a few points, read with the background reserve like the stock sync and the import.
-  await syncMarkets(shop, resilientGraphql(input.graphql, BACKGROUND_RESERVE));
+  // Markets: a few points, read like the locations, for the person signing in. (With the background
+  // reserve it waited behind a stock sync already under way: a sign-in took over a minute.)
+  await syncMarkets(shop, input.graphql);
   const inventory = (await hasInventoryLevels(shop)) ? inventorySyncInProgress(shop.domain) : startInventorySync(shop, input.graphql);
   await publishStorefrontConfig(input.graphql);
   // Existing open orders and recent returns, once per install (again after a re-install, or until

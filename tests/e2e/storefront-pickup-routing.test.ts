@@ -144,8 +144,10 @@ describe("a pickup store chosen on the storefront", () => {
     });
 
     // Staff: the routing log shows both decisions and what decided them.
-    await page.goto(`${stack.appUrl}/demo/login`);
-    await page.waitForURL(/\/app\?/, { timeout: 60_000 });
+    // Signing in reads the shop from Shopify while the install's order import and these two orders'
+    // routing jobs share its bucket: on a loaded CI machine it once took over a minute.
+    await page.goto(`${stack.appUrl}/demo/login`, { timeout: 120_000 });
+    await page.waitForURL(/\/app\?/, { timeout: 120_000 });
     // The order's link in the log, as a person finds it: a table row on a desktop, a stacked
     // row at phone width (the layout changes once the page has hydrated).
     const openDecision = async (name: string, query = "") => {
