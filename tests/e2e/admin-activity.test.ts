@@ -60,7 +60,7 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  // The dev server compiles each page on its first request: allow for that on a busy machine.
+  // Allow for a busy machine.
   page.setDefaultNavigationTimeout(90_000);
   await page.goto(`${stack.appUrl}/demo/login`);
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });

@@ -3,7 +3,7 @@ import { buildDemoShop } from "../../simulator/seed/demo-shop";
 import { startBuiltStack, type Stack } from "../support/built-stack";
 import { launchBrowser, visible, type Browser, screenshot } from "../support/browser";
 
-// The demo as a person uses it: a real browser, the real app (Vite dev server, demo mode) on real
+// The demo as a person uses it: a real browser, the real app (the production build, demo mode) on real
 // PostgreSQL, the simulator seeded with the demo shop.
 const now = new Date("2026-11-20T12:00:00Z");
 const seed = buildDemoShop({ now });
@@ -21,12 +21,12 @@ afterAll(async () => {
 });
 
 describe("admin in demo mode", () => {
-  // The first admin page compiles on demand in the dev server: the test's own time allows for its 60 s waits.
+  // A busy machine: the test's own time allows for its 60 s waits.
   it("signs in from the landing page and lists the shop's locations, read through the simulator", { timeout: 150_000 }, async () => {
     const page = await browser.context.newPage();
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole("button", { name: "Open the demo admin" }).click();
-    // The first admin page compiles on demand in the dev server: allow for a cold start.
+    // Allow for a busy machine.
     await page.waitForURL(/\/app\?/, { timeout: 60_000 });
     await visible(page.getByRole("heading", { level: 1, name: seed.shop.name }), 60_000);
 

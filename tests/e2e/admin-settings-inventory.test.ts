@@ -68,7 +68,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   await page.goto(`${stack.appUrl}/`);
   await page.getByRole("button", { name: "Open the demo admin" }).click();
-  // The first admin page compiles on demand in the dev server: allow for a cold start.
+  // Allow for a busy machine.
   await page.waitForURL(/\/app\?/, { timeout: 60_000 });
   await visible(page.getByRole("heading", { level: 1, name: seed.shop.name }), 60_000);
 }, 300_000); // may wait for the run's production build

@@ -109,7 +109,7 @@ describe("a pickup store chosen on the storefront", () => {
 
     // The shopper, on the product page: picks Hayes Valley in the block.
     const page: Page = await browser.context.newPage();
-    // The dev server compiles each page on its first request: allow for that on a busy machine.
+    // Allow for a busy machine.
     page.setDefaultNavigationTimeout(90_000);
     await page.goto(`${stack.appUrl}/demo/storefront/products/${product.handle}?variant=${await variantLegacyId(variant.sku)}&setting.store_count=10`, {
       timeout: 60_000,
