@@ -34,7 +34,7 @@ export type SendExchangeInvoiceResult =
  */
 export async function sendExchangeInvoice(input: { shop: ShopRef; graphql: AdminGraphql; ret: ReturnWithDetails; actor: string; now?: Date }): Promise<SendExchangeInvoiceResult> {
   const { shop, graphql, ret } = input;
-  const facts = { exchangeProcessed: hasExchange(ret) && ret.exchangeProcessedAt != null, returnedItemsProcessed: ret.receivedAt != null, invoiceAsked: ret.exchangeInvoiceRequestedAt != null };
+  const facts = { differenceQuoted: ret.exchangeDue != null && Number(ret.exchangeDue.toFixed(2)) > 0, exchangeProcessed: hasExchange(ret) && ret.exchangeProcessedAt != null, returnedItemsProcessed: ret.receivedAt != null, invoiceAsked: ret.exchangeInvoiceRequestedAt != null };
   if (!shouldInvoiceExchange(facts)) return { status: facts.invoiceAsked ? "unchanged" : "not-yet", ret };
   const balance = await fetchOrderBalance(graphql, ret.orderId);
   if (!balance) return { status: "refused", ret, shopifyMessages: ["Shopify has no such order any more."] };

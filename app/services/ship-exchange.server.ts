@@ -55,7 +55,9 @@ export async function processExchange(input: { shop: ShopRef; graphql: AdminGrap
  * Routes the order's open fulfillment orders (the exchange's, once Shopify releases it: one held
  * while the customer owes is routed when it opens). Once per exchange, whoever asks (approval,
  * receipt, the payment's orders/updated): the return's routing claim is taken first, and given back
- * when nothing was open to route or routing failed. Nothing open, or routed already: null.
+ * when the exchange's items were not open to route or routing failed. Nothing open, or routed
+ * already: null. (A process that dies between the claim and the decision leaves the claim taken:
+ * staff re-route the order from the routing log.)
  */
 export async function routeExchange(input: { shop: ShopRef; graphql: AdminGraphql; ret: ReturnWithDetails; now?: Date }): Promise<RouteOrderResult | null> {
   const { shop, ret } = input;
@@ -63,10 +65,16 @@ export async function routeExchange(input: { shop: ShopRef; graphql: AdminGraphq
   const at = input.now ?? new Date();
   if (!(await claimExchangeRouting(shop, ret.id, at))) return null;
   try {
+    // Only once the exchange's own new items are open (not held until paid): the order's other open
+    // fulfillment orders are not the exchange's to route, and routing them would use up its claim.
+    const exchanged = new Set(ret.lines.flatMap((l) => (l.exchangeVariantId ? [l.exchangeVariantId] : [])));
     const open = await fetchOpenFulfillmentOrders(input.graphql, ret.orderId);
-    const result = open?.length ? await routeOrder({ shop, graphql: input.graphql, orderId: ret.orderId, trigger: "exchange", createdBy: null, ...(input.now ? { now: input.now } : {}) }) : null;
-    // "already-routed": a concurrent call claimed the same revision and routes it.
-    if (result?.status !== "decided" && result?.status !== "already-routed") await releaseExchangeRouting(shop, ret.id, at);
+    const exchangeOpen = (open ?? []).some((fo) => fo.lines.some((l) => l.variantId !== null && exchanged.has(l.variantId) && l.remainingQuantity > 0));
+    const result = exchangeOpen ? await routeOrder({ shop, graphql: input.graphql, orderId: ret.orderId, trigger: "exchange", createdBy: null, ...(input.now ? { now: input.now } : {}) }) : null;
+    // Kept when routed (or a concurrent call claimed the same revision and routes it: "already-routed");
+    // given back when nothing of the exchange's was open or routing failed, so the next chance retries.
+    const routed = result?.status === "already-routed" || (result?.status === "decided" && result.decision.status !== "FAILED");
+    if (!routed) await releaseExchangeRouting(shop, ret.id, at);
     return result;
   } catch (error) {
     await releaseExchangeRouting(shop, ret.id, at);

@@ -12,12 +12,18 @@ describe("an exchange's balance", () => {
     expect(exchangePaymentStage({ ...facts, exchangeInvoiceRequestedAt: at })).toBe("unconfirmed");
     expect(exchangePaymentStage({ ...facts, exchangeInvoiceRequestedAt: at, exchangeInvoiceSentAt: at })).toBe("invoiced");
     expect(exchangePaymentStage({ ...facts, exchangeInvoiceRequestedAt: at, exchangeInvoiceSentAt: at, exchangePaidAt: at })).toBe("paid");
+    // Settled without an invoice (Shopify's order owed nothing after all): not "paid", nothing to pay.
+    expect(exchangePaymentStage({ ...facts, exchangePaidAt: at })).toBe("none");
   });
 
   it("is invoiced once, and only after the returned items are processed as well as the new ones", () => {
-    expect(shouldInvoiceExchange({ exchangeProcessed: true, returnedItemsProcessed: true, invoiceAsked: false })).toBe(true);
-    expect(shouldInvoiceExchange({ exchangeProcessed: true, returnedItemsProcessed: false, invoiceAsked: false })).toBe(false);
-    expect(shouldInvoiceExchange({ exchangeProcessed: false, returnedItemsProcessed: true, invoiceAsked: false })).toBe(false);
-    expect(shouldInvoiceExchange({ exchangeProcessed: true, returnedItemsProcessed: true, invoiceAsked: true })).toBe(false);
+    expect(shouldInvoiceExchange({ differenceQuoted: true, exchangeProcessed: true, returnedItemsProcessed: true, invoiceAsked: false })).toBe(true);
+    expect(shouldInvoiceExchange({ differenceQuoted: true, exchangeProcessed: true, returnedItemsProcessed: false, invoiceAsked: false })).toBe(false);
+    expect(shouldInvoiceExchange({ differenceQuoted: true, exchangeProcessed: false, returnedItemsProcessed: true, invoiceAsked: false })).toBe(false);
+    expect(shouldInvoiceExchange({ differenceQuoted: true, exchangeProcessed: true, returnedItemsProcessed: true, invoiceAsked: true })).toBe(false);
+  });
+
+  it("is never invoiced for an exchange quoted no difference, whatever else the order owes", () => {
+    expect(shouldInvoiceExchange({ differenceQuoted: false, exchangeProcessed: true, returnedItemsProcessed: true, invoiceAsked: false })).toBe(false);
   });
 });

@@ -31,13 +31,16 @@ export interface ExchangePaymentFacts {
 }
 
 export function exchangePaymentStage(ret: ExchangePaymentFacts): ExchangePaymentStage {
-  if (ret.exchangePaidAt) return "paid";
+  // Settled with no invoice (Shopify's order owed nothing after all): nothing was paid to speak of.
+  if (ret.exchangePaidAt) return ret.exchangeInvoiceRequestedAt || ret.exchangeInvoiceSentAt ? "paid" : "none";
   if (ret.exchangeInvoiceSentAt) return "invoiced";
   if (ret.exchangeInvoiceRequestedAt) return "unconfirmed";
   return ret.exchangeDue != null && Number(ret.exchangeDue) > 0 ? "due" : "none";
 }
 
 export interface InvoiceFacts {
+  /** The shopper was quoted a difference to pay (`exchangeDue` above zero). */
+  differenceQuoted: boolean;
   /** Shopify confirmed the exchange items (`returnProcess`). */
   exchangeProcessed: boolean;
   /** The returned items were processed too (the return was received). */
@@ -47,13 +50,15 @@ export interface InvoiceFacts {
 }
 
 /**
- * Whether to read the order's balance and invoice what it has outstanding now: once the exchange
+ * Whether to read the order's balance and invoice what it has outstanding now: only for an exchange
+ * the shopper was quoted a difference for (a balance the order owes for anything else is not the
+ * exchange's to invoice), once the exchange
  * and the returned items are processed (before that the balance is not the difference), and only
  * once (a lost answer is not resent: a second email asking the customer to pay is worse than
  * none, and the desk says to check in Shopify).
  */
 export function shouldInvoiceExchange(facts: InvoiceFacts): boolean {
-  return facts.exchangeProcessed && facts.returnedItemsProcessed && !facts.invoiceAsked;
+  return facts.differenceQuoted && facts.exchangeProcessed && facts.returnedItemsProcessed && !facts.invoiceAsked;
 }
 
 /** What the order still owes, in minor units: anything above zero is invoiced. */
