@@ -8,6 +8,7 @@ import { publishStorefrontConfig } from "./publish-storefront-config.server";
 import { inventorySyncInProgress, startInventorySync } from "./sync-inventory.server";
 import { syncLocations } from "./sync-locations.server";
 import { syncMarkets } from "./sync-markets.server";
+import { INTERACTIVE_PATIENCE, resilientGraphql } from "~/shopify/resilient-graphql";
 
 /**
  * After Shopify authenticates a shop (install, re-install, token refresh): record the shop with
@@ -16,7 +17,11 @@ import { syncMarkets } from "./sync-markets.server";
  * storefront block's configuration, and import existing open orders and recent returns.
  */
 export async function onShopAuthenticated(input: { shop: string; graphql: AdminGraphql }): Promise<Shop> {
-  const profile = await fetchShop(input.graphql);
+  // A person waits on these reads (installing, signing in): a few short waits when the shop's bucket
+  // is dry (a re-authentication while the import or routing jobs run) and one retry of a 5xx, rather
+  // than an error page at the first THROTTLED. The stock sync and the import wrap their own client.
+  const graphql = resilientGraphql(input.graphql, INTERACTIVE_PATIENCE);
+  const profile = await fetchShop(graphql);
   const shop = await upsertShopOnInstall({
     domain: input.shop,
     name: profile.name,
@@ -26,12 +31,12 @@ export async function onShopAuthenticated(input: { shop: string; graphql: AdminG
     country: profile.countryCode,
     plan: profile.plan,
   });
-  await syncLocations(shop, input.graphql);
-  // Markets: a few points, read like the locations, for the person signing in. (With the background
-  // reserve it waited behind a stock sync already under way: a sign-in took over a minute.)
-  await syncMarkets(shop, input.graphql);
+  await syncLocations(shop, graphql);
+  // Markets: a few points, read like the locations, for the person signing in (not with the
+  // background reserve, which waits behind a stock sync already under way).
+  await syncMarkets(shop, graphql);
   const inventory = (await hasInventoryLevels(shop)) ? inventorySyncInProgress(shop.domain) : startInventorySync(shop, input.graphql);
-  await publishStorefrontConfig(input.graphql);
+  await publishStorefrontConfig(graphql);
   // Existing open orders and recent returns, once per install (again after a re-install, or until
   // an import succeeded): in the background, never routed, after the stock sync (both would share
   // Shopify's rate limit).

@@ -85,8 +85,9 @@ beforeAll(async () => {
   // The harness installs the demo shop (session, locations, stock) on its first page.
   expect((await fetch(`${stack.appUrl}/demo/storefront/`)).status).toBe(200);
   // Staff sign in (the browser keeps the admin's session cookie for the routing log later). Signed in
-  // mid-test instead, while the install's import and two orders' routing ran, the sign-in did not
-  // reach the admin in two loaded fresh-clone runs (it does alone, and under CPU load alone).
+  // mid-test instead, while the install's import and two orders' routing drained the shop's bucket,
+  // the sign-in met Shopify's THROTTLED and answered with an error page in two loaded fresh-clone
+  // runs; sign-in now waits for the bucket (tests/integration/on-shop-authenticated.test.ts).
   const staff = await browser.context.newPage();
   await staff.goto(`${stack.appUrl}/demo/login`);
   await staff.waitForURL(/\/app\?/, { timeout: 60_000 });
