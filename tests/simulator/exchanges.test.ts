@@ -68,6 +68,16 @@ async function exchangeReturn(returned: string, wanted: string): Promise<{ order
 
 const order = async (id: string) => (await t.data(ORDER, { id })).order;
 const exchangeFo = (o: Loose, sku: string) => o.fulfillmentOrders.nodes.find((fo: Loose) => fo.lineItems.nodes.some((l: Loose) => l.lineItem.sku === sku && fo.status !== "CLOSED"));
+/** The exchange's balance paid (EX-4, EX-12): PAID, nothing outstanding, the new items released, a SALE by `gateway`, announced by orders/paid then orders/updated. */
+async function expectSettled(orderId: string, gateway: string): Promise<void> {
+  const o = await order(orderId);
+  expect(o.displayFinancialStatus).toBe("PAID");
+  expect(o.totalOutstandingSet).toEqual(usd("0.0"));
+  expect(exchangeFo(o, "TEE-M")).toMatchObject({ status: "OPEN", fulfillmentHolds: [] });
+  const { order: withTransactions } = await t.data(`query($id: ID!) { order(id: $id) { transactions(first: 5) { kind gateway amountSet { ${bag} } } } }`, { id: orderId });
+  expect(withTransactions.transactions.at(-1)).toEqual({ kind: "SALE", gateway, amountSet: usd("7.5") });
+  expect(events.map((e) => e.topic)).toEqual(["orders/paid", "orders/updated"]);
+}
 
 describe("returnCreate with exchange line items (EX-1, EX-2)", () => {
   it("EX-1: keeps the exchange items on the open return, unprocessed, as the variant was; nothing is added to the order yet", async () => {
@@ -288,13 +298,7 @@ describe("returnProcess with exchange line items (EX-3 … EX-6)", () => {
     events.length = 0;
     const paid = await t.control("POST", `/_control/shops/${SHOP}/orders/${encodeURIComponent(orderId)}/paid`, {});
     expect(paid.status).toBe(200);
-    const o = await order(orderId);
-    expect(o.displayFinancialStatus).toBe("PAID");
-    expect(o.totalOutstandingSet).toEqual(usd("0.0"));
-    expect(exchangeFo(o, "TEE-M")).toMatchObject({ status: "OPEN", fulfillmentHolds: [] });
-    const { order: withTransactions } = await t.data(`query($id: ID!) { order(id: $id) { transactions(first: 5) { kind gateway amountSet { ${bag} } } } }`, { id: orderId });
-    expect(withTransactions.transactions.at(-1)).toEqual({ kind: "SALE", gateway: "manual", amountSet: usd("7.5") });
-    expect(events.map((e) => e.topic)).toEqual(["orders/paid", "orders/updated"]);
+    await expectSettled(orderId, "manual");
     // Paid in full: a second payment is refused.
     expect((await t.control("POST", `/_control/shops/${SHOP}/orders/${encodeURIComponent(orderId)}/paid`, {})).status).toBe(422);
   });
@@ -345,13 +349,7 @@ describe("the invoice for an exchange's balance and its payment (EX-11 … EX-13
     events.length = 0;
     const paid = await t.control("POST", path(orderId, "invoice-payment"), {});
     expect(paid.status).toBe(200);
-    const o = await order(orderId);
-    expect(o.displayFinancialStatus).toBe("PAID");
-    expect(o.totalOutstandingSet).toEqual(usd("0.0"));
-    expect(exchangeFo(o, "TEE-M")).toMatchObject({ status: "OPEN", fulfillmentHolds: [] });
-    const { order: withTransactions } = await t.data(`query($id: ID!) { order(id: $id) { transactions(first: 5) { kind gateway amountSet { ${bag} } } } }`, { id: orderId });
-    expect(withTransactions.transactions.at(-1)).toEqual({ kind: "SALE", gateway: "shopify_payments", amountSet: usd("7.5") });
-    expect(events.map((e) => e.topic)).toEqual(["orders/paid", "orders/updated"]);
+    await expectSettled(orderId, "shopify_payments");
     const updated = payloadFor(t.sim.store.requireShop(SHOP), events.at(-1)!) as Loose;
     expect(updated).toMatchObject({ financial_status: "paid", total_outstanding: "0.00" });
     expect((await t.control("POST", path(orderId, "invoice-payment"), {})).status).toBe(422);
